@@ -1,0 +1,132 @@
+package io.github.gae4j.core.autodiff;
+
+import io.github.gae4j.core.tensor.Matrix;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Values and gradients of one forward/backward pass. Not thread-safe: use one per pass.
+ */
+public final class ComputationContext {
+
+    private final Map<Variable, Matrix> values = new IdentityHashMap<>();
+    private final Map<Variable, Matrix> gradients = new IdentityHashMap<>();
+    private final Map<Variable, Object> stash = new IdentityHashMap<>();
+
+    /** The value of {@code v}, computed once and cached. */
+    public Matrix forward(Variable v) {
+        Matrix value = values.get(v);
+        if (value == null) {
+            value = v.apply(this);
+            if (value.rows() != v.rows() || value.cols() != v.cols()) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                        "%s produced shape %s but declared %s", v.render(), value.shape(), v.shape()));
+            }
+            values.put(v, value);
+        }
+        return value;
+    }
+
+    /**
+     * Keeps an operation's private by-product of the forward pass (a fused kernel's gradient, say)
+     * for its backward pass in the same context.
+     */
+    public void stash(Variable owner, Object state) {
+        stash.put(owner, state);
+    }
+
+    /** What {@code owner} stashed in this pass. */
+    public <T> T stashed(Variable owner, Class<T> type) {
+        Object state = stash.get(owner);
+        if (state == null) {
+            throw new IllegalStateException(owner.render() + " stashed nothing in this context");
+        }
+        return type.cast(state);
+    }
+
+    /** The cached value of {@code v}; fails if it was not computed in this pass. */
+    public Matrix data(Variable v) {
+        Matrix value = values.get(v);
+        if (value == null) {
+            throw new IllegalStateException(v.render() + " has no value in this context; call forward first");
+        }
+        return value;
+    }
+
+    /** The accumulated gradient of {@code v}, or null before {@link #backward} or for constants. */
+    public Matrix gradient(Variable v) {
+        return gradients.get(v);
+    }
+
+    /** Reverse-mode pass from a scalar {@code root}: every variable that requires a gradient gets one. */
+    public void backward(Variable root) {
+        if (root.rows() != 1 || root.cols() != 1) {
+            throw new IllegalArgumentException("backward needs a scalar (1, 1) root, got " + root.render());
+        }
+        forward(root);
+        gradients.clear();
+        if (!root.requireGradient()) {
+            return;
+        }
+        // Count, for every node, how many distinct children will send it a gradient.
+        Map<Variable, Integer> pending = new IdentityHashMap<>();
+        Deque<Variable> stack = new ArrayDeque<>();
+        Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        stack.push(root);
+        seen.add(root);
+        while (!stack.isEmpty()) {
+            Variable v = stack.pop();
+            for (Variable p : distinctGradParents(v)) {
+                pending.merge(p, 1, Integer::sum);
+                if (seen.add(p)) {
+                    stack.push(p);
+                }
+            }
+        }
+        Set<Matrix> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        gradients.put(root, Matrix.scalar(1.0));
+        Deque<Variable> ready = new ArrayDeque<>();
+        ready.add(root);
+        while (!ready.isEmpty()) {
+            Variable v = ready.poll();
+            for (Variable p : distinctGradParents(v)) {
+                Matrix g = v.gradient(p, this);
+                if (g.rows() != p.rows() || g.cols() != p.cols()) {
+                    throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                            "%s returned a gradient of shape %s for parent %s", v.render(), g.shape(), p.render()));
+                }
+                Matrix acc = gradients.get(p);
+                if (acc == null) {
+                    gradients.put(p, g);
+                } else {
+                    // An op may hand the same matrix to several parents: copy before the first in-place sum.
+                    if (!owned.contains(acc)) {
+                        acc = acc.copy();
+                        owned.add(acc);
+                        gradients.put(p, acc);
+                    }
+                    acc.addInPlace(g);
+                }
+                if (pending.merge(p, -1, Integer::sum) == 0) {
+                    ready.add(p);
+                }
+            }
+        }
+    }
+
+    private static List<Variable> distinctGradParents(Variable v) {
+        List<Variable> out = new ArrayList<>(v.parents().size());
+        for (Variable p : v.parents()) {
+            if (p.requireGradient() && out.stream().noneMatch(q -> q == p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.gae4j.core.autodiff.functions;
+
+import io.github.gae4j.core.autodiff.ComputationContext;
+import io.github.gae4j.core.autodiff.SingleParentVariable;
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.tensor.SparseMatrix;
+import java.util.Objects;
+
+/**
+ * S · x for a constant sparse S (the normalised adjacency, or sparse features). The structure is
+ * an operation parameter, never a dense variable; the backward pass is Sᵀ · g.
+ */
+public final class SparseMatMul extends SingleParentVariable {
+
+    private final SparseMatrix s;
+    private final Parallelism parallelism;
+
+    private SparseMatMul(SparseMatrix s, Variable x, Parallelism parallelism) {
+        super(x, s.rows(), x.cols());
+        Shapes.requireInner(s.cols(), x.rows(), s.shape(), x.shape());
+        this.s = s;
+        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
+    }
+
+    public static SparseMatMul of(SparseMatrix s, Variable x, Parallelism parallelism) {
+        return new SparseMatMul(s, x, parallelism);
+    }
+
+    @Override
+    public Matrix apply(ComputationContext ctx) {
+        return s.multiply(ctx.forward(parent), parallelism);
+    }
+
+    @Override
+    protected Matrix gradientForParent(ComputationContext ctx) {
+        return s.transposeMultiply(ctx.gradient(this), parallelism);
+    }
+}

@@ -1,0 +1,267 @@
+package io.github.gae4j.core.graph;
+
+import io.github.gae4j.core.tensor.SparseMatrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An undirected graph: N nodes, a symmetric 0/1 adjacency in CSR without self-loops, optional
+ * features, optional labels, and the original node ids. Validated on construction.
+ */
+public final class Graph {
+
+    /** Label value of a node without a label. */
+    public static final int NO_LABEL = -1;
+
+    private final String name;
+    private final int nodes;
+    private final SparseMatrix adjacency;
+    private final Features features;
+    private final int[] labels;
+    private final List<String> classNames;
+    private final List<String> nodeIds;
+
+    private Graph(Builder b, SparseMatrix adjacency) {
+        this.name = b.name;
+        this.nodes = b.nodes;
+        this.adjacency = adjacency;
+        this.features = b.features;
+        this.labels = b.labels;
+        this.classNames = b.classNames;
+        this.nodeIds = b.nodeIds;
+    }
+
+    public static Builder builder(int nodes) {
+        return new Builder(nodes);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int nodeCount() {
+        return nodes;
+    }
+
+    /** Undirected edges, each counted once. */
+    public int edgeCount() {
+        return adjacency.nnz() / 2;
+    }
+
+    /** Symmetric 0/1 adjacency without self-loops. */
+    public SparseMatrix adjacency() {
+        return adjacency;
+    }
+
+    /** Features, or empty for a featureless graph (use {@link #featuresOrIdentity()}). */
+    public Optional<Features> features() {
+        return Optional.ofNullable(features);
+    }
+
+    public Features featuresOrIdentity() {
+        return features != null ? features : Features.identity(nodes);
+    }
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** Class index per node, {@link #NO_LABEL} where unknown. */
+    public int[] labels() {
+        if (labels == null) {
+            throw new IllegalStateException("Graph '" + name + "' has no labels");
+        }
+        return labels.clone();
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Original node ids (as in the input file), index = node number. */
+    public List<String> nodeIds() {
+        return nodeIds;
+    }
+
+    /** The same nodes, features and labels with a different edge set (the training graph of a split). */
+    public Graph withEdges(EdgeList edges) {
+        Builder b = toBuilder();
+        b.edges(edges);
+        return b.build();
+    }
+
+    /** The same graph without features (X = I), for the featureless rows of the paper. */
+    public Graph withoutFeatures() {
+        Builder b = toBuilder();
+        b.features = null;
+        b.prebuilt = adjacency;
+        return b.build();
+    }
+
+    /** Each undirected edge once, as (i, j) with i < j, in row order. */
+    public EdgeList upperTriangleEdges() {
+        int m = edgeCount();
+        int[] s = new int[m];
+        int[] d = new int[m];
+        int k = 0;
+        for (int i = 0; i < nodes; i++) {
+            for (int p = adjacency.rowStart(i); p < adjacency.rowEnd(i); p++) {
+                int j = adjacency.colAt(p);
+                if (j > i) {
+                    s[k] = i;
+                    d[k] = j;
+                    k++;
+                }
+            }
+        }
+        return new EdgeList(s, d);
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder(nodes);
+        b.name = name;
+        b.features = features;
+        b.labels = labels;
+        b.classNames = classNames;
+        b.nodeIds = nodeIds;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Graph[%s: %d nodes, %d edges, %s]", name, nodes, edgeCount(),
+                features == null ? "no features" : features.dim() + " features");
+    }
+
+    /** Builds a graph from edge arrays; edges are symmetrised, duplicates merged. */
+    public static final class Builder {
+        private final int nodes;
+        private String name = "graph";
+        private int[] src = new int[0];
+        private int[] dst = new int[0];
+        private SparseMatrix prebuilt;
+        private Features features;
+        private int[] labels;
+        private List<String> classNames = List.of();
+        private List<String> nodeIds;
+
+        private Builder(int nodes) {
+            if (nodes < 0) {
+                throw new IllegalArgumentException("Negative node count " + nodes);
+            }
+            this.nodes = nodes;
+        }
+
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name is null");
+            return this;
+        }
+
+        /** Undirected edges (direction is ignored). Self-loops are rejected: the model adds I itself. */
+        public Builder edges(int[] src, int[] dst) {
+            if (src.length != dst.length) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Edge arrays differ in length: %d sources, %d targets", src.length, dst.length));
+            }
+            this.src = src.clone();
+            this.dst = dst.clone();
+            this.prebuilt = null;
+            return this;
+        }
+
+        public Builder edges(EdgeList edges) {
+            return edges(edges.srcArray(), edges.dstArray());
+        }
+
+        public Builder features(Features features) {
+            this.features = features;
+            return this;
+        }
+
+        /** Labels per node ({@link #NO_LABEL} for none) and the class names they index. */
+        public Builder labels(int[] labels, List<String> classNames) {
+            this.labels = labels.clone();
+            this.classNames = List.copyOf(classNames);
+            return this;
+        }
+
+        public Builder nodeIds(List<String> ids) {
+            this.nodeIds = List.copyOf(ids);
+            return this;
+        }
+
+        public Graph build() {
+            SparseMatrix adj = prebuilt != null ? prebuilt : symmetricAdjacency();
+            if (features != null && features.rows() != nodes) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Graph '%s': features have %d rows for %d nodes", name, features.rows(), nodes));
+            }
+            if (labels != null) {
+                if (labels.length != nodes) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "Graph '%s': %d labels for %d nodes", name, labels.length, nodes));
+                }
+                for (int i = 0; i < nodes; i++) {
+                    if (labels[i] != NO_LABEL && (labels[i] < 0 || labels[i] >= classNames.size())) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                "Graph '%s': node %d has label %d but there are %d classes",
+                                name, i, labels[i], classNames.size()));
+                    }
+                }
+            }
+            if (nodeIds == null) {
+                List<String> ids = new ArrayList<>(nodes);
+                for (int i = 0; i < nodes; i++) {
+                    ids.add(Integer.toString(i));
+                }
+                nodeIds = List.copyOf(ids);
+            } else if (nodeIds.size() != nodes) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Graph '%s': %d node ids for %d nodes", name, nodeIds.size(), nodes));
+            }
+            return new Graph(this, adj);
+        }
+
+        private SparseMatrix symmetricAdjacency() {
+            int m = src.length;
+            int[] r = new int[2 * m];
+            int[] c = new int[2 * m];
+            for (int k = 0; k < m; k++) {
+                int i = src[k];
+                int j = dst[k];
+                if (i < 0 || i >= nodes || j < 0 || j >= nodes) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "Graph '%s': edge %d (%d, %d) has a node id outside [0, %d)", name, k, i, j, nodes));
+                }
+                if (i == j) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "Graph '%s': edge %d is a self-loop on node %d; drop self-loops before building"
+                                    + " (the model adds I itself)", name, k, i));
+                }
+                r[2 * k] = i;
+                c[2 * k] = j;
+                r[2 * k + 1] = j;
+                c[2 * k + 1] = i;
+            }
+            double[] ones = new double[2 * m];
+            Arrays.fill(ones, 1.0);
+            SparseMatrix summed = SparseMatrix.ofCoo(nodes, nodes, r, c, ones);
+            // Duplicate edges were summed: reset every stored value to 1.
+            int[] ptr = new int[nodes + 1];
+            int[] idx = new int[summed.nnz()];
+            double[] val = new double[summed.nnz()];
+            for (int i = 0; i < nodes; i++) {
+                ptr[i + 1] = summed.rowEnd(i);
+                for (int p = summed.rowStart(i); p < summed.rowEnd(i); p++) {
+                    idx[p] = summed.colAt(p);
+                    val[p] = 1.0;
+                }
+            }
+            return SparseMatrix.ofCsr(nodes, nodes, ptr, idx, val).asSymmetric();
+        }
+    }
+}

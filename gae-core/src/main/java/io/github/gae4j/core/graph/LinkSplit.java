@@ -1,0 +1,143 @@
+package io.github.gae4j.core.graph;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The link-prediction split of the reference code ({@code mask_test_edges}): each undirected edge
+ * once, shuffled with a seed; the first floor(E · test) are test, the next floor(E · validation)
+ * validation, the rest train. As many negatives as positives are sampled for validation and test:
+ * i ≠ j, not an edge of the graph in any split, unordered-distinct, and the two negative sets are
+ * disjoint (the reference forgets to check validation negatives against test edges; we do not).
+ * Training sees only {@link #trainGraph()}.
+ */
+public final class LinkSplit {
+
+    private final Graph trainGraph;
+    private final EdgeList trainPositives;
+    private final EdgeList valPositives;
+    private final EdgeList valNegatives;
+    private final EdgeList testPositives;
+    private final EdgeList testNegatives;
+
+    private LinkSplit(Graph trainGraph, EdgeList trainPositives, EdgeList valPositives, EdgeList valNegatives,
+                      EdgeList testPositives, EdgeList testNegatives) {
+        this.trainGraph = trainGraph;
+        this.trainPositives = trainPositives;
+        this.valPositives = valPositives;
+        this.valNegatives = valNegatives;
+        this.testPositives = testPositives;
+        this.testNegatives = testNegatives;
+    }
+
+    /** The reference fractions: 5 % validation, 10 % test. */
+    public static LinkSplit of(Graph graph, long seed) {
+        return of(graph, 0.05, 0.10, seed);
+    }
+
+    public static LinkSplit of(Graph graph, double valFraction, double testFraction, long seed) {
+        if (!(valFraction >= 0) || !(testFraction > 0) || valFraction + testFraction >= 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Split fractions must satisfy 0 <= validation, 0 < test, validation + test < 1; got %s and %s",
+                    valFraction, testFraction));
+        }
+        EdgeList all = graph.upperTriangleEdges();
+        int e = all.size();
+        int numTest = (int) Math.floor(e * testFraction);
+        int numVal = (int) Math.floor(e * valFraction);
+        if (numTest == 0 || e - numTest - numVal == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Graph '%s' has %d edges: too few for a link split with %.0f%% test edges",
+                    graph.name(), e, 100 * testFraction));
+        }
+        long n = graph.nodeCount();
+        long nonEdges = n * (n - 1) / 2 - e;
+        if (nonEdges < (long) numTest + numVal) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Graph '%s' is too dense to sample %d negative pairs (only %d non-edges)",
+                    graph.name(), numTest + numVal, nonEdges));
+        }
+        int[] order = new int[e];
+        for (int k = 0; k < e; k++) {
+            order[k] = k;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int k = e - 1; k > 0; k--) {
+            int r = rng.nextInt(k + 1);
+            int t = order[k];
+            order[k] = order[r];
+            order[r] = t;
+        }
+        EdgeList test = pick(all, order, 0, numTest);
+        EdgeList val = pick(all, order, numTest, numTest + numVal);
+        EdgeList train = pick(all, order, numTest + numVal, e);
+
+        PairSet used = new PairSet(e + numTest + numVal);
+        for (int k = 0; k < e; k++) {
+            used.add(all.src(k), all.dst(k));
+        }
+        EdgeList testNeg = sampleNegatives(graph.nodeCount(), numTest, used, rng);
+        EdgeList valNeg = sampleNegatives(graph.nodeCount(), numVal, used, rng);
+        return new LinkSplit(graph.withEdges(train), train, val, valNeg, test, testNeg);
+    }
+
+    /** Distinct pairs i ≠ j not in {@code used}; each pair taken is added to {@code used}. */
+    private static EdgeList sampleNegatives(int n, int count, PairSet used, SplittableRandom rng) {
+        int[] s = new int[count];
+        int[] d = new int[count];
+        int k = 0;
+        while (k < count) {
+            int i = rng.nextInt(n);
+            int j = rng.nextInt(n);
+            if (i == j || !used.add(i, j)) {
+                continue;
+            }
+            s[k] = i;
+            d[k] = j;
+            k++;
+        }
+        return new EdgeList(s, d);
+    }
+
+    private static EdgeList pick(EdgeList all, int[] order, int from, int to) {
+        int[] s = new int[to - from];
+        int[] d = new int[to - from];
+        for (int k = from; k < to; k++) {
+            s[k - from] = all.src(order[k]);
+            d[k - from] = all.dst(order[k]);
+        }
+        return new EdgeList(s, d);
+    }
+
+    /** All nodes, features and labels, with only the training edges. */
+    public Graph trainGraph() {
+        return trainGraph;
+    }
+
+    public EdgeList trainPositives() {
+        return trainPositives;
+    }
+
+    public EdgeList valPositives() {
+        return valPositives;
+    }
+
+    public EdgeList valNegatives() {
+        return valNegatives;
+    }
+
+    public EdgeList testPositives() {
+        return testPositives;
+    }
+
+    public EdgeList testNegatives() {
+        return testNegatives;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "LinkSplit[train %d, validation %d+%d, test %d+%d]",
+                trainPositives.size(), valPositives.size(), valNegatives.size(), testPositives.size(),
+                testNegatives.size());
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.gae4j.core.graph;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Uniform negative pairs for training: i ≠ j and not a training edge (held-out edges may be drawn:
+ * the model must not be told about them). Membership is a hash lookup, so the cost per epoch is
+ * linear in the number of samples, never N².
+ */
+public final class NegativeSampler {
+
+    private static final int MAX_TRIES_PER_SAMPLE = 1000;
+
+    private final int nodes;
+    private final PairSet excluded;
+
+    public NegativeSampler(Graph trainGraph) {
+        this.nodes = trainGraph.nodeCount();
+        EdgeList edges = trainGraph.upperTriangleEdges();
+        this.excluded = new PairSet(edges.size());
+        for (int k = 0; k < edges.size(); k++) {
+            excluded.add(edges.src(k), edges.dst(k));
+        }
+        if (nodes < 2) {
+            throw new IllegalArgumentException("Negative sampling needs at least 2 nodes, got " + nodes);
+        }
+    }
+
+    /** {@code count} pairs drawn uniformly with replacement. */
+    public EdgeList sample(int count, SplittableRandom rng) {
+        int[] s = new int[count];
+        int[] d = new int[count];
+        for (int k = 0; k < count; k++) {
+            int tries = 0;
+            int i;
+            int j;
+            do {
+                if (++tries > MAX_TRIES_PER_SAMPLE) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "No non-edge found in %d draws: the training graph (%d nodes) is nearly complete",
+                            MAX_TRIES_PER_SAMPLE, nodes));
+                }
+                i = rng.nextInt(nodes);
+                j = rng.nextInt(nodes);
+            } while (i == j || excluded.contains(i, j));
+            s[k] = i;
+            d[k] = j;
+        }
+        return new EdgeList(s, d);
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.gae4j.core.spi;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The options of one component as text (so the same description works from code, the command
+ * line and files), with typed getters that fail with a {@link ConfigException} naming the
+ * component, the option and the bad value. Keys are checked against the factory's
+ * {@link ComponentFactory#parameterNames()} before creation.
+ */
+public final class ComponentConfig {
+
+    private final String component;
+    private final Map<String, String> values;
+
+    private ComponentConfig(String component, Map<String, String> values) {
+        this.component = component;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static ComponentConfig empty() {
+        return new ComponentConfig("component", Map.of());
+    }
+
+    public static ComponentConfig of(Map<String, ?> options) {
+        Map<String, String> m = new LinkedHashMap<>();
+        options.forEach((k, v) -> m.put(Objects.requireNonNull(k, "option name is null"), String.valueOf(v)));
+        return new ComponentConfig("component", m);
+    }
+
+    /** Alternating keys and values: {@code of("hidden", 32, "latent", 16)}. */
+    public static ComponentConfig of(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Expected key/value pairs, got an odd number of arguments");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            m.put(String.valueOf(keysAndValues[k]), keysAndValues[k + 1]);
+        }
+        return of(m);
+    }
+
+    /** The same options, labelled for messages as e.g. {@code encoder 'gcn'}. */
+    public ComponentConfig describedAs(String component) {
+        return new ComponentConfig(component, values);
+    }
+
+    /** Fails on any key not in {@code known}, listing the known ones. */
+    public void requireOnly(Set<String> known) {
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                throw new ConfigException(String.format(Locale.ROOT,
+                        "Unknown option '%s' for %s; known options: %s", key, component, new TreeSet<>(known)));
+            }
+        }
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    public Optional<String> getString(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public String getString(String key, String defaultValue) {
+        return values.getOrDefault(key, defaultValue);
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "an integer");
+        }
+    }
+
+    /** An integer ≥ 1. */
+    public int getPositiveInt(String key, int defaultValue) {
+        int v = getInt(key, defaultValue);
+        if (v < 1) {
+            throw bad(key, String.valueOf(v), "a positive integer");
+        }
+        return v;
+    }
+
+    public long getLong(String key, long defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "an integer");
+        }
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!Double.isFinite(d)) {
+                throw bad(key, v, "a finite number");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a number");
+        }
+    }
+
+    /** A number in [min, max]. */
+    public double getDouble(String key, double defaultValue, double min, double max) {
+        double d = getDouble(key, defaultValue);
+        if (d < min || d > max) {
+            throw bad(key, String.valueOf(d), String.format(Locale.ROOT, "a number in [%s, %s]", min, max));
+        }
+        return d;
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw bad(key, v, "true or false");
+        };
+    }
+
+    private ConfigException bad(String key, String value, String expected) {
+        return new ConfigException(String.format(Locale.ROOT,
+                "Option '%s' of %s must be %s, got '%s'", key, component, expected, value));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ComponentConfig c && c.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.gae4j.core.spi;
+
+import io.github.gae4j.core.graph.Graph;
+
+/**
+ * Produces a graph: read from files (the location is one of its options) or generated.
+ *
+ * @throws DatasetFormatException for malformed input, naming file, line and problem
+ */
+public interface DatasetLoader {
+
+    Graph load();
+}

@@ -1,0 +1,5 @@
+package io.github.gae4j.core.spi;
+
+/** Creates {@link Encoder}s; returned by {@link GaePlugin}. */
+public interface EncoderFactory extends ComponentFactory<Encoder> {
+}

@@ -1,0 +1,5 @@
+package io.github.gae4j.core.spi;
+
+/** Creates {@link Loss}s; returned by {@link GaePlugin}. */
+public interface LossFactory extends ComponentFactory<Loss> {
+}

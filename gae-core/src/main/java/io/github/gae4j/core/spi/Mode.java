@@ -1,0 +1,7 @@
+package io.github.gae4j.core.spi;
+
+/** Training (noise, dropout on) or evaluation (deterministic: Z = μ). */
+public enum Mode {
+    TRAIN,
+    EVAL
+}

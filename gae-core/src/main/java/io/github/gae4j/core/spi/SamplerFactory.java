@@ -1,0 +1,5 @@
+package io.github.gae4j.core.spi;
+
+/** Creates {@link Sampler}s; returned by {@link GaePlugin}. */
+public interface SamplerFactory extends ComponentFactory<Sampler> {
+}

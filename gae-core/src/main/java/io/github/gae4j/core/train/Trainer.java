@@ -1,0 +1,129 @@
+package io.github.gae4j.core.train;
+
+import io.github.gae4j.core.autodiff.ComputationContext;
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.graph.TrainingGraph;
+import io.github.gae4j.core.metrics.LinkScores;
+import io.github.gae4j.core.model.GraphAutoencoder;
+import io.github.gae4j.core.optim.Adam;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.NumericalException;
+import io.github.gae4j.core.tensor.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link GraphAutoencoder} for link prediction on a {@link LinkSplit}: the encoder sees
+ * only the training graph; each epoch is one full-batch step of Adam; validation AUC/AP are
+ * measured every epoch on μ; NaN or infinite losses and gradients stop the run with a
+ * {@link NumericalException} instead of spreading.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final TrainerConfig config;
+    private final Parallelism parallelism;
+    private final TrainingListener listener;
+
+    public Trainer(TrainerConfig config, Parallelism parallelism) {
+        this(config, parallelism, TrainingListener.NONE);
+    }
+
+    public Trainer(TrainerConfig config, Parallelism parallelism, TrainingListener listener) {
+        this.config = Objects.requireNonNull(config, "config is null");
+        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
+        this.listener = Objects.requireNonNull(listener, "listener is null");
+    }
+
+    public TrainingResult fit(GraphAutoencoder model, LinkSplit split) {
+        GraphInput input = GraphInput.of(split.trainGraph(), parallelism);
+        TrainingGraph training = new TrainingGraph(split.trainGraph());
+        Adam adam = new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon(),
+                config.weightDecay());
+        SplittableRandom random = new SplittableRandom(config.seed());
+        List<Weights> weights = model.weights();
+        boolean hasValidation = split.valPositives().size() > 0;
+
+        List<EpochStats> history = new ArrayList<>(config.epochs());
+        int bestEpoch = 0;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        List<Matrix> bestWeights = null;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            ComputationContext ctx = new ComputationContext();
+            Variable loss = model.trainingLoss(input, training, random);
+            double lossValue = ctx.forward(loss).scalarValue();
+            if (!Double.isFinite(lossValue)) {
+                throw new NumericalException(String.format(Locale.ROOT,
+                        "Loss is %s at epoch %d (learning rate %s); the model diverged: lower the learning rate"
+                                + " or check the input features for extreme values", lossValue, epoch,
+                        config.learningRate()));
+            }
+            ctx.backward(loss);
+            checkGradients(weights, ctx, epoch);
+            adam.step(weights, ctx);
+            double millis = (System.nanoTime() - start) / 1e6;
+
+            double valAuc = Double.NaN;
+            double valAp = Double.NaN;
+            if (hasValidation) {
+                List<double[]> s = model.score(input, List.of(split.valPositives(), split.valNegatives()));
+                LinkScores val = LinkScores.of(s.get(0), s.get(1));
+                valAuc = val.auc();
+                valAp = val.ap();
+                if (valAuc > bestAuc) {
+                    bestAuc = valAuc;
+                    bestEpoch = epoch;
+                    if (config.restoreBest()) {
+                        bestWeights = weights.stream().map(w -> w.data().copy()).toList();
+                    }
+                }
+            }
+            EpochStats stats = new EpochStats(epoch, lossValue, valAuc, valAp, millis);
+            history.add(stats);
+            if (epoch % config.logEvery() == 0 || epoch == 1 || epoch == config.epochs()) {
+                LOG.info(format(stats));
+            } else if (LOG.isDebugEnabled()) {
+                LOG.debug(format(stats));
+            }
+            listener.onEpoch(stats);
+        }
+        if (config.restoreBest() && bestWeights != null) {
+            for (int k = 0; k < weights.size(); k++) {
+                System.arraycopy(bestWeights.get(k).data(), 0, weights.get(k).data().data(), 0,
+                        bestWeights.get(k).data().length);
+            }
+        }
+        List<double[]> t = model.score(input, List.of(split.testPositives(), split.testNegatives()));
+        LinkScores test = LinkScores.of(t.get(0), t.get(1));
+        LOG.info(String.format(Locale.ROOT, "Test AUC %.4f, AP %.4f (best validation epoch %d)", test.auc(),
+                test.ap(), bestEpoch));
+        return new TrainingResult(history, bestEpoch, test);
+    }
+
+    private static void checkGradients(List<Weights> weights, ComputationContext ctx, int epoch) {
+        for (Weights w : weights) {
+            Matrix g = ctx.gradient(w);
+            if (g != null && g.firstNonFinite() >= 0) {
+                int k = g.firstNonFinite();
+                throw new NumericalException(String.format(Locale.ROOT,
+                        "Gradient of %s is %s at entry (%d, %d) in epoch %d; lower the learning rate", w.render(),
+                        g.data()[k], k % g.rows(), k / g.rows(), epoch));
+            }
+        }
+    }
+
+    private static String format(EpochStats s) {
+        return String.format(Locale.ROOT, "epoch %4d  loss %.5f  val AUC %.4f  val AP %.4f  %.1f ms", s.epoch(),
+                s.loss(), s.valAuc(), s.valAp(), s.trainMillis());
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.gae4j.core.train;
+
+import java.util.Locale;
+
+/**
+ * Training settings. Defaults are the reference recipe: Adam, lr 0.01, 200 epochs.
+ *
+ * @param epochs        number of full passes
+ * @param learningRate  Adam step size
+ * @param beta1         Adam first-moment decay
+ * @param beta2         Adam second-moment decay
+ * @param epsilon       Adam denominator guard
+ * @param weightDecay   L2 penalty added to gradients (0 = none)
+ * @param seed          seeds noise and negative sampling (model init has its own seed)
+ * @param restoreBest   evaluate test on the weights of the best validation epoch instead of the last
+ * @param logEvery      log an INFO line every this many epochs (every epoch is logged at DEBUG)
+ */
+public record TrainerConfig(int epochs, double learningRate, double beta1, double beta2, double epsilon,
+                            double weightDecay, long seed, boolean restoreBest, int logEvery) {
+
+    public TrainerConfig {
+        if (epochs < 1 || logEvery < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "epochs and logEvery must be >= 1, got %d and %d", epochs, logEvery));
+        }
+    }
+
+    public static TrainerConfig defaults() {
+        return new TrainerConfig(200, 0.01, 0.9, 0.999, 1e-8, 0.0, 42L, false, 10);
+    }
+
+    public TrainerConfig withEpochs(int value) {
+        return new TrainerConfig(value, learningRate, beta1, beta2, epsilon, weightDecay, seed, restoreBest, logEvery);
+    }
+
+    public TrainerConfig withLearningRate(double value) {
+        return new TrainerConfig(epochs, value, beta1, beta2, epsilon, weightDecay, seed, restoreBest, logEvery);
+    }
+
+    public TrainerConfig withSeed(long value) {
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, value, restoreBest, logEvery);
+    }
+
+    public TrainerConfig withWeightDecay(double value) {
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, value, seed, restoreBest, logEvery);
+    }
+
+    public TrainerConfig withRestoreBest(boolean value) {
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, seed, value, logEvery);
+    }
+
+    public TrainerConfig withLogEvery(int value) {
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, seed, restoreBest, value);
+    }
+}
