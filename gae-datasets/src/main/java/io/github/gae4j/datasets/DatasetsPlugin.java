@@ -1,0 +1,34 @@
+package io.github.gae4j.datasets;
+
+import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import io.github.gae4j.core.spi.GaePlugin;
+import io.github.gae4j.core.spi.GaeSpi;
+import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
+import io.github.gae4j.datasets.synthetic.SbmLoaderFactory;
+import java.util.List;
+
+/**
+ * The gae-datasets plugin: the dataset loaders {@code linqs} (LINQS {@code .content}/{@code .cites},
+ * gzip transparently) and {@code sbm} (a seeded stochastic block model, the built-in default).
+ * Registered in {@code META-INF/services/io.github.gae4j.core.spi.GaePlugin}.
+ */
+public final class DatasetsPlugin implements GaePlugin {
+
+    /** The plugin name. */
+    public static final String NAME = "gae-datasets";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String spiVersion() {
+        return GaeSpi.VERSION;
+    }
+
+    @Override
+    public List<DatasetLoaderFactory> datasetLoaders() {
+        return List.of(new LinqsLoaderFactory(), new SbmLoaderFactory());
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.gae4j.decoders.innerproduct;
+
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.functions.InnerProductFullGraphBce;
+import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.tensor.SparseMatrix;
+import java.util.Optional;
+
+/**
+ * p(A_ij = 1 | z_i, z_j) = sigmoid(z_i · z_j). Pairs are scored by a row-wise dot product; the full
+ * graph by the fused blocked kernel, which never materialises Z Zᵀ.
+ */
+public final class InnerProductDecoder implements Decoder {
+
+    @Override
+    public Variable logits(Variable z, EdgeList pairs) {
+        return RowDot.of(z, pairs.srcArray(), z, pairs.dstArray());
+    }
+
+    @Override
+    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm,
+                                                Parallelism parallelism) {
+        return Optional.of(InnerProductFullGraphBce.of(z, target, posWeight, norm, parallelism));
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.gae4j.encoders;
+
+import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.GaePlugin;
+import io.github.gae4j.core.spi.GaeSpi;
+import io.github.gae4j.core.spi.SamplerFactory;
+import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
+import io.github.gae4j.encoders.sampler.SamplerFactories;
+import io.github.gae4j.encoders.vgae.VariationalGcnEncoderFactory;
+import java.util.List;
+
+/** Encoders {@code gcn}, {@code vgae}; samplers {@code gaussian}, {@code identity}. */
+public final class EncodersPlugin implements GaePlugin {
+
+    @Override
+    public String name() {
+        return "gae-encoders";
+    }
+
+    @Override
+    public String spiVersion() {
+        return GaeSpi.VERSION;
+    }
+
+    @Override
+    public List<EncoderFactory> encoders() {
+        return List.of(new GcnEncoderFactory(), new VariationalGcnEncoderFactory());
+    }
+
+    @Override
+    public List<SamplerFactory> samplers() {
+        return List.of(SamplerFactories.gaussian(), SamplerFactories.identity());
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.gae4j.losses.kl;
+
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.functions.GaussianKl;
+import io.github.gae4j.core.autodiff.functions.Scale;
+import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.spi.Loss;
+import io.github.gae4j.core.spi.LossInput;
+import java.util.OptionalDouble;
+
+/**
+ * The VGAE KL term: β · (−0.5 · mean_i Σ_k (1 + 2 log σ_ik − μ_ik² − σ_ik²)). With no β given,
+ * β = 1/N, which is what the reference code does (it divides by N twice, in effect a β-VAE with a
+ * small β).
+ */
+public final class KlLoss implements Loss {
+
+    private final OptionalDouble beta;
+
+    public KlLoss(OptionalDouble beta) {
+        beta.ifPresent(b -> {
+            if (!(b >= 0) || !Double.isFinite(b)) {
+                throw new IllegalArgumentException("beta must be >= 0 and finite, got " + b);
+            }
+        });
+        this.beta = beta;
+    }
+
+    /** β = 1/N, the reference. */
+    public static KlLoss reference() {
+        return new KlLoss(OptionalDouble.empty());
+    }
+
+    @Override
+    public Variable loss(LossInput input) {
+        Variable logStd = input.encoding().logStd().orElseThrow(() -> new GaeException(
+                "Loss 'kl' needs a variational encoder (one that outputs log σ), such as 'vgae'"));
+        double b = beta.orElse(1.0 / input.training().nodeCount());
+        return Scale.of(GaussianKl.of(input.encoding().mu(), logStd), b);
+    }
+}
