@@ -85,6 +85,9 @@ final class LineReader implements Closeable {
                 return false;
             }
             lineNumber++;
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                line = line.substring(1); // a UTF-8 byte-order mark is not part of the first id
+            }
             split();
             if (fieldCount > 0) {
                 return true;
@@ -106,11 +109,10 @@ final class LineReader implements Closeable {
     }
 
     /**
-     * Field k as a finite number in plain decimal notation ({@code 0}, {@code 1}, {@code -2.5}, {@code 1e-3}).
-     *
-     * @throws DatasetFormatException naming this line when it is anything else
+     * Field k as a finite number in plain decimal notation ({@code 0}, {@code 1}, {@code -2.5},
+     * {@code 1e-3}), or NaN when it is anything else (the caller names the field in its error).
      */
-    double number(int k, String what) {
+    double number(int k) {
         if (fieldIs(k, '0')) {
             return 0.0;
         }
@@ -125,7 +127,7 @@ final class LineReader implements Closeable {
                 return v;
             }
         }
-        throw error(String.format(Locale.ROOT, "%s is not a finite number: '%s'", what, field(k)));
+        return Double.NaN;
     }
 
     /** An error at the current line. */

@@ -1,0 +1,72 @@
+package io.github.gae4j.datasets.linqs;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.DatasetLoader;
+import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code linqs} dataset loader. Options: {@code path} (required: a directory with one
+ * {@code <name>.content(.gz)} and {@code <name>.cites}, or the {@code .content(.gz)} file),
+ * {@code dangling} ({@code drop}, the default, or {@code add}) and {@code cites} (optional: the
+ * citations file, when it is not {@code <name>.cites} next to the content). Files are checked when
+ * the loader runs, not when it is created.
+ */
+public final class LinqsLoaderFactory implements DatasetLoaderFactory {
+
+    public static final String NAME = "linqs";
+    public static final String PATH = "path";
+    public static final String DANGLING = "dangling";
+    public static final String CITES = "cites";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of(PATH, DANGLING, CITES);
+    }
+
+    @Override
+    public String description() {
+        return "LINQS <name>.content(.gz) + <name>.cites (Cora, CiteSeer); options: path, dangling=drop|add, cites";
+    }
+
+    @Override
+    public DatasetLoader create(ComponentConfig config, CreationContext context) {
+        ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
+        c.requireOnly(parameterNames());
+        String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
+                "Option 'path' of dataset loader 'linqs' is required: a directory containing <name>.content"
+                        + " (or .content.gz) and <name>.cites, or the path of the .content file"));
+        Path path = toPath(PATH, value);
+        DanglingPolicy dangling = DanglingPolicy.parse(c.getString(DANGLING, DanglingPolicy.DROP.optionValue()));
+        LinqsLoader loader = new LinqsLoader(path, dangling);
+        String cites = c.getString(CITES).orElse(null);
+        if (cites == null) {
+            return loader;
+        }
+        if (cites.isBlank()) {
+            throw new ConfigException("Option 'cites' of dataset loader 'linqs' must be the path of a .cites file,"
+                    + " got an empty value; leave it out to use <name>.cites next to the .content file");
+        }
+        return loader.withCites(toPath(CITES, cites));
+    }
+
+    private static Path toPath(String option, String value) {
+        try {
+            return Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Option '%s' of dataset loader 'linqs' must be a file or directory path, got '%s' (%s)",
+                    option, value, e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.gae4j.datasets.synthetic;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.DatasetLoader;
+import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import java.util.Set;
+
+/**
+ * The {@code sbm} dataset loader: a {@link StochasticBlockModel}. Options (defaults): {@code nodes}
+ * (1000), {@code communities} (5), {@code p-in} (0.05), {@code p-out} (0.002), {@code feature-dim}
+ * (50), {@code feature-noise} (1.0), {@code seed} (42). The graph's seed is its own option, not the
+ * {@link CreationContext} seed, so changing the model's seed never changes the data.
+ */
+public final class SbmLoaderFactory implements DatasetLoaderFactory {
+
+    public static final String NAME = "sbm";
+    public static final String NODES = "nodes";
+    public static final String COMMUNITIES = "communities";
+    public static final String P_IN = "p-in";
+    public static final String P_OUT = "p-out";
+    public static final String FEATURE_DIM = "feature-dim";
+    public static final String FEATURE_NOISE = "feature-noise";
+    public static final String SEED = "seed";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of(NODES, COMMUNITIES, P_IN, P_OUT, FEATURE_DIM, FEATURE_NOISE, SEED);
+    }
+
+    @Override
+    public String description() {
+        return "Synthetic stochastic block model with community-correlated features (built in, seeded)";
+    }
+
+    @Override
+    public DatasetLoader create(ComponentConfig config, CreationContext context) {
+        ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
+        c.requireOnly(parameterNames());
+        return StochasticBlockModel.builder()
+                .nodes(c.getInt(NODES, StochasticBlockModel.DEFAULT_NODES))
+                .communities(c.getInt(COMMUNITIES, StochasticBlockModel.DEFAULT_COMMUNITIES))
+                .pIn(c.getDouble(P_IN, StochasticBlockModel.DEFAULT_P_IN))
+                .pOut(c.getDouble(P_OUT, StochasticBlockModel.DEFAULT_P_OUT))
+                .featureDim(c.getInt(FEATURE_DIM, StochasticBlockModel.DEFAULT_FEATURE_DIM))
+                .featureNoise(c.getDouble(FEATURE_NOISE, StochasticBlockModel.DEFAULT_FEATURE_NOISE))
+                .seed(c.getLong(SEED, StochasticBlockModel.DEFAULT_SEED))
+                .build();
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.gae4j.datasets.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.CreationContext;
+import org.junit.jupiter.api.Test;
+
+final class SbmLoaderFactoryTest {
+
+    private final SbmLoaderFactory factory = new SbmLoaderFactory();
+
+    private StochasticBlockModel create(Object... options) {
+        return (StochasticBlockModel) factory.create(ComponentConfig.of(options), new CreationContext(0, 0, 99L));
+    }
+
+    @Test
+    void optionNames() {
+        assertThat(factory.name()).isEqualTo("sbm");
+        assertThat(factory.parameterNames()).containsExactlyInAnyOrder("nodes", "communities", "p-in", "p-out",
+                "feature-dim", "feature-noise", "seed");
+    }
+
+    @Test
+    void defaultsMatchTheBuilder() {
+        StochasticBlockModel m = create();
+
+        assertThat(m.nodes()).isEqualTo(1000);
+        assertThat(m.communities()).isEqualTo(5);
+        assertThat(m.pIn()).isEqualTo(0.05);
+        assertThat(m.pOut()).isEqualTo(0.002);
+        assertThat(m.featureDim()).isEqualTo(50);
+        assertThat(m.featureNoise()).isEqualTo(1.0);
+        assertThat(m.seed()).isEqualTo(42L);
+    }
+
+    @Test
+    void optionsAreApplied() {
+        StochasticBlockModel m = create("nodes", 30, "communities", 3, "p-in", 0.5, "p-out", 0.01,
+                "feature-dim", 2, "feature-noise", 0.1, "seed", 7);
+        Graph g = m.load();
+
+        assertThat(g.nodeCount()).isEqualTo(30);
+        assertThat(g.classNames()).hasSize(3);
+        assertThat(g.features().orElseThrow().dim()).isEqualTo(2);
+        assertThat(m.seed()).isEqualTo(7L);
+        assertThat(m.pIn()).isEqualTo(0.5);
+        assertThat(m.featureNoise()).isEqualTo(0.1);
+    }
+
+    @Test
+    void theContextSeedDoesNotChangeTheData() {
+        Graph a = factory.create(ComponentConfig.of("nodes", 100), new CreationContext(0, 0, 1L)).load();
+        Graph b = factory.create(ComponentConfig.of("nodes", 100), new CreationContext(0, 0, 2L)).load();
+
+        assertThat(a.upperTriangleEdges()).isEqualTo(b.upperTriangleEdges());
+    }
+
+    @Test
+    void unparsableAndOutOfRangeValuesNameTheOption() {
+        assertThatThrownBy(() -> create("nodes", "ten"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'nodes' of dataset loader 'sbm' must be an integer, got 'ten'");
+        assertThatThrownBy(() -> create("p-out", "often"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'p-out'");
+        assertThatThrownBy(() -> create("p-in", 2))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'p-in' of dataset loader 'sbm' must be a probability in [0, 1], got '2.0'");
+        assertThatThrownBy(() -> create("nodes", 3, "communities", 4))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'communities'");
+    }
+
+    @Test
+    void unknownOptionListsTheKnownOnes() {
+        assertThatThrownBy(() -> create("p_in", 0.1))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown option 'p_in' for dataset loader 'sbm'")
+                .hasMessageContaining("p-in");
+    }
+}
