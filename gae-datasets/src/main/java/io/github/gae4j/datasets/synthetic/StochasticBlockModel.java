@@ -41,9 +41,9 @@ public final class StochasticBlockModel implements DatasetLoader {
     private static final Logger LOG = LoggerFactory.getLogger(StochasticBlockModel.class);
 
     public static final int DEFAULT_NODES = 1000;
-    public static final int DEFAULT_COMMUNITIES = 5;
-    public static final double DEFAULT_P_IN = 0.05;
-    public static final double DEFAULT_P_OUT = 0.002;
+    public static final int DEFAULT_COMMUNITIES = 20;
+    public static final double DEFAULT_P_IN = 0.2;
+    public static final double DEFAULT_P_OUT = 0.0005;
     public static final int DEFAULT_FEATURE_DIM = 50;
     public static final double DEFAULT_FEATURE_NOISE = 1.0;
     public static final long DEFAULT_SEED = 42L;

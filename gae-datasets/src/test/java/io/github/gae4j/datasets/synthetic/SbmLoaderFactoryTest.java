@@ -29,9 +29,9 @@ final class SbmLoaderFactoryTest {
         StochasticBlockModel m = create();
 
         assertThat(m.nodes()).isEqualTo(1000);
-        assertThat(m.communities()).isEqualTo(5);
-        assertThat(m.pIn()).isEqualTo(0.05);
-        assertThat(m.pOut()).isEqualTo(0.002);
+        assertThat(m.communities()).isEqualTo(20);
+        assertThat(m.pIn()).isEqualTo(0.2);
+        assertThat(m.pOut()).isEqualTo(0.0005);
         assertThat(m.featureDim()).isEqualTo(50);
         assertThat(m.featureNoise()).isEqualTo(1.0);
         assertThat(m.seed()).isEqualTo(42L);
