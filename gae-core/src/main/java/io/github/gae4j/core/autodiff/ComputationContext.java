@@ -89,7 +89,10 @@ public final class ComputationContext {
                 }
             }
         }
-        Set<Matrix> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Variables whose accumulator is a private copy made here. Ownership is per variable, not per
+        // matrix: an op (Add) may pass an accumulated matrix on unchanged to several parents, and a
+        // later sum into one of them must not write through to the others.
+        Set<Variable> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         gradients.put(root, Matrix.scalar(1.0));
         Deque<Variable> ready = new ArrayDeque<>();
         ready.add(root);
@@ -106,9 +109,8 @@ public final class ComputationContext {
                     gradients.put(p, g);
                 } else {
                     // An op may hand the same matrix to several parents: copy before the first in-place sum.
-                    if (!owned.contains(acc)) {
+                    if (owned.add(p)) {
                         acc = acc.copy();
-                        owned.add(acc);
                         gradients.put(p, acc);
                     }
                     acc.addInPlace(g);

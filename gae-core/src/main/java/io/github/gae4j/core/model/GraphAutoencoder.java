@@ -66,7 +66,7 @@ public final class GraphAutoencoder {
         return losses;
     }
 
-    /** Every trainable parameter (encoder, then decoder, then losses), each once. */
+    /** Every trainable parameter (encoder, then decoder), each once. */
     public List<Weights> weights() {
         Set<Weights> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Weights> out = new ArrayList<>();

@@ -43,7 +43,9 @@ public final class Matrix {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Array of length %d cannot hold a (%d, %d) matrix", columnMajor.length, rows, cols));
         }
-        return new Matrix(R064Store.wrap(columnMajor, rows), rows, cols);
+        // R064Store.wrap divides by rows: a 0-row matrix holds no data, so a fresh empty store is the same thing.
+        R064Store store = rows == 0 ? R064Store.FACTORY.make(0, cols) : R064Store.wrap(columnMajor, rows);
+        return new Matrix(store, rows, cols);
     }
 
     /** Copies nested row arrays; all rows must have the same length. */
@@ -66,6 +68,10 @@ public final class Matrix {
     /** Copies a row-major array of length rows × cols. */
     public static Matrix fromRowMajor(int rows, int cols, double[] rowMajor) {
         Matrix m = zeros(rows, cols);
+        if (rowMajor.length != (long) rows * cols) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Array of length %d cannot hold a (%d, %d) matrix", rowMajor.length, rows, cols));
+        }
         double[] d = m.data();
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -144,7 +150,9 @@ public final class Matrix {
     public Matrix multiply(Matrix right) {
         checkInner(this.cols, right.rows, this, right);
         Matrix out = zeros(rows, right.cols);
-        store.multiply(right.store, out.store);
+        if (!isEmptyProduct(out, cols)) {
+            store.multiply(right.store, out.store);
+        }
         return out;
     }
 
@@ -152,7 +160,9 @@ public final class Matrix {
     public Matrix transposeMultiply(Matrix right) {
         checkInner(this.rows, right.rows, transposeShape(), right);
         Matrix out = zeros(cols, right.cols);
-        store.transpose().multiply(right.store, out.store);
+        if (!isEmptyProduct(out, rows)) {
+            store.transpose().multiply(right.store, out.store);
+        }
         return out;
     }
 
@@ -160,7 +170,9 @@ public final class Matrix {
     public Matrix multiplyTranspose(Matrix right) {
         checkInner(this.cols, right.cols, this, right.transposeShape());
         Matrix out = zeros(rows, right.rows);
-        store.multiply(right.store.transpose(), out.store);
+        if (!isEmptyProduct(out, cols)) {
+            store.multiply(right.store.transpose(), out.store);
+        }
         return out;
     }
 
@@ -266,6 +278,14 @@ public final class Matrix {
 
     private Matrix transposeShape() {
         return new Matrix(store, cols, rows);
+    }
+
+    /**
+     * True when a product has nothing to compute: no output entries, or an inner dimension of 0
+     * (the result is all zeros). ojAlgo divides by zero on such shapes (an empty graph's features).
+     */
+    private static boolean isEmptyProduct(Matrix out, int inner) {
+        return out.size() == 0 || inner == 0;
     }
 
     private static void checkInner(int left, int right, Matrix a, Matrix b) {

@@ -46,10 +46,13 @@ public final class SparseMatrix {
                     "Inconsistent CSR arrays: rows=%d, rowPtr.length=%d, nnz=%d, values=%d",
                     rows, rowPtr.length, colIdx.length, values.length));
         }
+        // All pointers first: a pointer past nnz in the middle must fail here, not index out of bounds below.
         for (int i = 0; i < rows; i++) {
             if (rowPtr[i + 1] < rowPtr[i]) {
                 throw new IllegalArgumentException("Row pointers decrease at row " + i);
             }
+        }
+        for (int i = 0; i < rows; i++) {
             for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
                 int c = colIdx[p];
                 if (c < 0 || c >= cols) {
@@ -70,6 +73,9 @@ public final class SparseMatrix {
      * modified.
      */
     public static SparseMatrix ofCoo(int rows, int cols, int[] r, int[] c, double[] v) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("Negative shape (" + rows + ", " + cols + ")");
+        }
         if (r.length != c.length || r.length != v.length) {
             throw new IllegalArgumentException("COO arrays differ in length");
         }

@@ -76,7 +76,8 @@ public final class Trainer {
             double valAuc = Double.NaN;
             double valAp = Double.NaN;
             if (hasValidation) {
-                List<double[]> s = model.score(input, List.of(split.valPositives(), split.valNegatives()));
+                List<double[]> s = requireScores(model.score(input, List.of(split.valPositives(), split.valNegatives())),
+                        "Validation", epoch);
                 LinkScores val = LinkScores.of(s.get(0), s.get(1));
                 valAuc = val.auc();
                 valAp = val.ap();
@@ -103,11 +104,27 @@ public final class Trainer {
                         bestWeights.get(k).data().length);
             }
         }
-        List<double[]> t = model.score(input, List.of(split.testPositives(), split.testNegatives()));
+        List<double[]> t = requireScores(model.score(input, List.of(split.testPositives(), split.testNegatives())),
+                "Test", config.epochs());
         LinkScores test = LinkScores.of(t.get(0), t.get(1));
         LOG.info(String.format(Locale.ROOT, "Test AUC %.4f, AP %.4f (best validation epoch %d)", test.auc(),
                 test.ap(), bestEpoch));
         return new TrainingResult(history, bestEpoch, test);
+    }
+
+    /** Diverged weights can give finite losses but NaN logits (∞ − ∞); say so instead of failing in the metrics. */
+    private List<double[]> requireScores(List<double[]> scores, String what, int epoch) {
+        for (double[] list : scores) {
+            for (double v : list) {
+                if (Double.isNaN(v)) {
+                    throw new NumericalException(String.format(Locale.ROOT,
+                            "%s scores are NaN at epoch %d (learning rate %s); the model diverged: lower the learning"
+                                    + " rate or check the input features for extreme values", what, epoch,
+                            config.learningRate()));
+                }
+            }
+        }
+        return scores;
     }
 
     private static void checkGradients(List<Weights> weights, ComputationContext ctx, int epoch) {

@@ -4,7 +4,9 @@ import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Tiny seeded graphs for tests. */
@@ -68,6 +70,33 @@ public final class TestGraphs {
         }
         return Graph.builder(n).name("two-communities").edges(s, d).features(Features.dense(x))
                 .labels(labels, List.of("a", "b")).build();
+    }
+
+    /**
+     * A seeded uniform random graph with exactly {@code edges} distinct undirected edges and no
+     * features (an Erdős–Rényi G(n, m) graph).
+     */
+    public static Graph randomGraph(int n, int edges, long seed) {
+        long possible = (long) n * (n - 1) / 2;
+        if (edges > possible) {
+            throw new IllegalArgumentException(edges + " edges do not fit in " + n + " nodes");
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        Set<Long> seen = new HashSet<>();
+        int[] s = new int[edges];
+        int[] d = new int[edges];
+        int k = 0;
+        while (k < edges) {
+            int i = rng.nextInt(n);
+            int j = rng.nextInt(n);
+            if (i == j || !seen.add((long) Math.min(i, j) * n + Math.max(i, j))) {
+                continue;
+            }
+            s[k] = i;
+            d[k] = j;
+            k++;
+        }
+        return Graph.builder(n).name("random" + n).edges(s, d).build();
     }
 
     /** A seeded random matrix with entries in [-1, 1). */

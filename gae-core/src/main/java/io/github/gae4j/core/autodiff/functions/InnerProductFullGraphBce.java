@@ -25,6 +25,8 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
 
     private static final int MAX_CHUNKS = 16;
     private static final int MIN_ROWS_PER_CHUNK = 64;
+    /** 64 factors in (1, 2] multiply to at most 2^64: far from overflow, one log per 64 pairs. */
+    private static final int LOG_BATCH = 64;
 
     private final SparseMatrix target;
     private final double posWeight;
@@ -117,41 +119,69 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
     /**
      * Rows [from, to) of the upper triangle, every pair as a negative: returns Σ w·softplus(x_ij)
      * (w = 1 on the diagonal, 2 off it) and adds σ(x_ij)·z_j to buf[i], σ(x_ij)·z_i to buf[j] (j > i).
+     *
+     * <p>softplus(x) = max(x, 0) + log(1 + e^−|x|); the logs are taken of products of up to
+     * {@link #LOG_BATCH} factors (each in (1, 2], so no overflow), one log per batch instead of per pair.
      */
     private static double upperTriangleAsNegatives(double[] z, int n, int f, int from, int to, double[] buf) {
         double loss = 0;
         double[] acc = new double[f];
         for (int i = from; i < to; i++) {
             int zi = i * f;
-            java.util.Arrays.fill(acc, 0.0);
-            double rowLoss = 0;
-            for (int j = i; j < n; j++) {
+            double diag = dot(z, zi, zi, f);
+            double eDiag = Math.exp(-Math.abs(diag));
+            double sDiag = diag >= 0 ? 1.0 / (1.0 + eDiag) : eDiag / (1.0 + eDiag);
+            for (int k = 0; k < f; k++) {
+                acc[k] = sDiag * z[zi + k];
+            }
+            double positivePart = 0;
+            double logSum = 0;
+            double product = 1.0;
+            int inBatch = 0;
+            for (int j = i + 1; j < n; j++) {
                 int zj = j * f;
-                double x = 0;
-                for (int k = 0; k < f; k++) {
-                    x += z[zi + k] * z[zj + k];
-                }
+                double x = dot(z, zi, zj, f);
                 double e = Math.exp(-Math.abs(x));
-                double softplus = Math.max(x, 0.0) + Math.log(1.0 + e);
-                double s = x >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+                double onePlus = 1.0 + e;
+                double s = x >= 0 ? 1.0 / onePlus : e / onePlus;
+                positivePart += Math.max(x, 0.0);
+                product *= onePlus;
+                if (++inBatch == LOG_BATCH) {
+                    logSum += Math.log(product);
+                    product = 1.0;
+                    inBatch = 0;
+                }
                 for (int k = 0; k < f; k++) {
                     acc[k] += s * z[zj + k];
-                }
-                if (j == i) {
-                    rowLoss += softplus;
-                } else {
-                    rowLoss += 2.0 * softplus;
-                    for (int k = 0; k < f; k++) {
-                        buf[zj + k] += s * z[zi + k];
-                    }
+                    buf[zj + k] += s * z[zi + k];
                 }
             }
+            logSum += Math.log(product);
             for (int k = 0; k < f; k++) {
                 buf[zi + k] += acc[k];
             }
-            loss += rowLoss;
+            loss += Math.max(diag, 0.0) + Math.log(1.0 + eDiag) + 2.0 * (positivePart + logSum);
         }
         return loss;
+    }
+
+    /** z_a · z_b over f entries, four partial sums. */
+    private static double dot(double[] z, int a, int b, int f) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < f; k += 4) {
+            s0 += z[a + k] * z[b + k];
+            s1 += z[a + k + 1] * z[b + k + 1];
+            s2 += z[a + k + 2] * z[b + k + 2];
+            s3 += z[a + k + 3] * z[b + k + 3];
+        }
+        for (; k < f; k++) {
+            s0 += z[a + k] * z[b + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** For the stored (positive) pairs of rows [from, to): swaps the negative term for the weighted positive one. */
@@ -161,10 +191,7 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
             int zi = i * f;
             for (int p = target.rowStart(i); p < target.rowEnd(i); p++) {
                 int zj = target.colAt(p) * f;
-                double x = 0;
-                for (int k = 0; k < f; k++) {
-                    x += z[zi + k] * z[zj + k];
-                }
+                double x = dot(z, zi, zj, f);
                 double s = Sigmoid.sigmoid(x);
                 loss += posWeight * Softplus.softplus(-x) - Softplus.softplus(x);
                 double g = posWeight * (s - 1.0) - s;

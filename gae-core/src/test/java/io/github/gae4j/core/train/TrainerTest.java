@@ -1,0 +1,228 @@
+package io.github.gae4j.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gae4j.core.autodiff.Constant;
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.Add;
+import io.github.gae4j.core.autodiff.functions.InnerProductFullGraphBce;
+import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.autodiff.functions.SparseMatMul;
+import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.model.GraphAutoencoder;
+import io.github.gae4j.core.optim.GlorotUniform;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.Encoder;
+import io.github.gae4j.core.spi.Encoding;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.Loss;
+import io.github.gae4j.core.spi.LossInput;
+import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.NumericalException;
+import io.github.gae4j.core.spi.Sampler;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.core.testing.TestGraphs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+final class TrainerTest {
+
+    /** Z = Â · (X · W): one linear graph convolution. */
+    static final class LinearEncoder implements Encoder {
+        private final Weights w;
+
+        LinearEncoder(int inputDim, int latentDim, long seed) {
+            w = new Weights("w", GlorotUniform.sample(inputDim, latentDim, new SplittableRandom(seed)));
+        }
+
+        @Override
+        public Encoding encode(GraphInput input, Mode mode) {
+            Variable xw = input.features().times(w, input.parallelism());
+            return Encoding.deterministic(SparseMatMul.of(input.normalizedAdjacency(), xw, input.parallelism()));
+        }
+
+        @Override
+        public List<Weights> weights() {
+            return List.of(w);
+        }
+
+        @Override
+        public int latentDim() {
+            return w.cols();
+        }
+    }
+
+    static final class IdentitySampler implements Sampler {
+        @Override
+        public Variable sample(Encoding encoding, Mode mode, java.util.random.RandomGenerator random) {
+            return encoding.mu();
+        }
+    }
+
+    static final class InnerProductDecoder implements Decoder {
+        @Override
+        public Variable logits(Variable z, EdgeList pairs) {
+            return RowDot.of(z, pairs.srcArray(), z, pairs.dstArray());
+        }
+    }
+
+    /** Kipf &amp; Welling's full-graph weighted BCE through the fused kernel. */
+    static final class FullGraphLoss implements Loss {
+        @Override
+        public Variable loss(LossInput input) {
+            SparseMatrix target = input.training().reconstructionTarget();
+            double n2 = (double) target.rows() * target.rows();
+            double e = target.nnz();
+            return InnerProductFullGraphBce.of(input.z(), target, (n2 - e) / e, n2 / (2 * (n2 - e)),
+                    input.parallelism());
+        }
+    }
+
+    private static Graph graph;
+    private static LinkSplit split;
+
+    @BeforeAll
+    static void data() {
+        graph = TestGraphs.twoCommunities(40, 8, 3);
+        split = LinkSplit.of(graph, 4);
+    }
+
+    private static GraphAutoencoder model(long seed, Loss... extra) {
+        GraphAutoencoder.Builder b = GraphAutoencoder.builder()
+                .encoder(new LinearEncoder(8, 16, seed))
+                .sampler(new IdentitySampler())
+                .decoder(new InnerProductDecoder())
+                .loss("reconstruction", new FullGraphLoss());
+        for (int k = 0; k < extra.length; k++) {
+            b.loss("extra" + k, extra[k]);
+        }
+        return b.build();
+    }
+
+    private static TrainerConfig config(int epochs) {
+        return TrainerConfig.defaults().withEpochs(epochs).withSeed(5);
+    }
+
+    /** Everything of the history except the wall times. */
+    private static List<List<Double>> numbers(TrainingResult r) {
+        List<List<Double>> out = new ArrayList<>();
+        for (EpochStats s : r.history()) {
+            out.add(List.of((double) s.epoch(), s.loss(), s.valAuc(), s.valAp()));
+        }
+        out.add(List.of(r.test().auc(), r.test().ap(), (double) r.bestEpoch()));
+        return out;
+    }
+
+    @Test
+    void learnsTwoCommunities() {
+        TrainingResult result = new Trainer(config(200), Parallelism.singleThreaded()).fit(model(1), split);
+        assertThat(result.history()).hasSize(200);
+        assertThat(result.last().loss()).isLessThan(result.history().get(0).loss());
+        assertThat(result.test().auc()).isGreaterThan(0.8);
+        assertThat(result.test().ap()).isGreaterThan(0.75);
+        assertThat(result.last().valAuc()).isGreaterThan(0.8);
+        assertThat(result.medianEpochMillis()).isPositive();
+    }
+
+    @Test
+    void sameSeedsGiveIdenticalHistories() {
+        TrainingResult a = new Trainer(config(30), Parallelism.singleThreaded()).fit(model(1), split);
+        TrainingResult b = new Trainer(config(30), Parallelism.singleThreaded()).fit(model(1), split);
+        assertThat(numbers(b)).isEqualTo(numbers(a));
+        TrainingResult c = new Trainer(config(30), Parallelism.singleThreaded()).fit(model(2), split);
+        assertThat(numbers(c)).isNotEqualTo(numbers(a));
+    }
+
+    @Test
+    void threadCountDoesNotChangeTheNumbers() {
+        TrainingResult one = new Trainer(config(30), Parallelism.of(1)).fit(model(1), split);
+        try (Parallelism two = Parallelism.of(2)) {
+            TrainingResult parallel = new Trainer(config(30), two).fit(model(1), split);
+            assertThat(numbers(parallel)).isEqualTo(numbers(one));
+        }
+    }
+
+    @Test
+    void divergingRunThrowsWithTheEpoch() {
+        Trainer trainer = new Trainer(config(10).withLearningRate(1e200), Parallelism.singleThreaded());
+        assertThatThrownBy(() -> trainer.fit(model(1), split))
+                .isInstanceOf(NumericalException.class)
+                .hasMessageContaining("at epoch 1")
+                .hasMessageContaining("learning rate 1.0E200")
+                .hasMessageContaining("diverged");
+    }
+
+    @Test
+    void divergingRunWithoutValidationStopsAtTheLoss() {
+        LinkSplit noValidation = LinkSplit.of(graph, 0.0, 0.1, 4);
+        Trainer trainer = new Trainer(config(10).withLearningRate(1e200), Parallelism.singleThreaded());
+        assertThatThrownBy(() -> trainer.fit(model(1), noValidation))
+                .isInstanceOf(NumericalException.class)
+                .hasMessageContaining("Loss is")
+                .hasMessageContaining("at epoch 2");
+    }
+
+    @Test
+    void nanLossTermThrowsAtTheFirstEpoch() {
+        Loss nan = input -> Add.of(Constant.scalar(Math.log(-1.0)), Constant.scalar(0.0));
+        Trainer trainer = new Trainer(config(10), Parallelism.singleThreaded());
+        assertThatThrownBy(() -> trainer.fit(model(1, nan), split))
+                .isInstanceOf(NumericalException.class)
+                .hasMessageContaining("Loss is NaN at epoch 1");
+    }
+
+    @Test
+    void restoreBestReportsTheBestValidationEpoch() {
+        TrainingResult r = new Trainer(config(40).withRestoreBest(true), Parallelism.singleThreaded())
+                .fit(model(1), split);
+        int best = 0;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (EpochStats s : r.history()) {
+            if (s.valAuc() > bestAuc) {
+                bestAuc = s.valAuc();
+                best = s.epoch();
+            }
+        }
+        assertThat(r.bestEpoch()).isEqualTo(best);
+    }
+
+    @Test
+    void listenerSeesEveryEpochAndLossesSeeOnlyTrainingEdges() {
+        List<Integer> epochs = new ArrayList<>();
+        List<Integer> edgeCounts = new ArrayList<>();
+        Loss spy = input -> {
+            edgeCounts.add(input.training().graph().edgeCount());
+            return Constant.scalar(0.0);
+        };
+        new Trainer(config(5), Parallelism.singleThreaded(), s -> epochs.add(s.epoch())).fit(model(1, spy), split);
+        assertThat(epochs).containsExactly(1, 2, 3, 4, 5);
+        assertThat(edgeCounts).hasSize(5).containsOnly(split.trainPositives().size());
+        assertThat(split.trainPositives().size()).isLessThan(graph.edgeCount());
+    }
+
+    @Test
+    void configRejectsNonPositiveEpochs() {
+        assertThatThrownBy(() -> TrainerConfig.defaults().withEpochs(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0 and 10");
+    }
+
+    @Test
+    void medianOfEpochTimes() {
+        List<EpochStats> h = List.of(new EpochStats(1, 1, 0, 0, 5), new EpochStats(2, 1, 0, 0, 1),
+                new EpochStats(3, 1, 0, 0, 3), new EpochStats(4, 1, 0, 0, 100));
+        TrainingResult r = new TrainingResult(h, 1, new io.github.gae4j.core.metrics.LinkScores(0.5, 0.5));
+        assertThat(r.medianEpochMillis()).isEqualTo(4.0);
+        assertThat(r.epochMillis()).containsExactly(5, 1, 3, 100);
+        assertThat(Matrix.scalar(r.last().trainMillis()).scalarValue()).isEqualTo(100);
+    }
+}
