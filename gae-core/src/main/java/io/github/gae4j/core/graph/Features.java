@@ -77,8 +77,8 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
             Objects.requireNonNull(matrix, "matrix is null");
             int bad = matrix.firstNonFinite();
             if (bad >= 0) {
-                int node = bad % matrix.rows();
-                int col = bad / matrix.rows();
+                int node = bad / matrix.cols();
+                int col = bad % matrix.cols();
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "Feature value at node %d, column %d is %s", node, col, matrix.get(node, col)));
             }
@@ -96,7 +96,7 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
 
         @Override
         public Variable times(Variable w, Parallelism parallelism) {
-            return MatMul.of(Constant.of(matrix), w);
+            return MatMul.of(Constant.of(matrix), w, parallelism);
         }
 
         @Override

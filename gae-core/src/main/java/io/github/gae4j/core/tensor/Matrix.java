@@ -6,12 +6,14 @@ import java.util.function.DoubleUnaryOperator;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
- * A dense matrix of doubles backed by an ojAlgo {@link R064Store} (column-major).
+ * A dense row-major matrix of doubles, backed by an ojAlgo {@link R064Store}.
  *
  * <p>This is the one tensor type of gae4j: parameters, activations and gradients are all
- * {@code Matrix} (a scalar is 1×1). ojAlgo stays behind this class so that no ojAlgo type
- * appears in the SPI. Hand-written kernels read the column-major array through {@link #data()}:
- * element (i, j) is {@code data()[i + j * rows()]}.
+ * {@code Matrix} (a scalar is 1×1). Storage is row-major because every hot kernel (CSR products,
+ * pair scoring, the fused decoder) walks rows; ojAlgo sees the same array as the column-major
+ * store of the transpose, so its products run on it without copies (A·B computed as (Bᵀ·Aᵀ)ᵀ).
+ * Kernels read the array through {@link #data()}: element (i, j) is {@code data()[i * cols() + j]}.
+ * ojAlgo stays behind this class, so no ojAlgo type appears in the SPI.
  */
 public final class Matrix {
 
@@ -27,7 +29,7 @@ public final class Matrix {
 
     public static Matrix zeros(int rows, int cols) {
         checkShape(rows, cols);
-        return new Matrix(R064Store.FACTORY.make(rows, cols), rows, cols);
+        return new Matrix(R064Store.FACTORY.make(cols, rows), rows, cols);
     }
 
     public static Matrix scalar(double value) {
@@ -36,15 +38,16 @@ public final class Matrix {
         return m;
     }
 
-    /** Wraps (does not copy) a column-major array of length rows × cols. */
-    public static Matrix wrapColumnMajor(int rows, int cols, double[] columnMajor) {
+    /** Wraps (does not copy) a row-major array of length rows × cols. */
+    public static Matrix wrapRowMajor(int rows, int cols, double[] rowMajor) {
         checkShape(rows, cols);
-        if (columnMajor.length != (long) rows * cols) {
+        if (rowMajor.length != (long) rows * cols) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Array of length %d cannot hold a (%d, %d) matrix", columnMajor.length, rows, cols));
+                    "Array of length %d cannot hold a (%d, %d) matrix", rowMajor.length, rows, cols));
         }
-        // R064Store.wrap divides by rows: a 0-row matrix holds no data, so a fresh empty store is the same thing.
-        R064Store store = rows == 0 ? R064Store.FACTORY.make(0, cols) : R064Store.wrap(columnMajor, rows);
+        // The store is the column-major cols × rows transpose. R064Store.wrap divides by its row count:
+        // a matrix without columns holds no data, so a fresh empty store is the same thing.
+        R064Store store = cols == 0 ? R064Store.FACTORY.make(0, rows) : R064Store.wrap(rowMajor, cols);
         return new Matrix(store, rows, cols);
     }
 
@@ -72,12 +75,7 @@ public final class Matrix {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Array of length %d cannot hold a (%d, %d) matrix", rowMajor.length, rows, cols));
         }
-        double[] d = m.data();
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                d[i + j * rows] = rowMajor[i * cols + j];
-            }
-        }
+        System.arraycopy(rowMajor, 0, m.data(), 0, rowMajor.length);
         return m;
     }
 
@@ -94,18 +92,18 @@ public final class Matrix {
     }
 
     public double get(int row, int col) {
-        return store.data[row + col * rows];
+        return store.data[row * cols + col];
     }
 
     public void set(int row, int col, double value) {
-        store.data[row + col * rows] = value;
+        store.data[row * cols + col] = value;
     }
 
     public void add(int row, int col, double value) {
-        store.data[row + col * rows] += value;
+        store.data[row * cols + col] += value;
     }
 
-    /** The backing column-major array (live, not a copy). */
+    /** The backing row-major array (live, not a copy). */
     public double[] data() {
         return store.data;
     }
@@ -120,20 +118,12 @@ public final class Matrix {
     }
 
     public Matrix copy() {
-        return wrapColumnMajor(rows, cols, store.data.clone());
+        return wrapRowMajor(rows, cols, store.data.clone());
     }
 
-    /** A row-major copy, the layout the pair kernels want. */
+    /** A row-major copy of the data. */
     public double[] toRowMajor() {
-        double[] out = new double[rows * cols];
-        double[] d = store.data;
-        for (int j = 0; j < cols; j++) {
-            int base = j * rows;
-            for (int i = 0; i < rows; i++) {
-                out[i * cols + j] = d[base + i];
-            }
-        }
-        return out;
+        return store.data.clone();
     }
 
     public double[][] toArray() {
@@ -151,7 +141,8 @@ public final class Matrix {
         checkInner(this.cols, right.rows, this, right);
         Matrix out = zeros(rows, right.cols);
         if (!isEmptyProduct(out, cols)) {
-            store.multiply(right.store, out.store);
+            // (A·B)ᵀ = Bᵀ·Aᵀ, and the stores hold the transposes.
+            right.store.multiply(store, out.store);
         }
         return out;
     }
@@ -161,7 +152,8 @@ public final class Matrix {
         checkInner(this.rows, right.rows, transposeShape(), right);
         Matrix out = zeros(cols, right.cols);
         if (!isEmptyProduct(out, rows)) {
-            store.transpose().multiply(right.store, out.store);
+            // (Aᵀ·B)ᵀ = Bᵀ·A
+            right.store.multiply(store.transpose(), out.store);
         }
         return out;
     }
@@ -171,7 +163,8 @@ public final class Matrix {
         checkInner(this.cols, right.cols, this, right.transposeShape());
         Matrix out = zeros(rows, right.rows);
         if (!isEmptyProduct(out, cols)) {
-            store.multiply(right.store.transpose(), out.store);
+            // (A·Bᵀ)ᵀ = B·Aᵀ
+            right.store.transpose().multiply(store, out.store);
         }
         return out;
     }
@@ -251,7 +244,7 @@ public final class Matrix {
         return m;
     }
 
-    /** Index of the first NaN or infinite entry in column-major order, or -1. */
+    /** Index of the first NaN or infinite entry in row-major order, or -1. */
     public int firstNonFinite() {
         double[] d = store.data;
         for (int k = 0; k < d.length; k++) {

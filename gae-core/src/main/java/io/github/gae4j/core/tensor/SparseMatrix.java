@@ -234,24 +234,22 @@ public final class SparseMatrix {
         double[] b = dense.data();
         Matrix out = Matrix.zeros(rows, k);
         double[] o = out.data();
-        int bRows = dense.rows();
-        parallelism.forEachChunk(rows, ROW_CHUNK, (chunk, from, to) -> {
-            double[] acc = new double[k];
-            for (int i = from; i < to; i++) {
-                Arrays.fill(acc, 0.0);
-                for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                    double v = values[p];
-                    int c = colIdx[p];
-                    for (int j = 0; j < k; j++) {
-                        acc[j] += v * b[c + j * bRows];
-                    }
-                }
+        parallelism.forEachChunk(rows, ROW_CHUNK, (chunk, from, to) -> multiplyRows(from, to, b, k, o));
+        return out;
+    }
+
+    /** Rows [from, to) of this · b into o (row-major, k columns); each output row is written once. */
+    private void multiplyRows(int from, int to, double[] b, int k, double[] o) {
+        for (int i = from; i < to; i++) {
+            int out = i * k;
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                double v = values[p];
+                int in = colIdx[p] * k;
                 for (int j = 0; j < k; j++) {
-                    o[i + j * rows] = acc[j];
+                    o[out + j] += v * b[in + j];
                 }
             }
-        });
-        return out;
+        }
     }
 
     /** thisᵀ · dense (uses the cached transpose, or this matrix itself when symmetric). */

@@ -134,7 +134,7 @@ public final class Trainer {
                 int k = g.firstNonFinite();
                 throw new NumericalException(String.format(Locale.ROOT,
                         "Gradient of %s is %s at entry (%d, %d) in epoch %d; lower the learning rate", w.render(),
-                        g.data()[k], k % g.rows(), k / g.rows(), epoch));
+                        g.data()[k], k / g.cols(), k % g.cols(), epoch));
             }
         }
     }

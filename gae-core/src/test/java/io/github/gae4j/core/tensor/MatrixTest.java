@@ -98,9 +98,9 @@ final class MatrixTest {
     }
 
     @Test
-    void layoutIsColumnMajor() {
+    void layoutIsRowMajor() {
         Matrix m = Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
-        assertThat(m.data()).containsExactly(1, 4, 2, 5, 3, 6);
+        assertThat(m.data()).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(m.get(1, 2)).isEqualTo(6);
         assertThat(m.toRowMajor()).containsExactly(1, 2, 3, 4, 5, 6);
     }
@@ -122,13 +122,14 @@ final class MatrixTest {
     }
 
     @Test
-    void wrapColumnMajorSharesTheArrayAndChecksItsLength() {
+    void wrapRowMajorSharesTheArrayAndChecksItsLength() {
         double[] data = {1, 2, 3, 4, 5, 6};
-        Matrix m = Matrix.wrapColumnMajor(2, 3, data);
-        assertThat(m.get(1, 0)).isEqualTo(2);
-        data[1] = 20;
-        assertThat(m.get(1, 0)).isEqualTo(20);
-        assertThatThrownBy(() -> Matrix.wrapColumnMajor(2, 3, new double[5]))
+        Matrix m = Matrix.wrapRowMajor(2, 3, data);
+        assertThat(m.get(1, 0)).isEqualTo(4);
+        assertThat(m.get(0, 2)).isEqualTo(3);
+        data[3] = 40;
+        assertThat(m.get(1, 0)).isEqualTo(40);
+        assertThatThrownBy(() -> Matrix.wrapRowMajor(2, 3, new double[5]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("length 5")
                 .hasMessageContaining("(2, 3)");
@@ -179,7 +180,7 @@ final class MatrixTest {
         assertThat(m.firstNonFinite()).isEqualTo(-1);
         m.set(1, 1, Double.NaN);
         m.set(0, 1, Double.POSITIVE_INFINITY);
-        assertThat(m.firstNonFinite()).isEqualTo(2);
+        assertThat(m.firstNonFinite()).isEqualTo(1);
     }
 
     @Test
@@ -193,7 +194,7 @@ final class MatrixTest {
         assertThat(e.multiply(randomMatrix(3, 2, 1))).isEqualTo(Matrix.zeros(0, 2));
         assertThat(Matrix.zeros(2, 0).multiply(Matrix.zeros(0, 3))).isEqualTo(Matrix.zeros(2, 3));
         assertThat(randomMatrix(3, 2, 2).transposeMultiply(Matrix.zeros(3, 0))).isEqualTo(Matrix.zeros(2, 0));
-        assertThat(Matrix.wrapColumnMajor(0, 4, new double[0]).cols()).isEqualTo(4);
+        assertThat(Matrix.wrapRowMajor(0, 4, new double[0]).cols()).isEqualTo(4);
         assertThat(randomMatrix(2, 3, 3).multiplyTranspose(Matrix.zeros(0, 3))).isEqualTo(Matrix.zeros(2, 0));
         assertThat(Matrix.zeros(0, 3).transposeMultiply(Matrix.zeros(0, 2))).isEqualTo(Matrix.zeros(3, 2));
         assertThatThrownBy(() -> Matrix.zeros(-1, 2))

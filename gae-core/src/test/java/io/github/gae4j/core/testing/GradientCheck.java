@@ -50,10 +50,10 @@ public interface GradientCheck {
                 double analytic = grad.data()[k];
                 if (Double.isNaN(numeric) || Double.isNaN(analytic)
                         || Math.abs(analytic - numeric) > absTolerance() + relTolerance() * Math.abs(numeric)) {
-                    int rows = w.data().rows();
+                    int cols = w.data().cols();
                     fail(String.format(Locale.ROOT,
                             "Gradient of %s at (%d, %d): autodiff %.10g, finite difference %.10g",
-                            w.render(), k % rows, k / rows, analytic, numeric));
+                            w.render(), k / cols, k % cols, analytic, numeric));
                 }
             }
         }

@@ -183,10 +183,10 @@ public final class StochasticBlockModel implements DatasetLoader {
         for (int i = 0; i < nodes; i++) {
             double[] prototype = prototypes[labels[i]];
             for (int j = 0; j < featureDim; j++) {
-                data[i + j * nodes] = prototype[j] + featureNoise * gaussian(random);
+                data[i * featureDim + j] = prototype[j] + featureNoise * gaussian(random);
             }
         }
-        return Matrix.wrapColumnMajor(nodes, featureDim, data);
+        return Matrix.wrapRowMajor(nodes, featureDim, data);
     }
 
     /** Pairs (v, w), w < v, inside one block, enumerated in row order with geometric skips. */

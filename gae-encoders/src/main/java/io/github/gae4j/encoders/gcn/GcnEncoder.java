@@ -42,7 +42,7 @@ public final class GcnEncoder implements Encoder {
         requireInputDim(input, w0);
         Variable h = Relu.of(SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w0, input.parallelism()),
                 input.parallelism()));
-        Variable z = SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, w1), input.parallelism());
+        Variable z = SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, w1, input.parallelism()), input.parallelism());
         return Encoding.deterministic(z);
     }
 

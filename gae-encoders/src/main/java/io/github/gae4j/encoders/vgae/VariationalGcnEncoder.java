@@ -51,9 +51,9 @@ public final class VariationalGcnEncoder implements Encoder {
         GcnEncoder.requireInputDim(input, w0);
         Variable h = Relu.of(SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w0, input.parallelism()),
                 input.parallelism()));
-        Variable mu = SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, wMu), input.parallelism());
+        Variable mu = SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, wMu, input.parallelism()), input.parallelism());
         Variable logStd = Clamp.max(
-                SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, wLogStd), input.parallelism()), maxLogStd);
+                SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, wLogStd, input.parallelism()), input.parallelism()), maxLogStd);
         return Encoding.gaussian(mu, logStd);
     }
 

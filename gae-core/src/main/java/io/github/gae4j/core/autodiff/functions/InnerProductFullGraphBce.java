@@ -71,7 +71,7 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
         Matrix zm = ctx.forward(parent);
         int n = zm.rows();
         int f = zm.cols();
-        double[] z = zm.toRowMajor();
+        double[] z = zm.data();
         int[] bounds = balancedBounds(n);
         int chunks = bounds.length - 1;
         double[][] dz = new double[chunks][];
@@ -104,7 +104,7 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
         double[] out = dZ.data();
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < f; k++) {
-                out[i + k * n] = 2.0 * c * grad[i * f + k];
+                out[i * f + k] = 2.0 * c * grad[i * f + k];
             }
         }
         ctx.stash(this, dZ);

@@ -46,17 +46,15 @@ public final class RowDot extends Variable {
         Matrix mb = ctx.forward(b);
         double[] da = ma.data();
         double[] db = mb.data();
-        int ra = ma.rows();
-        int rb = mb.rows();
         int f = ma.cols();
         Matrix out = Matrix.zeros(left.length, 1);
         double[] o = out.data();
         for (int e = 0; e < left.length; e++) {
             double s = 0;
-            int i = left[e];
-            int j = right[e];
+            int i = left[e] * f;
+            int j = right[e] * f;
             for (int k = 0; k < f; k++) {
-                s += da[i + k * ra] * db[j + k * rb];
+                s += da[i + k] * db[j + k];
             }
             o[e] = s;
         }
@@ -86,11 +84,12 @@ public final class RowDot extends Variable {
     private static void scatter(double[] g, int[] target, Matrix other, int[] source, Matrix out) {
         double[] dOther = other.data();
         double[] dOut = out.data();
-        int ro = other.rows();
-        int rt = out.rows();
-        for (int k = 0; k < out.cols(); k++) {
-            for (int e = 0; e < target.length; e++) {
-                dOut[target[e] + k * rt] += g[e] * dOther[source[e] + k * ro];
+        int f = out.cols();
+        for (int e = 0; e < target.length; e++) {
+            int t = target[e] * f;
+            int s = source[e] * f;
+            for (int k = 0; k < f; k++) {
+                dOut[t + k] += g[e] * dOther[s + k];
             }
         }
     }
