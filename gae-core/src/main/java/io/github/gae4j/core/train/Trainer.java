@@ -75,7 +75,9 @@ public final class Trainer {
 
             double valAuc = Double.NaN;
             double valAp = Double.NaN;
-            if (hasValidation) {
+            boolean evaluate = config.evalEvery() > 0
+                    && (epoch % config.evalEvery() == 0 || epoch == config.epochs());
+            if (hasValidation && evaluate) {
                 List<double[]> s = requireScores(model.score(input, List.of(split.valPositives(), split.valNegatives())),
                         "Validation", epoch);
                 LinkScores val = LinkScores.of(s.get(0), s.get(1));

@@ -14,42 +14,50 @@ import java.util.Locale;
  * @param seed          seeds noise and negative sampling (model init has its own seed)
  * @param restoreBest   evaluate test on the weights of the best validation epoch instead of the last
  * @param logEvery      log an INFO line every this many epochs (every epoch is logged at DEBUG)
+ * @param evalEvery     measure validation AUC/AP every this many epochs (and at the last); 0 = never
+ *                      (large graphs: each evaluation is one more forward pass)
  */
 public record TrainerConfig(int epochs, double learningRate, double beta1, double beta2, double epsilon,
-                            double weightDecay, long seed, boolean restoreBest, int logEvery) {
+                            double weightDecay, long seed, boolean restoreBest, int logEvery, int evalEvery) {
 
     public TrainerConfig {
-        if (epochs < 1 || logEvery < 1) {
+        if (epochs < 1 || logEvery < 1 || evalEvery < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "epochs and logEvery must be >= 1, got %d and %d", epochs, logEvery));
+                    "epochs and logEvery must be >= 1 and evalEvery >= 0, got %d, %d and %d", epochs, logEvery,
+                    evalEvery));
         }
     }
 
     public static TrainerConfig defaults() {
-        return new TrainerConfig(200, 0.01, 0.9, 0.999, 1e-8, 0.0, 42L, false, 10);
+        return new TrainerConfig(200, 0.01, 0.9, 0.999, 1e-8, 0.0, 42L, false, 10, 1);
+    }
+
+    public TrainerConfig withEvalEvery(int value) {
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, seed, restoreBest, logEvery,
+                value);
     }
 
     public TrainerConfig withEpochs(int value) {
-        return new TrainerConfig(value, learningRate, beta1, beta2, epsilon, weightDecay, seed, restoreBest, logEvery);
+        return new TrainerConfig(value, learningRate, beta1, beta2, epsilon, weightDecay, seed, restoreBest, logEvery, evalEvery);
     }
 
     public TrainerConfig withLearningRate(double value) {
-        return new TrainerConfig(epochs, value, beta1, beta2, epsilon, weightDecay, seed, restoreBest, logEvery);
+        return new TrainerConfig(epochs, value, beta1, beta2, epsilon, weightDecay, seed, restoreBest, logEvery, evalEvery);
     }
 
     public TrainerConfig withSeed(long value) {
-        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, value, restoreBest, logEvery);
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, value, restoreBest, logEvery, evalEvery);
     }
 
     public TrainerConfig withWeightDecay(double value) {
-        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, value, seed, restoreBest, logEvery);
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, value, seed, restoreBest, logEvery, evalEvery);
     }
 
     public TrainerConfig withRestoreBest(boolean value) {
-        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, seed, value, logEvery);
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, seed, value, logEvery, evalEvery);
     }
 
     public TrainerConfig withLogEvery(int value) {
-        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, seed, restoreBest, value);
+        return new TrainerConfig(epochs, learningRate, beta1, beta2, epsilon, weightDecay, seed, restoreBest, value, evalEvery);
     }
 }
