@@ -4,12 +4,16 @@ import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
+import io.github.gae4j.datasets.npz.NpzLoaderFactory;
+import io.github.gae4j.datasets.snap.SnapLoaderFactory;
 import io.github.gae4j.datasets.synthetic.SbmLoaderFactory;
 import java.util.List;
 
 /**
  * The gae-datasets plugin: the dataset loaders {@code linqs} (LINQS {@code .content}/{@code .cites},
- * gzip transparently) and {@code sbm} (a seeded stochastic block model, the built-in default).
+ * gzip transparently), {@code sbm} (a seeded stochastic block model, the built-in default), {@code npz}
+ * (numpy {@code .npz} archives in the gnn-benchmark layout) and {@code snap} (SNAP-style edge lists).
+ * {@link DatasetFiles#loaderFor(java.nio.file.Path)} picks one of them by file type.
  * Registered in {@code META-INF/services/io.github.gae4j.core.spi.GaePlugin}.
  */
 public final class DatasetsPlugin implements GaePlugin {
@@ -29,6 +33,7 @@ public final class DatasetsPlugin implements GaePlugin {
 
     @Override
     public List<DatasetLoaderFactory> datasetLoaders() {
-        return List.of(new LinqsLoaderFactory(), new SbmLoaderFactory());
+        return List.of(new LinqsLoaderFactory(), new SbmLoaderFactory(), new NpzLoaderFactory(),
+                new SnapLoaderFactory());
     }
 }

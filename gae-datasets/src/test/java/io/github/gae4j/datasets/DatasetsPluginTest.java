@@ -15,6 +15,8 @@ import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.datasets.linqs.LinqsLoader;
 import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
+import io.github.gae4j.datasets.npz.NpzLoaderFactory;
+import io.github.gae4j.datasets.snap.SnapLoaderFactory;
 import io.github.gae4j.datasets.synthetic.SbmLoaderFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,12 @@ final class DatasetsPluginTest {
     private static final CreationContext CONTEXT = new CreationContext(0, 0, 7L);
 
     @Test
-    void serviceLoaderFindsBothLoadersByName() {
+    void serviceLoaderFindsEveryLoaderByName() {
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
 
-        assertThat(registry.factories(ComponentKind.DATASET)).containsKeys("linqs", "sbm");
+        assertThat(registry.factories(ComponentKind.DATASET)).containsKeys("linqs", "sbm", "npz", "snap");
+        assertThat(registry.factory(ComponentKind.DATASET, "npz")).isInstanceOf(NpzLoaderFactory.class);
+        assertThat(registry.factory(ComponentKind.DATASET, "snap")).isInstanceOf(SnapLoaderFactory.class);
         assertThat(registry.factory(ComponentKind.DATASET, "linqs")).isInstanceOf(LinqsLoaderFactory.class);
         assertThat(registry.factory(ComponentKind.DATASET, "sbm")).isInstanceOf(SbmLoaderFactory.class);
         assertThat(registry.pluginOf(ComponentKind.DATASET, "sbm").name()).isEqualTo("gae-datasets");
@@ -39,7 +43,8 @@ final class DatasetsPluginTest {
 
         assertThat(plugin.name()).isEqualTo("gae-datasets");
         assertThat(plugin.spiVersion()).isEqualTo(GaeSpi.VERSION);
-        assertThat(plugin.datasetLoaders()).extracting(DatasetLoaderFactory::name).containsExactly("linqs", "sbm");
+        assertThat(plugin.datasetLoaders()).extracting(DatasetLoaderFactory::name)
+                .containsExactly("linqs", "sbm", "npz", "snap");
         assertThat(plugin.encoders()).isEmpty();
         assertThat(plugin.decoders()).isEmpty();
         assertThat(plugin.losses()).isEmpty();

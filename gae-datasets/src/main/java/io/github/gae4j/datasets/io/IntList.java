@@ -1,33 +1,33 @@
-package io.github.gae4j.datasets.linqs;
+package io.github.gae4j.datasets.io;
 
 import java.util.Arrays;
 
 /** A growable int array. */
-final class IntList {
+public final class IntList {
 
     private int[] data;
     private int size;
 
-    IntList(int capacity) {
+    public IntList(int capacity) {
         data = new int[Math.max(capacity, 8)];
     }
 
-    void add(int v) {
+    public void add(int v) {
         if (size == data.length) {
             data = Arrays.copyOf(data, data.length + (data.length >> 1) + 1);
         }
         data[size++] = v;
     }
 
-    int get(int k) {
+    public int get(int k) {
         return data[k];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int[] toArray() {
+    public int[] toArray() {
         return Arrays.copyOf(data, size);
     }
 }

@@ -1,6 +1,7 @@
-package io.github.gae4j.datasets.linqs;
+package io.github.gae4j.datasets.io;
 
 import io.github.gae4j.core.spi.DatasetFormatException;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,51 +18,94 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a UTF-8 text file line by line (gunzipping {@code *.gz} transparently), keeps the 1-based
- * line number, and splits lines into whitespace-separated fields without copying them. Every I/O
- * problem, including a truncated gzip stream, becomes a {@link DatasetFormatException} naming the file.
+ * Reads a UTF-8 text file line by line (gunzipping transparently when the name ends in {@code .gz} or
+ * the file starts with the gzip magic {@code 1f 8b}), keeps the 1-based line number, and splits lines
+ * into fields without copying them. Fields are separated by runs of whitespace ({@link #open(Path)}) or
+ * by one delimiter character ({@link #open(Path, char)}; fields are then trimmed of surrounding whitespace
+ * and may be empty). CRLF line ends are accepted. Every I/O problem, including a truncated gzip stream,
+ * becomes a {@link DatasetFormatException} naming the file.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
+
+    /** The suffix of gzipped files. */
+    public static final String GZ = ".gz";
 
     private static final int BUFFER = 1 << 16;
+    private static final char WHITESPACE = 0;
 
     private final Path file;
     private final BufferedReader reader;
+    private final char delimiter;
     private long lineNumber;
     private String line;
     private int fieldCount;
     private int[] starts = new int[16];
     private int[] ends = new int[16];
 
-    private LineReader(Path file, BufferedReader reader) {
+    private LineReader(Path file, BufferedReader reader, char delimiter) {
         this.file = file;
         this.reader = reader;
+        this.delimiter = delimiter;
     }
 
-    static LineReader open(Path file) {
+    /** Opens a file whose fields are separated by runs of whitespace (spaces and TABs). */
+    public static LineReader open(Path file) {
+        return openWith(file, WHITESPACE);
+    }
+
+    /**
+     * Opens a file whose fields are separated by {@code delimiter} (e.g. {@code ','} or TAB); each field
+     * is trimmed of surrounding whitespace, and leading and trailing whitespace of the line is ignored.
+     */
+    public static LineReader open(Path file, char delimiter) {
+        if (delimiter == WHITESPACE) {
+            throw new IllegalArgumentException("NUL is not a delimiter");
+        }
+        return openWith(file, delimiter);
+    }
+
+    private static LineReader openWith(Path file, char delimiter) {
         InputStream in = null;
         try {
-            in = Files.newInputStream(file);
-            if (file.getFileName().toString().endsWith(LinqsFiles.GZ)) {
+            in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            if (file.getFileName().toString().endsWith(GZ) || startsWithGzipMagic(in)) {
                 in = new GZIPInputStream(in, BUFFER);
             }
-            return new LineReader(file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER));
+            return new LineReader(file,
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER), delimiter);
         } catch (EOFException | ZipException e) {
             closeQuietly(in);
             throw new DatasetFormatException(file, 0, "not a valid gzip file (" + e.getMessage() + ")", e);
+        } catch (NoSuchFileException e) {
+            closeQuietly(in);
+            throw new DatasetFormatException(file, 0, "no such file", e);
         } catch (IOException e) {
             closeQuietly(in);
             throw new DatasetFormatException(file, 0, "cannot open: " + e, e);
         }
     }
 
-    Path file() {
+    /** True if the next two bytes are the gzip magic; the stream is left where it was. */
+    private static boolean startsWithGzipMagic(InputStream in) throws IOException {
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        return b0 == 0x1f && b1 == 0x8b;
+    }
+
+    public Path file() {
         return file;
     }
 
     /** 1-based number of the current line (0 before the first). */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
+    }
+
+    /** The current line as read (without the line end), or null before the first and after the last. */
+    public String line() {
+        return line;
     }
 
     /**
@@ -68,7 +113,7 @@ final class LineReader implements Closeable {
      *
      * @return false at the end of the file
      */
-    boolean nextNonBlank() {
+    public boolean nextNonBlank() {
         while (true) {
             try {
                 line = reader.readLine();
@@ -88,23 +133,32 @@ final class LineReader implements Closeable {
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                 line = line.substring(1); // a UTF-8 byte-order mark is not part of the first id
             }
-            split();
+            if (delimiter == WHITESPACE) {
+                splitOnWhitespace();
+            } else {
+                splitOnDelimiter();
+            }
             if (fieldCount > 0) {
                 return true;
             }
         }
     }
 
-    int fieldCount() {
+    public int fieldCount() {
         return fieldCount;
     }
 
-    String field(int k) {
+    public String field(int k) {
         return line.substring(starts[k], ends[k]);
     }
 
+    /** Length of field k (0 for an empty field between two delimiters). */
+    public int fieldLength(int k) {
+        return ends[k] - starts[k];
+    }
+
     /** True if field k is exactly the one character {@code c}. */
-    boolean fieldIs(int k, char c) {
+    public boolean fieldIs(int k, char c) {
         return ends[k] - starts[k] == 1 && line.charAt(starts[k]) == c;
     }
 
@@ -112,7 +166,7 @@ final class LineReader implements Closeable {
      * Field k as a finite number in plain decimal notation ({@code 0}, {@code 1}, {@code -2.5},
      * {@code 1e-3}), or NaN when it is anything else (the caller names the field in its error).
      */
-    double number(int k) {
+    public double number(int k) {
         if (fieldIs(k, '0')) {
             return 0.0;
         }
@@ -131,7 +185,7 @@ final class LineReader implements Closeable {
     }
 
     /** An error at the current line. */
-    DatasetFormatException error(String problem) {
+    public DatasetFormatException error(String problem) {
         return new DatasetFormatException(file, lineNumber, problem);
     }
 
@@ -140,7 +194,16 @@ final class LineReader implements Closeable {
         closeQuietly(reader);
     }
 
-    private void split() {
+    private void addField(int n, int s, int e) {
+        if (n == starts.length) {
+            starts = Arrays.copyOf(starts, 2 * n);
+            ends = Arrays.copyOf(ends, 2 * n);
+        }
+        starts[n] = s;
+        ends[n] = e;
+    }
+
+    private void splitOnWhitespace() {
         int n = 0;
         int len = line.length();
         int p = 0;
@@ -155,19 +218,47 @@ final class LineReader implements Closeable {
             while (p < len && line.charAt(p) > ' ') {
                 p++;
             }
-            if (n == starts.length) {
-                starts = Arrays.copyOf(starts, 2 * n);
-                ends = Arrays.copyOf(ends, 2 * n);
-            }
-            starts[n] = s;
-            ends[n] = p;
+            addField(n, s, p);
             n++;
         }
         fieldCount = n;
     }
 
+    private void splitOnDelimiter() {
+        int from = 0;
+        int to = line.length();
+        while (from < to && line.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && line.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from == to) {
+            fieldCount = 0;
+            return;
+        }
+        int n = 0;
+        int s = from;
+        for (int p = from; p <= to; p++) {
+            if (p == to || line.charAt(p) == delimiter) {
+                int a = s;
+                int b = p;
+                while (a < b && line.charAt(a) <= ' ') {
+                    a++;
+                }
+                while (b > a && line.charAt(b - 1) <= ' ') {
+                    b--;
+                }
+                addField(n, a, b);
+                n++;
+                s = p + 1;
+            }
+        }
+        fieldCount = n;
+    }
+
     /** Optional sign, digits with at most one point (at least one digit), optional exponent. */
-    static boolean isDecimal(String s, int from, int to) {
+    public static boolean isDecimal(String s, int from, int to) {
         int p = from;
         if (p < to && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
             p++;

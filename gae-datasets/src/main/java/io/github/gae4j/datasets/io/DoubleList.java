@@ -1,29 +1,29 @@
-package io.github.gae4j.datasets.linqs;
+package io.github.gae4j.datasets.io;
 
 import java.util.Arrays;
 
 /** A growable double array. */
-final class DoubleList {
+public final class DoubleList {
 
     private double[] data;
     private int size;
 
-    DoubleList(int capacity) {
+    public DoubleList(int capacity) {
         data = new double[Math.max(capacity, 8)];
     }
 
-    void add(double v) {
+    public void add(double v) {
         if (size == data.length) {
             data = Arrays.copyOf(data, data.length + (data.length >> 1) + 1);
         }
         data[size++] = v;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    double[] toArray() {
+    public double[] toArray() {
         return Arrays.copyOf(data, size);
     }
 }

@@ -1,0 +1,76 @@
+package io.github.gae4j.datasets.snap;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.DatasetLoader;
+import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code snap} dataset loader: a SNAP-style edge list. Options: {@code path} (required), {@code directed}
+ * (false), {@code ids} (auto|int|string), {@code weights} (ignore|positive|none), {@code comment} ({@code #};
+ * empty for none), {@code separator} (auto|whitespace|tab|comma) and {@code header} (false). See
+ * {@link SnapLoader} and {@link SnapOptions}. The file is checked when the loader runs.
+ */
+public final class SnapLoaderFactory implements DatasetLoaderFactory {
+
+    public static final String NAME = "snap";
+    public static final String PATH = "path";
+    public static final String DIRECTED = "directed";
+    public static final String IDS = "ids";
+    public static final String WEIGHTS = "weights";
+    public static final String COMMENT = "comment";
+    public static final String SEPARATOR = "separator";
+    public static final String HEADER = "header";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of(PATH, DIRECTED, IDS, WEIGHTS, COMMENT, SEPARATOR, HEADER);
+    }
+
+    @Override
+    public String description() {
+        return "SNAP-style edge list (<from> <to> [weight], # comments, .gz); options: path, directed,"
+                + " ids=auto|int|string, weights=ignore|positive|none, comment, separator=auto|whitespace|tab|comma,"
+                + " header";
+    }
+
+    @Override
+    public DatasetLoader create(ComponentConfig config, CreationContext context) {
+        ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
+        c.requireOnly(parameterNames());
+        String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
+                "Option 'path' of dataset loader 'snap' is required: the path of an edge-list file"));
+        Path path;
+        try {
+            path = Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Option 'path' of dataset loader 'snap' must be a file path, got '%s' (%s)", value, e.getMessage()),
+                    e);
+        }
+        SnapOptions d = SnapOptions.DEFAULTS;
+        String comment = c.getString(COMMENT, d.comment()).strip();
+        if (comment.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException("Option 'comment' of dataset loader 'snap' must be a prefix without whitespace"
+                    + " (e.g. # or %), or empty for none; got '" + comment + "'");
+        }
+        SnapOptions options = new SnapOptions(
+                c.getBoolean(DIRECTED, d.directed()),
+                IdMode.parse(c.getString(IDS, d.ids().optionValue())),
+                WeightPolicy.parse(c.getString(WEIGHTS, d.weights().optionValue())),
+                comment,
+                Separator.parse(c.getString(SEPARATOR, d.separator().optionValue())),
+                c.getBoolean(HEADER, d.header()));
+        return new SnapLoader(path, options);
+    }
+}
