@@ -1,13 +1,16 @@
 package io.github.gae4j.core.tensor;
 
+import io.github.gae4j.core.kernel.RowKernels;
 import io.github.gae4j.core.parallel.Parallelism;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Row-parallel dense products for the shapes a GNN has: tall activations (N × k) times small
  * weights. ojAlgo's general GEMM spends most of its time on set-up at these shapes (about 1 ms for
- * 2708 × 32 · 32 × 16); these loops walk rows of the row-major arrays. Reductions over rows use
- * fixed chunks summed in chunk order, so results do not depend on the thread count.
+ * 2708 × 32 · 32 × 16); these walk rows of the row-major arrays through {@link RowKernels} (the
+ * Vector API where available). Reductions over rows use fixed chunks summed in chunk order, so
+ * results do not depend on the thread count.
  */
 public final class DenseKernels {
 
@@ -16,29 +19,29 @@ public final class DenseKernels {
     private DenseKernels() {
     }
 
-    /** a · b. */
+    /** a · b with the {@linkplain RowKernels#best() best available} row kernels. */
     public static Matrix multiply(Matrix a, Matrix b, Parallelism parallelism) {
-        requireInner(a.cols(), b.rows(), a, b);
-        int k = a.cols();
-        int m = b.cols();
-        Matrix out = Matrix.zeros(a.rows(), m);
-        double[] da = a.data();
-        double[] db = b.data();
-        double[] o = out.data();
-        parallelism.forEachChunk(a.rows(), ROW_CHUNK, (chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int oi = i * m;
-                int ai = i * k;
-                for (int j = 0; j < k; j++) {
-                    axpy(da[ai + j], db, j * m, o, oi, m);
-                }
-            }
-        });
-        return out;
+        return multiply(a, b, parallelism, RowKernels.best());
     }
 
-    /** aᵀ · b (a is N × k, b is N × m; the result k × m sums over the N rows). */
+    /** a · b. */
+    public static Matrix multiply(Matrix a, Matrix b, Parallelism parallelism, RowKernels kernels) {
+        Objects.requireNonNull(kernels, "kernels is null");
+        requireInner(a.cols(), b.rows(), a, b);
+        return multiplyRows(a, b.data(), a.cols(), b.cols(), parallelism, kernels);
+    }
+
+    /** aᵀ · b with the {@linkplain RowKernels#best() best available} row kernels. */
     public static Matrix transposeMultiply(Matrix a, Matrix b, Parallelism parallelism) {
+        return transposeMultiply(a, b, parallelism, RowKernels.best());
+    }
+
+    /**
+     * aᵀ · b (a is N × k, b is N × m; the result k × m sums over the N rows): each chunk of
+     * {@value #ROW_CHUNK} rows into its own buffer, the buffers summed in chunk order.
+     */
+    public static Matrix transposeMultiply(Matrix a, Matrix b, Parallelism parallelism, RowKernels kernels) {
+        Objects.requireNonNull(kernels, "kernels is null");
         if (a.rows() != b.rows()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Cannot multiply the transpose of %s by %s: row counts %d and %d differ", a.shape(), b.shape(),
@@ -46,33 +49,40 @@ public final class DenseKernels {
         }
         int k = a.cols();
         int m = b.cols();
-        int chunks = Parallelism.chunkCount(a.rows(), ROW_CHUNK);
-        double[][] partial = new double[chunks][];
+        Matrix out = Matrix.zeros(k, m);
+        int size = k * m;
+        if (size == 0) {
+            return out;
+        }
+        double[] o = out.data();
+        double[][] partial = new double[Parallelism.chunkCount(a.rows(), ROW_CHUNK)][];
         double[] da = a.data();
         double[] db = b.data();
         parallelism.forEachChunk(a.rows(), ROW_CHUNK, (chunk, from, to) -> {
-            double[] acc = new double[k * m];
-            for (int i = from; i < to; i++) {
-                int ai = i * k;
-                int bi = i * m;
-                for (int j = 0; j < k; j++) {
-                    axpy(da[ai + j], db, bi, acc, j * m, m);
-                }
-            }
+            double[] acc = chunk == 0 ? o : new double[size];
+            kernels.transposeMultiplyRows(da, k, db, m, acc, from, to);
             partial[chunk] = acc;
         });
-        Matrix out = Matrix.zeros(k, m);
-        double[] o = out.data();
-        for (double[] p : partial) {
-            for (int t = 0; t < o.length; t++) {
+        for (int c = 1; c < partial.length; c++) {
+            double[] p = partial[c];
+            for (int t = 0; t < size; t++) {
                 o[t] += p[t];
             }
         }
         return out;
     }
 
-    /** a · bᵀ (a is N × m, b is k × m; the result is N × k). */
+    /** a · bᵀ with the {@linkplain RowKernels#best() best available} row kernels. */
     public static Matrix multiplyTranspose(Matrix a, Matrix b, Parallelism parallelism) {
+        return multiplyTranspose(a, b, parallelism, RowKernels.best());
+    }
+
+    /**
+     * a · bᵀ (a is N × m, b is k × m; the result is N × k): a · (bᵀ) with bᵀ copied once, b being
+     * the small operand (a weight).
+     */
+    public static Matrix multiplyTranspose(Matrix a, Matrix b, Parallelism parallelism, RowKernels kernels) {
+        Objects.requireNonNull(kernels, "kernels is null");
         if (a.cols() != b.cols()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Cannot multiply %s by the transpose of %s: column counts %d and %d differ", a.shape(),
@@ -80,35 +90,28 @@ public final class DenseKernels {
         }
         int m = a.cols();
         int k = b.rows();
-        Matrix out = Matrix.zeros(a.rows(), k);
-        double[] da = a.data();
         double[] db = b.data();
-        double[] o = out.data();
-        parallelism.forEachChunk(a.rows(), ROW_CHUNK, (chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int ai = i * m;
-                int oi = i * k;
-                for (int j = 0; j < k; j++) {
-                    o[oi + j] = dot(da, ai, db, j * m, m);
-                }
+        double[] bt = new double[m * k];
+        for (int j = 0; j < k; j++) {
+            for (int t = 0; t < m; t++) {
+                bt[t * k + j] = db[j * m + t];
             }
-        });
+        }
+        return multiplyRows(a, bt, m, k, parallelism, kernels);
+    }
+
+    /** a (N × k) times the row-major k × m array b. */
+    private static Matrix multiplyRows(Matrix a, double[] b, int k, int m, Parallelism parallelism,
+                                       RowKernels kernels) {
+        Matrix out = Matrix.zeros(a.rows(), m);
+        if (m == 0) {
+            return out;
+        }
+        double[] da = a.data();
+        double[] o = out.data();
+        parallelism.forEachChunk(a.rows(), ROW_CHUNK,
+                (chunk, from, to) -> kernels.multiplyRows(da, k, b, m, o, from, to));
         return out;
-    }
-
-    /** y[yo..yo+len) += alpha · x[xo..xo+len). */
-    static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int len) {
-        for (int t = 0; t < len; t++) {
-            y[yo + t] += alpha * x[xo + t];
-        }
-    }
-
-    static double dot(double[] x, int xo, double[] y, int yo, int len) {
-        double s = 0;
-        for (int t = 0; t < len; t++) {
-            s += x[xo + t] * y[yo + t];
-        }
-        return s;
     }
 
     private static void requireInner(int left, int right, Matrix a, Matrix b) {

@@ -213,7 +213,10 @@ final class TrainerTest {
     void configRejectsNonPositiveEpochs() {
         assertThatThrownBy(() -> TrainerConfig.defaults().withEpochs(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("got 0 and 10");
+                .hasMessageContaining("got 0, 10 and 1");
+        assertThatThrownBy(() -> TrainerConfig.defaults().withEvalEvery(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("evalEvery >= 0");
     }
 
     @Test

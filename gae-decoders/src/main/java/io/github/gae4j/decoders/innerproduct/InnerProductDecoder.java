@@ -17,7 +17,7 @@ public final class InnerProductDecoder implements Decoder {
 
     @Override
     public Variable logits(Variable z, EdgeList pairs) {
-        return RowDot.of(z, pairs.srcArray(), z, pairs.dstArray());
+        return RowDot.of(z, pairs);
     }
 
     @Override

@@ -4,17 +4,22 @@ import static io.github.gae4j.core.testing.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
+import io.github.gae4j.core.kernel.FullGraphBceKernel;
+import io.github.gae4j.core.kernel.FullGraphBceKernels;
+import io.github.gae4j.core.kernel.Precision;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.core.testing.GradientCheck;
 import io.github.gae4j.core.testing.TestGraphs;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +46,17 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         return InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target), parallelism);
     }
 
+    private static InnerProductFullGraphBce fused(Variable z, SparseMatrix target, FullGraphBceKernel kernel) {
+        return InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target), ONE, kernel);
+    }
+
+    /** The double kernels: the scalar one, and the vector one when jdk.incubator.vector is present. */
+    private static List<FullGraphBceKernel> doubleKernels() {
+        return FullGraphBceKernels.vector(Precision.DOUBLE)
+                .map(vector -> List.of(FullGraphBceKernels.scalar(), vector))
+                .orElse(List.of(FullGraphBceKernels.scalar()));
+    }
+
     /** The same loss the slow way, through an N×N logit matrix. */
     private static Variable naive(Variable z, SparseMatrix target) {
         return Scale.of(BceWithLogits.of(MatMul.of(z, Transpose.of(z)), target.toDense(), posWeight(target)),
@@ -52,13 +68,18 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         SparseMatrix t = target(TestGraphs.randomGraph(12, 20, 1));
         Weights z = new Weights("z", randomMatrix(12, 3, 2));
         assertGradientsMatch(List.of(z), fused(z, t, ONE));
+        for (FullGraphBceKernel kernel : doubleKernels()) {
+            assertGradientsMatch(List.of(z), fused(z, t, kernel));
+        }
     }
 
     @Test
     void gradientOnStarWithIsolatedNodeAndUpstreamScale() {
         SparseMatrix t = target(TestGraphs.starWithIsolatedNode(4));
         Weights z = new Weights("z", randomMatrix(6, 2, 3).scale(2));
-        assertGradientsMatch(List.of(z), Scale.of(fused(z, t, ONE), -2.5));
+        for (FullGraphBceKernel kernel : doubleKernels()) {
+            assertGradientsMatch(List.of(z), Scale.of(fused(z, t, kernel), -2.5));
+        }
     }
 
     @Test
@@ -66,32 +87,106 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         SparseMatrix t = target(TestGraphs.path(9));
         Weights w = new Weights("w", randomMatrix(4, 3, 4));
         Variable z = MatMul.of(io.github.gae4j.core.autodiff.Constant.of(randomMatrix(9, 4, 5)), w);
-        assertGradientsMatch(List.of(w), fused(z, t, ONE));
+        for (FullGraphBceKernel kernel : doubleKernels()) {
+            assertGradientsMatch(List.of(w), fused(z, t, kernel));
+        }
+    }
+
+    @Test
+    void doublePrecisionAboveTheSmallGraphCutoffUsesTheBestDoubleKernel() {
+        int n = FullGraphBceKernels.SMALL_GRAPH_NODES + 8;
+        SparseMatrix t = target(TestGraphs.randomGraph(n, 2 * n, 14));
+        Weights z = new Weights("z", randomMatrix(n, 3, 15));
+        InnerProductFullGraphBce loss = InnerProductFullGraphBce.of(z, t, posWeight(t), norm(t), ONE, Precision.DOUBLE);
+        assertThat(loss.kernel()).isSameAs(FullGraphBceKernels.best(Precision.DOUBLE));
+        assertThat(loss.kernel().precision()).isEqualTo(Precision.DOUBLE);
+        ComputationContext ctx = new ComputationContext();
+        double value = ctx.forward(loss).scalarValue();
+        ctx.backward(loss);
+        InnerProductFullGraphBce exact = fused(z, t, FullGraphBceKernels.scalar());
+        ComputationContext reference = new ComputationContext();
+        double expected = reference.forward(exact).scalarValue();
+        reference.backward(exact);
+        assertThat(value).isCloseTo(expected, within(1e-9 * expected));
+        double scale = reference.gradient(z).maxAbs();
+        double[] g = ctx.gradient(z).data();
+        double[] e = reference.gradient(z).data();
+        for (int k = 0; k < g.length; k++) {
+            assertThat(g[k]).as("dZ entry %d", k).isCloseTo(e[k], within(1e-9 * Math.max(Math.abs(e[k]), 1e-3 * scale)));
+        }
     }
 
     @Test
     void matchesNaiveDenseLossAndGradient() {
         SparseMatrix t = target(TestGraphs.randomGraph(150, 600, 6));
         Weights z = new Weights("z", randomMatrix(150, 16, 7));
-        InnerProductFullGraphBce loss = fused(z, t, ONE);
-        assertThat(loss.posWeight()).isEqualTo(posWeight(t));
-        assertThat(loss.norm()).isEqualTo(norm(t));
-
-        ComputationContext fast = new ComputationContext();
-        double fastValue = fast.forward(loss).scalarValue();
-        fast.backward(loss);
         Variable reference = naive(z, t);
         ComputationContext slow = new ComputationContext();
         double slowValue = slow.forward(reference).scalarValue();
         slow.backward(reference);
-
-        assertThat(fastValue).isCloseTo(slowValue, within(1e-9 * Math.abs(slowValue)));
-        double[] g = fast.gradient(z).data();
         double[] expected = slow.gradient(z).data();
         double scale = slow.gradient(z).maxAbs();
         assertThat(scale).isGreaterThan(0);
+
+        List<FullGraphBceKernel> kernels = new ArrayList<>(doubleKernels());
+        FullGraphBceKernels.vector(Precision.FLOAT).ifPresent(kernels::add);
+        for (FullGraphBceKernel kernel : kernels) {
+            InnerProductFullGraphBce loss = fused(z, t, kernel);
+            assertThat(loss.posWeight()).isEqualTo(posWeight(t));
+            assertThat(loss.norm()).isEqualTo(norm(t));
+            assertThat(loss.kernel()).isSameAs(kernel);
+            ComputationContext fast = new ComputationContext();
+            double fastValue = fast.forward(loss).scalarValue();
+            fast.backward(loss);
+            double[] g = fast.gradient(z).data();
+            if (kernel.precision() == Precision.DOUBLE) {
+                assertThat(fastValue).as(kernel.name()).isCloseTo(slowValue, within(1e-9 * Math.abs(slowValue)));
+                for (int k = 0; k < g.length; k++) {
+                    assertThat(g[k]).as("dZ entry %d, %s", k, kernel.name())
+                            .isCloseTo(expected[k], within(1e-9 * Math.max(Math.abs(expected[k]), 1e-3 * scale)));
+                }
+            } else {
+                assertThat(fastValue).as(kernel.name()).isCloseTo(slowValue, within(1e-5 * Math.abs(slowValue)));
+                for (int k = 0; k < g.length; k++) {
+                    assertThat(g[k]).as("dZ entry %d, %s", k, kernel.name()).isCloseTo(expected[k], within(1e-4 * scale));
+                }
+            }
+        }
+    }
+
+    @Test
+    void defaultIsTheBestFloatKernelAboveTheSmallGraphCutoffAndScalarBelow() {
+        Weights big = new Weights("z", Matrix.zeros(FullGraphBceKernels.SMALL_GRAPH_NODES, 2));
+        SparseMatrix bigTarget = SparseMatrix.identity(FullGraphBceKernels.SMALL_GRAPH_NODES);
+        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1, ONE).kernel())
+                .isSameAs(FullGraphBceKernels.best(Precision.FLOAT));
+        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1, ONE, Precision.DOUBLE).kernel())
+                .isSameAs(FullGraphBceKernels.best(Precision.DOUBLE));
+        Weights small = new Weights("z", Matrix.zeros(3, 2));
+        assertThat(InnerProductFullGraphBce.of(small, target(TestGraphs.triangle()), 2, 1, ONE).kernel())
+                .isSameAs(FullGraphBceKernels.scalar());
+    }
+
+    @Test
+    void floatKernelThroughTheOpOnAMidSizedGraph() {
+        assumeTrue(FullGraphBceKernels.vectorModulePresent(), "jdk.incubator.vector is not in the boot layer");
+        SparseMatrix t = target(TestGraphs.randomGraph(600, 2000, 16));
+        Weights z = new Weights("z", randomMatrix(600, 16, 17));
+        InnerProductFullGraphBce loss = InnerProductFullGraphBce.of(z, t, posWeight(t), norm(t), ONE, Precision.FLOAT);
+        assertThat(loss.kernel().name()).isEqualTo("vector-float");
+        ComputationContext fast = new ComputationContext();
+        double value = fast.forward(loss).scalarValue();
+        fast.backward(loss);
+        InnerProductFullGraphBce exact = fused(z, t, FullGraphBceKernels.scalar());
+        ComputationContext slow = new ComputationContext();
+        double expected = slow.forward(exact).scalarValue();
+        slow.backward(exact);
+        assertThat(value).isCloseTo(expected, within(1e-5 * expected));
+        double scale = slow.gradient(z).maxAbs();
+        double[] g = fast.gradient(z).data();
+        double[] e = slow.gradient(z).data();
         for (int k = 0; k < g.length; k++) {
-            assertThat(g[k]).as("dZ entry %d", k).isCloseTo(expected[k], within(1e-9 * Math.max(Math.abs(expected[k]), 1e-3 * scale)));
+            assertThat(g[k]).as("dZ entry %d", k).isCloseTo(e[k], within(1e-4 * scale));
         }
     }
 
@@ -104,6 +199,7 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         InnerProductFullGraphBce single = fused(z, t, ONE);
         double value = reference.forward(single).scalarValue();
         reference.backward(single);
+        assertThat(single.kernel()).isSameAs(FullGraphBceKernels.best(Precision.FLOAT));
         for (int threads : new int[] {2, 4}) {
             try (Parallelism parallelism = Parallelism.of(threads)) {
                 InnerProductFullGraphBce loss = fused(z, t, parallelism);
@@ -120,37 +216,18 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
     void finiteForHugeEmbeddings() {
         SparseMatrix t = target(TestGraphs.randomGraph(20, 30, 10));
         Weights z = new Weights("z", randomMatrix(20, 4, 11).scale(100));
-        InnerProductFullGraphBce loss = fused(z, t, ONE);
-        ComputationContext ctx = new ComputationContext();
-        double value = ctx.forward(loss).scalarValue();
-        ctx.backward(loss);
-        assertThat(Double.isFinite(value)).isTrue();
-        assertThat(ctx.gradient(z).firstNonFinite()).isEqualTo(-1);
-        Variable reference = naive(z, t);
-        assertThat(value).isCloseTo(new ComputationContext().forward(reference).scalarValue(), within(1e-9 * value));
-    }
-
-    @Test
-    void balancedBoundsCoverAllRowsWithSimilarPairCounts() {
-        for (int n : new int[] {0, 1, 63, 64, 200, 1000, 5000}) {
-            int[] b = InnerProductFullGraphBce.balancedBounds(n);
-            assertThat(b[0]).isZero();
-            assertThat(b[b.length - 1]).isEqualTo(n);
-            assertThat(b.length - 1).isBetween(1, 16);
-            for (int c = 0; c + 1 < b.length; c++) {
-                assertThat(b[c + 1]).isGreaterThanOrEqualTo(b[c]);
-            }
-        }
-        int n = 5000;
-        int[] b = InnerProductFullGraphBce.balancedBounds(n);
-        double total = (double) n * (n + 1) / 2;
-        double perChunk = total / (b.length - 1);
-        for (int c = 0; c + 1 < b.length; c++) {
-            double pairs = 0;
-            for (int i = b[c]; i < b[c + 1]; i++) {
-                pairs += n - i;
-            }
-            assertThat(pairs).isCloseTo(perChunk, within(0.01 * perChunk + n));
+        double expected = new ComputationContext().forward(naive(z, t)).scalarValue();
+        List<FullGraphBceKernel> kernels = new ArrayList<>(doubleKernels());
+        FullGraphBceKernels.vector(Precision.FLOAT).ifPresent(kernels::add);
+        for (FullGraphBceKernel kernel : kernels) {
+            InnerProductFullGraphBce loss = fused(z, t, kernel);
+            ComputationContext ctx = new ComputationContext();
+            double value = ctx.forward(loss).scalarValue();
+            ctx.backward(loss);
+            assertThat(Double.isFinite(value)).as(kernel.name()).isTrue();
+            assertThat(ctx.gradient(z).firstNonFinite()).as(kernel.name()).isEqualTo(-1);
+            double tolerance = kernel.precision() == Precision.DOUBLE ? 1e-9 : 1e-5;
+            assertThat(value).as(kernel.name()).isCloseTo(expected, within(tolerance * value));
         }
     }
 

@@ -72,6 +72,6 @@ final class RowDotTest implements GradientCheck {
                 .hasMessageContaining("2 and 1");
         assertThatThrownBy(() -> RowDot.of(a, new int[] {0}, a, new int[] {7}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("index 7 at position 0 out of range [0, 3)");
+                .hasMessageContaining("pair 0 (0, 7) out of range for (3, 2) and (3, 2)");
     }
 }
