@@ -1,5 +1,6 @@
 package io.github.gae4j.examples.linkprediction;
 
+import io.github.gae4j.examples.Stats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,45 +13,24 @@ public record ModelResult(String model, List<RunResult> runs) {
     }
 
     public double meanAuc() {
-        return mean(runs.stream().mapToDouble(RunResult::testAuc).toArray());
+        return Stats.mean(runs.stream().mapToDouble(RunResult::testAuc).toArray());
     }
 
     public double meanAp() {
-        return mean(runs.stream().mapToDouble(RunResult::testAp).toArray());
+        return Stats.mean(runs.stream().mapToDouble(RunResult::testAp).toArray());
     }
 
     public double stdAuc() {
-        return std(runs.stream().mapToDouble(RunResult::testAuc).toArray());
+        return Stats.std(runs.stream().mapToDouble(RunResult::testAuc).toArray());
     }
 
     public double stdAp() {
-        return std(runs.stream().mapToDouble(RunResult::testAp).toArray());
+        return Stats.std(runs.stream().mapToDouble(RunResult::testAp).toArray());
     }
 
     /** Median over runs of each run's median epoch time. */
     public double medianEpochMillis() {
-        double[] t = runs.stream().mapToDouble(RunResult::medianEpochMillis).sorted().toArray();
-        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2.0;
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    static double std(double[] v) {
-        if (v.length < 2) {
-            return 0.0;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
+        return Stats.median(runs.stream().mapToDouble(RunResult::medianEpochMillis).toArray());
     }
 
     Map<String, Object> toJson() {
