@@ -44,7 +44,7 @@ final class DatasetsPluginTest {
         assertThat(plugin.name()).isEqualTo("gae-datasets");
         assertThat(plugin.spiVersion()).isEqualTo(GaeSpi.VERSION);
         assertThat(plugin.datasetLoaders()).extracting(DatasetLoaderFactory::name)
-                .containsExactly("linqs", "sbm", "npz", "snap");
+                .containsExactly("linqs", "sbm", "npz", "snap", "dataset");
         assertThat(plugin.encoders()).isEmpty();
         assertThat(plugin.decoders()).isEmpty();
         assertThat(plugin.losses()).isEmpty();
