@@ -1,8 +1,5 @@
 package io.github.gae4j.core.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
@@ -14,6 +11,9 @@ import java.util.Locale;
  * Mix into a test to compare autodiff gradients with central finite differences,
  * (f(w + h) − f(w − h)) / 2h, coordinate by coordinate, restoring each coordinate after probing.
  * Passes where |autodiff − numeric| ≤ atol + rtol · |numeric|. Doubles only.
+ *
+ * <p>Plain Java (it throws {@link AssertionError}), so gae-core's tests, the contract tests of
+ * gae-testkit and third-party plugins share this one copy without a test library in gae-core.
  */
 public interface GradientCheck {
 
@@ -33,11 +33,15 @@ public interface GradientCheck {
     default void assertGradientsMatch(List<Weights> weights, Variable loss) {
         ComputationContext ctx = new ComputationContext();
         double base = ctx.forward(loss).scalarValue();
-        assertThat(Double.isNaN(base)).as("loss is NaN").isFalse();
+        if (Double.isNaN(base)) {
+            throw new AssertionError("loss is NaN");
+        }
         ctx.backward(loss);
         for (Weights w : weights) {
             Matrix grad = ctx.gradient(w);
-            assertThat(grad).as("gradient of %s", w.render()).isNotNull();
+            if (grad == null) {
+                throw new AssertionError("no gradient for " + w.render());
+            }
             double[] data = w.data().data();
             for (int k = 0; k < data.length; k++) {
                 double original = data[k];
@@ -51,7 +55,7 @@ public interface GradientCheck {
                 if (Double.isNaN(numeric) || Double.isNaN(analytic)
                         || Math.abs(analytic - numeric) > absTolerance() + relTolerance() * Math.abs(numeric)) {
                     int cols = w.data().cols();
-                    fail(String.format(Locale.ROOT,
+                    throw new AssertionError(String.format(Locale.ROOT,
                             "Gradient of %s at (%d, %d): autodiff %.10g, finite difference %.10g",
                             w.render(), k / cols, k % cols, analytic, numeric));
                 }

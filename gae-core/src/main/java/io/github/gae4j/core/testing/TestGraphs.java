@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-/** Tiny seeded graphs for tests. */
+/** Tiny seeded graphs for tests: gae-core's, gae-testkit's contract tests and plugins' own. */
 public final class TestGraphs {
 
     private TestGraphs() {

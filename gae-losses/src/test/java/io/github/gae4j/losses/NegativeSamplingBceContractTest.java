@@ -1,0 +1,21 @@
+package io.github.gae4j.losses;
+
+import io.github.gae4j.core.plugin.ComponentKind;
+import io.github.gae4j.core.plugin.PluginRegistry;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.testkit.LossContract;
+import java.util.List;
+
+final class NegativeSamplingBceContractTest implements LossContract {
+
+    @Override
+    public LossFactory factory() {
+        return PluginRegistry.of(List.of(new LossesPlugin())).factory(ComponentKind.LOSS, "negative-sampling-bce");
+    }
+
+    @Override
+    public ComponentConfig config() {
+        return ComponentConfig.of("ratio", 2);
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.gae4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.Add;
+import io.github.gae4j.core.autodiff.functions.Mean;
+import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.autodiff.functions.Sigmoid;
+import io.github.gae4j.core.autodiff.functions.Sum;
+import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.plugin.ComponentKind;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Encoder;
+import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.Encoding;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.testing.GradientCheck;
+import io.github.gae4j.core.testing.TestGraphs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of an {@link EncoderFactory} and its {@link Encoder}s. Supply {@link #factory()}, and
+ * usually {@link #config()} with small sizes to keep the gradient check fast:
+ *
+ * <pre>{@code
+ * final class MyEncoderContractTest implements EncoderContract {
+ *     public EncoderFactory factory() { return new MyEncoderFactory(); }
+ *     public ComponentConfig config() { return ComponentConfig.of("hidden", 4, "latent", 3); }
+ * }
+ * }</pre>
+ *
+ * <p>Checks on {@link #graphs()} (triangle, path, star with an isolated node): {@code encode} gives μ (and log σ if
+ * variational) of shape N × {@code latentDim()}, finite, in both modes; the same seed gives the same output and
+ * different seeds differ; evaluation is repeatable; {@code weights()} is non-empty and all require a gradient;
+ * gradients of a scalar function of the encoding match central finite differences (override the
+ * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code parameterNames()}.
+ */
+public interface EncoderContract extends GradientCheck {
+
+    /** The factory under test. */
+    EncoderFactory factory();
+
+    /** Options for every encoder the contract creates; empty by default (the factory's defaults). */
+    default ComponentConfig config() {
+        return ComponentConfig.empty();
+    }
+
+    /** Seed of the {@link CreationContext}. */
+    default long seed() {
+        return 42;
+    }
+
+    /** Small graphs to encode; featureless, so X = I. */
+    default List<Graph> graphs() {
+        return List.of(TestGraphs.triangle(), TestGraphs.path(4), TestGraphs.starWithIsolatedNode(3));
+    }
+
+    /** Creates an encoder for {@code graph}, checking {@link #config()} as the model assembler does. */
+    default Encoder createEncoder(Graph graph, long seed) {
+        return Contracts.create(ComponentKind.ENCODER, factory(), config(),
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+    }
+
+    @Test
+    default void encodingHasNodesTimesLatentDimAndIsFinite() {
+        try (Parallelism parallelism = Parallelism.singleThreaded()) {
+            for (Graph graph : graphs()) {
+                Encoder encoder = createEncoder(graph, seed());
+                assertThat(encoder.latentDim()).as("latentDim()").isPositive();
+                GraphInput input = GraphInput.of(graph, parallelism);
+                for (Mode mode : Mode.values()) {
+                    Encoding encoding = encoder.encode(input, mode);
+                    String what = String.format("μ of %s in %s", graph.name(), mode);
+                    Matrix mu = Contracts.forward(encoding.mu());
+                    Contracts.assertShape(mu, graph.nodeCount(), encoder.latentDim(), what);
+                    Contracts.assertFinite(mu, what);
+                    if (encoding.logStd().isPresent()) {
+                        Matrix logStd = Contracts.forward(encoding.logStd().get());
+                        Contracts.assertShape(logStd, graph.nodeCount(), encoder.latentDim(), "log σ of " + graph.name());
+                        Contracts.assertFinite(logStd, "log σ of " + graph.name());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    default void sameSeedGivesSameOutputAndDifferentSeedsDiffer() {
+        Graph graph = TestGraphs.starWithIsolatedNode(3);
+        try (Parallelism parallelism = Parallelism.singleThreaded()) {
+            GraphInput input = GraphInput.of(graph, parallelism);
+            Encoder a = createEncoder(graph, seed());
+            double[] first = Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor();
+            assertThat(Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor())
+                    .as("μ of the same encoder evaluated twice").containsExactly(first);
+            assertThat(Contracts.forward(createEncoder(graph, seed()).encode(input, Mode.EVAL).mu()).toRowMajor())
+                    .as("μ of two encoders created with seed %d", seed()).containsExactly(first);
+            assertThat(Contracts.forward(createEncoder(graph, seed() + 1).encode(input, Mode.EVAL).mu()).toRowMajor())
+                    .as("μ of encoders created with seeds %d and %d", seed(), seed() + 1).isNotEqualTo(first);
+        }
+    }
+
+    @Test
+    default void weightsAreNonEmptyAndRequireGradients() {
+        Encoder encoder = createEncoder(TestGraphs.triangle(), seed());
+        List<Weights> weights = encoder.weights();
+        assertThat(weights).as("weights()").isNotEmpty().doesNotContainNull()
+                .allSatisfy(w -> assertThat(w.requireGradient()).as("%s requires a gradient", w.render()).isTrue());
+        assertThat(encoder.weights()).as("weights() in a stable order").containsExactlyElementsOf(weights);
+    }
+
+    @Test
+    default void gradientsMatchFiniteDifferences() {
+        Graph graph = TestGraphs.starWithIsolatedNode(3);
+        try (Parallelism parallelism = Parallelism.singleThreaded()) {
+            Encoder encoder = createEncoder(graph, seed());
+            Encoding encoding = encoder.encode(GraphInput.of(graph, parallelism), Mode.EVAL);
+            int isolated = graph.nodeCount() - 1;
+            EdgeList pairs = new EdgeList(new int[] {0, 1, 2, isolated}, new int[] {1, 2, isolated, 0});
+            Variable loss = Add.of(Sum.of(RowDot.of(encoding.mu(), pairs)), Mean.of(Sigmoid.of(encoding.mu())));
+            if (encoding.logStd().isPresent()) {
+                loss = Add.of(loss, Mean.of(Sigmoid.of(encoding.logStd().get())));
+            }
+            assertGradientsMatch(encoder.weights(), loss);
+        }
+    }
+
+    @Test
+    default void unknownOptionIsRejectedListingParameterNames() {
+        Graph graph = TestGraphs.triangle();
+        Contracts.assertRejectsUnknownOption(ComponentKind.ENCODER, factory(), config(),
+                new CreationContext(graph.nodeCount(), graph.nodeCount(), seed()));
+    }
+}

@@ -1,0 +1,224 @@
+package io.github.gae4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gae4j.core.autodiff.Constant;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.autodiff.functions.Sum;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.core.spi.Encoder;
+import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.Encoding;
+import io.github.gae4j.core.spi.GaePlugin;
+import io.github.gae4j.core.spi.GaeSpi;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.Loss;
+import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.Sampler;
+import io.github.gae4j.core.spi.SamplerFactory;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.testing.TestGraphs;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contracts pass a well-behaved toy component and catch broken ones. The contract methods are called
+ * directly; the nested implementations are not test classes of their own.
+ */
+final class ContractSelfCheckTest {
+
+    /** μ = X W with W drawn from the context's generator, or all ones when {@code seeded} is false. */
+    private record LinearEncoderFactory(boolean seeded) implements EncoderFactory {
+        @Override
+        public String name() {
+            return "linear";
+        }
+
+        @Override
+        public Set<String> parameterNames() {
+            return Set.of("latent");
+        }
+
+        @Override
+        public Encoder create(ComponentConfig config, CreationContext context) {
+            int latent = config.getPositiveInt("latent", 2);
+            SplittableRandom random = context.random();
+            Matrix w = Matrix.zeros(context.inputDim(), latent);
+            for (int i = 0; i < w.rows(); i++) {
+                for (int k = 0; k < latent; k++) {
+                    w.set(i, k, seeded ? random.nextDouble() - 0.5 : 1.0);
+                }
+            }
+            Weights weights = new Weights("w", w);
+            return new Encoder() {
+                @Override
+                public Encoding encode(GraphInput input, Mode mode) {
+                    return Encoding.deterministic(input.features().times(weights, input.parallelism()));
+                }
+
+                @Override
+                public List<Weights> weights() {
+                    return List.of(weights);
+                }
+
+                @Override
+                public int latentDim() {
+                    return latent;
+                }
+            };
+        }
+    }
+
+    private record Encoders(EncoderFactory factory) implements EncoderContract {
+    }
+
+    private record Samplers(SamplerFactory factory) implements SamplerContract {
+    }
+
+    private record Decoders(DecoderFactory factory) implements DecoderContract {
+        @Override
+        public boolean symmetric() {
+            return true;
+        }
+    }
+
+    private record Losses(LossFactory factory) implements LossContract {
+    }
+
+    private record Plugins(GaePlugin plugin) implements PluginContract {
+    }
+
+    private static SamplerFactory sampler(Sampler sampler) {
+        return new SamplerFactory() {
+            @Override
+            public String name() {
+                return "toy";
+            }
+
+            @Override
+            public Sampler create(ComponentConfig config, CreationContext context) {
+                return sampler;
+            }
+        };
+    }
+
+    @Test
+    void aWellBehavedEncoderPassesEveryEncoderCheck() {
+        Encoders contract = new Encoders(new LinearEncoderFactory(true));
+        assertThatCode(() -> {
+            contract.encodingHasNodesTimesLatentDimAndIsFinite();
+            contract.sameSeedGivesSameOutputAndDifferentSeedsDiffer();
+            contract.weightsAreNonEmptyAndRequireGradients();
+            contract.gradientsMatchFiniteDifferences();
+            contract.unknownOptionIsRejectedListingParameterNames();
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anEncoderThatIgnoresTheSeedFails() {
+        Encoders contract = new Encoders(new LinearEncoderFactory(false));
+        assertThatThrownBy(contract::sameSeedGivesSameOutputAndDifferentSeedsDiffer).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("seeds 42 and 43");
+    }
+
+    @Test
+    void aSamplerThatIsRandomInEvalModeFails() {
+        Samplers contract = new Samplers(sampler((encoding, mode, random) -> Constant.of(
+                TestGraphs.randomMatrix(encoding.mu().rows(), encoding.mu().cols(), random.nextLong()))));
+        assertThatThrownBy(contract::evalModeIsDeterministic).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("EVAL");
+    }
+
+    @Test
+    void aSamplerWithTheWrongShapeFails() {
+        Samplers contract = new Samplers(sampler((encoding, mode, random) -> Constant.of(Matrix.zeros(1, 1))));
+        assertThatThrownBy(contract::trainModeHasTheShapeOfMuAndIsFinite).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Z in TRAIN mode");
+    }
+
+    @Test
+    void anAsymmetricDecoderDeclaredSymmetricFails() {
+        Decoders contract = new Decoders(new DecoderFactory() {
+            @Override
+            public String name() {
+                return "left";
+            }
+
+            @Override
+            public Decoder create(ComponentConfig config, CreationContext context) {
+                // ‖z_i‖²: depends on the first node only, so not symmetric.
+                return (z, pairs) -> RowDot.of(z, pairs.srcArray(), z, pairs.srcArray());
+            }
+        });
+        assertThatThrownBy(contract::logitsAreSymmetricWhereDeclared).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("logit of");
+    }
+
+    @Test
+    void aLossThatIsNotAScalarFails() {
+        Losses contract = new Losses(new LossFactory() {
+            @Override
+            public String name() {
+                return "not-scalar";
+            }
+
+            @Override
+            public Loss create(ComponentConfig config, CreationContext context) {
+                return input -> input.z();
+            }
+        });
+        assertThatThrownBy(contract::lossIsAFiniteScalar).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("loss");
+        Losses good = new Losses(new LossFactory() {
+            @Override
+            public String name() {
+                return "sum-of-logits";
+            }
+
+            @Override
+            public Loss create(ComponentConfig config, CreationContext context) {
+                return input -> Sum.of(input.decoder().logits(input.z(), input.training().positives()));
+            }
+        });
+        assertThatCode(() -> {
+            good.lossIsAFiniteScalar();
+            good.sameGeneratorSeedGivesSameValue();
+            good.gradientsMatchFiniteDifferences();
+            good.unknownOptionIsRejectedListingParameterNames();
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aPluginWithABadNameOrNoServiceFileFails() {
+        Plugins contract = new Plugins(new GaePlugin() {
+            @Override
+            public String name() {
+                return "My_Plugin";
+            }
+
+            @Override
+            public String spiVersion() {
+                return GaeSpi.VERSION;
+            }
+
+            @Override
+            public List<EncoderFactory> encoders() {
+                return List.of(new LinearEncoderFactory(true));
+            }
+        });
+        assertThatThrownBy(contract::pluginNameIsNonBlankKebabCase).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("plugin name");
+        assertThatThrownBy(contract::isDiscoveredByServiceLoaderWithEveryFactorySelectableByName)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("META-INF/services");
+        assertThatCode(contract::factoryNamesAreNonBlankKebabCaseAndUniquePerKind).doesNotThrowAnyException();
+        assertThatCode(contract::spiVersionMajorMatchesTheCore).doesNotThrowAnyException();
+    }
+}
