@@ -24,7 +24,6 @@ import io.github.gae4j.core.train.TrainingResult;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.examples.Stats;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,20 +99,18 @@ public final class Reproduce {
         return cells;
     }
 
-    /** The paper's inputs: Planetoid Cora and CiteSeer (3327 nodes) with features, PubMed without. */
+    /**
+     * The paper's inputs, by name through the dataset catalog (files checked against their SHA-256):
+     * Planetoid Cora and CiteSeer (3327 nodes) with features, PubMed without.
+     */
     static Graph load(String dataset, Path dataDir, ModelAssembler assembler) {
-        Path planetoid = dataDir.resolve("planetoid");
-        ComponentSpec spec = switch (dataset) {
-            case "cora", "citeseer" -> ComponentSpec.of("linqs", "path", planetoid.resolve(dataset + ".content.gz"),
-                    "cites", planetoid.resolve(dataset + ".cites"), "dangling", "add");
-            case "pubmed" -> ComponentSpec.of("linqs", "path", planetoid.resolve("pubmed_nofeatures.content"),
-                    "cites", planetoid.resolve("pubmed.cites"));
+        String name = switch (dataset) {
+            case "cora", "citeseer" -> dataset + "-planetoid";
+            case "pubmed" -> "pubmed";
             default -> throw new GaeException("Unknown dataset '" + dataset + "'; known: [cora, citeseer, pubmed]");
         };
-        if (!Files.isDirectory(planetoid)) {
-            throw new GaeException("No planetoid folder under '" + dataDir + "'");
-        }
-        return assembler.create(ComponentKind.DATASET, spec, new CreationContext(0, 0, 0L)).load();
+        return assembler.create(ComponentKind.DATASET, ComponentSpec.of("dataset", "name", name, "data-dir", dataDir),
+                new CreationContext(0, 0, 0L)).load();
     }
 
     static Cell runCell(String dataset, String model, Graph graph, int seeds, int epochs, ModelAssembler assembler,
