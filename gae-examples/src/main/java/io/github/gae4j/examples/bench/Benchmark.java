@@ -1,17 +1,14 @@
 package io.github.gae4j.examples.bench;
 
-import com.google.inject.Guice;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.core.inject.ModelModule;
-import io.github.gae4j.core.inject.PluginsModule;
+import io.github.gae4j.core.inject.GaeInjectors;
 import io.github.gae4j.core.model.GraphAutoencoder;
 import io.github.gae4j.core.model.ModelAssembler;
 import io.github.gae4j.core.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -75,8 +72,7 @@ public final class Benchmark {
     }
 
     static List<Row> run(Optional<Path> dataDir, List<String> datasets, int epochs, int threads, PrintStream out) {
-        ModelAssembler assembler = Guice.createInjector(new PluginsModule(PluginRegistry.discover()), new ModelModule())
-                .getInstance(ModelAssembler.class);
+        ModelAssembler assembler = GaeInjectors.create(Benchmark.class.getClassLoader()).getInstance(ModelAssembler.class);
         out.printf(Locale.ROOT, "gae4j benchmark: JDK %s, %d cores, %d threads, max heap %d MB, vector module %s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), threads,
                 Runtime.getRuntime().maxMemory() >> 20,

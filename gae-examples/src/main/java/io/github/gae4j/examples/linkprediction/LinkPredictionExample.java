@@ -1,18 +1,14 @@
 package io.github.gae4j.examples.linkprediction;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.core.inject.ModelModule;
-import io.github.gae4j.core.inject.PluginsModule;
+import io.github.gae4j.core.inject.GaeInjectors;
 import io.github.gae4j.core.model.ComponentSpec;
 import io.github.gae4j.core.model.GraphAutoencoder;
 import io.github.gae4j.core.model.ModelAssembler;
 import io.github.gae4j.core.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.plugin.ComponentKind;
-import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.core.train.Trainer;
@@ -87,9 +83,8 @@ public final class LinkPredictionExample {
 
     /** Runs the experiment, printing a table to {@code out}. */
     public static Result run(Options options, PrintStream out) {
-        PluginRegistry registry = PluginRegistry.discover();
-        Injector injector = Guice.createInjector(new PluginsModule(registry), new ModelModule());
-        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
+        ModelAssembler assembler = GaeInjectors.create(LinkPredictionExample.class.getClassLoader())
+                .getInstance(ModelAssembler.class);
 
         Graph graph = loadGraph(options, assembler);
         if (!options.features()) {

@@ -1,10 +1,8 @@
 package io.github.gae4j.examples.reproduce;
 
-import com.google.inject.Guice;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.core.inject.ModelModule;
-import io.github.gae4j.core.inject.PluginsModule;
+import io.github.gae4j.core.inject.GaeInjectors;
 import io.github.gae4j.core.metrics.clustering.ClusteringMetrics;
 import io.github.gae4j.core.metrics.clustering.ClusteringScores;
 import io.github.gae4j.core.model.ComponentSpec;
@@ -13,7 +11,6 @@ import io.github.gae4j.core.model.ModelAssembler;
 import io.github.gae4j.core.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.plugin.ComponentKind;
-import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
@@ -83,8 +80,7 @@ public final class Reproduce {
     }
 
     static List<Cell> run(Path dataDir, List<String> datasets, int seeds, int epochs, int threads, PrintStream out) {
-        ModelAssembler assembler = Guice.createInjector(new PluginsModule(PluginRegistry.discover()), new ModelModule())
-                .getInstance(ModelAssembler.class);
+        ModelAssembler assembler = GaeInjectors.create(Reproduce.class.getClassLoader()).getInstance(ModelAssembler.class);
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
         try (Parallelism parallelism = Parallelism.of(threads)) {
