@@ -1,0 +1,12 @@
+package com.example.gae.sage;
+
+import io.github.gae4j.core.spi.GaePlugin;
+import io.github.gae4j.testkit.PluginContract;
+
+final class SagePluginContractTest implements PluginContract {
+
+    @Override
+    public GaePlugin plugin() {
+        return new SagePlugin();
+    }
+}
