@@ -1,20 +1,25 @@
 package io.github.gae4j.examples.linkprediction;
 
+import com.google.inject.Injector;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.inject.BoundFactories;
 import io.github.gae4j.core.inject.GaeInjectors;
+import io.github.gae4j.core.json.JsonWriter;
 import io.github.gae4j.core.model.ComponentSpec;
 import io.github.gae4j.core.model.GraphAutoencoder;
 import io.github.gae4j.core.model.ModelAssembler;
+import io.github.gae4j.core.model.ModelDescription;
+import io.github.gae4j.core.model.ModelFile;
 import io.github.gae4j.core.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.plugin.ComponentKind;
+import io.github.gae4j.core.plugin.FactoryLookup;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.core.train.Trainer;
 import io.github.gae4j.core.train.TrainerConfig;
 import io.github.gae4j.core.train.TrainingResult;
-import io.github.gae4j.examples.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -83,8 +88,9 @@ public final class LinkPredictionExample {
 
     /** Runs the experiment, printing a table to {@code out}. */
     public static Result run(Options options, PrintStream out) {
-        ModelAssembler assembler = GaeInjectors.create(LinkPredictionExample.class.getClassLoader())
-                .getInstance(ModelAssembler.class);
+        Injector injector = GaeInjectors.create(LinkPredictionExample.class.getClassLoader());
+        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
+        List<Experiment> experiments = experiments(options, injector.getInstance(BoundFactories.class));
 
         Graph graph = loadGraph(options, assembler);
         if (!options.features()) {
@@ -100,11 +106,11 @@ public final class LinkPredictionExample {
 
         List<ModelResult> results = new ArrayList<>();
         try (Parallelism parallelism = Parallelism.of(options.threads())) {
-            for (String name : options.models()) {
-                ModelSpec spec = spec(name, options);
+            for (Experiment e : experiments) {
+                String name = e.name();
                 List<RunResult> runs = new ArrayList<>();
-                for (long seed = options.firstSeed(); seed < options.firstSeed() + options.seeds(); seed++) {
-                    RunResult r = runOnce(graph, spec, assembler, options, seed, parallelism);
+                for (long seed = e.firstSeed(); seed < e.firstSeed() + options.seeds(); seed++) {
+                    RunResult r = runOnce(graph, e.spec(), assembler, e.training(), seed, parallelism);
                     runs.add(r);
                     out.printf(Locale.ROOT, "%-6s %6d %9.4f %9.4f %9d %10.1f%n", name, seed, r.testAuc(), r.testAp(),
                             r.bestEpoch(), r.medianEpochMillis());
@@ -121,15 +127,33 @@ public final class LinkPredictionExample {
         return new Result(graph.name(), graph.nodeCount(), graph.edgeCount(), featureDim, options, results);
     }
 
+    /** A model to run over the seeds, with its training settings. */
+    record Experiment(String name, ModelSpec spec, TrainerConfig training, long firstSeed) {
+    }
+
+    /** GAE and/or VGAE from the options, or the one model of {@code --model-file}, validated against the plugins. */
+    static List<Experiment> experiments(Options options, FactoryLookup plugins) {
+        if (options.modelFile().isPresent() || options.modelJson().isPresent()) {
+            ModelDescription d = options.modelFile().map(ModelFile::read)
+                    .orElseGet(() -> ModelFile.parse(options.modelJson().get(), "--model-json"));
+            ModelFile.validate(d.model(), plugins);
+            String name = options.modelFile().map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .orElse("model");
+            return List.of(new Experiment(name, d.model(), d.training(), d.training().seed()));
+        }
+        TrainerConfig training = TrainerConfig.defaults().withEpochs(options.epochs())
+                .withLearningRate(options.learningRate()).withLogEvery(50);
+        return options.models().stream()
+                .map(m -> new Experiment(m, spec(m, options), training, options.firstSeed())).toList();
+    }
+
     /** One seed: the seed drives the split, the weights' initialisation and the training noise. */
-    static RunResult runOnce(Graph graph, ModelSpec spec, ModelAssembler assembler, Options options, long seed,
+    static RunResult runOnce(Graph graph, ModelSpec spec, ModelAssembler assembler, TrainerConfig training, long seed,
                              Parallelism parallelism) {
         LinkSplit split = LinkSplit.of(graph, seed);
         GraphAutoencoder model = assembler.assemble(spec,
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(options.epochs())
-                .withLearningRate(options.learningRate()).withSeed(seed).withLogEvery(50);
-        TrainingResult result = new Trainer(config, parallelism).fit(model, split);
+        TrainingResult result = new Trainer(training.withSeed(seed), parallelism).fit(model, split);
         return new RunResult(seed, result.test().auc(), result.test().ap(), result.bestEpoch(),
                 result.medianEpochMillis(), result.epochMillis());
     }

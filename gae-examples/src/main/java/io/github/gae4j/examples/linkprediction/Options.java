@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param features   false for the featureless variant (X = I)
  * @param threads    kernel threads
  * @param json       where to write the results as JSON, if anywhere
+ * @param modelFile  a model description (JSON, see {@code ModelFile}) to run instead of GAE/VGAE;
+ *                   its training settings replace epochs and learning rate, its seed is the first seed
+ * @param modelJson  the same description given inline on the command line
  */
 public record Options(Optional<Path> dataDir, List<String> models, int seeds, long firstSeed, int epochs,
                       double learningRate, int hidden, int latent, String lossMode, boolean features, int threads,
-                      Optional<Path> json) {
+                      Optional<Path> json, Optional<Path> modelFile, Optional<String> modelJson) {
 
     static final String USAGE = String.join("\n",
             "Usage: gae4j [options]",
@@ -42,10 +45,15 @@ public record Options(Optional<Path> dataDir, List<String> models, int seeds, lo
             "  --no-features      ignore node features (X = I)",
             "  --threads T        threads for the kernels (default: all cores)",
             "  --json FILE        also write the results as JSON to FILE",
+            "  --model-file FILE  run the model described in FILE (JSON: encoder, sampler, decoder, losses, training)",
+            "  --model-json JSON  the same description inline",
             "  --help             show this help");
 
     public Options {
         models = List.copyOf(models);
+        if (modelFile.isPresent() && modelJson.isPresent()) {
+            throw new IllegalArgumentException("Give either --model-file or --model-json, not both");
+        }
         if (models.isEmpty()) {
             throw new IllegalArgumentException("At least one model is needed");
         }
@@ -66,7 +74,7 @@ public record Options(Optional<Path> dataDir, List<String> models, int seeds, lo
 
     public static Options defaults() {
         return new Options(Optional.empty(), List.of("gae", "vgae"), 5, 0L, 200, 0.01, 32, 16, "full", true,
-                Runtime.getRuntime().availableProcessors(), Optional.empty());
+                Runtime.getRuntime().availableProcessors(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Parses command-line arguments; throws IllegalArgumentException with a readable message. */
@@ -84,6 +92,8 @@ public record Options(Optional<Path> dataDir, List<String> models, int seeds, lo
         boolean features = o.features();
         int threads = o.threads();
         Optional<Path> json = o.json();
+        Optional<Path> modelFile = o.modelFile();
+        Optional<String> modelJson = o.modelJson();
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
@@ -100,11 +110,13 @@ public record Options(Optional<Path> dataDir, List<String> models, int seeds, lo
                 case "--no-features" -> features = false;
                 case "--threads" -> threads = intValue(flag, rest);
                 case "--json" -> json = Optional.of(Path.of(value(flag, rest)));
+                case "--model-file" -> modelFile = Optional.of(Path.of(value(flag, rest)));
+                case "--model-json" -> modelJson = Optional.of(value(flag, rest));
                 default -> throw new IllegalArgumentException("Unknown option '" + flag + "'");
             }
         }
         return new Options(dataDir, models, seeds, firstSeed, epochs, lr, hidden, latent, loss, features, threads,
-                json);
+                json, modelFile, modelJson);
     }
 
     private static String value(String flag, List<String> rest) {

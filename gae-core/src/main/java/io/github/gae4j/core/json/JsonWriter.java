@@ -1,12 +1,13 @@
-package io.github.gae4j.examples.json;
+package io.github.gae4j.core.json;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes maps, lists, strings, numbers and booleans as JSON. Small on purpose: results are plain
- * data, and a JSON library would be the examples' only reason to depend on one.
+ * Writes maps, lists, strings, numbers and booleans as JSON (numbers exactly: they read back to the
+ * same double). Small on purpose: results and model descriptions are plain data, and gae-core
+ * depends on nothing but ojAlgo and SLF4J.
  */
 public final class JsonWriter {
 
@@ -66,8 +67,10 @@ public final class JsonWriter {
         } else if (!Double.isFinite(d)) {
             sb.append("null");
         } else {
-            sb.append(String.format(Locale.ROOT, "%.6g", d).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
-                    .replaceFirst("\\.(e|$)", "$1"));
+            String shortForm = String.format(Locale.ROOT, "%.6g", d).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+                    .replaceFirst("\\.(e|$)", "$1");
+            // Six significant digits read well; fall back to the exact form where they would lose the value.
+            sb.append(Double.parseDouble(shortForm) == d ? shortForm : Double.toString(d));
         }
     }
 

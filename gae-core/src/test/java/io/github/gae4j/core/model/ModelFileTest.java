@@ -1,0 +1,88 @@
+package io.github.gae4j.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.train.TrainerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ModelFileTest {
+
+    private static final String VGAE = String.join("\n",
+            "{",
+            "  \"encoder\": {\"name\": \"vgae\", \"options\": {\"hidden\": 64, \"latent\": 16}},",
+            "  \"sampler\": {\"name\": \"gaussian\"},",
+            "  \"decoder\": {\"name\": \"inner-product\"},",
+            "  \"losses\": [{\"name\": \"weighted-bce\"}, {\"name\": \"kl\", \"weight\": 0.5, \"options\": {\"beta\": 1e-4}}],",
+            "  \"training\": {\"epochs\": 300, \"learning-rate\": 0.005, \"seed\": 7, \"weight-decay\": 5e-4}",
+            "}");
+
+    @Test
+    void readsAModelAndItsTrainingSettings(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("vgae.json");
+        Files.writeString(file, VGAE);
+        ModelDescription d = ModelFile.read(file);
+        assertThat(d.model().encoder()).isEqualTo(ComponentSpec.of("vgae", "hidden", 64, "latent", 16));
+        assertThat(d.model().sampler().name()).isEqualTo("gaussian");
+        assertThat(d.model().losses()).extracting(l -> l.component().name()).containsExactly("weighted-bce", "kl");
+        assertThat(d.model().losses().get(1).weight()).isEqualTo(0.5);
+        assertThat(d.model().losses().get(1).component().config().getDouble("beta", 0)).isEqualTo(1e-4);
+        assertThat(d.training().epochs()).isEqualTo(300);
+        assertThat(d.training().learningRate()).isEqualTo(0.005);
+        assertThat(d.training().seed()).isEqualTo(7L);
+        assertThat(d.training().weightDecay()).isEqualTo(5e-4);
+        assertThat(d.training().beta2()).isEqualTo(TrainerConfig.defaults().beta2());
+    }
+
+    @Test
+    void printsBackToAnEqualDescription() {
+        ModelDescription d = ModelFile.parse(VGAE, "vgae.json");
+        String printed = ModelFile.write(d);
+        assertThat(ModelFile.parse(printed, "printed")).isEqualTo(d);
+        ModelDescription gae = new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults().withSeed(123456789012L));
+        assertThat(ModelFile.parse(ModelFile.write(gae), "printed")).isEqualTo(gae);
+    }
+
+    @Test
+    void trainingIsOptional() {
+        String json = "{\"encoder\": {\"name\": \"gcn\"}, \"sampler\": {\"name\": \"identity\"},"
+                + " \"decoder\": {\"name\": \"inner-product\"}, \"losses\": [{\"name\": \"weighted-bce\"}]}";
+        ModelDescription d = ModelFile.parse(json, "inline");
+        assertThat(d.model()).isEqualTo(ModelSpec.gae());
+        assertThat(d.training()).isEqualTo(TrainerConfig.defaults());
+    }
+
+    @Test
+    void badInputNamesTheSourceTheLineAndTheProblem() {
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"sampler\"", "\"samplr\""), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json:3: unknown key 'samplr' in the model description; known keys: [decoder,"
+                        + " encoder, losses, sampler, training]");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": \"many\""), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json:6: 'epochs' of 'training' must be an integer, got many");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": 0"), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epochs and logEvery must be >= 1");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"sampler\": {", "\"sampler\" {"), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json: line 3, column 13: expected ':'");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("}},", "},"), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json: line 7, column 2: unexpected end of input");
+        assertThatThrownBy(() -> ModelFile.parse("{\"encoder\": {\"name\": \"gcn\"}}", "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("missing 'sampler'");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("[{\"name\": \"weighted-bce\"}, ", "[")
+                .replace("\"losses\": [", "\"losses\": [1, "), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("each entry of 'losses' must be a JSON object");
+        assertThatThrownBy(() -> ModelFile.parse("{\"a\": 1, \"a\": 2}", "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("duplicate key 'a'");
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.gae4j.examples.linkprediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gae4j.core.model.ComponentSpec;
+import io.github.gae4j.core.model.ModelDescription;
+import io.github.gae4j.core.model.ModelFile;
+import io.github.gae4j.core.model.ModelSpec;
+import io.github.gae4j.core.plugin.PluginRegistry;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.UnknownComponentException;
+import io.github.gae4j.core.train.TrainerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same model description runs from code, from a file and from the command line. */
+final class ModelFileExampleTest {
+
+    private final PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
+
+    @Test
+    void aModelFileRunsFromTheCommandLine(@TempDir Path dir) throws Exception {
+        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.defaults().withEpochs(40).withSeed(3));
+        Path file = dir.resolve("my-vgae.json");
+        Files.writeString(file, ModelFile.write(d));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var result = LinkPredictionExample.run(Options.parse("--model-file", file.toString(), "--seeds", "1",
+                "--threads", "1"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(result.models()).extracting(ModelResult::model).containsExactly("my-vgae");
+        assertThat(result.models().get(0).runs().get(0).seed()).isEqualTo(3L);
+        assertThat(result.models().get(0).meanAuc()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void theSameDescriptionRunsInlineFromTheCommandLine() {
+        String json = ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults().withEpochs(30)));
+        var result = LinkPredictionExample.run(Options.parse("--model-json", json, "--seeds", "1", "--threads", "1"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(result.models()).extracting(ModelResult::model).containsExactly("model");
+        assertThatThrownBy(() -> Options.parse("--model-json", json, "--model-file", "x.json"))
+                .hasMessageContaining("either --model-file or --model-json");
+        assertThatThrownBy(() -> LinkPredictionExample.run(Options.parse("--model-json", "{\"encoder\": 1}"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--model-json:1: 'encoder' must be a JSON object");
+    }
+
+    @Test
+    void unknownNamesAndOptionsInAFileAreRejectedAgainstTheInstalledPlugins() {
+        ModelSpec typo = ModelSpec.gae().withEncoder(ComponentSpec.of("gnc"));
+        assertThatThrownBy(() -> ModelFile.validate(typo, registry))
+                .isInstanceOf(UnknownComponentException.class)
+                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gcn, vgae]");
+        ModelSpec badOption = ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8));
+        assertThatThrownBy(() -> ModelFile.validate(badOption, registry))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [hidden, latent]");
+        ModelFile.validate(ModelSpec.vgae(), registry);
+    }
+}
