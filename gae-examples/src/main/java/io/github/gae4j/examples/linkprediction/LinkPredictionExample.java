@@ -100,7 +100,9 @@ public final class LinkPredictionExample {
         out.printf(Locale.ROOT, "gae4j link prediction: %s (%d nodes, %d edges, %s), %d epochs, %s loss, %d threads%n",
                 graph.name(), graph.nodeCount(), graph.edgeCount(),
                 options.features() && graph.features().isPresent() ? featureDim + " features" : "no features",
-                options.epochs(), options.lossMode(), options.threads());
+                experiments.get(0).training().epochs(),
+                options.modelFile().isPresent() || options.modelJson().isPresent() ? "described" : options.lossMode(),
+                options.threads());
         out.printf(Locale.ROOT, "%-6s %6s %9s %9s %9s %10s%n", "model", "seed", "test AUC", "test AP", "best ep",
                 "ms/epoch");
 
