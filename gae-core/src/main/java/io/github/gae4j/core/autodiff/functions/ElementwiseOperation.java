@@ -18,7 +18,7 @@ public abstract class ElementwiseOperation extends SingleParentVariable {
     protected abstract double derivative(double x, double y);
 
     @Override
-    public final Matrix apply(ComputationContext ctx) {
+    public Matrix apply(ComputationContext ctx) {
         Matrix x = ctx.forward(parent);
         Matrix out = Matrix.zeros(x.rows(), x.cols());
         double[] xs = x.data();
@@ -30,7 +30,7 @@ public abstract class ElementwiseOperation extends SingleParentVariable {
     }
 
     @Override
-    protected final Matrix gradientForParent(ComputationContext ctx) {
+    protected Matrix gradientForParent(ComputationContext ctx) {
         double[] xs = ctx.data(parent).data();
         double[] ys = ctx.data(this).data();
         Matrix g = ctx.gradient(this);
