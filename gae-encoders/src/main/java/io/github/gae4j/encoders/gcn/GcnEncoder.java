@@ -30,7 +30,8 @@ public final class GcnEncoder implements Encoder {
         this.w1 = new Weights("gcn.W1", GlorotUniform.sample(hidden, latent, random));
     }
 
-    static void requirePositive(int inputDim, int hidden, int latent) {
+    /** Layer sizes must be positive. */
+    public static void requirePositive(int inputDim, int hidden, int latent) {
         if (inputDim < 1 || hidden < 1 || latent < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Sizes must be positive: input %d, hidden %d, latent %d", inputDim, hidden, latent));
@@ -39,11 +40,19 @@ public final class GcnEncoder implements Encoder {
 
     @Override
     public Encoding encode(GraphInput input, Mode mode) {
+        return Encoding.deterministic(propagate(input, hiddenLayer(input, w0), w1));
+    }
+
+    /** H = ReLU(Â X W0), the first layer (shared with the variational encoder). */
+    public static Variable hiddenLayer(GraphInput input, Weights w0) {
         requireInputDim(input, w0);
-        Variable h = Relu.of(SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w0, input.parallelism()),
+        return Relu.of(SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w0, input.parallelism()),
                 input.parallelism()));
-        Variable z = SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, w1, input.parallelism()), input.parallelism());
-        return Encoding.deterministic(z);
+    }
+
+    /** Â H W, with the narrow product H W taken first. */
+    public static Variable propagate(GraphInput input, Variable h, Weights w) {
+        return SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, w, input.parallelism()), input.parallelism());
     }
 
     /** Fails clearly when the features do not match the first layer. */

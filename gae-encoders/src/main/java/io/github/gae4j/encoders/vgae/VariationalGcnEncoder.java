@@ -3,9 +3,6 @@ package io.github.gae4j.encoders.vgae;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Clamp;
-import io.github.gae4j.core.autodiff.functions.MatMul;
-import io.github.gae4j.core.autodiff.functions.Relu;
-import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
@@ -13,7 +10,6 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import java.util.List;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,10 +25,7 @@ public final class VariationalGcnEncoder implements Encoder {
 
     /** W0, Wμ, Wσ drawn in that order from {@code random}. */
     public VariationalGcnEncoder(int inputDim, int hidden, int latent, double maxLogStd, RandomGenerator random) {
-        if (inputDim < 1 || hidden < 1 || latent < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Sizes must be positive: input %d, hidden %d, latent %d", inputDim, hidden, latent));
-        }
+        GcnEncoder.requirePositive(inputDim, hidden, latent);
         if (!(maxLogStd > 0) || !Double.isFinite(maxLogStd)) {
             throw new IllegalArgumentException("maxLogStd must be positive and finite, got " + maxLogStd);
         }
@@ -48,13 +41,9 @@ public final class VariationalGcnEncoder implements Encoder {
 
     @Override
     public Encoding encode(GraphInput input, Mode mode) {
-        GcnEncoder.requireInputDim(input, w0);
-        Variable h = Relu.of(SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w0, input.parallelism()),
-                input.parallelism()));
-        Variable mu = SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, wMu, input.parallelism()), input.parallelism());
-        Variable logStd = Clamp.max(
-                SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, wLogStd, input.parallelism()), input.parallelism()), maxLogStd);
-        return Encoding.gaussian(mu, logStd);
+        Variable h = GcnEncoder.hiddenLayer(input, w0);
+        return Encoding.gaussian(GcnEncoder.propagate(input, h, wMu),
+                Clamp.max(GcnEncoder.propagate(input, h, wLogStd), maxLogStd));
     }
 
     @Override
