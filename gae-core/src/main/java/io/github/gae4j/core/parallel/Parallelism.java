@@ -60,16 +60,11 @@ public final class Parallelism implements AutoCloseable {
             throw new IllegalArgumentException("chunkSize must be >= 1, got " + chunkSize);
         }
         int chunks = chunkCount(n, chunkSize);
-        if (chunks == 0) {
-            return;
+        int[] bounds = new int[chunks + 1];
+        for (int c = 1; c <= chunks; c++) {
+            bounds[c] = (int) Math.min(n, (long) c * chunkSize);
         }
-        if (pool == null || chunks == 1) {
-            for (int c = 0; c < chunks; c++) {
-                body.run(c, c * chunkSize, Math.min(n, (c + 1) * chunkSize));
-            }
-            return;
-        }
-        pool.invoke(new ChunkRange(body, n, chunkSize, 0, chunks));
+        forEachBoundedChunk(bounds, body);
     }
 
     /** Runs {@code body} over explicit chunk boundaries: chunk c covers [bounds[c], bounds[c+1]). */
@@ -97,32 +92,6 @@ public final class Parallelism implements AutoCloseable {
     @Override
     public String toString() {
         return "Parallelism[threads=" + threads + "]";
-    }
-
-    private static final class ChunkRange extends RecursiveAction {
-        private final ChunkBody body;
-        private final int n;
-        private final int chunkSize;
-        private final int lo;
-        private final int hi;
-
-        ChunkRange(ChunkBody body, int n, int chunkSize, int lo, int hi) {
-            this.body = body;
-            this.n = n;
-            this.chunkSize = chunkSize;
-            this.lo = lo;
-            this.hi = hi;
-        }
-
-        @Override
-        protected void compute() {
-            if (hi - lo == 1) {
-                body.run(lo, lo * chunkSize, Math.min(n, (lo + 1) * chunkSize));
-                return;
-            }
-            int mid = (lo + hi) >>> 1;
-            invokeAll(new ChunkRange(body, n, chunkSize, lo, mid), new ChunkRange(body, n, chunkSize, mid, hi));
-        }
     }
 
     private static final class BoundedRange extends RecursiveAction {
