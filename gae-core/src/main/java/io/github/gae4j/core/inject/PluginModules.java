@@ -1,15 +1,11 @@
 package io.github.gae4j.core.inject;
 
+import io.github.gae4j.core.plugin.ServiceDiscovery;
 import io.github.gae4j.core.spi.PluginLoadException;
-import java.net.URL;
-import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,37 +22,16 @@ public final class PluginModules {
 
     public static List<PluginModule> discover(ClassLoader classLoader) {
         Map<String, PluginModule> byName = new LinkedHashMap<>();
-        List<String> failures = new ArrayList<>();
-        var iterator = ServiceLoader.load(PluginModule.class, classLoader).iterator();
-        while (true) {
-            PluginModule module;
-            try {
-                if (!iterator.hasNext()) {
-                    break;
-                }
-                module = iterator.next();
-            } catch (ServiceConfigurationError e) {
-                failures.add(e.getMessage());
-                continue;
-            }
+        for (PluginModule module : ServiceDiscovery.load(PluginModule.class, classLoader, "plugin module(s)")) {
             PluginModule previous = byName.putIfAbsent(module.name(), module);
             if (previous != null) {
                 throw new PluginLoadException(String.format(Locale.ROOT,
                         "Duplicate plugin module name '%s': %s (%s) and %s (%s)", module.name(),
-                        previous.getClass().getName(), origin(previous), module.getClass().getName(), origin(module)));
+                        previous.getClass().getName(), ServiceDiscovery.origin(previous), module.getClass().getName(),
+                        ServiceDiscovery.origin(module)));
             }
-            LOG.info("Plugin module '{}' from {}", module.name(), origin(module));
-        }
-        if (!failures.isEmpty()) {
-            throw new PluginLoadException("Could not load " + failures.size() + " plugin module(s): "
-                    + String.join("; ", failures));
+            LOG.info("Plugin module '{}' from {}", module.name(), ServiceDiscovery.origin(module));
         }
         return List.copyOf(byName.values());
-    }
-
-    private static String origin(Object module) {
-        CodeSource source = module.getClass().getProtectionDomain().getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        return location == null ? "unknown location" : location.toString();
     }
 }

@@ -5,16 +5,12 @@ import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.spi.PluginLoadException;
 import io.github.gae4j.core.spi.UnknownComponentException;
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,22 +35,7 @@ public final class PluginRegistry implements FactoryLookup {
 
     /** Discovers every {@link GaePlugin} visible to {@code classLoader}. */
     public static PluginRegistry discover(ClassLoader classLoader) {
-        List<GaePlugin> found = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        var iterator = ServiceLoader.load(GaePlugin.class, classLoader).iterator();
-        while (true) {
-            try {
-                if (!iterator.hasNext()) {
-                    break;
-                }
-                found.add(iterator.next());
-            } catch (ServiceConfigurationError e) {
-                failures.add(e.getMessage());
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new PluginLoadException("Could not load " + failures.size() + " plugin(s): " + String.join("; ", failures));
-        }
+        List<GaePlugin> found = ServiceDiscovery.load(GaePlugin.class, classLoader, "plugin(s)");
         if (found.isEmpty()) {
             LOG.warn("No gae4j plugins found on the class path (looked for META-INF/services/{})", GaePlugin.class.getName());
         }
@@ -124,11 +105,8 @@ public final class PluginRegistry implements FactoryLookup {
         }
     }
 
-    /** The jar (or directory) a plugin class came from, for messages. */
     static String origin(GaePlugin plugin) {
-        CodeSource source = plugin.getClass().getProtectionDomain().getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        return location == null ? "unknown location" : location.toString();
+        return ServiceDiscovery.origin(plugin);
     }
 
     public List<GaePlugin> plugins() {
