@@ -85,7 +85,7 @@ public final class GraphAutoencoder {
 
     /** The total training objective Σ weight · term for one pass, as a scalar variable. */
     public Variable trainingLoss(GraphInput input, TrainingGraph training, SplittableRandom random) {
-        Encoding encoding = encoder.encode(input, Mode.TRAIN);
+        Encoding encoding = encoder.encode(input, Mode.TRAIN, random);
         Variable z = sampler.sample(encoding, Mode.TRAIN, random);
         LossInput lossInput = new LossInput(encoding, z, decoder, training, random, input.parallelism());
         Variable total = null;
