@@ -63,6 +63,49 @@ public final class Adam implements Optimizer {
         }
     }
 
+    /**
+     * A copy of the moment estimates of each parameter, in the order given (zeros and step 0 for a
+     * parameter not updated yet): what a checkpoint must hold for a resumed run to continue exactly.
+     */
+    public List<Moments> moments(List<Weights> weights) {
+        return weights.stream().map(w -> {
+            State s = states.get(w);
+            int n = w.data().data().length;
+            return s == null ? new Moments(new double[n], new double[n], 0)
+                    : new Moments(s.m.clone(), s.v.clone(), s.t);
+        }).toList();
+    }
+
+    /** Sets the moment estimates from {@link #moments}, checking that each matches its parameter's size. */
+    public void restore(List<Weights> weights, List<Moments> moments) {
+        if (weights.size() != moments.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Optimizer state has %d parameters, the model %d", moments.size(), weights.size()));
+        }
+        for (int k = 0; k < weights.size(); k++) {
+            Weights w = weights.get(k);
+            Moments mo = moments.get(k);
+            int n = w.data().data().length;
+            if (mo.m().length != n || mo.v().length != n) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Optimizer state for %s has %d entries, the parameter %d", w.render(), mo.m().length, n));
+            }
+            if (mo.step() == 0) {
+                states.remove(w);
+                continue;
+            }
+            State s = new State(n);
+            System.arraycopy(mo.m(), 0, s.m, 0, n);
+            System.arraycopy(mo.v(), 0, s.v, 0, n);
+            s.t = mo.step();
+            states.put(w, s);
+        }
+    }
+
+    /** First and second moment estimates of one parameter and its number of updates. */
+    public record Moments(double[] m, double[] v, long step) {
+    }
+
     private static final class State {
         final double[] m;
         final double[] v;

@@ -45,22 +45,47 @@ public final class Trainer {
     }
 
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split) {
+        return fit(model, split, null);
+    }
+
+    /**
+     * Continues a run from {@code resume} (from {@link TrainingResult#finalState()} or a checkpoint
+     * file) up to the configured epochs; with the same model description, split and seed the result
+     * is the one an uninterrupted run gives, bit for bit. {@code null} starts afresh.
+     */
+    public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume) {
         GraphInput input = GraphInput.of(split.trainGraph(), parallelism);
         TrainingGraph training = new TrainingGraph(split.trainGraph());
         Adam adam = new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon(),
                 config.weightDecay());
-        SplittableRandom random = new SplittableRandom(config.seed());
         List<Weights> weights = model.weights();
         boolean hasValidation = split.valPositives().size() > 0;
 
         List<EpochStats> history = new ArrayList<>(config.epochs());
         int bestEpoch = 0;
         double bestAuc = Double.NEGATIVE_INFINITY;
-        List<Matrix> bestWeights = null;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        List<Matrix> bestWeights = List.of();
+        int firstEpoch = 1;
+        if (resume != null) {
+            if (resume.epochsDone() > config.epochs()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "The checkpoint has %d epochs done, more than the %d configured", resume.epochsDone(),
+                        config.epochs()));
+            }
+            copyInto(resume.weights(), weights);
+            adam.restore(weights, resume.optimizer());
+            history.addAll(resume.history());
+            bestEpoch = resume.bestEpoch();
+            bestAuc = resume.bestEpoch() > 0 ? resume.bestValAuc() : Double.NEGATIVE_INFINITY;
+            bestWeights = resume.bestWeights();
+            firstEpoch = resume.epochsDone() + 1;
+            LOG.info("Resuming at epoch {} of {}", firstEpoch, config.epochs());
+        }
+        boolean stopped = false;
+        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             ComputationContext ctx = new ComputationContext();
-            Variable loss = model.trainingLoss(input, training, random);
+            Variable loss = model.trainingLoss(input, training, epochRandom(config.seed(), epoch));
             double lossValue = ctx.forward(loss).scalarValue();
             if (!Double.isFinite(lossValue)) {
                 throw new NumericalException(String.format(Locale.ROOT,
@@ -86,9 +111,7 @@ public final class Trainer {
                 if (valAuc > bestAuc) {
                     bestAuc = valAuc;
                     bestEpoch = epoch;
-                    if (config.restoreBest()) {
-                        bestWeights = weights.stream().map(w -> w.data().copy()).toList();
-                    }
+                    bestWeights = copies(weights);
                 }
             }
             EpochStats stats = new EpochStats(epoch, lossValue, valAuc, valAp, millis);
@@ -99,19 +122,66 @@ public final class Trainer {
                 LOG.debug(format(stats));
             }
             listener.onEpoch(stats);
-        }
-        if (config.restoreBest() && bestWeights != null) {
-            for (int k = 0; k < weights.size(); k++) {
-                System.arraycopy(bestWeights.get(k).data(), 0, weights.get(k).data().data(), 0,
-                        bestWeights.get(k).data().length);
+            int done = epoch;
+            int best = bestEpoch;
+            double bestValue = bestAuc;
+            List<Matrix> bestSoFar = bestWeights;
+            listener.afterEpoch(stats, () -> new TrainingState(done, history, best, bestValue, copies(weights),
+                    bestSoFar, adam.moments(weights)));
+            if (epoch < config.epochs() && listener.stopRequested()) {
+                LOG.info("Stopped at epoch {} of {} on request", epoch, config.epochs());
+                stopped = true;
+                break;
             }
         }
+        int epochsDone = history.size();
+        TrainingState finalState = new TrainingState(epochsDone, history, bestEpoch, bestAuc, copies(weights),
+                bestWeights, adam.moments(weights));
+        if (config.restoreBest() && !bestWeights.isEmpty()) {
+            copyInto(bestWeights, weights);
+        }
         List<double[]> t = requireScores(model.score(input, List.of(split.testPositives(), split.testNegatives())),
-                "Test", config.epochs());
+                "Test", epochsDone);
         LinkScores test = LinkScores.of(t.get(0), t.get(1));
         LOG.info(String.format(Locale.ROOT, "Test AUC %.4f, AP %.4f (best validation epoch %d)", test.auc(),
                 test.ap(), bestEpoch));
-        return new TrainingResult(history, bestEpoch, test);
+        return new TrainingResult(history, bestEpoch, test, stopped, finalState);
+    }
+
+    /**
+     * The random source of one epoch, a function of (seed, epoch) alone: a resumed run draws the
+     * same noise and negatives as an uninterrupted one without storing generator state.
+     */
+    public static SplittableRandom epochRandom(long seed, int epoch) {
+        return new SplittableRandom(new SplittableRandom(seed).split().nextLong() ^ mix(epoch));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static List<Matrix> copies(List<Weights> weights) {
+        return weights.stream().map(w -> w.data().copy()).toList();
+    }
+
+    /** Overwrites the live parameters, checking shapes so a checkpoint of another model fails clearly. */
+    private static void copyInto(List<Matrix> values, List<Weights> weights) {
+        if (values.size() != weights.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "The saved state has %d parameters, the model %d", values.size(), weights.size()));
+        }
+        for (int k = 0; k < weights.size(); k++) {
+            Matrix target = weights.get(k).data();
+            Matrix value = values.get(k);
+            if (!target.sameShape(value)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "The saved value of %s has shape %s, the model expects %s", weights.get(k).name(),
+                        value.shape(), target.shape()));
+            }
+            System.arraycopy(value.data(), 0, target.data(), 0, value.data().length);
+        }
     }
 
     /** Diverged weights can give finite losses but NaN logits (∞ − ∞); say so instead of failing in the metrics. */

@@ -2,15 +2,21 @@ package io.github.gae4j.core.train;
 
 import io.github.gae4j.core.metrics.LinkScores;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The history of a run, the epoch with the best validation AUC, and test AUC/AP of the evaluated
- * weights (last epoch, or best epoch with {@code restoreBest}).
+ * The history of a run, the epoch with the best validation AUC, test AUC/AP of the evaluated
+ * weights (last epoch, or best epoch with {@code restoreBest}), whether a listener stopped it
+ * before the configured epochs, and its final resumable state (the last epoch's parameters, even
+ * when the best ones were restored for testing).
  */
-public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores test) {
+public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores test, boolean stoppedEarly,
+                             TrainingState finalState) {
 
     public TrainingResult {
         history = List.copyOf(history);
+        Objects.requireNonNull(test, "test is null");
+        Objects.requireNonNull(finalState, "finalState is null");
     }
 
     /** Median wall time of a training step in milliseconds. */
@@ -33,6 +39,6 @@ public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores
     @Override
     public String toString() {
         return "TrainingResult[epochs=" + history.size() + ", best=" + bestEpoch + ", test=" + test
-                + ", medianEpochMillis=" + medianEpochMillis() + "]";
+                + ", stoppedEarly=" + stoppedEarly + ", medianEpochMillis=" + medianEpochMillis() + "]";
     }
 }

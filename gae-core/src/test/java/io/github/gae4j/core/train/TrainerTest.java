@@ -223,9 +223,107 @@ final class TrainerTest {
     void medianOfEpochTimes() {
         List<EpochStats> h = List.of(new EpochStats(1, 1, 0, 0, 5), new EpochStats(2, 1, 0, 0, 1),
                 new EpochStats(3, 1, 0, 0, 3), new EpochStats(4, 1, 0, 0, 100));
-        TrainingResult r = new TrainingResult(h, 1, new io.github.gae4j.core.metrics.LinkScores(0.5, 0.5));
+        TrainingState state = new TrainingState(4, h, 0, Double.NaN, List.of(), List.of(), List.of());
+        TrainingResult r = new TrainingResult(h, 1, new io.github.gae4j.core.metrics.LinkScores(0.5, 0.5), false,
+                state);
         assertThat(r.medianEpochMillis()).isEqualTo(4.0);
         assertThat(r.epochMillis()).containsExactly(5, 1, 3, 100);
         assertThat(Matrix.scalar(r.last().trainMillis()).scalarValue()).isEqualTo(100);
+    }
+
+    /** A loss term drawing from the pass's random source, so resuming must reproduce the draws. */
+    static final class RandomlyWeightedNorm implements Loss {
+        @Override
+        public Variable loss(LossInput input) {
+            return io.github.gae4j.core.autodiff.functions.Scale.of(
+                    io.github.gae4j.core.autodiff.functions.Mean.of(
+                            io.github.gae4j.core.autodiff.functions.ElementMul.of(input.z(), input.z())),
+                    0.01 * input.random().nextDouble());
+        }
+    }
+
+    /** Stops after a given epoch, keeping the resumable state it was handed. */
+    static final class StopAfter implements TrainingListener {
+        private final int epoch;
+        TrainingState state;
+
+        StopAfter(int epoch) {
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void onEpoch(EpochStats stats) {
+        }
+
+        @Override
+        public void afterEpoch(EpochStats stats, java.util.function.Supplier<TrainingState> snapshot) {
+            if (stats.epoch() == epoch) {
+                state = snapshot.get();
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return state != null;
+        }
+    }
+
+    @Test
+    void resumingFromAStoppedRunGivesTheUninterruptedResult() {
+        TrainerConfig cfg = config(30).withRestoreBest(true);
+        GraphAutoencoder whole = model(1, new RandomlyWeightedNorm());
+        TrainingResult uninterrupted = new Trainer(cfg, Parallelism.singleThreaded()).fit(whole, split);
+
+        StopAfter stop = new StopAfter(12);
+        GraphAutoencoder first = model(1, new RandomlyWeightedNorm());
+        TrainingResult stopped = new Trainer(cfg, Parallelism.singleThreaded(), stop).fit(first, split);
+        assertThat(stopped.stoppedEarly()).isTrue();
+        assertThat(stopped.history()).hasSize(12);
+        assertThat(stopped.finalState().epochsDone()).isEqualTo(12);
+
+        // A fresh model (other initial weights) continues from the state alone.
+        GraphAutoencoder second = model(99, new RandomlyWeightedNorm());
+        TrainingResult resumed = new Trainer(cfg, Parallelism.singleThreaded()).fit(second, split,
+                stopped.finalState());
+        assertThat(resumed.stoppedEarly()).isFalse();
+        assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
+        for (int k = 0; k < whole.weights().size(); k++) {
+            assertThat(second.weights().get(k).data().data()).isEqualTo(whole.weights().get(k).data().data());
+        }
+    }
+
+    @Test
+    void stoppedStateKeepsTheLastWeightsWhileTheModelGetsTheBest() {
+        StopAfter stop = new StopAfter(25);
+        GraphAutoencoder m = model(1);
+        TrainingResult r = new Trainer(config(40).withRestoreBest(true), Parallelism.singleThreaded(), stop)
+                .fit(m, split);
+        TrainingState s = r.finalState();
+        assertThat(s.bestEpoch()).isEqualTo(r.bestEpoch()).isBetween(1, 25);
+        assertThat(m.weights().get(0).data().data()).isEqualTo(s.bestWeights().get(0).data());
+        if (s.bestEpoch() != 25) {
+            assertThat(s.weights().get(0).data()).isNotEqualTo(s.bestWeights().get(0).data());
+        }
+    }
+
+    @Test
+    void resumingAnotherModelShapeFailsNamingTheParameter() {
+        TrainingResult r = new Trainer(config(3), Parallelism.singleThreaded()).fit(model(1), split);
+        GraphAutoencoder wider = GraphAutoencoder.builder().encoder(new LinearEncoder(8, 4, 1))
+                .sampler(new IdentitySampler()).decoder(new InnerProductDecoder())
+                .loss("reconstruction", new FullGraphLoss()).build();
+        assertThatThrownBy(() -> new Trainer(config(5), Parallelism.singleThreaded()).fit(wider, split,
+                r.finalState()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("w")
+                .hasMessageContaining("(8, 16)")
+                .hasMessageContaining("(8, 4)");
+    }
+
+    @Test
+    void epochRandomDependsOnSeedAndEpochOnly() {
+        assertThat(Trainer.epochRandom(5, 3).nextLong()).isEqualTo(Trainer.epochRandom(5, 3).nextLong());
+        assertThat(Trainer.epochRandom(5, 3).nextLong()).isNotEqualTo(Trainer.epochRandom(5, 4).nextLong());
+        assertThat(Trainer.epochRandom(5, 3).nextLong()).isNotEqualTo(Trainer.epochRandom(6, 3).nextLong());
     }
 }
