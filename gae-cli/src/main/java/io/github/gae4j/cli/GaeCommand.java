@@ -1,0 +1,75 @@
+package io.github.gae4j.cli;
+
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.GaeException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code gae} command: train, eval, embed, reproduce, plugins. Exit codes: 0 success, 1 failure
+ * (bad data, numerical trouble, I/O), 2 bad arguments.
+ */
+@Command(name = "gae", mixinStandardHelpOptions = true, versionProvider = GaeCommand.Version.class,
+        description = "Graph autoencoders (GAE, VGAE and relatives) for link prediction and node embeddings.",
+        subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, ReproduceCommand.class,
+                PluginsCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Start with:  gae train        (synthetic graph, no download; writes runs/...)",
+                "Then:        gae eval RUN_DIR   |   gae embed RUN_DIR   |   open RUN_DIR/report.html"})
+public final class GaeCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: train, eval, embed,"
+                + " reproduce or plugins (gae --help lists them)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command in-process with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new GaeCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                // A wrong name or option, given on the command line or in a model file: a usage error.
+                commandLine.getErr().println("gae: " + e.getMessage());
+                commandLine.getErr().flush();
+                return USAGE;
+            }
+            if (e instanceof GaeException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
+                commandLine.getErr().println("gae: " + e.getMessage());
+            } else {
+                commandLine.getErr().println("gae: unexpected error: " + e);
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return FAILURE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The version from the jar manifest ("dev" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gae4j " + io.github.gae4j.cli.run.LoadedRun.version() + " (SPI "
+                    + io.github.gae4j.core.spi.GaeSpi.VERSION + ", Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.gae4j.cli;
+
+import io.github.gae4j.core.plugin.ComponentKind;
+import io.github.gae4j.core.plugin.PluginRegistry;
+import io.github.gae4j.core.spi.ComponentFactory;
+import io.github.gae4j.core.spi.GaePlugin;
+import java.io.PrintWriter;
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gae plugins}: every discovered component, by kind, with its plugin and options. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"Lists every encoder, sampler, decoder, loss and dataset loader found on the class path"
+                + " (through java.util.ServiceLoader), with the plugin that provides it and its options.",
+                "Add a plugin jar with: java -cp gae.jar:my-plugin.jar io.github.gae4j.cli.GaeCommand plugins"})
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = PluginRegistry.discover(PluginsCommand.class.getClassLoader());
+        out.println("plugins:");
+        for (GaePlugin p : registry.plugins()) {
+            out.printf(Locale.ROOT, "  %-24s SPI %-5s %s%n", p.name(), p.spiVersion(), origin(p));
+        }
+        for (ComponentKind<?> kind : ComponentKind.ALL) {
+            Map<String, ? extends ComponentFactory<?>> factories = registry.factories(kind);
+            out.println();
+            out.printf(Locale.ROOT, "%s (%d):%n", plural(kind.label()), factories.size());
+            for (Map.Entry<String, ? extends ComponentFactory<?>> e : factories.entrySet()) {
+                ComponentFactory<?> f = e.getValue();
+                String options = f.parameterNames().isEmpty() ? "-"
+                        : String.join(", ", new TreeSet<>(f.parameterNames()));
+                out.printf(Locale.ROOT, "  %-22s %-20s options: %s%n", e.getKey(),
+                        "[" + registry.pluginOf(kind, e.getKey()).name() + "]", options);
+                if (!f.description().isBlank()) {
+                    out.printf(Locale.ROOT, "  %-22s %s%n", "", f.description());
+                }
+            }
+        }
+        out.flush();
+        return GaeCommand.OK;
+    }
+
+    private static String plural(String label) {
+        return label.endsWith("s") ? label + "es" : label + "s";
+    }
+
+    /** The jar (or classes folder) a plugin came from, so duplicates and stale jars are easy to spot. */
+    private static String origin(GaePlugin p) {
+        CodeSource source = p.getClass().getProtectionDomain().getCodeSource();
+        URL url = source == null ? null : source.getLocation();
+        if (url == null) {
+            return "";
+        }
+        String path = url.getPath();
+        return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
+    }
+}

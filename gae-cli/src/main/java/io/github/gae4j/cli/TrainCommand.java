@@ -1,0 +1,308 @@
+package io.github.gae4j.cli;
+
+import com.google.inject.Injector;
+import io.github.gae4j.cli.progress.ProgressListener;
+import io.github.gae4j.cli.progress.ProgressMode;
+import io.github.gae4j.cli.report.ReportData;
+import io.github.gae4j.cli.report.ReportOptions;
+import io.github.gae4j.cli.report.RunReport;
+import io.github.gae4j.cli.run.DatasetOptions;
+import io.github.gae4j.cli.run.Evaluation;
+import io.github.gae4j.cli.run.LoadedRun;
+import io.github.gae4j.cli.run.ModelOptions;
+import io.github.gae4j.cli.run.RunFiles;
+import io.github.gae4j.core.checkpoint.SavedModel;
+import io.github.gae4j.core.checkpoint.SavedModelFile;
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.inject.BoundFactories;
+import io.github.gae4j.core.inject.GaeInjectors;
+import io.github.gae4j.core.json.JsonReader;
+import io.github.gae4j.core.json.JsonWriter;
+import io.github.gae4j.core.model.GraphAutoencoder;
+import io.github.gae4j.core.model.ModelAssembler;
+import io.github.gae4j.core.model.ModelDescription;
+import io.github.gae4j.core.model.ModelFile;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.core.train.Trainer;
+import io.github.gae4j.core.train.TrainingListener;
+import io.github.gae4j.core.train.TrainingResult;
+import io.github.gae4j.core.train.TrainingState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gae train}: trains one model on one dataset and writes a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a graph autoencoder for link prediction (85/5/10 edge split) and writes a run"
+                + " directory: model.gae4j (best validation epoch), checkpoint.gae4j (resumable), run.json,"
+                + " report.html with charts.", "",
+                "Ctrl-C stops after the current epoch and saves the best model so far; --resume continues."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions dataset = new DatasetOptions();
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Run directory (default runs/MODEL-DATASET-seedSEED).")
+    Path out;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = "Threads (default: all cores); results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--resume", paramLabel = "RUN|CHECKPOINT",
+            description = "Continue a stopped run from its checkpoint (same model, data and seed; --epochs may"
+                    + " extend it). The result equals an uninterrupted run's.")
+    Path resume;
+
+    @Option(names = "--stop-after", paramLabel = "N",
+            description = "Train at most N epochs in this session, then save and stop (resume later).")
+    Integer stopAfter;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "25",
+            description = "Write checkpoint.gae4j every N epochs (default 25; 0 = only at the end).")
+    int checkpointEvery;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, log lines otherwise), bar, lines or none.")
+    ProgressMode progress;
+
+    @Option(names = "--no-report", description = "Skip report.html and the charts.")
+    boolean noReport;
+
+    @Option(names = "--no-tsne", description = "Skip the t-SNE chart (PCA only) in the report.")
+    boolean noTsne;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Injector injector = GaeInjectors.create(TrainCommand.class.getClassLoader());
+        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
+
+        Setup setup = resume != null ? resumed(assembler) : fresh(injector, assembler);
+        ModelDescription description = setup.description();
+        Path runDir = out != null ? out : setup.defaultOut();
+        Files.createDirectories(runDir);
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (nThreads < 1) {
+            throw new ConfigException("--threads must be at least 1, got " + nThreads);
+        }
+        Graph graph = setup.graph();
+        long seed = description.training().seed();
+        stdout.printf(Locale.ROOT, "gae train: %s on %s (%d nodes, %d edges, %s), seed %d, %d epochs, %d threads%n",
+                modelName(description), graph.name(), graph.nodeCount(), graph.edgeCount(),
+                graph.features().map(f -> f.dim() + " features").orElse("no features"), seed,
+                description.training().epochs(), nThreads);
+        if (setup.state() != null) {
+            stdout.printf(Locale.ROOT, "resuming after epoch %d from %s%n", setup.state().epochsDone(), resume);
+        }
+        stdout.flush();
+
+        ProgressMode mode = progress.resolve(System.console() != null);
+        ProgressListener bar = new ProgressListener(stderr, mode, description.training().epochs());
+        TrainingResult result;
+        Evaluation evaluation;
+        try (CtrlC ctrlC = new CtrlC(stderr); Parallelism parallelism = Parallelism.of(nThreads)) {
+            Checkpoints checkpoints = new Checkpoints(runDir, description, setup.metadata(), setup.model(), bar,
+                    ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
+            result = new Trainer(description.training(), parallelism, checkpoints)
+                    .fit(setup.model(), setup.split(), setup.state());
+            bar.finish();
+            // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
+            SavedModelFile.write(SavedModel.checkpoint(description, setup.metadata(), setup.model(),
+                    result.finalState()), runDir.resolve(RunFiles.CHECKPOINT));
+            SavedModelFile.write(SavedModel.of(description, setup.metadata(), setup.model()),
+                    runDir.resolve(RunFiles.MODEL));
+            evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
+            writeRunJson(runDir, description, setup.metadata(), result, evaluation);
+            List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
+            if (!noReport) {
+                RunReport.Written report = RunReport.write(reportData(description, graph, result, evaluation),
+                        runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
+                                : ReportOptions.defaults());
+                written.add(RunFiles.REPORT);
+                written.add(report.images().size() + " charts");
+            }
+            printSummary(stdout, result, evaluation, runDir, written, description);
+        }
+        return GaeCommand.OK;
+    }
+
+    /** A model, its data and where training starts. */
+    private record Setup(ModelDescription description, Map<String, String> metadata, Graph graph, LinkSplit split,
+                         GraphAutoencoder model, TrainingState state, Path defaultOut) {
+    }
+
+    private Setup fresh(Injector injector, ModelAssembler assembler) {
+        ModelDescription description = model.description();
+        ModelFile.validate(description.model(), injector.getInstance(BoundFactories.class));
+        DatasetOptions.DatasetRef ref = dataset.ref();
+        Graph graph = ref.load(assembler);
+        long seed = description.training().seed();
+        LinkSplit split = LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
+        GraphAutoencoder m = assembler.assemble(description.model(),
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        String label = ref.label().equals(DatasetOptions.SYNTHETIC) ? ref.label()
+                : Path.of(ref.label()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        Path defaultOut = Path.of("runs", modelName(description) + "-" + label + "-seed" + seed);
+        return new Setup(description, LoadedRun.metadata(ref, seed, graph), graph, split, m, null, defaultOut);
+    }
+
+    private Setup resumed(ModelAssembler assembler) {
+        Path file = RunFiles.checkpointFile(resume);
+        LoadedRun run = LoadedRun.load(file, dataset.dataDir(), assembler);
+        TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file
+                + ": holds a model without training state; resume from a run's checkpoint.gae4j"));
+        ModelDescription d = run.saved().description();
+        if (model.epochsOverride() != null) {
+            d = new ModelDescription(d.model(), d.training().withEpochs(model.epochsOverride()));
+        }
+        if (state.epochsDone() >= d.training().epochs()) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "%s: all %d epochs are done; pass --epochs N with N > %d to train further", file,
+                    d.training().epochs(), state.epochsDone()));
+        }
+        Path defaultOut = file.toAbsolutePath().getParent();
+        return new Setup(d, run.saved().metadata(), run.graph(), run.split(), run.model(), state, defaultOut);
+    }
+
+    /** Progress, periodic checkpoints, and the stop requests (Ctrl-C, --stop-after). */
+    private final class Checkpoints implements TrainingListener {
+        private final Path runDir;
+        private final ModelDescription description;
+        private final Map<String, String> metadata;
+        private final GraphAutoencoder trained;
+        private final ProgressListener bar;
+        private final CtrlC ctrlC;
+        private final int startEpoch;
+        private int epochsThisSession;
+
+        Checkpoints(Path runDir, ModelDescription description, Map<String, String> metadata,
+                    GraphAutoencoder trained, ProgressListener bar, CtrlC ctrlC, int startEpoch) {
+            this.runDir = runDir;
+            this.description = description;
+            this.metadata = metadata;
+            this.trained = trained;
+            this.bar = bar;
+            this.ctrlC = ctrlC;
+            this.startEpoch = startEpoch;
+        }
+
+        @Override
+        public void onEpoch(EpochStats stats) {
+            epochsThisSession = stats.epoch() - startEpoch;
+            bar.onEpoch(stats);
+        }
+
+        @Override
+        public void afterEpoch(EpochStats stats, Supplier<TrainingState> state) {
+            if (checkpointEvery > 0 && stats.epoch() % checkpointEvery == 0
+                    && stats.epoch() < description.training().epochs()) {
+                SavedModelFile.write(SavedModel.checkpoint(description, metadata, trained, state.get()),
+                        runDir.resolve(RunFiles.CHECKPOINT));
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return ctrlC.requested() || (stopAfter != null && epochsThisSession >= stopAfter);
+        }
+    }
+
+    private static String modelName(ModelDescription d) {
+        String enc = d.model().encoder().name();
+        boolean gae = d.model().equals(io.github.gae4j.core.model.ModelSpec.gae());
+        boolean vgae = d.model().equals(io.github.gae4j.core.model.ModelSpec.vgae());
+        return gae ? "gae" : vgae ? "vgae" : enc;
+    }
+
+    private static void writeRunJson(Path runDir, ModelDescription d, Map<String, String> metadata,
+                                     TrainingResult r, Evaluation e) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("gae4j", LoadedRun.version());
+        json.put("metadata", new LinkedHashMap<>(metadata));
+        json.put("model", JsonReader.parse(ModelFile.write(d)));
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("epochs-done", r.history().size());
+        results.put("stopped-early", r.stoppedEarly());
+        results.put("best-epoch", r.bestEpoch());
+        results.put("test-auc", e.test().auc());
+        results.put("test-ap", e.test().ap());
+        e.clustering().ifPresent(c -> {
+            results.put("clustering-acc", c.acc());
+            results.put("clustering-nmi", c.nmi());
+            results.put("clustering-ari", c.ari());
+        });
+        results.put("median-epoch-ms", r.medianEpochMillis());
+        json.put("results", results);
+        List<Object> history = new ArrayList<>();
+        for (EpochStats s : r.history()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", s.epoch());
+            row.put("loss", s.loss());
+            row.put("val-auc", s.valAuc());
+            row.put("val-ap", s.valAp());
+            row.put("ms", s.trainMillis());
+            history.add(row);
+        }
+        json.put("history", history);
+        Files.writeString(runDir.resolve(RunFiles.RUN_JSON), JsonWriter.write(json), StandardCharsets.UTF_8);
+    }
+
+    private ReportData reportData(ModelDescription d, Graph graph, TrainingResult r, Evaluation e) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("dataset", graph.name() + " (" + dataset.ref().label() + ")");
+        summary.put("nodes / edges", graph.nodeCount() + " / " + graph.edgeCount());
+        summary.put("features", graph.features().map(f -> Integer.toString(f.dim())).orElse("none (X = I)"));
+        summary.put("model", modelName(d));
+        summary.put("seed", Long.toString(d.training().seed()));
+        summary.put("epochs", r.history().size() + (r.stoppedEarly() ? " (stopped early)" : ""));
+        summary.put("best validation epoch", Integer.toString(r.bestEpoch()));
+        summary.putAll(e.summary());
+        summary.put("median ms / epoch", String.format(Locale.ROOT, "%.1f", r.medianEpochMillis()));
+        int[] labels = graph.hasLabels() ? graph.labels() : null;
+        return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
+                ModelFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
+                labels, graph.classNames(), d.training().seed());
+    }
+
+    private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e, Path runDir,
+                                     List<String> written, ModelDescription d) {
+        if (r.stoppedEarly()) {
+            out.printf(Locale.ROOT, "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
+                    r.history().size(), d.training().epochs(), runDir);
+        }
+        out.printf(Locale.ROOT, "test AUC %.4f  AP %.4f  (%s weights, best validation epoch %d, %.1f ms/epoch)%n",
+                e.test().auc(), e.test().ap(), d.training().restoreBest() ? "best-epoch" : "last-epoch",
+                r.bestEpoch(), r.medianEpochMillis());
+        e.clustering().ifPresent(c -> out.printf(Locale.ROOT, "clustering ACC %.4f  NMI %.4f  ARI %.4f%n", c.acc(),
+                c.nmi(), c.ari()));
+        out.printf(Locale.ROOT, "wrote %s: %s%n", runDir, String.join(", ", written));
+        out.flush();
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.gae4j.cli.export;
+
+import io.github.gae4j.core.tensor.Matrix;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Embeddings as files other tools read: CSV with the original node id in the first column, and
+ * NumPy {@code .npy} (an n×d {@code <f8} matrix plus a {@code <U} array of node ids, both loadable
+ * by {@code numpy.load} without pickle). Rows are in node order, so row i of the matrix is the node
+ * named by entry i of the ids. Each file is written to a temporary name and renamed.
+ */
+public final class EmbeddingFiles {
+
+    private EmbeddingFiles() {
+    }
+
+    /** {@code node_id,z0,…,z(d−1)} with an optional {@code label} column; values print exactly. */
+    public static void writeCsv(Path file, List<String> nodeIds, Matrix z, List<String> labels) throws IOException {
+        check(nodeIds, z);
+        Path tmp = temp(file);
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            StringBuilder header = new StringBuilder("node_id");
+            if (labels != null) {
+                header.append(",label");
+            }
+            for (int c = 0; c < z.cols(); c++) {
+                header.append(",z").append(c);
+            }
+            w.write(header.append('\n').toString());
+            double[] data = z.data();
+            StringBuilder row = new StringBuilder();
+            for (int r = 0; r < z.rows(); r++) {
+                row.setLength(0);
+                row.append(csvField(nodeIds.get(r)));
+                if (labels != null) {
+                    row.append(',').append(csvField(labels.get(r)));
+                }
+                for (int c = 0; c < z.cols(); c++) {
+                    row.append(',').append(data[r * z.cols() + c]);
+                }
+                w.write(row.append('\n').toString());
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** An n×d little-endian float64 {@code .npy} (format 1.0). */
+    public static void writeNpy(Path file, Matrix z) throws IOException {
+        Path tmp = temp(file);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            header(out, "<f8", "(" + z.rows() + ", " + z.cols() + ")");
+            ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            for (double v : z.data()) {
+                b.clear();
+                b.putDouble(v);
+                out.write(b.array());
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A one-dimensional {@code <U} (UTF-32) string array, NumPy's own string type: no pickle needed to load. */
+    public static void writeNpyStrings(Path file, List<String> values) throws IOException {
+        int width = Math.max(1, values.stream().mapToInt(s -> s.codePointCount(0, s.length())).max().orElse(1));
+        Path tmp = temp(file);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            header(out, "<U" + width, "(" + values.size() + ",)");
+            ByteBuffer b = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);
+            for (String s : values) {
+                b.clear();
+                s.codePoints().forEach(b::putInt);
+                while (b.hasRemaining()) {
+                    b.putInt(0);
+                }
+                out.write(b.array());
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Magic, version 1.0, and the header dict padded so the data starts on a 64-byte boundary. */
+    private static void header(OutputStream out, String descr, String shape) throws IOException {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int unpadded = 6 + 2 + 2 + dict.length() + 1;
+        int padding = (64 - unpadded % 64) % 64;
+        String header = dict + " ".repeat(padding) + "\n";
+        out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        int len = header.length();
+        out.write(new byte[] {(byte) (len & 0xff), (byte) (len >>> 8)});
+        out.write(header.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static void check(List<String> nodeIds, Matrix z) {
+        if (nodeIds.size() != z.rows()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d node ids for %d embedding rows",
+                    nodeIds.size(), z.rows()));
+        }
+    }
+
+    private static Path temp(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        return Files.createTempFile(parent, "." + file.getFileName(), ".part");
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.gae4j.cli.run;
+
+import io.github.gae4j.core.model.ComponentSpec;
+import io.github.gae4j.core.model.LossSpec;
+import io.github.gae4j.core.model.ModelDescription;
+import io.github.gae4j.core.model.ModelFile;
+import io.github.gae4j.core.model.ModelSpec;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.train.TrainerConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The model to train: a preset ({@code gae}, {@code vgae}) or a model file, then any component
+ * replaced by plugin name and any option set, then training settings. Options given on the
+ * command line win over the model file.
+ */
+public final class ModelOptions {
+
+    @Option(names = {"-m", "--model"}, paramLabel = "PRESET", defaultValue = "gae",
+            description = "gae (default) or vgae: Kipf & Welling's models, hidden 32, latent 16, full-graph loss.")
+    String preset = "gae";
+
+    @Option(names = "--model-file", paramLabel = "FILE",
+            description = "A JSON model description (encoder, sampler, decoder, losses, training); replaces --model.")
+    Path modelFile;
+
+    @Option(names = "--encoder", paramLabel = "NAME", description = "Encoder plugin by name (see 'gae plugins').")
+    String encoder;
+
+    @Option(names = "--sampler", paramLabel = "NAME", description = "Sampler plugin by name.")
+    String sampler;
+
+    @Option(names = "--decoder", paramLabel = "NAME", description = "Decoder plugin by name.")
+    String decoder;
+
+    @Option(names = "--loss", paramLabel = "NAME[:WEIGHT]", split = ",",
+            description = "Loss terms replacing the model's, e.g. weighted-bce,kl:0.5; repeatable.")
+    List<String> losses = new ArrayList<>();
+
+    @Option(names = {"-O", "--option"}, paramLabel = "PART.KEY=VALUE",
+            description = "A component option: encoder.hidden=64, sampler.KEY=..., decoder.KEY=...,"
+                    + " loss.NAME.KEY=...; repeatable.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = {"-e", "--epochs"}, paramLabel = "N", description = "Training epochs (default 200).")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.01).")
+    Double learningRate;
+
+    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay (default 0).")
+    Double weightDecay;
+
+    @Option(names = {"-s", "--seed"}, paramLabel = "SEED",
+            description = "Seeds the split, the initial weights and the training noise (default 42).")
+    Long seed;
+
+    @Option(names = "--eval-every", paramLabel = "N",
+            description = "Validation AUC/AP every N epochs (default 1; 0 = never).")
+    Integer evalEvery;
+
+    @Option(names = "--keep-last", description = "Keep the last epoch's weights instead of the best validation epoch's.")
+    boolean keepLast;
+
+    public ModelOptions() {
+    }
+
+    /** The description these options give. */
+    public ModelDescription description() {
+        ModelDescription base;
+        if (modelFile != null) {
+            base = ModelFile.read(modelFile);
+        } else {
+            ModelSpec spec = switch (preset) {
+                case "gae" -> ModelSpec.gae();
+                case "vgae" -> ModelSpec.vgae();
+                default -> throw new ConfigException("Unknown model preset '" + preset
+                        + "'; presets: gae, vgae (or compose one with --encoder/--decoder/--loss or --model-file)");
+            };
+            base = new ModelDescription(spec, TrainerConfig.defaults().withRestoreBest(true));
+        }
+        ModelSpec spec = base.model();
+        ComponentSpec enc = replace(spec.encoder(), encoder, "encoder");
+        ComponentSpec smp = replace(spec.sampler(), sampler, "sampler");
+        ComponentSpec dec = replace(spec.decoder(), decoder, "decoder");
+        List<LossSpec> lossSpecs = losses.isEmpty() ? spec.losses() : losses.stream().map(ModelOptions::loss).toList();
+        lossSpecs = lossSpecs.stream().map(l -> new LossSpec(
+                withOptions(l.component(), "loss." + l.component().name()), l.weight())).toList();
+        checkOptionTargets(enc, smp, dec, lossSpecs);
+        spec = new ModelSpec(enc, smp, dec, lossSpecs);
+
+        TrainerConfig t = base.training();
+        if (epochs != null) {
+            t = t.withEpochs(epochs);
+        }
+        if (learningRate != null) {
+            t = t.withLearningRate(learningRate);
+        }
+        if (weightDecay != null) {
+            t = t.withWeightDecay(weightDecay);
+        }
+        if (seed != null) {
+            t = t.withSeed(seed);
+        }
+        if (evalEvery != null) {
+            t = t.withEvalEvery(evalEvery);
+        }
+        if (keepLast) {
+            t = t.withRestoreBest(false);
+        }
+        return new ModelDescription(spec, t.withLogEvery(Math.max(1, t.epochs() / 10)));
+    }
+
+    /** Epochs from the command line, if given (a resumed run may extend its schedule). */
+    public Integer epochsOverride() {
+        return epochs;
+    }
+
+    private ComponentSpec replace(ComponentSpec current, String name, String part) {
+        ComponentSpec c = name == null ? current : ComponentSpec.of(name);
+        return withOptions(c, part);
+    }
+
+    private ComponentSpec withOptions(ComponentSpec c, String prefix) {
+        Map<String, String> merged = new LinkedHashMap<>(c.config().asMap());
+        options.forEach((key, value) -> {
+            if (key.startsWith(prefix + ".") && key.indexOf('.', prefix.length() + 1) < 0) {
+                merged.put(key.substring(prefix.length() + 1), value);
+            }
+        });
+        return new ComponentSpec(c.name(), ComponentConfig.of(merged));
+    }
+
+    /** Every -O key must name a part of the model; a typo should not be ignored. */
+    private void checkOptionTargets(ComponentSpec enc, ComponentSpec smp, ComponentSpec dec, List<LossSpec> lossSpecs) {
+        List<String> prefixes = new ArrayList<>(List.of("encoder", "sampler", "decoder"));
+        lossSpecs.forEach(l -> prefixes.add("loss." + l.component().name()));
+        for (String key : options.keySet()) {
+            int dot = key.lastIndexOf('.');
+            String prefix = dot < 0 ? "" : key.substring(0, dot);
+            if (!prefixes.contains(prefix)) {
+                throw new ConfigException(String.format(Locale.ROOT,
+                        "Option '%s' names no part of the model; use one of %s followed by .KEY=VALUE", key,
+                        String.join(", ", prefixes)));
+            }
+        }
+    }
+
+    private static LossSpec loss(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return new LossSpec(ComponentSpec.of(text.trim()), 1.0);
+        }
+        String name = text.substring(0, colon).trim();
+        try {
+            return new LossSpec(ComponentSpec.of(name), Double.parseDouble(text.substring(colon + 1).trim()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Loss weight in '" + text + "' is not a number; write NAME or NAME:WEIGHT");
+        }
+    }
+}

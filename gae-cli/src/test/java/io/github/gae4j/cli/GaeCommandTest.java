@@ -1,0 +1,94 @@
+package io.github.gae4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Help, usage errors and failures: the exit codes and messages users see. */
+final class GaeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "eval", "embed", "reproduce", "plugins"})
+    void everySubcommandHasHelp(String sub) {
+        Cli r = Cli.run(sub, "--help");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Usage: gae " + sub);
+    }
+
+    @Test
+    void topLevelHelpListsTheSubcommands() {
+        Cli r = Cli.run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("train").contains("eval").contains("embed").contains("reproduce")
+                .contains("plugins");
+        assertThat(Cli.run("--version").out()).contains("gae4j");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(Cli.run().exitCode()).isEqualTo(2);
+        Cli unknownOption = Cli.run("train", "--epoch", "3");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.err()).contains("--epoch");
+        Cli notANumber = Cli.run("train", "--epochs", "many");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("many");
+        assertThat(Cli.run("frobnicate").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("eval").exitCode()).as("missing RUN").isEqualTo(2);
+    }
+
+    @Test
+    void aWrongComponentNameIsAUsageErrorListingTheKnownOnes() {
+        Cli r = Cli.run("train", "--encoder", "gnc", "--epochs", "2", "--out", dir.resolve("x").toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown encoder 'gnc'").contains("gcn");
+        Cli option = Cli.run("train", "-O", "encoder.hiden=8", "--epochs", "2", "--out", dir.resolve("y").toString());
+        assertThat(option.exitCode()).as(option.toString()).isEqualTo(2);
+        assertThat(option.err()).contains("hiden").contains("hidden");
+        Cli part = Cli.run("train", "-O", "encodr.hidden=8", "--epochs", "2");
+        assertThat(part.exitCode()).isEqualTo(2);
+        assertThat(part.err()).contains("encodr.hidden").contains("encoder");
+    }
+
+    @Test
+    void missingOrBrokenModelsFailClearly() throws IOException {
+        Cli missing = Cli.run("eval", dir.resolve("nothing-here").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file or run directory");
+
+        Path broken = dir.resolve("model.gae4j");
+        Files.writeString(broken, "not a model");
+        Cli r = Cli.run("eval", broken.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains(broken.toString()).contains("not a gae4j model file");
+        assertThat(r.err()).doesNotContain("at io.github");
+    }
+
+    @Test
+    void aMissingDatasetFailsWithOne() {
+        Cli r = Cli.run("train", "--dataset", "no-such-dataset", "--data-dir", dir.toString(), "--epochs", "2",
+                "--out", dir.resolve("run").toString());
+        assertThat(r.exitCode()).as(r.toString()).isIn(1, 2);
+        assertThat(r.err()).contains("no-such-dataset");
+    }
+
+    @Test
+    void pluginsListsEveryKindWithOptions() {
+        Cli r = Cli.run("plugins");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("encoders (").contains("samplers (").contains("decoders (")
+                .contains("losses (").contains("dataset loaders (");
+        assertThat(r.out()).contains("gcn").contains("hidden, latent").contains("vgae").contains("gaussian")
+                .contains("inner-product").contains("weighted-bce").contains("kl").contains("sbm")
+                .contains("linqs").contains("npz").contains("[gae-encoders]");
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.gae4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gae4j.cli.run.RunFiles;
+import io.github.gae4j.core.checkpoint.SavedModel;
+import io.github.gae4j.core.checkpoint.SavedModelFile;
+import io.github.gae4j.core.json.JsonReader;
+import io.github.gae4j.core.json.JsonReader.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run stopped and resumed from its checkpoint ends exactly where an uninterrupted run does. */
+final class ResumeTest {
+
+    @TempDir
+    Path dir;
+
+    private static String[] args(String... head) {
+        return TrainEvalEmbedTest.concat(head, TrainEvalEmbedTest.concat(TrainEvalEmbedTest.SMALL,
+                new String[] {"--no-report", "--model", "vgae", "--seed", "11"}));
+    }
+
+    @Test
+    void stopThenResumeEqualsUninterrupted() throws IOException {
+        Path whole = dir.resolve("whole");
+        Cli a = Cli.run(args("train", "--epochs", "30", "--out", whole.toString()));
+        assertThat(a.exitCode()).as(a.toString()).isZero();
+
+        Path parts = dir.resolve("parts");
+        Cli first = Cli.run(args("train", "--epochs", "30", "--stop-after", "11", "--out", parts.toString()));
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("stopped after epoch 11 of 30").contains("--resume");
+        assertThat(SavedModelFile.read(parts.resolve(RunFiles.CHECKPOINT)).training().orElseThrow().epochsDone())
+                .isEqualTo(11);
+
+        Cli second = Cli.run("train", "--resume", parts.toString(), "--threads", "1", "--progress", "none",
+                "--no-report");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("resuming after epoch 11");
+
+        SavedModel x = SavedModelFile.read(whole.resolve(RunFiles.MODEL));
+        SavedModel y = SavedModelFile.read(parts.resolve(RunFiles.MODEL));
+        for (int k = 0; k < x.parameters().size(); k++) {
+            assertThat(y.parameters().get(k).value().data()).as(x.parameters().get(k).name())
+                    .isEqualTo(x.parameters().get(k).value().data());
+        }
+        assertThat(results(parts)).isEqualTo(results(whole));
+        assertThat(history(parts)).isEqualTo(history(whole));
+    }
+
+    @Test
+    void resumingAFinishedRunAsksForMoreEpochs() {
+        Path run = dir.resolve("done");
+        assertThat(Cli.run(args("train", "--epochs", "5", "--out", run.toString())).exitCode()).isZero();
+        Cli again = Cli.run("train", "--resume", run.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("all 5 epochs are done").contains("--epochs");
+        Cli more = Cli.run("train", "--resume", run.toString(), "--epochs", "8", "--progress", "none", "--no-report");
+        assertThat(more.exitCode()).as(more.toString()).isZero();
+        assertThat(SavedModelFile.read(run.resolve(RunFiles.CHECKPOINT)).training().orElseThrow().epochsDone())
+                .isEqualTo(8);
+    }
+
+    private static Object results(Path run) throws IOException {
+        JsonObject r = (JsonObject) ((JsonObject) JsonReader.parse(
+                Files.readString(run.resolve(RunFiles.RUN_JSON)))).get("results");
+        r.remove("median-epoch-ms");
+        return r;
+    }
+
+    /** Losses and validation scores, without the wall times. */
+    private static Object history(Path run) throws IOException {
+        java.util.List<?> rows = (java.util.List<?>) ((JsonObject) JsonReader.parse(
+                Files.readString(run.resolve(RunFiles.RUN_JSON)))).get("history");
+        return rows.stream().map(o -> {
+            JsonObject row = (JsonObject) o;
+            row.remove("ms");
+            return row;
+        }).toList();
+    }
+}

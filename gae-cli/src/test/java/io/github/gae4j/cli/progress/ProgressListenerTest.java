@@ -1,0 +1,50 @@
+package io.github.gae4j.cli.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gae4j.core.train.EpochStats;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+final class ProgressListenerTest {
+
+    private static String run(ProgressMode mode, int epochs) {
+        StringWriter text = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        ProgressListener p = new ProgressListener(new PrintWriter(text), mode, epochs, clock::get);
+        for (int e = 1; e <= epochs; e++) {
+            clock.addAndGet(500_000_000L);                          // half a second per epoch
+            p.onEpoch(new EpochStats(e, 1.0 / e, e % 2 == 0 ? 0.5 + e / 1000.0 : Double.NaN, 0.5, 1.0));
+        }
+        p.finish();
+        return text.toString();
+    }
+
+    @Test
+    void linesModePrintsATenthOfTheEpochsWithEta() {
+        String out = run(ProgressMode.LINES, 200);
+        assertThat(out.lines()).hasSize(1 + 10);                  // epoch 1, then every 20th
+        assertThat(out).doesNotContain("\r");
+        assertThat(out.lines().toList().get(1))
+                .isEqualTo("epoch 20/200  loss 0.0500  val AUC 0.5200  best 0.5200  ETA 1m30s");
+        assertThat(out.lines().toList().get(10)).contains("epoch 200/200").contains("ETA 0s");
+    }
+
+    @Test
+    void barModeRedrawsOneLine() {
+        String out = run(ProgressMode.BAR, 10);
+        assertThat(out.split("\r")).hasSize(11);
+        assertThat(out).contains("[############------------] epoch 5/10").endsWith("\n");
+        assertThat(out.chars().filter(c -> c == '\n').count()).isEqualTo(1);
+    }
+
+    @Test
+    void noneIsSilentAndAutoResolvesByTerminal() {
+        assertThat(run(ProgressMode.NONE, 20)).isEmpty();
+        assertThat(ProgressMode.AUTO.resolve(true)).isEqualTo(ProgressMode.BAR);
+        assertThat(ProgressMode.AUTO.resolve(false)).isEqualTo(ProgressMode.LINES);
+        assertThat(ProgressListener.duration(3725)).isEqualTo("1h02m");
+    }
+}
