@@ -38,6 +38,9 @@ public final class GaeCommand implements Runnable {
 
     /** Runs the command in-process with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // Charts are encoded in memory: ImageIO's default file cache registers a delete-on-exit hook,
+        // which fails while Ctrl-C's shutdown is saving the report.
+        javax.imageio.ImageIO.setUseCache(false);
         CommandLine cli = new CommandLine(new GaeCommand());
         cli.setOut(out);
         cli.setErr(err);

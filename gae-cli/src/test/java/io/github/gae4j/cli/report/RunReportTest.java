@@ -27,6 +27,8 @@ final class RunReportTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final String TITLE = "gae on <script>alert(1)</script> & \"friends\"";
     private static final ReportOptions NO_TSNE = new ReportOptions(false, 2000, 750, 30);
+    /** Fewer t-SNE steps than the default keep the test quick; TsneTest covers the full schedule. */
+    private static final ReportOptions QUICK_TSNE = new ReportOptions(true, 2000, 300, 30);
 
     @TempDir
     Path dir;
@@ -35,7 +37,7 @@ final class RunReportTest {
     void writesEveryChartAsPngAndEmbedsItInTheHtml() throws IOException {
         ReportData data = synthetic(TITLE);
 
-        RunReport.Written written = RunReport.write(data, dir, ReportOptions.defaults());
+        RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
         assertThat(written.html()).isEqualTo(dir.resolve("report.html"));
         assertThat(written.images()).extracting(p -> p.getFileName().toString())
@@ -118,7 +120,7 @@ final class RunReportTest {
                 base.testPositiveScores(), base.testNegativeScores(),
                 Matrix.of(new double[][] {{1, 2}, {3, 4}}), new int[] {0, 1}, List.of(), 1);
 
-        RunReport.Written written = RunReport.write(data, dir, ReportOptions.defaults());
+        RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
         assertThat(names(written)).containsExactly("loss.png", "validation.png", "roc.png", "pr.png");
         assertThat(Files.readString(written.html())).contains("Too few nodes to project: 2 (need at least 3).");
@@ -133,7 +135,7 @@ final class RunReportTest {
                 base.testPositiveScores(), base.testNegativeScores(), Matrix.wrapRowMajor(40, 1, z), null,
                 List.of(), 1);
 
-        RunReport.Written written = RunReport.write(data, dir, new ReportOptions(true, 2000, 300, 30));
+        RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
         assertThat(names(written)).contains("tsne.png").doesNotContain("pca.png");
         assertThat(Files.readString(written.html())).contains("a 2-D projection needs at least 2",
@@ -167,7 +169,7 @@ final class RunReportTest {
 
     @Test
     void aRerunRemovesChartsItNoLongerDraws() throws IOException {
-        RunReport.write(synthetic("t"), dir, new ReportOptions(true, 2000, 300, 30));
+        RunReport.write(synthetic("t"), dir, new ReportOptions(true, 60, 300, 30));
         assertThat(dir.resolve("tsne.png")).exists();
 
         RunReport.write(synthetic("t"), dir, NO_TSNE);
@@ -182,6 +184,17 @@ final class RunReportTest {
         RunReport.Written written = RunReport.write(with(synthetic("t"), List.of(), 0), nested, NO_TSNE);
 
         assertThat(written.html()).exists();
+    }
+
+    @Test
+    void defaultOptionsAndTheirChecks() {
+        assertThat(ReportOptions.defaults()).isEqualTo(new ReportOptions(true, 2000, 750, 30));
+        assertThatThrownBy(() -> new ReportOptions(true, 2, 750, 30))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxProjectedPoints must be at least 3, got 2");
+        assertThatThrownBy(() -> new ReportOptions(true, 2000, 750, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("perplexity");
     }
 
     @Test
