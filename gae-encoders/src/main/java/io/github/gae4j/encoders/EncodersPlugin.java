@@ -5,11 +5,16 @@ import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.spi.SamplerFactory;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
+import io.github.gae4j.encoders.linear.LinearEncoderFactory;
+import io.github.gae4j.encoders.linear.VariationalLinearEncoderFactory;
 import io.github.gae4j.encoders.sampler.SamplerFactories;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoderFactory;
 import java.util.List;
 
-/** Encoders {@code gcn}, {@code vgae}; samplers {@code gaussian}, {@code identity}. */
+/**
+ * Encoders {@code gcn}, {@code vgae}, {@code linear}, {@code linear-vgae}; samplers {@code gaussian},
+ * {@code identity}.
+ */
 public final class EncodersPlugin implements GaePlugin {
 
     @Override
@@ -24,7 +29,8 @@ public final class EncodersPlugin implements GaePlugin {
 
     @Override
     public List<EncoderFactory> encoders() {
-        return List.of(new GcnEncoderFactory(), new VariationalGcnEncoderFactory());
+        return List.of(new GcnEncoderFactory(), new VariationalGcnEncoderFactory(), new LinearEncoderFactory(),
+                new VariationalLinearEncoderFactory());
     }
 
     @Override

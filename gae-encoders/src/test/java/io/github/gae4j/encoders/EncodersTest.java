@@ -206,6 +206,7 @@ final class EncodersTest implements GradientCheck {
         assertThatThrownBy(() -> registry.factory(ComponentKind.ENCODER, "gcn")
                 .create(ComponentConfig.of("hidden", "many").describedAs("encoder 'gcn'"), ctx))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Option 'hidden' of encoder 'gcn' must be an integer, got 'many'");
+                .hasMessageContaining("Option 'hidden' of encoder 'gcn' must be a positive integer or a comma-separated list")
+                .hasMessageContaining("got 'many'");
     }
 }

@@ -85,10 +85,10 @@ final class GuiceAndBuilderTest {
         ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
         assertThatThrownBy(() -> assembler.assemble(ModelSpec.gae().withEncoder(ComponentSpec.of("gnc")), context))
                 .isInstanceOf(UnknownComponentException.class)
-                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gcn, vgae]");
+                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gcn, linear, linear-vgae, vgae]");
         assertThatThrownBy(() -> assembler.assemble(
                 ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8)), context))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [hidden, latent]");
+                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [bias, dropout, hidden, latent, norm, residual]");
     }
 }

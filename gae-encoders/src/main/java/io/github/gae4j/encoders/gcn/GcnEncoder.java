@@ -5,29 +5,50 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Relu;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
-import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * The two-layer GCN encoder of GAE: Z = Â · ReLU(Â X W0) · W1, Glorot-uniform weights, no bias.
+ * The GCN encoder of GAE: Z = Â · ReLU(Â X W0) · W1 with the default {@link GcnOptions} (Glorot-uniform
+ * weights {@code gcn.W0}, {@code gcn.W1}, no bias). More hidden layers, dropout, normalisation, residual
+ * connections and biases come from the options; the output layer is {@code gcn.W<number of hidden layers>}.
  * Products are ordered so that every sparse product has the narrow dense operand on the right.
+ *
+ * <p>Dropout is applied only by {@link #encode(GraphInput, Mode, RandomGenerator)} in {@link Mode#TRAIN},
+ * with masks drawn from that random source; {@link #encode(GraphInput, Mode)} and evaluation never drop.
  */
 public final class GcnEncoder implements Encoder {
 
-    private final Weights w0;
-    private final Weights w1;
+    private final HiddenLayers hidden;
+    private final GraphConvolution output;
+    private final List<Weights> weights;
 
     /** W0 (inputDim × hidden) then W1 (hidden × latent) drawn from {@code random}. */
     public GcnEncoder(int inputDim, int hidden, int latent, RandomGenerator random) {
+        this(inputDim, checkedDefaults(inputDim, hidden, latent), latent, random);
+    }
+
+    /** The hidden layers' W in order, then the output W, drawn from {@code random}. */
+    public GcnEncoder(int inputDim, GcnOptions options, int latent, RandomGenerator random) {
+        requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(0), latent);
+        this.hidden = new HiddenLayers("gcn", inputDim, options, random);
+        this.output = GraphConvolution.output("gcn", String.valueOf(options.hidden().size()), hidden.width(),
+                latent, options, random);
+        List<Weights> all = new ArrayList<>(hidden.weights());
+        all.addAll(output.weights());
+        this.weights = List.copyOf(all);
+    }
+
+    private static GcnOptions checkedDefaults(int inputDim, int hidden, int latent) {
         requirePositive(inputDim, hidden, latent);
-        this.w0 = new Weights("gcn.W0", GlorotUniform.sample(inputDim, hidden, random));
-        this.w1 = new Weights("gcn.W1", GlorotUniform.sample(hidden, latent, random));
+        return GcnOptions.defaults().withHidden(hidden);
     }
 
     /** Layer sizes must be positive. */
@@ -38,16 +59,34 @@ public final class GcnEncoder implements Encoder {
         }
     }
 
+    /** Without a random source: no dropout, in either mode. */
     @Override
     public Encoding encode(GraphInput input, Mode mode) {
-        return Encoding.deterministic(propagate(input, hiddenLayer(input, w0), w1));
+        return encoding(input, null);
     }
 
-    /** H = ReLU(Â X W0), the first layer (shared with the variational encoder). */
+    /** Dropout (if its rate is positive) in {@link Mode#TRAIN}, with masks drawn from {@code random}. */
+    @Override
+    public Encoding encode(GraphInput input, Mode mode, RandomGenerator random) {
+        Objects.requireNonNull(random, "random is null");
+        return encoding(input, mode == Mode.TRAIN ? random : null);
+    }
+
+    private Encoding encoding(GraphInput input, RandomGenerator dropoutRandom) {
+        return Encoding.deterministic(output.apply(input, hidden.apply(input, dropoutRandom), dropoutRandom));
+    }
+
+    /** H = ReLU(Â X W0), the first layer of the default encoders. */
     public static Variable hiddenLayer(GraphInput input, Weights w0) {
         requireInputDim(input, w0);
-        return Relu.of(SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w0, input.parallelism()),
-                input.parallelism()));
+        return Relu.of(propagateFeatures(input, w0));
+    }
+
+    /** Â X W, with the narrow product X W taken first (the linear encoders' layer). */
+    public static Variable propagateFeatures(GraphInput input, Weights w) {
+        requireInputDim(input, w);
+        return SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w, input.parallelism()),
+                input.parallelism());
     }
 
     /** Â H W, with the narrow product H W taken first. */
@@ -66,11 +105,11 @@ public final class GcnEncoder implements Encoder {
 
     @Override
     public List<Weights> weights() {
-        return List.of(w0, w1);
+        return weights;
     }
 
     @Override
     public int latentDim() {
-        return w1.cols();
+        return output.outputDim();
     }
 }

@@ -4,9 +4,14 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
+import java.util.HashSet;
 import java.util.Set;
 
-/** {@code gcn}: options {@code hidden} (32) and {@code latent} (16). */
+/**
+ * {@code gcn}: options {@code latent} (16) and the layer options of {@link GcnOptions}: {@code hidden}
+ * (32, or a comma list such as {@code 64,32}), {@code dropout} (0), {@code norm} ({@code none},
+ * {@code batch} or {@code layer}), {@code residual} (false), {@code bias} (false).
+ */
 public final class GcnEncoderFactory implements EncoderFactory {
 
     public static final String NAME = "gcn";
@@ -18,17 +23,20 @@ public final class GcnEncoderFactory implements EncoderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("hidden", "latent");
+        Set<String> names = new HashSet<>(GcnOptions.OPTION_NAMES);
+        names.add("latent");
+        return Set.copyOf(names);
     }
 
     @Override
     public String description() {
-        return "Two-layer GCN: Z = Â ReLU(Â X W0) W1 (Kipf & Welling GAE)";
+        return "GCN: Z = Â ReLU(Â X W0) W1 (Kipf & Welling GAE); more hidden layers, dropout, norm, residual, bias"
+                + " as options";
     }
 
     @Override
     public Encoder create(ComponentConfig config, CreationContext context) {
-        return new GcnEncoder(context.inputDim(), config.getPositiveInt("hidden", 32),
-                config.getPositiveInt("latent", 16), context.random());
+        GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
+        return new GcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", 16), context.random());
     }
 }

@@ -3,56 +3,104 @@ package io.github.gae4j.encoders.vgae;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Clamp;
-import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
+import io.github.gae4j.encoders.gcn.GcnOptions;
+import io.github.gae4j.encoders.gcn.GraphConvolution;
+import io.github.gae4j.encoders.gcn.HiddenLayers;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
  * The variational GCN encoder of VGAE: H = ReLU(Â X W0) is shared by both heads,
  * μ = Â H Wμ and log σ = Â H Wσ (log σ, not log-variance), clamped from above so exp stays finite.
+ * With the default {@link GcnOptions} the weights are {@code vgae.W0}, {@code vgae.Wmu},
+ * {@code vgae.Wsigma}; more hidden layers ({@code vgae.W1}, …), dropout, normalisation, residual
+ * connections and biases come from the options, and the heads always share every hidden layer.
+ *
+ * <p>Dropout is applied only by {@link #encode(GraphInput, Mode, RandomGenerator)} in {@link Mode#TRAIN}
+ * (each head draws its own mask on H, as the reference code's layers do); {@link #encode(GraphInput, Mode)}
+ * and evaluation never drop.
  */
 public final class VariationalGcnEncoder implements Encoder {
 
-    private final Weights w0;
-    private final Weights wMu;
-    private final Weights wLogStd;
+    /** The default upper clamp of log σ. */
+    public static final double DEFAULT_MAX_LOG_STD = 10.0;
+
+    private final HiddenLayers hidden;
+    private final GraphConvolution muHead;
+    private final GraphConvolution logStdHead;
     private final double maxLogStd;
+    private final List<Weights> weights;
 
     /** W0, Wμ, Wσ drawn in that order from {@code random}. */
     public VariationalGcnEncoder(int inputDim, int hidden, int latent, double maxLogStd, RandomGenerator random) {
-        GcnEncoder.requirePositive(inputDim, hidden, latent);
-        if (!(maxLogStd > 0) || !Double.isFinite(maxLogStd)) {
-            throw new IllegalArgumentException("maxLogStd must be positive and finite, got " + maxLogStd);
-        }
-        this.w0 = new Weights("vgae.W0", GlorotUniform.sample(inputDim, hidden, random));
-        this.wMu = new Weights("vgae.Wmu", GlorotUniform.sample(hidden, latent, random));
-        this.wLogStd = new Weights("vgae.Wsigma", GlorotUniform.sample(hidden, latent, random));
-        this.maxLogStd = maxLogStd;
+        this(inputDim, checkedDefaults(inputDim, hidden, latent), latent, maxLogStd, random);
     }
 
     public VariationalGcnEncoder(int inputDim, int hidden, int latent, RandomGenerator random) {
-        this(inputDim, hidden, latent, 10.0, random);
+        this(inputDim, hidden, latent, DEFAULT_MAX_LOG_STD, random);
     }
 
+    /** The hidden layers' W in order, then Wμ, then Wσ, drawn from {@code random}. */
+    public VariationalGcnEncoder(int inputDim, GcnOptions options, int latent, double maxLogStd,
+            RandomGenerator random) {
+        GcnEncoder.requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(0),
+                latent);
+        requireMaxLogStd(maxLogStd);
+        this.hidden = new HiddenLayers("vgae", inputDim, options, random);
+        this.muHead = GraphConvolution.output("vgae", "mu", hidden.width(), latent, options, random);
+        this.logStdHead = GraphConvolution.output("vgae", "sigma", hidden.width(), latent, options, random);
+        this.maxLogStd = maxLogStd;
+        List<Weights> all = new ArrayList<>(hidden.weights());
+        all.addAll(muHead.weights());
+        all.addAll(logStdHead.weights());
+        this.weights = List.copyOf(all);
+    }
+
+    private static GcnOptions checkedDefaults(int inputDim, int hidden, int latent) {
+        GcnEncoder.requirePositive(inputDim, hidden, latent);
+        return GcnOptions.defaults().withHidden(hidden);
+    }
+
+    /** The clamp of log σ must be positive and finite (shared with the linear variational encoder). */
+    public static void requireMaxLogStd(double maxLogStd) {
+        if (!(maxLogStd > 0) || !Double.isFinite(maxLogStd)) {
+            throw new IllegalArgumentException("maxLogStd must be positive and finite, got " + maxLogStd);
+        }
+    }
+
+    /** Without a random source: no dropout, in either mode. */
     @Override
     public Encoding encode(GraphInput input, Mode mode) {
-        Variable h = GcnEncoder.hiddenLayer(input, w0);
-        return Encoding.gaussian(GcnEncoder.propagate(input, h, wMu),
-                Clamp.max(GcnEncoder.propagate(input, h, wLogStd), maxLogStd));
+        return encoding(input, null);
+    }
+
+    /** Dropout (if its rate is positive) in {@link Mode#TRAIN}, with masks drawn from {@code random}. */
+    @Override
+    public Encoding encode(GraphInput input, Mode mode, RandomGenerator random) {
+        Objects.requireNonNull(random, "random is null");
+        return encoding(input, mode == Mode.TRAIN ? random : null);
+    }
+
+    private Encoding encoding(GraphInput input, RandomGenerator dropoutRandom) {
+        Variable h = hidden.apply(input, dropoutRandom);
+        Variable mu = muHead.apply(input, h, dropoutRandom);
+        return Encoding.gaussian(mu, Clamp.max(logStdHead.apply(input, h, dropoutRandom), maxLogStd));
     }
 
     @Override
     public List<Weights> weights() {
-        return List.of(w0, wMu, wLogStd);
+        return weights;
     }
 
     @Override
     public int latentDim() {
-        return wMu.cols();
+        return muHead.outputDim();
     }
 }

@@ -4,9 +4,15 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.encoders.gcn.GcnOptions;
+import java.util.HashSet;
 import java.util.Set;
 
-/** {@code vgae}: options {@code hidden} (32), {@code latent} (16), {@code max-log-std} (10). */
+/**
+ * {@code vgae}: options {@code latent} (16), {@code max-log-std} (10) and the layer options of
+ * {@link GcnOptions}: {@code hidden} (32, or a comma list such as {@code 64,32}), {@code dropout} (0),
+ * {@code norm} ({@code none}, {@code batch} or {@code layer}), {@code residual} (false), {@code bias} (false).
+ */
 public final class VariationalGcnEncoderFactory implements EncoderFactory {
 
     public static final String NAME = "vgae";
@@ -18,18 +24,23 @@ public final class VariationalGcnEncoderFactory implements EncoderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("hidden", "latent", "max-log-std");
+        Set<String> names = new HashSet<>(GcnOptions.OPTION_NAMES);
+        names.add("latent");
+        names.add("max-log-std");
+        return Set.copyOf(names);
     }
 
     @Override
     public String description() {
-        return "Variational GCN: shared H = ReLU(Â X W0), μ = Â H Wμ, log σ = Â H Wσ (Kipf & Welling VGAE)";
+        return "Variational GCN: shared H = ReLU(Â X W0), μ = Â H Wμ, log σ = Â H Wσ (Kipf & Welling VGAE);"
+                + " more hidden layers, dropout, norm, residual, bias as options";
     }
 
     @Override
     public Encoder create(ComponentConfig config, CreationContext context) {
-        return new VariationalGcnEncoder(context.inputDim(), config.getPositiveInt("hidden", 32),
-                config.getPositiveInt("latent", 16), config.getDouble("max-log-std", 10.0, 1e-3, 700.0),
+        GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
+        return new VariationalGcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", 16),
+                config.getDouble("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, 1e-3, 700.0),
                 context.random());
     }
 }

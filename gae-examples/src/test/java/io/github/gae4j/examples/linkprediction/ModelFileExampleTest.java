@@ -56,11 +56,11 @@ final class ModelFileExampleTest {
         ModelSpec typo = ModelSpec.gae().withEncoder(ComponentSpec.of("gnc"));
         assertThatThrownBy(() -> ModelFile.validate(typo, registry))
                 .isInstanceOf(UnknownComponentException.class)
-                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gcn, vgae]");
+                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gcn, linear, linear-vgae, vgae]");
         ModelSpec badOption = ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8));
         assertThatThrownBy(() -> ModelFile.validate(badOption, registry))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [hidden, latent]");
+                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [bias, dropout, hidden, latent, norm, residual]");
         ModelFile.validate(ModelSpec.vgae(), registry);
     }
 }

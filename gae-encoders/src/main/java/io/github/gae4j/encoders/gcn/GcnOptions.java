@@ -1,0 +1,176 @@
+package io.github.gae4j.encoders.gcn;
+
+import io.github.gae4j.core.autodiff.functions.Dropout;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The layer options of the GCN encoders {@code gcn} and {@code vgae}. {@link #defaults()} is Kipf
+ * &amp; Welling's encoder: one hidden layer of 32, no dropout, no normalisation, no residual
+ * connection, no bias.
+ *
+ * @param hidden   the widths of the hidden layers, first to last (option {@code hidden}: {@code 32} or
+ *                 {@code 64,32})
+ * @param dropout  inverted-dropout rate on the input of every layer, in training passes only
+ *                 (option {@code dropout}, in [0, 1))
+ * @param norm     normalisation of the hidden layers, before their ReLU (option {@code norm})
+ * @param residual whether a hidden layer whose input is a hidden layer of its own width adds that input
+ *                 to its output (option {@code residual}; X is never added)
+ * @param bias     whether every layer adds a bias after propagation (option {@code bias})
+ */
+public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolean residual, boolean bias) {
+
+    /** The options this record reads from a {@link ComponentConfig}. */
+    public static final Set<String> OPTION_NAMES = Set.of("hidden", "dropout", "norm", "residual", "bias");
+
+    public static final int DEFAULT_HIDDEN = 32;
+
+    /** Normalisation of the hidden layers. */
+    public enum Norm {
+        /** None (the default). */
+        NONE,
+        /** {@link io.github.gae4j.core.autodiff.functions.BatchNorm}: per column over the nodes, learnable gain and shift. */
+        BATCH,
+        /** {@link io.github.gae4j.core.autodiff.functions.LayerNorm}: per node, learnable gain and shift. */
+        LAYER;
+
+        /** The option value: {@code none}, {@code batch} or {@code layer}. */
+        public String optionValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public GcnOptions {
+        hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden is null"));
+        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
+            throw new IllegalArgumentException("Hidden sizes must be positive and at least one, got " + hidden);
+        }
+        Dropout.requireRate(dropout);
+        Objects.requireNonNull(norm, "norm is null");
+    }
+
+    /** One hidden layer of 32, no dropout, no normalisation, no residual connection, no bias. */
+    public static GcnOptions defaults() {
+        return new GcnOptions(List.of(DEFAULT_HIDDEN), 0.0, Norm.NONE, false, false);
+    }
+
+    public GcnOptions withHidden(int... sizes) {
+        return new GcnOptions(Arrays.stream(sizes).boxed().toList(), dropout, norm, residual, bias);
+    }
+
+    public GcnOptions withDropout(double rate) {
+        return new GcnOptions(hidden, rate, norm, residual, bias);
+    }
+
+    public GcnOptions withNorm(Norm kind) {
+        return new GcnOptions(hidden, dropout, kind, residual, bias);
+    }
+
+    public GcnOptions withResidual(boolean on) {
+        return new GcnOptions(hidden, dropout, norm, on, bias);
+    }
+
+    public GcnOptions withBias(boolean on) {
+        return new GcnOptions(hidden, dropout, norm, residual, on);
+    }
+
+    /** Whether some hidden layer gets a residual connection (a hidden input of its own width). */
+    public boolean hasResidualLayer() {
+        if (!residual) {
+            return false;
+        }
+        for (int l = 1; l < hidden.size(); l++) {
+            if (hidden.get(l).equals(hidden.get(l - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads {@link #OPTION_NAMES} from {@code config}, each defaulting as in {@link #defaults()}.
+     *
+     * @param component the component for messages, e.g. {@code encoder 'gcn'}
+     * @throws ConfigException naming the option and its allowed values
+     */
+    public static GcnOptions from(ComponentConfig config, String component) {
+        List<Integer> hidden = parseHidden(config, component);
+        double dropout = parseDropout(config, component);
+        Norm norm = parseNorm(config, component);
+        boolean residual = config.getBoolean("residual", false);
+        boolean bias = config.getBoolean("bias", false);
+        GcnOptions options = new GcnOptions(hidden, dropout, norm, residual, bias);
+        if (residual && !options.hasResidualLayer()) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Option 'residual' of %s needs two consecutive hidden layers of equal width (such as hidden"
+                            + " '32,32'), but hidden is '%s': no layer would get a residual connection",
+                    component, join(hidden)));
+        }
+        return options;
+    }
+
+    private static List<Integer> parseHidden(ComponentConfig config, String component) {
+        Optional<String> raw = config.getString("hidden");
+        if (raw.isEmpty()) {
+            return List.of(DEFAULT_HIDDEN);
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : raw.get().split(",", -1)) {
+            int size;
+            try {
+                size = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                size = 0;
+            }
+            if (size < 1) {
+                throw new ConfigException(String.format(Locale.ROOT,
+                        "Option 'hidden' of %s must be a positive integer or a comma-separated list of positive"
+                                + " integers (one per hidden layer, such as '64,32'), got '%s'", component, raw.get()));
+            }
+            sizes.add(size);
+        }
+        return sizes;
+    }
+
+    private static double parseDropout(ComponentConfig config, String component) {
+        Optional<String> raw = config.getString("dropout");
+        if (raw.isEmpty()) {
+            return 0.0;
+        }
+        double rate;
+        try {
+            rate = Double.parseDouble(raw.get().trim());
+        } catch (NumberFormatException e) {
+            rate = Double.NaN;
+        }
+        if (!(rate >= 0 && rate < 1)) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Option 'dropout' of %s must be a number in [0, 1) (the probability of dropping an entry),"
+                            + " got '%s'", component, raw.get()));
+        }
+        return rate;
+    }
+
+    private static Norm parseNorm(ComponentConfig config, String component) {
+        String raw = config.getString("norm", Norm.NONE.optionValue());
+        for (Norm n : Norm.values()) {
+            if (n.optionValue().equals(raw.trim().toLowerCase(Locale.ROOT))) {
+                return n;
+            }
+        }
+        throw new ConfigException(String.format(Locale.ROOT, "Option 'norm' of %s must be one of %s, got '%s'",
+                component, Arrays.stream(Norm.values()).map(Norm::optionValue).toList(), raw));
+    }
+
+    private static String join(List<Integer> sizes) {
+        return sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}

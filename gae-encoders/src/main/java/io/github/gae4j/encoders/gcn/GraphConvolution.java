@@ -1,0 +1,134 @@
+package io.github.gae4j.encoders.gcn;
+
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.Add;
+import io.github.gae4j.core.autodiff.functions.AddBias;
+import io.github.gae4j.core.autodiff.functions.BatchNorm;
+import io.github.gae4j.core.autodiff.functions.Dropout;
+import io.github.gae4j.core.autodiff.functions.LayerNorm;
+import io.github.gae4j.core.autodiff.functions.Relu;
+import io.github.gae4j.core.autodiff.functions.ScaleColumns;
+import io.github.gae4j.core.optim.GlorotUniform;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.encoders.gcn.GcnOptions.Norm;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * One graph convolution P = Â · drop(H) · W (+ b). A hidden layer goes on to
+ * ReLU(norm(P)) (+ H when it has a residual connection); an output layer (μ, log σ, Z) stops at P.
+ * With the options at their defaults this is exactly Â · H · W, and only W is drawn from the random
+ * source (bias 0, gain 1, shift 0), so turning bias or norm on leaves W unchanged.
+ *
+ * <p>Dropout draws its mask from the random source passed to {@code apply}; {@code null} means no
+ * dropout (evaluation, or the two-argument {@code encode}).
+ */
+public final class GraphConvolution {
+
+    private final Weights weight;
+    private final Weights bias;
+    private final Weights gain;
+    private final Weights shift;
+    private final Norm norm;
+    private final double dropout;
+    private final boolean hidden;
+    private final boolean residual;
+
+    private GraphConvolution(Weights weight, Weights bias, Weights gain, Weights shift, Norm norm, double dropout,
+            boolean hidden, boolean residual) {
+        this.weight = weight;
+        this.bias = bias;
+        this.gain = gain;
+        this.shift = shift;
+        this.norm = norm;
+        this.dropout = dropout;
+        this.hidden = hidden;
+        this.residual = residual;
+    }
+
+    /**
+     * Hidden layer {@code index}: weights {@code <prefix>.W<index>}, and as the options ask
+     * {@code <prefix>.b<index>}, {@code <prefix>.gain<index>}, {@code <prefix>.shift<index>}.
+     *
+     * @param hiddenInput whether the input is a hidden layer (not X): only then can it be residual
+     */
+    public static GraphConvolution hidden(String prefix, int index, int in, int out, boolean hiddenInput,
+            GcnOptions options, RandomGenerator random) {
+        Weights w = new Weights(prefix + ".W" + index, GlorotUniform.sample(in, out, random));
+        Weights b = options.bias() ? new Weights(prefix + ".b" + index, Matrix.zeros(1, out)) : null;
+        Weights g = null;
+        Weights s = null;
+        if (options.norm() != Norm.NONE) {
+            double[] ones = new double[out];
+            Arrays.fill(ones, 1.0);
+            g = new Weights(prefix + ".gain" + index, Matrix.wrapRowMajor(1, out, ones));
+            s = new Weights(prefix + ".shift" + index, Matrix.zeros(1, out));
+        }
+        return new GraphConvolution(w, b, g, s, options.norm(), options.dropout(), true,
+                options.residual() && hiddenInput && in == out);
+    }
+
+    /**
+     * An output layer (no norm, activation or residual): weight {@code <prefix>.W<suffix>}, and
+     * {@code <prefix>.b<suffix>} if the options ask for a bias.
+     */
+    public static GraphConvolution output(String prefix, String suffix, int in, int out, GcnOptions options,
+            RandomGenerator random) {
+        Weights w = new Weights(prefix + ".W" + suffix, GlorotUniform.sample(in, out, random));
+        Weights b = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
+        return new GraphConvolution(w, b, null, null, Norm.NONE, options.dropout(), false, false);
+    }
+
+    /** The layer on the input features X (dropout drops stored entries of X, see {@link FeatureDropout}). */
+    public Variable applyToFeatures(GraphInput input, RandomGenerator dropoutRandom) {
+        GcnEncoder.requireInputDim(input, weight);
+        GraphInput in = dropoutRandom == null || dropout == 0 ? input
+                : new GraphInput(input.graph(), input.normalizedAdjacency(),
+                        FeatureDropout.apply(input.features(), dropout, dropoutRandom), input.parallelism());
+        return finish(GcnEncoder.propagateFeatures(in, weight), null);
+    }
+
+    /** The layer on a hidden representation {@code h}. */
+    public Variable apply(GraphInput input, Variable h, RandomGenerator dropoutRandom) {
+        Variable in = dropoutRandom == null || dropout == 0 ? h : Dropout.of(h, dropout, dropoutRandom);
+        return finish(GcnEncoder.propagate(input, in, weight), h);
+    }
+
+    private Variable finish(Variable p, Variable layerInput) {
+        Variable out = bias == null ? p : AddBias.of(p, bias);
+        if (!hidden) {
+            return out;
+        }
+        out = switch (norm) {
+            case NONE -> out;
+            case BATCH -> AddBias.of(ScaleColumns.of(BatchNorm.of(out), gain), shift);
+            case LAYER -> AddBias.of(ScaleColumns.of(LayerNorm.of(out), gain), shift);
+        };
+        out = Relu.of(out);
+        return residual && layerInput != null ? Add.of(out, layerInput) : out;
+    }
+
+    /** W, then bias, gain and shift where present. */
+    public List<Weights> weights() {
+        List<Weights> out = new ArrayList<>(4);
+        out.add(weight);
+        for (Weights w : new Weights[] {bias, gain, shift}) {
+            if (w != null) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    public int inputDim() {
+        return weight.rows();
+    }
+
+    public int outputDim() {
+        return weight.cols();
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.gae4j.encoders.gcn;
+
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.spi.GraphInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The hidden GCN layers that {@code gcn} and {@code vgae} put before their output layer(s):
+ * H_0 = X, H_{l+1} = ReLU(norm(Â · drop(H_l) · W_l + b_l)) (+ H_l). Weights are drawn layer by
+ * layer from the random source, so the default single layer draws exactly its W0.
+ */
+public final class HiddenLayers {
+
+    private final List<GraphConvolution> layers;
+
+    public HiddenLayers(String prefix, int inputDim, GcnOptions options, RandomGenerator random) {
+        List<GraphConvolution> built = new ArrayList<>();
+        int in = inputDim;
+        for (int l = 0; l < options.hidden().size(); l++) {
+            int out = options.hidden().get(l);
+            built.add(GraphConvolution.hidden(prefix, l, in, out, l > 0, options, random));
+            in = out;
+        }
+        this.layers = List.copyOf(built);
+    }
+
+    /** The last hidden representation; {@code dropoutRandom} null means no dropout. */
+    public Variable apply(GraphInput input, RandomGenerator dropoutRandom) {
+        Variable h = layers.get(0).applyToFeatures(input, dropoutRandom);
+        for (int l = 1; l < layers.size(); l++) {
+            h = layers.get(l).apply(input, h, dropoutRandom);
+        }
+        return h;
+    }
+
+    /** Width of the last hidden layer. */
+    public int width() {
+        return layers.get(layers.size() - 1).outputDim();
+    }
+
+    /** The weights of every layer in order. */
+    public List<Weights> weights() {
+        List<Weights> out = new ArrayList<>();
+        layers.forEach(l -> out.addAll(l.weights()));
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.gae4j.encoders.linear;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Encoder;
+import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
+import java.util.Set;
+
+/** {@code linear-vgae}: options {@code latent} (16) and {@code max-log-std} (10), as {@code vgae}. */
+public final class VariationalLinearEncoderFactory implements EncoderFactory {
+
+    public static final String NAME = "linear-vgae";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("latent", "max-log-std");
+    }
+
+    @Override
+    public String description() {
+        return "Linear one-hop variational encoder: μ = Â X Wμ, log σ = Â X Wσ (Salha et al. 2020, Linear VAE)";
+    }
+
+    @Override
+    public Encoder create(ComponentConfig config, CreationContext context) {
+        return new VariationalLinearEncoder(context.inputDim(), config.getPositiveInt("latent", 16),
+                config.getDouble("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, 1e-3, 700.0),
+                context.random());
+    }
+}
