@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         description = "Graph autoencoders (GAE, VGAE and relatives) for link prediction and node embeddings.",
         subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, ReproduceCommand.class,
                 PluginsCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Start with:  gae train        (synthetic graph, no download; writes runs/...)",
-                "Then:        gae eval RUN_DIR   |   gae embed RUN_DIR   |   open RUN_DIR/report.html"})
+        footer = {"", "Start with:  gae train   (synthetic graph, no download; writes runs/...)",
+                "Then:        gae eval RUN  |  gae embed RUN  |  open RUN/report.html"})
 public final class GaeCommand implements Runnable {
 
     public static final int OK = 0;

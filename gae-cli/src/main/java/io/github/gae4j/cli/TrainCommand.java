@@ -276,7 +276,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private ReportData reportData(ModelDescription d, Graph graph, TrainingResult r, Evaluation e) {
         Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("dataset", graph.name() + " (" + dataset.ref().label() + ")");
+        String label = metadataLabel(graph);
+        summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
         summary.put("nodes / edges", graph.nodeCount() + " / " + graph.edgeCount());
         summary.put("features", graph.features().map(f -> Integer.toString(f.dim())).orElse("none (X = I)"));
         summary.put("model", modelName(d));
@@ -289,6 +290,10 @@ final class TrainCommand implements Callable<Integer> {
         return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
                 ModelFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
                 labels, graph.classNames(), d.training().seed());
+    }
+
+    private String metadataLabel(Graph graph) {
+        return resume != null ? graph.name() : dataset.ref().label();
     }
 
     private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e, Path runDir,
