@@ -4,6 +4,7 @@ import io.github.gae4j.core.plugin.ComponentKind;
 import io.github.gae4j.core.plugin.FactoryLookup;
 import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentFactory;
+import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.EncoderFactory;
@@ -20,9 +21,10 @@ public final class BoundFactories implements FactoryLookup {
     @Inject
     public BoundFactories(Map<String, EncoderFactory> encoders, Map<String, SamplerFactory> samplers,
                           Map<String, DecoderFactory> decoders, Map<String, LossFactory> losses,
-                          Map<String, DatasetLoaderFactory> datasets) {
+                          Map<String, DatasetLoaderFactory> datasets, Map<String, CorruptionFactory> corruptions) {
         this.maps = Map.of(ComponentKind.ENCODER, encoders, ComponentKind.SAMPLER, samplers,
-                ComponentKind.DECODER, decoders, ComponentKind.LOSS, losses, ComponentKind.DATASET, datasets);
+                ComponentKind.DECODER, decoders, ComponentKind.LOSS, losses, ComponentKind.DATASET, datasets,
+                ComponentKind.CORRUPTION, corruptions);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.TrainingGraph;
+import io.github.gae4j.core.spi.CorruptedInput;
+import io.github.gae4j.core.spi.Corruption;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
@@ -25,7 +27,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * An autoencoder composed of an encoder, a latent sampler, a decoder and weighted loss terms.
+ * An autoencoder composed of an encoder, a latent sampler, a decoder, weighted loss terms and
+ * optional corruptions of the encoder's input in training (denoising, masked features or edges).
  * Compose one in code with {@link #builder()}, or from a {@link ModelSpec} through the plugin
  * registry or Guice.
  */
@@ -35,6 +38,7 @@ public final class GraphAutoencoder {
     private final Sampler sampler;
     private final Decoder decoder;
     private final List<WeightedLoss> losses;
+    private final List<Corruption> corruptions;
 
     private GraphAutoencoder(Builder b) {
         this.encoder = Objects.requireNonNull(b.encoder, "encoder is not set");
@@ -44,6 +48,7 @@ public final class GraphAutoencoder {
             throw new IllegalStateException("An autoencoder needs at least one loss term");
         }
         this.losses = List.copyOf(b.losses);
+        this.corruptions = List.copyOf(b.corruptions);
     }
 
     public static Builder builder() {
@@ -66,7 +71,11 @@ public final class GraphAutoencoder {
         return losses;
     }
 
-    /** Every trainable parameter (encoder, then decoder), each once. */
+    public List<Corruption> corruptions() {
+        return corruptions;
+    }
+
+    /** Every trainable parameter (encoder, decoder, then loss terms'), each once, in a stable order. */
     public List<Weights> weights() {
         Set<Weights> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Weights> out = new ArrayList<>();
@@ -80,14 +89,25 @@ public final class GraphAutoencoder {
                 out.add(w);
             }
         }
+        for (WeightedLoss term : losses) {
+            for (Weights w : term.loss().weights()) {
+                if (seen.add(w)) {
+                    out.add(w);
+                }
+            }
+        }
         return out;
     }
 
     /** The total training objective Σ weight · term for one pass, as a scalar variable. */
     public Variable trainingLoss(GraphInput input, TrainingGraph training, SplittableRandom random) {
-        Encoding encoding = encoder.encode(input, Mode.TRAIN, random);
+        CorruptedInput corrupted = CorruptedInput.clean(input);
+        for (Corruption c : corruptions) {
+            corrupted = c.corrupt(corrupted, random);
+        }
+        Encoding encoding = encoder.encode(corrupted.input(), Mode.TRAIN, random);
         Variable z = sampler.sample(encoding, Mode.TRAIN, random);
-        LossInput lossInput = new LossInput(encoding, z, decoder, training, random, input.parallelism());
+        LossInput lossInput = new LossInput(encoding, z, decoder, training, random, input.parallelism(), corrupted);
         Variable total = null;
         for (WeightedLoss term : losses) {
             Variable v = term.loss().loss(lossInput);
@@ -140,8 +160,15 @@ public final class GraphAutoencoder {
         private Sampler sampler;
         private Decoder decoder;
         private final List<WeightedLoss> losses = new ArrayList<>();
+        private final List<Corruption> corruptions = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Adds a corruption of the encoder's input in training; several apply in the order added. */
+        public Builder corruption(Corruption corruption) {
+            corruptions.add(Objects.requireNonNull(corruption, "corruption is null"));
+            return this;
         }
 
         public Builder encoder(Encoder encoder) {

@@ -24,7 +24,8 @@ public final class ModelAssembler {
 
     public GraphAutoencoder assemble(ModelSpec spec, CreationContext context) {
         Encoder encoder = create(ComponentKind.ENCODER, spec.encoder(), context);
-        CreationContext latent = new CreationContext(encoder.latentDim(), context.nodeCount(), context.seed());
+        CreationContext latent = new CreationContext(encoder.latentDim(), context.nodeCount(), context.seed(),
+                context.inputDim());
         GraphAutoencoder.Builder b = GraphAutoencoder.builder()
                 .encoder(encoder)
                 .sampler(create(ComponentKind.SAMPLER, spec.sampler(), latent))
@@ -32,6 +33,9 @@ public final class ModelAssembler {
         for (LossSpec l : spec.losses()) {
             Loss loss = create(ComponentKind.LOSS, l.component(), latent);
             b.loss(l.component().name(), loss, l.weight());
+        }
+        for (ComponentSpec c : spec.corruptions()) {
+            b.corruption(create(ComponentKind.CORRUPTION, c, context));
         }
         return b.build();
     }

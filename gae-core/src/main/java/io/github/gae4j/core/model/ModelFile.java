@@ -29,6 +29,7 @@ import java.util.TreeSet;
  *   "sampler": {"name": "gaussian"},
  *   "decoder": {"name": "inner-product"},
  *   "losses": [{"name": "weighted-bce"}, {"name": "kl", "weight": 1.0, "options": {}}],
+ *   "corruptions": [{"name": "edge-dropout", "options": {"rate": 0.2}}],         (optional)
  *   "training": {"epochs": 200, "learning-rate": 0.01, "seed": 42}
  * }</pre>
  *
@@ -38,7 +39,8 @@ import java.util.TreeSet;
  */
 public final class ModelFile {
 
-    private static final Set<String> TOP = Set.of("encoder", "sampler", "decoder", "losses", "training");
+    private static final Set<String> TOP = Set.of("encoder", "sampler", "decoder", "losses", "corruptions",
+            "training");
     private static final Set<String> COMPONENT = Set.of("name", "options");
     private static final Set<String> LOSS = Set.of("name", "weight", "options");
     private static final Set<String> TRAINING = Set.of("epochs", "learning-rate", "beta1", "beta2", "epsilon",
@@ -69,7 +71,7 @@ public final class ModelFile {
         JsonObject top = r.object(root, "the model description", 1);
         r.onlyKeys(top, TOP, "the model description");
         ModelSpec spec = new ModelSpec(r.component(top, "encoder"), r.component(top, "sampler"),
-                r.component(top, "decoder"), r.losses(top));
+                r.component(top, "decoder"), r.losses(top), r.corruptions(top));
         TrainerConfig training = top.containsKey("training")
                 ? r.training(r.object(top.get("training"), "'training'", top.line("training")))
                 : TrainerConfig.defaults();
@@ -83,6 +85,9 @@ public final class ModelFile {
         check(ComponentKind.DECODER, spec.decoder(), lookup);
         for (LossSpec l : spec.losses()) {
             check(ComponentKind.LOSS, l.component(), lookup);
+        }
+        for (ComponentSpec c : spec.corruptions()) {
+            check(ComponentKind.CORRUPTION, c, lookup);
         }
     }
 
@@ -104,6 +109,9 @@ public final class ModelFile {
             losses.add(m);
         }
         top.put("losses", losses);
+        if (!d.model().corruptions().isEmpty()) {
+            top.put("corruptions", d.model().corruptions().stream().map(c -> (Object) component(c)).toList());
+        }
         TrainerConfig t = d.training();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", t.epochs());
@@ -167,6 +175,22 @@ public final class ModelFile {
                 onlyKeys(o, LOSS, "a loss");
                 double weight = o.containsKey("weight") ? number(o, "weight", "a loss") : 1.0;
                 out.add(new LossSpec(new ComponentSpec(name(o, "a loss"), options(o, "a loss")), weight));
+            }
+            return out;
+        }
+
+        List<ComponentSpec> corruptions(JsonObject top) {
+            if (!top.containsKey("corruptions")) {
+                return List.of();
+            }
+            if (!(top.get("corruptions") instanceof List<?> list)) {
+                throw fail(top.line("corruptions"), "'corruptions' must be an array of objects with a 'name'");
+            }
+            List<ComponentSpec> out = new ArrayList<>();
+            for (Object item : list) {
+                JsonObject o = object(item, "each entry of 'corruptions'", top.line("corruptions"));
+                onlyKeys(o, COMPONENT, "a corruption");
+                out.add(new ComponentSpec(name(o, "a corruption"), options(o, "a corruption")));
             }
             return out;
         }

@@ -4,20 +4,37 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A model described as data: encoder, sampler, decoder and loss terms by plugin name, with
- * options. The same description is assembled by {@link ModelAssembler} from code, the command
- * line or Guice.
+ * A model described as data: encoder, sampler, decoder, loss terms and input corruptions (applied
+ * in training only, in order) by plugin name, with options. The same description is assembled by
+ * {@link ModelAssembler} from code, the command line or Guice.
  */
-public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentSpec decoder, List<LossSpec> losses) {
+public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentSpec decoder, List<LossSpec> losses,
+                        List<ComponentSpec> corruptions) {
 
     public ModelSpec {
         Objects.requireNonNull(encoder, "encoder is null");
         Objects.requireNonNull(sampler, "sampler is null");
         Objects.requireNonNull(decoder, "decoder is null");
         losses = List.copyOf(losses);
+        corruptions = List.copyOf(corruptions);
         if (losses.isEmpty()) {
             throw new IllegalArgumentException("A model needs at least one loss term");
         }
+    }
+
+    /** A model without input corruption. */
+    public ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentSpec decoder, List<LossSpec> losses) {
+        this(encoder, sampler, decoder, losses, List.of());
+    }
+
+    /** The same model with these corruptions of the encoder's input in training. */
+    public ModelSpec withCorruptions(List<ComponentSpec> newCorruptions) {
+        return new ModelSpec(encoder, sampler, decoder, losses, newCorruptions);
+    }
+
+    /** The same model with these loss terms. */
+    public ModelSpec withLosses(List<LossSpec> newLosses) {
+        return new ModelSpec(encoder, sampler, decoder, newLosses, corruptions);
     }
 
     /** Kipf &amp; Welling's GAE: GCN encoder (hidden 32, latent 16), identity sampler, inner product, full-graph weighted BCE. */
@@ -38,10 +55,10 @@ public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentS
                 .map(l -> l.component().name().equals("weighted-bce")
                         ? new LossSpec(ComponentSpec.of("negative-sampling-bce"), l.weight()) : l)
                 .toList();
-        return new ModelSpec(encoder, sampler, decoder, replaced);
+        return new ModelSpec(encoder, sampler, decoder, replaced, corruptions);
     }
 
     public ModelSpec withEncoder(ComponentSpec newEncoder) {
-        return new ModelSpec(newEncoder, sampler, decoder, losses);
+        return new ModelSpec(newEncoder, sampler, decoder, losses, corruptions);
     }
 }

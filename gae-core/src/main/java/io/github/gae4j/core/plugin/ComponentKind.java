@@ -1,6 +1,7 @@
 package io.github.gae4j.core.plugin;
 
 import io.github.gae4j.core.spi.ComponentFactory;
+import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.EncoderFactory;
@@ -29,7 +30,10 @@ public final class ComponentKind<F extends ComponentFactory<?>> {
     public static final ComponentKind<DatasetLoaderFactory> DATASET =
             new ComponentKind<>("dataset loader", DatasetLoaderFactory.class, GaePlugin::datasetLoaders);
 
-    public static final List<ComponentKind<?>> ALL = List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET);
+    public static final ComponentKind<CorruptionFactory> CORRUPTION =
+            new ComponentKind<>("corruption", CorruptionFactory.class, GaePlugin::corruptions);
+
+    public static final List<ComponentKind<?>> ALL = List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET, CORRUPTION);
 
     private final String label;
     private final Class<F> factoryType;

@@ -34,4 +34,8 @@ public interface GaePlugin {
     default List<DatasetLoaderFactory> datasetLoaders() {
         return List.of();
     }
+
+    default List<CorruptionFactory> corruptions() {
+        return List.of();
+    }
 }

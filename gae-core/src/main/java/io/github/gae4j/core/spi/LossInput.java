@@ -8,10 +8,11 @@ import java.util.SplittableRandom;
 
 /**
  * Everything a loss term may use in one training pass: the encoding, the sampled Z, the decoder,
- * the training graph, a seeded random source (for fresh negatives) and the thread budget.
+ * the training graph (the clean target, features included), a seeded random source (for fresh
+ * negatives), the thread budget, and what the model's corruptions hid from the encoder this pass.
  */
 public record LossInput(Encoding encoding, Variable z, Decoder decoder, TrainingGraph training,
-                        SplittableRandom random, Parallelism parallelism) {
+                        SplittableRandom random, Parallelism parallelism, CorruptedInput corruption) {
 
     public LossInput {
         Objects.requireNonNull(encoding, "encoding is null");
@@ -20,5 +21,13 @@ public record LossInput(Encoding encoding, Variable z, Decoder decoder, Training
         Objects.requireNonNull(training, "training is null");
         Objects.requireNonNull(random, "random is null");
         Objects.requireNonNull(parallelism, "parallelism is null");
+        Objects.requireNonNull(corruption, "corruption is null");
+    }
+
+    /** A pass without corruption: the encoder saw the clean training graph. */
+    public LossInput(Encoding encoding, Variable z, Decoder decoder, TrainingGraph training, SplittableRandom random,
+                     Parallelism parallelism) {
+        this(encoding, z, decoder, training, random, parallelism,
+                CorruptedInput.clean(GraphInput.of(training.graph(), parallelism)));
     }
 }

@@ -178,9 +178,10 @@ final class ModelAssemblerTest {
         StubEncoder encoder = (StubEncoder) model.encoder();
         assertThat(encoder.latentDim()).isEqualTo(6);
         assertThat(encoder.context()).isEqualTo(CONTEXT);
-        // Parts after the encoder see its latent size as their input size.
-        assertThat(((StubSampler) model.sampler()).context()).isEqualTo(new CreationContext(6, 30, 7));
-        assertThat(((StubDecoder) model.decoder()).context()).isEqualTo(new CreationContext(6, 30, 7));
+        // Parts after the encoder see its latent size as their input size, and the feature size apart.
+        CreationContext latent = new CreationContext(6, 30, 7, CONTEXT.inputDim());
+        assertThat(((StubSampler) model.sampler()).context()).isEqualTo(latent);
+        assertThat(((StubDecoder) model.decoder()).context()).isEqualTo(latent);
         assertThat(model.losses()).extracting(WeightedLoss::name).containsExactly("constant", "constant");
         assertThat(model.losses()).extracting(WeightedLoss::weight).containsExactly(1.0, 0.5);
         assertThat(model.losses()).extracting(l -> ((StubLoss) l.loss()).value()).containsExactly(2.5, 1.0);

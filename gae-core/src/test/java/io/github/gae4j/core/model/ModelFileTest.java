@@ -60,8 +60,8 @@ final class ModelFileTest {
     void badInputNamesTheSourceTheLineAndTheProblem() {
         assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"sampler\"", "\"samplr\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("m.json:3: unknown key 'samplr' in the model description; known keys: [decoder,"
-                        + " encoder, losses, sampler, training]");
+                .hasMessageContaining("m.json:3: unknown key 'samplr' in the model description; known keys: [corruptions,"
+                        + " decoder, encoder, losses, sampler, training]");
         assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": \"many\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'epochs' of 'training' must be an integer, got many");
