@@ -54,6 +54,10 @@ final class GaeCommandTest {
         Cli option = Cli.run("train", "-O", "encoder.hiden=8", "--epochs", "2", "--out", dir.resolve("y").toString());
         assertThat(option.exitCode()).as(option.toString()).isEqualTo(2);
         assertThat(option.err()).contains("hiden").contains("hidden");
+        Cli corruption = Cli.run("train", "--corruption", "no-such-corruption", "--epochs", "2", "--out",
+                dir.resolve("z").toString());
+        assertThat(corruption.exitCode()).as(corruption.toString()).isEqualTo(2);
+        assertThat(corruption.err()).contains("Unknown corruption 'no-such-corruption'");
         Cli part = Cli.run("train", "-O", "encodr.hidden=8", "--epochs", "2");
         assertThat(part.exitCode()).isEqualTo(2);
         assertThat(part.err()).contains("encodr.hidden").contains("encoder");

@@ -44,9 +44,14 @@ public final class ModelOptions {
             description = "Loss terms replacing the model's, e.g. weighted-bce,kl:0.5; repeatable.")
     List<String> losses = new ArrayList<>();
 
+    @Option(names = "--corruption", paramLabel = "NAME", split = ",",
+            description = "Corruptions of the encoder's input in training (denoising, masking), e.g."
+                    + " edge-dropout; options with -O corruption.NAME.KEY=VALUE; repeatable.")
+    List<String> corruptions = new ArrayList<>();
+
     @Option(names = {"-O", "--option"}, paramLabel = "PART.KEY=VALUE",
             description = "A component option: encoder.hidden=64, sampler.KEY=..., decoder.KEY=...,"
-                    + " loss.NAME.KEY=...; repeatable.")
+                    + " loss.NAME.KEY=..., corruption.NAME.KEY=...; repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", description = "Training epochs (default 200).")
@@ -93,8 +98,11 @@ public final class ModelOptions {
         List<LossSpec> lossSpecs = losses.isEmpty() ? spec.losses() : losses.stream().map(ModelOptions::loss).toList();
         lossSpecs = lossSpecs.stream().map(l -> new LossSpec(
                 withOptions(l.component(), "loss." + l.component().name()), l.weight())).toList();
-        checkOptionTargets(enc, smp, dec, lossSpecs);
-        spec = new ModelSpec(enc, smp, dec, lossSpecs);
+        List<ComponentSpec> corruptionSpecs = corruptions.isEmpty() ? spec.corruptions()
+                : corruptions.stream().map(name -> ComponentSpec.of(name.trim())).toList();
+        corruptionSpecs = corruptionSpecs.stream().map(c -> withOptions(c, "corruption." + c.name())).toList();
+        checkOptionTargets(lossSpecs, corruptionSpecs);
+        spec = new ModelSpec(enc, smp, dec, lossSpecs, corruptionSpecs);
 
         TrainerConfig t = base.training();
         if (epochs != null) {
@@ -139,9 +147,10 @@ public final class ModelOptions {
     }
 
     /** Every -O key must name a part of the model; a typo should not be ignored. */
-    private void checkOptionTargets(ComponentSpec enc, ComponentSpec smp, ComponentSpec dec, List<LossSpec> lossSpecs) {
+    private void checkOptionTargets(List<LossSpec> lossSpecs, List<ComponentSpec> corruptionSpecs) {
         List<String> prefixes = new ArrayList<>(List.of("encoder", "sampler", "decoder"));
         lossSpecs.forEach(l -> prefixes.add("loss." + l.component().name()));
+        corruptionSpecs.forEach(c -> prefixes.add("corruption." + c.name()));
         for (String key : options.keySet()) {
             int dot = key.lastIndexOf('.');
             String prefix = dot < 0 ? "" : key.substring(0, dot);
