@@ -12,8 +12,6 @@ import io.github.gae4j.core.tensor.Matrix;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,19 +74,7 @@ final class EmbedCommand implements Callable<Integer> {
                     run.graph().nodeIds().get(bad / z.cols()), z.data()[bad]));
         }
         Path dir = out != null ? out : file.toAbsolutePath().getParent();
-        List<String> ids = run.graph().nodeIds();
-        List<String> labels = null;
-        if (run.graph().hasLabels()) {
-            labels = new ArrayList<>();
-            int[] l = run.graph().labels();
-            List<String> names = run.graph().classNames();
-            for (int v : l) {
-                labels.add(v < 0 ? "" : v < names.size() ? names.get(v) : Integer.toString(v));
-            }
-        }
-        EmbeddingFiles.writeCsv(dir.resolve("embeddings.csv"), ids, z, labels);
-        EmbeddingFiles.writeNpy(dir.resolve("embeddings.npy"), z);
-        EmbeddingFiles.writeNpyStrings(dir.resolve("node_ids.npy"), ids);
+        EmbeddingFiles.writeAll(dir, run.graph(), z);
         stdout.printf(Locale.ROOT, "gae embed: %d nodes × %d dimensions (%s graph) → %s: embeddings.csv,"
                 + " embeddings.npy, node_ids.npy%n", z.rows(), z.cols(), graph.name().toLowerCase(Locale.ROOT), dir);
         stdout.printf(Locale.ROOT, "python: z = numpy.load('%s'); ids = numpy.load('%s')%n",

@@ -1,6 +1,7 @@
 package io.github.gae4j.cli;
 
 import com.google.inject.Injector;
+import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.progress.ProgressListener;
 import io.github.gae4j.cli.progress.ProgressMode;
 import io.github.gae4j.cli.report.ReportData;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a graph autoencoder for link prediction (85/5/10 edge split) and writes a run"
                 + " directory: model.gae4j (best validation epoch), checkpoint.gae4j (resumable), run.json,"
-                + " report.html with charts.", "",
+                + " the embeddings (CSV, NumPy), report.html with charts.", "",
                 "Ctrl-C stops after the current epoch and saves the best model so far; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -90,6 +91,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a bar on a terminal, log lines otherwise), bar, lines or none.")
     ProgressMode progress;
+
+    @Option(names = "--no-embeddings",
+            description = "Skip embeddings.csv / embeddings.npy / node_ids.npy (gae embed writes them later).")
+    boolean noEmbeddings;
 
     @Option(names = "--no-report", description = "Skip report.html and the charts.")
     boolean noReport;
@@ -141,6 +146,10 @@ final class TrainCommand implements Callable<Integer> {
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
             writeRunJson(runDir, description, setup.metadata(), result, evaluation);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
+            if (!noEmbeddings) {
+                EmbeddingFiles.writeAll(runDir, graph, evaluation.embeddings());
+                written.addAll(List.of(EmbeddingFiles.CSV, EmbeddingFiles.NPY, EmbeddingFiles.IDS));
+            }
             if (!noReport) {
                 RunReport.Written report = RunReport.write(reportData(description, graph, result, evaluation),
                         runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)

@@ -51,7 +51,8 @@ final class TrainEvalEmbedTest {
         assertThat(train.out()).contains("gae train: gae on sbm").contains("test AUC").contains("clustering ACC")
                 .contains("wrote " + run);
         assertThat(train.err()).contains("epoch 6/60").contains("epoch 60/60").contains("val AUC");
-        for (String f : List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON, RunFiles.REPORT, "loss.png",
+        for (String f : List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON, RunFiles.REPORT,
+                "embeddings.csv", "embeddings.npy", "node_ids.npy", "loss.png",
                 "validation.png", "roc.png", "pr.png", "pca.png", "tsne.png")) {
             assertThat(run.resolve(f)).as(f).isRegularFile();
             assertThat(Files.size(run.resolve(f))).as(f).isGreaterThan(100);

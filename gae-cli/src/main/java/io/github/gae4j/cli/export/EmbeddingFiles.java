@@ -26,6 +26,27 @@ public final class EmbeddingFiles {
     private EmbeddingFiles() {
     }
 
+    /** The three files, named as users expect: embeddings.csv, embeddings.npy and node_ids.npy. */
+    public static List<Path> writeAll(Path dir, io.github.gae4j.core.graph.Graph graph, Matrix z) throws IOException {
+        List<String> labels = null;
+        if (graph.hasLabels()) {
+            labels = new java.util.ArrayList<>();
+            List<String> names = graph.classNames();
+            for (int v : graph.labels()) {
+                labels.add(v < 0 ? "" : v < names.size() ? names.get(v) : Integer.toString(v));
+            }
+        }
+        List<Path> files = List.of(dir.resolve(CSV), dir.resolve(NPY), dir.resolve(IDS));
+        writeCsv(files.get(0), graph.nodeIds(), z, labels);
+        writeNpy(files.get(1), z);
+        writeNpyStrings(files.get(2), graph.nodeIds());
+        return files;
+    }
+
+    public static final String CSV = "embeddings.csv";
+    public static final String NPY = "embeddings.npy";
+    public static final String IDS = "node_ids.npy";
+
     /** {@code node_id,z0,…,z(d−1)} with an optional {@code label} column; values print exactly. */
     public static void writeCsv(Path file, List<String> nodeIds, Matrix z, List<String> labels) throws IOException {
         check(nodeIds, z);
