@@ -1,6 +1,7 @@
 package io.github.gae4j.cli;
 
 import io.github.gae4j.datasets.DataDirectories;
+import io.github.gae4j.examples.reproduce.DirectedReproduce;
 import io.github.gae4j.examples.reproduce.Reproduce;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,19 +28,30 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Datasets root.")
     Path dataDir;
 
-    @Option(names = "--datasets", split = ",", paramLabel = "LIST", defaultValue = "cora,citeseer,pubmed",
-            description = "Datasets (default cora,citeseer,pubmed).")
+    @Option(names = "--directed",
+            description = "The directed link-prediction table of Salha et al. (2019): gravity and source/target"
+                    + " decoders on directed Cora and CiteSeer, three tasks.")
+    boolean directed;
+
+    @Option(names = "--datasets", split = ",", paramLabel = "LIST",
+            description = "Datasets (default cora,citeseer,pubmed; cora,citeseer with --directed).")
     List<String> datasets;
 
-    @Option(names = "--models", split = ",", paramLabel = "LIST", defaultValue = "gae,vgae",
-            description = "Table rows (default gae,vgae).")
+    @Option(names = "--models", split = ",", paramLabel = "LIST",
+            description = "Table rows: gae, vgae (default), arga, arvga; with --directed: gravity-gae,"
+                    + " source-target-gae, gae (default all three).")
     List<String> models;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "LIST",
+            description = "With --directed: general, biased-negative, bidirectional (default all three).")
+    List<String> tasks;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", description = "Seeds per cell (default 10).")
     int seeds;
 
-    @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "200",
-            description = "Epochs (default 200, the papers').")
+    @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "0",
+            description = "Epochs of every run (default: each model's published recipe, e.g. 200 for GAE,"
+                    + " 1000 short steps for ARGA).")
     int epochs;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all cores).")
@@ -51,11 +63,25 @@ final class ReproduceCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : DataDirectories.find().orElseThrow(() ->
                 new io.github.gae4j.core.spi.ConfigException("No datasets: pass --data-dir DIR; "
                         + DataDirectories.searchDescription()));
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (PrintStream table = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
-            Reproduce.run(dir, datasets, models, seeds, epochs,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), table);
+            if (directed) {
+                DirectedReproduce.run(dir, or(datasets, DirectedReproduce.DATASETS),
+                        or(models, DirectedReproduce.MODELS), or(tasks, DirectedReproduce.TASKS), seeds,
+                        epochs > 0 ? epochs : DirectedReproduce.EPOCHS, nThreads, table);
+            } else {
+                if (tasks != null) {
+                    throw new io.github.gae4j.core.spi.ConfigException("--tasks needs --directed");
+                }
+                Reproduce.run(dir, or(datasets, List.of("cora", "citeseer", "pubmed")),
+                        or(models, List.of("gae", "vgae")), seeds, epochs, nThreads, table);
+            }
         }
         return GaeCommand.OK;
+    }
+
+    private static List<String> or(List<String> given, List<String> defaults) {
+        return given == null || given.isEmpty() ? defaults : given;
     }
 
     /** Hands complete UTF-8 lines to the command's writer as they are printed (the table fills row by row). */

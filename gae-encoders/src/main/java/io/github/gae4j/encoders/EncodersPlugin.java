@@ -1,9 +1,14 @@
 package io.github.gae4j.encoders;
 
+import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.spi.SamplerFactory;
+import io.github.gae4j.encoders.corruption.EdgeDropoutFactory;
+import io.github.gae4j.encoders.corruption.FeatureMaskFactory;
+import io.github.gae4j.encoders.corruption.FeatureNoiseFactory;
+import io.github.gae4j.encoders.corruption.PathMaskFactory;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.linear.LinearEncoderFactory;
 import io.github.gae4j.encoders.linear.VariationalLinearEncoderFactory;
@@ -13,7 +18,8 @@ import java.util.List;
 
 /**
  * Encoders {@code gcn}, {@code vgae}, {@code linear}, {@code linear-vgae}; samplers {@code gaussian},
- * {@code identity}.
+ * {@code identity}; corruptions {@code edge-dropout}, {@code path-mask}, {@code feature-mask},
+ * {@code feature-noise}.
  */
 public final class EncodersPlugin implements GaePlugin {
 
@@ -36,5 +42,11 @@ public final class EncodersPlugin implements GaePlugin {
     @Override
     public List<SamplerFactory> samplers() {
         return List.of(SamplerFactories.gaussian(), SamplerFactories.identity());
+    }
+
+    @Override
+    public List<CorruptionFactory> corruptions() {
+        return List.of(new EdgeDropoutFactory(), new PathMaskFactory(), new FeatureMaskFactory(),
+                new FeatureNoiseFactory());
     }
 }

@@ -10,9 +10,11 @@ import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoding;
+import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.LossInput;
@@ -36,9 +38,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The loss sees {@link #graph()} as its training graph, Z = μ as {@link Weights} (seeded), log σ as
  * {@link Weights} if variational, {@link #decoder()} (a plain inner product {@code z_i · z_j} by default, without a
- * fused kernel) and a seeded generator. Checks: the loss is a finite 1 × 1 scalar; the same generator seed gives
- * the same value; gradients with respect to μ = Z (and log σ) match central finite differences; an unknown
- * option is rejected listing {@code parameterNames()}.
+ * fused kernel), a seeded generator and {@link #corruption} (nothing hidden, unless overridden). Checks: the loss is
+ * a finite 1 × 1 scalar; the same generator seed gives the same value; gradients with respect to μ = Z (and log σ)
+ * and the loss's own {@code weights()} match central finite differences; its own weights require gradients, in a
+ * stable order; an unknown option is rejected listing {@code parameterNames()}.
  */
 public interface LossContract extends GradientCheck {
 
@@ -73,11 +76,23 @@ public interface LossContract extends GradientCheck {
         return 42;
     }
 
-    /** Creates a loss, checking {@link #config()} as the model assembler does. */
+    /**
+     * Creates a loss, checking {@link #config()} as the model assembler does: its input dimension is
+     * {@link #latentDim()}, its feature dimension that of {@link #graph()}'s features (X = I if it has none).
+     */
     default Loss createLoss() {
         Graph graph = graph();
-        return Contracts.create(ComponentKind.LOSS, factory(), config(),
-                new CreationContext(latentDim(), graph.nodeCount(), seed()));
+        return Contracts.create(ComponentKind.LOSS, factory(), config(), new CreationContext(latentDim(),
+                graph.nodeCount(), seed(), graph.featuresOrIdentity().dim()));
+    }
+
+    /**
+     * What the model's corruptions hid from the encoder in the pass the loss sees: nothing by default. Losses that
+     * reconstruct hidden parts (masked nodes, removed edges) override this to hand them some, e.g. with
+     * {@code CorruptedInput.clean(clean).then(...)}.
+     */
+    default CorruptedInput corruption(GraphInput clean) {
+        return CorruptedInput.clean(clean);
     }
 
     /** μ (= Z), then log σ if {@link #variationalEncoding()}; seeded, fresh each call. */
@@ -91,12 +106,19 @@ public interface LossContract extends GradientCheck {
         return weights;
     }
 
-    /** The loss over {@code weights} with a generator seeded with {@code randomSeed}. */
+    /** A new loss over {@code weights} with a generator seeded with {@code randomSeed}. */
     default Variable loss(List<Weights> weights, TrainingGraph training, long randomSeed, Parallelism parallelism) {
+        return loss(createLoss(), weights, training, randomSeed, parallelism);
+    }
+
+    /** {@code loss} over {@code weights} with a generator seeded with {@code randomSeed}, shown {@link #corruption}. */
+    default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, long randomSeed,
+                          Parallelism parallelism) {
         Encoding encoding = weights.size() > 1 ? Encoding.gaussian(weights.get(0), weights.get(1))
                 : Encoding.deterministic(weights.get(0));
-        return createLoss().loss(new LossInput(encoding, weights.get(0), decoder(), training,
-                new SplittableRandom(randomSeed), parallelism));
+        CorruptedInput corruption = corruption(GraphInput.of(training.graph(), parallelism));
+        return loss.loss(new LossInput(encoding, weights.get(0), decoder(), training,
+                new SplittableRandom(randomSeed), parallelism, corruption));
     }
 
     @Test
@@ -122,9 +144,22 @@ public interface LossContract extends GradientCheck {
     @Test
     default void gradientsMatchFiniteDifferences() {
         try (Parallelism parallelism = Parallelism.singleThreaded()) {
+            Loss loss = createLoss();
             List<Weights> weights = encodingWeights();
-            assertGradientsMatch(weights, loss(weights, new TrainingGraph(graph()), seed(), parallelism));
+            Variable value = loss(loss, weights, new TrainingGraph(graph()), seed(), parallelism);
+            List<Weights> all = new ArrayList<>(weights);
+            all.addAll(loss.weights());
+            assertGradientsMatch(all, value);
         }
+    }
+
+    @Test
+    default void ownWeightsRequireGradientsInAStableOrder() {
+        Loss loss = createLoss();
+        List<Weights> weights = loss.weights();
+        assertThat(weights).as("weights() of the loss").isNotNull().doesNotContainNull()
+                .allSatisfy(w -> assertThat(w.requireGradient()).as("%s requires a gradient", w.render()).isTrue());
+        assertThat(loss.weights()).as("weights() of the loss in a stable order").containsExactlyElementsOf(weights);
     }
 
     @Test

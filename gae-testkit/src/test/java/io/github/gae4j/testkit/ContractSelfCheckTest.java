@@ -7,7 +7,13 @@ import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.Sum;
+import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.Features;
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.Corruption;
+import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
@@ -24,7 +30,9 @@ import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.testing.TestGraphs;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -96,6 +104,62 @@ final class ContractSelfCheckTest {
     private record Plugins(GaePlugin plugin) implements PluginContract {
     }
 
+    private record Corruptions(CorruptionFactory factory) implements CorruptionContract {
+        @Override
+        public ComponentConfig config() {
+            return ComponentConfig.of("rate", 0.5);
+        }
+
+        @Override
+        public Optional<ComponentConfig> identityConfig() {
+            return Optional.of(ComponentConfig.of("rate", 0));
+        }
+    }
+
+    /**
+     * Drops each edge with probability {@code rate}; reports the dropped edges unless {@code honest} is false, and
+     * scales the clean (dense) features in place when {@code mutating}.
+     */
+    private record EdgeDropFactory(boolean honest, boolean mutating) implements CorruptionFactory {
+        @Override
+        public String name() {
+            return "toy-edge-drop";
+        }
+
+        @Override
+        public Set<String> parameterNames() {
+            return Set.of("rate");
+        }
+
+        @Override
+        public Corruption create(ComponentConfig config, CreationContext context) {
+            double rate = config.getDouble("rate", 0.5, 0.0, 1.0);
+            return (in, random) -> {
+                GraphInput input = in.input();
+                if (mutating && input.features() instanceof Features.Dense dense) {
+                    dense.matrix().data()[0] += 1.0;
+                }
+                if (rate == 0) {
+                    return in;
+                }
+                EdgeList edges = input.graph().upperTriangleEdges();
+                List<int[]> kept = new ArrayList<>();
+                List<int[]> dropped = new ArrayList<>();
+                for (int k = 0; k < edges.size(); k++) {
+                    (random.nextDouble() < rate ? dropped : kept).add(new int[] {edges.src(k), edges.dst(k)});
+                }
+                Graph g = input.graph().withEdges(edgeList(kept));
+                GraphInput out = new GraphInput(g, NormalizedAdjacency.of(g.adjacency()), input.features(),
+                        input.parallelism());
+                return in.then(out, new int[0], honest ? edgeList(dropped) : EdgeList.empty());
+            };
+        }
+
+        private static EdgeList edgeList(List<int[]> pairs) {
+            return new EdgeList(pairs.stream().mapToInt(e -> e[0]).toArray(), pairs.stream().mapToInt(e -> e[1]).toArray());
+        }
+    }
+
     private static SamplerFactory sampler(Sampler sampler) {
         return new SamplerFactory() {
             @Override
@@ -108,6 +172,29 @@ final class ContractSelfCheckTest {
                 return sampler;
             }
         };
+    }
+
+    @Test
+    void aWellBehavedCorruptionPassesEveryCorruptionCheck() {
+        Corruptions contract = new Corruptions(new EdgeDropFactory(true, false));
+        assertThatCode(() -> {
+            contract.corruptedInputKeepsShapesAndIsFinite();
+            contract.sameGeneratorSeedGivesSameCorruption();
+            contract.cleanInputIsNotMutated();
+            contract.maskedNodesAreSortedDistinctAndInRange();
+            contract.removedEdgesWereEdgesOfTheInputAndAreGone();
+            contract.earlierCorruptionsAreKept();
+            contract.identityOptionsChangeNothing();
+            contract.unknownOptionIsRejectedListingParameterNames();
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCorruptionThatHidesEdgesWithoutSayingSoOrMutatesItsInputFails() {
+        assertThatThrownBy(new Corruptions(new EdgeDropFactory(false, false))::removedEdgesWereEdgesOfTheInputAndAreGone)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("listed as removed");
+        assertThatThrownBy(new Corruptions(new EdgeDropFactory(true, true))::cleanInputIsNotMutated)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("features of the clean input");
     }
 
     @Test

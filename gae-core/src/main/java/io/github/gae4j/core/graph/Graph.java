@@ -9,8 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An undirected graph: N nodes, a symmetric 0/1 adjacency in CSR without self-loops, optional
- * features, optional labels, and the original node ids. Validated on construction.
+ * A graph: N nodes, a 0/1 adjacency in CSR without self-loops, optional features, optional labels,
+ * and the original node ids. Validated on construction.
+ *
+ * <p>Undirected by default: the adjacency is symmetric (and flagged so). A graph built with
+ * {@link Builder#directed(boolean) directed(true)} keeps its edges as given: A_ij = 1 for an edge
+ * i → j, and the adjacency is not flagged symmetric even where every edge happens to be reciprocal.
  */
 public final class Graph {
 
@@ -24,6 +28,7 @@ public final class Graph {
     private final int[] labels;
     private final List<String> classNames;
     private final List<String> nodeIds;
+    private final boolean directed;
 
     private Graph(Builder b, SparseMatrix adjacency) {
         this.name = b.name;
@@ -33,6 +38,7 @@ public final class Graph {
         this.labels = b.labels;
         this.classNames = b.classNames;
         this.nodeIds = b.nodeIds;
+        this.directed = b.directed;
     }
 
     public static Builder builder(int nodes) {
@@ -47,12 +53,20 @@ public final class Graph {
         return nodes;
     }
 
-    /** Undirected edges, each counted once. */
-    public int edgeCount() {
-        return adjacency.nnz() / 2;
+    /** Whether edges have a direction (see {@link Builder#directed(boolean)}). */
+    public boolean isDirected() {
+        return directed;
     }
 
-    /** Symmetric 0/1 adjacency without self-loops. */
+    /** Undirected edges, each counted once; for a directed graph, directed edges (i → j and j → i count twice). */
+    public int edgeCount() {
+        return directed ? adjacency.nnz() : adjacency.nnz() / 2;
+    }
+
+    /**
+     * The 0/1 adjacency without self-loops: symmetric (and flagged so) for an undirected graph; for
+     * a directed graph A_ij = 1 for every edge i → j, not flagged symmetric.
+     */
     public SparseMatrix adjacency() {
         return adjacency;
     }
@@ -87,7 +101,10 @@ public final class Graph {
         return nodeIds;
     }
 
-    /** The same nodes, features and labels with a different edge set (the training graph of a split). */
+    /**
+     * The same nodes, features and labels with a different edge set (the training graph of a
+     * split); directed if this graph is.
+     */
     public Graph withEdges(EdgeList edges) {
         Builder b = toBuilder();
         b.edges(edges);
@@ -102,8 +119,48 @@ public final class Graph {
         return b.build();
     }
 
-    /** Each undirected edge once, as (i, j) with i < j, in row order. */
+    /**
+     * This graph with the direction of its edges dropped (A ∪ Aᵀ): the same nodes, features and
+     * labels; this graph itself if it is undirected.
+     */
+    public Graph asUndirected() {
+        if (!directed) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.directed = false;
+        b.edges(edges());
+        return b.build();
+    }
+
+    /**
+     * Every edge once: for an undirected graph {@link #upperTriangleEdges()}; for a directed graph
+     * every edge i → j as (i, j), in row order.
+     */
+    public EdgeList edges() {
+        if (!directed) {
+            return upperTriangleEdges();
+        }
+        int m = adjacency.nnz();
+        int[] s = new int[m];
+        int[] d = new int[m];
+        for (int i = 0; i < nodes; i++) {
+            for (int p = adjacency.rowStart(i); p < adjacency.rowEnd(i); p++) {
+                s[p] = i;
+                d[p] = adjacency.colAt(p);
+            }
+        }
+        return new EdgeList(s, d);
+    }
+
+    /**
+     * Each undirected edge once, as (i, j) with i < j, in row order. For a directed graph, the
+     * edges of {@link #asUndirected()}: each pair joined in either direction, once.
+     */
     public EdgeList upperTriangleEdges() {
+        if (directed) {
+            return asUndirected().upperTriangleEdges();
+        }
         int m = edgeCount();
         int[] s = new int[m];
         int[] d = new int[m];
@@ -128,16 +185,20 @@ public final class Graph {
         b.labels = labels;
         b.classNames = classNames;
         b.nodeIds = nodeIds;
+        b.directed = directed;
         return b;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Graph[%s: %d nodes, %d edges, %s]", name, nodes, edgeCount(),
-                features == null ? "no features" : features.dim() + " features");
+        return String.format(Locale.ROOT, "Graph[%s: %d nodes, %d %sedges, %s]", name, nodes, edgeCount(),
+                directed ? "directed " : "", features == null ? "no features" : features.dim() + " features");
     }
 
-    /** Builds a graph from edge arrays; edges are symmetrised, duplicates merged. */
+    /**
+     * Builds a graph from edge arrays; duplicates merged; edges symmetrised unless
+     * {@link #directed(boolean) directed}.
+     */
     public static final class Builder {
         private final int nodes;
         private String name = "graph";
@@ -148,6 +209,7 @@ public final class Graph {
         private int[] labels;
         private List<String> classNames = List.of();
         private List<String> nodeIds;
+        private boolean directed;
 
         private Builder(int nodes) {
             if (nodes < 0) {
@@ -161,7 +223,22 @@ public final class Graph {
             return this;
         }
 
-        /** Undirected edges (direction is ignored). Self-loops are rejected: the model adds I itself. */
+        /**
+         * Whether the graph is directed: {@code false} (the default) symmetrises the edges; {@code true}
+         * keeps each edge src[k] → dst[k] as given (A_src,dst = 1).
+         */
+        public Builder directed(boolean value) {
+            if (value != directed) {
+                prebuilt = null;
+            }
+            this.directed = value;
+            return this;
+        }
+
+        /**
+         * The edges src[k] – dst[k]: direction ignored for an undirected graph, src[k] → dst[k] for a
+         * directed one. Self-loops are rejected: the model adds I itself.
+         */
         public Builder edges(int[] src, int[] dst) {
             if (src.length != dst.length) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -195,7 +272,7 @@ public final class Graph {
         }
 
         public Graph build() {
-            SparseMatrix adj = prebuilt != null ? prebuilt : symmetricAdjacency();
+            SparseMatrix adj = prebuilt != null ? prebuilt : directed ? directedAdjacency() : symmetricAdjacency();
             if (features != null && features.rows() != nodes) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "Graph '%s': features have %d rows for %d nodes", name, features.rows(), nodes));
@@ -233,21 +310,37 @@ public final class Graph {
             for (int k = 0; k < m; k++) {
                 int i = src[k];
                 int j = dst[k];
-                if (i < 0 || i >= nodes || j < 0 || j >= nodes) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Graph '%s': edge %d (%d, %d) has a node id outside [0, %d)", name, k, i, j, nodes));
-                }
-                if (i == j) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Graph '%s': edge %d is a self-loop on node %d; drop self-loops before building"
-                                    + " (the model adds I itself)", name, k, i));
-                }
+                checkEdge(k, i, j);
                 r[2 * k] = i;
                 c[2 * k] = j;
                 r[2 * k + 1] = j;
                 c[2 * k + 1] = i;
             }
-            double[] ones = new double[2 * m];
+            return ones(r, c).asSymmetric();
+        }
+
+        private SparseMatrix directedAdjacency() {
+            for (int k = 0; k < src.length; k++) {
+                checkEdge(k, src[k], dst[k]);
+            }
+            return ones(src, dst);
+        }
+
+        private void checkEdge(int k, int i, int j) {
+            if (i < 0 || i >= nodes || j < 0 || j >= nodes) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Graph '%s': edge %d (%d, %d) has a node id outside [0, %d)", name, k, i, j, nodes));
+            }
+            if (i == j) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Graph '%s': edge %d is a self-loop on node %d; drop self-loops before building"
+                                + " (the model adds I itself)", name, k, i));
+            }
+        }
+
+        /** The 0/1 pattern of the (row, column) pairs, duplicates merged. */
+        private SparseMatrix ones(int[] r, int[] c) {
+            double[] ones = new double[r.length];
             Arrays.fill(ones, 1.0);
             SparseMatrix summed = SparseMatrix.ofCoo(nodes, nodes, r, c, ones);
             // Duplicate edges were summed: reset every stored value to 1.
@@ -261,7 +354,7 @@ public final class Graph {
                     val[p] = 1.0;
                 }
             }
-            return SparseMatrix.ofCsr(nodes, nodes, ptr, idx, val).asSymmetric();
+            return SparseMatrix.ofCsr(nodes, nodes, ptr, idx, val);
         }
     }
 }

@@ -10,6 +10,10 @@ import java.util.SplittableRandom;
  * i ≠ j, not an edge of the graph in any split, unordered-distinct, and the two negative sets are
  * disjoint (the reference forgets to check validation negatives against test edges; we do not).
  * Training sees only {@link #trainGraph()}.
+ *
+ * <p>A directed graph is split by {@link DirectedLinkSplit} (its task 1, "general directed link
+ * prediction", through {@link #of}; tasks 2 and 3 through {@link DirectedLinkSplit#of}): pairs are
+ * then ordered, (i, j) meaning i → j, and the training graph is directed.
  */
 public final class LinkSplit {
 
@@ -20,8 +24,8 @@ public final class LinkSplit {
     private final EdgeList testPositives;
     private final EdgeList testNegatives;
 
-    private LinkSplit(Graph trainGraph, EdgeList trainPositives, EdgeList valPositives, EdgeList valNegatives,
-                      EdgeList testPositives, EdgeList testNegatives) {
+    LinkSplit(Graph trainGraph, EdgeList trainPositives, EdgeList valPositives, EdgeList valNegatives,
+              EdgeList testPositives, EdgeList testNegatives) {
         this.trainGraph = trainGraph;
         this.trainPositives = trainPositives;
         this.valPositives = valPositives;
@@ -35,12 +39,15 @@ public final class LinkSplit {
         return of(graph, 0.05, 0.10, seed);
     }
 
+    /**
+     * Splits with the given fractions; a directed graph gets {@link DirectedLinkSplit#general} (ordered
+     * pairs, directed negatives).
+     */
     public static LinkSplit of(Graph graph, double valFraction, double testFraction, long seed) {
-        if (!(valFraction >= 0) || !(testFraction > 0) || valFraction + testFraction >= 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Split fractions must satisfy 0 <= validation, 0 < test, validation + test < 1; got %s and %s",
-                    valFraction, testFraction));
+        if (graph.isDirected()) {
+            return DirectedLinkSplit.general(graph, valFraction, testFraction, seed);
         }
+        checkFractions(valFraction, testFraction);
         EdgeList all = graph.upperTriangleEdges();
         int e = all.size();
         int numTest = (int) Math.floor(e * testFraction);
@@ -57,17 +64,8 @@ public final class LinkSplit {
                     "Graph '%s' is too dense to sample %d negative pairs (only %d non-edges)",
                     graph.name(), numTest + numVal, nonEdges));
         }
-        int[] order = new int[e];
-        for (int k = 0; k < e; k++) {
-            order[k] = k;
-        }
         SplittableRandom rng = new SplittableRandom(seed);
-        for (int k = e - 1; k > 0; k--) {
-            int r = rng.nextInt(k + 1);
-            int t = order[k];
-            order[k] = order[r];
-            order[r] = t;
-        }
+        int[] order = shuffledOrder(e, rng);
         EdgeList test = pick(all, order, 0, numTest);
         EdgeList val = pick(all, order, numTest, numTest + numVal);
         EdgeList train = pick(all, order, numTest + numVal, e);
@@ -81,8 +79,34 @@ public final class LinkSplit {
         return new LinkSplit(graph.withEdges(train), train, val, valNeg, test, testNeg);
     }
 
-    /** Distinct pairs i ≠ j not in {@code used}; each pair taken is added to {@code used}. */
-    private static EdgeList sampleNegatives(int n, int count, PairSet used, SplittableRandom rng) {
+    static void checkFractions(double valFraction, double testFraction) {
+        if (!(valFraction >= 0) || !(testFraction > 0) || valFraction + testFraction >= 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Split fractions must satisfy 0 <= validation, 0 < test, validation + test < 1; got %s and %s",
+                    valFraction, testFraction));
+        }
+    }
+
+    /** Fisher–Yates permutation of 0 … e − 1 drawn from {@code rng} (the order of the reference split). */
+    static int[] shuffledOrder(int e, SplittableRandom rng) {
+        int[] order = new int[e];
+        for (int k = 0; k < e; k++) {
+            order[k] = k;
+        }
+        for (int k = e - 1; k > 0; k--) {
+            int r = rng.nextInt(k + 1);
+            int t = order[k];
+            order[k] = order[r];
+            order[r] = t;
+        }
+        return order;
+    }
+
+    /**
+     * Distinct pairs i ≠ j not in {@code used} (ordered pairs if {@code used} is ordered); each pair
+     * taken is added to {@code used}.
+     */
+    static EdgeList sampleNegatives(int n, int count, PairSet used, SplittableRandom rng) {
         int[] s = new int[count];
         int[] d = new int[count];
         int k = 0;
@@ -99,7 +123,7 @@ public final class LinkSplit {
         return new EdgeList(s, d);
     }
 
-    private static EdgeList pick(EdgeList all, int[] order, int from, int to) {
+    static EdgeList pick(EdgeList all, int[] order, int from, int to) {
         int[] s = new int[to - from];
         int[] d = new int[to - from];
         for (int k = from; k < to; k++) {

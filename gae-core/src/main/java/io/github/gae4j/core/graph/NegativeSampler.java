@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * Uniform negative pairs for training: i ≠ j and not a training edge (held-out edges may be drawn:
  * the model must not be told about them). Membership is a binary search in the sorted CSR row of
  * the training adjacency: no extra structure, and the cost per epoch is linear in the number of
- * samples (times log of the degree), never N².
+ * samples (times log of the degree), never N². For a directed training graph a pair (i, j) is
+ * excluded only if i → j is an edge.
  */
 public final class NegativeSampler {
 

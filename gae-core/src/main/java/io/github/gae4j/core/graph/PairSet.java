@@ -1,23 +1,41 @@
 package io.github.gae4j.core.graph;
 
 /**
- * An open-addressing hash set of unordered node pairs, for membership tests that scale to
- * millions of edges without an N² structure. Not thread-safe for writes.
+ * An open-addressing hash set of node pairs, unordered ({i, j} = {j, i}; the default) or
+ * {@linkplain #ordered(int) ordered} ((i, j) ≠ (j, i), for directed graphs), for membership tests
+ * that scale to millions of edges without an N² structure. Not thread-safe for writes.
  */
 public final class PairSet {
 
     private static final long EMPTY = -1L;
 
+    private final boolean ordered;
     private long[] table;
     private int size;
 
+    /** A set of unordered pairs. */
     public PairSet(int expected) {
+        this(expected, false);
+    }
+
+    private PairSet(int expected, boolean ordered) {
+        this.ordered = ordered;
         int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
         table = new long[cap];
         java.util.Arrays.fill(table, EMPTY);
     }
 
-    /** Adds the unordered pair {i, j}; returns false if present. */
+    /** A set of ordered pairs: (i, j) and (j, i) are different elements. */
+    public static PairSet ordered(int expected) {
+        return new PairSet(expected, true);
+    }
+
+    /** Whether (i, j) and (j, i) are different elements. */
+    public boolean isOrdered() {
+        return ordered;
+    }
+
+    /** Adds the pair {i, j} (the pair (i, j) if {@linkplain #isOrdered() ordered}); returns false if present. */
     public boolean add(int i, int j) {
         if ((size + 1) * 2 > table.length) {
             grow();
@@ -74,7 +92,10 @@ public final class PairSet {
         }
     }
 
-    private static long key(int i, int j) {
+    private long key(int i, int j) {
+        if (ordered) {
+            return ((long) i << 32) | (j & 0xffffffffL);
+        }
         int a = Math.min(i, j);
         int b = Math.max(i, j);
         return ((long) a << 32) | (b & 0xffffffffL);

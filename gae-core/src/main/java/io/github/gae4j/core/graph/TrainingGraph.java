@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * The training graph with what losses derive from it, built once per run: the reconstruction
  * target A_train + I, the positive edges, and a negative sampler that excludes training edges.
+ * For a directed graph the target is the directed A_train + I (not symmetric: t_ij = 1 for an edge
+ * i → j) and the positives are the directed edges.
  */
 public final class TrainingGraph {
 
@@ -17,7 +19,7 @@ public final class TrainingGraph {
     public TrainingGraph(Graph graph) {
         this.graph = Objects.requireNonNull(graph, "graph is null");
         this.target = NormalizedAdjacency.withSelfLoops(graph.adjacency());
-        this.positives = graph.upperTriangleEdges();
+        this.positives = graph.edges();
     }
 
     public Graph graph() {
@@ -28,17 +30,20 @@ public final class TrainingGraph {
         return graph.nodeCount();
     }
 
-    /** A_train + I, symmetric, the target of the full-graph reconstruction loss. */
+    /**
+     * A_train + I, the target of the full-graph reconstruction loss: symmetric (and flagged so) for
+     * an undirected graph; for a directed graph t_ij = 1 for each edge i → j and on the diagonal.
+     */
     public SparseMatrix reconstructionTarget() {
         return target;
     }
 
-    /** Training edges, each once (i < j). */
+    /** Training edges, each once: (i, j) with i < j for an undirected graph, every edge i → j for a directed one. */
     public EdgeList positives() {
         return positives;
     }
 
-    /** Uniform non-edges of the training graph; built on first use. */
+    /** Uniform non-edges of the training graph (ordered pairs (i, j) with no edge i → j if directed); built on first use. */
     public NegativeSampler negativeSampler() {
         NegativeSampler s = negativeSampler;
         if (s == null) {

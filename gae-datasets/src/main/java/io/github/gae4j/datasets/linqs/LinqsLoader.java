@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Citations are symmetrised; self-loops are dropped, duplicate and reciprocal lines merged.
  *   A line naming an unknown id is dangling and handled by the {@link DanglingPolicy} before the
  *   self-loop check.</li>
+ *   <li>{@linkplain #withDirected(boolean) Directed}: each citation is kept as the edge
+ *   citing → cited (the direction Salha et al. 2019 use; {@code <cited> <citing>} lines are read
+ *   reversed), a reciprocal line being an edge of its own; self-loops and duplicate lines are still
+ *   dropped. The graph is {@linkplain Graph#isDirected() directed}.</li>
  * </ul>
  *
  * <p>One INFO line reports what was read and every skipped or merged line with its reason (see
@@ -55,6 +59,7 @@ public final class LinqsLoader implements DatasetLoader {
     private final Path path;
     private final DanglingPolicy dangling;
     private final Path cites;
+    private final boolean directed;
 
     /**
      * @param path     a directory with exactly one {@code <name>.content(.gz)} and its {@code <name>.cites(.gz)},
@@ -62,13 +67,14 @@ public final class LinqsLoader implements DatasetLoader {
      * @param dangling what to do with citations of ids missing from {@code .content}
      */
     public LinqsLoader(Path path, DanglingPolicy dangling) {
-        this(path, dangling, null);
+        this(path, dangling, null, false);
     }
 
-    private LinqsLoader(Path path, DanglingPolicy dangling, Path cites) {
+    private LinqsLoader(Path path, DanglingPolicy dangling, Path cites, boolean directed) {
         this.path = Objects.requireNonNull(path, "path is null");
         this.dangling = Objects.requireNonNull(dangling, "dangling is null");
         this.cites = cites;
+        this.directed = directed;
     }
 
     /** A loader that drops dangling citations (the LINQS view). */
@@ -95,7 +101,20 @@ public final class LinqsLoader implements DatasetLoader {
      * {@code pubmed.cites}).
      */
     public LinqsLoader withCites(Path citesFile) {
-        return new LinqsLoader(path, dangling, Objects.requireNonNull(citesFile, "citesFile is null"));
+        return new LinqsLoader(path, dangling, Objects.requireNonNull(citesFile, "citesFile is null"), directed);
+    }
+
+    /**
+     * The same loader reading a directed graph (each citation an edge citing → cited) when
+     * {@code value} is true, the undirected one (the default) when false.
+     */
+    public LinqsLoader withDirected(boolean value) {
+        return new LinqsLoader(path, dangling, cites, value);
+    }
+
+    /** Whether this loader reads a directed graph (see {@link #withDirected(boolean)}). */
+    public boolean directed() {
+        return directed;
     }
 
     /** Reads the graph (see {@link #read()} for the counts as well). */
@@ -116,6 +135,7 @@ public final class LinqsLoader implements DatasetLoader {
         int n = content.ids.size();
         Graph.Builder builder = Graph.builder(n)
                 .name(files.name())
+                .directed(directed)
                 .edges(citations.src.toArray(), citations.dst.toArray())
                 .labels(content.labels.toArray(), List.copyOf(content.classes.keySet()))
                 .nodeIds(content.ids);
@@ -128,7 +148,7 @@ public final class LinqsLoader implements DatasetLoader {
         LinqsReport report = new LinqsReport(files.name(), files.content(), files.cites(), dangling, n,
                 graph.edgeCount(), content.dim, content.values.size(), content.classes.size(), content.unlabelled,
                 citations.lines, citations.selfLoops, citations.duplicates, citations.reciprocal,
-                citations.danglingLines, new ArrayList<>(citations.danglingIds));
+                citations.danglingLines, new ArrayList<>(citations.danglingIds), directed);
         if (LOG.isInfoEnabled()) {
             LOG.info("{}", report.summary());
         }
@@ -235,6 +255,12 @@ public final class LinqsLoader implements DatasetLoader {
                     e.duplicates++;
                     continue;
                 }
+                if (directed) {
+                    // <cited> <citing>: the edge is citing → cited.
+                    e.src.add(j);
+                    e.dst.add(i);
+                    continue;
+                }
                 if (e.directed.contains(pair(j, i))) {
                     e.reciprocal++;
                     continue;
@@ -285,7 +311,7 @@ public final class LinqsLoader implements DatasetLoader {
         }
     }
 
-    /** The parsed .cites: unique undirected edges and the counts of what was skipped. */
+    /** The parsed .cites: unique edges (undirected, or citing → cited) and the counts of what was skipped. */
     private static final class Cites {
         final IntList src;
         final IntList dst;

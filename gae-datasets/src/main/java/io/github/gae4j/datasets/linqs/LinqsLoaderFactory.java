@@ -13,9 +13,11 @@ import java.util.Set;
 /**
  * The {@code linqs} dataset loader. Options: {@code path} (required: a directory with one
  * {@code <name>.content(.gz)} and {@code <name>.cites}, or the {@code .content(.gz)} file),
- * {@code dangling} ({@code drop}, the default, or {@code add}) and {@code cites} (optional: the
- * citations file, when it is not {@code <name>.cites} next to the content). Files are checked when
- * the loader runs, not when it is created.
+ * {@code dangling} ({@code drop}, the default, or {@code add}), {@code cites} (optional: the
+ * citations file, when it is not {@code <name>.cites} next to the content) and {@code directed}
+ * ({@code false}, the default, symmetrises the citations; {@code true} keeps each as the edge
+ * citing → cited, for directed link prediction). Files are checked when the loader runs, not when
+ * it is created.
  */
 public final class LinqsLoaderFactory implements DatasetLoaderFactory {
 
@@ -23,6 +25,7 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
     public static final String PATH = "path";
     public static final String DANGLING = "dangling";
     public static final String CITES = "cites";
+    public static final String DIRECTED = "directed";
 
     @Override
     public String name() {
@@ -31,12 +34,13 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of(PATH, DANGLING, CITES);
+        return Set.of(PATH, DANGLING, CITES, DIRECTED);
     }
 
     @Override
     public String description() {
-        return "LINQS <name>.content(.gz) + <name>.cites (Cora, CiteSeer); options: path, dangling=drop|add, cites";
+        return "LINQS <name>.content(.gz) + <name>.cites (Cora, CiteSeer); options: path, dangling=drop|add, cites,"
+                + " directed (citing -> cited)";
     }
 
     @Override
@@ -48,7 +52,7 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
                         + " (or .content.gz) and <name>.cites, or the path of the .content file"));
         Path path = toPath(PATH, value);
         DanglingPolicy dangling = DanglingPolicy.parse(c.getString(DANGLING, DanglingPolicy.DROP.optionValue()));
-        LinqsLoader loader = new LinqsLoader(path, dangling);
+        LinqsLoader loader = new LinqsLoader(path, dangling).withDirected(c.getBoolean(DIRECTED, false));
         String cites = c.getString(CITES).orElse(null);
         if (cites == null) {
             return loader;

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param citesFile             the {@code .cites(.gz)} file read
  * @param dangling              the policy for ids missing from {@code .content}
  * @param nodes                 nodes in the graph (including added dangling ids)
- * @param edges                 undirected edges without self-loops
+ * @param edges                 undirected edges without self-loops (directed edges if {@code directed})
  * @param featureDim            feature columns ({@code 0}: the graph has no features, X = I)
  * @param featureNonZeros       stored non-zero feature values
  * @param classes               distinct class labels ({@code -} is no label, not a class)
@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param citeLines             non-blank lines in {@code .cites}
  * @param selfLoopsDropped      lines citing themselves (the model adds I itself)
  * @param duplicateLinesMerged  lines repeating an earlier line's (cited, citing) pair
- * @param reciprocalLinesMerged lines whose reverse pair came earlier (same undirected edge)
+ * @param reciprocalLinesMerged lines whose reverse pair came earlier (same undirected edge; 0 if {@code directed},
+ *                              where such a line is an edge of its own)
  * @param danglingLines         lines naming at least one id that {@code .content} does not list
  * @param danglingIds           those ids, distinct, in order of first appearance
+ * @param directed              whether the graph was read directed (citing → cited)
  */
 public record LinqsReport(
         String name,
@@ -43,7 +45,18 @@ public record LinqsReport(
         int duplicateLinesMerged,
         int reciprocalLinesMerged,
         int danglingLines,
-        List<String> danglingIds) {
+        List<String> danglingIds,
+        boolean directed) {
+
+    /** An undirected read (the report's shape before directed graphs). */
+    public LinqsReport(String name, Path contentFile, Path citesFile, DanglingPolicy dangling, int nodes, int edges,
+                       int featureDim, long featureNonZeros, int classes, int unlabelledNodes, long citeLines,
+                       int selfLoopsDropped, int duplicateLinesMerged, int reciprocalLinesMerged, int danglingLines,
+                       List<String> danglingIds) {
+        this(name, contentFile, citesFile, dangling, nodes, edges, featureDim, featureNonZeros, classes,
+                unlabelledNodes, citeLines, selfLoopsDropped, duplicateLinesMerged, reciprocalLinesMerged, danglingLines,
+                danglingIds, false);
+    }
 
     public LinqsReport {
         Objects.requireNonNull(name, "name is null");
@@ -75,6 +88,15 @@ public record LinqsReport(
         String featurePart = featureDim == 0
                 ? "no feature columns (X = I)"
                 : String.format(Locale.ROOT, "%d features (%d non-zero)", featureDim, featureNonZeros);
+        if (directed) {
+            return String.format(Locale.ROOT,
+                    "Read LINQS '%s' (dangling=%s, directed) from %s and %s: %d nodes, %d directed edges (citing →"
+                            + " cited), %s, %d classes, %d unlabelled nodes; of %d cites lines: dropped %d self-loops,"
+                            + " merged %d duplicate lines, %s",
+                    name, dangling, contentFile, sameDirectory() ? citesFile.getFileName() : citesFile, nodes, edges,
+                    featurePart, classes, unlabelledNodes, citeLines, selfLoopsDropped, duplicateLinesMerged,
+                    danglingPart);
+        }
         return String.format(Locale.ROOT,
                 "Read LINQS '%s' (dangling=%s) from %s and %s: %d nodes, %d undirected edges, %s, %d classes,"
                         + " %d unlabelled nodes; of %d cites lines: dropped %d self-loops, merged %d duplicate"

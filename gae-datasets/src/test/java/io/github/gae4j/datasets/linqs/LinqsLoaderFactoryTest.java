@@ -23,7 +23,7 @@ final class LinqsLoaderFactoryTest {
     @Test
     void optionNames() {
         assertThat(factory.name()).isEqualTo("linqs");
-        assertThat(factory.parameterNames()).containsExactlyInAnyOrder("path", "dangling", "cites");
+        assertThat(factory.parameterNames()).containsExactlyInAnyOrder("path", "dangling", "cites", "directed");
     }
 
     @Test
@@ -85,7 +85,7 @@ final class LinqsLoaderFactoryTest {
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("path", tmp, "dangle", "add"), CONTEXT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Unknown option 'dangle' for dataset loader 'linqs'")
-                .hasMessageContaining("[cites, dangling, path]");
+                .hasMessageContaining("[cites, dangling, directed, path]");
     }
 
     @Test

@@ -26,43 +26,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Reproduces Kipf &amp; Welling's Table 1: GAE and VGAE on Cora, CiteSeer and PubMed (the paper's
- * Planetoid inputs; PubMed featureless, its TF-IDF features being unavailable), 10 seeds each,
- * with the paper's numbers beside ours, plus node clustering (k-means on μ: ACC, NMI, ARI) and
- * the time per run. The full-graph loss runs through the fused kernel: no N×N matrix, PubMed
- * included.
+ * Reproduces published link-prediction tables: by default Kipf &amp; Welling's Table 1, GAE and VGAE
+ * on Cora, CiteSeer and PubMed (the paper's Planetoid inputs; PubMed featureless, its TF-IDF features
+ * being unavailable), 10 seeds each, with the paper's numbers beside ours, plus node clustering
+ * (k-means on μ: ACC, NMI, ARI) and the time per run. {@code --models} adds other rows of
+ * {@link PaperTable}: {@code arga} and {@code arvga} (Pan et al., IJCAI 2018), each with its own recipe.
+ * The full-graph loss runs through the fused kernel: no N×N matrix, PubMed included.
  *
  * <pre>java --add-modules jdk.incubator.vector -Xmx4g -cp gae-examples/target/gae4j.jar \
- *     io.github.gae4j.examples.reproduce.Reproduce [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer,pubmed]</pre>
+ *     io.github.gae4j.examples.reproduce.Reproduce [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer,pubmed] \
+ *     [--models gae,vgae,arga,arvga] [--epochs N (default: each model's recipe)] [--threads T]</pre>
  */
 public final class Reproduce {
 
     private Reproduce() {
     }
 
-    /** One (dataset, model) cell over all seeds. */
-    record Cell(String dataset, String model, double[] auc, double[] ap, double[] acc, double[] nmi, double[] ari,
+    /** The models run when none are named: Kipf &amp; Welling's Table 1. */
+    public static final List<String> DEFAULT_MODELS = List.of("gae", "vgae");
+
+    /** One (dataset, model) cell over all seeds: per-seed test AUC/AP, clustering scores of μ and seconds per run. */
+    public record Cell(String dataset, String model, double[] auc, double[] ap, double[] acc, double[] nmi, double[] ari,
                 double[] seconds) {
     }
 
     public static void main(String[] args) {
         Optional<Path> dataDir = DataDirectories.find();
         List<String> datasets = List.of("cora", "citeseer", "pubmed");
+        List<String> models = DEFAULT_MODELS;
         int seeds = 10;
-        int epochs = 200;
+        int epochs = 0;
         int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Optional.of(Path.of(args[++i]));
                 case "--datasets" -> datasets = List.of(args[++i].split(","));
+                case "--models" -> models = List.of(args[++i].split(","));
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("Unknown option '" + args[i] + "'; options: --data-dir DIR, --datasets LIST,"
-                            + " --seeds N, --epochs N, --threads T");
+                            + " --models LIST (" + String.join(",", PaperTable.ROWS.keySet()) + "), --seeds N, --epochs N"
+                            + " (default: each model's recipe), --threads T");
                     System.exit(2);
                 }
             }
@@ -72,26 +81,47 @@ public final class Reproduce {
             System.exit(1);
         }
         try {
-            run(dataDir.get(), datasets, seeds, epochs, threads, System.out);
+            run(dataDir.get(), datasets, models, seeds, epochs, threads, System.out);
         } catch (GaeException e) {
             System.err.println("gae4j: " + e.getMessage());
             System.exit(1);
         }
     }
 
+    /** {@link #DEFAULT_MODELS} (GAE and VGAE), {@code epochs} for both. */
     static List<Cell> run(Path dataDir, List<String> datasets, int seeds, int epochs, int threads, PrintStream out) {
+        return run(dataDir, datasets, DEFAULT_MODELS, seeds, epochs, threads, out);
+    }
+
+    /**
+     * Runs every (dataset, model) cell over {@code seeds} seeds (0 … seeds − 1: the link split, the
+     * model's initialisation and the training noise) and prints the table to {@code out}.
+     *
+     * @param models names of {@link PaperTable} rows ({@code gae}, {@code vgae}, {@code arga}, {@code arvga});
+     *               an unknown name fails, listing the known ones, before any data is read
+     * @param epochs epochs of every run, or 0 (or less) for each model's own recipe
+     */
+    public static List<Cell> run(Path dataDir, List<String> datasets, List<String> models, int seeds, int epochs,
+                                 int threads, PrintStream out) {
+        if (models.isEmpty()) {
+            throw new GaeException("No models to run; known models: " + PaperTable.ROWS.keySet());
+        }
+        if (seeds < 1) {
+            throw new GaeException("--seeds must be >= 1, got " + seeds);
+        }
+        List<PaperTable.Row> rows = models.stream().map(m -> PaperTable.row(m.trim())).toList();
         ModelAssembler assembler = GaeInjectors.create(Reproduce.class.getClassLoader()).getInstance(ModelAssembler.class);
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
         try (Parallelism parallelism = Parallelism.of(threads)) {
             for (String dataset : datasets) {
                 Graph graph = load(dataset, dataDir, assembler);
-                for (String model : List.of("gae", "vgae")) {
-                    cells.add(runCell(dataset, model, graph, seeds, epochs, assembler, parallelism));
+                for (PaperTable.Row row : rows) {
+                    cells.add(runCell(dataset, row, graph, seeds, epochs, assembler, parallelism));
                 }
             }
         }
-        print(cells, seeds, epochs, threads, (System.nanoTime() - start) / 1e9, out);
+        print(cells, rows, seeds, epochs, threads, (System.nanoTime() - start) / 1e9, out);
         return cells;
     }
 
@@ -109,23 +139,23 @@ public final class Reproduce {
                 new CreationContext(0, 0, 0L)).load();
     }
 
-    static Cell runCell(String dataset, String model, Graph graph, int seeds, int epochs, ModelAssembler assembler,
-                        Parallelism parallelism) {
+    static Cell runCell(String dataset, PaperTable.Row row, Graph graph, int seeds, int epochs,
+                        ModelAssembler assembler, Parallelism parallelism) {
         double[] auc = new double[seeds];
         double[] ap = new double[seeds];
         double[] acc = new double[seeds];
         double[] nmi = new double[seeds];
         double[] ari = new double[seeds];
         double[] seconds = new double[seeds];
-        ModelSpec spec = model.equals("vgae") ? ModelSpec.vgae() : ModelSpec.gae();
+        ModelSpec spec = row.spec();
+        TrainerConfig training = epochs > 0 ? row.training().withEpochs(epochs) : row.training();
         int classes = graph.hasLabels() ? graph.classNames().size() : 0;
         for (int s = 0; s < seeds; s++) {
             long t0 = System.nanoTime();
             LinkSplit split = LinkSplit.of(graph, s);
             GraphAutoencoder m = assembler.assemble(spec,
                     new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), s));
-            TrainingResult r = new Trainer(TrainerConfig.defaults().withEpochs(epochs).withSeed(s).withLogEvery(100),
-                    parallelism).fit(m, split);
+            TrainingResult r = new Trainer(training.withSeed(s).withLogEvery(100), parallelism).fit(m, split);
             auc[s] = r.test().auc();
             ap[s] = r.test().ap();
             if (classes > 1) {
@@ -137,27 +167,34 @@ public final class Reproduce {
             }
             seconds[s] = (System.nanoTime() - t0) / 1e9;
         }
-        return new Cell(dataset, model, auc, ap, acc, nmi, ari, seconds);
+        return new Cell(dataset, row.model(), auc, ap, acc, nmi, ari, seconds);
     }
 
-    static void print(List<Cell> cells, int seeds, int epochs, int threads, double totalSeconds, PrintStream out) {
-        out.printf(Locale.ROOT, "Kipf & Welling (2016) Table 1, reproduced: %d seeds, %d epochs, full-graph loss,"
-                + " %d threads, JDK %s%n", seeds, epochs, threads, Runtime.version());
+    static void print(List<Cell> cells, List<PaperTable.Row> rows, int seeds, int epochs, int threads,
+                      double totalSeconds, PrintStream out) {
+        List<String> papers = rows.stream().map(PaperTable.Row::paper).distinct().toList();
+        List<Integer> rowEpochs = rows.stream().map(r -> epochs > 0 ? epochs : r.training().epochs()).distinct()
+                .toList();
+        String epochText = rowEpochs.size() == 1 ? rowEpochs.get(0) + " epochs" : "epochs " + rows.stream()
+                .map(r -> r.model() + " " + r.training().epochs()).collect(Collectors.joining(", "));
+        out.printf(Locale.ROOT, "%s, reproduced: %d seeds, %s, full-graph loss, %d threads, JDK %s%n",
+                String.join("; ", papers), seeds, epochText, threads, Runtime.version());
         out.printf(Locale.ROOT, "%-9s %-5s %14s %14s %13s %7s | %13s %13s %13s | %7s%n", "dataset", "model",
                 "AUC %", "AP %", "paper AUC/AP", "delta", "ACC %", "NMI %", "ARI %", "s/run");
+        boolean unmatched = false;
         for (Cell c : cells) {
-            double[] paper = PaperTable.AUC_AP.get(c.dataset() + "/" + c.model());
-            double dAuc = 100 * Stats.mean(c.auc()) - paper[0];
-            double dAp = 100 * Stats.mean(c.ap()) - paper[1];
+            Optional<double[]> paper = PaperTable.row(c.model()).paperAucAp(c.dataset());
+            unmatched |= paper.isEmpty();
+            String paperText = paper.map(p -> String.format(Locale.ROOT, "%.1f / %.1f", p[0], p[1])).orElse("n/a");
+            String delta = paper.map(p -> String.format(Locale.ROOT, "%+.1f/%+.1f",
+                    100 * Stats.mean(c.auc()) - p[0], 100 * Stats.mean(c.ap()) - p[1])).orElse("");
             out.printf(Locale.ROOT, "%-9s %-5s %14s %14s %13s %7s | %13s %13s %13s | %7.1f%n", c.dataset(),
-                    c.model() + (c.dataset().equals("pubmed") ? "*" : ""), pm(c.auc()), pm(c.ap()),
-                    String.format(Locale.ROOT, "%.1f / %.1f", paper[0], paper[1]),
-                    String.format(Locale.ROOT, "%+.1f/%+.1f", dAuc, dAp), pm(c.acc()), pm(c.nmi()), pm(c.ari()),
-                    Stats.mean(c.seconds()));
+                    c.model() + (c.dataset().equals("pubmed") ? "*" : ""), pm(c.auc()), pm(c.ap()), paperText, delta,
+                    pm(c.acc()), pm(c.nmi()), pm(c.ari()), Stats.mean(c.seconds()));
         }
         out.printf(Locale.ROOT, "* featureless (X = I): PubMed's TF-IDF features are not available; compared with the"
-                + " paper's GAE*/VGAE* rows. Clustering: k-means (k = classes, 10 restarts) on μ. Total %.0f s.%n",
-                totalSeconds);
+                + " paper's GAE*/VGAE* rows.%s Clustering: k-means (k = classes, 10 restarts) on μ. Total %.0f s.%n",
+                unmatched ? " n/a: the paper has no comparable figure." : "", totalSeconds);
     }
 
     static String pm(double[] v) {

@@ -1,7 +1,9 @@
 package io.github.gae4j.examples.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,16 +14,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** A short smoke run of the reproduce command on Cora: the table and the clustering columns are filled. */
+/** Short smoke runs of the reproduce command on Cora: the table and the clustering columns are filled. */
 final class ReproduceTest {
 
-    @Test
-    void printsThePaperTableWithClusteringScores() {
+    private static Path planetoidRoot() {
         Optional<Path> root = DataDirectories.find().filter(r -> r.resolve("planetoid").toFile().isDirectory());
         Assumptions.assumeTrue(root.isPresent(),
                 "Planetoid data not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
+        return root.get();
+    }
+
+    @Test
+    void printsThePaperTableWithClusteringScores() {
+        Path root = planetoidRoot();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<Reproduce.Cell> cells = Reproduce.run(root.get(), List.of("cora"), 2, 40, 2,
+        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), 2, 40, 2,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(cells).extracting(Reproduce.Cell::model).containsExactly("gae", "vgae");
         for (Reproduce.Cell c : cells) {
@@ -34,5 +41,30 @@ final class ReproduceTest {
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("91.0 / 92.0").contains("91.4 / 92.6")
                 .contains("ACC %").contains("NMI %").contains("ARI %");
+    }
+
+    @Test
+    void runsTheAdversarialRowsBesideTheirPaper() {
+        Path root = planetoidRoot();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), List.of("arga", "arvga"), 1, 60, 2,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(cells).extracting(Reproduce.Cell::model).containsExactly("arga", "arvga");
+        for (Reproduce.Cell c : cells) {
+            assertThat(c.auc()).hasSize(1);
+            assertThat(c.auc()[0]).as("%s AUC after 60 epochs", c.model()).isBetween(0.6, 1.0);
+            assertThat(c.ap()[0]).as("%s AP after 60 epochs", c.model()).isBetween(0.6, 1.0);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Pan et al. (2018)").contains("60 epochs")
+                .contains("92.4 / 93.2").contains("92.4 / 92.6");
+    }
+
+    @Test
+    void unknownModelFailsListingTheKnownOnes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Reproduce.run(Path.of("no-such-directory"), List.of("cora"), List.of("gae", "agra"),
+                1, 1, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .isInstanceOf(GaeException.class).hasMessageContaining("Unknown model 'agra'")
+                .hasMessageContaining("[gae, vgae, arga, arvga]");
     }
 }

@@ -20,6 +20,15 @@ import java.util.Locale;
  * self-loops for the two weights ({@code selfLoopsInWeights = false} reproduces that). The decoder's
  * fused kernel is used when it has one; otherwise (or with {@code fused = false}) the N² logits are
  * materialised, which is refused above {@link #MAX_DENSE_NODES} nodes.
+ *
+ * <p>Directed training graphs (Salha et al. 2019): the target is the directed A_train + I (t_ij = 1
+ * for an edge i → j; {@link SparseMatrix#isSymmetric()} false), the BCE runs over all N² ordered
+ * pairs (i, j) against it, and E counts directed edges (an edge and its reverse twice), which is
+ * what pos_weight and norm are computed from, as in the reference code. The decoder's fused kernel
+ * gets that target as it is: a decoder whose kernel assumes a symmetric target must check
+ * {@code isSymmetric()} (the inner-product decoder switches to its all-ordered-pairs kernel;
+ * {@code InnerProductFullGraphBce} refuses a target not flagged symmetric). The materialised
+ * fallback labels each ordered pair from the target, so it is right for either kind.
  */
 public final class FullGraphBceLoss implements Loss {
 

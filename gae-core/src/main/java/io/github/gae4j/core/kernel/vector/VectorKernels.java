@@ -1,7 +1,9 @@
 package io.github.gae4j.core.kernel.vector;
 
 import io.github.gae4j.core.kernel.FullGraphBceKernel;
+import io.github.gae4j.core.kernel.GravityBceKernel;
 import io.github.gae4j.core.kernel.Precision;
+import io.github.gae4j.core.kernel.SourceTargetBceKernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 
@@ -17,6 +19,16 @@ public final class VectorKernels {
 
     public static FullGraphBceKernel fullGraphBce(Precision precision) {
         return precision == Precision.FLOAT ? FloatVectorFullGraphBce.INSTANCE : DoubleVectorFullGraphBce.INSTANCE;
+    }
+
+    /** The float source-target (asymmetric bilinear) full-graph kernel. */
+    public static SourceTargetBceKernel sourceTargetBce() {
+        return FloatVectorSourceTargetBce.INSTANCE;
+    }
+
+    /** The float gravity-decoder full-graph kernel. */
+    public static GravityBceKernel gravityBce() {
+        return FloatVectorGravityBce.INSTANCE;
     }
 
     /** Lanes per vector, for the log line: e.g. "float × 16, double × 8". */

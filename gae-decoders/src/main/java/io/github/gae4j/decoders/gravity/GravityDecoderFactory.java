@@ -1,0 +1,58 @@
+package io.github.gae4j.decoders.gravity;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.DecoderFactory;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code gravity}: the gravity-inspired decoder (Salha et al. 2019) for directed graphs. Options:
+ * {@code lambda} (default 1.0, the paper's setting for Cora and CiteSeer in tasks 1 and 3; 0.05 in
+ * task 2), {@code epsilon} (default 0.01, as the reference code) and {@code normalize} (default
+ * false). The encoder's latent size is d + 1: the last column is the mass.
+ */
+public final class GravityDecoderFactory implements DecoderFactory {
+
+    public static final String NAME = "gravity";
+    public static final String LAMBDA = "lambda";
+    public static final String EPSILON = "epsilon";
+    public static final String NORMALIZE = "normalize";
+    public static final double DEFAULT_LAMBDA = 1.0;
+    public static final double DEFAULT_EPSILON = 0.01;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of(LAMBDA, EPSILON, NORMALIZE);
+    }
+
+    @Override
+    public String description() {
+        return "sigmoid(m_j - lambda log(|z_i - z_j|^2 + epsilon)), mass m = last latent column (Salha et al. 2019,"
+                + " directed graphs); fused full-graph kernel";
+    }
+
+    @Override
+    public Decoder create(ComponentConfig config, CreationContext context) {
+        ComponentConfig c = config.describedAs("decoder '" + NAME + "'");
+        c.requireOnly(parameterNames());
+        double lambda = c.getDouble(LAMBDA, DEFAULT_LAMBDA);
+        double epsilon = c.getDouble(EPSILON, DEFAULT_EPSILON);
+        if (!(epsilon > 0)) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Option 'epsilon' of decoder '%s' must be a positive number, got '%s'", NAME, epsilon));
+        }
+        if (context.inputDim() == 1) {
+            throw new ConfigException("Decoder 'gravity' needs a latent size of at least 2 (positions and the mass,"
+                    + " the last column), got 1; set the encoder's latent size to d + 1, e.g. 33 for d = 32");
+        }
+        return new GravityDecoder(lambda, epsilon, c.getBoolean(NORMALIZE, false));
+    }
+}

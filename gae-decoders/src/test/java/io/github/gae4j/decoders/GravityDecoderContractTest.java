@@ -1,0 +1,13 @@
+package io.github.gae4j.decoders;
+
+import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.decoders.gravity.GravityDecoderFactory;
+import io.github.gae4j.testkit.DecoderContract;
+
+final class GravityDecoderContractTest implements DecoderContract {
+
+    @Override
+    public DecoderFactory factory() {
+        return new GravityDecoderFactory();
+    }
+}

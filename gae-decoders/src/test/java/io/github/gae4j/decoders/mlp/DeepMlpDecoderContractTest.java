@@ -1,0 +1,24 @@
+package io.github.gae4j.decoders.mlp;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.testkit.DecoderContract;
+
+/** Two hidden layers. */
+final class DeepMlpDecoderContractTest implements DecoderContract {
+
+    @Override
+    public DecoderFactory factory() {
+        return new MlpDecoderFactory();
+    }
+
+    @Override
+    public ComponentConfig config() {
+        return ComponentConfig.of("hidden", "5,3");
+    }
+
+    @Override
+    public boolean symmetric() {
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.gae4j.encoders.corruption;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CorruptionFactory;
+import io.github.gae4j.core.spi.CreationContext;
+import java.util.Set;
+
+/** {@code edge-dropout}: option {@code rate} (0.5), the probability of dropping each undirected edge. */
+public final class EdgeDropoutFactory implements CorruptionFactory {
+
+    public static final String NAME = "edge-dropout";
+    public static final double DEFAULT_RATE = 0.5;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("rate");
+    }
+
+    @Override
+    public String description() {
+        return "Drops each training edge with probability 'rate' from the encoder's graph (Â rebuilt); reports them"
+                + " as removed (MaskGAE edge masking, with loss masked-edge-bce)";
+    }
+
+    @Override
+    public EdgeDropout create(ComponentConfig config, CreationContext context) {
+        return new EdgeDropout(config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0));
+    }
+}

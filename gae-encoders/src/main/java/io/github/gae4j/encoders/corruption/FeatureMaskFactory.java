@@ -1,0 +1,46 @@
+package io.github.gae4j.encoders.corruption;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.CorruptionFactory;
+import io.github.gae4j.core.spi.CreationContext;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code feature-mask}: options {@code rate} (0.5, GraphMAE's Cora setting), the share of nodes whose
+ * feature rows are masked, and {@code token} ({@code zero}, the only value: masked rows become zero;
+ * a learnable [MASK] token would be a parameter, and corruptions own none).
+ */
+public final class FeatureMaskFactory implements CorruptionFactory {
+
+    public static final String NAME = "feature-mask";
+    public static final double DEFAULT_RATE = 0.5;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("rate", "token");
+    }
+
+    @Override
+    public String description() {
+        return "Replaces the feature rows of a 'rate' share of the nodes by zeros (GraphMAE masking; sparse features"
+                + " stay sparse); reports them as masked, for loss feature-sce";
+    }
+
+    @Override
+    public FeatureMask create(ComponentConfig config, CreationContext context) {
+        String token = config.getString("token", "zero").trim().toLowerCase(Locale.ROOT);
+        if (!token.equals("zero")) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Option 'token' of corruption '%s' must be one of [zero] (masked rows become zero; a learnable"
+                            + " [MASK] token is not supported), got '%s'", NAME, config.getString("token", "")));
+        }
+        return new FeatureMask(config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0));
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.gae4j.encoders.corruption;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CorruptionFactory;
+import io.github.gae4j.core.spi.CreationContext;
+import java.util.Set;
+
+/**
+ * {@code path-mask}: options {@code rate} (0.3), the probability that an edge direction starts a random
+ * walk, and {@code walk-length} (3), the steps of each walk; every edge a walk crosses is removed. The
+ * defaults are MaskGAE's first published recipe for its path masking (p 0.3, walk length 3).
+ */
+public final class PathMaskFactory implements CorruptionFactory {
+
+    public static final String NAME = "path-mask";
+    public static final double DEFAULT_RATE = 0.3;
+    public static final int DEFAULT_WALK_LENGTH = 3;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("rate", "walk-length");
+    }
+
+    @Override
+    public String description() {
+        return "Removes the edges crossed by random walks of 'walk-length' steps started from a 'rate' share of edge"
+                + " directions (MaskGAE path masking); reports them as removed";
+    }
+
+    @Override
+    public PathMask create(ComponentConfig config, CreationContext context) {
+        return new PathMask(config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0),
+                config.getPositiveInt("walk-length", DEFAULT_WALK_LENGTH));
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.gae4j.losses.masked;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.losses.masked.FeatureSceLoss.DecoderKind;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code feature-sce}: options {@code gamma} (2; GraphMAE's default, its Cora setting is 3), the exponent of
+ * the scaled cosine error, at least 1; {@code decoder} ({@code gcn} or {@code linear}); {@code remask}
+ * (true; GCN decoder only). Its feature decoder maps the latent size ({@code inputDim}) to the graph's
+ * feature dimension ({@code featureDim}), drawn from the creation seed.
+ */
+public final class FeatureSceLossFactory implements LossFactory {
+
+    public static final String NAME = "feature-sce";
+    public static final double DEFAULT_GAMMA = 2.0;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("gamma", "decoder", "remask");
+    }
+
+    @Override
+    public String description() {
+        return "GraphMAE: scaled cosine error (1 − cos)^gamma of the masked nodes' features (feature-mask), rebuilt"
+                + " by its own GCN or linear feature decoder (trained with the model)";
+    }
+
+    @Override
+    public FeatureSceLoss create(ComponentConfig config, CreationContext context) {
+        double gamma = config.getDouble("gamma", DEFAULT_GAMMA, 1.0, 100.0);
+        String raw = config.getString("decoder", DecoderKind.GCN.optionValue());
+        DecoderKind kind = Arrays.stream(DecoderKind.values())
+                .filter(k -> k.optionValue().equals(raw.trim().toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new ConfigException(String.format(Locale.ROOT,
+                        "Option 'decoder' of loss '%s' must be one of %s, got '%s'", NAME,
+                        Arrays.stream(DecoderKind.values()).map(DecoderKind::optionValue).toList(), raw)));
+        boolean remask = config.getBoolean("remask", true);   // moot for the linear decoder, which never re-masks
+        return new FeatureSceLoss(context.inputDim(), context.featureDim(), kind, remask, gamma, context.random());
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.gae4j.losses.masked;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.LossFactory;
+import java.util.Set;
+
+/** {@code masked-edge-bce}: option {@code ratio} (1), negatives per removed edge. */
+public final class MaskedEdgeBceLossFactory implements LossFactory {
+
+    public static final String NAME = "masked-edge-bce";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("ratio");
+    }
+
+    @Override
+    public String description() {
+        return "MaskGAE: BCE on the edges the corruptions removed (edge-dropout, path-mask) against fresh uniform"
+                + " non-edges; all training edges if none were removed";
+    }
+
+    @Override
+    public MaskedEdgeBceLoss create(ComponentConfig config, CreationContext context) {
+        return new MaskedEdgeBceLoss(config.getDouble("ratio", 1.0, 1e-6, 1e6));
+    }
+}
