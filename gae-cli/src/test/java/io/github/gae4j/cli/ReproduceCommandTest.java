@@ -23,6 +23,20 @@ final class ReproduceCommandTest {
     }
 
     @Test
+    void printsTheDirectedTable() {
+        Optional<Path> root = DataDirectories.find().filter(r -> r.resolve("linqs").toFile().isDirectory());
+        Assumptions.assumeTrue(root.isPresent(),
+                "LINQS data not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
+        Cli r = Cli.run("reproduce", "--directed", "--data-dir", root.get().toString(), "--datasets", "cora",
+                "--models", "gravity-gae", "--tasks", "general", "--seeds", "1", "--epochs", "5", "--threads", "2");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("cora").contains("gravity-gae");
+        Cli tasksAlone = Cli.run("reproduce", "--data-dir", root.get().toString(), "--tasks", "general");
+        assertThat(tasksAlone.exitCode()).isEqualTo(2);
+        assertThat(tasksAlone.err()).contains("--directed");
+    }
+
+    @Test
     void withoutDataItSaysWhereItLooked() {
         Cli r = Cli.run("reproduce", "--data-dir", "/nonexistent/gae4j-data", "--datasets", "cora", "--seeds", "1",
                 "--epochs", "1");
