@@ -68,7 +68,7 @@ import java.util.function.Supplier;
  *
  * <pre>java --add-modules jdk.incubator.vector -Xmx4g -cp ... io.github.gae4j.examples.reproduce.DirectedReproduce \
  *     [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer] [--tasks general,biased-negative,bidirectional] \
- *     [--models gravity-gae,source-target-gae,gae] [--epochs 200] [--threads T] [--features] [--kernels]</pre>
+ *     [--models gravity-gae,source-target-gae,gae] [--epochs 200] [--lr 0.1] [--threads T] [--features] [--kernels]</pre>
  */
 public final class DirectedReproduce {
 
@@ -107,6 +107,7 @@ public final class DirectedReproduce {
         int threads = Runtime.getRuntime().availableProcessors();
         boolean features = false;
         boolean kernels = false;
+        double learningRate = LEARNING_RATE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Optional.of(Path.of(args[++i]));
@@ -117,11 +118,12 @@ public final class DirectedReproduce {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--features" -> features = true;
+                case "--lr" -> learningRate = Double.parseDouble(args[++i]);
                 case "--kernels" -> kernels = true;
                 default -> {
                     System.err.println("Unknown option '" + args[i] + "'; options: --data-dir DIR, --datasets LIST"
                             + " (cora,citeseer), --tasks LIST (" + String.join(",", TASKS) + "), --models LIST ("
-                            + String.join(",", MODELS) + "), --seeds N, --epochs N, --threads T, --features,"
+                            + String.join(",", MODELS) + "), --seeds N, --epochs N, --lr R, --threads T, --features,"
                             + " --kernels");
                     System.exit(2);
                 }
@@ -135,17 +137,20 @@ public final class DirectedReproduce {
             if (kernels) {
                 kernelTimings(dataDir.get(), threads, System.out);
             }
-            run(dataDir.get(), datasets, models, tasks, seeds, epochs, threads, features, System.out);
+            run(dataDir.get(), datasets, models, tasks, seeds, epochs, learningRate, threads, features, System.out);
         } catch (GaeException | IllegalArgumentException e) {
             System.err.println("gae4j: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    /** The featureless run of the paper (X = I); see {@link #run(Path, List, List, List, int, int, int, boolean, PrintStream)}. */
+    /**
+     * The paper's featureless run (X = I) at the reference learning rate; see
+     * {@link #run(Path, List, List, List, int, int, double, int, boolean, PrintStream)}.
+     */
     public static List<Cell> run(Path dataDir, List<String> datasets, List<String> models, List<String> tasks,
                                  int seeds, int epochs, int threads, PrintStream out) {
-        return run(dataDir, datasets, models, tasks, seeds, epochs, threads, false, out);
+        return run(dataDir, datasets, models, tasks, seeds, epochs, LEARNING_RATE, threads, false, out);
     }
 
     /**
@@ -156,13 +161,18 @@ public final class DirectedReproduce {
      * @param models   names from {@link #MODELS}
      * @param tasks    names from {@link #TASKS}
      * @param epochs   epochs of every run ({@link #EPOCHS} in the paper's recipe)
+     * @param learningRate Adam's step ({@link #LEARNING_RATE} in the paper's recipe, which is featureless: with
+     *                 the LINQS features it makes the GCN's ReLUs die and the models collapse; 0.01, Kipf &amp;
+     *                 Welling's, works there)
      * @param features use the LINQS node features instead of X = I
      */
     public static List<Cell> run(Path dataDir, List<String> datasets, List<String> models, List<String> tasks,
-                                 int seeds, int epochs, int threads, boolean features, PrintStream out) {
-        if (seeds < 1 || epochs < 1) {
-            throw new GaeException(String.format(Locale.ROOT, "--seeds and --epochs must be >= 1, got %d and %d",
-                    seeds, epochs));
+                                 int seeds, int epochs, double learningRate, int threads, boolean features,
+                                 PrintStream out) {
+        if (seeds < 1 || epochs < 1 || !(learningRate > 0)) {
+            throw new GaeException(String.format(Locale.ROOT,
+                    "--seeds and --epochs must be >= 1 and --lr positive, got %d, %d and %s", seeds, epochs,
+                    learningRate));
         }
         for (String m : models) {
             if (!MODELS.contains(m)) {
@@ -182,12 +192,13 @@ public final class DirectedReproduce {
                 }
                 for (Task task : taskList) {
                     for (String model : models) {
-                        cells.add(runCell(dataset, task, model, graph, seeds, epochs, assembler, parallelism));
+                        cells.add(runCell(dataset, task, model, graph, seeds, epochs, learningRate, assembler,
+                                parallelism));
                     }
                 }
             }
         }
-        print(cells, seeds, epochs, threads, features, (System.nanoTime() - start) / 1e9, out);
+        print(cells, seeds, epochs, learningRate, threads, features, (System.nanoTime() - start) / 1e9, out);
         return cells;
     }
 
@@ -227,13 +238,13 @@ public final class DirectedReproduce {
     }
 
     static Cell runCell(String dataset, Task task, String model, Graph graph, int seeds, int epochs,
-                        ModelAssembler assembler, Parallelism parallelism) {
+                        double learningRate, ModelAssembler assembler, Parallelism parallelism) {
         double[] auc = new double[seeds];
         double[] ap = new double[seeds];
         double[] seconds = new double[seeds];
         double[] millis = new double[seeds];
         ModelSpec spec = spec(dataset, task, model);
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(epochs).withLearningRate(LEARNING_RATE)
+        TrainerConfig config = TrainerConfig.defaults().withEpochs(epochs).withLearningRate(learningRate)
                 .withRestoreBest(false).withEvalEvery(0).withLogEvery(Math.max(1, epochs));
         for (int s = 0; s < seeds; s++) {
             long t0 = System.nanoTime();
@@ -249,10 +260,10 @@ public final class DirectedReproduce {
         return new Cell(dataset, task.optionValue(), model, auc, ap, seconds, millis);
     }
 
-    static void print(List<Cell> cells, int seeds, int epochs, int threads, boolean features, double totalSeconds,
-                      PrintStream out) {
+    static void print(List<Cell> cells, int seeds, int epochs, double learningRate, int threads, boolean features,
+                      double totalSeconds, PrintStream out) {
         out.printf(Locale.ROOT, "%s, directed link prediction, reproduced: %d seeds, %d epochs, lr %s, %s, %d threads,"
-                        + " JDK %s%n", PAPER, seeds, epochs, LEARNING_RATE,
+                        + " JDK %s%n", PAPER, seeds, epochs, learningRate,
                 features ? "LINQS features" : "featureless (X = I) as the reference", threads, Runtime.version());
         out.printf(Locale.ROOT, "%-9s %-16s %-18s %14s %14s %15s %7s %9s%n", "dataset", "task", "model", "AUC %",
                 "AP %", "paper AUC/AP", "s/run", "ms/epoch");
