@@ -64,7 +64,7 @@ final class EmbedCommand implements Callable<Integer> {
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Graph g = graph == GraphChoice.FULL ? run.graph() : run.split().trainGraph();
         Matrix z;
-        try (Parallelism p = Parallelism.of(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
+        try (Parallelism p = Parallelism.of(Threads.resolve(threads))) {
             z = run.model().embed(GraphInput.of(g, p));
         }
         int bad = z.firstNonFinite();

@@ -52,7 +52,7 @@ final class EvalCommand implements Callable<Integer> {
         Path file = RunFiles.modelFile(model);
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Evaluation e;
-        try (Parallelism p = Parallelism.of(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
+        try (Parallelism p = Parallelism.of(Threads.resolve(threads))) {
             e = Evaluation.of(run.model(), run.split(), run.graph(), p, run.saved().description().training().seed());
         }
         out.printf(Locale.ROOT, "gae eval: %s on %s (%d nodes, %d test edges, %d test non-edges)%n", file,

@@ -63,7 +63,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : DataDirectories.find().orElseThrow(() ->
                 new io.github.gae4j.core.spi.ConfigException("No datasets: pass --data-dir DIR; "
                         + DataDirectories.searchDescription()));
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = Threads.resolve(threads);
         try (PrintStream table = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
             if (directed) {
                 DirectedReproduce.run(dir, or(datasets, DirectedReproduce.DATASETS),

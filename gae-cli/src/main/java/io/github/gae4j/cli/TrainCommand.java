@@ -113,10 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelDescription description = setup.description();
         Path runDir = out != null ? out : setup.defaultOut();
         Files.createDirectories(runDir);
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) {
-            throw new ConfigException("--threads must be at least 1, got " + nThreads);
-        }
+        int nThreads = Threads.resolve(threads);
         Graph graph = setup.graph();
         long seed = description.training().seed();
         stdout.printf(Locale.ROOT, "gae train: %s on %s (%d nodes, %d edges, %s), seed %d, %d epochs, %d threads%n",
@@ -151,7 +148,8 @@ final class TrainCommand implements Callable<Integer> {
                 written.addAll(List.of(EmbeddingFiles.CSV, EmbeddingFiles.NPY, EmbeddingFiles.IDS));
             }
             if (!noReport) {
-                RunReport.Written report = RunReport.write(reportData(description, graph, result, evaluation),
+                RunReport.Written report = RunReport.write(
+                        reportData(description, setup.metadata(), graph, result, evaluation),
                         runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
                                 : ReportOptions.defaults());
                 written.add(RunFiles.REPORT);
@@ -283,9 +281,10 @@ final class TrainCommand implements Callable<Integer> {
         Files.writeString(runDir.resolve(RunFiles.RUN_JSON), JsonWriter.write(json), StandardCharsets.UTF_8);
     }
 
-    private ReportData reportData(ModelDescription d, Graph graph, TrainingResult r, Evaluation e) {
+    private static ReportData reportData(ModelDescription d, Map<String, String> metadata, Graph graph,
+                                         TrainingResult r, Evaluation e) {
         Map<String, String> summary = new LinkedHashMap<>();
-        String label = metadataLabel(graph);
+        String label = metadata.getOrDefault("dataset", graph.name());
         summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
         summary.put("nodes / edges", graph.nodeCount() + " / " + graph.edgeCount());
         summary.put("features", graph.features().map(f -> Integer.toString(f.dim())).orElse("none (X = I)"));
@@ -299,10 +298,6 @@ final class TrainCommand implements Callable<Integer> {
         return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
                 ModelFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
                 labels, graph.classNames(), d.training().seed());
-    }
-
-    private String metadataLabel(Graph graph) {
-        return resume != null ? graph.name() : dataset.ref().label();
     }
 
     private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e, Path runDir,

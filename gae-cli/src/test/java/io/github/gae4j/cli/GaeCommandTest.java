@@ -43,6 +43,9 @@ final class GaeCommandTest {
         assertThat(notANumber.exitCode()).isEqualTo(2);
         assertThat(notANumber.err()).contains("many");
         assertThat(Cli.run("frobnicate").exitCode()).isEqualTo(2);
+        Cli noThreads = Cli.run("train", "--threads", "0", "--epochs", "1", "--no-report");
+        assertThat(noThreads.exitCode()).isEqualTo(2);
+        assertThat(noThreads.err()).contains("--threads must be at least 1");
         assertThat(Cli.run("eval").exitCode()).as("missing RUN").isEqualTo(2);
     }
 
