@@ -38,8 +38,9 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--models", split = ",", paramLabel = "LIST",
-            description = "Table rows: gae, vgae (default), arga, arvga; with --directed: gravity-gae,"
-                    + " source-target-gae, gae (default all three).")
+            description = "Table rows: gae, vgae (default), arga, arvga, linear-ae, linear-vae, maskgae; with"
+                    + " --directed: gravity-gae, gravity-vae, source-target-gae, source-target-vae, gae, vgae"
+                    + " (default all).")
     List<String> models;
 
     @Option(names = "--tasks", split = ",", paramLabel = "LIST",

@@ -33,12 +33,13 @@ import java.util.stream.Collectors;
  * on Cora, CiteSeer and PubMed (the paper's Planetoid inputs; PubMed featureless, its TF-IDF features
  * being unavailable), 10 seeds each, with the paper's numbers beside ours, plus node clustering
  * (k-means on μ: ACC, NMI, ARI) and the time per run. {@code --models} adds other rows of
- * {@link PaperTable}: {@code arga} and {@code arvga} (Pan et al., IJCAI 2018), each with its own recipe.
+ * {@link PaperTable}, each with its own recipe: {@code arga} and {@code arvga} (Pan et al., IJCAI 2018),
+ * {@code linear-ae} and {@code linear-vae} (Salha et al., ECML-PKDD 2020), {@code maskgae} (Li et al., KDD 2023).
  * The full-graph loss runs through the fused kernel: no N×N matrix, PubMed included.
  *
  * <pre>java --add-modules jdk.incubator.vector -Xmx4g -cp gae-examples/target/gae4j.jar \
  *     io.github.gae4j.examples.reproduce.Reproduce [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer,pubmed] \
- *     [--models gae,vgae,arga,arvga] [--epochs N (default: each model's recipe)] [--threads T]</pre>
+ *     [--models gae,vgae,arga,arvga,linear-ae,linear-vae,maskgae] [--epochs N (default: each model's recipe)] [--threads T]</pre>
  */
 public final class Reproduce {
 
@@ -97,7 +98,8 @@ public final class Reproduce {
      * Runs every (dataset, model) cell over {@code seeds} seeds (0 … seeds − 1: the link split, the
      * model's initialisation and the training noise) and prints the table to {@code out}.
      *
-     * @param models names of {@link PaperTable} rows ({@code gae}, {@code vgae}, {@code arga}, {@code arvga});
+     * @param models names of {@link PaperTable} rows ({@code gae}, {@code vgae}, {@code arga}, {@code arvga},
+     *               {@code linear-ae}, {@code linear-vae}, {@code maskgae});
      *               an unknown name fails, listing the known ones, before any data is read
      * @param epochs epochs of every run, or 0 (or less) for each model's own recipe
      */
@@ -179,22 +181,25 @@ public final class Reproduce {
                 .map(r -> r.model() + " " + r.training().epochs()).collect(Collectors.joining(", "));
         out.printf(Locale.ROOT, "%s, reproduced: %d seeds, %s, full-graph loss, %d threads, JDK %s%n",
                 String.join("; ", papers), seeds, epochText, threads, Runtime.version());
-        out.printf(Locale.ROOT, "%-9s %-5s %14s %14s %13s %7s | %13s %13s %13s | %7s%n", "dataset", "model",
+        out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %7s%n", "dataset", "model",
                 "AUC %", "AP %", "paper AUC/AP", "delta", "ACC %", "NMI %", "ARI %", "s/run");
         boolean unmatched = false;
         for (Cell c : cells) {
             Optional<double[]> paper = PaperTable.row(c.model()).paperAucAp(c.dataset());
             unmatched |= paper.isEmpty();
-            String paperText = paper.map(p -> String.format(Locale.ROOT, "%.1f / %.1f", p[0], p[1])).orElse("n/a");
+            // The paper's figures as printed there (one decimal in Kipf & Welling, two in Salha et al.).
+            String paperText = paper.map(p -> p[0] + " / " + p[1]).orElse("n/a");
             String delta = paper.map(p -> String.format(Locale.ROOT, "%+.1f/%+.1f",
                     100 * Stats.mean(c.auc()) - p[0], 100 * Stats.mean(c.ap()) - p[1])).orElse("");
-            out.printf(Locale.ROOT, "%-9s %-5s %14s %14s %13s %7s | %13s %13s %13s | %7.1f%n", c.dataset(),
+            out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %7.1f%n", c.dataset(),
                     c.model() + (c.dataset().equals("pubmed") ? "*" : ""), pm(c.auc()), pm(c.ap()), paperText, delta,
                     pm(c.acc()), pm(c.nmi()), pm(c.ari()), Stats.mean(c.seconds()));
         }
-        out.printf(Locale.ROOT, "* featureless (X = I): PubMed's TF-IDF features are not available; compared with the"
-                + " paper's GAE*/VGAE* rows.%s Clustering: k-means (k = classes, 10 restarts) on μ. Total %.0f s.%n",
-                unmatched ? " n/a: the paper has no comparable figure." : "", totalSeconds);
+        boolean pubmed = cells.stream().anyMatch(c -> c.dataset().equals("pubmed"));
+        out.printf(Locale.ROOT, "%s%sClustering: k-means (k = classes, 10 restarts) on μ. Total %.0f s.%n",
+                pubmed ? "* featureless (X = I): PubMed's TF-IDF features are not available; compared with the paper's"
+                        + " GAE*/VGAE* rows. " : "",
+                unmatched ? "n/a: the paper has no comparable figure. " : "", totalSeconds);
     }
 
     static String pm(double[] v) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
+import io.github.gae4j.core.model.ModelSpec;
 import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ final class DirectedReproduceTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<DirectedReproduce.Cell> cells = DirectedReproduce.run(root.get(), List.of("cora"), DirectedReproduce.MODELS,
                 DirectedReproduce.TASKS, 1, 20, 2, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertThat(cells).hasSize(9);
+        assertThat(cells).hasSize(3 * DirectedReproduce.MODELS.size());
         for (DirectedReproduce.Cell c : cells) {
             assertThat(c.auc()).hasSize(1);
             assertThat(c.auc()[0]).as("%s %s AUC", c.task(), c.model()).isBetween(0.0, 1.0);
@@ -55,7 +56,16 @@ final class DirectedReproduceTest {
                 .getInt("latent", 0)).isEqualTo(64);
         assertThat(DirectedReproduce.spec("citeseer", Task.BIASED_NEGATIVE, "source-target-gae").encoder().config()
                 .getInt("latent", 0)).isEqualTo(32);
-        assertThatThrownBy(() -> DirectedReproduce.run(Path.of("."), List.of("cora"), List.of("vgae"),
+        // The variational forms: Gaussian encoder, KL term; task 2's gravity VAE is not normalised (reference commands).
+        ModelSpec gravityVae = DirectedReproduce.spec("cora", Task.BIASED_NEGATIVE, "gravity-vae");
+        assertThat(gravityVae.encoder().name()).isEqualTo("vgae");
+        assertThat(gravityVae.encoder().config().getInt("latent", 0)).isEqualTo(33);
+        assertThat(gravityVae.sampler().name()).isEqualTo("gaussian");
+        assertThat(gravityVae.losses()).extracting(l -> l.component().name()).containsExactly("weighted-bce", "kl");
+        assertThat(gravityVae.decoder().config().getBoolean("normalize", true)).isFalse();
+        assertThat(DirectedReproduce.spec("cora", Task.BIASED_NEGATIVE, "source-target-vae").encoder().config()
+                .getInt("latent", 0)).isEqualTo(32);
+        assertThatThrownBy(() -> DirectedReproduce.run(Path.of("."), List.of("cora"), List.of("arga"),
                 DirectedReproduce.TASKS, 1, 1, 1, new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8))).isInstanceOf(GaeException.class).hasMessageContaining("known models");
     }

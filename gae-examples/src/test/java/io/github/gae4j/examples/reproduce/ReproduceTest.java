@@ -3,11 +3,14 @@ package io.github.gae4j.examples.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.model.ModelDescription;
+import io.github.gae4j.core.model.ModelFile;
 import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +68,32 @@ final class ReproduceTest {
         assertThatThrownBy(() -> Reproduce.run(Path.of("no-such-directory"), List.of("cora"), List.of("gae", "agra"),
                 1, 1, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
                 .isInstanceOf(GaeException.class).hasMessageContaining("Unknown model 'agra'")
-                .hasMessageContaining("[gae, vgae, arga, arvga]");
+                .hasMessageContaining("[gae, vgae, arga, arvga, linear-ae, linear-vae, maskgae]");
+    }
+
+    @Test
+    void runsTheLinearAndMaskGaeRowsBesideTheirPapers() {
+        Path root = planetoidRoot();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), List.of("linear-ae", "linear-vae", "maskgae"),
+                1, 30, 2, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(cells).extracting(Reproduce.Cell::model).containsExactly("linear-ae", "linear-vae", "maskgae");
+        for (Reproduce.Cell c : cells) {
+            assertThat(c.auc()[0]).as("%s AUC after 30 epochs", c.model()).isBetween(0.6, 1.0);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Salha et al. (2020)").contains("Li et al. (2023)")
+                .contains("92.05 / 93.32").contains("96.39 / 95.93");
+    }
+
+    /** The reproduce row and the model file users train with the CLI describe the same MaskGAE. */
+    @Test
+    void maskGaeRowIsTheShippedModelFile() {
+        Path file = Path.of("..", "models", "maskgae.json");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "models/maskgae.json not beside this module");
+        ModelDescription shipped = ModelFile.read(file);
+        PaperTable.Row row = PaperTable.row("maskgae");
+        assertThat(row.spec()).isEqualTo(shipped.model());
+        assertThat(row.training().withSeed(0)).isEqualTo(shipped.training().withSeed(0)
+                .withLogEvery(row.training().logEvery()));
     }
 }
