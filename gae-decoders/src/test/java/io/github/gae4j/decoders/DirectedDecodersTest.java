@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.core.autodiff.functions.BceWithLogits;
-import io.github.gae4j.core.autodiff.functions.Scale;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
 import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
@@ -53,29 +53,14 @@ final class DirectedDecodersTest implements GradientCheck {
     }
 
     /** The full-graph weighted BCE through the decoder's own logits over all N² ordered pairs. */
-    private static Variable naive(Decoder decoder, Variable z, SparseMatrix t, double pw, double norm) {
-        int n = t.rows();
-        int[] src = new int[n * n];
-        int[] dst = new int[n * n];
-        Matrix labels = Matrix.zeros(n * n, 1);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                src[i * n + j] = i;
-                dst[i * n + j] = j;
-            }
-            for (int p = t.rowStart(i); p < t.rowEnd(i); p++) {
-                labels.set(i * n + t.colAt(p), 0, 1.0);
-            }
-        }
-        return Scale.of(BceWithLogits.of(decoder.logits(z, new EdgeList(src, dst)), labels, pw), norm);
+    private static Variable naive(Decoder decoder, Variable z, SparseMatrix t, BceWeights w) {
+        return FullGraphBce.materialised(pairs -> decoder.logits(z, pairs), t, w);
     }
 
     private static void assertFusedMatchesNaive(Decoder decoder, Weights z, SparseMatrix t) {
-        double n2 = (double) t.rows() * t.rows();
-        double pw = (n2 - t.nnz()) / t.nnz();
-        double norm = n2 / (2 * (n2 - t.nnz()));
-        Variable slow = naive(decoder, z, t, pw, norm);
-        Variable fast = decoder.fusedFullGraphBce(z, t, pw, norm, ONE).orElseThrow();
+        BceWeights w = BceWeights.of(t);
+        Variable slow = naive(decoder, z, t, w);
+        Variable fast = decoder.fusedFullGraphBce(z, t, w.posWeight(), w.norm(), ONE).orElseThrow();
         ComputationContext a = new ComputationContext();
         double expected = a.forward(slow).scalarValue();
         a.backward(slow);

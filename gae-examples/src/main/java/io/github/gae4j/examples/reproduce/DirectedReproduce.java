@@ -3,14 +3,13 @@ package io.github.gae4j.examples.reproduce;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.core.autodiff.functions.BceWithLogits;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
 import io.github.gae4j.core.autodiff.functions.GravityFullGraphBce;
-import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.DirectedLinkSplit;
 import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
-import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
@@ -313,9 +312,9 @@ public final class DirectedReproduce {
         Graph graph = load(dataDir, "cora", assembler);
         SparseMatrix target = NormalizedAdjacency.withSelfLoops(graph.adjacency());
         int n = graph.nodeCount();
-        double n2 = (double) n * n;
-        double pw = (n2 - target.nnz()) / target.nnz();
-        double norm = n2 / (2 * (n2 - target.nnz()));
+        BceWeights weights = BceWeights.of(target);
+        double pw = weights.posWeight();
+        double norm = weights.norm();
         out.printf(Locale.ROOT, "Full-graph weighted BCE + gradient on directed Cora (N = %d, %d positives), %d threads,"
                 + " ms per call (median)%n", n, target.nnz(), threads);
         out.printf(Locale.ROOT, "%-28s %12s %12s %12s%n", "decoder (latent)", "fused float", "fused double", "naive N²");
@@ -354,20 +353,7 @@ public final class DirectedReproduce {
     }
 
     private static Variable naive(Decoder decoder, Variable z, SparseMatrix target, double pw, double norm) {
-        int n = target.rows();
-        int[] src = new int[n * n];
-        int[] dst = new int[n * n];
-        Matrix labels = Matrix.zeros(n * n, 1);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                src[i * n + j] = i;
-                dst[i * n + j] = j;
-            }
-            for (int p = target.rowStart(i); p < target.rowEnd(i); p++) {
-                labels.set(i * n + target.colAt(p), 0, 1.0);
-            }
-        }
-        return Scale.of(BceWithLogits.of(decoder.logits(z, new EdgeList(src, dst)), labels, pw), norm);
+        return FullGraphBce.materialised(pairs -> decoder.logits(z, pairs), target, new BceWeights(pw, norm));
     }
 
     /** Median ms of {@code reps} forward + backward passes after {@code warmup} unmeasured ones. */

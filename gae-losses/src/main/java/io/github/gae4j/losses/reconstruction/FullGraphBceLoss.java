@@ -1,13 +1,11 @@
 package io.github.gae4j.losses.reconstruction;
 
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.autodiff.functions.BceWithLogits;
-import io.github.gae4j.core.autodiff.functions.Scale;
-import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
 import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
-import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
 
@@ -47,14 +45,13 @@ public final class FullGraphBceLoss implements Loss {
         this.selfLoopsInWeights = selfLoopsInWeights;
     }
 
-    /** pos_weight and norm for a graph of {@code n} nodes whose target has {@code e} positive entries. */
+    /**
+     * pos_weight and norm for a graph of {@code n} nodes whose target has {@code e} positive entries,
+     * as an array {pos_weight, norm}; see {@link BceWeights#of(long, long)}.
+     */
     public static double[] weights(long n, long e) {
-        double n2 = (double) n * n;
-        if (e <= 0 || e >= n2) {
-            throw new GaeException(String.format(Locale.ROOT,
-                    "Full-graph BCE needs 0 < E < N² positives, got E = %d for N = %d", e, n));
-        }
-        return new double[] {(n2 - e) / e, n2 / (2.0 * (n2 - e))};
+        BceWeights w = BceWeights.of(n, e);
+        return new double[] {w.posWeight(), w.norm()};
     }
 
     @Override
@@ -62,38 +59,24 @@ public final class FullGraphBceLoss implements Loss {
         SparseMatrix target = input.training().reconstructionTarget();
         int n = target.rows();
         long e = selfLoopsInWeights ? target.nnz() : target.nnz() - n;
-        double[] w = weights(n, e);
-        double posWeight = w[0];
-        double norm = w[1];
+        BceWeights w = BceWeights.of(n, e);
         if (fused) {
-            var kernel = input.decoder().fusedFullGraphBce(input.z(), target, posWeight, norm, input.parallelism());
+            var kernel = input.decoder().fusedFullGraphBce(input.z(), target, w.posWeight(), w.norm(),
+                    input.parallelism());
             if (kernel.isPresent()) {
                 return kernel.get();
             }
         }
-        return dense(input, target, posWeight, norm);
+        return dense(input, target, w);
     }
 
-    private static Variable dense(LossInput input, SparseMatrix target, double posWeight, double norm) {
+    private static Variable dense(LossInput input, SparseMatrix target, BceWeights weights) {
         int n = target.rows();
         if (n > MAX_DENSE_NODES) {
             throw new GaeException(String.format(Locale.ROOT,
                     "The decoder has no fused full-graph kernel and %d nodes need %d² logits in memory;"
                             + " use loss 'negative-sampling-bce' or a graph of at most %d nodes", n, n, MAX_DENSE_NODES));
         }
-        int[] src = new int[n * n];
-        int[] dst = new int[n * n];
-        Matrix labels = Matrix.zeros(n * n, 1);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                src[i * n + j] = i;
-                dst[i * n + j] = j;
-            }
-            for (int p = target.rowStart(i); p < target.rowEnd(i); p++) {
-                labels.set(i * n + target.colAt(p), 0, 1.0);
-            }
-        }
-        Variable logits = input.decoder().logits(input.z(), new EdgeList(src, dst));
-        return Scale.of(BceWithLogits.of(logits, labels, posWeight), norm);
+        return FullGraphBce.materialised(pairs -> input.decoder().logits(input.z(), pairs), target, weights);
     }
 }

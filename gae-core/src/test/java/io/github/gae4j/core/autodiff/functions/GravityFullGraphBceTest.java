@@ -34,13 +34,11 @@ final class GravityFullGraphBceTest implements GradientCheck {
     }
 
     static double posWeight(SparseMatrix target) {
-        double n2 = (double) target.rows() * target.rows();
-        return (n2 - target.nnz()) / target.nnz();
+        return FullGraphBce.BceWeights.of(target).posWeight();
     }
 
     static double norm(SparseMatrix target) {
-        double n2 = (double) target.rows() * target.rows();
-        return n2 / (2 * (n2 - target.nnz()));
+        return FullGraphBce.BceWeights.of(target).norm();
     }
 
     /** Every ordered pair (i, j), row-major. */

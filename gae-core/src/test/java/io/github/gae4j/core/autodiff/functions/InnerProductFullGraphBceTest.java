@@ -33,13 +33,11 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
     }
 
     private static double posWeight(SparseMatrix target) {
-        double n2 = (double) target.rows() * target.rows();
-        return (n2 - target.nnz()) / target.nnz();
+        return FullGraphBce.BceWeights.of(target).posWeight();
     }
 
     private static double norm(SparseMatrix target) {
-        double n2 = (double) target.rows() * target.rows();
-        return n2 / (2 * (n2 - target.nnz()));
+        return FullGraphBce.BceWeights.of(target).norm();
     }
 
     private static InnerProductFullGraphBce fused(Variable z, SparseMatrix target, Parallelism parallelism) {
@@ -235,7 +233,7 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
     void rejectsBadArguments() {
         SparseMatrix t = target(TestGraphs.triangle());
         Weights z = new Weights("z", Matrix.zeros(4, 2));
-        assertThatThrownBy(() -> fused(z, t, ONE))
+        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z, t, 1, 1, ONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(3, 3)")
                 .hasMessageContaining("(4, 2)");
