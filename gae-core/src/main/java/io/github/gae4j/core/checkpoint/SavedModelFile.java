@@ -41,7 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The saved-model file format, version {@value #FORMAT_VERSION}:
+ * The saved-model file format, versions 1 and {@value #FORMAT_VERSION}:
  *
  * <pre>
  * 8 bytes   magic "GAE4JMDL"
@@ -52,13 +52,24 @@ import java.util.Optional;
  * 32 bytes  SHA-256 of everything before it
  * </pre>
  *
- * Writes go to a temporary file in the target's folder, are flushed to disk and renamed over the
+ * Version 2 adds the loss terms' own training state ({@code Loss.state()}, {@link
+ * TrainingState#lossState()}) to checkpoints: tensors of role {@code loss-state} whose index entry
+ * names their term ({@code "term"}), and the list of terms in {@code training.loss-terms}. A file is
+ * written as version 1 when it holds no such tensors (every model file, and checkpoints of models
+ * whose losses keep no state), so gae4j releases that read only version 1 still read it; they refuse
+ * a version 2 file as written by a newer gae4j. Version 1 files read as before; their training state
+ * has no loss state.
+ *
+ * <p>Writes go to a temporary file in the target's folder, are flushed to disk and renamed over the
  * target, so a crash leaves either the old file or the new one, never half of one. Reads check the
  * magic, the version, the checksum and every length, and name the file in every error.
  */
 public final class SavedModelFile {
 
-    public static final int FORMAT_VERSION = 1;
+    /** The newest version this reads and writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** The version written when a file holds no loss state: readable by every gae4j. */
+    static final int BASE_VERSION = 1;
     private static final byte[] MAGIC = "GAE4JMDL".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 64 << 20;
 
@@ -75,12 +86,13 @@ public final class SavedModelFile {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
             MessageDigest sha = sha256();
             List<Tensor> tensors = tensors(model);
-            byte[] header = JsonWriter.write(header(model, tensors)).getBytes(StandardCharsets.UTF_8);
+            int version = tensors.stream().anyMatch(t -> LOSS_STATE.equals(t.role())) ? FORMAT_VERSION : BASE_VERSION;
+            byte[] header = JsonWriter.write(header(model, tensors, version)).getBytes(StandardCharsets.UTF_8);
             try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING);
                  DataOutputStream out = new DataOutputStream(new DigestOutputStream(
                          new BufferedOutputStream(raw, 1 << 16), sha))) {
                 out.write(MAGIC);
-                out.writeInt(FORMAT_VERSION);
+                out.writeInt(version);
                 out.writeInt(header.length);
                 out.write(header);
                 for (Tensor t : tensors) {
@@ -134,7 +146,7 @@ public final class SavedModelFile {
             int version = in.readInt();
             if (version > FORMAT_VERSION || version < 1) {
                 throw fail(file, String.format(Locale.ROOT,
-                        "format version %d; this gae4j reads version %d%s", version, FORMAT_VERSION,
+                        "format version %d; this gae4j reads versions 1 to %d%s", version, FORMAT_VERSION,
                         version > FORMAT_VERSION ? " (written by a newer gae4j: upgrade to read it)" : ""));
             }
             int headerLength = in.readInt();
@@ -162,7 +174,7 @@ public final class SavedModelFile {
             if (in.read() != -1) {
                 throw fail(file, "unexpected bytes after the checksum: the file is damaged");
             }
-            return header.toModel(values, file);
+            return header.toModel(values, version, file);
         } catch (NoSuchFileException e) {
             throw fail(file, "no such file");
         } catch (EOFException e) {
@@ -186,42 +198,46 @@ public final class SavedModelFile {
         }
     }
 
-    private record Tensor(String name, String role, Matrix value) {
+    /** @param term the loss term of a {@code loss-state} tensor, null for the others */
+    private record Tensor(String name, String role, String term, Matrix value) {
     }
 
-    private record TensorInfo(String name, String role, int rows, int cols) {
+    private record TensorInfo(String name, String role, String term, int rows, int cols) {
     }
 
     private static final String PARAMETER = "parameter";
     private static final String BEST = "best";
     private static final String ADAM_M = "adam-m";
     private static final String ADAM_V = "adam-v";
+    private static final String LOSS_STATE = "loss-state";
 
     private static List<Tensor> tensors(SavedModel model) {
         List<Tensor> out = new ArrayList<>();
         for (SavedModel.Parameter p : model.parameters()) {
-            out.add(new Tensor(p.name(), PARAMETER, p.value()));
+            out.add(new Tensor(p.name(), PARAMETER, null, p.value()));
         }
         model.training().ifPresent(t -> {
             for (int k = 0; k < t.bestWeights().size(); k++) {
-                out.add(new Tensor(model.parameters().get(k).name(), BEST, t.bestWeights().get(k)));
+                out.add(new Tensor(model.parameters().get(k).name(), BEST, null, t.bestWeights().get(k)));
             }
             for (int k = 0; k < t.optimizer().size(); k++) {
                 Adam.Moments m = t.optimizer().get(k);
                 Matrix shape = model.parameters().get(k).value();
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_M,
+                out.add(new Tensor(model.parameters().get(k).name(), ADAM_M, null,
                         Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.m())));
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_V,
+                out.add(new Tensor(model.parameters().get(k).name(), ADAM_V, null,
                         Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.v())));
             }
+            t.lossState().forEach((term, state) -> state.forEach((name, value) ->
+                    out.add(new Tensor(name, LOSS_STATE, term, value))));
         });
         return out;
     }
 
-    private static Map<String, Object> header(SavedModel model, List<Tensor> tensors) {
+    private static Map<String, Object> header(SavedModel model, List<Tensor> tensors, int version) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("format", "gae4j-model");
-        h.put("format-version", FORMAT_VERSION);
+        h.put("format-version", version);
         h.put("spi-version", GaeSpi.VERSION);
         h.put("model", ModelFile.write(model.description()));
         h.put("metadata", new LinkedHashMap<>(new java.util.TreeMap<>(model.metadata())));
@@ -230,6 +246,9 @@ public final class SavedModelFile {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", t.name());
             m.put("role", t.role());
+            if (t.term() != null) {
+                m.put("term", t.term());
+            }
             m.put("rows", t.value().rows());
             m.put("cols", t.value().cols());
             index.add(m);
@@ -246,6 +265,9 @@ public final class SavedModelFile {
                 history.add(new double[] {s.epoch(), s.loss(), s.valAuc(), s.valAp(), s.trainMillis()});
             }
             tr.put("history", history);
+            if (t.hasLossState()) {
+                tr.put("loss-terms", new ArrayList<Object>(t.lossState().keySet()));
+            }
             h.put("training", tr);
         });
         return h;
@@ -288,17 +310,20 @@ public final class SavedModelFile {
                 if (rows < 0 || cols < 0) {
                     throw fail(file, "tensor '" + t.get("name") + "' has a negative size");
                 }
-                tensors.add(new TensorInfo(string(t, "name", file), string(t, "role", file), rows, cols));
+                String role = string(t, "role", file);
+                String term = LOSS_STATE.equals(role) ? string(t, "term", file) : null;
+                tensors.add(new TensorInfo(string(t, "name", file), role, term, rows, cols));
             }
             JsonObject training = top.get("training") instanceof JsonObject tr ? tr : null;
             return new Header(description, metadata, tensors, training);
         }
 
-        SavedModel toModel(List<Matrix> values, Path file) {
+        SavedModel toModel(List<Matrix> values, int version, Path file) {
             List<SavedModel.Parameter> params = new ArrayList<>();
             Map<String, Matrix> best = new LinkedHashMap<>();
             Map<String, Matrix> adamM = new LinkedHashMap<>();
             Map<String, Matrix> adamV = new LinkedHashMap<>();
+            Map<String, Map<String, Matrix>> lossState = new LinkedHashMap<>();
             for (int k = 0; k < tensors.size(); k++) {
                 TensorInfo t = tensors.get(k);
                 switch (t.role()) {
@@ -306,12 +331,26 @@ public final class SavedModelFile {
                     case BEST -> best.put(t.name(), values.get(k));
                     case ADAM_M -> adamM.put(t.name(), values.get(k));
                     case ADAM_V -> adamV.put(t.name(), values.get(k));
+                    case LOSS_STATE -> {
+                        if (version < 2) {
+                            throw fail(file, "format version " + version + " holds loss state tensor '" + t.name()
+                                    + "', which that version does not have: the file is damaged");
+                        }
+                        Matrix previous = lossState.computeIfAbsent(t.term(), term -> new LinkedHashMap<>())
+                                .put(t.name(), values.get(k));
+                        if (previous != null) {
+                            throw fail(file, "loss term '" + t.term() + "' has two state tensors named '" + t.name()
+                                    + "': the file is damaged");
+                        }
+                    }
                     default -> throw fail(file, "unknown tensor role '" + t.role() + "'");
                 }
             }
             Optional<TrainingState> state = Optional.empty();
             if (training != null) {
-                state = Optional.of(trainingState(params, best, adamM, adamV, file));
+                state = Optional.of(trainingState(params, best, adamM, adamV, lossTerms(lossState, file), file));
+            } else if (!lossState.isEmpty()) {
+                throw fail(file, "holds loss state but no training state: the file is damaged");
             }
             try {
                 return new SavedModel(description, metadata, params, state);
@@ -320,8 +359,41 @@ public final class SavedModelFile {
             }
         }
 
+        /**
+         * Every listed loss term's state in the listed order (empty for a term without tensors); no
+         * entries where the file lists no terms (written before loss state was kept).
+         */
+        private Map<String, Map<String, Matrix>> lossTerms(Map<String, Map<String, Matrix>> tensors, Path file) {
+            Map<String, Map<String, Matrix>> out = new LinkedHashMap<>();
+            Object listed = training.get("loss-terms");
+            if (listed == null) {
+                if (!tensors.isEmpty()) {
+                    throw fail(file, "holds state of loss term '" + tensors.keySet().iterator().next()
+                            + "' but lists no loss terms: the file is damaged");
+                }
+                return out;
+            }
+            if (!(listed instanceof List<?> terms)) {
+                throw fail(file, "header field 'loss-terms' is not a list: the file is damaged");
+            }
+            for (Object term : terms) {
+                if (!(term instanceof String name) || out.containsKey(name)) {
+                    throw fail(file, "loss term list entry " + term + " is damaged or repeated");
+                }
+                out.put(name, tensors.getOrDefault(name, Map.of()));
+            }
+            for (String term : tensors.keySet()) {
+                if (!out.containsKey(term)) {
+                    throw fail(file, "holds state of loss term '" + term + "', which is not in its list of loss"
+                            + " terms " + out.keySet() + ": the file is damaged");
+                }
+            }
+            return out;
+        }
+
         private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
-                                            Map<String, Matrix> adamM, Map<String, Matrix> adamV, Path file) {
+                                            Map<String, Matrix> adamM, Map<String, Matrix> adamV,
+                                            Map<String, Map<String, Matrix>> lossState, Path file) {
             List<?> steps = training.get("optimizer-steps") instanceof List<?> l ? l : List.of();
             if (steps.size() != params.size() || adamM.size() != params.size() || adamV.size() != params.size()) {
                 throw fail(file, "training state does not cover every parameter: the file is damaged");
@@ -353,7 +425,7 @@ public final class SavedModelFile {
             try {
                 return new TrainingState(integer(training, "epochs-done", file), history,
                         integer(training, "best-epoch", file), number(training.get("best-val-auc")), current,
-                        bestWeights.size() == params.size() ? bestWeights : List.of(), moments);
+                        bestWeights.size() == params.size() ? bestWeights : List.of(), moments, lossState);
             } catch (IllegalArgumentException e) {
                 throw fail(file, e.getMessage());
             }

@@ -7,15 +7,21 @@ import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.metrics.LinkScores;
 import io.github.gae4j.core.model.GraphAutoencoder;
+import io.github.gae4j.core.model.WeightedLoss;
 import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.NumericalException;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +80,7 @@ public final class Trainer {
             }
             copyInto(resume.weights(), weights);
             adam.restore(weights, resume.optimizer());
+            restoreLossState(model, resume);
             history.addAll(resume.history());
             bestEpoch = resume.bestEpoch();
             bestAuc = resume.bestEpoch() > 0 ? resume.bestValAuc() : Double.NEGATIVE_INFINITY;
@@ -127,7 +134,7 @@ public final class Trainer {
             double bestValue = bestAuc;
             List<Matrix> bestSoFar = bestWeights;
             listener.afterEpoch(stats, () -> new TrainingState(done, history, best, bestValue, copies(weights),
-                    bestSoFar, adam.moments(weights)));
+                    bestSoFar, adam.moments(weights), lossState(model)));
             if (epoch < config.epochs() && listener.stopRequested()) {
                 LOG.info("Stopped at epoch {} of {} on request", epoch, config.epochs());
                 stopped = true;
@@ -136,7 +143,7 @@ public final class Trainer {
         }
         int epochsDone = history.size();
         TrainingState finalState = new TrainingState(epochsDone, history, bestEpoch, bestAuc, copies(weights),
-                bestWeights, adam.moments(weights));
+                bestWeights, adam.moments(weights), lossState(model));
         if (config.restoreBest() && !bestWeights.isEmpty()) {
             copyInto(bestWeights, weights);
         }
@@ -160,6 +167,87 @@ public final class Trainer {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * The keys under which {@link TrainingState#lossState()} and checkpoints hold each loss term's
+     * state, in term order: the term's name, with {@code #2}, {@code #3}, … appended to the second
+     * and later terms of the same name, so two terms never share a key.
+     */
+    public static List<String> lossTermKeys(GraphAutoencoder model) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (WeightedLoss term : model.losses()) {
+            int n = seen.merge(term.name(), 1, Integer::sum);
+            keys.add(n == 1 ? term.name() : term.name() + "#" + n);
+        }
+        return keys;
+    }
+
+    /** A snapshot of every loss term's {@code state()}, copied, keyed by {@link #lossTermKeys}. */
+    static Map<String, Map<String, Matrix>> lossState(GraphAutoencoder model) {
+        List<String> keys = lossTermKeys(model);
+        Map<String, Map<String, Matrix>> out = new LinkedHashMap<>();
+        for (int k = 0; k < keys.size(); k++) {
+            String key = keys.get(k);
+            Map<String, Matrix> state = model.losses().get(k).loss().state();
+            if (state == null) {
+                throw new IllegalStateException("Loss term '" + key + "' returned a null state(); return an empty map");
+            }
+            out.put(key, copies(state, key));
+        }
+        return out;
+    }
+
+    /**
+     * Hands each loss term its saved state. A state without loss state (saved before terms could
+     * keep any) leaves the terms fresh, with a warning for those that keep state; otherwise the
+     * saved terms must be exactly the model's, and each term checks its own tensors.
+     */
+    private static void restoreLossState(GraphAutoencoder model, TrainingState resume) {
+        List<String> keys = lossTermKeys(model);
+        if (!resume.hasLossState()) {
+            for (int k = 0; k < keys.size(); k++) {
+                if (!model.losses().get(k).loss().state().isEmpty()) {
+                    LOG.warn("The saved state holds no state of loss term '{}' (saved by an older gae4j): the term"
+                            + " restarts from its initial state, so the resumed run will not match an uninterrupted"
+                            + " one bit for bit", keys.get(k));
+                }
+            }
+            return;
+        }
+        Set<String> saved = new LinkedHashSet<>(resume.lossState().keySet());
+        saved.removeAll(keys);
+        if (!saved.isEmpty()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "The saved state holds state of loss term '%s', which the model does not have (its terms: %s)",
+                    saved.iterator().next(), keys));
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            String key = keys.get(k);
+            Map<String, Matrix> state = resume.lossState().get(key);
+            if (state == null) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "The saved state holds no state of loss term '%s' (it holds %s)", key,
+                        resume.lossState().keySet()));
+            }
+            try {
+                model.losses().get(k).loss().restoreState(copies(state, key));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Saved state of loss term '" + key + "': " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Map<String, Matrix> copies(Map<String, Matrix> state, String key) {
+        Map<String, Matrix> out = new LinkedHashMap<>();
+        state.forEach((name, value) -> {
+            if (name == null || value == null) {
+                throw new IllegalStateException("Loss term '" + key + "' has a null tensor name or value in its state");
+            }
+            out.put(name, value.copy());
+        });
+        return out;
     }
 
     private static List<Matrix> copies(List<Weights> weights) {

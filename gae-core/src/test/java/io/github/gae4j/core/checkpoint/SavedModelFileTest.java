@@ -148,4 +148,103 @@ final class SavedModelFileTest {
                         new SavedModel.Parameter("w", randomMatrix(1, 1, 2))), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'w'");
     }
+
+    /** {@link #checkpoint()} with the state of three loss terms: one keeping none, two alike keeping some. */
+    private static SavedModel checkpointWithLossState() {
+        SavedModel c = checkpoint();
+        TrainingState t = c.training().orElseThrow();
+        Map<String, Map<String, Matrix>> lossState = new java.util.LinkedHashMap<>();
+        lossState.put("weighted-bce", Map.of());
+        Map<String, Matrix> first = new java.util.LinkedHashMap<>();
+        first.put("calls", Matrix.scalar(17));
+        first.put("discriminator.layer1.weight", randomMatrix(2, 4, 8));
+        first.put("discriminator.layer1.weight.adam-m", randomMatrix(2, 4, 9));
+        lossState.put("adversarial", first);
+        lossState.put("adversarial#2", Map.of("calls", Matrix.scalar(3)));
+        return new SavedModel(VGAE, c.metadata(), c.parameters(), Optional.of(new TrainingState(t.epochsDone(),
+                t.history(), t.bestEpoch(), t.bestValAuc(), t.weights(), t.bestWeights(), t.optimizer(), lossState)));
+    }
+
+    private static int version(Path file) throws IOException {
+        return ByteBuffer.wrap(Files.readAllBytes(file)).getInt(8);
+    }
+
+    @Test
+    void lossStateRoundTripsBitForBitInAVersion2File() throws IOException {
+        Path file = dir.resolve("checkpoint.gae4j");
+        TrainingState a = checkpointWithLossState().training().orElseThrow();
+        SavedModelFile.write(checkpointWithLossState(), file);
+        assertThat(version(file)).isEqualTo(2);
+        TrainingState b = SavedModelFile.read(file).training().orElseThrow();
+        assertThat(b.hasLossState()).isTrue();
+        assertThat(b.lossState().keySet()).containsExactly("weighted-bce", "adversarial", "adversarial#2");
+        assertThat(b.lossState().get("weighted-bce")).isEmpty();
+        for (String term : a.lossState().keySet()) {
+            assertThat(b.lossState().get(term).keySet()).as(term).containsExactlyElementsOf(a.lossState().get(term).keySet());
+            a.lossState().get(term).forEach((name, value) ->
+                    assertThat(b.lossState().get(term).get(name)).as(term + "/" + name).isEqualTo(value));
+        }
+        assertThat(b.weights()).isEqualTo(a.weights());
+        assertThat(SavedModelFile.read(file).best().training()).isEmpty();
+    }
+
+    @Test
+    void filesWithoutLossStateTensorsStayVersion1() throws IOException {
+        Path model = dir.resolve("model.gae4j");
+        SavedModelFile.write(plain(), model);
+        assertThat(version(model)).isEqualTo(1);
+
+        SavedModel c = checkpoint();
+        TrainingState t = c.training().orElseThrow();
+        Map<String, Map<String, Matrix>> stateless = new java.util.LinkedHashMap<>();
+        stateless.put("weighted-bce", Map.of());
+        stateless.put("kl", Map.of());
+        Path file = dir.resolve("checkpoint.gae4j");
+        SavedModelFile.write(new SavedModel(VGAE, c.metadata(), c.parameters(), Optional.of(new TrainingState(
+                t.epochsDone(), t.history(), t.bestEpoch(), t.bestValAuc(), t.weights(), t.bestWeights(),
+                t.optimizer(), stateless))), file);
+        assertThat(version(file)).isEqualTo(1);
+        TrainingState back = SavedModelFile.read(file).training().orElseThrow();
+        assertThat(back.hasLossState()).isTrue();
+        assertThat(back.lossState()).containsOnlyKeys("weighted-bce", "kl");
+        assertThat(back.lossState().values()).allSatisfy(m -> assertThat(m).isEmpty());
+    }
+
+    /** A checkpoint written by gae4j before loss state existed (format 1), kept as a resource. */
+    @Test
+    void version1CheckpointsOfEarlierReleasesStillRead() throws IOException {
+        Path file = dir.resolve("old.gae4j");
+        try (var in = SavedModelFileTest.class.getResourceAsStream("/checkpoint/format-v1-checkpoint.gae4j")) {
+            assertThat(in).as("test resource").isNotNull();
+            Files.copy(in, file);
+        }
+        assertThat(version(file)).isEqualTo(1);
+        SavedModel old = SavedModelFile.read(file);
+        assertThat(old.description()).isEqualTo(VGAE);
+        assertThat(old.parameters()).extracting(SavedModel.Parameter::name).containsExactly("vgae.W0", "vgae.Wmu");
+        assertThat(old.parameters().get(1).value().data()).containsExactly(2, 2.125, 2.25, 2.375, 2.5, 2.625);
+        TrainingState t = old.training().orElseThrow();
+        assertThat(t.epochsDone()).isEqualTo(2);
+        assertThat(t.optimizer().get(1).step()).isEqualTo(2);
+        assertThat(t.optimizer().get(1).v()[5]).isEqualTo(8.625);
+        assertThat(t.hasLossState()).as("no loss state in a format 1 file").isFalse();
+    }
+
+    @Test
+    void lossStateInAVersion1FileIsRefusedAsDamage() throws IOException {
+        Path file = dir.resolve("checkpoint.gae4j");
+        SavedModelFile.write(checkpointWithLossState(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, 1);
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(bytes, bytes.length - 32));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        System.arraycopy(digest, 0, bytes, bytes.length - 32, 32);
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> SavedModelFile.read(file)).isInstanceOf(SavedModelException.class)
+                .hasMessageContaining("format version 1 holds loss state tensor 'calls'");
+    }
 }

@@ -87,6 +87,9 @@ final class TrainerTest {
         }
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private static Graph graph;
     private static LinkSplit split;
 
@@ -325,5 +328,177 @@ final class TrainerTest {
         assertThat(Trainer.epochRandom(5, 3).nextLong()).isEqualTo(Trainer.epochRandom(5, 3).nextLong());
         assertThat(Trainer.epochRandom(5, 3).nextLong()).isNotEqualTo(Trainer.epochRandom(5, 4).nextLong());
         assertThat(Trainer.epochRandom(5, 3).nextLong()).isNotEqualTo(Trainer.epochRandom(6, 3).nextLong());
+    }
+
+    /**
+     * A stateful loss term, as a third-party one might be: a penalty on Z whose scale follows a
+     * private drift vector, updated every call from the pass's random source, and a call counter.
+     * Neither is a parameter of the model, so only {@code state()} carries them across a resume.
+     */
+    static final class DriftingPenalty implements Loss {
+        private Matrix drift;
+        private long calls;
+
+        @Override
+        public Variable loss(LossInput input) {
+            if (drift == null) {
+                drift = Matrix.zeros(1, input.z().cols());
+            }
+            double[] d = drift.data();
+            double sum = 0;
+            for (int k = 0; k < d.length; k++) {
+                d[k] = 0.9 * d[k] + 0.1 * input.random().nextGaussian();
+                sum += d[k];
+            }
+            calls++;
+            double scale = 0.01 * (1 + Math.abs(sum)) * (1 + calls % 3);
+            return io.github.gae4j.core.autodiff.functions.Scale.of(io.github.gae4j.core.autodiff.functions.Mean.of(
+                    io.github.gae4j.core.autodiff.functions.ElementMul.of(input.z(), input.z())), scale);
+        }
+
+        @Override
+        public java.util.Map<String, Matrix> state() {
+            java.util.Map<String, Matrix> out = new java.util.LinkedHashMap<>();
+            out.put("calls", Matrix.scalar(calls));
+            if (drift != null) {
+                out.put("drift", drift.copy());
+            }
+            return out;
+        }
+
+        @Override
+        public void restoreState(java.util.Map<String, Matrix> state) {
+            Matrix c = state.get("calls");
+            if (c == null || c.rows() != 1 || c.cols() != 1) {
+                throw new IllegalArgumentException("tensor 'calls' is missing or not 1 × 1");
+            }
+            for (String name : state.keySet()) {
+                if (!name.equals("calls") && !name.equals("drift")) {
+                    throw new IllegalArgumentException("unknown tensor '" + name + "'");
+                }
+            }
+            Matrix d = state.get("drift");
+            if (d != null && d.rows() != 1) {
+                throw new IllegalArgumentException("tensor 'drift' has shape " + d.shape() + ", expected one row");
+            }
+            calls = (long) c.scalarValue();
+            drift = d == null ? null : d.copy();
+        }
+    }
+
+    /** The reconstruction term and two drifting penalties under the same name, so their state keys must differ. */
+    private static GraphAutoencoder driftingModel(long seed) {
+        return GraphAutoencoder.builder()
+                .encoder(new LinearEncoder(8, 16, seed))
+                .sampler(new IdentitySampler())
+                .decoder(new InnerProductDecoder())
+                .loss("reconstruction", new FullGraphLoss())
+                .loss("drift", new DriftingPenalty())
+                .loss("drift", new DriftingPenalty(), 0.5)
+                .build();
+    }
+
+    private static void assertSameLossState(TrainingState actual, TrainingState expected) {
+        assertThat(actual.lossState().keySet()).containsExactlyElementsOf(expected.lossState().keySet());
+        expected.lossState().forEach((term, tensors) -> {
+            assertThat(actual.lossState().get(term).keySet()).as(term).containsExactlyElementsOf(tensors.keySet());
+            tensors.forEach((name, value) -> assertThat(actual.lossState().get(term).get(name).data())
+                    .as(term + "/" + name).isEqualTo(value.data()));
+        });
+    }
+
+    @Test
+    void statesHoldEveryLossTermsOwnStateUnderDistinctKeys() {
+        TrainingResult r = new Trainer(config(4), Parallelism.singleThreaded()).fit(driftingModel(1), split);
+        TrainingState s = r.finalState();
+        assertThat(s.hasLossState()).isTrue();
+        assertThat(s.lossState().keySet()).containsExactly("reconstruction", "drift", "drift#2");
+        assertThat(s.lossState().get("reconstruction")).isEmpty();
+        assertThat(s.lossState().get("drift").keySet()).containsExactly("calls", "drift");
+        assertThat(s.lossState().get("drift").get("calls").scalarValue()).isEqualTo(4.0);
+        assertThat(s.lossState().get("drift").get("drift").data())
+                .isNotEqualTo(s.lossState().get("drift#2").get("drift").data());
+    }
+
+    @Test
+    void resumingRestoresTheLossTermsOwnStateBitForBit() {
+        TrainerConfig cfg = config(20).withRestoreBest(true);
+        GraphAutoencoder whole = driftingModel(1);
+        TrainingResult uninterrupted = new Trainer(cfg, Parallelism.singleThreaded()).fit(whole, split);
+
+        StopAfter stop = new StopAfter(8);
+        TrainingResult stopped = new Trainer(cfg, Parallelism.singleThreaded(), stop).fit(driftingModel(1), split);
+        assertThat(stopped.finalState().lossState().get("drift").get("calls").scalarValue()).isEqualTo(8.0);
+
+        // Through a checkpoint file, into a fresh model whose penalties start with no drift and no calls.
+        java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
+        GraphAutoencoder second = driftingModel(99);
+        io.github.gae4j.core.model.ModelDescription description = new io.github.gae4j.core.model.ModelDescription(
+                io.github.gae4j.core.model.ModelSpec.gae(), cfg);
+        io.github.gae4j.core.checkpoint.SavedModelFile.write(io.github.gae4j.core.checkpoint.SavedModel.checkpoint(
+                description, java.util.Map.of(), second, stopped.finalState()), file);
+        TrainingState fromFile = io.github.gae4j.core.checkpoint.SavedModelFile.read(file).training().orElseThrow();
+        assertSameLossState(fromFile, stopped.finalState());
+
+        TrainingResult resumed = new Trainer(cfg, Parallelism.singleThreaded()).fit(second, split, fromFile);
+        assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
+        assertThat(second.weights().get(0).data().data()).isEqualTo(whole.weights().get(0).data().data());
+        assertSameLossState(resumed.finalState(), uninterrupted.finalState());
+
+        // Without the loss state the same resume drifts apart: the check above is not vacuous.
+        TrainingState s = stopped.finalState();
+        TrainingState withoutLossState = new TrainingState(s.epochsDone(), s.history(), s.bestEpoch(),
+                s.bestValAuc(), s.weights(), s.bestWeights(), s.optimizer());
+        TrainingResult legacy = new Trainer(cfg, Parallelism.singleThreaded()).fit(driftingModel(1), split,
+                withoutLossState);
+        assertThat(numbers(legacy)).isNotEqualTo(numbers(uninterrupted));
+    }
+
+    /** The stopped state of a drifting model with its loss state replaced. */
+    private static TrainingState withLossState(TrainingState s,
+                                               java.util.function.Consumer<java.util.Map<String, java.util.Map<String, Matrix>>> edit) {
+        java.util.Map<String, java.util.Map<String, Matrix>> state = new java.util.LinkedHashMap<>();
+        s.lossState().forEach((k, v) -> state.put(k, new java.util.LinkedHashMap<>(v)));
+        edit.accept(state);
+        return new TrainingState(s.epochsDone(), s.history(), s.bestEpoch(), s.bestValAuc(), s.weights(),
+                s.bestWeights(), s.optimizer(), state);
+    }
+
+    @Test
+    void resumingWithLossStateThatDoesNotFitFailsNamingTheTermAndTensor() {
+        StopAfter stop = new StopAfter(3);
+        TrainingState s = new Trainer(config(10), Parallelism.singleThreaded(), stop).fit(driftingModel(1), split)
+                .finalState();
+        Trainer trainer = new Trainer(config(10), Parallelism.singleThreaded());
+
+        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
+                withLossState(s, m -> m.get("drift#2").remove("calls"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loss term 'drift#2'").hasMessageContaining("'calls'");
+        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
+                withLossState(s, m -> m.get("drift").put("velocity", Matrix.zeros(1, 16)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loss term 'drift'").hasMessageContaining("'velocity'");
+        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
+                withLossState(s, m -> m.get("drift").put("drift", Matrix.zeros(2, 16)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loss term 'drift'").hasMessageContaining("'drift'").hasMessageContaining("(2, 16)");
+        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
+                withLossState(s, m -> m.get("reconstruction").put("stray", Matrix.scalar(1)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loss term 'reconstruction'").hasMessageContaining("'stray'");
+        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
+                withLossState(s, m -> m.remove("drift#2"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no state of loss term 'drift#2'");
+        assertThatThrownBy(() -> trainer.fit(model(1), split, withLossState(s, m -> { })))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loss term 'drift'").hasMessageContaining("does not have");
+    }
+
+    @Test
+    void lossTermKeysNumberRepeatedNames() {
+        assertThat(Trainer.lossTermKeys(driftingModel(1))).containsExactly("reconstruction", "drift", "drift#2");
+        assertThat(Trainer.lossTermKeys(model(1, new FullGraphLoss()))).containsExactly("reconstruction", "extra0");
     }
 }

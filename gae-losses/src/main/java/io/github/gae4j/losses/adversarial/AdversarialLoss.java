@@ -13,10 +13,15 @@ import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -53,20 +58,34 @@ import java.util.SplittableRandom;
  *       (same seed) is needed to repeat a run;</li>
  *   <li>its parameters are not in {@link Loss#weights()} (on purpose: those are trained by the
  *       model's optimiser) nor in {@code GraphAutoencoder.weights()}: the trainer's optimiser, its
- *       gradient checks and its best-epoch restore leave them alone, and a checkpoint of the
- *       autoencoder ({@code TrainingState}: weights, best weights, Adam moments) holds neither the
- *       discriminator, nor its Adam moments, nor the call count. Resuming from such a checkpoint with
- *       a new instance restarts the discriminator from its initial weights and the period from 0: the
- *       run continues, but not bit for bit as an uninterrupted one;</li>
+ *       gradient checks and its best-epoch restore leave them alone (the model file of the best
+ *       epoch holds no discriminator: evaluation does not need it);</li>
+ *   <li>{@link #state()} holds everything that makes the next call differ from a fresh instance's:
+ *       the call count ({@code calls}), and, once the discriminator exists, each of its parameters
+ *       under its name ({@code discriminator.layer1.weight}, …, {@code discriminator.output.bias})
+ *       with its Adam moments and update count ({@code <name>.adam-m}, {@code <name>.adam-v},
+ *       {@code <name>.adam-step}). The trainer keeps it in its {@code TrainingState} and in
+ *       checkpoints, so a run resumed with a new instance continues bit for bit as an uninterrupted
+ *       one;</li>
  *   <li>one extra forward pass of the encoder per adversarial call (step 1), cheap next to the
  *       decoder.</li>
  * </ul>
- * Randomness: the initial discriminator comes from the {@code CreationContext}'s seed; the prior
- * samples from the {@link LossInput#random()} of each pass. There is no other source.
+ * Randomness: the initial discriminator comes from the {@code CreationContext}'s seed (drawn on the
+ * first call, or never when {@link #restoreState} set it); the prior samples from the {@link
+ * LossInput#random()} of each pass, which the trainer derives from (seed, epoch) alone, and only on
+ * adversarial calls, {@code steps · n · d} draws each, so they depend on (seed, epoch, calls) and
+ * the call count is part of the state. There is no other source.
  */
 public final class AdversarialLoss implements Loss {
 
     private final int[] hidden;
+    private static final String CALLS = "calls";
+    private static final String ADAM_M = ".adam-m";
+    private static final String ADAM_V = ".adam-v";
+    private static final String ADAM_STEP = ".adam-step";
+    /** Doubles hold every integer up to this exactly. */
+    private static final double MAX_COUNT = 9007199254740992.0;
+
     private final int steps;
     private final int period;
     private final double initStd;
@@ -141,6 +160,116 @@ public final class AdversarialLoss implements Loss {
             }
         }
         return BceWithLogits.of(d.frozen().logits(z, parallelism), ones);
+    }
+
+    /**
+     * The call count, then the discriminator's parameters, each followed by its Adam moments and
+     * update count (nothing of the discriminator before it exists); copies. See the class comment.
+     */
+    @Override
+    public Map<String, Matrix> state() {
+        Map<String, Matrix> out = new LinkedHashMap<>();
+        out.put(CALLS, Matrix.scalar(calls));
+        if (discriminator != null) {
+            List<Weights> ws = discriminator.weights();
+            List<Adam.Moments> moments = adam.moments(ws);
+            for (int k = 0; k < ws.size(); k++) {
+                Weights w = ws.get(k);
+                Adam.Moments m = moments.get(k);
+                out.put(w.name(), w.data().copy());
+                out.put(w.name() + ADAM_M, Matrix.wrapRowMajor(w.rows(), w.cols(), m.m()));
+                out.put(w.name() + ADAM_V, Matrix.wrapRowMajor(w.rows(), w.cols(), m.v()));
+                out.put(w.name() + ADAM_STEP, Matrix.scalar(m.step()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sets the call count, the discriminator and its Adam state from {@link #state()} of a loss with
+     * the same options; the latent dimension is that of the saved first layer. Checks every tensor
+     * before changing anything.
+     *
+     * @throws IllegalArgumentException naming the first tensor that is missing, unknown, mis-shaped
+     *                                  or not a count
+     */
+    @Override
+    public void restoreState(Map<String, Matrix> state) {
+        long restoredCalls = count(state, CALLS);
+        Set<String> unknown = new LinkedHashSet<>(state.keySet());
+        unknown.remove(CALLS);
+        String first = Discriminator.firstWeightName(hidden);
+        if (unknown.isEmpty()) {
+            if (restoredCalls > 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "the state counts %d calls but has no tensor '%s' (nor any other of the discriminator)",
+                        restoredCalls, first));
+            }
+            calls = 0;
+            if (discriminator != null) {
+                adam.restore(discriminator.weights(), discriminator.weights().stream()
+                        .map(w -> new Adam.Moments(new double[w.data().data().length], new double[w.data().data().length], 0)).toList());
+            }
+            discriminator = null;
+            return;
+        }
+        int inputDim = require(state, first, -1, -1).rows();
+        if (inputDim < 1) {
+            throw new IllegalArgumentException("tensor '" + first + "' has shape " + state.get(first).shape()
+                    + ": no latent dimension");
+        }
+        if (discriminator != null && discriminator.inputDim() != inputDim) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "tensor '%s' has shape %s: a discriminator for latent dimension %d, but this loss already has"
+                            + " one for %d", first, state.get(first).shape(), inputDim, discriminator.inputDim()));
+        }
+        Discriminator target = discriminator != null ? discriminator : Discriminator.zeros(inputDim, hidden);
+        List<Weights> ws = target.weights();
+        List<Adam.Moments> moments = new ArrayList<>();
+        for (Weights w : ws) {
+            require(state, w.name(), w.rows(), w.cols());
+            double[] m = require(state, w.name() + ADAM_M, w.rows(), w.cols()).data().clone();
+            double[] v = require(state, w.name() + ADAM_V, w.rows(), w.cols()).data().clone();
+            moments.add(new Adam.Moments(m, v, count(state, w.name() + ADAM_STEP)));
+            unknown.removeAll(List.of(w.name(), w.name() + ADAM_M, w.name() + ADAM_V, w.name() + ADAM_STEP));
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "unknown tensor '%s' (a discriminator with hidden sizes %s has %s)", unknown.iterator().next(),
+                    Arrays.toString(hidden), ws.stream().map(Weights::name).toList()));
+        }
+        for (Weights w : ws) {
+            double[] src = state.get(w.name()).data();
+            System.arraycopy(src, 0, w.data().data(), 0, src.length);
+        }
+        adam.restore(ws, moments);
+        discriminator = target;
+        calls = restoredCalls;
+    }
+
+    /** The tensor {@code name}, of shape (rows, cols) unless those are negative. */
+    private Matrix require(Map<String, Matrix> state, String name, int rows, int cols) {
+        Matrix m = state.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "no tensor '%s' (a discriminator with hidden sizes %s and its Adam state are expected)", name,
+                    Arrays.toString(hidden)));
+        }
+        if (rows >= 0 && (m.rows() != rows || m.cols() != cols)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "tensor '%s' has shape %s, expected (%d, %d) (hidden sizes %s)", name, m.shape(), rows, cols,
+                    Arrays.toString(hidden)));
+        }
+        return m;
+    }
+
+    /** A 1 × 1 tensor holding a non-negative integer. */
+    private long count(Map<String, Matrix> state, String name) {
+        double value = require(state, name, 1, 1).scalarValue();
+        if (!(value >= 0 && value <= MAX_COUNT && value == Math.rint(value))) {
+            throw new IllegalArgumentException("tensor '" + name + "' should hold a count, got " + value);
+        }
+        return (long) value;
     }
 
     /** The discriminator's current parameters (empty before the first call): not part of the model's weights. */

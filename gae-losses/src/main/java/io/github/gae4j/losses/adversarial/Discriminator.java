@@ -39,13 +39,35 @@ final class Discriminator {
         if (inputDim < 1) {
             throw new IllegalArgumentException("Discriminator input dimension must be >= 1, got " + inputDim);
         }
+        return build(inputDim, hidden, (in, out) -> initStd == 0 ? GlorotUniform.sample(in, out, random)
+                : normal(in, out, initStd, random));
+    }
+
+    /** A discriminator of this shape with all parameters zero, to be overwritten (restoring saved state). */
+    static Discriminator zeros(int inputDim, int[] hidden) {
+        if (inputDim < 1) {
+            throw new IllegalArgumentException("Discriminator input dimension must be >= 1, got " + inputDim);
+        }
+        return build(inputDim, hidden, Matrix::zeros);
+    }
+
+    /** The name of the first layer's weight matrix, whose rows are the input dimension. */
+    static String firstWeightName(int[] hidden) {
+        return layerName(0, hidden) + ".weight";
+    }
+
+    private static String layerName(int layer, int[] hidden) {
+        return layer < hidden.length ? "discriminator.layer" + (layer + 1) : "discriminator.output";
+    }
+
+    private static Discriminator build(int inputDim, int[] hidden,
+                                       java.util.function.BiFunction<Integer, Integer, Matrix> weights) {
         List<Variable> parameters = new ArrayList<>();
         int in = inputDim;
         for (int layer = 0; layer <= hidden.length; layer++) {
             int out = layer < hidden.length ? hidden[layer] : 1;
-            Matrix w = initStd == 0 ? GlorotUniform.sample(in, out, random) : normal(in, out, initStd, random);
-            String name = layer < hidden.length ? "discriminator.layer" + (layer + 1) : "discriminator.output";
-            parameters.add(new Weights(name + ".weight", w));
+            String name = layerName(layer, hidden);
+            parameters.add(new Weights(name + ".weight", weights.apply(in, out)));
             parameters.add(new Weights(name + ".bias", Matrix.zeros(1, out)));
             in = out;
         }

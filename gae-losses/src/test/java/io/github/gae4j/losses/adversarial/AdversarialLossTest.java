@@ -284,4 +284,193 @@ final class AdversarialLossTest implements GradientCheck {
         modelWeights.addAll(model.weights());
         assertThat(adversarial.discriminatorWeights()).noneMatch(modelWeights::contains);
     }
+
+    // ---- checkpoint and resume ------------------------------------------------------------------------------
+
+    /**
+     * An ARVGA-like model on the embedding table: the sampler adds noise from the pass's random source (so the
+     * discriminator's prior draws come after other draws of the same source), then the weighted BCE and an
+     * adversarial term training every second pass with two discriminator steps.
+     */
+    private static GraphAutoencoder arga(Graph g, AdversarialLoss adversarial, long tableSeed) {
+        Matrix init = TestGraphs.randomMatrix(g.nodeCount(), LATENT, tableSeed).scale(0.1);
+        return GraphAutoencoder.builder()
+                .encoder(new EmbeddingTable(new Weights("table", init)))
+                .sampler((encoding, mode, random) -> {
+                    if (mode == Mode.EVAL) {
+                        return encoding.mu();
+                    }
+                    Matrix noise = Matrix.zeros(encoding.mu().rows(), encoding.mu().cols());
+                    for (int k = 0; k < noise.data().length; k++) {
+                        noise.data()[k] = 0.05 * random.nextGaussian();
+                    }
+                    return Add.of(encoding.mu(), Constant.of(noise));
+                })
+                .decoder(new InnerProductDecoder())
+                .loss("weighted-bce", new FullGraphBceLoss())
+                .loss("adversarial", adversarial)
+                .build();
+    }
+
+    private static ComponentConfig argaOptions() {
+        return ComponentConfig.of("hidden", "8,4", "steps", 2, "period", 2, "learning-rate", 0.01);
+    }
+
+    private static void assertSameState(java.util.Map<String, Matrix> actual, java.util.Map<String, Matrix> expected) {
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((name, value) -> assertThat(actual.get(name).data()).as(name).isEqualTo(value.data()));
+    }
+
+    /** Losses and validation scores of every epoch (no wall times), then test AUC, AP and the best epoch. */
+    private static List<Double> numbers(TrainingResult r) {
+        List<Double> out = new ArrayList<>();
+        r.history().forEach(e -> out.addAll(List.of((double) e.epoch(), e.loss(), e.valAuc(), e.valAp())));
+        out.addAll(List.of(r.test().auc(), r.test().ap(), (double) r.bestEpoch()));
+        return out;
+    }
+
+    @Test
+    void argaStoppedAndResumedFromACheckpointFileEqualsTheUninterruptedRun(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Graph g = TestGraphs.twoCommunities(30, 4, 9);
+        LinkSplit split = LinkSplit.of(g, 3);
+        TrainerConfig cfg = TrainerConfig.defaults().withEpochs(16).withSeed(5).withLogEvery(100).withRestoreBest(true);
+
+        AdversarialLoss wholeLoss = create(argaOptions(), 7);
+        GraphAutoencoder whole = arga(g, wholeLoss, 2);
+        TrainingResult uninterrupted = new Trainer(cfg, parallelism).fit(whole, split);
+
+        // Stopped after 7 epochs: mid-period (call 7 of period 2), checkpointed to a file.
+        AdversarialLoss firstLoss = create(argaOptions(), 7);
+        GraphAutoencoder first = arga(g, firstLoss, 2);
+        io.github.gae4j.core.train.TrainingState[] stoppedState = new io.github.gae4j.core.train.TrainingState[1];
+        TrainingResult stopped = new Trainer(cfg, parallelism, new io.github.gae4j.core.train.TrainingListener() {
+            @Override
+            public void onEpoch(io.github.gae4j.core.train.EpochStats stats) {
+            }
+
+            @Override
+            public void afterEpoch(io.github.gae4j.core.train.EpochStats stats,
+                                   java.util.function.Supplier<io.github.gae4j.core.train.TrainingState> state) {
+                if (stats.epoch() == 7) {
+                    stoppedState[0] = state.get();
+                }
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stoppedState[0] != null;
+            }
+        }).fit(first, split);
+        assertThat(stopped.stoppedEarly()).isTrue();
+        java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
+        io.github.gae4j.core.model.ModelDescription description = new io.github.gae4j.core.model.ModelDescription(
+                io.github.gae4j.core.model.ModelSpec.gae(), cfg);
+        io.github.gae4j.core.checkpoint.SavedModelFile.write(io.github.gae4j.core.checkpoint.SavedModel.checkpoint(
+                description, java.util.Map.of(), first, stopped.finalState()), file);
+        io.github.gae4j.core.train.TrainingState saved =
+                io.github.gae4j.core.checkpoint.SavedModelFile.read(file).training().orElseThrow();
+        assertThat(saved.lossState().get("adversarial").get("calls").scalarValue()).isEqualTo(7.0);
+        assertThat(saved.lossState().get("adversarial")).containsKey("discriminator.layer1.weight.adam-m");
+
+        // A new model and a new loss: other initial table, other discriminator seed; only the checkpoint carries over.
+        AdversarialLoss resumedLoss = create(argaOptions(), 1234);
+        GraphAutoencoder resumedModel = arga(g, resumedLoss, 99);
+        TrainingResult resumed = new Trainer(cfg, parallelism).fit(resumedModel, split, saved);
+
+        assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
+        assertThat(resumed.test().auc()).isEqualTo(uninterrupted.test().auc());
+        assertThat(resumed.test().ap()).isEqualTo(uninterrupted.test().ap());
+        assertThat(resumedModel.weights().get(0).data().data()).isEqualTo(whole.weights().get(0).data().data());
+        assertSameState(resumedLoss.state(), wholeLoss.state());
+        assertSameState(resumed.finalState().lossState().get("adversarial"),
+                uninterrupted.finalState().lossState().get("adversarial"));
+
+        // Without the loss state (a checkpoint of an older gae4j) the same resume ends elsewhere.
+        io.github.gae4j.core.train.TrainingState s = saved;
+        io.github.gae4j.core.train.TrainingState legacy = new io.github.gae4j.core.train.TrainingState(s.epochsDone(),
+                s.history(), s.bestEpoch(), s.bestValAuc(), s.weights(), s.bestWeights(), s.optimizer());
+        AdversarialLoss freshLoss = create(argaOptions(), 7);
+        TrainingResult drifted = new Trainer(cfg, parallelism).fit(arga(g, freshLoss, 2), split, legacy);
+        assertThat(numbers(drifted)).isNotEqualTo(numbers(uninterrupted));
+    }
+
+    @Test
+    void stateHoldsTheCallCountThenEachDiscriminatorParameterWithItsAdamState() {
+        AdversarialLoss loss = create(ComponentConfig.of("hidden", "3"), 7);
+        assertThat(loss.state().keySet()).containsExactly("calls");
+        Weights z = new Weights("z", shifted(20, 1.0, 1));
+        SplittableRandom random = new SplittableRandom(3);
+        for (int pass = 0; pass < 3; pass++) {
+            loss.loss(input(z, random));
+        }
+        java.util.Map<String, Matrix> state = loss.state();
+        assertThat(state.keySet()).containsExactly("calls",
+                "discriminator.layer1.weight", "discriminator.layer1.weight.adam-m",
+                "discriminator.layer1.weight.adam-v", "discriminator.layer1.weight.adam-step",
+                "discriminator.layer1.bias", "discriminator.layer1.bias.adam-m",
+                "discriminator.layer1.bias.adam-v", "discriminator.layer1.bias.adam-step",
+                "discriminator.output.weight", "discriminator.output.weight.adam-m",
+                "discriminator.output.weight.adam-v", "discriminator.output.weight.adam-step",
+                "discriminator.output.bias", "discriminator.output.bias.adam-m",
+                "discriminator.output.bias.adam-v", "discriminator.output.bias.adam-step");
+        assertThat(state.get("calls").scalarValue()).isEqualTo(3.0);
+        assertThat(state.get("discriminator.layer1.weight").shape()).isEqualTo("(4, 3)");
+        assertThat(state.get("discriminator.output.bias.adam-step").scalarValue()).isEqualTo(3.0);
+        assertThat(state.get("discriminator.layer1.weight").data())
+                .isEqualTo(loss.discriminatorWeights().get(0).data().data())
+                .isNotSameAs(loss.discriminatorWeights().get(0).data().data());
+
+        // A new instance, other seed, restored: same state, and the next passes give the same numbers.
+        AdversarialLoss copy = create(ComponentConfig.of("hidden", "3"), 99);
+        copy.restoreState(state);
+        assertSameState(copy.state(), state);
+        for (int pass = 0; pass < 3; pass++) {
+            double a = new ComputationContext().forward(loss.loss(input(z, new SplittableRandom(10 + pass))))
+                    .scalarValue();
+            double b = new ComputationContext().forward(copy.loss(input(z, new SplittableRandom(10 + pass))))
+                    .scalarValue();
+            assertThat(b).as("pass %d after the restore", pass).isEqualTo(a);
+        }
+        assertSameState(copy.state(), loss.state());
+    }
+
+    @Test
+    void restoringStateThatDoesNotFitFailsNamingTheTensorAndChangesNothing() {
+        AdversarialLoss trained = create(ComponentConfig.of("hidden", "3"), 7);
+        trained.loss(input(new Weights("z", shifted(20, 1.0, 1)), new SplittableRandom(3)));
+        java.util.Map<String, Matrix> good = trained.state();
+        AdversarialLoss target = create(ComponentConfig.of("hidden", "3"), 99);
+
+        java.util.function.Function<java.util.function.Consumer<java.util.Map<String, Matrix>>,
+                java.util.Map<String, Matrix>> edited = edit -> {
+                    java.util.Map<String, Matrix> m = new java.util.LinkedHashMap<>(good);
+                    edit.accept(m);
+                    return m;
+                };
+        assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.remove("discriminator.output.bias.adam-v"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no tensor 'discriminator.output.bias.adam-v'");
+        assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.put("discriminator.layer1.bias",
+                Matrix.zeros(1, 4))))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'discriminator.layer1.bias' has shape (1, 4), expected (1, 3)");
+        assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.put("discriminator.layer2.weight",
+                Matrix.zeros(3, 3))))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown tensor 'discriminator.layer2.weight'");
+        assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.put("calls", Matrix.scalar(2.5)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'calls'");
+        assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.remove("calls"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no tensor 'calls'");
+        assertThatThrownBy(() -> target.restoreState(java.util.Map.of("calls", Matrix.scalar(4))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'discriminator.layer1.weight'");
+        // A wider discriminator's state does not fit this one's hidden sizes.
+        AdversarialLoss wide = create(ComponentConfig.of("hidden", "5"), 7);
+        wide.loss(input(new Weights("z", shifted(20, 1.0, 1)), new SplittableRandom(3)));
+        assertThatThrownBy(() -> target.restoreState(wide.state())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'discriminator.layer1.weight' has shape (4, 5), expected (4, 3)");
+
+        assertThat(target.state().keySet()).as("failed restores leave the loss as it was").containsExactly("calls");
+        assertThat(target.discriminatorWeights()).isEmpty();
+    }
 }
