@@ -94,7 +94,8 @@ final class GaeCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("encoders (").contains("samplers (").contains("decoders (")
                 .contains("losses (").contains("dataset loaders (");
-        assertThat(r.out()).contains("gcn").contains("hidden, latent").contains("vgae").contains("gaussian")
+        assertThat(r.out()).contains("gcn").contains("latent=16").contains("hidden=32").contains("vgae")
+                .contains("gaussian")
                 .contains("inner-product").contains("weighted-bce").contains("kl").contains("sbm")
                 .contains("linqs").contains("npz").contains("[gae-encoders]");
     }

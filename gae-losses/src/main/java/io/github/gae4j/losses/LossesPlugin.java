@@ -7,6 +7,8 @@ import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.spi.SimpleFactory;
 import io.github.gae4j.losses.adversarial.AdversarialLoss;
 import io.github.gae4j.losses.kl.KlLoss;
 import io.github.gae4j.losses.masked.FeatureSceLossFactory;
@@ -16,8 +18,6 @@ import io.github.gae4j.losses.reconstruction.NegativeSamplingBceLoss;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Losses {@code weighted-bce} (full graph), {@code negative-sampling-bce}, {@code kl} and
@@ -35,24 +35,51 @@ public final class LossesPlugin implements GaePlugin {
         return GaeSpi.VERSION;
     }
 
+    static final boolean DEFAULT_FUSED = true;
+    static final boolean DEFAULT_SELF_LOOPS_IN_WEIGHTS = true;
+    static final double DEFAULT_RATIO = 1.0;
+    static final String DEFAULT_ADVERSARIAL_HIDDEN = "64,32";
+    static final double DEFAULT_ADVERSARIAL_LEARNING_RATE = 0.001;
+    static final int DEFAULT_ADVERSARIAL_STEPS = 1;
+    static final int DEFAULT_ADVERSARIAL_PERIOD = 1;
+    static final double DEFAULT_ADVERSARIAL_INIT_STD = 0.0;
+
     @Override
     public List<LossFactory> losses() {
         return List.of(
-                new Factory("weighted-bce", Set.of("fused", "self-loops-in-weights"),
+                SimpleFactory.loss("weighted-bce",
                         "Full-graph weighted BCE over A_train + I with pos_weight and norm (Kipf & Welling)",
-                        (c, ctx) -> new FullGraphBceLoss(c.getBoolean("fused", true),
-                                c.getBoolean("self-loops-in-weights", true))),
-                new Factory("negative-sampling-bce", Set.of("ratio"),
+                        List.of(Parameter.of("fused", DEFAULT_FUSED,
+                                        "use the fused full-graph kernel (false: materialise the N×N logits)"),
+                                Parameter.of("self-loops-in-weights", DEFAULT_SELF_LOOPS_IN_WEIGHTS,
+                                        "count nnz(A_train + I) for pos_weight and norm (false: nnz(A_train), as"
+                                                + " the TensorFlow code)")),
+                        (c, ctx) -> new FullGraphBceLoss(c.getBoolean("fused", DEFAULT_FUSED),
+                                c.getBoolean("self-loops-in-weights", DEFAULT_SELF_LOOPS_IN_WEIGHTS))),
+                SimpleFactory.loss("negative-sampling-bce",
                         "BCE on training edges plus fresh uniform non-edges every epoch",
-                        (c, ctx) -> new NegativeSamplingBceLoss(c.getDouble("ratio", 1.0, 1e-6, 1e6))),
-                new Factory("kl", Set.of("beta"),
+                        List.of(Parameter.of("ratio", DEFAULT_RATIO, "non-edges drawn per training edge")),
+                        (c, ctx) -> new NegativeSamplingBceLoss(c.getDouble("ratio", DEFAULT_RATIO, 1e-6, 1e6))),
+                SimpleFactory.loss("kl",
                         "VGAE KL term; beta defaults to 1/N as in the reference",
+                        List.of(Parameter.withoutDefault("beta", "weight of the KL term, >= 0; 1/N (the reference)"
+                                + " when absent")),
                         (c, ctx) -> new KlLoss(c.has("beta")
                                 ? OptionalDouble.of(c.getDouble("beta", 0.0, 0.0, Double.MAX_VALUE))
                                 : OptionalDouble.empty())),
-                new Factory("adversarial", Set.of("hidden", "learning-rate", "steps", "period", "init-std"),
+                SimpleFactory.loss("adversarial",
                         "ARGA/ARVGA adversarial regulariser: trains its own discriminator (prior N(0, I)) each pass and"
                                 + " returns the generator term",
+                        List.of(Parameter.of("hidden", DEFAULT_ADVERSARIAL_HIDDEN,
+                                        "discriminator hidden widths; empty for a linear discriminator"),
+                                Parameter.of("learning-rate", DEFAULT_ADVERSARIAL_LEARNING_RATE,
+                                        "the discriminator's Adam learning rate"),
+                                Parameter.of("steps", DEFAULT_ADVERSARIAL_STEPS,
+                                        "discriminator steps per adversarial pass, >= 0"),
+                                Parameter.of("period", DEFAULT_ADVERSARIAL_PERIOD,
+                                        "adversarial every this many passes"),
+                                Parameter.of("init-std", DEFAULT_ADVERSARIAL_INIT_STD,
+                                        "std of the normal initial discriminator weights; 0 for Glorot-uniform")),
                         LossesPlugin::adversarial),
                 new MaskedEdgeBceLossFactory(),
                 new FeatureSceLossFactory());
@@ -63,14 +90,15 @@ public final class LossesPlugin implements GaePlugin {
      * step; period 1 (adversarial every pass) and Glorot-uniform init (the reference: normal, std 0.01).
      */
     private static Loss adversarial(ComponentConfig c, CreationContext ctx) {
-        int steps = c.getInt("steps", 1);
+        int steps = c.getInt("steps", DEFAULT_ADVERSARIAL_STEPS);
         if (steps < 0) {
             throw new ConfigException(String.format(Locale.ROOT,
                     "Option 'steps' of loss 'adversarial' must be an integer >= 0, got '%d'", steps));
         }
-        return new AdversarialLoss(hiddenSizes(c.getString("hidden", "64,32")),
-                c.getDouble("learning-rate", 0.001, 1e-9, 10.0), steps, c.getPositiveInt("period", 1),
-                c.getDouble("init-std", 0.0, 0.0, 10.0), ctx.random());
+        return new AdversarialLoss(hiddenSizes(c.getString("hidden", DEFAULT_ADVERSARIAL_HIDDEN)),
+                c.getDouble("learning-rate", DEFAULT_ADVERSARIAL_LEARNING_RATE, 1e-9, 10.0), steps,
+                c.getPositiveInt("period", DEFAULT_ADVERSARIAL_PERIOD),
+                c.getDouble("init-std", DEFAULT_ADVERSARIAL_INIT_STD, 0.0, 10.0), ctx.random());
     }
 
     /** Comma-separated positive layer sizes, e.g. {@code 64,32}; empty for a linear discriminator. */
@@ -94,13 +122,5 @@ public final class LossesPlugin implements GaePlugin {
             }
         }
         return sizes;
-    }
-
-    private record Factory(String name, Set<String> parameterNames, String description,
-                           BiFunction<ComponentConfig, CreationContext, Loss> creator) implements LossFactory {
-        @Override
-        public Loss create(ComponentConfig config, CreationContext context) {
-            return creator.apply(config, context);
-        }
     }
 }

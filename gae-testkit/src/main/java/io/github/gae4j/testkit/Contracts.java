@@ -14,10 +14,15 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.core.tensor.Matrix;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -37,7 +42,7 @@ final class Contracts {
     static <T> T create(ComponentKind<?> kind, ComponentFactory<T> factory, ComponentConfig config,
                         CreationContext context) {
         ComponentConfig described = config.describedAs(kind.label() + " '" + factory.name() + "'");
-        described.requireOnly(factory.parameterNames());
+        described.requireOnly(ComponentFactory.optionNames(factory));
         T component = factory.create(described, context);
         assertThat(component).as("%s factory '%s' returned null", kind.label(), factory.name()).isNotNull();
         return component;
@@ -59,15 +64,95 @@ final class Contracts {
     }
 
     /**
-     * Adds an unknown option to {@code base} and creates the component through {@link ModelAssembler}: it must
-     * fail with a {@link ConfigException} naming the option, the component and listing {@code parameterNames()}.
+     * {@code parameters()} of {@code factory} is a list of non-null parameters with unique kebab-case names, and
+     * where {@code parameterNames()} is overridden (non-empty) it names the same options.
      */
-    static <T, F extends ComponentFactory<T>> void assertRejectsUnknownOption(ComponentKind<F> kind, F factory,
-                                                                             ComponentConfig base,
-                                                                             CreationContext context) {
-        Map<String, String> options = new LinkedHashMap<>(base.asMap());
-        options.put(UNKNOWN_OPTION, "1");
-        FactoryLookup lookup = new FactoryLookup() {
+    static void assertWellFormedParameters(ComponentKind<?> kind, ComponentFactory<?> factory) {
+        String what = kind.label() + " '" + factory.name() + "'";
+        List<Parameter> parameters = factory.parameters();
+        assertThat(parameters).as("parameters() of %s", what).isNotNull().doesNotContainNull();
+        Set<String> seen = new HashSet<>();
+        for (Parameter p : parameters) {
+            assertThat(p.name()).as("a parameter name of %s", what).matches(KEBAB_CASE);
+            assertThat(seen.add(p.name())).as("parameter '%s' is declared twice by %s", p.name(), what).isTrue();
+        }
+        Set<String> names = factory.parameterNames();
+        assertThat(names).as("parameterNames() of %s", what).isNotNull();
+        if (!names.isEmpty()) {
+            assertThat(seen).as("names of parameters() against parameterNames() of %s", what)
+                    .containsExactlyInAnyOrderElementsOf(names);
+        }
+    }
+
+    /**
+     * Every declared parameter name passes the model assembler's option check, and every non-empty default, given
+     * explicitly (one at a time, over the options of {@code base} that have no default, such as a required
+     * {@code path}), is accepted by {@code create} and gives a component: declared defaults are option text that
+     * parses.
+     */
+    static <T, F extends ComponentFactory<T>> void assertDeclaredParametersAreAccepted(ComponentKind<F> kind,
+                                                                                      F factory, ComponentConfig base,
+                                                                                      CreationContext context) {
+        assertWellFormedParameters(kind, factory);
+        List<Parameter> parameters = factory.parameters();
+        String what = kind.label() + " '" + factory.name() + "'";
+
+        Map<String, String> every = new LinkedHashMap<>();
+        parameters.forEach(p -> every.put(p.name(), p.hasDefault() ? p.defaultValue() : "x"));
+        ModelAssembler keysOnly = new ModelAssembler(lookup(kind, keyCheckOnly(kind, factory)));
+        assertThatThrownBy(() -> keysOnly.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(every)),
+                context))
+                .as("the model assembler's option check of %s with every declared parameter %s", what, every.keySet())
+                .isInstanceOf(ReachedCreate.class);
+
+        Map<String, String> required = new LinkedHashMap<>(base.asMap());
+        parameters.stream().filter(Parameter::hasDefault).forEach(p -> required.remove(p.name()));
+        ModelAssembler assembler = new ModelAssembler(lookup(kind, factory));
+        for (Parameter p : parameters) {
+            if (!p.hasDefault()) {
+                continue;
+            }
+            Map<String, String> options = new LinkedHashMap<>(required);
+            options.put(p.name(), p.defaultValue());
+            T component;
+            try {
+                component = assembler.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(options)),
+                        context);
+            } catch (RuntimeException e) {
+                throw new AssertionError(String.format("%s rejects its declared default %s=%s (options %s): %s", what,
+                        p.name(), p.defaultValue(), options, e), e);
+            }
+            assertThat(component).as("%s created with its declared default %s=%s", what, p.name(), p.defaultValue())
+                    .isNotNull();
+        }
+    }
+
+    /** Thrown by {@link #keyCheckOnly} instead of creating. */
+    private static final class ReachedCreate extends RuntimeException {
+        ReachedCreate() {
+            super("create was reached: the option check passed", null, false, false);
+        }
+    }
+
+    /** {@code factory} whose {@code create} throws {@link ReachedCreate}: only the options check before it runs. */
+    private static <F extends ComponentFactory<?>> F keyCheckOnly(ComponentKind<F> kind, F factory) {
+        Class<F> type = kind.factoryType();
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            if (method.getName().equals("create") && method.getParameterCount() == 2) {
+                throw new ReachedCreate();
+            }
+            try {
+                return method.invoke(factory, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        return type.cast(proxy);
+    }
+
+    /** A lookup that knows {@code factory} only. */
+    private static <F extends ComponentFactory<?>> FactoryLookup lookup(ComponentKind<F> kind, F factory) {
+        return new FactoryLookup() {
             @Override
             public <G extends ComponentFactory<?>> G factory(ComponentKind<G> k, String name) {
                 if (k != kind || !name.equals(factory.name())) {
@@ -76,12 +161,23 @@ final class Contracts {
                 return k.factoryType().cast(factory);
             }
         };
-        ModelAssembler assembler = new ModelAssembler(lookup);
+    }
+
+    /**
+     * Adds an unknown option to {@code base} and creates the component through {@link ModelAssembler}: it must
+     * fail with a {@link ConfigException} naming the option, the component and listing the declared option names.
+     */
+    static <T, F extends ComponentFactory<T>> void assertRejectsUnknownOption(ComponentKind<F> kind, F factory,
+                                                                             ComponentConfig base,
+                                                                             CreationContext context) {
+        Map<String, String> options = new LinkedHashMap<>(base.asMap());
+        options.put(UNKNOWN_OPTION, "1");
+        ModelAssembler assembler = new ModelAssembler(lookup(kind, factory));
         assertThatThrownBy(() -> assembler.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(options)),
                 context))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(UNKNOWN_OPTION)
                 .hasMessageContaining(kind.label() + " '" + factory.name() + "'")
-                .hasMessageContaining(new TreeSet<>(factory.parameterNames()).toString());
+                .hasMessageContaining(new TreeSet<>(ComponentFactory.optionNames(factory)).toString());
     }
 }

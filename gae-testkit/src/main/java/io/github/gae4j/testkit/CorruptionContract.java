@@ -208,6 +208,18 @@ public interface CorruptionContract {
         }
     }
 
+    /**
+     * Every option {@code parameters()} declares passes the model assembler's option check, and every declared
+     * non-empty default, given explicitly, is accepted by {@code create} and gives a component.
+     */
+    @Test
+    default void declaredParametersAndTheirDefaultsAreAccepted() {
+        Graph graph = graphs().get(0);
+        int dim = graph.featuresOrIdentity().dim();
+        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.CORRUPTION, factory(), config(),
+                new CreationContext(dim, graph.nodeCount(), seed(), dim));
+    }
+
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Graph graph = TestGraphs.triangle();

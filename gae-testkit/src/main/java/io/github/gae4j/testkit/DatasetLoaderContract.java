@@ -99,6 +99,16 @@ public interface DatasetLoaderContract {
         }
     }
 
+    /**
+     * Every option {@code parameters()} declares passes the model assembler's option check, and every declared
+     * non-empty default, given explicitly, is accepted by {@code create} and gives a component.
+     */
+    @Test
+    default void declaredParametersAndTheirDefaultsAreAccepted() {
+        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.DATASET, factory(), config(),
+                new CreationContext(0, 0, seed()));   // creates loaders only: nothing is loaded
+    }
+
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Contracts.assertRejectsUnknownOption(ComponentKind.DATASET, factory(), config(), new CreationContext(0, 0, seed()));

@@ -117,6 +117,16 @@ public interface DecoderContract extends GradientCheck {
         assertGradientsMatch(weights, loss);
     }
 
+    /**
+     * Every option {@code parameters()} declares passes the model assembler's option check, and every declared
+     * non-empty default, given explicitly, is accepted by {@code create} and gives a component.
+     */
+    @Test
+    default void declaredParametersAndTheirDefaultsAreAccepted() {
+        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.DECODER, factory(), config(),
+                new CreationContext(latentDim(), 5, seed()));
+    }
+
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Contracts.assertRejectsUnknownOption(ComponentKind.DECODER, factory(), config(),

@@ -133,6 +133,17 @@ public interface EncoderContract extends GradientCheck {
         }
     }
 
+    /**
+     * Every option {@code parameters()} declares passes the model assembler's option check, and every declared
+     * non-empty default, given explicitly, is accepted by {@code create} and gives a component.
+     */
+    @Test
+    default void declaredParametersAndTheirDefaultsAreAccepted() {
+        Graph graph = TestGraphs.triangle();
+        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.ENCODER, factory(), config(),
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed()));
+    }
+
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Graph graph = TestGraphs.triangle();

@@ -1,6 +1,7 @@
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
@@ -22,7 +23,9 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.testing.GradientCheck;
 import io.github.gae4j.core.testing.TestGraphs;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +44,9 @@ import org.junit.jupiter.api.Test;
  * fused kernel), a seeded generator and {@link #corruption} (nothing hidden, unless overridden). Checks: the loss is
  * a finite 1 × 1 scalar; the same generator seed gives the same value; gradients with respect to μ = Z (and log σ)
  * and the loss's own {@code weights()} match central finite differences; its own weights require gradients, in a
- * stable order; an unknown option is rejected listing {@code parameterNames()}.
+ * stable order; an unknown option is rejected listing {@code parameterNames()}; after a pass, {@code state()} restored
+ * into a new loss ({@code restoreState}) gives the same state and the same next value, the snapshot does not change
+ * with later passes, and an unknown tensor in a restored state is refused by name.
  */
 public interface LossContract extends GradientCheck {
 
@@ -162,9 +167,68 @@ public interface LossContract extends GradientCheck {
         assertThat(loss.weights()).as("weights() of the loss in a stable order").containsExactlyElementsOf(weights);
     }
 
+    /**
+     * Every option {@code parameters()} declares passes the model assembler's option check, and every declared
+     * non-empty default, given explicitly, is accepted by {@code create} and gives a component.
+     */
+    @Test
+    default void declaredParametersAndTheirDefaultsAreAccepted() {
+        Graph graph = graph();
+        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.LOSS, factory(), config(), new CreationContext(
+                latentDim(), graph.nodeCount(), seed(), graph.featuresOrIdentity().dim()));
+    }
+
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Contracts.assertRejectsUnknownOption(ComponentKind.LOSS, factory(), config(),
                 new CreationContext(latentDim(), graph().nodeCount(), seed()));
+    }
+
+    /**
+     * {@code state()} is what a checkpoint keeps of the loss beyond its weights: after one pass, a new loss given
+     * that state by {@code restoreState} reports the same state and returns the same value on the next pass as the
+     * original (a loss that keeps private state outside {@code state()} fails here); the snapshot is a copy that
+     * later passes leave alone; an unknown tensor is refused with an {@link IllegalArgumentException} naming it.
+     */
+    @Test
+    default void stateRoundTripsThroughRestoreState() {
+        TrainingGraph training = new TrainingGraph(graph());
+        try (Parallelism parallelism = Parallelism.singleThreaded()) {
+            Loss original = createLoss();
+            Contracts.forward(loss(original, encodingWeights(), training, seed(), parallelism));
+            Map<String, Matrix> saved = original.state();
+            assertThat(saved).as("state() of the loss").isNotNull();
+            saved.forEach((name, value) -> assertThat(value).as("state tensor '%s'", name).isNotNull());
+            Map<String, double[]> snapshot = new LinkedHashMap<>();
+            saved.forEach((name, value) -> snapshot.put(name, value.data().clone()));
+
+            Loss restored = createLoss();
+            restored.restoreState(saved);
+            Map<String, Matrix> again = restored.state();
+            assertThat(again.keySet()).as("state() after restoreState(state())")
+                    .containsExactlyElementsOf(saved.keySet());
+            saved.forEach((name, value) -> {
+                assertThat(again.get(name).shape()).as("shape of state tensor '%s' after the restore", name)
+                        .isEqualTo(value.shape());
+                assertThat(again.get(name).data()).as("state tensor '%s' after the restore", name)
+                        .isEqualTo(value.data());
+            });
+
+            double next = Contracts.forward(loss(original, encodingWeights(), training, seed() + 1, parallelism))
+                    .scalarValue();
+            double restoredNext = Contracts.forward(loss(restored, encodingWeights(), training, seed() + 1,
+                    parallelism)).scalarValue();
+            assertThat(restoredNext).as("the pass after restoreState(state()) of a new loss, against the original's")
+                    .isEqualTo(next);
+            snapshot.forEach((name, data) -> assertThat(saved.get(name).data())
+                    .as("state tensor '%s' is a snapshot, not changed by a later pass", name).isEqualTo(data));
+
+            Map<String, Matrix> extra = new LinkedHashMap<>(original.state());
+            extra.put("no-such-tensor", Matrix.scalar(1));
+            assertThatThrownBy(() -> createLoss().restoreState(extra))
+                    .as("restoreState with an unknown tensor")
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no-such-tensor");
+        }
     }
 }

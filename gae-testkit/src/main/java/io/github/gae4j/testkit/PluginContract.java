@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Checks: the plugin and every factory have non-blank kebab-case names, factory names are unique per
- * component kind, {@code spiVersion()} has the major version of {@link GaeSpi#VERSION}, and the plugin is found by
+ * component kind, every factory's {@code parameters()} has unique kebab-case names (the same as its
+ * {@code parameterNames()} where that is overridden), {@code spiVersion()} has the major version of {@link GaeSpi#VERSION}, and the plugin is found by
  * {@link java.util.ServiceLoader} on the test class path (so {@code META-INF/services/io.github.gae4j.core.spi.GaePlugin}
  * exists and names it) with every factory selectable by name.
  */
@@ -60,6 +61,7 @@ public interface PluginContract {
                         plugin.name()).isTrue();
                 assertThat(factory.parameterNames()).as("parameterNames() of %s '%s'", kind.label(), name)
                         .isNotNull().allSatisfy(p -> assertThat(p).matches(Contracts.KEBAB_CASE));
+                Contracts.assertWellFormedParameters(kind, factory);
                 total++;
             }
         }

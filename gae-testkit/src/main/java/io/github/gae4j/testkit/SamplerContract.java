@@ -120,6 +120,16 @@ public interface SamplerContract extends GradientCheck {
         return weights;
     }
 
+    /**
+     * Every option {@code parameters()} declares passes the model assembler's option check, and every declared
+     * non-empty default, given explicitly, is accepted by {@code create} and gives a component.
+     */
+    @Test
+    default void declaredParametersAndTheirDefaultsAreAccepted() {
+        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, factory(), config(),
+                new CreationContext(3, 5, seed()));
+    }
+
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Contracts.assertRejectsUnknownOption(ComponentKind.SAMPLER, factory(), config(), new CreationContext(3, 5, seed()));

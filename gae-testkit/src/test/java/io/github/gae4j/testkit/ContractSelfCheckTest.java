@@ -280,7 +280,65 @@ final class ContractSelfCheckTest {
             good.sameGeneratorSeedGivesSameValue();
             good.gradientsMatchFiniteDifferences();
             good.unknownOptionIsRejectedListingParameterNames();
+            good.stateRoundTripsThroughRestoreState();
         }).doesNotThrowAnyException();
+    }
+
+    /** Σ logits scaled by (1 + number of earlier calls); exposes the count through state() when {@code exposed}. */
+    private static final class CountingLoss implements Loss {
+        private final boolean exposed;
+        private long calls;
+
+        CountingLoss(boolean exposed) {
+            this.exposed = exposed;
+        }
+
+        @Override
+        public io.github.gae4j.core.autodiff.Variable loss(io.github.gae4j.core.spi.LossInput input) {
+            return io.github.gae4j.core.autodiff.functions.Scale.of(
+                    Sum.of(input.decoder().logits(input.z(), input.training().positives())), 1 + calls++);
+        }
+
+        @Override
+        public java.util.Map<String, io.github.gae4j.core.tensor.Matrix> state() {
+            return exposed ? java.util.Map.of("calls", io.github.gae4j.core.tensor.Matrix.scalar(calls))
+                    : java.util.Map.of();
+        }
+
+        @Override
+        public void restoreState(java.util.Map<String, io.github.gae4j.core.tensor.Matrix> state) {
+            if (!exposed) {
+                Loss.super.restoreState(state);
+                return;
+            }
+            for (String name : state.keySet()) {
+                if (!name.equals("calls")) {
+                    throw new IllegalArgumentException("unknown tensor '" + name + "'");
+                }
+            }
+            calls = (long) state.get("calls").scalarValue();
+        }
+    }
+
+    private static Losses counting(boolean exposed) {
+        return new Losses(new LossFactory() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public Loss create(ComponentConfig config, CreationContext context) {
+                return new CountingLoss(exposed);
+            }
+        });
+    }
+
+    @Test
+    void aLossKeepingStateOutsideStateFailsTheRoundTrip() {
+        assertThatThrownBy(counting(false)::stateRoundTripsThroughRestoreState).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("restoreState(state())");
+        assertThatCode(counting(true)::stateRoundTripsThroughRestoreState).doesNotThrowAnyException();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Turns a {@link ModelSpec} into a {@link GraphAutoencoder}: looks each name up, checks its options
- * against the factory's parameter names, and creates it. The one path shared by the registry and
+ * against the factory's declared parameters, and creates it. The one path shared by the registry and
  * the Guice wiring, so both give the same model for the same seed.
  */
 public final class ModelAssembler {
@@ -44,7 +44,7 @@ public final class ModelAssembler {
     public <T> T create(ComponentKind<? extends ComponentFactory<T>> kind, ComponentSpec spec, CreationContext context) {
         ComponentFactory<T> factory = lookup.factory(kind, spec.name());
         ComponentConfig config = spec.config().describedAs(kind.label() + " '" + spec.name() + "'");
-        config.requireOnly(factory.parameterNames());
+        config.requireOnly(ComponentFactory.optionNames(factory));
         T component = factory.create(config, context);
         if (component == null) {
             throw new IllegalStateException(kind.label() + " factory '" + spec.name() + "' returned null");

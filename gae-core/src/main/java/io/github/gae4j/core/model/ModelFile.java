@@ -93,7 +93,7 @@ public final class ModelFile {
 
     private static void check(ComponentKind<?> kind, ComponentSpec c, FactoryLookup lookup) {
         ComponentFactory<?> f = lookup.factory(kind, c.name());
-        c.config().describedAs(kind.label() + " '" + c.name() + "'").requireOnly(f.parameterNames());
+        c.config().describedAs(kind.label() + " '" + c.name() + "'").requireOnly(ComponentFactory.optionNames(f));
     }
 
     /** The description as JSON that {@link #parse} reads back to an equal description. */

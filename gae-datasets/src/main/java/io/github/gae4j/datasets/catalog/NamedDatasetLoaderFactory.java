@@ -5,9 +5,11 @@ import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import io.github.gae4j.core.spi.Parameter;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,12 +45,25 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
     public static final String BASE_URL = "base-url";
     public static final String VERIFY = "verify";
     public static final String CATALOG = "catalog";
+    public static final boolean DEFAULT_DOWNLOAD = false;
+    public static final boolean DEFAULT_VERIFY = true;
 
     /** Environment variable with a mirror base URL, used when the option {@code base-url} is absent. */
     public static final String BASE_URL_ENV = "GAE_DATASET_URL";
 
     /** Environment variable naming a catalog file, used when the option {@code catalog} is absent. */
     public static final String CATALOG_ENV = "GAE_DATASET_CATALOG";
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.withoutDefault(NAME_OPTION, "required: the dataset, e.g. cora"),
+            Parameter.withoutDefault(DATA_DIR, "a data directory tried before $" + DataRoot.DATA_DIR_ENV
+                    + " and ~/.gae4j/datasets"),
+            Parameter.of(DOWNLOAD, DEFAULT_DOWNLOAD, "download missing files into the first data directory"),
+            Parameter.withoutDefault(BASE_URL, "a mirror with the data-root layout ($" + BASE_URL_ENV
+                    + " when absent); replaces the catalog's URLs"),
+            Parameter.of(VERIFY, DEFAULT_VERIFY, "check the SHA-256 of files already on disk (downloads always are)"),
+            Parameter.withoutDefault(CATALOG, "a catalog file adding or replacing entries ($" + CATALOG_ENV
+                    + " when absent)"));
 
     private final Environment env;
     private final Supplier<Downloader> downloader;
@@ -71,7 +86,12 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of(NAME_OPTION, DATA_DIR, DOWNLOAD, BASE_URL, VERIFY, CATALOG);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -90,8 +110,8 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
                         + String.join(", ", catalog(c).names())));
         CatalogEntry entry = catalog(c).entry(name);
         Optional<Path> dataDir = c.getString(DATA_DIR).map(v -> toPath(DATA_DIR, v));
-        boolean download = c.getBoolean(DOWNLOAD, false);
-        boolean verify = c.getBoolean(VERIFY, true);
+        boolean download = c.getBoolean(DOWNLOAD, DEFAULT_DOWNLOAD);
+        boolean verify = c.getBoolean(VERIFY, DEFAULT_VERIFY);
         Optional<URI> mirror = c.getString(BASE_URL)
                 .map(v -> DatasetFile.parseHttpUrl(v, "Option 'base-url' of dataset loader 'dataset'"))
                 .or(() -> env.variable(BASE_URL_ENV)

@@ -5,8 +5,10 @@ import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import io.github.gae4j.core.spi.Parameter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,6 +28,16 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
     public static final String DANGLING = "dangling";
     public static final String CITES = "cites";
     public static final String DIRECTED = "directed";
+    public static final boolean DEFAULT_DIRECTED = false;
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.withoutDefault(PATH, "required: a directory with <name>.content(.gz) and <name>.cites, or the"
+                    + " .content file"),
+            Parameter.of(DANGLING, DanglingPolicy.DROP.optionValue(),
+                    "citations of papers without content: drop (the LINQS view) or add them as featureless nodes"),
+            Parameter.withoutDefault(CITES, "the citations file, when it is not <name>.cites next to the content"),
+            Parameter.of(DIRECTED, DEFAULT_DIRECTED, "keep each citation as the edge citing -> cited (false:"
+                    + " symmetrise)"));
 
     @Override
     public String name() {
@@ -34,7 +46,12 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of(PATH, DANGLING, CITES, DIRECTED);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -52,7 +69,7 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
                         + " (or .content.gz) and <name>.cites, or the path of the .content file"));
         Path path = toPath(PATH, value);
         DanglingPolicy dangling = DanglingPolicy.parse(c.getString(DANGLING, DanglingPolicy.DROP.optionValue()));
-        LinqsLoader loader = new LinqsLoader(path, dangling).withDirected(c.getBoolean(DIRECTED, false));
+        LinqsLoader loader = new LinqsLoader(path, dangling).withDirected(c.getBoolean(DIRECTED, DEFAULT_DIRECTED));
         String cites = c.getString(CITES).orElse(null);
         if (cites == null) {
             return loader;

@@ -5,8 +5,10 @@ import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import io.github.gae4j.core.spi.Parameter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,6 +23,11 @@ public final class NpzLoaderFactory implements DatasetLoaderFactory {
     public static final String PATH = "path";
     public static final String FEATURES = "features";
 
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.withoutDefault(PATH, "required: the .npz archive"),
+            Parameter.of(FEATURES, FeaturePolicy.AUTO.optionValue(),
+                    "auto (use readable features, else X = I), require or ignore"));
+
     @Override
     public String name() {
         return NAME;
@@ -28,7 +35,12 @@ public final class NpzLoaderFactory implements DatasetLoaderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of(PATH, FEATURES);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override

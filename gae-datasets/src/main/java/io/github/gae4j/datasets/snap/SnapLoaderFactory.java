@@ -5,8 +5,10 @@ import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import io.github.gae4j.core.spi.Parameter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,6 +29,8 @@ public final class SnapLoaderFactory implements DatasetLoaderFactory {
     public static final String SEPARATOR = "separator";
     public static final String HEADER = "header";
 
+    private static final List<Parameter> PARAMETERS = parameters(SnapOptions.DEFAULTS);
+
     @Override
     public String name() {
         return NAME;
@@ -34,7 +38,25 @@ public final class SnapLoaderFactory implements DatasetLoaderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of(PATH, DIRECTED, IDS, WEIGHTS, COMMENT, SEPARATOR, HEADER);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
+    }
+
+    private static List<Parameter> parameters(SnapOptions d) {
+        return List.of(
+                Parameter.withoutDefault(PATH, "required: the edge-list file (.gz read transparently)"),
+                Parameter.of(DIRECTED, d.directed(), "keep each line as the edge from -> to (false: symmetrise)"),
+                Parameter.of(IDS, d.ids().optionValue(), "node ids: auto (integers if all parse), int or string"),
+                Parameter.of(WEIGHTS, d.weights().optionValue(),
+                        "a third column: ignore it, positive (drop lines with weight <= 0) or none (an error)"),
+                Parameter.of(COMMENT, d.comment(), "prefix of comment lines; empty for none"),
+                Parameter.of(SEPARATOR, d.separator().optionValue(),
+                        "auto (comma for .csv, else whitespace), whitespace, tab or comma"),
+                Parameter.of(HEADER, d.header(), "skip the first line that is not blank or a comment"));
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +25,16 @@ public final class SbmLoaderFactory implements DatasetLoaderFactory {
     public static final String FEATURE_NOISE = "feature-noise";
     public static final String SEED = "seed";
 
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of(NODES, StochasticBlockModel.DEFAULT_NODES, "number of nodes"),
+            Parameter.of(COMMUNITIES, StochasticBlockModel.DEFAULT_COMMUNITIES, "number of communities (the labels)"),
+            Parameter.of(P_IN, StochasticBlockModel.DEFAULT_P_IN, "edge probability within a community"),
+            Parameter.of(P_OUT, StochasticBlockModel.DEFAULT_P_OUT, "edge probability between communities"),
+            Parameter.of(FEATURE_DIM, StochasticBlockModel.DEFAULT_FEATURE_DIM, "feature dimension"),
+            Parameter.of(FEATURE_NOISE, StochasticBlockModel.DEFAULT_FEATURE_NOISE,
+                    "std of the noise added to each community's feature prototype"),
+            Parameter.of(SEED, StochasticBlockModel.DEFAULT_SEED, "seed of the graph (not the model's seed)"));
+
     @Override
     public String name() {
         return NAME;
@@ -30,7 +42,12 @@ public final class SbmLoaderFactory implements DatasetLoaderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of(NODES, COMMUNITIES, P_IN, P_OUT, FEATURE_DIM, FEATURE_NOISE, SEED);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override

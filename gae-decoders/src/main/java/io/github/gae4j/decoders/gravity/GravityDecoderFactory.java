@@ -5,6 +5,8 @@ import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +24,12 @@ public final class GravityDecoderFactory implements DecoderFactory {
     public static final String NORMALIZE = "normalize";
     public static final double DEFAULT_LAMBDA = 1.0;
     public static final double DEFAULT_EPSILON = 0.01;
+    public static final boolean DEFAULT_NORMALIZE = false;
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of(LAMBDA, DEFAULT_LAMBDA, "weight of the log distance (the paper: 1, or 0.05 in its task 2)"),
+            Parameter.of(EPSILON, DEFAULT_EPSILON, "added to the squared distance before the log, > 0"),
+            Parameter.of(NORMALIZE, DEFAULT_NORMALIZE, "scale the positions to unit norm before measuring distances"));
 
     @Override
     public String name() {
@@ -30,7 +38,12 @@ public final class GravityDecoderFactory implements DecoderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of(LAMBDA, EPSILON, NORMALIZE);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -53,6 +66,6 @@ public final class GravityDecoderFactory implements DecoderFactory {
             throw new ConfigException("Decoder 'gravity' needs a latent size of at least 2 (positions and the mass,"
                     + " the last column), got 1; set the encoder's latent size to d + 1, e.g. 33 for d = 32");
         }
-        return new GravityDecoder(lambda, epsilon, c.getBoolean(NORMALIZE, false));
+        return new GravityDecoder(lambda, epsilon, c.getBoolean(NORMALIZE, DEFAULT_NORMALIZE));
     }
 }

@@ -4,6 +4,8 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.List;
 
 /** {@code inner-product}: no options. */
 public final class InnerProductDecoderFactory implements DecoderFactory {
@@ -13,6 +15,11 @@ public final class InnerProductDecoderFactory implements DecoderFactory {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
     }
 
     @Override

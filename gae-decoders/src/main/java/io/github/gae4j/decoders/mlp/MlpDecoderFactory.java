@@ -5,36 +5,31 @@ import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.spi.SimpleFactory;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code mlp}: option {@code hidden} ({@code 64}, MaskGAE's decoder width; a comma list such as
  * {@code 64,32} for more layers, or empty for a linear score). Weights are drawn from the context's
  * seeded generator.
  */
-public final class MlpDecoderFactory implements DecoderFactory {
+public final class MlpDecoderFactory extends SimpleFactory<Decoder> implements DecoderFactory {
 
     public static final String NAME = "mlp";
     public static final String DEFAULT_HIDDEN = "64";
 
-    @Override
-    public String name() {
-        return NAME;
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("hidden", DEFAULT_HIDDEN,
+                    "hidden ReLU layer widths, e.g. 64 or 64,32; empty for a linear score"));
+
+    public MlpDecoderFactory() {
+        super(NAME, "MLP(z_i ⊙ z_j) with ReLU hidden layers (MaskGAE's edge decoder); owns its weights; no fused"
+                + " kernel", PARAMETERS, MlpDecoderFactory::decoder);
     }
 
-    @Override
-    public Set<String> parameterNames() {
-        return Set.of("hidden");
-    }
-
-    @Override
-    public String description() {
-        return "MLP(z_i ⊙ z_j) with ReLU hidden layers (MaskGAE's edge decoder); owns its weights; no fused kernel";
-    }
-
-    @Override
-    public Decoder create(ComponentConfig config, CreationContext context) {
+    private static Decoder decoder(ComponentConfig config, CreationContext context) {
         return new MlpDecoder(context.inputDim(), hidden(config.getString("hidden", DEFAULT_HIDDEN)), context.random());
     }
 

@@ -3,6 +3,8 @@ package io.github.gae4j.encoders.corruption;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.List;
 import java.util.Set;
 
 /** {@code edge-dropout}: option {@code rate} (0.5), the probability of dropping each undirected edge. */
@@ -11,6 +13,9 @@ public final class EdgeDropoutFactory implements CorruptionFactory {
     public static final String NAME = "edge-dropout";
     public static final double DEFAULT_RATE = 0.5;
 
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("rate", DEFAULT_RATE, "probability of hiding each undirected training edge, in [0, 1]"));
+
     @Override
     public String name() {
         return NAME;
@@ -18,7 +23,12 @@ public final class EdgeDropoutFactory implements CorruptionFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("rate");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Parameter;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +18,11 @@ public final class FeatureMaskFactory implements CorruptionFactory {
 
     public static final String NAME = "feature-mask";
     public static final double DEFAULT_RATE = 0.5;
+    public static final String DEFAULT_TOKEN = "zero";
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("rate", DEFAULT_RATE, "share of the nodes whose feature rows are masked, in [0, 1]"),
+            Parameter.of("token", DEFAULT_TOKEN, "what masked rows become: zero (the only value)"));
 
     @Override
     public String name() {
@@ -24,7 +31,12 @@ public final class FeatureMaskFactory implements CorruptionFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("rate", "token");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -35,7 +47,7 @@ public final class FeatureMaskFactory implements CorruptionFactory {
 
     @Override
     public FeatureMask create(ComponentConfig config, CreationContext context) {
-        String token = config.getString("token", "zero").trim().toLowerCase(Locale.ROOT);
+        String token = config.getString("token", DEFAULT_TOKEN).trim().toLowerCase(Locale.ROOT);
         if (!token.equals("zero")) {
             throw new ConfigException(String.format(Locale.ROOT,
                     "Option 'token' of corruption '%s' must be one of [zero] (masked rows become zero; a learnable"

@@ -3,6 +3,8 @@ package io.github.gae4j.encoders.corruption;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,6 +16,9 @@ public final class FeatureNoiseFactory implements CorruptionFactory {
     public static final String NAME = "feature-noise";
     public static final double DEFAULT_STD = 0.1;
 
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("std", DEFAULT_STD, "standard deviation of the Gaussian noise added to every feature, >= 0"));
+
     @Override
     public String name() {
         return NAME;
@@ -21,7 +26,12 @@ public final class FeatureNoiseFactory implements CorruptionFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("std");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.github.gae4j.encoders.corruption;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +18,10 @@ public final class PathMaskFactory implements CorruptionFactory {
     public static final double DEFAULT_RATE = 0.3;
     public static final int DEFAULT_WALK_LENGTH = 3;
 
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("rate", DEFAULT_RATE, "probability that an edge direction starts a random walk, in [0, 1]"),
+            Parameter.of("walk-length", DEFAULT_WALK_LENGTH, "steps of each walk; every edge crossed is removed"));
+
     @Override
     public String name() {
         return NAME;
@@ -23,7 +29,12 @@ public final class PathMaskFactory implements CorruptionFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("rate", "walk-length");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
-import java.util.HashSet;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +17,38 @@ import java.util.Set;
 public final class GcnEncoderFactory implements EncoderFactory {
 
     public static final String NAME = "gcn";
+    public static final int DEFAULT_LATENT = 16;
+
+    /** The layer options of {@link GcnOptions}, with the defaults of {@link GcnOptions#defaults()}. */
+    public static final List<Parameter> LAYER_PARAMETERS = layerParameters();
+
+    private static final List<Parameter> PARAMETERS = withLayers(
+            Parameter.of("latent", DEFAULT_LATENT, "width of the embeddings Z"));
+
+    /** {@code first}, then {@link #LAYER_PARAMETERS}. */
+    public static List<Parameter> withLayers(Parameter... first) {
+        List<Parameter> all = new ArrayList<>(List.of(first));
+        all.addAll(LAYER_PARAMETERS);
+        return List.copyOf(all);
+    }
+
+    private static List<Parameter> layerParameters() {
+        GcnOptions d = GcnOptions.defaults();
+        List<Parameter> layers = List.of(
+                Parameter.of("hidden", String.join(",", d.hidden().stream().map(String::valueOf).toList()),
+                        "hidden layer widths, first to last; a comma list such as 64,32 for more layers"),
+                Parameter.of("dropout", d.dropout(), "dropout rate on every layer's input while training, in [0, 1)"),
+                Parameter.of("norm", d.norm().optionValue(),
+                        "normalisation of the hidden layers: none, batch or layer"),
+                Parameter.of("residual", d.residual(),
+                        "add a hidden layer's input to its output where two consecutive widths match (e.g. 32,32)"),
+                Parameter.of("bias", d.bias(), "add a bias to every layer"));
+        if (!Parameter.names(layers).equals(GcnOptions.OPTION_NAMES)) {
+            throw new IllegalStateException("Layer parameters " + Parameter.names(layers) + " differ from "
+                    + GcnOptions.OPTION_NAMES);
+        }
+        return layers;
+    }
 
     @Override
     public String name() {
@@ -23,9 +57,12 @@ public final class GcnEncoderFactory implements EncoderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        Set<String> names = new HashSet<>(GcnOptions.OPTION_NAMES);
-        names.add("latent");
-        return Set.copyOf(names);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -37,6 +74,7 @@ public final class GcnEncoderFactory implements EncoderFactory {
     @Override
     public Encoder create(ComponentConfig config, CreationContext context) {
         GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
-        return new GcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", 16), context.random());
+        return new GcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", DEFAULT_LATENT),
+                context.random());
     }
 }

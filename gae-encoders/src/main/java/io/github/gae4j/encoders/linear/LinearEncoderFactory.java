@@ -4,12 +4,18 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
+import java.util.List;
 import java.util.Set;
 
 /** {@code linear}: option {@code latent} (16). */
 public final class LinearEncoderFactory implements EncoderFactory {
 
     public static final String NAME = "linear";
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("latent", GcnEncoderFactory.DEFAULT_LATENT, "width of the embeddings Z"));
 
     @Override
     public String name() {
@@ -18,7 +24,12 @@ public final class LinearEncoderFactory implements EncoderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("latent");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -28,6 +39,7 @@ public final class LinearEncoderFactory implements EncoderFactory {
 
     @Override
     public Encoder create(ComponentConfig config, CreationContext context) {
-        return new LinearEncoder(context.inputDim(), config.getPositiveInt("latent", 16), context.random());
+        return new LinearEncoder(context.inputDim(), config.getPositiveInt("latent", GcnEncoderFactory.DEFAULT_LATENT),
+                context.random());
     }
 }

@@ -4,13 +4,20 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
+import java.util.List;
 import java.util.Set;
 
 /** {@code linear-vgae}: options {@code latent} (16) and {@code max-log-std} (10), as {@code vgae}. */
 public final class VariationalLinearEncoderFactory implements EncoderFactory {
 
     public static final String NAME = "linear-vgae";
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("latent", GcnEncoderFactory.DEFAULT_LATENT, "width of μ, log σ and Z"),
+            Parameter.of("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, "upper clamp of log σ"));
 
     @Override
     public String name() {
@@ -19,7 +26,12 @@ public final class VariationalLinearEncoderFactory implements EncoderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("latent", "max-log-std");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -29,7 +41,8 @@ public final class VariationalLinearEncoderFactory implements EncoderFactory {
 
     @Override
     public Encoder create(ComponentConfig config, CreationContext context) {
-        return new VariationalLinearEncoder(context.inputDim(), config.getPositiveInt("latent", 16),
+        return new VariationalLinearEncoder(context.inputDim(),
+                config.getPositiveInt("latent", GcnEncoderFactory.DEFAULT_LATENT),
                 config.getDouble("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, 1e-3, 700.0),
                 context.random());
     }

@@ -1,10 +1,8 @@
 package io.github.gae4j.encoders.sampler;
 
-import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
-import java.util.function.Supplier;
+import io.github.gae4j.core.spi.SimpleFactory;
+import java.util.List;
 
 /** Factories of the option-less samplers {@code gaussian} and {@code identity}. */
 public final class SamplerFactories {
@@ -13,17 +11,11 @@ public final class SamplerFactories {
     }
 
     public static SamplerFactory gaussian() {
-        return new Simple("gaussian", "Z = μ + σ ⊙ ε while training, μ in evaluation", GaussianSampler::new);
+        return SimpleFactory.sampler("gaussian", "Z = μ + σ ⊙ ε while training, μ in evaluation", List.of(),
+                (config, context) -> new GaussianSampler());
     }
 
     public static SamplerFactory identity() {
-        return new Simple("identity", "Z = μ", IdentitySampler::new);
-    }
-
-    private record Simple(String name, String description, Supplier<Sampler> supplier) implements SamplerFactory {
-        @Override
-        public Sampler create(ComponentConfig config, CreationContext context) {
-            return supplier.get();
-        }
+        return SimpleFactory.sampler("identity", "Z = μ", List.of(), (config, context) -> new IdentitySampler());
     }
 }

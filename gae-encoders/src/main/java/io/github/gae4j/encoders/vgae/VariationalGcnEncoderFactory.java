@@ -4,8 +4,10 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.gcn.GcnOptions;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +19,10 @@ public final class VariationalGcnEncoderFactory implements EncoderFactory {
 
     public static final String NAME = "vgae";
 
+    private static final List<Parameter> PARAMETERS = GcnEncoderFactory.withLayers(
+            Parameter.of("latent", GcnEncoderFactory.DEFAULT_LATENT, "width of μ, log σ and Z"),
+            Parameter.of("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, "upper clamp of log σ"));
+
     @Override
     public String name() {
         return NAME;
@@ -24,10 +30,12 @@ public final class VariationalGcnEncoderFactory implements EncoderFactory {
 
     @Override
     public Set<String> parameterNames() {
-        Set<String> names = new HashSet<>(GcnOptions.OPTION_NAMES);
-        names.add("latent");
-        names.add("max-log-std");
-        return Set.copyOf(names);
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -39,7 +47,8 @@ public final class VariationalGcnEncoderFactory implements EncoderFactory {
     @Override
     public Encoder create(ComponentConfig config, CreationContext context) {
         GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
-        return new VariationalGcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", 16),
+        return new VariationalGcnEncoder(context.inputDim(), options,
+                config.getPositiveInt("latent", GcnEncoderFactory.DEFAULT_LATENT),
                 config.getDouble("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, 1e-3, 700.0),
                 context.random());
     }

@@ -4,8 +4,10 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.losses.masked.FeatureSceLoss.DecoderKind;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,6 +21,15 @@ public final class FeatureSceLossFactory implements LossFactory {
 
     public static final String NAME = "feature-sce";
     public static final double DEFAULT_GAMMA = 2.0;
+    public static final DecoderKind DEFAULT_DECODER = DecoderKind.GCN;
+    public static final boolean DEFAULT_REMASK = true;
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("gamma", DEFAULT_GAMMA,
+                    "exponent of the scaled cosine error, in [1, 100] (GraphMAE's Cora: 3)"),
+            Parameter.of("decoder", DEFAULT_DECODER.optionValue(), "the feature decoder: gcn or linear"),
+            Parameter.of("remask", DEFAULT_REMASK,
+                    "zero the masked nodes' rows of Z before the gcn decoder (GraphMAE re-masking)"));
 
     @Override
     public String name() {
@@ -27,7 +38,12 @@ public final class FeatureSceLossFactory implements LossFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("gamma", "decoder", "remask");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -39,13 +55,13 @@ public final class FeatureSceLossFactory implements LossFactory {
     @Override
     public FeatureSceLoss create(ComponentConfig config, CreationContext context) {
         double gamma = config.getDouble("gamma", DEFAULT_GAMMA, 1.0, 100.0);
-        String raw = config.getString("decoder", DecoderKind.GCN.optionValue());
+        String raw = config.getString("decoder", DEFAULT_DECODER.optionValue());
         DecoderKind kind = Arrays.stream(DecoderKind.values())
                 .filter(k -> k.optionValue().equals(raw.trim().toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new ConfigException(String.format(Locale.ROOT,
                         "Option 'decoder' of loss '%s' must be one of %s, got '%s'", NAME,
                         Arrays.stream(DecoderKind.values()).map(DecoderKind::optionValue).toList(), raw)));
-        boolean remask = config.getBoolean("remask", true);   // moot for the linear decoder, which never re-masks
+        boolean remask = config.getBoolean("remask", DEFAULT_REMASK);   // moot for the linear decoder, which never re-masks
         return new FeatureSceLoss(context.inputDim(), context.featureDim(), kind, remask, gamma, context.random());
     }
 }

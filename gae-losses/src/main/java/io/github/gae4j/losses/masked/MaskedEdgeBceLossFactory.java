@@ -3,12 +3,18 @@ package io.github.gae4j.losses.masked;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.Parameter;
+import java.util.List;
 import java.util.Set;
 
 /** {@code masked-edge-bce}: option {@code ratio} (1), negatives per removed edge. */
 public final class MaskedEdgeBceLossFactory implements LossFactory {
 
     public static final String NAME = "masked-edge-bce";
+    public static final double DEFAULT_RATIO = 1.0;
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.of("ratio", DEFAULT_RATIO, "non-edges drawn per removed edge"));
 
     @Override
     public String name() {
@@ -17,7 +23,12 @@ public final class MaskedEdgeBceLossFactory implements LossFactory {
 
     @Override
     public Set<String> parameterNames() {
-        return Set.of("ratio");
+        return Parameter.names(PARAMETERS);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -28,6 +39,6 @@ public final class MaskedEdgeBceLossFactory implements LossFactory {
 
     @Override
     public MaskedEdgeBceLoss create(ComponentConfig config, CreationContext context) {
-        return new MaskedEdgeBceLoss(config.getDouble("ratio", 1.0, 1e-6, 1e6));
+        return new MaskedEdgeBceLoss(config.getDouble("ratio", DEFAULT_RATIO, 1e-6, 1e6));
     }
 }
