@@ -9,6 +9,7 @@ import io.github.gae4j.encoders.corruption.EdgeDropoutFactory;
 import io.github.gae4j.encoders.corruption.FeatureMaskFactory;
 import io.github.gae4j.encoders.corruption.FeatureNoiseFactory;
 import io.github.gae4j.encoders.corruption.PathMaskFactory;
+import io.github.gae4j.encoders.gat.GatEncoderFactory;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.linear.LinearEncoderFactory;
 import io.github.gae4j.encoders.linear.VariationalLinearEncoderFactory;
@@ -36,7 +37,7 @@ public final class EncodersPlugin implements GaePlugin {
     @Override
     public List<EncoderFactory> encoders() {
         return List.of(new GcnEncoderFactory(), new VariationalGcnEncoderFactory(), new LinearEncoderFactory(),
-                new VariationalLinearEncoderFactory());
+                new VariationalLinearEncoderFactory(), new GatEncoderFactory());
     }
 
     @Override
