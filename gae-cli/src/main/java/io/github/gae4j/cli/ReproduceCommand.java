@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduces the papers' link-prediction tables (Kipf & Welling 2016 and the models that"
                 + " followed) on Cora, CiteSeer and PubMed: test AUC/AP over seeds beside the published numbers,"
-                + " plus node clustering. Needs the datasets (--data-dir, $GAE_DATA_DIR or ../shared/datasets)."})
+                + " plus node clustering and a linear probe (node classification) of the embeddings. Needs the"
+                + " datasets (--data-dir, $GAE_DATA_DIR or ../shared/datasets)."})
 final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +39,7 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--models", split = ",", paramLabel = "LIST",
-            description = "Table rows: gae, vgae (default), arga, arvga, linear-ae, linear-vae, maskgae; with"
+            description = "Table rows: gae, vgae (default), arga, arvga, linear-ae, linear-vae, maskgae, graphmae; with"
                     + " --directed: gravity-gae, gravity-vae, source-target-gae, source-target-vae, gae, vgae"
                     + " (default all).")
     List<String> models;

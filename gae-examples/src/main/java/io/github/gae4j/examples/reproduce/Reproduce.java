@@ -3,6 +3,8 @@ package io.github.gae4j.examples.reproduce;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.inject.GaeInjectors;
+import io.github.gae4j.core.metrics.classification.LinearProbe;
+import io.github.gae4j.core.metrics.classification.NodeSplit;
 import io.github.gae4j.core.metrics.clustering.ClusteringMetrics;
 import io.github.gae4j.core.metrics.clustering.ClusteringScores;
 import io.github.gae4j.core.model.ComponentSpec;
@@ -19,6 +21,7 @@ import io.github.gae4j.core.train.Trainer;
 import io.github.gae4j.core.train.TrainerConfig;
 import io.github.gae4j.core.train.TrainingResult;
 import io.github.gae4j.datasets.DataDirectories;
+import io.github.gae4j.datasets.planetoid.PlanetoidSplit;
 import io.github.gae4j.examples.Stats;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,24 +37,34 @@ import java.util.stream.Collectors;
  * being unavailable), 10 seeds each, with the paper's numbers beside ours, plus node clustering
  * (k-means on μ: ACC, NMI, ARI) and the time per run. {@code --models} adds other rows of
  * {@link PaperTable}, each with its own recipe: {@code arga} and {@code arvga} (Pan et al., IJCAI 2018),
- * {@code linear-ae} and {@code linear-vae} (Salha et al., ECML-PKDD 2020), {@code maskgae} (Li et al., KDD 2023).
+ * {@code linear-ae} and {@code linear-vae} (Salha et al., ECML-PKDD 2020), {@code maskgae} (Li et al., KDD 2023),
+ * {@code graphmae} (Hou et al., KDD 2022; node classification by linear probe, its paper's measure).
  * The full-graph loss runs through the fused kernel: no N×N matrix, PubMed included.
  *
  * <pre>java --add-modules jdk.incubator.vector -Xmx4g -cp gae-examples/target/gae4j.jar \
  *     io.github.gae4j.examples.reproduce.Reproduce [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer,pubmed] \
- *     [--models gae,vgae,arga,arvga,linear-ae,linear-vae,maskgae] [--epochs N (default: each model's recipe)] [--threads T]</pre>
+ *     [--models gae,vgae,arga,arvga,linear-ae,linear-vae,maskgae,graphmae] [--epochs N (default: each model's recipe)] [--threads T]</pre>
  */
 public final class Reproduce {
 
     private Reproduce() {
     }
 
+    /**
+     * Node classification of the embeddings: GraphMAE's linear probe (Adam at 0.01, weight decay
+     * 1e-4, 300 epochs, test accuracy at the best validation epoch) on μ of the training graph.
+     */
+    static final LinearProbe PROBE = new LinearProbe();
+
     /** The models run when none are named: Kipf &amp; Welling's Table 1. */
     public static final List<String> DEFAULT_MODELS = List.of("gae", "vgae");
 
-    /** One (dataset, model) cell over all seeds: per-seed test AUC/AP, clustering scores of μ and seconds per run. */
+    /**
+     * One (dataset, model) cell over all seeds: per-seed test AUC/AP, clustering scores of μ, the
+     * linear probe's test accuracy on μ over the Planetoid public split, and seconds per run.
+     */
     public record Cell(String dataset, String model, double[] auc, double[] ap, double[] acc, double[] nmi, double[] ari,
-                double[] seconds) {
+                double[] probe, double[] seconds) {
     }
 
     public static void main(String[] args) {
@@ -99,7 +112,7 @@ public final class Reproduce {
      * model's initialisation and the training noise) and prints the table to {@code out}.
      *
      * @param models names of {@link PaperTable} rows ({@code gae}, {@code vgae}, {@code arga}, {@code arvga},
-     *               {@code linear-ae}, {@code linear-vae}, {@code maskgae});
+     *               {@code linear-ae}, {@code linear-vae}, {@code maskgae}, {@code graphmae});
      *               an unknown name fails, listing the known ones, before any data is read
      * @param epochs epochs of every run, or 0 (or less) for each model's own recipe
      */
@@ -148,10 +161,12 @@ public final class Reproduce {
         double[] acc = new double[seeds];
         double[] nmi = new double[seeds];
         double[] ari = new double[seeds];
+        double[] probe = new double[seeds];
         double[] seconds = new double[seeds];
         ModelSpec spec = row.spec();
         TrainerConfig training = epochs > 0 ? row.training().withEpochs(epochs) : row.training();
         int classes = graph.hasLabels() ? graph.classNames().size() : 0;
+        NodeSplit publicSplit = classes > 1 ? PlanetoidSplit.of(graph) : null;
         for (int s = 0; s < seeds; s++) {
             long t0 = System.nanoTime();
             LinkSplit split = LinkSplit.of(graph, s);
@@ -166,10 +181,11 @@ public final class Reproduce {
                 acc[s] = c.acc();
                 nmi[s] = c.nmi();
                 ari[s] = c.ari();
+                probe[s] = PROBE.evaluate(mu, graph.labels(), classes, publicSplit, s).testAccuracy();
             }
             seconds[s] = (System.nanoTime() - t0) / 1e9;
         }
-        return new Cell(dataset, row.model(), auc, ap, acc, nmi, ari, seconds);
+        return new Cell(dataset, row.model(), auc, ap, acc, nmi, ari, probe, seconds);
     }
 
     static void print(List<Cell> cells, List<PaperTable.Row> rows, int seeds, int epochs, int threads,
@@ -181,8 +197,9 @@ public final class Reproduce {
                 .map(r -> r.model() + " " + r.training().epochs()).collect(Collectors.joining(", "));
         out.printf(Locale.ROOT, "%s, reproduced: %d seeds, %s, full-graph loss, %d threads, JDK %s%n",
                 String.join("; ", papers), seeds, epochText, threads, Runtime.version());
-        out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %7s%n", "dataset", "model",
-                "AUC %", "AP %", "paper AUC/AP", "delta", "ACC %", "NMI %", "ARI %", "s/run");
+        out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7s%n", "dataset",
+                "model", "AUC %", "AP %", "paper AUC/AP", "delta", "ACC %", "NMI %", "ARI %", "probe %", "paper",
+                "s/run");
         boolean unmatched = false;
         for (Cell c : cells) {
             Optional<double[]> paper = PaperTable.row(c.model()).paperAucAp(c.dataset());
@@ -191,12 +208,17 @@ public final class Reproduce {
             String paperText = paper.map(p -> p[0] + " / " + p[1]).orElse("n/a");
             String delta = paper.map(p -> String.format(Locale.ROOT, "%+.1f/%+.1f",
                     100 * Stats.mean(c.auc()) - p[0], 100 * Stats.mean(c.ap()) - p[1])).orElse("");
-            out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %7.1f%n", c.dataset(),
-                    c.model() + (c.dataset().equals("pubmed") ? "*" : ""), pm(c.auc()), pm(c.ap()), paperText, delta,
-                    pm(c.acc()), pm(c.nmi()), pm(c.ari()), Stats.mean(c.seconds()));
+            String paperProbe = PaperTable.row(c.model()).paperProbeAccuracy(c.dataset())
+                    .map(p -> Double.toString(p)).orElse("");
+            out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7.1f%n",
+                    c.dataset(), c.model() + (c.dataset().equals("pubmed") ? "*" : ""), pm(c.auc()), pm(c.ap()),
+                    paperText, delta, pm(c.acc()), pm(c.nmi()), pm(c.ari()), pm(c.probe()), paperProbe,
+                    Stats.mean(c.seconds()));
         }
         boolean pubmed = cells.stream().anyMatch(c -> c.dataset().equals("pubmed"));
-        out.printf(Locale.ROOT, "%s%sClustering: k-means (k = classes, 10 restarts) on μ. Total %.0f s.%n",
+        out.printf(Locale.ROOT, "%s%sClustering: k-means (k = classes, 10 restarts) on μ. Probe: node classification"
+                        + " by a logistic regression on μ of the training graph (85 %% of the edges), Planetoid public split"
+                        + " (20 per class / 500 / 1000), test accuracy at the best validation epoch. Total %.0f s.%n",
                 pubmed ? "* featureless (X = I): PubMed's TF-IDF features are not available; compared with the paper's"
                         + " GAE*/VGAE* rows. " : "",
                 unmatched ? "n/a: the paper has no comparable figure. " : "", totalSeconds);
