@@ -16,65 +16,31 @@ import java.util.Arrays;
  * {@link KernelSupport#triangleBounds fixed chunks} of equal pair counts, each with its own
  * buffers, summed in chunk order: results do not depend on the thread count.
  */
-public final class ScalarGravityBce implements GravityBceKernel {
+public final class ScalarGravityBce extends ScalarBce implements GravityBceKernel {
 
     static final ScalarGravityBce INSTANCE = new ScalarGravityBce();
 
     /** Two factors in (1, 2] a pair: 32 pairs multiply to at most 2^64. */
-    private static final int LOG_BATCH_PAIRS = 32;
+    private static final int LOG_BATCH_PAIRS = LOG_BATCH / 2;
 
     private ScalarGravityBce() {
-    }
-
-    @Override
-    public String name() {
-        return "scalar-double";
-    }
-
-    @Override
-    public Precision precision() {
-        return Precision.DOUBLE;
-    }
-
-    @Override
-    public String toString() {
-        return name();
-    }
-
-    /** One chunk's partial results. */
-    private static final class Part {
-        final double[] p;
-        final double[] h;
-        final double[] m;
-        double loss;
-
-        Part(int n, int d) {
-            p = new double[n * d];
-            h = new double[n];
-            m = new double[n];
-        }
     }
 
     @Override
     public double lossAndGradient(double[] p, double[] mass, int n, int d, double lambda, double epsilon,
                                   SparseMatrix target, double posWeight, double norm, double[] gradP, double[] gradMass,
                                   Parallelism parallelism) {
-        DirectedKernelSupport.checkGravity(p, mass, n, d, lambda, epsilon, target, posWeight, norm, gradP, gradMass);
-        double[] sq = DirectedKernelSupport.squaredNorms(p, n, d);
+        KernelSupport.checkGravity(p, mass, n, d, lambda, epsilon, target, posWeight, norm, gradP, gradMass);
+        double[] sq = KernelSupport.squaredNorms(p, n, d);
         int[] bounds = KernelSupport.triangleBounds(n, 1);
-        Part[] parts = new Part[bounds.length - 1];
+        Chunk[] parts = new Chunk[bounds.length - 1];
         double logEps = lambda * Math.log(epsilon);
-        parallelism.forEachBoundedChunk(bounds, (chunk, from, to) -> {
-            Part part = new Part(n, d);
-            sweep(p, sq, mass, n, d, lambda, epsilon, logEps, from, to, part);
-            parts[chunk] = part;
-        });
-        double loss = 0;
+        double loss = SweepChunk.sweepAll(bounds, parallelism, parts,
+                () -> new Chunk(p, sq, mass, n, d, lambda, epsilon, logEps));
         double[] h = new double[n];
         Arrays.fill(gradP, 0.0);
         Arrays.fill(gradMass, 0.0);
-        for (Part part : parts) {
-            loss += part.loss;
+        for (Chunk part : parts) {
             for (int k = 0; k < gradP.length; k++) {
                 gradP[k] += part.p[k];
             }
@@ -88,7 +54,7 @@ public final class ScalarGravityBce implements GravityBceKernel {
                 gradP[o + k] += h[i] * p[o + k];
             }
         }
-        loss += positiveCorrection(p, sq, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass);
+        loss += KernelSupport.gravityCorrection(p, sq, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass);
         double c = norm / ((double) n * n);
         for (int k = 0; k < gradP.length; k++) {
             gradP[k] *= c;
@@ -99,90 +65,91 @@ public final class ScalarGravityBce implements GravityBceKernel {
         return c * loss;
     }
 
-    /** Rows [from, to) of the triangle j ≥ i, both logits of every pair as negatives. */
-    private static void sweep(double[] p, double[] sq, double[] mass, int n, int d, double lambda, double epsilon,
-                              double logEps, int from, int to, Part part) {
-        double[] acc = new double[d];
-        double loss = 0;
-        for (int i = from; i < to; i++) {
-            int pi = i * d;
-            double mi = mass[i];
-            double diag = mi - logEps;
-            double eDiag = Math.exp(-Math.abs(diag));
-            part.m[i] += diag >= 0 ? 1.0 / (1.0 + eDiag) : eDiag / (1.0 + eDiag);
-            loss += Math.max(diag, 0.0) + Math.log1p(eDiag);
-            Arrays.fill(acc, 0.0);
-            double rowH = 0;
-            double rowM = 0;
-            double positivePart = 0;
-            double logSum = 0;
-            double product = 1.0;
-            int inBatch = 0;
-            for (int j = i + 1; j < n; j++) {
-                int pj = j * d;
-                double dist = Math.max(sq[i] + sq[j] - 2.0 * DirectedKernelSupport.dot(p, pi, p, pj, d), 0.0) + epsilon;
-                double l = lambda * Math.log(dist);
-                double x1 = mass[j] - l;
-                double x2 = mi - l;
-                double e1 = Math.exp(-Math.abs(x1));
-                double e2 = Math.exp(-Math.abs(x2));
-                double o1 = 1.0 + e1;
-                double o2 = 1.0 + e2;
-                double s1 = x1 >= 0 ? 1.0 / o1 : e1 / o1;
-                double s2 = x2 >= 0 ? 1.0 / o2 : e2 / o2;
-                positivePart += Math.max(x1, 0.0) + Math.max(x2, 0.0);
-                product *= o1 * o2;
-                if (++inBatch == LOG_BATCH_PAIRS) {
-                    logSum += Math.log(product);
-                    product = 1.0;
-                    inBatch = 0;
-                }
-                part.m[j] += s1;
-                rowM += s2;
-                double h = -2.0 * lambda * (s1 + s2) / dist;
-                rowH += h;
-                part.h[j] += h;
-                for (int k = 0; k < d; k++) {
-                    acc[k] -= h * p[pj + k];
-                    part.p[pj + k] -= h * p[pi + k];
-                }
-            }
-            logSum += Math.log(product);
-            loss += positivePart + logSum;
-            part.m[i] += rowM;
-            part.h[i] += rowH;
-            for (int k = 0; k < d; k++) {
-                part.p[pi + k] += acc[k];
-            }
-        }
-        part.loss = loss;
-    }
+    /** Rows of the triangle j ≥ i, both logits of every pair as negatives, into buffers of its own. */
+    private static final class Chunk extends SweepChunk {
+        private final double[] pos;
+        private final double[] sq;
+        private final double[] mass;
+        private final int n;
+        private final int d;
+        private final double lambda;
+        private final double epsilon;
+        private final double logEps;
+        /** −Σ h p_j per row, Σ h per row, dm per node. */
+        final double[] p;
+        final double[] h;
+        final double[] m;
 
-    /** For the stored pairs (i, j): swaps the negative term of x_ij for the weighted positive one, in row order. */
-    private static double positiveCorrection(double[] p, double[] sq, double[] mass, int n, int d, double lambda,
-                                             double epsilon, SparseMatrix target, double posWeight, double[] gradP,
-                                             double[] gradMass) {
-        double loss = 0;
-        for (int i = 0; i < n; i++) {
-            int pi = i * d;
-            for (int q = target.rowStart(i); q < target.rowEnd(i); q++) {
-                int j = target.colAt(q);
-                double dist = DirectedKernelSupport.gravityDistance(p, sq, i, j, d, epsilon);
-                double x = mass[j] - lambda * Math.log(dist);
-                loss += DirectedKernelSupport.positiveMinusNegative(x, posWeight);
-                double g = DirectedKernelSupport.positiveMinusNegativeGradient(x, posWeight);
-                gradMass[j] += g;
-                if (i != j) {
+        Chunk(double[] pos, double[] sq, double[] mass, int n, int d, double lambda, double epsilon, double logEps) {
+            this.pos = pos;
+            this.sq = sq;
+            this.mass = mass;
+            this.n = n;
+            this.d = d;
+            this.lambda = lambda;
+            this.epsilon = epsilon;
+            this.logEps = logEps;
+            p = new double[n * d];
+            h = new double[n];
+            m = new double[n];
+        }
+
+        @Override
+        protected double sweep(int from, int to) {
+            double[] acc = new double[d];
+            double loss = 0;
+            for (int i = from; i < to; i++) {
+                int pi = i * d;
+                double mi = mass[i];
+                double diag = mi - logEps;
+                double eDiag = Math.exp(-Math.abs(diag));
+                m[i] += diag >= 0 ? 1.0 / (1.0 + eDiag) : eDiag / (1.0 + eDiag);
+                loss += Math.max(diag, 0.0) + Math.log1p(eDiag);
+                Arrays.fill(acc, 0.0);
+                double rowH = 0;
+                double rowM = 0;
+                double positivePart = 0;
+                double logSum = 0;
+                double product = 1.0;
+                int inBatch = 0;
+                for (int j = i + 1; j < n; j++) {
                     int pj = j * d;
-                    double h = -2.0 * lambda * g / dist;
+                    double dist = Math.max(sq[i] + sq[j] - 2.0 * KernelSupport.dot(pos, pi, pos, pj, d), 0.0) + epsilon;
+                    double l = lambda * Math.log(dist);
+                    double x1 = mass[j] - l;
+                    double x2 = mi - l;
+                    double e1 = Math.exp(-Math.abs(x1));
+                    double e2 = Math.exp(-Math.abs(x2));
+                    double o1 = 1.0 + e1;
+                    double o2 = 1.0 + e2;
+                    double s1 = x1 >= 0 ? 1.0 / o1 : e1 / o1;
+                    double s2 = x2 >= 0 ? 1.0 / o2 : e2 / o2;
+                    positivePart += Math.max(x1, 0.0) + Math.max(x2, 0.0);
+                    product *= o1 * o2;
+                    if (++inBatch == LOG_BATCH_PAIRS) {
+                        logSum += Math.log(product);
+                        product = 1.0;
+                        inBatch = 0;
+                    }
+                    m[j] += s1;
+                    rowM += s2;
+                    double hij = -2.0 * lambda * (s1 + s2) / dist;
+                    rowH += hij;
+                    h[j] += hij;
                     for (int k = 0; k < d; k++) {
-                        double diff = p[pi + k] - p[pj + k];
-                        gradP[pi + k] += h * diff;
-                        gradP[pj + k] -= h * diff;
+                        acc[k] -= hij * pos[pj + k];
+                        p[pj + k] -= hij * pos[pi + k];
                     }
                 }
+                logSum += Math.log(product);
+                loss += positivePart + logSum;
+                m[i] += rowM;
+                h[i] += rowH;
+                for (int k = 0; k < d; k++) {
+                    p[pi + k] += acc[k];
+                }
             }
+            return loss;
         }
-        return loss;
     }
 }

@@ -8,29 +8,27 @@ import static io.github.gae4j.core.kernel.vector.DoubleVectorMath.TWO;
 import io.github.gae4j.core.kernel.FullGraphBceKernel;
 import io.github.gae4j.core.kernel.KernelSupport;
 import io.github.gae4j.core.kernel.Precision;
+import io.github.gae4j.core.kernel.SweepChunk;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * The double twin of {@link FloatVectorFullGraphBce}, generated from it with the same code shape
- * (double z, logits and gradients; half the lanes): the precision mode, and the reference the
- * float kernel is tested against. Results are bitwise identical for any thread count.
+ * The double twin of {@link FloatVectorFullGraphBce} with the same code shape (double z, logits and
+ * gradients; half the lanes): the precision mode, and the reference the float kernel is tested
+ * against. It shares the blocking loop ({@link BlockSweep}), the chunk plumbing and the positive
+ * pass; the vector code is its own, as the Vector API has no code generic over the lane type that
+ * C2 compiles as well. Results are bitwise identical for any thread count.
  */
 final class DoubleVectorFullGraphBce implements FullGraphBceKernel {
 
     static final DoubleVectorFullGraphBce INSTANCE = new DoubleVectorFullGraphBce();
 
     private static final int L = S.length();
-    /** Rows per register block. */
-    private static final int R = 4;
-    /**
-     * Columns per cache block (512 with 16 lanes): Z's block (rows, transposed and dZ) stays in L2
-     * across a chunk's rows. 32 vectors, so a lane's product of (1 + e) factors in {@link #plainTiles}
-     * has at most 32 factors ≤ 2 and cannot overflow.
-     */
+    /** Columns per cache block; 32 vectors, as in the float kernel. */
     private static final int BLOCK = 32 * L;
+    private static final int R = BlockSweep.R;
     private static final DoubleVector IOTA = DoubleVector.zero(S).addIndex(1);
 
     private DoubleVectorFullGraphBce() {
@@ -67,30 +65,17 @@ final class DoubleVectorFullGraphBce implements FullGraphBceKernel {
             }
         }
         int[] bounds = KernelSupport.triangleBounds(n, R);
-        int chunks = bounds.length - 1;
-        double[][] dz = new double[chunks][];
-        double[] lossParts = new double[chunks];
-        parallelism.forEachBoundedChunk(bounds, (chunk, from, to) -> {
-            double[] buf = new double[np * fp];
-            lossParts[chunk] = sweep(zr, zt, n, np, f, fp, from, to, buf);
-            dz[chunk] = buf;
-        });
+        Chunk[] parts = new Chunk[bounds.length - 1];
+        // Each off-diagonal pair stands for two: the sweep's loss counts the diagonal with weight ½.
+        double loss = 2.0 * SweepChunk.sweepAll(bounds, parallelism, parts, () -> new Chunk(n, np, f, fp, zr, zt));
         double[] correction = new double[n * f];
-        double[] correctionLoss = new double[Parallelism.chunkCount(n, KernelSupport.CORRECTION_ROWS)];
-        parallelism.forEachChunk(n, KernelSupport.CORRECTION_ROWS, (chunk, from, to) ->
-                correctionLoss[chunk] = PositiveCorrection.apply(z, f, target, posWeight, from, to, correction));
+        loss = KernelSupport.correctInChunks(loss, n, parallelism,
+                (from, to) -> PositiveCorrection.apply(z, f, target, posWeight, from, to, correction));
 
         double c = norm / ((double) n * n);
-        double loss = 0;
-        for (double part : lossParts) {
-            loss += part;
-        }
-        for (double part : correctionLoss) {
-            loss += part;
-        }
         double scale = 2.0 * c;
         parallelism.forEachChunk(n, KernelSupport.CORRECTION_ROWS, (chunk, from, to) ->
-                gather(correction, dz, bounds, f, fp, from, to, scale, gradOut));
+                gather(correction, parts, bounds, f, fp, from, to, scale, gradOut));
         return c * loss;
     }
 
@@ -98,11 +83,11 @@ final class DoubleVectorFullGraphBce implements FullGraphBceKernel {
      * Rows [from, to) of the gradient: scale · (correction + Σ_c dz[c]), summed in chunk order (so
      * independent of the threads); chunk c's buffer is zero below row bounds[c] rounded down to L.
      */
-    private static void gather(double[] correction, double[][] dz, int[] bounds, int f, int fp, int from, int to,
+    private static void gather(double[] correction, Chunk[] parts, int[] bounds, int f, int fp, int from, int to,
                                double scale, double[] gradOut) {
         System.arraycopy(correction, from * f, gradOut, from * f, (to - from) * f);
-        for (int c = 0; c < dz.length; c++) {
-            double[] buf = dz[c];
+        for (int c = 0; c < parts.length; c++) {
+            double[] buf = parts[c].dz;
             for (int i = Math.max(from, bounds[c] / L * L); i < to; i++) {
                 for (int k = 0, o = i * f, b = i * fp; k < f; k++) {
                     gradOut[o + k] += buf[b + k];
@@ -114,29 +99,62 @@ final class DoubleVectorFullGraphBce implements FullGraphBceKernel {
         }
     }
 
-    /** Rows [from, to) of the triangle, every pair as a negative; returns Σ_diag softplus + 2 Σ_{j>i} softplus. */
-    private static double sweep(double[] zr, double[] zt, int n, int np, int f, int fp, int from, int to, double[] dz) {
-        if (from >= to) {
-            return 0;
+    /** Rows of the triangle, every pair as a negative, into a dZ buffer of its own. */
+    private static final class Chunk extends BlockSweep {
+        private final int n;
+        private final int np;
+        private final int f;
+        private final int fp;
+        private final double[] zr;
+        private final double[] zt;
+        final double[] dz;
+        private final double[] buf = new double[R * BLOCK];
+        private final double[] lanes = new double[L];
+
+        Chunk(int n, int np, int f, int fp, double[] zr, double[] zt) {
+            super(true, L, BLOCK, n, np);
+            this.n = n;
+            this.np = np;
+            this.f = f;
+            this.fp = fp;
+            this.zr = zr;
+            this.zt = zt;
+            this.dz = new double[np * fp];
         }
-        double[] s = new double[R * BLOCK];
-        double[] lanes = new double[L];
-        double loss = 0;
-        for (int jBlock = from / L * L; jBlock < np; jBlock += BLOCK) {
-            int jEnd = Math.min(jBlock + BLOCK, np);
-            int jLast = Math.min(jEnd, n);
-            for (int i0 = from; i0 < to && i0 < jEnd; i0 += R) {
-                int jFrom = Math.max(jBlock, i0 / L * L);
-                logitTiles(zt, np, zr, fp, f, i0, jFrom, jEnd, s);
-                for (int r = 0; r < R; r++) {
-                    loss += activateRow(s, r * BLOCK, jFrom, jEnd, i0 + r, n, lanes);
-                }
-                for (int kv = 0; kv < fp; kv += L) {
-                    gradientStrip(zr, fp, kv, i0, jFrom, jLast, s, dz);
-                }
+
+        @Override
+        void logits(int i0, int jFrom, int jTo) {
+            logitTiles(zt, np, zr, fp, f, i0, jFrom, jTo, buf);
+        }
+
+        /**
+         * Weights 1 for j &gt; i, ½ on the diagonal, 0 for j &lt; i, j ≥ n or i ≥ n; only the tiles that
+         * touch the diagonal or the end need them ({@link #edgeTile}). Adds Σ w·softplus.
+         */
+        @Override
+        double activateRow(double loss, int base, int jFrom, int jTo, int i) {
+            // Plain tiles: all j > i and j < n.
+            int plainFrom = Math.max(jFrom, (i / L + 1) * L);
+            int plainTo = Math.max(plainFrom, Math.min(jTo, n / L * L));
+            double edges = 0;
+            for (int jb = jFrom; jb < plainFrom && jb < jTo; jb += L) {
+                edges += edgeTile(buf, base + jb - jFrom, jb, i, n, lanes);
+            }
+            for (int jb = plainTo; jb < jTo; jb += L) {
+                edges += edgeTile(buf, base + jb - jFrom, jb, i, n, lanes);
+            }
+            if (plainFrom >= plainTo) {
+                return loss + edges;
+            }
+            return loss + (edges + plainTiles(buf, base + plainFrom - jFrom, (plainTo - plainFrom) / L, lanes));
+        }
+
+        @Override
+        void gradients(int i0, int jFrom, int jTo) {
+            for (int kv = 0; kv < fp; kv += L) {
+                gradientStrip(zr, fp, kv, i0, jFrom, jTo, buf, dz);
             }
         }
-        return 2.0 * loss;
     }
 
     /**
@@ -207,33 +225,9 @@ final class DoubleVectorFullGraphBce implements FullGraphBceKernel {
     }
 
     /**
-     * Replaces the logits x_ij of row i, columns [jFrom, jTo), at s[base…] by w·σ(x_ij) and returns
-     * Σ w·softplus(x_ij). Weights: 1 for j > i, ½ on the diagonal, 0 for j < i, j ≥ n or i ≥ n; only
-     * the tiles that touch the diagonal or the end need them ({@link #edgeTile}).
-     *
-     * <p>softplus(x) = max(x, 0) + log(1 + e^−|x|). The logs of a row's plain tiles are taken once:
-     * each lane keeps m = Π(1 + e) − 1, updated as m + e + m·e (so small e are not lost to rounding
-     * 1 + e; every term is positive, so the relative error grows by at most two roundings a
-     * factor), with at most BLOCK / L = 32 factors in (1, 2], far from overflow.
+     * Replaces {@code tiles} whole plain tiles of logits from s[off] (weight 1) by σ(x) and returns
+     * Σ softplus(x), the logs taken once a lane (see {@link FloatBlockSweep#plainSoftplus}).
      */
-    private static double activateRow(double[] s, int base, int jFrom, int jTo, int i, int n, double[] lanes) {
-        // Plain tiles: all j > i and j < n.
-        int plainFrom = Math.max(jFrom, (i / L + 1) * L);
-        int plainTo = Math.max(plainFrom, Math.min(jTo, n / L * L));
-        double edges = 0;
-        for (int jb = jFrom; jb < plainFrom && jb < jTo; jb += L) {
-            edges += edgeTile(s, base + jb - jFrom, jb, i, n, lanes);
-        }
-        for (int jb = plainTo; jb < jTo; jb += L) {
-            edges += edgeTile(s, base + jb - jFrom, jb, i, n, lanes);
-        }
-        if (plainFrom >= plainTo) {
-            return edges;
-        }
-        return edges + plainTiles(s, base + plainFrom - jFrom, (plainTo - plainFrom) / L, lanes);
-    }
-
-    /** {@link #activateRow} for {@code tiles} whole plain tiles from s[off]: weight 1 everywhere. */
     private static double plainTiles(double[] s, int off, int tiles, double[] lanes) {
         DoubleVector relu = DoubleVector.zero(S);
         DoubleVector m = DoubleVector.zero(S);
@@ -253,7 +247,7 @@ final class DoubleVectorFullGraphBce implements FullGraphBceKernel {
         return 0.5 * sum;
     }
 
-    /** One tile of {@link #activateRow} with weights; returns Σ w·softplus. */
+    /** One tile at column jb of row i with weights; returns Σ w·softplus. */
     private static double edgeTile(double[] s, int off, int jb, int i, int n, double[] lanes) {
         DoubleVector x = DoubleVector.fromArray(S, s, off);
         DoubleVector w = weights(IOTA.add((double) jb), i, n);
