@@ -9,6 +9,7 @@ import io.github.gae4j.core.model.ModelAssembler;
 import io.github.gae4j.core.plugin.ComponentKind;
 import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
@@ -56,7 +57,7 @@ final class DatasetsPluginTest {
         for (DatasetLoaderFactory f : new DatasetsPlugin().datasetLoaders()) {
             assertThat(f.name()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
             assertThat(f.description()).isNotBlank();
-            assertThat(f.parameterNames()).allMatch(p -> p.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"));
+            assertThat(ComponentFactory.optionNames(f)).allMatch(p -> p.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"));
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.plugin.ComponentKind;
 import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
@@ -142,7 +143,8 @@ final class GcnOptionsTest {
     @Test
     void unknownOptionsListTheLayerOptions() {
         ComponentConfig config = ComponentConfig.of("depth", 3).describedAs("encoder 'gcn'");
-        assertThatThrownBy(() -> config.requireOnly(REGISTRY.factory(ComponentKind.ENCODER, "gcn").parameterNames()))
+        ComponentFactory<?> gcn = REGISTRY.factory(ComponentKind.ENCODER, "gcn");
+        assertThatThrownBy(() -> config.requireOnly(ComponentFactory.optionNames(gcn)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("known options: [bias, dropout, hidden, latent, norm, residual]");
     }

@@ -14,6 +14,7 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.plugin.ComponentKind;
 import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GaeException;
@@ -145,7 +146,7 @@ final class LossesTest implements GradientCheck {
     void lossesAreDiscoveredByNameWithTheirOptions() {
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
         assertThat(registry.factories(ComponentKind.LOSS)).containsKeys("weighted-bce", "negative-sampling-bce", "kl");
-        assertThat(registry.factory(ComponentKind.LOSS, "kl").parameterNames()).containsExactly("beta");
+        assertThat(ComponentFactory.optionNames(registry.factory(ComponentKind.LOSS, "kl"))).containsExactly("beta");
         var ctx = new CreationContext(3, 16, 1);
         assertThat(registry.factory(ComponentKind.LOSS, "weighted-bce")
                 .create(ComponentConfig.of("fused", "false"), ctx)).isInstanceOf(FullGraphBceLoss.class);

@@ -64,8 +64,11 @@ final class Contracts {
     }
 
     /**
-     * {@code parameters()} of {@code factory} is a list of non-null parameters with unique kebab-case names, and
-     * where {@code parameterNames()} is overridden (non-empty) it names the same options.
+     * {@code parameters()} of {@code factory}, its declaration of options, is a list of non-null parameters with
+     * unique kebab-case names. A factory may declare them in {@code parameters()} only (new style, leaving
+     * {@code parameterNames()} empty) or in {@code parameterNames()} only (a plugin written before
+     * {@code parameters()}, whose parameters are derived from the names); where both are overridden
+     * ({@code parameterNames()} non-empty) they must name the same options.
      */
     static void assertWellFormedParameters(ComponentKind<?> kind, ComponentFactory<?> factory) {
         String what = kind.label() + " '" + factory.name() + "'";
@@ -79,7 +82,8 @@ final class Contracts {
         Set<String> names = factory.parameterNames();
         assertThat(names).as("parameterNames() of %s", what).isNotNull();
         if (!names.isEmpty()) {
-            assertThat(seen).as("names of parameters() against parameterNames() of %s", what)
+            assertThat(seen).as("names of parameters() against parameterNames() of %s (if both are overridden they"
+                            + " must agree)", what)
                     .containsExactlyInAnyOrderElementsOf(names);
         }
     }

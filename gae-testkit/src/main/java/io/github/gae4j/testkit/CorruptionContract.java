@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * graph's A + I; the same generator seed gives the same corruption; the clean input is not mutated; masked nodes
  * are sorted, distinct and in range; removed edges were edges of the input graph, are gone from the corrupted one,
  * are listed once each, and every edge gone is listed; what earlier corruptions hid is kept (through {@link CorruptedInput#then}); the
- * identity options change nothing; an unknown option is rejected listing {@code parameterNames()}.
+ * identity options change nothing; an unknown option is rejected listing {@code optionNames(factory)}.
  */
 public interface CorruptionContract {
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Checks: the loaded graph has at least one node and is valid (square symmetric adjacency without self-loops,
  * finite features and labels of N rows, N node ids if any); loading twice, with the same loader and with a new one,
- * gives the same graph; an unknown option is rejected listing {@code parameterNames()}.
+ * gives the same graph; an unknown option is rejected listing {@code optionNames(factory)}.
  */
 public interface DatasetLoaderContract {
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * <p>Checks, on a seeded 5 × {@link #latentDim()} Z and pairs that include a self pair: logits are an E × 1 column,
  * finite; symmetric where declared; decoders created with the same seed agree; gradients of a scalar function of
  * the logits with respect to Z and the decoder's {@code weights()} match central finite differences; an unknown
- * option is rejected listing {@code parameterNames()}.
+ * option is rejected listing {@code optionNames(factory)}.
  */
 public interface DecoderContract extends GradientCheck {
 

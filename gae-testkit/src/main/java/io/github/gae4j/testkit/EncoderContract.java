@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * variational) of shape N × {@code latentDim()}, finite, in both modes; the same seed gives the same output and
  * different seeds differ; evaluation is repeatable; {@code weights()} is non-empty and all require a gradient;
  * gradients of a scalar function of the encoding match central finite differences (override the
- * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code parameterNames()}.
+ * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code optionNames(factory)}.
  */
 public interface EncoderContract extends GradientCheck {
 

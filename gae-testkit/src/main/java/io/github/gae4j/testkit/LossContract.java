@@ -44,9 +44,9 @@ import org.junit.jupiter.api.Test;
  * fused kernel), a seeded generator and {@link #corruption} (nothing hidden, unless overridden). Checks: the loss is
  * a finite 1 × 1 scalar; the same generator seed gives the same value; gradients with respect to μ = Z (and log σ)
  * and the loss's own {@code weights()} match central finite differences; its own weights require gradients, in a
- * stable order; an unknown option is rejected listing {@code parameterNames()}; after a pass, {@code state()} restored
- * into a new loss ({@code restoreState}) gives the same state and the same next value, the snapshot does not change
- * with later passes, and an unknown tensor in a restored state is refused by name.
+ * stable order; an unknown option is rejected listing {@code optionNames(factory)}; after a pass, {@code state()}
+ * restored into a new loss ({@code restoreState}) gives the same state and the same next value, the snapshot does not
+ * change with later passes, and an unknown tensor in a restored state is refused by name.
  */
 public interface LossContract extends GradientCheck {
 

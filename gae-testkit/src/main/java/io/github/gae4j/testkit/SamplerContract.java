@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * <p>Checks, on a seeded 5 × 3 encoding: {@link Mode#EVAL} is deterministic whatever the generator;
  * {@link Mode#TRAIN} gives Z of μ's shape, finite; the same generator seed gives the same Z; gradients of a scalar
  * function of Z with respect to μ (and log σ) match central finite differences; an unknown option is rejected
- * listing {@code parameterNames()}.
+ * listing {@code optionNames(factory)}.
  */
 public interface SamplerContract extends GradientCheck {
 

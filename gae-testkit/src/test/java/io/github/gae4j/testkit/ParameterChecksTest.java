@@ -1,11 +1,14 @@
 package io.github.gae4j.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.GaePlugin;
+import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
@@ -14,7 +17,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The parameter checks of the contracts pass honest declarations and catch wrong ones. */
+/**
+ * The parameter checks of the contracts pass honest declarations, whichever way a factory makes them (parameters()
+ * only, parameterNames() only, or both agreeing), and catch wrong ones.
+ */
 final class ParameterChecksTest {
 
     private static final CreationContext CONTEXT = new CreationContext(3, 5, 42);
@@ -44,21 +50,16 @@ final class ParameterChecksTest {
                 .hasMessageContaining("sampler 'scaled' rejects its declared default scale=two");
     }
 
-    /** Declares {@code extra} in parameterNames() but not in parameters(). */
-    private record Mismatched(String extra) implements SamplerFactory {
+    /** A plugin written both ways: overrides parameters() and parameterNames(), which must agree. */
+    private record Both(Set<String> names, List<Parameter> parameters) implements SamplerFactory {
         @Override
         public String name() {
-            return "mismatched";
+            return "both";
         }
 
         @Override
         public Set<String> parameterNames() {
-            return Set.of("scale", extra);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return List.of(Parameter.of("scale", 2, ""));
+            return names;
         }
 
         @Override
@@ -68,10 +69,53 @@ final class ParameterChecksTest {
     }
 
     @Test
+    void bothDeclarationsPassWhenTheyAgree() {
+        Both agreeing = new Both(Set.of("scale", "rate"), List.of(Parameter.of("scale", 2, ""),
+                Parameter.of("rate", 0.5, "")));
+        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, agreeing,
+                ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
+    }
+
+    @Test
     void catchesParametersThatDisagreeWithParameterNames() {
-        assertThatThrownBy(() -> Contracts.assertWellFormedParameters(ComponentKind.SAMPLER, new Mismatched("rate")))
+        Both extraName = new Both(Set.of("scale", "rate"), List.of(Parameter.of("scale", 2, "")));
+        assertThatThrownBy(() -> Contracts.assertWellFormedParameters(ComponentKind.SAMPLER, extraName))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("parameterNames() of sampler 'mismatched'");
+                .hasMessageContaining("parameterNames() of sampler 'both'");
+        Both extraParameter = new Both(Set.of("scale"), List.of(Parameter.of("scale", 2, ""),
+                Parameter.of("rate", 0.5, "")));
+        assertThatThrownBy(() -> Contracts.assertWellFormedParameters(ComponentKind.SAMPLER, extraParameter))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("parameterNames() of sampler 'both'");
+    }
+
+    /** New style: parameters() only, parameterNames() left at its empty default. */
+    private record ParametersOnly() implements SamplerFactory {
+        @Override
+        public String name() {
+            return "parameters-only";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(Parameter.of("scale", 2, "a factor"), Parameter.of("rate", 0.5, "a rate"));
+        }
+
+        @Override
+        public Sampler create(ComponentConfig config, CreationContext context) {
+            config.getPositiveInt("scale", 2);
+            config.getDouble("rate", 0.5);
+            return SAMPLER;
+        }
+    }
+
+    @Test
+    void parametersOnlyFactoriesPass() {
+        assertThat(new ParametersOnly().parameterNames()).isEmpty();
+        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER,
+                new ParametersOnly(), ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
+        assertThatCode(() -> Contracts.assertRejectsUnknownOption(ComponentKind.SAMPLER, new ParametersOnly(),
+                ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
     }
 
     /** Old style: names only; parameters() derived, no defaults to try. */
@@ -96,5 +140,39 @@ final class ParameterChecksTest {
     void namesOnlyFactoriesPass() {
         assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, new NamesOnly(),
                 ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
+        assertThatCode(() -> Contracts.assertRejectsUnknownOption(ComponentKind.SAMPLER, new NamesOnly(),
+                ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
+    }
+
+    private static PluginContract pluginOf(SamplerFactory... samplers) {
+        GaePlugin plugin = new GaePlugin() {
+            @Override
+            public String name() {
+                return "samplers";
+            }
+
+            @Override
+            public String spiVersion() {
+                return GaeSpi.VERSION;
+            }
+
+            @Override
+            public List<SamplerFactory> samplers() {
+                return List.of(samplers);
+            }
+        };
+        return () -> plugin;
+    }
+
+    @Test
+    void thePluginContractTakesEitherDeclarationOrBothAgreeingAndCatchesADisagreement() {
+        Both agreeing = new Both(Set.of("scale"), List.of(Parameter.of("scale", 2, "")));
+        assertThatCode(pluginOf(new ParametersOnly(), new NamesOnly(), agreeing, scaled("2"))
+                ::factoryNamesAreNonBlankKebabCaseAndUniquePerKind).doesNotThrowAnyException();
+        Both disagreeing = new Both(Set.of("scale", "rate"), List.of(Parameter.of("scale", 2, "")));
+        PluginContract contract = pluginOf(new ParametersOnly(), disagreeing);
+        assertThatThrownBy(contract::factoryNamesAreNonBlankKebabCaseAndUniquePerKind)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("parameterNames() of sampler 'both'");
     }
 }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * The options of one component as text (so the same description works from code, the command
  * line and files), with typed getters that fail with a {@link ConfigException} naming the
  * component, the option and the bad value. Keys are checked against the factory's
- * {@link ComponentFactory#parameterNames()} before creation.
+ * {@link ComponentFactory#optionNames(ComponentFactory) option names} before creation.
  */
 public final class ComponentConfig {
 

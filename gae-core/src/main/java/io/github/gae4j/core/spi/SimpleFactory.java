@@ -2,7 +2,6 @@ package io.github.gae4j.core.spi;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -16,8 +15,10 @@ import java.util.function.BiFunction;
  *         (config, context) -> new KlLoss(...));
  * }</pre>
  *
- * <p>{@link #parameterNames()} returns the names of {@link #parameters()}. {@link #create} only calls the function:
- * option keys are checked by the caller (the model assembler) before, as for every factory.
+ * <p>{@link #parameters()} is its only declaration of options ({@link #parameterNames()} keeps its empty default,
+ * as for every factory that declares {@link #parameters()}). {@link #create} only calls the function: option keys
+ * are checked by the caller (the model assembler) against {@link ComponentFactory#optionNames} before, as for every
+ * factory.
  *
  * @param <T> the component type
  */
@@ -26,7 +27,6 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
     private final String name;
     private final String description;
     private final List<Parameter> parameters;
-    private final Set<String> parameterNames;
     private final BiFunction<ComponentConfig, CreationContext, ? extends T> creator;
 
     /**
@@ -40,8 +40,7 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
         }
         this.description = Objects.requireNonNull(description, "description is null");
         this.parameters = List.copyOf(Objects.requireNonNull(parameters, "parameters is null"));
-        this.parameterNames = Set.copyOf(Parameter.names(this.parameters));
-        if (parameterNames.size() != this.parameters.size()) {
+        if (Parameter.names(this.parameters).size() != this.parameters.size()) {
             throw new IllegalArgumentException("Factory '" + name + "' declares a parameter twice: " + this.parameters);
         }
         this.creator = Objects.requireNonNull(creator, "creator is null");
@@ -92,11 +91,6 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
     @Override
     public final List<Parameter> parameters() {
         return parameters;
-    }
-
-    @Override
-    public final Set<String> parameterNames() {
-        return parameterNames;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets.catalog;
 
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
@@ -58,7 +59,7 @@ public record CatalogEntry(String name, String loader, String description, List<
             throw new ConfigException(String.format(Locale.ROOT, "%s: unknown loader '%s'; known loaders: %s",
                     what, loader, new TreeSet<>(LOADERS.keySet())));
         }
-        Set<String> accepted = factory.parameterNames();
+        Set<String> accepted = ComponentFactory.optionNames(factory);
         Set<String> seen = new HashSet<>();
         for (DatasetFile f : files) {
             if (!accepted.contains(f.option())) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -85,11 +84,6 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
-    }
-
-    @Override
     public List<Parameter> parameters() {
         return PARAMETERS;
     }
@@ -104,7 +98,7 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
     @Override
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
-        c.requireOnly(parameterNames());
+        c.requireOnly(Parameter.names(PARAMETERS));
         String name = c.getString(NAME_OPTION).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
                 "Option 'name' of dataset loader 'dataset' is required; known datasets: "
                         + String.join(", ", catalog(c).names())));

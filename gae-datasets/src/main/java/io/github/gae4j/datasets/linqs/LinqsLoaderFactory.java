@@ -10,7 +10,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The {@code linqs} dataset loader. Options: {@code path} (required: a directory with one
@@ -45,11 +44,6 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
-    }
-
-    @Override
     public List<Parameter> parameters() {
         return PARAMETERS;
     }
@@ -63,7 +57,7 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
     @Override
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
-        c.requireOnly(parameterNames());
+        c.requireOnly(Parameter.names(PARAMETERS));
         String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
                 "Option 'path' of dataset loader 'linqs' is required: a directory containing <name>.content"
                         + " (or .content.gz) and <name>.cites, or the path of the .content file"));

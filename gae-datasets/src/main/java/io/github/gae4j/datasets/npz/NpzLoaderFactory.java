@@ -10,7 +10,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The {@code npz} dataset loader: a numpy {@code .npz} archive of CSR matrices in the gnn-benchmark layout.
@@ -34,11 +33,6 @@ public final class NpzLoaderFactory implements DatasetLoaderFactory {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
-    }
-
-    @Override
     public List<Parameter> parameters() {
         return PARAMETERS;
     }
@@ -52,7 +46,7 @@ public final class NpzLoaderFactory implements DatasetLoaderFactory {
     @Override
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
-        c.requireOnly(parameterNames());
+        c.requireOnly(Parameter.names(PARAMETERS));
         String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
                 "Option 'path' of dataset loader 'npz' is required: the path of a .npz archive"));
         Path path;

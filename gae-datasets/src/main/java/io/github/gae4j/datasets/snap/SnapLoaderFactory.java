@@ -10,7 +10,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The {@code snap} dataset loader: a SNAP-style edge list. Options: {@code path} (required), {@code directed}
@@ -34,11 +33,6 @@ public final class SnapLoaderFactory implements DatasetLoaderFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override
@@ -69,7 +63,7 @@ public final class SnapLoaderFactory implements DatasetLoaderFactory {
     @Override
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
-        c.requireOnly(parameterNames());
+        c.requireOnly(Parameter.names(PARAMETERS));
         String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
                 "Option 'path' of dataset loader 'snap' is required: the path of an edge-list file"));
         Path path;

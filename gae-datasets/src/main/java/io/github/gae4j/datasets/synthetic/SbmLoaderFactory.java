@@ -6,7 +6,6 @@ import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code sbm} dataset loader: a {@link StochasticBlockModel}. Options (defaults): {@code nodes}
@@ -41,11 +40,6 @@ public final class SbmLoaderFactory implements DatasetLoaderFactory {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
-    }
-
-    @Override
     public List<Parameter> parameters() {
         return PARAMETERS;
     }
@@ -58,7 +52,7 @@ public final class SbmLoaderFactory implements DatasetLoaderFactory {
     @Override
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
-        c.requireOnly(parameterNames());
+        c.requireOnly(Parameter.names(PARAMETERS));
         return StochasticBlockModel.builder()
                 .nodes(c.getInt(NODES, StochasticBlockModel.DEFAULT_NODES))
                 .communities(c.getInt(COMMUNITIES, StochasticBlockModel.DEFAULT_COMMUNITIES))

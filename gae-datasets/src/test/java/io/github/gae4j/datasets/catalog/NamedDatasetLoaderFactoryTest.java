@@ -14,6 +14,7 @@ import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.plugin.ComponentKind;
 import io.github.gae4j.core.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetFormatException;
@@ -360,7 +361,7 @@ final class NamedDatasetLoaderFactoryTest {
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
 
         assertThat(registry.factory(ComponentKind.DATASET, "dataset")).isInstanceOf(NamedDatasetLoaderFactory.class);
-        assertThat(registry.factory(ComponentKind.DATASET, "dataset").parameterNames())
+        assertThat(ComponentFactory.optionNames(registry.factory(ComponentKind.DATASET, "dataset")))
                 .containsExactlyInAnyOrder("name", "data-dir", "download", "base-url", "verify", "catalog");
         assertThat(new NamedDatasetLoaderFactory().description()).contains("cora", "citeseer", "pubmed");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.datasets.DataDirectories;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ final class LinqsDirectedTest {
                 .load();
         assertThat(undirected.isDirected()).isFalse();
         assertThat(undirected.edgeCount()).isEqualTo(2);
-        assertThat(new LinqsLoaderFactory().parameterNames()).contains("directed");
+        assertThat(ComponentFactory.optionNames(new LinqsLoaderFactory())).contains("directed");
         LinqsLoader withCites = new LinqsLoader(d).withDirected(true).withCites(d.resolve("toy.cites"));
         assertThat(withCites.directed()).isTrue();
     }

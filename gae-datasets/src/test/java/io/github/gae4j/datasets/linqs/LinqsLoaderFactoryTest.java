@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetFormatException;
@@ -23,7 +24,8 @@ final class LinqsLoaderFactoryTest {
     @Test
     void optionNames() {
         assertThat(factory.name()).isEqualTo("linqs");
-        assertThat(factory.parameterNames()).containsExactlyInAnyOrder("path", "dangling", "cites", "directed");
+        assertThat(ComponentFactory.optionNames(factory))
+                .containsExactlyInAnyOrder("path", "dangling", "cites", "directed");
     }
 
     @Test

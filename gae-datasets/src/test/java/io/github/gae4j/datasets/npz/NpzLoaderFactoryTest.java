@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetFormatException;
@@ -24,7 +25,7 @@ final class NpzLoaderFactoryTest {
     @Test
     void nameOptionsAndDescription() {
         assertThat(factory.name()).isEqualTo("npz");
-        assertThat(factory.parameterNames()).containsExactlyInAnyOrder("path", "features");
+        assertThat(ComponentFactory.optionNames(factory)).containsExactlyInAnyOrder("path", "features");
         assertThat(factory.description()).contains("npz").contains("features=auto|require|ignore");
     }
 

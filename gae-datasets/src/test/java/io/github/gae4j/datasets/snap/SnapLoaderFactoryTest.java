@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ final class SnapLoaderFactoryTest {
     @Test
     void nameOptionsAndDescription() {
         assertThat(factory.name()).isEqualTo("snap");
-        assertThat(factory.parameterNames()).containsExactlyInAnyOrder("path", "directed", "ids", "weights",
-                "comment", "separator", "header");
+        assertThat(ComponentFactory.optionNames(factory)).containsExactlyInAnyOrder("path", "directed", "ids",
+                "weights", "comment", "separator", "header");
         assertThat(factory.description()).contains("edge list");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ final class SbmLoaderFactoryTest {
     @Test
     void optionNames() {
         assertThat(factory.name()).isEqualTo("sbm");
-        assertThat(factory.parameterNames()).containsExactlyInAnyOrder("nodes", "communities", "p-in", "p-out",
-                "feature-dim", "feature-noise", "seed");
+        assertThat(ComponentFactory.optionNames(factory)).containsExactlyInAnyOrder("nodes", "communities", "p-in",
+                "p-out", "feature-dim", "feature-noise", "seed");
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code gravity}: the gravity-inspired decoder (Salha et al. 2019) for directed graphs. Options:
@@ -37,11 +36,6 @@ public final class GravityDecoderFactory implements DecoderFactory {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
-    }
-
-    @Override
     public List<Parameter> parameters() {
         return PARAMETERS;
     }
@@ -55,7 +49,7 @@ public final class GravityDecoderFactory implements DecoderFactory {
     @Override
     public Decoder create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("decoder '" + NAME + "'");
-        c.requireOnly(parameterNames());
+        c.requireOnly(Parameter.names(PARAMETERS));
         double lambda = c.getDouble(LAMBDA, DEFAULT_LAMBDA);
         double epsilon = c.getDouble(EPSILON, DEFAULT_EPSILON);
         if (!(epsilon > 0)) {

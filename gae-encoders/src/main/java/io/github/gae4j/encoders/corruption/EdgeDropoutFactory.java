@@ -5,7 +5,6 @@ import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.List;
-import java.util.Set;
 
 /** {@code edge-dropout}: option {@code rate} (0.5), the probability of dropping each undirected edge. */
 public final class EdgeDropoutFactory implements CorruptionFactory {
@@ -19,11 +18,6 @@ public final class EdgeDropoutFactory implements CorruptionFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.Locale;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code feature-mask}: options {@code rate} (0.5, GraphMAE's Cora setting), the share of nodes whose
@@ -27,11 +26,6 @@ public final class FeatureMaskFactory implements CorruptionFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code feature-noise}: option {@code std} (0.1), the standard deviation of the Gaussian noise added
@@ -22,11 +21,6 @@ public final class FeatureNoiseFactory implements CorruptionFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code path-mask}: options {@code rate} (0.3), the probability that an edge direction starts a random
@@ -25,11 +24,6 @@ public final class PathMaskFactory implements CorruptionFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

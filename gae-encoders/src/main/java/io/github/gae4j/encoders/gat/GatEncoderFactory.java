@@ -5,8 +5,8 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.encoders.gcn.LayerOptionText;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code gat}: a graph-attention encoder ({@link GatEncoder}), options as in {@link GatOptions}: {@code hidden}
@@ -22,7 +22,7 @@ public final class GatEncoderFactory implements EncoderFactory {
 
     private static List<Parameter> parameters(GatOptions d) {
         return List.of(
-                Parameter.of("hidden", GatOptions.join(d.hidden()),
+                Parameter.of("hidden", LayerOptionText.join(d.hidden()),
                         "per-head width of each hidden layer, first to last; a comma list such as 64,64 for more layers"),
                 Parameter.of("heads", d.heads(), "attention heads of every hidden layer (concatenated)"),
                 Parameter.of("out-heads", d.outHeads(), "attention heads of the output layer"),
@@ -43,11 +43,6 @@ public final class GatEncoderFactory implements EncoderFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

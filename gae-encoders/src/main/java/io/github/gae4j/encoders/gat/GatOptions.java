@@ -2,13 +2,10 @@ package io.github.gae4j.encoders.gat;
 
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ConfigException;
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.github.gae4j.encoders.gcn.LayerOptionText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The options of the {@code gat} encoder; {@link #defaults()} gives each option's default.
@@ -92,7 +89,8 @@ public record GatOptions(List<Integer> hidden, int heads, int outHeads, int late
      */
     public static GatOptions from(ComponentConfig config, String component) {
         GatOptions d = defaults();
-        List<Integer> hidden = parseHidden(config, component);
+        List<Integer> hidden = LayerOptionText.hidden(config, component, DEFAULT_HIDDEN,
+                "the per-head width of each hidden layer, such as '64,64'");
         int heads = config.getPositiveInt("heads", d.heads());
         int outHeads = config.getPositiveInt("out-heads", d.outHeads());
         int latent = config.getPositiveInt("latent", d.latent());
@@ -109,71 +107,13 @@ public record GatOptions(List<Integer> hidden, int heads, int outHeads, int late
                     "Option 'negative-slope' of %s must be a number >= 0 (the LeakyReLU slope of the attention"
                             + " logits for negative inputs), got '%s'", component, config.getString("negative-slope", "")));
         }
-        Activation activation = parseActivation(config, component);
-        double featDropout = parseRate(config, "feat-dropout", component);
-        double attnDropout = parseRate(config, "attn-dropout", component);
+        Activation activation = LayerOptionText.choice(config, "activation", component, d.activation(),
+                Activation::optionValue);
+        double featDropout = LayerOptionText.dropoutRate(config, "feat-dropout", component);
+        double attnDropout = LayerOptionText.dropoutRate(config, "attn-dropout", component);
         boolean residual = config.getBoolean("residual", d.residual());
         boolean bias = config.getBoolean("bias", d.bias());
         return new GatOptions(hidden, heads, outHeads, latent, concatOut, slope, activation, featDropout, attnDropout,
                 residual, bias);
-    }
-
-    private static List<Integer> parseHidden(ComponentConfig config, String component) {
-        Optional<String> raw = config.getString("hidden");
-        if (raw.isEmpty()) {
-            return List.of(DEFAULT_HIDDEN);
-        }
-        List<Integer> sizes = new ArrayList<>();
-        for (String part : raw.get().split(",", -1)) {
-            int size;
-            try {
-                size = Integer.parseInt(part.trim());
-            } catch (NumberFormatException e) {
-                size = 0;
-            }
-            if (size < 1) {
-                throw new ConfigException(String.format(Locale.ROOT,
-                        "Option 'hidden' of %s must be a positive integer or a comma-separated list of positive"
-                                + " integers (the per-head width of each hidden layer, such as '64,64'), got '%s'",
-                        component, raw.get()));
-            }
-            sizes.add(size);
-        }
-        return sizes;
-    }
-
-    private static double parseRate(ComponentConfig config, String key, String component) {
-        Optional<String> raw = config.getString(key);
-        if (raw.isEmpty()) {
-            return 0.0;
-        }
-        double rate;
-        try {
-            rate = Double.parseDouble(raw.get().trim());
-        } catch (NumberFormatException e) {
-            rate = Double.NaN;
-        }
-        if (!(rate >= 0 && rate < 1)) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option '%s' of %s must be a number in [0, 1) (the probability of dropping an entry), got '%s'",
-                    key, component, raw.get()));
-        }
-        return rate;
-    }
-
-    private static Activation parseActivation(ComponentConfig config, String component) {
-        String raw = config.getString("activation", Activation.ELU.optionValue());
-        for (Activation a : Activation.values()) {
-            if (a.optionValue().equals(raw.trim().toLowerCase(Locale.ROOT))) {
-                return a;
-            }
-        }
-        throw new ConfigException(String.format(Locale.ROOT, "Option 'activation' of %s must be one of %s, got '%s'",
-                component, Arrays.stream(Activation.values()).map(Activation::optionValue).toList(), raw));
-    }
-
-    /** The hidden widths as option text, e.g. {@code 128} or {@code 64,64}. */
-    public static String join(List<Integer> sizes) {
-        return sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

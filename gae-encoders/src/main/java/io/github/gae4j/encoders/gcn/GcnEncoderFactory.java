@@ -7,7 +7,6 @@ import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code gcn}: options {@code latent} (16) and the layer options of {@link GcnOptions}: {@code hidden}
@@ -53,11 +52,6 @@ public final class GcnEncoderFactory implements EncoderFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

@@ -3,14 +3,11 @@ package io.github.gae4j.encoders.gcn;
 import io.github.gae4j.core.autodiff.functions.Dropout;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ConfigException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The layer options of the GCN encoders {@code gcn} and {@code vgae}. {@link #defaults()} is Kipf
@@ -102,9 +99,10 @@ public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolea
      * @throws ConfigException naming the option and its allowed values
      */
     public static GcnOptions from(ComponentConfig config, String component) {
-        List<Integer> hidden = parseHidden(config, component);
-        double dropout = parseDropout(config, component);
-        Norm norm = parseNorm(config, component);
+        List<Integer> hidden = LayerOptionText.hidden(config, component, DEFAULT_HIDDEN,
+                "one per hidden layer, such as '64,32'");
+        double dropout = LayerOptionText.dropoutRate(config, "dropout", component);
+        Norm norm = LayerOptionText.choice(config, "norm", component, Norm.NONE, Norm::optionValue);
         boolean residual = config.getBoolean("residual", false);
         boolean bias = config.getBoolean("bias", false);
         GcnOptions options = new GcnOptions(hidden, dropout, norm, residual, bias);
@@ -112,65 +110,8 @@ public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolea
             throw new ConfigException(String.format(Locale.ROOT,
                     "Option 'residual' of %s needs two consecutive hidden layers of equal width (such as hidden"
                             + " '32,32'), but hidden is '%s': no layer would get a residual connection",
-                    component, join(hidden)));
+                    component, LayerOptionText.join(hidden)));
         }
         return options;
-    }
-
-    private static List<Integer> parseHidden(ComponentConfig config, String component) {
-        Optional<String> raw = config.getString("hidden");
-        if (raw.isEmpty()) {
-            return List.of(DEFAULT_HIDDEN);
-        }
-        List<Integer> sizes = new ArrayList<>();
-        for (String part : raw.get().split(",", -1)) {
-            int size;
-            try {
-                size = Integer.parseInt(part.trim());
-            } catch (NumberFormatException e) {
-                size = 0;
-            }
-            if (size < 1) {
-                throw new ConfigException(String.format(Locale.ROOT,
-                        "Option 'hidden' of %s must be a positive integer or a comma-separated list of positive"
-                                + " integers (one per hidden layer, such as '64,32'), got '%s'", component, raw.get()));
-            }
-            sizes.add(size);
-        }
-        return sizes;
-    }
-
-    private static double parseDropout(ComponentConfig config, String component) {
-        Optional<String> raw = config.getString("dropout");
-        if (raw.isEmpty()) {
-            return 0.0;
-        }
-        double rate;
-        try {
-            rate = Double.parseDouble(raw.get().trim());
-        } catch (NumberFormatException e) {
-            rate = Double.NaN;
-        }
-        if (!(rate >= 0 && rate < 1)) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option 'dropout' of %s must be a number in [0, 1) (the probability of dropping an entry),"
-                            + " got '%s'", component, raw.get()));
-        }
-        return rate;
-    }
-
-    private static Norm parseNorm(ComponentConfig config, String component) {
-        String raw = config.getString("norm", Norm.NONE.optionValue());
-        for (Norm n : Norm.values()) {
-            if (n.optionValue().equals(raw.trim().toLowerCase(Locale.ROOT))) {
-                return n;
-            }
-        }
-        throw new ConfigException(String.format(Locale.ROOT, "Option 'norm' of %s must be one of %s, got '%s'",
-                component, Arrays.stream(Norm.values()).map(Norm::optionValue).toList(), raw));
-    }
-
-    private static String join(List<Integer> sizes) {
-        return sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

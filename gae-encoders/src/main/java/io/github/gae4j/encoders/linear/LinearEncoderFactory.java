@@ -7,7 +7,6 @@ import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import java.util.List;
-import java.util.Set;
 
 /** {@code linear}: option {@code latent} (16). */
 public final class LinearEncoderFactory implements EncoderFactory {
@@ -20,11 +19,6 @@ public final class LinearEncoderFactory implements EncoderFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

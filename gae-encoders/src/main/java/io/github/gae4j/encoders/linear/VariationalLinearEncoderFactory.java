@@ -8,7 +8,6 @@ import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
 import java.util.List;
-import java.util.Set;
 
 /** {@code linear-vgae}: options {@code latent} (16) and {@code max-log-std} (10), as {@code vgae}. */
 public final class VariationalLinearEncoderFactory implements EncoderFactory {
@@ -22,11 +21,6 @@ public final class VariationalLinearEncoderFactory implements EncoderFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.gcn.GcnOptions;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code vgae}: options {@code latent} (16), {@code max-log-std} (10) and the layer options of
@@ -26,11 +25,6 @@ public final class VariationalGcnEncoderFactory implements EncoderFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.List;
-import java.util.Set;
 
 /** {@code sage-mean}: options {@code hidden} (32) and {@code latent} (16). */
 public final class SageMeanEncoderFactory implements EncoderFactory {
@@ -23,11 +22,6 @@ public final class SageMeanEncoderFactory implements EncoderFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);   // for callers of the older, names-only method
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.github.gae4j.losses.masked.FeatureSceLoss.DecoderKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code feature-sce}: options {@code gamma} (2; GraphMAE's default, its Cora setting is 3), the exponent of
@@ -34,11 +33,6 @@ public final class FeatureSceLossFactory implements LossFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.Parameter;
 import java.util.List;
-import java.util.Set;
 
 /** {@code masked-edge-bce}: option {@code ratio} (1), negatives per removed edge. */
 public final class MaskedEdgeBceLossFactory implements LossFactory {
@@ -19,11 +18,6 @@ public final class MaskedEdgeBceLossFactory implements LossFactory {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return Parameter.names(PARAMETERS);
     }
 
     @Override
