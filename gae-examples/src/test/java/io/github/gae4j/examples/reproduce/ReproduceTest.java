@@ -70,7 +70,7 @@ final class ReproduceTest {
         assertThatThrownBy(() -> Reproduce.run(Path.of("no-such-directory"), List.of("cora"), List.of("gae", "agra"),
                 1, 1, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
                 .isInstanceOf(GaeException.class).hasMessageContaining("Unknown model 'agra'")
-                .hasMessageContaining("[gae, vgae, arga, arvga, linear-ae, linear-vae, maskgae, graphmae]");
+                .hasMessageContaining("[gae, vgae, arga, arvga, linear-ae, linear-vae, maskgae, graphmae, graphmae-gat]");
     }
 
     @Test
@@ -89,7 +89,7 @@ final class ReproduceTest {
 
     /** The reproduce rows and the model files users train with the CLI describe the same models. */
     @ParameterizedTest
-    @CsvSource({"maskgae, maskgae.json", "graphmae, graphmae-style.json"})
+    @CsvSource({"maskgae, maskgae.json", "graphmae, graphmae-style.json", "graphmae-gat, graphmae-gat.json"})
     void rowIsTheShippedModelFile(String model, String fileName) {
         Path file = Path.of("..", "models", fileName);
         Assumptions.assumeTrue(Files.isRegularFile(file), () -> "models/" + fileName + " not beside this module");
