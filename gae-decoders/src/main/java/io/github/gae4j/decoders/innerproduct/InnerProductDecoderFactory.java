@@ -4,31 +4,20 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
-import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.spi.SimpleFactory;
 import java.util.List;
 
 /** {@code inner-product}: no options. */
-public final class InnerProductDecoderFactory implements DecoderFactory {
+public final class InnerProductDecoderFactory extends SimpleFactory<Decoder> implements DecoderFactory {
 
     public static final String NAME = "inner-product";
 
-    @Override
-    public String name() {
-        return NAME;
+    public InnerProductDecoderFactory() {
+        super(NAME, "sigmoid(z_i · z_j); fused full-graph kernel",
+                List.of(), InnerProductDecoderFactory::build);
     }
 
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public String description() {
-        return "sigmoid(z_i · z_j); fused full-graph kernel";
-    }
-
-    @Override
-    public Decoder create(ComponentConfig config, CreationContext context) {
+    private static Decoder build(ComponentConfig config, CreationContext context) {
         return new InnerProductDecoder();
     }
 }
