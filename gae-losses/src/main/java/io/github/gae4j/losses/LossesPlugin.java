@@ -95,32 +95,11 @@ public final class LossesPlugin implements GaePlugin {
             throw new ConfigException(String.format(Locale.ROOT,
                     "Option 'steps' of loss 'adversarial' must be an integer >= 0, got '%d'", steps));
         }
-        return new AdversarialLoss(hiddenSizes(c.getString("hidden", DEFAULT_ADVERSARIAL_HIDDEN)),
+        int[] hidden = c.describedAs("loss 'adversarial'").getWidths("hidden", DEFAULT_ADVERSARIAL_HIDDEN,
+                "a linear discriminator");
+        return new AdversarialLoss(hidden,
                 c.getDouble("learning-rate", DEFAULT_ADVERSARIAL_LEARNING_RATE, 1e-9, 10.0), steps,
                 c.getPositiveInt("period", DEFAULT_ADVERSARIAL_PERIOD),
                 c.getDouble("init-std", DEFAULT_ADVERSARIAL_INIT_STD, 0.0, 10.0), ctx.random());
-    }
-
-    /** Comma-separated positive layer sizes, e.g. {@code 64,32}; empty for a linear discriminator. */
-    static int[] hiddenSizes(String value) {
-        String trimmed = value.trim();
-        if (trimmed.isEmpty()) {
-            return new int[0];
-        }
-        String[] parts = trimmed.split(",");
-        int[] sizes = new int[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            try {
-                sizes[k] = Integer.parseInt(parts[k].trim());
-            } catch (NumberFormatException e) {
-                sizes[k] = 0;
-            }
-            if (sizes[k] < 1) {
-                throw new ConfigException(String.format(Locale.ROOT,
-                        "Option 'hidden' of loss 'adversarial' must be comma-separated positive integers such as"
-                                + " '64,32' (or empty for none), got '%s'", value));
-            }
-        }
-        return sizes;
     }
 }

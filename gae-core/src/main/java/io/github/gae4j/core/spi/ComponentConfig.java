@@ -99,6 +99,32 @@ public final class ComponentConfig {
         return v;
     }
 
+    /**
+     * Comma-separated positive integers such as {@code 64,32} (layer widths), or none for an empty
+     * value; {@code whenEmpty} says in the error message what an empty value means.
+     */
+    public int[] getWidths(String key, String defaultValue, String whenEmpty) {
+        String value = getString(key, defaultValue);
+        String trimmed = value.trim();
+        if (trimmed.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = trimmed.split(",");
+        int[] widths = new int[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            try {
+                widths[k] = Integer.parseInt(parts[k].trim());
+            } catch (NumberFormatException e) {
+                widths[k] = 0;
+            }
+            if (widths[k] < 1) {
+                throw bad(key, value, "comma-separated positive integers such as '64' or '64,32' (or empty for "
+                        + whenEmpty + ")");
+            }
+        }
+        return widths;
+    }
+
     public long getLong(String key, long defaultValue) {
         String v = values.get(key);
         if (v == null) {

@@ -94,4 +94,15 @@ final class ComponentConfigTest {
         assertThatThrownBy(() -> ComponentConfig.of("a", 1).asMap().put("b", "2"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void widthListsParseAndFailNamingTheComponent() {
+        ComponentConfig c = ComponentConfig.of("hidden", " 8, 4 ", "none", "", "bad", "8,0").describedAs("decoder 'mlp'");
+        assertThat(c.getWidths("hidden", "64", "a linear score")).containsExactly(8, 4);
+        assertThat(c.getWidths("none", "64", "a linear score")).isEmpty();
+        assertThat(c.getWidths("absent", "64,32", "a linear score")).containsExactly(64, 32);
+        assertThatThrownBy(() -> c.getWidths("bad", "64", "a linear score")).isInstanceOf(ConfigException.class)
+                .hasMessage("Option 'bad' of decoder 'mlp' must be comma-separated positive integers such as '64' or"
+                        + " '64,32' (or empty for a linear score), got '8,0'");
+    }
 }

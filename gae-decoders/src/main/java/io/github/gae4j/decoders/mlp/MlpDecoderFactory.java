@@ -1,14 +1,12 @@
 package io.github.gae4j.decoders.mlp;
 
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.core.spi.SimpleFactory;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code mlp}: option {@code hidden} ({@code 64}, MaskGAE's decoder width; a comma list such as
@@ -30,29 +28,8 @@ public final class MlpDecoderFactory extends SimpleFactory<Decoder> implements D
     }
 
     private static Decoder decoder(ComponentConfig config, CreationContext context) {
-        return new MlpDecoder(context.inputDim(), hidden(config.getString("hidden", DEFAULT_HIDDEN)), context.random());
-    }
-
-    /** Comma-separated positive widths; empty for none. */
-    static int[] hidden(String value) {
-        String trimmed = value.trim();
-        if (trimmed.isEmpty()) {
-            return new int[0];
-        }
-        String[] parts = trimmed.split(",");
-        int[] sizes = new int[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            try {
-                sizes[k] = Integer.parseInt(parts[k].trim());
-            } catch (NumberFormatException e) {
-                sizes[k] = 0;
-            }
-            if (sizes[k] < 1) {
-                throw new ConfigException(String.format(Locale.ROOT,
-                        "Option 'hidden' of decoder '%s' must be comma-separated positive integers such as '64' or"
-                                + " '64,32' (or empty for a linear score), got '%s'", NAME, value));
-            }
-        }
-        return sizes;
+        int[] hidden = config.describedAs("decoder '" + NAME + "'")
+                .getWidths("hidden", DEFAULT_HIDDEN, "a linear score");
+        return new MlpDecoder(context.inputDim(), hidden, context.random());
     }
 }
