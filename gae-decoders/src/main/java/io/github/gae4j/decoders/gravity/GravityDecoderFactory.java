@@ -6,6 +6,7 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.spi.SimpleFactory;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ import java.util.Locale;
  * task 2), {@code epsilon} (default 0.01, as the reference code) and {@code normalize} (default
  * false). The encoder's latent size is d + 1: the last column is the mass.
  */
-public final class GravityDecoderFactory implements DecoderFactory {
+public final class GravityDecoderFactory extends SimpleFactory<Decoder> implements DecoderFactory {
 
     public static final String NAME = "gravity";
     public static final String LAMBDA = "lambda";
@@ -30,24 +31,13 @@ public final class GravityDecoderFactory implements DecoderFactory {
             Parameter.of(EPSILON, DEFAULT_EPSILON, "added to the squared distance before the log, > 0"),
             Parameter.of(NORMALIZE, DEFAULT_NORMALIZE, "scale the positions to unit norm before measuring distances"));
 
-    @Override
-    public String name() {
-        return NAME;
+    public GravityDecoderFactory() {
+        super(NAME, "sigmoid(m_j - lambda log(|z_i - z_j|^2 + epsilon)), mass m = last latent column"
+                + " (Salha et al. 2019, directed graphs); fused full-graph kernel",
+                PARAMETERS, GravityDecoderFactory::build);
     }
 
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "sigmoid(m_j - lambda log(|z_i - z_j|^2 + epsilon)), mass m = last latent column (Salha et al. 2019,"
-                + " directed graphs); fused full-graph kernel";
-    }
-
-    @Override
-    public Decoder create(ComponentConfig config, CreationContext context) {
+    private static Decoder build(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("decoder '" + NAME + "'");
         c.requireOnly(Parameter.names(PARAMETERS));
         double lambda = c.getDouble(LAMBDA, DEFAULT_LAMBDA);

@@ -5,6 +5,7 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.spi.SimpleFactory;
 import io.github.gae4j.encoders.gcn.LayerOptionText;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * {@code negative-slope} (0.2), {@code activation} ({@code elu} or {@code relu}), {@code feat-dropout} (0),
  * {@code attn-dropout} (0), {@code residual} (false), {@code bias} (true).
  */
-public final class GatEncoderFactory implements EncoderFactory {
+public final class GatEncoderFactory extends SimpleFactory<Encoder> implements EncoderFactory {
 
     public static final String NAME = "gat";
 
@@ -40,24 +41,13 @@ public final class GatEncoderFactory implements EncoderFactory {
                 Parameter.of("bias", d.bias(), "add a bias to every layer"));
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public GatEncoderFactory() {
+        super(NAME, "GAT: multi-head graph attention over A + I (Veličković et al. 2018; GraphMAE's encoder), heads"
+                + " concatenated in hidden layers and averaged in the output layer",
+                PARAMETERS, GatEncoderFactory::build);
     }
 
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "GAT: multi-head graph attention over A + I (Veličković et al. 2018; GraphMAE's encoder), heads"
-                + " concatenated in hidden layers and averaged in the output layer";
-    }
-
-    @Override
-    public Encoder create(ComponentConfig config, CreationContext context) {
+    private static Encoder build(ComponentConfig config, CreationContext context) {
         return new GatEncoder(context.inputDim(), GatOptions.from(config, "encoder '" + NAME + "'"), context.random());
     }
 }

@@ -5,6 +5,7 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.spi.SimpleFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * (32, or a comma list such as {@code 64,32}), {@code dropout} (0), {@code norm} ({@code none},
  * {@code batch} or {@code layer}), {@code residual} (false), {@code bias} (false).
  */
-public final class GcnEncoderFactory implements EncoderFactory {
+public final class GcnEncoderFactory extends SimpleFactory<Encoder> implements EncoderFactory {
 
     public static final String NAME = "gcn";
     public static final int DEFAULT_LATENT = 16;
@@ -49,24 +50,13 @@ public final class GcnEncoderFactory implements EncoderFactory {
         return layers;
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public GcnEncoderFactory() {
+        super(NAME, "GCN: Z = Â ReLU(Â X W0) W1 (Kipf & Welling GAE); more hidden layers, dropout, norm, residual, bias"
+                + " as options",
+                PARAMETERS, GcnEncoderFactory::build);
     }
 
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "GCN: Z = Â ReLU(Â X W0) W1 (Kipf & Welling GAE); more hidden layers, dropout, norm, residual, bias"
-                + " as options";
-    }
-
-    @Override
-    public Encoder create(ComponentConfig config, CreationContext context) {
+    private static Encoder build(ComponentConfig config, CreationContext context) {
         GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
         return new GcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", DEFAULT_LATENT),
                 context.random());

@@ -5,6 +5,7 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.spi.SimpleFactory;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.gcn.GcnOptions;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * {@link GcnOptions}: {@code hidden} (32, or a comma list such as {@code 64,32}), {@code dropout} (0),
  * {@code norm} ({@code none}, {@code batch} or {@code layer}), {@code residual} (false), {@code bias} (false).
  */
-public final class VariationalGcnEncoderFactory implements EncoderFactory {
+public final class VariationalGcnEncoderFactory extends SimpleFactory<Encoder> implements EncoderFactory {
 
     public static final String NAME = "vgae";
 
@@ -22,24 +23,13 @@ public final class VariationalGcnEncoderFactory implements EncoderFactory {
             Parameter.of("latent", GcnEncoderFactory.DEFAULT_LATENT, "width of μ, log σ and Z"),
             Parameter.of("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, "upper clamp of log σ"));
 
-    @Override
-    public String name() {
-        return NAME;
+    public VariationalGcnEncoderFactory() {
+        super(NAME, "Variational GCN: shared H = ReLU(Â X W0), μ = Â H Wμ, log σ = Â H Wσ (Kipf & Welling VGAE);"
+                + " more hidden layers, dropout, norm, residual, bias as options",
+                PARAMETERS, VariationalGcnEncoderFactory::build);
     }
 
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "Variational GCN: shared H = ReLU(Â X W0), μ = Â H Wμ, log σ = Â H Wσ (Kipf & Welling VGAE);"
-                + " more hidden layers, dropout, norm, residual, bias as options";
-    }
-
-    @Override
-    public Encoder create(ComponentConfig config, CreationContext context) {
+    private static Encoder build(ComponentConfig config, CreationContext context) {
         GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
         return new VariationalGcnEncoder(context.inputDim(), options,
                 config.getPositiveInt("latent", GcnEncoderFactory.DEFAULT_LATENT),
