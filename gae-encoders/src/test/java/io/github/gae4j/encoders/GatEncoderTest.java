@@ -27,6 +27,7 @@ import io.github.gae4j.core.testing.TestGraphs;
 import io.github.gae4j.encoders.gat.GatEncoder;
 import io.github.gae4j.encoders.gat.GatEncoderFactory;
 import io.github.gae4j.encoders.gat.GatOptions;
+import io.github.gae4j.encoders.gcn.Activation;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -213,7 +214,7 @@ final class GatEncoderTest implements GradientCheck {
         assertThat(d.latent()).isEqualTo(128);
         assertThat(d.concatOut()).isFalse();
         assertThat(d.negativeSlope()).isEqualTo(0.2);
-        assertThat(d.activation()).isEqualTo(GatOptions.Activation.ELU);
+        assertThat(d.activation()).isEqualTo(Activation.ELU);
         assertThat(d.featDropout()).isZero();
         assertThat(d.attnDropout()).isZero();
         assertThat(d.residual()).isFalse();

@@ -22,6 +22,7 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.core.testing.GradientCheck;
 import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.encoders.gcn.Activation;
 import io.github.gae4j.encoders.gcn.FeatureDropout;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import io.github.gae4j.encoders.gcn.GcnOptions;
@@ -117,6 +118,28 @@ final class GcnLayerOptionsTest implements GradientCheck {
         }
     }
 
+    /** MaskGAE's encoder: no hidden layer, Z = ELU(norm(Â X W0 + b0) · gain + shift). */
+    @Test
+    void activatedOutputLayerOnXComputesItsFormula() {
+        GcnOptions maskGae = GcnOptions.defaults().withHidden().withNorm(Norm.LAYER).withBias(true)
+                .withActivation(Activation.ELU).withActivateOutput(true);
+        GcnEncoder enc = new GcnEncoder(5, maskGae, 3, new SplittableRandom(1));
+        perturbNonW(enc, 2);
+        Matrix a = NormalizedAdjacency.of(graph.adjacency()).toDense();
+        Matrix x = graph.featuresOrIdentity().toDense();
+        var w = enc.weights();   // W0 b0 gain0 shift0
+        Matrix pre = rowOp(rowOp(layerNorm(rowOp(a.multiply(x.multiply(w.get(0).data())), w.get(1).data(), false),
+                1e-5), w.get(2).data(), true), w.get(3).data(), false);
+        Matrix z = pre.map(v -> v > 0 ? v : Math.expm1(v));
+        Matrix actual = mu(enc.encode(input, Mode.EVAL, new SplittableRandom(5)));
+        assertThat(actual.rows()).isEqualTo(z.rows());
+        for (int i = 0; i < z.rows(); i++) {
+            for (int k = 0; k < z.cols(); k++) {
+                assertThat(actual.get(i, k)).isCloseTo(z.get(i, k), within(1e-12));
+            }
+        }
+    }
+
     @Test
     void sameSeedGivesTheSameDropoutAndDifferentSeedsDiffer() {
         GcnEncoder enc = new GcnEncoder(5, everything, 3, new SplittableRandom(1));
@@ -164,6 +187,14 @@ final class GcnLayerOptionsTest implements GradientCheck {
         Encoding e = vgae.encode(input, Mode.TRAIN, new SplittableRandom(7));
         Variable z = new GaussianSampler().sample(e, Mode.TRAIN, new SplittableRandom(8));
         assertGradientsMatch(vgae.weights(), Add.of(pairLoss(z), Mean.of(Sigmoid.of(e.logStd().orElseThrow()))));
+
+        GcnOptions elu = everything.withNorm(Norm.BATCH).withActivation(Activation.ELU).withActivateOutput(true);
+        for (GcnOptions options : new GcnOptions[] {elu, elu.withHidden()}) {
+            GcnEncoder activated = new GcnEncoder(5, options, 3, new SplittableRandom(9));
+            perturbNonW(activated, 10);
+            assertGradientsMatch(activated.weights(),
+                    pairLoss(activated.encode(input, Mode.TRAIN, new SplittableRandom(11)).mu()));
+        }
     }
 
     @Test

@@ -91,7 +91,7 @@ final class GcnOptionsTest {
 
     @Test
     void badHiddenNamesTheOptionAndTheForm() {
-        for (String bad : new String[] {"64,x", "0", "", "64,,32", "-3", "many"}) {
+        for (String bad : new String[] {"64,x", "0", "64,,32", "-3", "many", ","}) {
             assertThatThrownBy(() -> create("gcn", "hidden", bad))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("Option 'hidden' of encoder 'gcn' must be a positive integer or a"
@@ -146,12 +146,44 @@ final class GcnOptionsTest {
         ComponentFactory<?> gcn = REGISTRY.factory(ComponentKind.ENCODER, "gcn");
         assertThatThrownBy(() -> config.requireOnly(ComponentFactory.optionNames(gcn)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("known options: [bias, dropout, hidden, latent, norm, residual]");
+                .hasMessageContaining("known options: [activate-output, activation, bias, dropout, hidden, latent, norm,"
+                        + " residual]");
+    }
+
+    @Test
+    void emptyHiddenLeavesOnlyTheOutputLayerOnX() {
+        Encoder gcn = create("gcn", "hidden", "", "latent", 4);
+        assertThat(names(gcn)).containsExactly("gcn.W0");
+        assertThat(gcn.weights().get(0).data())
+                .isEqualTo(GlorotUniform.sample(5, 4, new SplittableRandom(3L)));
+        Encoder vgae = create("vgae", "hidden", " ", "latent", 4);
+        assertThat(names(vgae)).containsExactly("vgae.Wmu", "vgae.Wsigma");
+    }
+
+    @Test
+    void activateOutputNormalisesTheOutputLayerOfGcnOnly() {
+        Encoder gcn = create("gcn", "hidden", "", "latent", 4, "norm", "batch", "bias", true, "activation", "elu",
+                "activate-output", true);
+        assertThat(names(gcn)).containsExactly("gcn.W0", "gcn.b0", "gcn.gain0", "gcn.shift0");
+        ComponentConfig config = ComponentConfig.of("activate-output", true).describedAs("encoder 'vgae'");
+        assertThatThrownBy(() -> config.requireOnly(
+                ComponentFactory.optionNames(REGISTRY.factory(ComponentKind.ENCODER, "vgae"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("activate-output");
+        assertThatThrownBy(() -> new io.github.gae4j.encoders.vgae.VariationalGcnEncoder(5,
+                GcnOptions.defaults().withActivateOutput(true), 4, 10.0, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activate-output");
+    }
+
+    @Test
+    void badActivationListsTheAllowedValues() {
+        assertThatThrownBy(() -> create("vgae", "activation", "tanh"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'activation' of encoder 'vgae' must be one of [relu, elu], got 'tanh'");
     }
 
     @Test
     void optionsRecordValidatesToo() {
-        assertThatThrownBy(() -> GcnOptions.defaults().withHidden())
+        assertThatThrownBy(() -> GcnOptions.defaults().withHidden(8, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Hidden sizes");
         assertThatThrownBy(() -> GcnOptions.defaults().withDropout(1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1)");

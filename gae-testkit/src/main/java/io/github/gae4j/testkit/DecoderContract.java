@@ -13,11 +13,13 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.testing.GradientCheck;
 import io.github.gae4j.core.testing.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Checks, on a seeded 5 × {@link #latentDim()} Z and pairs that include a self pair: logits are an E × 1 column,
- * finite; symmetric where declared; decoders created with the same seed agree; gradients of a scalar function of
+ * finite; symmetric where declared; decoders created with the same seed agree; evaluation passes draw nothing and
+ * training passes are seeded; gradients (of plain and of training passes) of a scalar function of
  * the logits with respect to Z and the decoder's {@code weights()} match central finite differences; an unknown
  * option is rejected listing {@code optionNames(factory)}.
  */
@@ -104,6 +107,51 @@ public interface DecoderContract extends GradientCheck {
         double[] first = Contracts.forward(createDecoder(seed()).logits(z, pairs())).toRowMajor();
         assertThat(Contracts.forward(createDecoder(seed()).logits(z, pairs())).toRowMajor())
                 .as("logits of two decoders created with seed %d", seed()).containsExactly(first);
+    }
+
+    /**
+     * Evaluation passes ({@link Mode#EVAL}) score exactly as {@code logits(z, pairs)} and draw nothing from the random
+     * source; training passes ({@link Mode#TRAIN}, as losses call it) give an E × 1 finite column that is the same for
+     * the same seed of the random source.
+     */
+    @Test
+    default void trainingPassesAreSeededAndEvaluationPassesDrawNothing() {
+        Decoder decoder = createDecoder(seed());
+        Weights z = z();
+        double[] plain = Contracts.forward(decoder.logits(z, pairs())).toRowMajor();
+        SplittableRandom random = new SplittableRandom(7);
+        assertThat(Contracts.forward(decoder.logits(z, pairs(), Mode.EVAL, random)).toRowMajor())
+                .as("evaluation-pass logits").containsExactly(plain);
+        assertThat(random.nextLong()).as("draws in an evaluation pass").isEqualTo(new SplittableRandom(7).nextLong());
+        Matrix train = Contracts.forward(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(8)));
+        assertThat(train.rows()).isEqualTo(pairs().size());
+        assertThat(train.cols()).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(train.toRowMajor()).allMatch(Double::isFinite)).as("finite logits").isTrue();
+        assertThat(Contracts.forward(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(8))).toRowMajor())
+                .as("training-pass logits with the same seed").containsExactly(train.toRowMajor());
+    }
+
+    /**
+     * Gradients of a training pass (dropout masks fixed when the pass is built) match finite differences. The
+     * decoder's weights are first moved off their initial values (zero biases would put a unit whose inputs were all
+     * dropped exactly on a ReLU kink, where no finite difference agrees with any subgradient).
+     */
+    @Test
+    default void trainingPassGradientsMatchFiniteDifferences() {
+        Decoder decoder = createDecoder(seed());
+        SplittableRandom jitter = new SplittableRandom(seed() + 1);
+        for (Weights w : decoder.weights()) {
+            double[] values = w.data().data();
+            for (int k = 0; k < values.length; k++) {
+                values[k] += 0.2 * (jitter.nextDouble() - 0.5);
+            }
+        }
+        Weights z = z();
+        Variable loss = Sum.of(Sigmoid.of(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(9))));
+        List<Weights> weights = new ArrayList<>();
+        weights.add(z);
+        weights.addAll(decoder.weights());
+        assertGradientsMatch(weights, loss);
     }
 
     @Test

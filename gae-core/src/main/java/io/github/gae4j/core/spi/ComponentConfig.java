@@ -162,6 +162,24 @@ public final class ComponentConfig {
         return d;
     }
 
+    /** A dropout rate in [0, 1) (the probability of dropping an entry); 0 when absent. */
+    public double getDropoutRate(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            return 0.0;
+        }
+        double rate;
+        try {
+            rate = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            rate = Double.NaN;
+        }
+        if (!(rate >= 0 && rate < 1)) {
+            throw bad(key, v, "a number in [0, 1) (the probability of dropping an entry)");
+        }
+        return rate;
+    }
+
     public boolean getBoolean(String key, boolean defaultValue) {
         String v = values.get(key);
         if (v == null) {

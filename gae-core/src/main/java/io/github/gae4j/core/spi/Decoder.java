@@ -7,14 +7,25 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * Scores node pairs from embeddings. Returns logits: the sigmoid is fused into the losses.
  */
 public interface Decoder {
 
-    /** Logits of the given pairs, an E×1 column. */
+    /** Logits of the given pairs, an E×1 column, as evaluation scores them: deterministic. */
     Variable logits(Variable z, EdgeList pairs);
+
+    /**
+     * Logits of the given pairs in a pass of {@code mode}: losses call this with {@link Mode#TRAIN} and
+     * the pass's random source, so a decoder with dropout (MaskGAE's MLP) drops only while training,
+     * drawing its masks from {@code random} (and draws nothing when its rate is 0). The default ignores
+     * both and returns {@link #logits(Variable, EdgeList)}.
+     */
+    default Variable logits(Variable z, EdgeList pairs, Mode mode, RandomGenerator random) {
+        return logits(z, pairs);
+    }
 
     /** Trainable parameters (none for the inner product). */
     default List<Weights> weights() {

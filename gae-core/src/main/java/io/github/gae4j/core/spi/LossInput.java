@@ -1,6 +1,7 @@
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.parallel.Parallelism;
 import java.util.Objects;
@@ -22,6 +23,11 @@ public record LossInput(Encoding encoding, Variable z, Decoder decoder, Training
         Objects.requireNonNull(random, "random is null");
         Objects.requireNonNull(parallelism, "parallelism is null");
         Objects.requireNonNull(corruption, "corruption is null");
+    }
+
+    /** The decoder's logits of {@code pairs} in this training pass (dropout, if the decoder has it, from {@link #random}). */
+    public Variable trainingLogits(EdgeList pairs) {
+        return decoder.logits(z, pairs, Mode.TRAIN, random);
     }
 
     /** A pass without corruption: the encoder saw the clean training graph. */

@@ -3,6 +3,7 @@ package io.github.gae4j.decoders.mlp;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.AddBias;
+import io.github.gae4j.core.autodiff.functions.Dropout;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Relu;
@@ -10,6 +11,7 @@ import io.github.gae4j.core.autodiff.functions.RowGather;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,14 +27,16 @@ import java.util.random.RandomGenerator;
  * …, {@code mlp.W<k>}, {@code mlp.b<k>} (k hidden layers): W Glorot-uniform, drawn layer by layer from the
  * random source, biases start at 0.
  *
- * <p>No dropout: a decoder does not know whether a pass trains or evaluates (MaskGAE drops 0.2 of the
- * decoder's inputs in training; use weight decay instead). No fused full-graph kernel either: pair it with
+ * <p>With a dropout rate, training passes ({@link #logits(Variable, EdgeList, Mode, RandomGenerator)} in
+ * {@link Mode#TRAIN}, as the edge losses call it) drop the input of every hidden layer, as MaskGAE's decoder
+ * does; evaluation never drops. No fused full-graph kernel: pair it with
  * losses that score edge lists ({@code masked-edge-bce}, {@code negative-sampling-bce}); {@code weighted-bce}
  * would score all N² pairs through the MLP.
  */
 public final class MlpDecoder implements Decoder {
 
     private final int latentDim;
+    private final double dropout;
     private final List<Weights> layers;
     private final List<Weights> biases;
     private final List<Weights> weights;
@@ -42,7 +46,18 @@ public final class MlpDecoder implements Decoder {
      * @param hidden    widths of the hidden layers (none: a linear score w · (z_i ⊙ z_j) + b)
      */
     public MlpDecoder(int latentDim, int[] hidden, RandomGenerator random) {
+        this(latentDim, hidden, 0.0, random);
+    }
+
+    /**
+     * @param latentDim width of Z
+     * @param hidden    widths of the hidden layers (none: a linear score w · (z_i ⊙ z_j) + b)
+     * @param dropout   rate of dropout on every hidden layer's input in training passes, in [0, 1)
+     */
+    public MlpDecoder(int latentDim, int[] hidden, double dropout, RandomGenerator random) {
         Objects.requireNonNull(hidden, "hidden is null");
+        Dropout.requireRate(dropout);
+        this.dropout = dropout;
         Objects.requireNonNull(random, "random is null");
         if (latentDim < 1 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -70,6 +85,17 @@ public final class MlpDecoder implements Decoder {
 
     @Override
     public Variable logits(Variable z, EdgeList pairs) {
+        return scores(z, pairs, null);
+    }
+
+    @Override
+    public Variable logits(Variable z, EdgeList pairs, Mode mode, RandomGenerator random) {
+        Objects.requireNonNull(random, "random is null");
+        return scores(z, pairs, mode == Mode.TRAIN && dropout > 0 ? random : null);
+    }
+
+    /** {@code dropoutRandom} null: no dropout. */
+    private Variable scores(Variable z, EdgeList pairs, RandomGenerator dropoutRandom) {
         if (z.cols() != latentDim) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Decoder 'mlp' was built for %d latent dimensions but Z is %s", latentDim, z.shape()));
@@ -77,7 +103,8 @@ public final class MlpDecoder implements Decoder {
         Variable h = ElementMul.of(RowGather.of(z, pairs.srcArray()), RowGather.of(z, pairs.dstArray()));
         int last = layers.size() - 1;
         for (int l = 0; l < last; l++) {
-            h = Relu.of(AddBias.of(MatMul.of(h, layers.get(l)), biases.get(l)));
+            Variable in = dropoutRandom == null ? h : Dropout.of(h, dropout, dropoutRandom);
+            h = Relu.of(AddBias.of(MatMul.of(in, layers.get(l)), biases.get(l)));
         }
         return AddBias.of(MatMul.of(h, layers.get(last)), biases.get(last));
     }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code mlp}: option {@code hidden} ({@code 64}, MaskGAE's decoder width; a comma list such as
- * {@code 64,32} for more layers, or empty for a linear score). Weights are drawn from the context's
+ * {@code 64,32} for more layers, or empty for a linear score) and {@code dropout} (0: the rate on every
+ * hidden layer's input in training passes). Weights are drawn from the context's
  * seeded generator.
  */
 public final class MlpDecoderFactory extends SimpleFactory<Decoder> implements DecoderFactory {
@@ -20,7 +21,8 @@ public final class MlpDecoderFactory extends SimpleFactory<Decoder> implements D
 
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.of("hidden", DEFAULT_HIDDEN,
-                    "hidden ReLU layer widths, e.g. 64 or 64,32; empty for a linear score"));
+                    "hidden ReLU layer widths, e.g. 64 or 64,32; empty for a linear score"),
+            Parameter.of("dropout", 0.0, "dropout rate on every hidden layer's input in training passes, in [0, 1)"));
 
     public MlpDecoderFactory() {
         super(NAME, "MLP(z_i ⊙ z_j) with ReLU hidden layers (MaskGAE's edge decoder); owns its weights; no fused"
@@ -30,6 +32,7 @@ public final class MlpDecoderFactory extends SimpleFactory<Decoder> implements D
     private static Decoder decoder(ComponentConfig config, CreationContext context) {
         int[] hidden = config.describedAs("decoder '" + NAME + "'")
                 .getWidths("hidden", DEFAULT_HIDDEN, "a linear score");
-        return new MlpDecoder(context.inputDim(), hidden, context.random());
+        double dropout = config.describedAs("decoder '" + NAME + "'").getDropoutRate("dropout");
+        return new MlpDecoder(context.inputDim(), hidden, dropout, context.random());
     }
 }

@@ -12,6 +12,7 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.testing.TestGraphs;
 import java.util.SplittableRandom;
@@ -59,5 +60,42 @@ final class MlpDecoderTest {
         assertThat(defaults.fusedFullGraphBce(Constant.of(Matrix.zeros(10, 16)), null, 1, 1, null)).isEmpty();
         assertThatThrownBy(() -> defaults.logits(Constant.of(Matrix.zeros(10, 8)), EdgeList.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 latent dimensions");
+    }
+
+    @Test
+    void dropoutDropsHiddenInputsInTrainingPassesOnly() {
+        Matrix z = TestGraphs.randomMatrix(6, 4, 2);
+        EdgeList pairs = new EdgeList(new int[] {0, 1, 2, 3}, new int[] {5, 4, 3, 2});
+        MlpDecoder plain = new MlpDecoder(4, new int[] {8}, new SplittableRandom(1));
+        MlpDecoder dropping = new MlpDecoder(4, new int[] {8}, 0.5, new SplittableRandom(1));
+        assertThat(dropping.weights()).extracting(w -> w.data())
+                .containsExactlyElementsOf(plain.weights().stream().map(Weights::data).toList());
+        double[] eval = forward(dropping.logits(Constant.of(z), pairs));
+        assertThat(eval).containsExactly(forward(plain.logits(Constant.of(z), pairs)));
+        double[] train = forward(dropping.logits(Constant.of(z), pairs, Mode.TRAIN, new SplittableRandom(3)));
+        assertThat(train).isNotEqualTo(eval);
+        assertThat(forward(dropping.logits(Constant.of(z), pairs, Mode.TRAIN, new SplittableRandom(4))))
+                .isNotEqualTo(train);
+        // Rate 0: a training pass is the evaluation pass and draws nothing.
+        SplittableRandom random = new SplittableRandom(5);
+        assertThat(forward(plain.logits(Constant.of(z), pairs, Mode.TRAIN, random))).containsExactly(eval);
+        assertThat(random.nextLong()).isEqualTo(new SplittableRandom(5).nextLong());
+    }
+
+    @Test
+    void dropoutOptionIsARate() {
+        CreationContext ctx = new CreationContext(16, 10, 3);
+        MlpDecoderFactory factory = new MlpDecoderFactory();
+        assertThat(factory.create(ComponentConfig.of("dropout", 0.3), ctx)).isNotNull();
+        for (String bad : new String[] {"1", "-0.1", "x"}) {
+            assertThatThrownBy(() -> factory.create(ComponentConfig.of("dropout", bad), ctx))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("Option 'dropout' of decoder 'mlp' must be a number in [0, 1)")
+                    .hasMessageContaining("got '" + bad + "'");
+        }
+    }
+
+    private static double[] forward(io.github.gae4j.core.autodiff.Variable v) {
+        return new ComputationContext().forward(v).toRowMajor();
     }
 }

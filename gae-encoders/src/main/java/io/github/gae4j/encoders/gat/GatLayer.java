@@ -10,16 +10,14 @@ import io.github.gae4j.core.autodiff.functions.AttentionPattern;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.Dropout;
 import io.github.gae4j.core.autodiff.functions.EdgeAttentionLogits;
-import io.github.gae4j.core.autodiff.functions.Elu;
 import io.github.gae4j.core.autodiff.functions.MatMul;
-import io.github.gae4j.core.autodiff.functions.Relu;
 import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.autodiff.functions.SegmentSoftmax;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.encoders.gat.GatOptions.Activation;
+import io.github.gae4j.encoders.gcn.Activation;
 import io.github.gae4j.encoders.gcn.FeatureDropout;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,10 +126,7 @@ final class GatLayer {
         if (activation == null) {
             return out;
         }
-        return switch (activation) {
-            case ELU -> Elu.of(out);
-            case RELU -> Relu.of(out);
-        };
+        return activation.apply(out);
     }
 
     private Variable meanOfHeads(Variable out) {

@@ -2,6 +2,7 @@ package io.github.gae4j.encoders.gat;
 
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.encoders.gcn.Activation;
 import io.github.gae4j.encoders.gcn.LayerOptionText;
 import java.util.List;
 import java.util.Locale;
@@ -28,19 +29,6 @@ import java.util.Objects;
 public record GatOptions(List<Integer> hidden, int heads, int outHeads, int latent, boolean concatOut,
                          double negativeSlope, Activation activation, double featDropout, double attnDropout,
                          boolean residual, boolean bias) {
-
-    /** Activation of the hidden layers. */
-    public enum Activation {
-        /** ELU with α = 1 (GAT's). */
-        ELU,
-        /** ReLU. */
-        RELU;
-
-        /** The option text, e.g. {@code elu}. */
-        public String optionValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     public GatOptions {
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden is null"));
@@ -109,8 +97,8 @@ public record GatOptions(List<Integer> hidden, int heads, int outHeads, int late
         }
         Activation activation = LayerOptionText.choice(config, "activation", component, d.activation(),
                 Activation::optionValue);
-        double featDropout = LayerOptionText.dropoutRate(config, "feat-dropout", component);
-        double attnDropout = LayerOptionText.dropoutRate(config, "attn-dropout", component);
+        double featDropout = config.describedAs(component).getDropoutRate("feat-dropout");
+        double attnDropout = config.describedAs(component).getDropoutRate("attn-dropout");
         boolean residual = config.getBoolean("residual", d.residual());
         boolean bias = config.getBoolean("bias", d.bias());
         return new GatOptions(hidden, heads, outHeads, latent, concatOut, slope, activation, featDropout, attnDropout,

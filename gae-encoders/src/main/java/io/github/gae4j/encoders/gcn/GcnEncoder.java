@@ -37,7 +37,7 @@ public final class GcnEncoder implements Encoder {
 
     /** The hidden layers' W in order, then the output W, drawn from {@code random}. */
     public GcnEncoder(int inputDim, GcnOptions options, int latent, RandomGenerator random) {
-        requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(0), latent);
+        requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(1), latent);
         this.hidden = new HiddenLayers("gcn", inputDim, options, random);
         this.output = GraphConvolution.output("gcn", String.valueOf(options.hidden().size()), hidden.width(),
                 latent, options, random);

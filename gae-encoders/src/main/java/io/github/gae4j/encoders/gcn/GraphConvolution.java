@@ -7,7 +7,6 @@ import io.github.gae4j.core.autodiff.functions.AddBias;
 import io.github.gae4j.core.autodiff.functions.BatchNorm;
 import io.github.gae4j.core.autodiff.functions.Dropout;
 import io.github.gae4j.core.autodiff.functions.LayerNorm;
-import io.github.gae4j.core.autodiff.functions.Relu;
 import io.github.gae4j.core.autodiff.functions.ScaleColumns;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.GraphInput;
@@ -20,7 +19,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * One graph convolution P = Â · drop(H) · W (+ b). A hidden layer goes on to
- * ReLU(norm(P)) (+ H when it has a residual connection); an output layer (μ, log σ, Z) stops at P.
+ * act(norm(P)) (+ H when it has a residual connection); an output layer (μ, log σ, Z) stops at P, unless
+ * the options ask to activate it ({@code activate-output}: act(norm(P)), never residual).
  * With the options at their defaults this is exactly Â · H · W, and only W is drawn from the random
  * source (bias 0, gain 1, shift 0), so turning bias or norm on leaves W unchanged.
  *
@@ -35,18 +35,19 @@ public final class GraphConvolution {
     private final Weights shift;
     private final Norm norm;
     private final double dropout;
-    private final boolean hidden;
+    private final Activation activation;
     private final boolean residual;
 
+    /** @param activation null for a plain output layer (no norm, no activation) */
     private GraphConvolution(Weights weight, Weights bias, Weights gain, Weights shift, Norm norm, double dropout,
-            boolean hidden, boolean residual) {
+            Activation activation, boolean residual) {
         this.weight = weight;
         this.bias = bias;
         this.gain = gain;
         this.shift = shift;
         this.norm = norm;
         this.dropout = dropout;
-        this.hidden = hidden;
+        this.activation = activation;
         this.residual = residual;
     }
 
@@ -58,29 +59,39 @@ public final class GraphConvolution {
      */
     public static GraphConvolution hidden(String prefix, int index, int in, int out, boolean hiddenInput,
             GcnOptions options, RandomGenerator random) {
-        Weights w = new Weights(prefix + ".W" + index, GlorotUniform.sample(in, out, random));
-        Weights b = options.bias() ? new Weights(prefix + ".b" + index, Matrix.zeros(1, out)) : null;
+        return activated(prefix, String.valueOf(index), in, out, options, random,
+                options.residual() && hiddenInput && in == out);
+    }
+
+    /**
+     * An output layer: weight {@code <prefix>.W<suffix>}, and {@code <prefix>.b<suffix>} if the options ask
+     * for a bias. Without {@code activate-output} it has no norm, activation or residual; with it, it is
+     * normalised and activated as a hidden layer (gain and shift {@code <prefix>.gain<suffix>},
+     * {@code <prefix>.shift<suffix>}), never residual.
+     */
+    public static GraphConvolution output(String prefix, String suffix, int in, int out, GcnOptions options,
+            RandomGenerator random) {
+        if (options.activateOutput()) {
+            return activated(prefix, suffix, in, out, options, random, false);
+        }
+        Weights w = new Weights(prefix + ".W" + suffix, GlorotUniform.sample(in, out, random));
+        Weights b = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
+        return new GraphConvolution(w, b, null, null, Norm.NONE, options.dropout(), null, false);
+    }
+
+    private static GraphConvolution activated(String prefix, String suffix, int in, int out, GcnOptions options,
+            RandomGenerator random, boolean residual) {
+        Weights w = new Weights(prefix + ".W" + suffix, GlorotUniform.sample(in, out, random));
+        Weights b = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
         Weights g = null;
         Weights s = null;
         if (options.norm() != Norm.NONE) {
             double[] ones = new double[out];
             Arrays.fill(ones, 1.0);
-            g = new Weights(prefix + ".gain" + index, Matrix.wrapRowMajor(1, out, ones));
-            s = new Weights(prefix + ".shift" + index, Matrix.zeros(1, out));
+            g = new Weights(prefix + ".gain" + suffix, Matrix.wrapRowMajor(1, out, ones));
+            s = new Weights(prefix + ".shift" + suffix, Matrix.zeros(1, out));
         }
-        return new GraphConvolution(w, b, g, s, options.norm(), options.dropout(), true,
-                options.residual() && hiddenInput && in == out);
-    }
-
-    /**
-     * An output layer (no norm, activation or residual): weight {@code <prefix>.W<suffix>}, and
-     * {@code <prefix>.b<suffix>} if the options ask for a bias.
-     */
-    public static GraphConvolution output(String prefix, String suffix, int in, int out, GcnOptions options,
-            RandomGenerator random) {
-        Weights w = new Weights(prefix + ".W" + suffix, GlorotUniform.sample(in, out, random));
-        Weights b = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
-        return new GraphConvolution(w, b, null, null, Norm.NONE, options.dropout(), false, false);
+        return new GraphConvolution(w, b, g, s, options.norm(), options.dropout(), options.activation(), residual);
     }
 
     /** The layer on the input features X (dropout drops stored entries of X, see {@link FeatureDropout}). */
@@ -92,15 +103,18 @@ public final class GraphConvolution {
         return finish(GcnEncoder.propagateFeatures(in, weight), null);
     }
 
-    /** The layer on a hidden representation {@code h}. */
+    /** The layer on a hidden representation {@code h}; {@code h} null means on X ({@link #applyToFeatures}). */
     public Variable apply(GraphInput input, Variable h, RandomGenerator dropoutRandom) {
+        if (h == null) {
+            return applyToFeatures(input, dropoutRandom);
+        }
         Variable in = dropoutRandom == null || dropout == 0 ? h : Dropout.of(h, dropout, dropoutRandom);
         return finish(GcnEncoder.propagate(input, in, weight), h);
     }
 
     private Variable finish(Variable p, Variable layerInput) {
         Variable out = bias == null ? p : AddBias.of(p, bias);
-        if (!hidden) {
+        if (activation == null) {
             return out;
         }
         out = switch (norm) {
@@ -108,7 +122,7 @@ public final class GraphConvolution {
             case BATCH -> AddBias.of(ScaleColumns.of(BatchNorm.of(out), gain), shift);
             case LAYER -> AddBias.of(ScaleColumns.of(LayerNorm.of(out), gain), shift);
         };
-        out = Relu.of(out);
+        out = activation.apply(out);
         return residual && layerInput != null ? Add.of(out, layerInput) : out;
     }
 

@@ -9,14 +9,17 @@ import java.util.random.RandomGenerator;
 
 /**
  * The hidden GCN layers that {@code gcn} and {@code vgae} put before their output layer(s):
- * H_0 = X, H_{l+1} = ReLU(norm(Â · drop(H_l) · W_l + b_l)) (+ H_l). Weights are drawn layer by
- * layer from the random source, so the default single layer draws exactly its W0.
+ * H_0 = X, H_{l+1} = act(norm(Â · drop(H_l) · W_l + b_l)) (+ H_l). Weights are drawn layer by
+ * layer from the random source, so the default single layer draws exactly its W0. There may be none
+ * (option {@code hidden} empty): the output layer then reads X.
  */
 public final class HiddenLayers {
 
     private final List<GraphConvolution> layers;
+    private final int inputDim;
 
     public HiddenLayers(String prefix, int inputDim, GcnOptions options, RandomGenerator random) {
+        this.inputDim = inputDim;
         List<GraphConvolution> built = new ArrayList<>();
         int in = inputDim;
         for (int l = 0; l < options.hidden().size(); l++) {
@@ -27,18 +30,21 @@ public final class HiddenLayers {
         this.layers = List.copyOf(built);
     }
 
-    /** The last hidden representation; {@code dropoutRandom} null means no dropout. */
+    /**
+     * The last hidden representation, or null when there are no hidden layers (for
+     * {@link GraphConvolution#apply}, which then reads X); {@code dropoutRandom} null means no dropout.
+     */
     public Variable apply(GraphInput input, RandomGenerator dropoutRandom) {
-        Variable h = layers.get(0).applyToFeatures(input, dropoutRandom);
-        for (int l = 1; l < layers.size(); l++) {
-            h = layers.get(l).apply(input, h, dropoutRandom);
+        Variable h = null;
+        for (GraphConvolution layer : layers) {
+            h = layer.apply(input, h, dropoutRandom);
         }
         return h;
     }
 
-    /** Width of the last hidden layer. */
+    /** Width of the last hidden layer, or of X when there is none. */
     public int width() {
-        return layers.get(layers.size() - 1).outputDim();
+        return layers.isEmpty() ? inputDim : layers.get(layers.size() - 1).outputDim();
     }
 
     /** The weights of every layer in order. */

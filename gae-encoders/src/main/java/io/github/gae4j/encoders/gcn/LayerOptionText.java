@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the layer options the graph encoders share ({@link GcnOptions}, and the {@code gat} encoder's options):
- * hidden widths, dropout rates and a choice among an enum's values, each failing with a {@link ConfigException}
+ * hidden widths and a choice among an enum's values, each failing with a {@link ConfigException}
  * that names the option, the component and what it accepts.
  */
 public final class LayerOptionText {
@@ -47,26 +47,6 @@ public final class LayerOptionText {
             sizes.add(size);
         }
         return sizes;
-    }
-
-    /** Option {@code key}: a dropout rate in [0, 1); 0 when absent. */
-    public static double dropoutRate(ComponentConfig config, String key, String component) {
-        Optional<String> raw = config.getString(key);
-        if (raw.isEmpty()) {
-            return 0.0;
-        }
-        double rate;
-        try {
-            rate = Double.parseDouble(raw.get().trim());
-        } catch (NumberFormatException e) {
-            rate = Double.NaN;
-        }
-        if (!(rate >= 0 && rate < 1)) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option '%s' of %s must be a number in [0, 1) (the probability of dropping an entry), got '%s'",
-                    key, component, raw.get()));
-        }
-        return rate;
     }
 
     /**

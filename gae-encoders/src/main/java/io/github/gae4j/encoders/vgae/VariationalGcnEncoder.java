@@ -50,9 +50,12 @@ public final class VariationalGcnEncoder implements Encoder {
     /** The hidden layers' W in order, then Wμ, then Wσ, drawn from {@code random}. */
     public VariationalGcnEncoder(int inputDim, GcnOptions options, int latent, double maxLogStd,
             RandomGenerator random) {
-        GcnEncoder.requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(0),
+        GcnEncoder.requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(1),
                 latent);
         requireMaxLogStd(maxLogStd);
+        if (options.activateOutput()) {
+            throw new IllegalArgumentException("A variational encoder's μ and log σ cannot be activated (activate-output)");
+        }
         this.hidden = new HiddenLayers("vgae", inputDim, options, random);
         this.muHead = GraphConvolution.output("vgae", "mu", hidden.width(), latent, options, random);
         this.logStdHead = GraphConvolution.output("vgae", "sigma", hidden.width(), latent, options, random);

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * {@code vgae}: options {@code latent} (16), {@code max-log-std} (10) and the layer options of
  * {@link GcnOptions}: {@code hidden} (32, or a comma list such as {@code 64,32}), {@code dropout} (0),
- * {@code norm} ({@code none}, {@code batch} or {@code layer}), {@code residual} (false), {@code bias} (false).
+ * {@code norm} ({@code none}, {@code batch} or {@code layer}), {@code residual} (false), {@code bias} (false),
+ * {@code activation} ({@code relu} or {@code elu}).
  */
 public final class VariationalGcnEncoderFactory extends SimpleFactory<Encoder> implements EncoderFactory {
 

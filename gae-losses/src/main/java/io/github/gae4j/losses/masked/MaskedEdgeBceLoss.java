@@ -43,11 +43,11 @@ public final class MaskedEdgeBceLoss implements Loss {
         EdgeList positives = positives(input);
         int count = Math.max(1, (int) Math.round(positives.size() * ratio));
         EdgeList negatives = input.training().negativeSampler().sample(count, input.random());
-        Variable neg = BceWithLogits.of(input.decoder().logits(input.z(), negatives), filled(count, 0.0));
+        Variable neg = BceWithLogits.of(input.trainingLogits(negatives), filled(count, 0.0));
         if (positives.size() == 0) {
             return neg;
         }
-        Variable pos = BceWithLogits.of(input.decoder().logits(input.z(), positives), filled(positives.size(), 1.0));
+        Variable pos = BceWithLogits.of(input.trainingLogits(positives), filled(positives.size(), 1.0));
         return Add.of(pos, neg);
     }
 

@@ -31,8 +31,8 @@ public final class NegativeSamplingBceLoss implements Loss {
         EdgeList positives = input.training().positives();
         int count = Math.max(1, (int) Math.round(positives.size() * ratio));
         EdgeList negatives = input.training().negativeSampler().sample(count, input.random());
-        Variable pos = BceWithLogits.of(input.decoder().logits(input.z(), positives), filled(positives.size(), 1.0));
-        Variable neg = BceWithLogits.of(input.decoder().logits(input.z(), negatives), filled(count, 0.0));
+        Variable pos = BceWithLogits.of(input.trainingLogits(positives), filled(positives.size(), 1.0));
+        Variable neg = BceWithLogits.of(input.trainingLogits(negatives), filled(count, 0.0));
         return Add.of(pos, neg);
     }
 
