@@ -27,6 +27,12 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
     /** X as a dense matrix (tests and small graphs only). */
     Matrix toDense();
 
+    /**
+     * Every row divided by its sum, rows summing to 0 left as they are (PyG's {@code NormalizeFeatures},
+     * and DGL's citation datasets as GraphMAE reads them). The identity is already normalised.
+     */
+    Features rowNormalized();
+
     static Features sparse(SparseMatrix x) {
         return new Sparse(x);
     }
@@ -69,6 +75,22 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         public Matrix toDense() {
             return matrix.toDense();
         }
+
+        @Override
+        public Features rowNormalized() {
+            int[] rowPtr = new int[matrix.rows() + 1];
+            int[] cols = new int[matrix.nnz()];
+            double[] values = new double[matrix.nnz()];
+            double[] sums = matrix.rowSums();
+            for (int i = 0; i < matrix.rows(); i++) {
+                rowPtr[i + 1] = matrix.rowEnd(i);
+                for (int p = matrix.rowStart(i); p < matrix.rowEnd(i); p++) {
+                    cols[p] = matrix.colAt(p);
+                    values[p] = sums[i] == 0 ? matrix.valueAt(p) : matrix.valueAt(p) / sums[i];
+                }
+            }
+            return new Sparse(SparseMatrix.ofCsr(matrix.rows(), matrix.cols(), rowPtr, cols, values));
+        }
     }
 
     /** Dense features. */
@@ -103,6 +125,23 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         public Matrix toDense() {
             return matrix;
         }
+
+        @Override
+        public Features rowNormalized() {
+            Matrix out = matrix.copy();
+            for (int i = 0; i < out.rows(); i++) {
+                double sum = 0;
+                for (int k = 0; k < out.cols(); k++) {
+                    sum += out.get(i, k);
+                }
+                if (sum != 0) {
+                    for (int k = 0; k < out.cols(); k++) {
+                        out.set(i, k, out.get(i, k) / sum);
+                    }
+                }
+            }
+            return new Dense(out);
+        }
     }
 
     /** X = I (featureless graphs): X · W is W itself. */
@@ -130,6 +169,11 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         @Override
         public Matrix toDense() {
             return SparseMatrix.identity(rows).toDense();
+        }
+
+        @Override
+        public Features rowNormalized() {
+            return this;
         }
     }
 }

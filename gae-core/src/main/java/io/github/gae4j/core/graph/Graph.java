@@ -111,6 +111,19 @@ public final class Graph {
         return b.build();
     }
 
+    /** The same nodes, edges and labels with other features (one row per node). */
+    public Graph withFeatures(Features replacement) {
+        Objects.requireNonNull(replacement, "replacement is null");
+        if (replacement.rows() != nodes) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Graph '%s' has %d nodes but the features have %d rows", name, nodes, replacement.rows()));
+        }
+        Builder b = toBuilder();
+        b.features = replacement;
+        b.prebuilt = adjacency;
+        return b.build();
+    }
+
     /** The same graph without features (X = I), for the featureless rows of the paper. */
     public Graph withoutFeatures() {
         Builder b = toBuilder();
