@@ -89,6 +89,6 @@ final class GuiceAndBuilderTest {
         assertThatThrownBy(() -> assembler.assemble(
                 ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8)), context))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [bias, dropout, hidden, latent, norm, residual]");
+                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [activate-output, activation, bias, dropout, hidden, latent, norm, residual]");
     }
 }

@@ -2,6 +2,8 @@ package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gae4j.core.autodiff.ComputationContext;
+import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
@@ -17,6 +19,7 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.core.testing.TestGraphs;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +46,10 @@ import org.junit.jupiter.api.Test;
  * graph's A + I; the same generator seed gives the same corruption; the clean input is not mutated; masked nodes
  * are sorted, distinct and in range; removed edges were edges of the input graph, are gone from the corrupted one,
  * are listed once each, and every edge gone is listed; what earlier corruptions hid is kept (through {@link CorruptedInput#then}); the
- * identity options change nothing; an unknown option is rejected listing {@code optionNames(factory)}.
+ * identity options change nothing; an unknown option is rejected listing {@code optionNames(factory)}. A corruption
+ * that owns parameters ({@link Corruption#weights()}) lists them in a stable order under distinct names, finite, and
+ * does not change them when it corrupts; a mask token it hands the encoder is finite, sits on masked nodes only, and,
+ * if it is a parameter, is one of its {@code weights()} (so the model trains and saves it).
  */
 public interface CorruptionContract {
 
@@ -94,6 +100,54 @@ public interface CorruptionContract {
                 Contracts.assertFinite(in.features().toDense(), "features of the " + what);
                 assertSamePattern(in.normalizedAdjacency(), withSelfLoopsPattern(in.graph().adjacency()),
                         "Â of the " + what + " against the corrupted graph's A + I");
+            }
+        }
+    }
+
+    @Test
+    default void maskTokenIsFiniteOnMaskedNodesAndAParameter() {
+        try (Parallelism parallelism = Parallelism.singleThreaded()) {
+            for (Graph graph : graphs()) {
+                Corruption corruption = createCorruption(config(), graph);
+                CorruptedInput out = corrupt(corruption, GraphInput.of(graph, parallelism), seed());
+                GraphInput.MaskToken token = out.input().maskToken();
+                if (token == null) {
+                    continue;
+                }
+                String what = "mask token of the corrupted input of " + graph.name();
+                Contracts.assertFinite(new ComputationContext().forward(token.value()), what);
+                assertThat(out.maskedNodes()).as("masked nodes of %s include the %s rows", graph.name(), what)
+                        .contains(token.rows());
+                if (token.value() instanceof Weights w) {
+                    assertThat(corruption.weights()).as("weights() of the corruption, which hands %s to the encoder",
+                            w.render()).anyMatch(owned -> owned == w);
+                }
+            }
+        }
+    }
+
+    @Test
+    default void weightsHaveDistinctNamesAreFiniteAndCorruptingLeavesThem() {
+        try (Parallelism parallelism = Parallelism.singleThreaded()) {
+            for (Graph graph : graphs()) {
+                Corruption corruption = createCorruption(config(), graph);
+                List<Weights> weights = corruption.weights();
+                assertThat(weights).as("weights() of the corruption for %s", graph.name()).isNotNull()
+                        .doesNotContainNull();
+                assertThat(corruption.weights()).as("weights() in a stable order").containsExactlyElementsOf(weights);
+                assertThat(weights.stream().map(Weights::name).distinct().count())
+                        .as("distinct names of %s", weights.stream().map(Weights::name).toList())
+                        .isEqualTo(weights.size());
+                List<double[]> before = new ArrayList<>();
+                for (Weights w : weights) {
+                    Contracts.assertFinite(w.data(), "initial " + w.render());
+                    before.add(w.data().toRowMajor());
+                }
+                corrupt(corruption, GraphInput.of(graph, parallelism), seed());
+                for (int k = 0; k < weights.size(); k++) {
+                    assertThat(weights.get(k).data().toRowMajor()).as("%s after corrupting %s", weights.get(k).render(),
+                            graph.name()).containsExactly(before.get(k));
+                }
             }
         }
     }
@@ -279,6 +333,14 @@ public interface CorruptionContract {
                 .containsExactly(e.normalizedAdjacency().toDense().toRowMajor());
         assertThat(actual.maskedNodes()).as("masked nodes of %s", what).containsExactly(expected.maskedNodes());
         assertThat(actual.removedEdges()).as("removed edges of %s", what).isEqualTo(expected.removedEdges());
+        GraphInput.MaskToken at = a.maskToken();
+        GraphInput.MaskToken et = e.maskToken();
+        assertThat(at == null).as("whether %s carries a mask token", what).isEqualTo(et == null);
+        if (at != null) {
+            assertThat(at.rows()).as("mask token rows of %s", what).containsExactly(et.rows());
+            assertThat(new ComputationContext().forward(at.value()).toRowMajor()).as("mask token of %s", what)
+                    .containsExactly(new ComputationContext().forward(et.value()).toRowMajor());
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,19 @@ public final class GraphAutoencoder {
         }
         this.losses = List.copyOf(b.losses);
         this.corruptions = List.copyOf(b.corruptions);
+        requireDistinctNames(weights());
+    }
+
+    /** Saved models and checkpoints key parameters by name: fail at assembly, not at the first save. */
+    private static void requireDistinctNames(List<Weights> weights) {
+        Set<String> names = new HashSet<>();
+        for (Weights w : weights) {
+            if (!names.add(w.name())) {
+                throw new IllegalArgumentException("Two parameters of the model are named '" + w.name()
+                        + "' (two components of the same kind that own parameters?); every parameter needs its own"
+                        + " name");
+            }
+        }
     }
 
     public static Builder builder() {
@@ -75,28 +89,30 @@ public final class GraphAutoencoder {
         return corruptions;
     }
 
-    /** Every trainable parameter (encoder, decoder, then loss terms'), each once, in a stable order. */
+    /**
+     * Every trainable parameter (encoder, decoder, loss terms', then corruptions'), each once, in a stable order.
+     * Corruptions come last so that models without corruption parameters keep the order they were saved in.
+     */
     public List<Weights> weights() {
         Set<Weights> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Weights> out = new ArrayList<>();
-        for (Weights w : encoder.weights()) {
-            if (seen.add(w)) {
-                out.add(w);
-            }
-        }
-        for (Weights w : decoder.weights()) {
-            if (seen.add(w)) {
-                out.add(w);
-            }
-        }
+        addNew(encoder.weights(), seen, out);
+        addNew(decoder.weights(), seen, out);
         for (WeightedLoss term : losses) {
-            for (Weights w : term.loss().weights()) {
-                if (seen.add(w)) {
-                    out.add(w);
-                }
-            }
+            addNew(term.loss().weights(), seen, out);
+        }
+        for (Corruption c : corruptions) {
+            addNew(c.weights(), seen, out);
         }
         return out;
+    }
+
+    private static void addNew(List<Weights> weights, Set<Weights> seen, List<Weights> out) {
+        for (Weights w : weights) {
+            if (seen.add(w)) {
+                out.add(w);
+            }
+        }
     }
 
     /** The total training objective Σ weight · term for one pass, as a scalar variable. */

@@ -1,5 +1,7 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.autodiff.Weights;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -12,4 +14,13 @@ public interface Corruption {
 
     /** The corrupted input, with what was hidden (so losses can reconstruct exactly that). */
     CorruptedInput corrupt(CorruptedInput input, RandomGenerator random);
+
+    /**
+     * Parameters this corruption owns that the model's optimiser trains with the encoder (a learnable [MASK]
+     * token, which it hands the encoder in {@link GraphInput#maskToken()}); they are saved with the model, after
+     * the encoder's, decoder's and losses' parameters, so their names must differ from those. Empty by default.
+     */
+    default List<Weights> weights() {
+        return List.of();
+    }
 }

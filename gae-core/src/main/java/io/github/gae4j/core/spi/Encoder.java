@@ -7,7 +7,10 @@ import java.util.random.RandomGenerator;
 /** Maps a graph to node embeddings (μ, and log σ if variational). */
 public interface Encoder {
 
-    /** Builds the encoder's computation graph for this input; cheap, called once per pass. */
+    /**
+     * Builds the encoder's computation graph for this input; cheap, called once per pass. Take products with
+     * the features through {@link GraphInput#featuresTimes}, so that a corruption's [MASK] token reaches them.
+     */
     Encoding encode(GraphInput input, Mode mode);
 
     /**

@@ -2,8 +2,10 @@ package io.github.gae4j.core.model;
 
 import static io.github.gae4j.core.testing.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
+import io.github.gae4j.core.checkpoint.SavedModel;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
@@ -105,6 +107,77 @@ final class CorruptionWiringTest {
         model.embed(clean);
         assertThat(encoder.seen.get(1)).isSameAs(clean);
         assertThat(model.weights()).extracting(Weights::name).containsExactly("w", "loss.v");
+    }
+
+    /** Sets node 0's features to a parameter row of its own, as a learned [MASK] token does. */
+    static final class TokenCorruption implements Corruption {
+        final Weights token = new Weights("corruption.token", randomMatrix(1, 4, 9));
+
+        @Override
+        public CorruptedInput corrupt(CorruptedInput in, java.util.random.RandomGenerator random) {
+            return in.then(in.input().withMaskToken(new GraphInput.MaskToken(new int[] {0}, token)), new int[] {0},
+                    EdgeList.empty());
+        }
+
+        @Override
+        public List<Weights> weights() {
+            return List.of(token);
+        }
+    }
+
+    @Test
+    void corruptionParametersAreTrainedAndSavedAfterTheOthers() {
+        Graph graph = TestGraphs.twoCommunities(10, 4, 3);
+        TokenCorruption corruption = new TokenCorruption();
+        OwningLoss loss = new OwningLoss();
+        GraphAutoencoder model = GraphAutoencoder.builder().encoder(new TokenAwareEncoder())
+                .sampler((e, m, r) -> e.mu()).decoder(DOT).loss("owning", loss).corruption(corruption).build();
+        assertThat(model.weights()).extracting(Weights::name).containsExactly("w", "loss.v", "corruption.token");
+
+        ComputationContext pass = new ComputationContext();
+        Variable total = model.trainingLoss(GraphInput.of(graph, Parallelism.singleThreaded()),
+                new TrainingGraph(graph), new SplittableRandom(1));
+        pass.backward(total);
+        assertThat(pass.gradient(corruption.token)).as("the token reaches the encoder").isNotNull();
+        assertThat(pass.gradient(corruption.token).maxAbs()).isPositive();
+
+        ModelDescription d = new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults());
+        SavedModel saved = SavedModel.of(d, java.util.Map.of(), model);
+        assertThat(saved.parameters()).extracting(SavedModel.Parameter::name).endsWith("corruption.token");
+        TokenCorruption fresh = new TokenCorruption();
+        java.util.Arrays.fill(fresh.token.data().data(), 0.0);
+        GraphAutoencoder other = GraphAutoencoder.builder().encoder(new TokenAwareEncoder())
+                .sampler((e, m, r) -> e.mu()).decoder(DOT).loss("owning", new OwningLoss()).corruption(fresh).build();
+        saved.loadInto(other, "test");
+        assertThat(fresh.token.data()).isEqualTo(corruption.token.data());
+    }
+
+    @Test
+    void twoParametersOfTheSameNameAreRefusedAtAssembly() {
+        assertThatThrownBy(() -> GraphAutoencoder.builder().encoder(new TokenAwareEncoder())
+                .sampler((e, m, r) -> e.mu()).decoder(DOT).loss("owning", new OwningLoss())
+                .corruption(new TokenCorruption()).corruption(new TokenCorruption()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'corruption.token'");
+    }
+
+    /** X W through {@link GraphInput#featuresTimes}, so it sees a mask token. */
+    static final class TokenAwareEncoder implements Encoder {
+        final Weights w = new Weights("w", randomMatrix(4, 3, 1));
+
+        @Override
+        public Encoding encode(GraphInput input, Mode mode) {
+            return Encoding.deterministic(input.featuresTimes(w));
+        }
+
+        @Override
+        public List<Weights> weights() {
+            return List.of(w);
+        }
+
+        @Override
+        public int latentDim() {
+            return 3;
+        }
     }
 
     @Test

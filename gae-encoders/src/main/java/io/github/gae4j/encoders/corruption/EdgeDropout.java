@@ -1,8 +1,6 @@
 package io.github.gae4j.encoders.corruption;
 
 import io.github.gae4j.core.graph.EdgeList;
-import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
 import io.github.gae4j.core.spi.GraphInput;
@@ -76,10 +74,9 @@ public final class EdgeDropout implements Corruption {
         return new EdgeList(s, d);
     }
 
-    /** The input with the flagged edges removed from its graph and Â rebuilt; features unchanged. */
+    /** The input with the flagged edges removed from its graph and Â rebuilt; features (and any token) unchanged. */
     static GraphInput withoutEdges(GraphInput input, EdgeList edges, boolean[] drop) {
-        Graph kept = input.graph().withEdges(select(edges, drop, false));
-        return new GraphInput(kept, NormalizedAdjacency.of(kept.adjacency()), input.features(), input.parallelism());
+        return input.withGraph(input.graph().withEdges(select(edges, drop, false)));
     }
 
     /** The edges whose flag equals {@code flagged}, in order. */

@@ -1,37 +1,90 @@
 package io.github.gae4j.encoders.corruption;
 
+import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
+import io.github.gae4j.core.spi.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
  * {@code feature-mask}: GraphMAE's masking of whole node rows. It picks ⌊rate · N⌋ distinct nodes
  * uniformly (a partial Fisher–Yates shuffle, one {@code nextInt} per picked node) and replaces their
- * feature rows by zeros (the [MASK] token is the zero vector); the graph and Â are left as they are.
- * The picked nodes are reported as masked, so a feature-reconstruction loss scores exactly them.
+ * feature rows by the [MASK] token: the zero vector ({@link Token#ZERO}), or GraphMAE's learnable row t
+ * ({@link Token#LEARNED}); the graph and Â are left as they are. The picked nodes are reported as
+ * masked, so a feature-reconstruction loss scores exactly them.
  *
  * <p>Each kind of features keeps its kind: sparse X drops the masked rows' stored entries (it stays
  * sparse, and gets sparser), X = I becomes a sparse identity without the masked diagonal entries,
  * and dense X is copied with the rows zeroed. A rate that picks no node draws nothing and returns its
  * input.
+ *
+ * <p>A learned token is this corruption's parameter {@value #TOKEN_NAME} (1 × feature dimension, zeros
+ * at first, as GraphMAE's; with X = I its width is N), listed in {@link #weights()}: the model's
+ * optimiser trains it and it is saved with the model. The masked rows are still zeroed in X, and the
+ * token goes to the encoder as the input's {@link GraphInput.MaskToken} on them, so X stays sparse and
+ * the encoder adds t · W to its first product (X + 1_masked·tᵀ) W. Unlike GraphMAE, the encoders'
+ * input dropout drops entries of X only, not of the token. Draws are the same with either token.
+ *
+ * <p>A later {@code feature-mask} with the zero token takes its rows off an earlier learned token (its
+ * rows become zero); two learned tokens on one input are refused.
  */
 public final class FeatureMask implements Corruption {
 
-    private final double rate;
+    /** What the masked rows become (option {@code token}). */
+    public enum Token {
+        /** Zeros. */
+        ZERO,
+        /** A learnable row trained with the model (GraphMAE's [MASK] token). */
+        LEARNED;
 
+        /** The option text, e.g. {@code learned}. */
+        public String optionValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Name of the learned token's parameter. */
+    public static final String TOKEN_NAME = "feature-mask.token";
+
+    private final double rate;
+    private final Weights token;
+
+    /** Masked rows become zero. */
     public FeatureMask(double rate) {
         this.rate = CorruptionRates.requireProbability("rate", rate);
+        this.token = null;
+    }
+
+    /** Masked rows become a learnable 1 × {@code featureDim} row, zeros at first. */
+    public FeatureMask(double rate, int featureDim) {
+        this.rate = CorruptionRates.requireProbability("rate", rate);
+        if (featureDim < 1) {
+            throw new IllegalArgumentException("featureDim must be positive, got " + featureDim);
+        }
+        this.token = new Weights(TOKEN_NAME, Matrix.zeros(1, featureDim));
     }
 
     public double rate() {
         return rate;
+    }
+
+    public Token token() {
+        return token == null ? Token.ZERO : Token.LEARNED;
+    }
+
+    /** The learned token, or nothing. */
+    @Override
+    public List<Weights> weights() {
+        return token == null ? List.of() : List.of(token);
     }
 
     @Override
@@ -39,6 +92,16 @@ public final class FeatureMask implements Corruption {
         Objects.requireNonNull(in, "in is null");
         Objects.requireNonNull(random, "random is null");
         GraphInput input = in.input();
+        if (token != null && token.cols() != input.features().dim()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Corruption 'feature-mask' was built for %d features but the input has %d", token.cols(),
+                    input.features().dim()));
+        }
+        GraphInput.MaskToken earlier = input.maskToken();
+        if (token != null && earlier != null) {
+            throw new GaeException("Corruption 'feature-mask' with a learned token got an input that already"
+                    + " carries one (" + earlier + "); use one feature-mask with token=learned per model");
+        }
         int n = input.nodeCount();
         int count = (int) Math.floor(rate * n);
         if (count == 0) {
@@ -49,8 +112,12 @@ public final class FeatureMask implements Corruption {
         for (int i : masked) {
             isMasked[i] = true;
         }
-        GraphInput out = new GraphInput(input.graph(), input.normalizedAdjacency(), zeroRows(input.features(), isMasked),
-                input.parallelism());
+        GraphInput out = input.withFeatures(zeroRows(input.features(), isMasked));
+        if (token != null) {
+            out = out.withMaskToken(new GraphInput.MaskToken(masked, token));
+        } else if (earlier != null) {
+            out = out.withMaskToken(earlier.withoutRows(isMasked));
+        }
         return in.then(out, masked, EdgeList.empty());
     }
 
@@ -114,6 +181,6 @@ public final class FeatureMask implements Corruption {
 
     @Override
     public String toString() {
-        return "FeatureMask[rate=" + rate + "]";
+        return "FeatureMask[rate=" + rate + (token == null ? "" : ", token=learned") + "]";
     }
 }

@@ -1,43 +1,42 @@
 package io.github.gae4j.encoders.corruption;
 
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.Corruption;
 import io.github.gae4j.core.spi.CorruptionFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.core.spi.SimpleFactory;
-import java.util.Locale;
+import io.github.gae4j.encoders.corruption.FeatureMask.Token;
+import io.github.gae4j.encoders.gcn.LayerOptionText;
 import java.util.List;
 
 /**
  * {@code feature-mask}: options {@code rate} (0.5, GraphMAE's Cora setting), the share of nodes whose
- * feature rows are masked, and {@code token} ({@code zero}, the only value: masked rows become zero;
- * a learnable [MASK] token would be a parameter, and corruptions own none).
+ * feature rows are masked, and {@code token}: {@code zero} (the default, masked rows become zero) or
+ * {@code learned} (GraphMAE's learnable [MASK] token: a parameter {@code feature-mask.token} as wide as
+ * the features, the creation context's input dimension, trained with the model and saved with it).
  */
 public final class FeatureMaskFactory extends SimpleFactory<Corruption> implements CorruptionFactory {
 
     public static final String NAME = "feature-mask";
     public static final double DEFAULT_RATE = 0.5;
-    public static final String DEFAULT_TOKEN = "zero";
+    public static final String DEFAULT_TOKEN = Token.ZERO.optionValue();
 
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.of("rate", DEFAULT_RATE, "share of the nodes whose feature rows are masked, in [0, 1]"),
-            Parameter.of("token", DEFAULT_TOKEN, "what masked rows become: zero (the only value)"));
+            Parameter.of("token", DEFAULT_TOKEN, "what masked rows become: zero, or learned (GraphMAE's trained"
+                    + " [MASK] token, saved with the model)"));
 
     public FeatureMaskFactory() {
-        super(NAME, "Replaces the feature rows of a 'rate' share of the nodes by zeros (GraphMAE masking; sparse"
-                + " features stay sparse); reports them as masked, for loss feature-sce",
+        super(NAME, "Replaces the feature rows of a 'rate' share of the nodes by zeros or a learned [MASK] token"
+                + " (GraphMAE masking; sparse features stay sparse); reports them as masked, for loss feature-sce",
                 PARAMETERS, FeatureMaskFactory::build);
     }
 
     private static Corruption build(ComponentConfig config, CreationContext context) {
-        String token = config.getString("token", DEFAULT_TOKEN).trim().toLowerCase(Locale.ROOT);
-        if (!token.equals("zero")) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option 'token' of corruption '%s' must be one of [zero] (masked rows become zero; a learnable"
-                            + " [MASK] token is not supported), got '%s'", NAME, config.getString("token", "")));
-        }
-        return new FeatureMask(config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0));
+        Token token = LayerOptionText.choice(config, "token", "corruption '" + NAME + "'", Token.ZERO,
+                Token::optionValue);
+        double rate = config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0);
+        return token == Token.LEARNED ? new FeatureMask(rate, context.inputDim()) : new FeatureMask(rate);
     }
 }

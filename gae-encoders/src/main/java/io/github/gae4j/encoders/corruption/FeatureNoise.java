@@ -62,8 +62,7 @@ public final class FeatureNoise implements Corruption {
             noisy[k] += std * random.nextGaussian();
         }
         Features out = Features.dense(Matrix.wrapRowMajor(clean.rows(), clean.cols(), noisy));
-        return in.then(new GraphInput(input.graph(), input.normalizedAdjacency(), out, input.parallelism()), new int[0],
-                EdgeList.empty());
+        return in.then(input.withFeatures(out), new int[0], EdgeList.empty());
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class GatEncoder implements Encoder {
                     input.features().dim()));
         }
         AttentionPattern edges = pattern(input.normalizedAdjacency());
-        Variable h = first.applyToFeatures(input.features(), edges, input.parallelism(), dropoutRandom);
+        Variable h = first.applyToFeatures(input, edges, dropoutRandom);
         for (int l = 1; l < layers.size(); l++) {
             h = layers.get(l).apply(h, edges, input.parallelism(), dropoutRandom);
         }

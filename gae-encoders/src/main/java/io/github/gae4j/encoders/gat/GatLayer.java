@@ -1,6 +1,5 @@
 package io.github.gae4j.encoders.gat;
 
-import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
@@ -13,9 +12,9 @@ import io.github.gae4j.core.autodiff.functions.EdgeAttentionLogits;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.autodiff.functions.SegmentSoftmax;
-import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.encoders.gcn.Activation;
 import io.github.gae4j.encoders.gcn.FeatureDropout;
@@ -79,18 +78,21 @@ final class GatLayer {
         return Matrix.wrapRowMajor(1, heads * width, GlorotUniform.sample(heads, width, random).toRowMajor());
     }
 
-    /** The layer on the input features X; {@code dropoutRandom} null means no dropout. */
-    Variable applyToFeatures(Features features, AttentionPattern pattern, Parallelism parallelism,
-                             RandomGenerator dropoutRandom) {
-        Features in = dropoutRandom == null ? features : FeatureDropout.apply(features, featDropout, dropoutRandom);
-        Variable x = in.times(weight, parallelism);
+    /**
+     * The layer on the input's features X (with its mask token, if any, which dropout leaves alone);
+     * {@code dropoutRandom} null means no dropout.
+     */
+    Variable applyToFeatures(GraphInput input, AttentionPattern pattern, RandomGenerator dropoutRandom) {
+        GraphInput in = dropoutRandom == null || featDropout == 0 ? input
+                : input.withFeatures(FeatureDropout.apply(input.features(), featDropout, dropoutRandom));
+        Variable x = in.featuresTimes(weight);
         Variable residual = null;
         if (identityResidual) {
-            residual = Constant.of(in.toDense());
+            residual = in.denseFeatures();
         } else if (residualWeight != null) {
-            residual = in.times(residualWeight, parallelism);
+            residual = in.featuresTimes(residualWeight);
         }
-        return attend(x, residual, pattern, parallelism, dropoutRandom);
+        return attend(x, residual, pattern, in.parallelism(), dropoutRandom);
     }
 
     /** The layer on a hidden representation {@code h}; {@code dropoutRandom} null means no dropout. */

@@ -82,11 +82,13 @@ public final class GcnEncoder implements Encoder {
         return Relu.of(propagateFeatures(input, w0));
     }
 
-    /** Â X W, with the narrow product X W taken first (the linear encoders' layer). */
+    /**
+     * Â X W, with the narrow product X W taken first (the linear encoders' layer); X W comes from
+     * {@link GraphInput#featuresTimes}, so a corruption's [MASK] token is in it.
+     */
     public static Variable propagateFeatures(GraphInput input, Weights w) {
         requireInputDim(input, w);
-        return SparseMatMul.of(input.normalizedAdjacency(), input.features().times(w, input.parallelism()),
-                input.parallelism());
+        return SparseMatMul.of(input.normalizedAdjacency(), input.featuresTimes(w), input.parallelism());
     }
 
     /** Â H W, with the narrow product H W taken first. */

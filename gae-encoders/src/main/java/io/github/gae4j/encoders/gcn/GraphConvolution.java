@@ -94,12 +94,14 @@ public final class GraphConvolution {
         return new GraphConvolution(w, b, g, s, options.norm(), options.dropout(), options.activation(), residual);
     }
 
-    /** The layer on the input features X (dropout drops stored entries of X, see {@link FeatureDropout}). */
+    /**
+     * The layer on the input features X (dropout drops stored entries of X, see {@link FeatureDropout}; a mask
+     * token, added after, is not dropped).
+     */
     public Variable applyToFeatures(GraphInput input, RandomGenerator dropoutRandom) {
         GcnEncoder.requireInputDim(input, weight);
         GraphInput in = dropoutRandom == null || dropout == 0 ? input
-                : new GraphInput(input.graph(), input.normalizedAdjacency(),
-                        FeatureDropout.apply(input.features(), dropout, dropoutRandom), input.parallelism());
+                : input.withFeatures(FeatureDropout.apply(input.features(), dropout, dropoutRandom));
         return finish(GcnEncoder.propagateFeatures(in, weight), null);
     }
 

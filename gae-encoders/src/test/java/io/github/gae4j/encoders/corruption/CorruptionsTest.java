@@ -143,9 +143,9 @@ final class CorruptionsTest {
     void badOptionsAreRejectedNamingTheOption() {
         CreationContext ctx = new CreationContext(3, 3, 1);
         assertThatThrownBy(() -> new FeatureMaskFactory().create(
-                ComponentConfig.of("token", "learned").describedAs("corruption 'feature-mask'"), ctx))
+                ComponentConfig.of("token", "random").describedAs("corruption 'feature-mask'"), ctx))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'token'")
-                .hasMessageContaining("[zero]").hasMessageContaining("got 'learned'");
+                .hasMessageContaining("[zero, learned]").hasMessageContaining("got 'random'");
         assertThatThrownBy(() -> new EdgeDropoutFactory().create(
                 ComponentConfig.of("rate", 1.5).describedAs("corruption 'edge-dropout'"), ctx))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'rate' of corruption 'edge-dropout'");

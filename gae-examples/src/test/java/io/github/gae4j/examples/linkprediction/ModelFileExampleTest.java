@@ -60,7 +60,7 @@ final class ModelFileExampleTest {
         ModelSpec badOption = ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8));
         assertThatThrownBy(() -> ModelFile.validate(badOption, registry))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [bias, dropout, hidden, latent, norm, residual]");
+                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [activate-output, activation, bias, dropout, hidden, latent, norm, residual]");
         ModelFile.validate(ModelSpec.vgae(), registry);
     }
 }

@@ -63,9 +63,10 @@ public final class SageMeanEncoder implements Encoder {
         }
         Parallelism p = input.parallelism();
         SparseMatrix mean = meanAggregation(input.graph().adjacency());
-        // M (X W) rather than (M X) W: the sparse product always gets the narrow dense operand.
-        Variable h = Relu.of(Add.of(input.features().times(wSelf, p),
-                SparseMatMul.of(mean, input.features().times(wNeigh, p), p)));
+        // M (X W) rather than (M X) W: the sparse product always gets the narrow dense operand. featuresTimes
+        // (not features().times) so that a learned [MASK] token of feature-mask reaches this encoder too.
+        Variable h = Relu.of(Add.of(input.featuresTimes(wSelf),
+                SparseMatMul.of(mean, input.featuresTimes(wNeigh), p)));
         Variable z = Add.of(MatMul.of(h, vSelf, p), SparseMatMul.of(mean, MatMul.of(h, vNeigh, p), p));
         return Encoding.deterministic(z);
     }
