@@ -46,6 +46,9 @@ final class GaeCommandTest {
         Cli noThreads = Cli.run("train", "--threads", "0", "--epochs", "1", "--no-report");
         assertThat(noThreads.exitCode()).isEqualTo(2);
         assertThat(noThreads.err()).contains("--threads must be at least 1");
+        Cli negativeClip = Cli.run("train", "--grad-clip", "-1", "--epochs", "1", "--no-report");
+        assertThat(negativeClip.exitCode()).as(negativeClip.toString()).isEqualTo(2);
+        assertThat(negativeClip.err()).contains("--grad-clip must be a finite number >= 0");
         assertThat(Cli.run("eval").exitCode()).as("missing RUN").isEqualTo(2);
     }
 

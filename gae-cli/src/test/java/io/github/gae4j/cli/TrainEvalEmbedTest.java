@@ -66,6 +66,16 @@ final class TrainEvalEmbedTest {
     }
 
     @Test
+    void gradClipReachesTheSavedDescription() {
+        Path clipped = dir.resolve("clipped");
+        Cli r = Cli.run(concat(new String[] {"train", "--epochs", "3", "--grad-clip", "0.5", "--no-report", "--out",
+            clipped.toString()}, SMALL));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(SavedModelFile.read(clipped.resolve(RunFiles.CHECKPOINT)).description().training()
+                .gradientClipNorm()).isEqualTo(0.5);
+    }
+
+    @Test
     void evalReproducesTheTrainingScoresFromTheSavedModel() throws IOException {
         Cli eval = Cli.run("eval", run.toString(), "--json", dir.resolve("eval.json").toString());
         assertThat(eval.exitCode()).as(eval.toString()).isZero();

@@ -63,6 +63,11 @@ public final class ModelOptions {
     @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay (default 0).")
     Double weightDecay;
 
+    @Option(names = "--grad-clip", paramLabel = "MAX_NORM",
+            description = "Clip the global gradient norm to MAX_NORM before each step, as PyTorch's"
+                    + " clip_grad_norm_ (default 0 = off).")
+    Double gradClip;
+
     @Option(names = {"-s", "--seed"}, paramLabel = "SEED",
             description = "Seeds the split, the initial weights and the training noise (default 42).")
     Long seed;
@@ -113,6 +118,12 @@ public final class ModelOptions {
         }
         if (weightDecay != null) {
             t = t.withWeightDecay(weightDecay);
+        }
+        if (gradClip != null) {
+            if (!Double.isFinite(gradClip) || gradClip < 0) {
+                throw new ConfigException("--grad-clip must be a finite number >= 0 (0 = off), got " + gradClip);
+            }
+            t = t.withGradientClipNorm(gradClip);
         }
         if (seed != null) {
             t = t.withSeed(seed);

@@ -64,6 +64,18 @@ public final class ComputationContext {
         return gradients.get(v);
     }
 
+    /**
+     * Replaces the gradient of {@code v} by a scaled copy (gradient clipping). Never in place: an
+     * accumulated gradient may be the very matrix another variable holds as its gradient or value.
+     */
+    public void scaleGradient(Variable v, double factor) {
+        Matrix g = gradients.get(v);
+        if (g == null) {
+            throw new IllegalStateException(v.render() + " has no gradient in this context; call backward first");
+        }
+        gradients.put(v, g.scale(factor));
+    }
+
     /** Reverse-mode pass from a scalar {@code root}: every variable that requires a gradient gets one. */
     public void backward(Variable root) {
         if (root.rows() != 1 || root.cols() != 1) {

@@ -44,7 +44,7 @@ public final class ModelFile {
     private static final Set<String> COMPONENT = Set.of("name", "options");
     private static final Set<String> LOSS = Set.of("name", "weight", "options");
     private static final Set<String> TRAINING = Set.of("epochs", "learning-rate", "beta1", "beta2", "epsilon",
-            "weight-decay", "seed", "restore-best", "log-every", "eval-every");
+            "weight-decay", "seed", "restore-best", "log-every", "eval-every", "grad-clip");
 
     private ModelFile() {
     }
@@ -124,6 +124,10 @@ public final class ModelFile {
         training.put("restore-best", t.restoreBest());
         training.put("log-every", t.logEvery());
         training.put("eval-every", t.evalEvery());
+        if (t.gradientClipNorm() != 0) {
+            // Only when on, so descriptions written before clipping existed print as they always did.
+            training.put("grad-clip", t.gradientClipNorm());
+        }
         top.put("training", training);
         return JsonWriter.write(top);
     }
@@ -198,12 +202,17 @@ public final class ModelFile {
         TrainerConfig training(JsonObject o) {
             onlyKeys(o, TRAINING, "'training'");
             TrainerConfig d = TrainerConfig.defaults();
+            double gradClip = dbl(o, "grad-clip", d.gradientClipNorm());
+            if (!Double.isFinite(gradClip) || gradClip < 0) {
+                throw fail(o.line("grad-clip"), "'grad-clip' of 'training' must be a finite number >= 0 (0 = off), got "
+                        + o.get("grad-clip"));
+            }
             try {
                 return new TrainerConfig(integer(o, "epochs", d.epochs()), dbl(o, "learning-rate", d.learningRate()),
                         dbl(o, "beta1", d.beta1()), dbl(o, "beta2", d.beta2()), dbl(o, "epsilon", d.epsilon()),
                         dbl(o, "weight-decay", d.weightDecay()), lng(o, "seed", d.seed()),
                         bool(o, "restore-best", d.restoreBest()), integer(o, "log-every", d.logEvery()),
-                        integer(o, "eval-every", d.evalEvery()));
+                        integer(o, "eval-every", d.evalEvery()), gradClip);
             } catch (IllegalArgumentException e) {
                 throw fail(o.line(), "'training': " + e.getMessage());
             }

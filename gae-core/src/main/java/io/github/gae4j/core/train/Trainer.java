@@ -9,6 +9,7 @@ import io.github.gae4j.core.metrics.LinkScores;
 import io.github.gae4j.core.model.GraphAutoencoder;
 import io.github.gae4j.core.model.WeightedLoss;
 import io.github.gae4j.core.optim.Adam;
+import io.github.gae4j.core.optim.GradientClipping;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.NumericalException;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Trains a {@link GraphAutoencoder} for link prediction on a {@link LinkSplit}: the encoder sees
  * only the training graph; each epoch is one full-batch step of Adam; validation AUC/AP are
  * measured every epoch on μ; NaN or infinite losses and gradients stop the run with a
- * {@link NumericalException} instead of spreading.
+ * {@link NumericalException} instead of spreading. With {@link TrainerConfig#gradientClipNorm()}
+ * set, the global gradient norm is clipped before each step.
  */
 public final class Trainer {
 
@@ -102,6 +104,11 @@ public final class Trainer {
             }
             ctx.backward(loss);
             checkGradients(weights, ctx, epoch);
+            if (config.gradientClipNorm() > 0) {
+                // Before Adam adds the weight decay, as with PyTorch's clip_grad_norm_ before optimizer.step().
+                double norm = GradientClipping.clipGlobalNorm(weights, ctx, config.gradientClipNorm());
+                LOG.debug("epoch {}: gradient norm {} (clip limit {})", epoch, norm, config.gradientClipNorm());
+            }
             adam.step(weights, ctx);
             double millis = (System.nanoTime() - start) / 1e6;
 

@@ -66,6 +66,15 @@ final class SavedModelFileTest {
     }
 
     @Test
+    void checkpointsCarryTheGradientClipSoAResumedRunClipsToo() {
+        Path file = dir.resolve("clipped.gae4j");
+        SavedModel c = checkpoint();
+        ModelDescription clipped = new ModelDescription(VGAE.model(), VGAE.training().withGradientClipNorm(1.0));
+        SavedModelFile.write(new SavedModel(clipped, c.metadata(), c.parameters(), c.training()), file);
+        assertThat(SavedModelFile.read(file).description()).isEqualTo(clipped);
+    }
+
+    @Test
     void checkpointRoundTripsTheTrainingStateBitForBit() {
         Path file = dir.resolve("checkpoint.gae4j");
         SavedModel original = checkpoint();

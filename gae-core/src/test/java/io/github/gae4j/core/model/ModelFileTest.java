@@ -47,6 +47,73 @@ final class ModelFileTest {
         assertThat(ModelFile.parse(ModelFile.write(gae), "printed")).isEqualTo(gae);
     }
 
+    /** What {@link ModelFile#write} printed for the GAE preset before clipping was a setting. */
+    private static final String GAE_WRITTEN = String.join("\n",
+            "{",
+            "  \"encoder\": {",
+            "    \"name\": \"gcn\"",
+            "  },",
+            "  \"sampler\": {",
+            "    \"name\": \"identity\"",
+            "  },",
+            "  \"decoder\": {",
+            "    \"name\": \"inner-product\"",
+            "  },",
+            "  \"losses\": [",
+            "    {",
+            "      \"name\": \"weighted-bce\",",
+            "      \"weight\": 1",
+            "    }",
+            "  ],",
+            "  \"training\": {",
+            "    \"epochs\": 200,",
+            "    \"learning-rate\": 0.01,",
+            "    \"beta1\": 0.9,",
+            "    \"beta2\": 0.999,",
+            "    \"epsilon\": 1e-08,",
+            "    \"weight-decay\": 0,",
+            "    \"seed\": 42,",
+            "    \"restore-best\": false,",
+            "    \"log-every\": 10,",
+            "    \"eval-every\": 1",
+            "  }",
+            "}") + "\n";
+
+    @Test
+    void gradClipRoundTripsAndIsWrittenOnlyWhenOn() {
+        ModelDescription d = ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 1"), "m.json");
+        assertThat(d.training().gradientClipNorm()).isEqualTo(1.0);
+        String printed = ModelFile.write(d);
+        assertThat(printed).contains("\"grad-clip\": 1\n");
+        assertThat(ModelFile.parse(printed, "printed")).isEqualTo(d);
+
+        ModelDescription off = ModelFile.parse(VGAE, "vgae.json");
+        assertThat(off.training().gradientClipNorm()).isZero();
+        assertThat(ModelFile.write(off)).doesNotContain("grad-clip");
+        assertThat(ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 0"), "m.json"))
+                .isEqualTo(off);
+        assertThat(ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
+                .isEqualTo(GAE_WRITTEN);
+    }
+
+    @Test
+    void aNegativeOrNonNumericGradClipIsRejectedNamingTheKeyAndTheFile() {
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": -1"),
+                "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json:6: 'grad-clip' of 'training' must be a finite number >= 0 (0 = off),"
+                        + " got -1");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": \"1\""),
+                "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json:6: 'grad-clip' of 'training' must be a number, got 1");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad_clip\": 1"),
+                "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'grad_clip' in 'training'")
+                .hasMessageContaining("grad-clip");
+    }
+
     @Test
     void trainingIsOptional() {
         String json = "{\"encoder\": {\"name\": \"gcn\"}, \"sampler\": {\"name\": \"identity\"},"

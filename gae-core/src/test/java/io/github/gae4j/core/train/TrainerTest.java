@@ -154,6 +154,45 @@ final class TrainerTest {
         }
     }
 
+    private static List<double[]> weightValues(GraphAutoencoder m) {
+        return m.weights().stream().map(w -> w.data().data().clone()).toList();
+    }
+
+    @Test
+    void gradientClippingAboveEveryNormIsBitIdenticalToNone() {
+        GraphAutoencoder plain = model(1);
+        TrainingResult a = new Trainer(config(30), Parallelism.singleThreaded()).fit(plain, split);
+        GraphAutoencoder clipped = model(1);
+        TrainingResult b = new Trainer(config(30).withGradientClipNorm(1e9), Parallelism.singleThreaded())
+                .fit(clipped, split);
+        assertThat(numbers(b)).isEqualTo(numbers(a));
+        assertThat(weightValues(clipped)).containsExactlyElementsOf(weightValues(plain));
+    }
+
+    @Test
+    void tightGradientClippingChangesTheStepsAndStillLearns() {
+        GraphAutoencoder plain = model(1);
+        new Trainer(config(200), Parallelism.singleThreaded()).fit(plain, split);
+        GraphAutoencoder clipped = model(1);
+        // The gradient norm starts near 2 here and falls below 0.1 after some 20 epochs: the early steps are clipped.
+        TrainingResult r = new Trainer(config(200).withGradientClipNorm(0.1), Parallelism.singleThreaded())
+                .fit(clipped, split);
+        assertThat(weightValues(clipped).get(0)).isNotEqualTo(weightValues(plain).get(0));
+        assertThat(r.last().loss()).isLessThan(0.5 * r.history().get(0).loss());
+        assertThat(r.test().auc()).isGreaterThan(0.8);
+        assertThat(r.test().ap()).isGreaterThan(0.75);
+        assertThat(r.last().valAuc()).isGreaterThan(0.75);
+    }
+
+    @Test
+    void gradientClippingDoesNotDependOnTheThreadCount() {
+        TrainerConfig cfg = config(30).withGradientClipNorm(0.01);
+        TrainingResult one = new Trainer(cfg, Parallelism.of(1)).fit(model(1), split);
+        try (Parallelism two = Parallelism.of(2)) {
+            assertThat(numbers(new Trainer(cfg, two).fit(model(1), split))).isEqualTo(numbers(one));
+        }
+    }
+
     @Test
     void divergingRunThrowsWithTheEpoch() {
         Trainer trainer = new Trainer(config(10).withLearningRate(1e200), Parallelism.singleThreaded());
@@ -220,6 +259,23 @@ final class TrainerTest {
         assertThatThrownBy(() -> TrainerConfig.defaults().withEvalEvery(-1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("evalEvery >= 0");
+    }
+
+    @Test
+    void configChecksTheGradientClipNorm() {
+        assertThat(TrainerConfig.defaults().gradientClipNorm()).isZero();
+        assertThat(TrainerConfig.defaults().withGradientClipNorm(1.0).gradientClipNorm()).isEqualTo(1.0);
+        assertThat(TrainerConfig.defaults().withGradientClipNorm(1.0).withEpochs(5).gradientClipNorm())
+                .as("kept by the other with* methods").isEqualTo(1.0);
+        assertThat(TrainerConfig.defaults().withGradientClipNorm(-0.0)).isEqualTo(TrainerConfig.defaults());
+        TrainerConfig d = TrainerConfig.defaults();
+        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.beta1(), d.beta2(), d.epsilon(), d.weightDecay(),
+                d.seed(), d.restoreBest(), d.logEvery(), d.evalEvery())).as("the constructor without it").isEqualTo(d);
+        for (double bad : new double[] {-1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> TrainerConfig.defaults().withGradientClipNorm(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("gradientClipNorm must be finite and >= 0");
+        }
     }
 
     @Test
