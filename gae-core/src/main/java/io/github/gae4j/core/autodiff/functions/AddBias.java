@@ -31,17 +31,7 @@ public final class AddBias extends Variable {
 
     @Override
     public Matrix apply(ComputationContext ctx) {
-        Matrix in = ctx.forward(x);
-        double[] b = ctx.forward(bias).data();
-        double[] src = in.data();
-        double[] out = new double[src.length];
-        int d = in.cols();
-        for (int r = 0, off = 0; r < in.rows(); r++, off += d) {
-            for (int c = 0; c < d; c++) {
-                out[off + c] = src[off + c] + b[c];
-            }
-        }
-        return Matrix.wrapRowMajor(in.rows(), d, out);
+        return AddToRows.plusRow(ctx.forward(x), ctx.forward(bias).data(), null);
     }
 
     @Override
@@ -53,14 +43,6 @@ public final class AddBias extends Variable {
         if (parent != bias) {
             throw new IllegalArgumentException(render() + " has no parent " + parent.render());
         }
-        int d = g.cols();
-        double[] sums = new double[d];
-        double[] gd = g.data();
-        for (int r = 0, off = 0; r < g.rows(); r++, off += d) {
-            for (int c = 0; c < d; c++) {
-                sums[c] += gd[off + c];
-            }
-        }
-        return Matrix.wrapRowMajor(1, d, sums);
+        return AddToRows.columnSums(g, null);
     }
 }

@@ -45,17 +45,50 @@ public final class AddToRows extends Variable {
 
     @Override
     public Matrix apply(ComputationContext ctx) {
-        Matrix in = ctx.forward(x);
-        double[] r = ctx.forward(row).data();
+        return plusRow(ctx.forward(x), ctx.forward(row).data(), rows);
+    }
+
+    /** {@code in} with {@code r} added to the listed rows, or to every row when {@code rows} is null; a new matrix. */
+    static Matrix plusRow(Matrix in, double[] r, int[] rows) {
         double[] out = in.data().clone();
         int d = in.cols();
-        for (int i : rows) {
-            int off = i * d;
-            for (int c = 0; c < d; c++) {
-                out[off + c] += r[c];
+        if (rows == null) {
+            for (int off = 0; off < out.length; off += d) {
+                for (int c = 0; c < d; c++) {
+                    out[off + c] += r[c];
+                }
+            }
+        } else {
+            for (int i : rows) {
+                int off = i * d;
+                for (int c = 0; c < d; c++) {
+                    out[off + c] += r[c];
+                }
             }
         }
         return Matrix.wrapRowMajor(in.rows(), d, out);
+    }
+
+    /** The column sums of {@code g} over the listed rows, or over every row when {@code rows} is null: a 1 × cols row. */
+    static Matrix columnSums(Matrix g, int[] rows) {
+        int d = g.cols();
+        double[] sums = new double[d];
+        double[] gd = g.data();
+        if (rows == null) {
+            for (int off = 0; off < gd.length; off += d) {
+                for (int c = 0; c < d; c++) {
+                    sums[c] += gd[off + c];
+                }
+            }
+        } else {
+            for (int i : rows) {
+                int off = i * d;
+                for (int c = 0; c < d; c++) {
+                    sums[c] += gd[off + c];
+                }
+            }
+        }
+        return Matrix.wrapRowMajor(1, d, sums);
     }
 
     @Override
@@ -67,15 +100,6 @@ public final class AddToRows extends Variable {
         if (parent != row) {
             throw new IllegalArgumentException(render() + " has no parent " + parent.render());
         }
-        int d = g.cols();
-        double[] sums = new double[d];
-        double[] gd = g.data();
-        for (int i : rows) {
-            int off = i * d;
-            for (int c = 0; c < d; c++) {
-                sums[c] += gd[off + c];
-            }
-        }
-        return Matrix.wrapRowMajor(1, d, sums);
+        return columnSums(g, rows);
     }
 }
