@@ -28,7 +28,9 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.core.train.LearningRateSchedule;
 import io.github.gae4j.core.train.Trainer;
+import io.github.gae4j.core.train.TrainerConfig;
 import io.github.gae4j.core.train.TrainingListener;
 import io.github.gae4j.core.train.TrainingResult;
 import io.github.gae4j.core.train.TrainingState;
@@ -187,7 +189,15 @@ final class TrainCommand implements Callable<Integer> {
                 + ": holds a model without training state; resume from a run's checkpoint.gae4j"));
         ModelDescription d = run.saved().description();
         if (model.epochsOverride() != null) {
-            d = new ModelDescription(d.model(), d.training().withEpochs(model.epochsOverride()));
+            TrainerConfig saved = d.training();
+            d = new ModelDescription(d.model(), saved.withEpochs(model.epochsOverride()));
+            int total = d.training().epochs();
+            if (saved.learningRateSchedule() != LearningRateSchedule.CONSTANT && total != saved.epochs()) {
+                // The schedule spans the configured epochs, so the epochs still to come follow the new length.
+                spec.commandLine().getErr().printf(Locale.ROOT, "note: the %s learning-rate schedule now spans %d"
+                        + " epochs instead of %d, so the result matches an uninterrupted run of neither length%n",
+                        saved.learningRateSchedule().key(), total, saved.epochs());
+            }
         }
         if (state.epochsDone() >= d.training().epochs()) {
             throw new ConfigException(String.format(Locale.ROOT,

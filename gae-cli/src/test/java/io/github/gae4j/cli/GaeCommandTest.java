@@ -49,6 +49,9 @@ final class GaeCommandTest {
         Cli negativeClip = Cli.run("train", "--grad-clip", "-1", "--epochs", "1", "--no-report");
         assertThat(negativeClip.exitCode()).as(negativeClip.toString()).isEqualTo(2);
         assertThat(negativeClip.err()).contains("--grad-clip must be a finite number >= 0");
+        Cli unknownSchedule = Cli.run("train", "--lr-schedule", "cos", "--epochs", "1", "--no-report");
+        assertThat(unknownSchedule.exitCode()).as(unknownSchedule.toString()).isEqualTo(2);
+        assertThat(unknownSchedule.err()).contains("--lr-schedule must be one of constant, cosine, got cos");
         assertThat(Cli.run("eval").exitCode()).as("missing RUN").isEqualTo(2);
     }
 

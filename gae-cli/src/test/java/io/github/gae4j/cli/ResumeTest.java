@@ -56,6 +56,42 @@ final class ResumeTest {
     }
 
     /**
+     * A cosine schedule keeps no state and the checkpoint carries the setting: resumed without
+     * --lr-schedule, the run still decays as the uninterrupted one does and ends where it ends.
+     */
+    @Test
+    void cosineStopThenResumeEqualsUninterrupted() throws IOException {
+        Path whole = dir.resolve("cosine-whole");
+        Cli a = Cli.run(args("train", "--epochs", "20", "--lr-schedule", "cosine", "--out", whole.toString()));
+        assertThat(a.exitCode()).as(a.toString()).isZero();
+
+        Path parts = dir.resolve("cosine-parts");
+        Cli first = Cli.run(args("train", "--epochs", "20", "--lr-schedule", "cosine", "--stop-after", "9",
+                "--out", parts.toString()));
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        Cli second = Cli.run("train", "--resume", parts.toString(), "--threads", "1", "--progress", "none",
+                "--no-report");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.err()).doesNotContain("learning-rate schedule");
+
+        SavedModel x = SavedModelFile.read(whole.resolve(RunFiles.MODEL));
+        SavedModel y = SavedModelFile.read(parts.resolve(RunFiles.MODEL));
+        assertThat(y.description()).isEqualTo(x.description());
+        for (int k = 0; k < x.parameters().size(); k++) {
+            assertThat(y.parameters().get(k).value().data()).as(x.parameters().get(k).name())
+                    .isEqualTo(x.parameters().get(k).value().data());
+        }
+        assertThat(results(parts)).isEqualTo(results(whole));
+        assertThat(history(parts)).isEqualTo(history(whole));
+
+        // More epochs stretch the schedule over the new count: say so, since neither run is reproduced.
+        Cli more = Cli.run("train", "--resume", parts.toString(), "--epochs", "25", "--progress", "none",
+                "--no-report");
+        assertThat(more.exitCode()).as(more.toString()).isZero();
+        assertThat(more.err()).contains("note: the cosine learning-rate schedule now spans 25 epochs instead of 20");
+    }
+
+    /**
      * ARVGA: the adversarial loss trains its own discriminator with its own Adam every second pass; the checkpoint
      * carries them (and the pass count), so stopping mid-period and resuming still ends bit for bit where an
      * uninterrupted run does, discriminator included.

@@ -7,6 +7,7 @@ import io.github.gae4j.core.checkpoint.SavedModel;
 import io.github.gae4j.core.checkpoint.SavedModelFile;
 import io.github.gae4j.core.json.JsonReader;
 import io.github.gae4j.core.json.JsonReader.JsonObject;
+import io.github.gae4j.core.train.LearningRateSchedule;
 import io.github.gae4j.datasets.npz.NpyArray;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,16 @@ final class TrainEvalEmbedTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(SavedModelFile.read(clipped.resolve(RunFiles.CHECKPOINT)).description().training()
                 .gradientClipNorm()).isEqualTo(0.5);
+    }
+
+    @Test
+    void lrScheduleReachesTheSavedDescription() {
+        Path cosine = dir.resolve("cosine");
+        Cli r = Cli.run(concat(new String[] {"train", "--epochs", "3", "--lr-schedule", "cosine", "--no-report",
+            "--out", cosine.toString()}, SMALL));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(SavedModelFile.read(cosine.resolve(RunFiles.CHECKPOINT)).description().training()
+                .learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.gae4j.core.model.ModelFile;
 import io.github.gae4j.core.model.ModelSpec;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.train.LearningRateSchedule;
 import io.github.gae4j.core.train.TrainerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ public final class ModelOptions {
                     + " clip_grad_norm_ (default 0 = off).")
     Double gradClip;
 
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE",
+            description = "constant (default) or cosine: GraphMAE's decay lr * (1 + cos(pi * t / T)) / 2 at epoch"
+                    + " t + 1 of T = --epochs (a resumed run keeps the checkpoint's).")
+    String lrSchedule;
+
     @Option(names = {"-s", "--seed"}, paramLabel = "SEED",
             description = "Seeds the split, the initial weights and the training noise (default 42).")
     Long seed;
@@ -124,6 +130,11 @@ public final class ModelOptions {
                 throw new ConfigException("--grad-clip must be a finite number >= 0 (0 = off), got " + gradClip);
             }
             t = t.withGradientClipNorm(gradClip);
+        }
+        if (lrSchedule != null) {
+            t = t.withLearningRateSchedule(LearningRateSchedule.fromKey(lrSchedule).orElseThrow(() ->
+                    new ConfigException("--lr-schedule must be one of " + LearningRateSchedule.keys() + ", got "
+                            + lrSchedule)));
         }
         if (seed != null) {
             t = t.withSeed(seed);

@@ -8,6 +8,7 @@ import io.github.gae4j.core.plugin.FactoryLookup;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.train.LearningRateSchedule;
 import io.github.gae4j.core.train.TrainerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,7 +46,7 @@ public final class ModelFile {
     private static final Set<String> COMPONENT = Set.of("name", "options");
     private static final Set<String> LOSS = Set.of("name", "weight", "options");
     private static final Set<String> TRAINING = Set.of("epochs", "learning-rate", "beta1", "beta2", "epsilon",
-            "weight-decay", "seed", "restore-best", "log-every", "eval-every", "grad-clip");
+            "weight-decay", "seed", "restore-best", "log-every", "eval-every", "grad-clip", "lr-schedule");
 
     private ModelFile() {
     }
@@ -128,6 +130,10 @@ public final class ModelFile {
             // Only when on, so descriptions written before clipping existed print as they always did.
             training.put("grad-clip", t.gradientClipNorm());
         }
+        if (t.learningRateSchedule() != LearningRateSchedule.CONSTANT) {
+            // Likewise only when not the default, so existing descriptions and checkpoint headers keep their bytes.
+            training.put("lr-schedule", t.learningRateSchedule().key());
+        }
         top.put("training", training);
         return JsonWriter.write(top);
     }
@@ -207,15 +213,27 @@ public final class ModelFile {
                 throw fail(o.line("grad-clip"), "'grad-clip' of 'training' must be a finite number >= 0 (0 = off), got "
                         + o.get("grad-clip"));
             }
+            LearningRateSchedule schedule = schedule(o, d.learningRateSchedule());
             try {
                 return new TrainerConfig(integer(o, "epochs", d.epochs()), dbl(o, "learning-rate", d.learningRate()),
                         dbl(o, "beta1", d.beta1()), dbl(o, "beta2", d.beta2()), dbl(o, "epsilon", d.epsilon()),
                         dbl(o, "weight-decay", d.weightDecay()), lng(o, "seed", d.seed()),
                         bool(o, "restore-best", d.restoreBest()), integer(o, "log-every", d.logEvery()),
-                        integer(o, "eval-every", d.evalEvery()), gradClip);
+                        integer(o, "eval-every", d.evalEvery()), gradClip, schedule);
             } catch (IllegalArgumentException e) {
                 throw fail(o.line(), "'training': " + e.getMessage());
             }
+        }
+
+        private LearningRateSchedule schedule(JsonObject o, LearningRateSchedule def) {
+            if (!o.containsKey("lr-schedule")) {
+                return def;
+            }
+            Object value = o.get("lr-schedule");
+            Optional<LearningRateSchedule> s = value instanceof String key ? LearningRateSchedule.fromKey(key)
+                    : Optional.empty();
+            return s.orElseThrow(() -> fail(o.line("lr-schedule"), String.format(Locale.ROOT,
+                    "'lr-schedule' of 'training' must be one of %s, got %s", LearningRateSchedule.keys(), value)));
         }
 
         private String name(JsonObject o, String what) {

@@ -41,6 +41,19 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(List<Weights> weights, ComputationContext gradients) {
+        step(weights, gradients, learningRate);
+    }
+
+    /**
+     * One step at {@code learningRate} instead of the rate given at construction, for a schedule
+     * that changes it from epoch to epoch (PyTorch sets {@code param_group["lr"]}); the moments are
+     * those of every earlier step whatever its rate.
+     */
+    public void step(List<Weights> weights, ComputationContext gradients, double learningRate) {
+        if (!(learningRate > 0)) { // as the constructor checks it
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "learningRate must be > 0, got %s",
+                    learningRate));
+        }
         for (Weights w : weights) {
             Matrix g = gradients.gradient(w);
             if (g == null) {

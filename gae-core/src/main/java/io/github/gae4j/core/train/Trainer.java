@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * only the training graph; each epoch is one full-batch step of Adam; validation AUC/AP are
  * measured every epoch on μ; NaN or infinite losses and gradients stop the run with a
  * {@link NumericalException} instead of spreading. With {@link TrainerConfig#gradientClipNorm()}
- * set, the global gradient norm is clipped before each step.
+ * set, the global gradient norm is clipped before each step; the step's learning rate follows
+ * {@link TrainerConfig#learningRateSchedule()} over the configured epochs.
  */
 public final class Trainer {
 
@@ -109,7 +110,7 @@ public final class Trainer {
                 double norm = GradientClipping.clipGlobalNorm(weights, ctx, config.gradientClipNorm());
                 LOG.debug("epoch {}: gradient norm {} (clip limit {})", epoch, norm, config.gradientClipNorm());
             }
-            adam.step(weights, ctx);
+            adam.step(weights, ctx, learningRate(epoch));
             double millis = (System.nanoTime() - start) / 1e6;
 
             double valAuc = Double.NaN;
@@ -160,6 +161,18 @@ public final class Trainer {
         LOG.info(String.format(Locale.ROOT, "Test AUC %.4f, AP %.4f (best validation epoch %d)", test.auc(),
                 test.ap(), bestEpoch));
         return new TrainingResult(history, bestEpoch, test, stopped, finalState);
+    }
+
+    /**
+     * The learning rate of {@code epoch}: a function of the epoch and the configured epochs alone,
+     * so a resumed run steps at the rates an uninterrupted one does without storing scheduler state.
+     */
+    private double learningRate(int epoch) {
+        double rate = config.learningRate() * config.learningRateSchedule().factor(epoch, config.epochs());
+        if (config.learningRateSchedule() != LearningRateSchedule.CONSTANT) {
+            LOG.debug("epoch {}: learning rate {}", epoch, rate);
+        }
+        return rate;
     }
 
     /**

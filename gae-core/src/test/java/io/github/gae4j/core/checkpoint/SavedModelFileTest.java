@@ -9,6 +9,7 @@ import io.github.gae4j.core.model.ModelSpec;
 import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.core.train.LearningRateSchedule;
 import io.github.gae4j.core.train.TrainerConfig;
 import io.github.gae4j.core.train.TrainingState;
 import java.io.IOException;
@@ -72,6 +73,16 @@ final class SavedModelFileTest {
         ModelDescription clipped = new ModelDescription(VGAE.model(), VGAE.training().withGradientClipNorm(1.0));
         SavedModelFile.write(new SavedModel(clipped, c.metadata(), c.parameters(), c.training()), file);
         assertThat(SavedModelFile.read(file).description()).isEqualTo(clipped);
+    }
+
+    @Test
+    void checkpointsCarryTheLearningRateScheduleSoAResumedRunFollowsIt() {
+        Path file = dir.resolve("cosine.gae4j");
+        SavedModel c = checkpoint();
+        ModelDescription cosine = new ModelDescription(VGAE.model(),
+                VGAE.training().withLearningRateSchedule(LearningRateSchedule.COSINE));
+        SavedModelFile.write(new SavedModel(cosine, c.metadata(), c.parameters(), c.training()), file);
+        assertThat(SavedModelFile.read(file).description()).isEqualTo(cosine);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.train.LearningRateSchedule;
 import io.github.gae4j.core.train.TrainerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class ModelFileTest {
         assertThat(ModelFile.parse(ModelFile.write(gae), "printed")).isEqualTo(gae);
     }
 
-    /** What {@link ModelFile#write} printed for the GAE preset before clipping was a setting. */
+    /** What {@link ModelFile#write} printed for the GAE preset before clipping and the schedule were settings. */
     private static final String GAE_WRITTEN = String.join("\n",
             "{",
             "  \"encoder\": {",
@@ -112,6 +113,41 @@ final class ModelFileTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'grad_clip' in 'training'")
                 .hasMessageContaining("grad-clip");
+    }
+
+    @Test
+    void lrScheduleRoundTripsAndIsWrittenOnlyWhenNotConstant() {
+        ModelDescription d = ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cosine\""),
+                "m.json");
+        assertThat(d.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
+        String printed = ModelFile.write(d);
+        assertThat(printed).contains("\"lr-schedule\": \"cosine\"\n");
+        assertThat(ModelFile.parse(printed, "printed")).isEqualTo(d);
+
+        ModelDescription constant = ModelFile.parse(VGAE, "vgae.json");
+        assertThat(constant.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+        assertThat(ModelFile.write(constant)).doesNotContain("lr-schedule");
+        assertThat(ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"constant\""),
+                "m.json")).isEqualTo(constant);
+        assertThat(ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
+                .isEqualTo(GAE_WRITTEN);
+    }
+
+    @Test
+    void anUnknownLrScheduleIsRejectedNamingTheKeyTheSchedulesAndTheFile() {
+        assertThatThrownBy(() -> ModelFile.parse(
+                VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cos\""), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json:6: 'lr-schedule' of 'training' must be one of constant, cosine, got cos");
+        assertThatThrownBy(() -> ModelFile.parse(
+                VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": 1"), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json:6: 'lr-schedule' of 'training' must be one of constant, cosine, got 1");
+        assertThatThrownBy(() -> ModelFile.parse(
+                VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr_schedule\": \"cosine\""), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'lr_schedule' in 'training'")
+                .hasMessageContaining("lr-schedule");
     }
 
     @Test

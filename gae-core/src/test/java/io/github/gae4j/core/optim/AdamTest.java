@@ -53,6 +53,39 @@ final class AdamTest {
     }
 
     @Test
+    void aStepAtAGivenRateIsTheStepOfAnAdamBuiltWithIt() {
+        Matrix g = Matrix.of(new double[][] {{0.5, -3}, {1e-3, 7}});
+        Weights plain = new Weights("w", Matrix.of(new double[][] {{1, 2}, {3, 4}}));
+        Weights given = new Weights("w", Matrix.of(new double[][] {{1, 2}, {3, 4}}));
+        Adam a = new Adam(0.01, 0.9, 0.999, 1e-8, 0.1);
+        Adam b = new Adam(0.01, 0.9, 0.999, 1e-8, 0.1);
+        for (int k = 0; k < 3; k++) {
+            a.step(List.of(plain), gradientOf(plain, g));
+            b.step(List.of(given), gradientOf(given, g), 0.01);
+        }
+        assertThat(given.data().data()).isEqualTo(plain.data().data());
+    }
+
+    @Test
+    void theGivenRateScalesThatStepOnly() {
+        Weights half = new Weights("w", Matrix.scalar(1.0));
+        Weights full = new Weights("w", Matrix.scalar(1.0));
+        Adam a = new Adam(0.1);
+        Adam b = new Adam(0.1);
+        a.step(List.of(half), gradientOf(half, Matrix.scalar(1.0)), 0.05);
+        b.step(List.of(full), gradientOf(full, Matrix.scalar(1.0)));
+        // The first step moves by the rate (m̂ = v̂ = 1); the moments do not depend on it.
+        assertThat(1.0 - half.data().scalarValue()).isCloseTo(0.5 * (1.0 - full.data().scalarValue()), within(1e-15));
+        assertThat(a.moments(List.of(half)).get(0).m()).isEqualTo(b.moments(List.of(full)).get(0).m());
+        assertThat(a.moments(List.of(half)).get(0).v()).isEqualTo(b.moments(List.of(full)).get(0).v());
+        for (double bad : new double[] {0, -0.1, Double.NaN}) {
+            assertThatThrownBy(() -> a.step(List.of(half), gradientOf(half, Matrix.scalar(1.0)), bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("learningRate must be > 0");
+        }
+    }
+
+    @Test
     void weightDecayPullsTowardsZero() {
         Weights w = new Weights("w", Matrix.of(new double[][] {{2, -3}}));
         // Zero loss gradient: only the decay term 0.1 · w acts, so the first step is lr · sign(w).

@@ -194,6 +194,44 @@ final class TrainerTest {
     }
 
     @Test
+    void aConstantScheduleIsBitIdenticalToARunWithoutTheSetting() {
+        TrainerConfig d = config(30);
+        TrainerConfig without = new TrainerConfig(d.epochs(), d.learningRate(), d.beta1(), d.beta2(), d.epsilon(),
+                d.weightDecay(), d.seed(), d.restoreBest(), d.logEvery(), d.evalEvery());
+        GraphAutoencoder plain = model(1);
+        TrainingResult a = new Trainer(without, Parallelism.singleThreaded()).fit(plain, split);
+        GraphAutoencoder constant = model(1);
+        TrainingResult b = new Trainer(config(30).withLearningRateSchedule(LearningRateSchedule.CONSTANT),
+                Parallelism.singleThreaded()).fit(constant, split);
+        assertThat(numbers(b)).isEqualTo(numbers(a));
+        assertThat(weightValues(constant)).containsExactlyElementsOf(weightValues(plain));
+    }
+
+    @Test
+    void aCosineScheduleTakesItsFirstStepAtTheFullRateAndChangesTheRest() {
+        TrainingResult constant = new Trainer(config(30), Parallelism.singleThreaded()).fit(model(1), split);
+        TrainingResult cosine = new Trainer(config(30).withLearningRateSchedule(LearningRateSchedule.COSINE),
+                Parallelism.singleThreaded()).fit(model(1), split);
+        // Epoch 2's loss is measured after epoch 1's step alone, which runs at factor 1 (PyTorch's epoch 0).
+        assertThat(cosine.history().get(1).loss()).isEqualTo(constant.history().get(1).loss());
+        assertThat(cosine.history().get(2).loss()).isNotEqualTo(constant.history().get(2).loss());
+    }
+
+    @Test
+    void aCosineScheduleChangesTheStepsAndStillLearns() {
+        GraphAutoencoder plain = model(1);
+        new Trainer(config(200), Parallelism.singleThreaded()).fit(plain, split);
+        GraphAutoencoder cosine = model(1);
+        TrainingResult r = new Trainer(config(200).withLearningRateSchedule(LearningRateSchedule.COSINE),
+                Parallelism.singleThreaded()).fit(cosine, split);
+        assertThat(weightValues(cosine).get(0)).isNotEqualTo(weightValues(plain).get(0));
+        assertThat(r.last().loss()).isLessThan(0.5 * r.history().get(0).loss());
+        assertThat(r.test().auc()).isGreaterThan(0.8);
+        assertThat(r.test().ap()).isGreaterThan(0.75);
+        assertThat(r.last().valAuc()).isGreaterThan(0.75);
+    }
+
+    @Test
     void divergingRunThrowsWithTheEpoch() {
         Trainer trainer = new Trainer(config(10).withLearningRate(1e200), Parallelism.singleThreaded());
         assertThatThrownBy(() -> trainer.fit(model(1), split))
@@ -279,6 +317,22 @@ final class TrainerTest {
     }
 
     @Test
+    void configCarriesTheLearningRateSchedule() {
+        TrainerConfig d = TrainerConfig.defaults();
+        assertThat(d.learningRateSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+        TrainerConfig cosine = d.withLearningRateSchedule(LearningRateSchedule.COSINE);
+        assertThat(cosine.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(cosine.withEpochs(5).withGradientClipNorm(1.0).learningRateSchedule())
+                .as("kept by the other with* methods").isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.beta1(), d.beta2(), d.epsilon(), d.weightDecay(),
+                d.seed(), d.restoreBest(), d.logEvery(), d.evalEvery(), d.gradientClipNorm()))
+                .as("the constructor without it").isEqualTo(d);
+        assertThatThrownBy(() -> d.withLearningRateSchedule(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("learningRateSchedule");
+    }
+
+    @Test
     void medianOfEpochTimes() {
         List<EpochStats> h = List.of(new EpochStats(1, 1, 0, 0, 5), new EpochStats(2, 1, 0, 0, 1),
                 new EpochStats(3, 1, 0, 0, 3), new EpochStats(4, 1, 0, 0, 100));
@@ -349,6 +403,41 @@ final class TrainerTest {
         for (int k = 0; k < whole.weights().size(); k++) {
             assertThat(second.weights().get(k).data().data()).isEqualTo(whole.weights().get(k).data().data());
         }
+    }
+
+    /**
+     * The schedule keeps no state: a cosine run resumed from a checkpoint file, with the training
+     * settings read back from that file, steps at the rates of the uninterrupted run.
+     */
+    @Test
+    void resumingACosineRunFromACheckpointGivesTheUninterruptedResult() {
+        TrainerConfig cfg = config(30).withRestoreBest(true).withLearningRateSchedule(LearningRateSchedule.COSINE);
+        GraphAutoencoder whole = model(1, new RandomlyWeightedNorm());
+        TrainingResult uninterrupted = new Trainer(cfg, Parallelism.singleThreaded()).fit(whole, split);
+
+        StopAfter stop = new StopAfter(12);
+        TrainingResult stopped = new Trainer(cfg, Parallelism.singleThreaded(), stop)
+                .fit(model(1, new RandomlyWeightedNorm()), split);
+        java.nio.file.Path file = dir.resolve("cosine.gae4j");
+        GraphAutoencoder second = model(99, new RandomlyWeightedNorm());
+        io.github.gae4j.core.checkpoint.SavedModelFile.write(io.github.gae4j.core.checkpoint.SavedModel.checkpoint(
+                new io.github.gae4j.core.model.ModelDescription(io.github.gae4j.core.model.ModelSpec.gae(), cfg),
+                java.util.Map.of(), second, stopped.finalState()), file);
+        io.github.gae4j.core.checkpoint.SavedModel saved = io.github.gae4j.core.checkpoint.SavedModelFile.read(file);
+        TrainerConfig fromFile = saved.description().training();
+        assertThat(fromFile.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
+
+        TrainingResult resumed = new Trainer(fromFile, Parallelism.singleThreaded()).fit(second, split,
+                saved.training().orElseThrow());
+        assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
+        for (int k = 0; k < whole.weights().size(); k++) {
+            assertThat(second.weights().get(k).data().data()).isEqualTo(whole.weights().get(k).data().data());
+        }
+
+        // Resumed at a constant rate the run drifts apart: the check above is not vacuous.
+        TrainingResult constant = new Trainer(cfg.withLearningRateSchedule(LearningRateSchedule.CONSTANT),
+                Parallelism.singleThreaded()).fit(model(99, new RandomlyWeightedNorm()), split, stopped.finalState());
+        assertThat(numbers(constant)).isNotEqualTo(numbers(uninterrupted));
     }
 
     @Test
