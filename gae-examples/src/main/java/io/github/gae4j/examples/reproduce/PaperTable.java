@@ -1,6 +1,5 @@
 package io.github.gae4j.examples.reproduce;
 
-import io.github.gae4j.core.metrics.classification.LinearProbe;
 import io.github.gae4j.core.model.ComponentSpec;
 import io.github.gae4j.core.model.LossSpec;
 import io.github.gae4j.core.model.ModelSpec;
@@ -43,34 +42,15 @@ import java.util.Optional;
 final class PaperTable {
 
     /**
-     * What the runs of a row on one dataset use: the model, its training settings (the seed is set per
-     * run) and the linear probe that classifies its embeddings.
-     */
-    record Recipe(ModelSpec spec, TrainerConfig training, LinearProbe probe) {
-    }
-
-    /**
-     * One model row: its name, the paper, the model description and training settings, the paper's
-     * link-prediction AUC/AP per dataset and, for papers that report node classification by a linear
-     * probe on the public split instead, that accuracy (%); datasets whose paper recipe differs (GraphMAE
-     * tunes each) have their own {@link Recipe} in {@code perDataset}.
+     * One model row: its name, the paper, the model description and training settings (the seed
+     * is set per run), the paper's link-prediction AUC/AP per dataset and, for papers that report
+     * node classification by a linear probe on the public split instead, that accuracy (%).
      */
     record Row(String model, String paper, ModelSpec spec, TrainerConfig training, Map<String, double[]> aucAp,
-               Map<String, Double> probeAccuracy, Map<String, Recipe> perDataset) {
+               Map<String, Double> probeAccuracy) {
 
         Row(String model, String paper, ModelSpec spec, TrainerConfig training, Map<String, double[]> aucAp) {
-            this(model, paper, spec, training, aucAp, Map.of(), Map.of());
-        }
-
-        Row(String model, String paper, ModelSpec spec, TrainerConfig training, Map<String, double[]> aucAp,
-            Map<String, Double> probeAccuracy) {
-            this(model, paper, spec, training, aucAp, probeAccuracy, Map.of());
-        }
-
-        /** The recipe of {@code dataset}: its own if it has one, else this row's model and training with {@link #PROBE}. */
-        Recipe recipe(String dataset) {
-            Recipe own = perDataset.get(dataset);
-            return own != null ? own : new Recipe(spec, training, PROBE);
+            this(model, paper, spec, training, aucAp, Map.of());
         }
 
         /** The paper's AUC/AP on {@code dataset}, if it reports one comparable with our input. */
@@ -83,12 +63,6 @@ final class PaperTable {
             return Optional.ofNullable(probeAccuracy.get(dataset));
         }
     }
-
-    /**
-     * Node classification of the embeddings: GraphMAE's linear probe (Adam at 0.01, weight decay 1e-4,
-     * 300 epochs, test accuracy at the best validation epoch), its Cora setting and every row's default.
-     */
-    static final LinearProbe PROBE = new LinearProbe();
 
     private static final String KIPF_WELLING = "Kipf & Welling (2016) Table 1";
     private static final String PAN_ET_AL = "Pan et al. (2018), IJCAI";
