@@ -14,7 +14,8 @@ import java.util.List;
  * {@code feature-mask}: options {@code rate} (0.5, GraphMAE's Cora setting), the share of nodes whose
  * feature rows are masked, and {@code token}: {@code zero} (the default, masked rows become zero) or
  * {@code learned} (GraphMAE's learnable [MASK] token: a parameter {@code feature-mask.token} as wide as
- * the features, the creation context's input dimension, trained with the model and saved with it).
+ * the features, the creation context's input dimension, trained with the model and saved with it), and
+ * {@code replace-rate} (0): the share of the masked nodes given a random node's features instead.
  */
 public final class FeatureMaskFactory extends SimpleFactory<Corruption> implements CorruptionFactory {
 
@@ -25,7 +26,9 @@ public final class FeatureMaskFactory extends SimpleFactory<Corruption> implemen
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.of("rate", DEFAULT_RATE, "share of the nodes whose feature rows are masked, in [0, 1]"),
             Parameter.of("token", DEFAULT_TOKEN, "what masked rows become: zero, or learned (GraphMAE's trained"
-                    + " [MASK] token, saved with the model)"));
+                    + " [MASK] token, saved with the model)"),
+            Parameter.of("replace-rate", 0.0, "share of the masked nodes given a random node's features instead"
+                    + " of the token (GraphMAE's replace_rate), in [0, 1]"));
 
     public FeatureMaskFactory() {
         super(NAME, "Replaces the feature rows of a 'rate' share of the nodes by zeros or a learned [MASK] token"
@@ -37,6 +40,7 @@ public final class FeatureMaskFactory extends SimpleFactory<Corruption> implemen
         Token token = LayerOptionText.choice(config, "token", "corruption '" + NAME + "'", Token.ZERO,
                 Token::optionValue);
         double rate = config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0);
-        return token == Token.LEARNED ? new FeatureMask(rate, context.inputDim()) : new FeatureMask(rate);
+        double replaceRate = config.getDouble("replace-rate", 0.0, 0.0, 1.0);
+        return new FeatureMask(rate, token == Token.LEARNED ? context.inputDim() : 0, replaceRate);
     }
 }

@@ -107,6 +107,64 @@ final class CorruptionsTest {
         assertThat(corrupt(new FeatureMask(0.7), withSparse, 1).input().features()).isInstanceOf(Features.Sparse.class);
     }
 
+    /** GraphMAE's replace_rate: some masked rows carry another node's features, none carries the token. */
+    @Test
+    void replaceRateGivesSomeMaskedRowsAnotherNodesFeatures() {
+        Graph dense = TestGraphs.twoCommunities(10, 5, 3);
+        double[] before = dense.featuresOrIdentity().toDense().toRowMajor();
+        // Rate 0 draws nothing more: the plain mask, bit for bit.
+        CorruptedInput plain = corrupt(new FeatureMask(0.5), dense, 5);
+        CorruptedInput rateZero = corrupt(new FeatureMask(0.5, 0, 0.0), dense, 5);
+        assertThat(rateZero.maskedNodes()).isEqualTo(plain.maskedNodes());
+        assertThat(rateZero.input().features().toDense().toRowMajor())
+                .containsExactly(plain.input().features().toDense().toRowMajor());
+        CorruptedInput out = corrupt(new FeatureMask(0.5, 5, 0.4), dense, 5);
+        int[] masked = out.maskedNodes();
+        assertThat(masked).hasSize(10);
+        assertThat(out.maskedNodes()).isEqualTo(plain.maskedNodes());
+        double[] after = out.input().features().toDense().toRowMajor();
+        int zero = 0;
+        int copied = 0;
+        for (int i : masked) {
+            boolean allZero = true;
+            for (int k = 0; k < 5; k++) {
+                allZero &= after[i * 5 + k] == 0.0;
+            }
+            if (allZero) {
+                zero++;
+                continue;
+            }
+            copied++;
+            boolean matchesSomeRow = false;
+            for (int j = 0; j < 20 && !matchesSomeRow; j++) {
+                boolean same = true;
+                for (int k = 0; k < 5; k++) {
+                    same &= after[i * 5 + k] == before[j * 5 + k];
+                }
+                matchesSomeRow = same;
+            }
+            assertThat(matchesSomeRow).as("masked row %d is a copy of some node's features", i).isTrue();
+        }
+        assertThat(copied).isEqualTo(4);     // ⌊0.4 · 10⌋; a donor with all-zero features would count as zero
+        assertThat(zero).isEqualTo(6);
+        int[] tokenRows = out.input().maskToken().rows();
+        assertThat(tokenRows).hasSize(6);
+        for (int i : tokenRows) {
+            for (int k = 0; k < 5; k++) {
+                assertThat(after[i * 5 + k]).isZero();
+            }
+        }
+        assertThat(corrupt(new FeatureMask(0.5, 5, 0.4), dense, 5).input().features().toDense().toRowMajor())
+                .as("seeded").containsExactly(after);
+        // Sparse and identity features keep their kind.
+        CorruptedInput featureless = corrupt(new FeatureMask(0.5, 0, 1.0), TestGraphs.path(6), 5);
+        assertThat(featureless.input().features()).isInstanceOf(Features.Sparse.class);
+        Features.Sparse sparse = (Features.Sparse) featureless.input().features();
+        assertThat(sparse.matrix().nnz()).isEqualTo(6);
+        assertThatThrownBy(() -> new FeatureMask(0.5, 0, 1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("replace-rate");
+    }
+
     @Test
     void featureNoiseIsDenseWithTheRequestedSpread() {
         Graph graph = TestGraphs.path(300);   // X = I: 300 × 300 entries

@@ -1,0 +1,25 @@
+package io.github.gae4j.encoders.corruption;
+
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CorruptionFactory;
+import io.github.gae4j.testkit.CorruptionContract;
+import java.util.Optional;
+
+/** {@code feature-mask} with the learned token and GraphMAE's random-replacement share. */
+final class FeatureMaskReplaceContractTest implements CorruptionContract {
+
+    @Override
+    public CorruptionFactory factory() {
+        return new FeatureMaskFactory();
+    }
+
+    @Override
+    public ComponentConfig config() {
+        return ComponentConfig.of("rate", 0.5, "token", "learned", "replace-rate", 0.2);
+    }
+
+    @Override
+    public Optional<ComponentConfig> identityConfig() {
+        return Optional.of(ComponentConfig.of("rate", 0, "token", "learned", "replace-rate", 0.2));
+    }
+}
