@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * {@code feature-mask}: GraphMAE's masking of whole node rows. It picks ⌊rate · N⌋ distinct nodes
@@ -158,7 +159,7 @@ public final class FeatureMask implements Corruption {
         }
         GraphInput out = input.withFeatures(replaceRows(input.features(), source));
         if (token != null) {
-            int[] tokenRows = java.util.stream.IntStream.range(0, n).filter(i -> tokenRow[i]).toArray();
+            int[] tokenRows = IntStream.range(0, n).filter(i -> tokenRow[i]).toArray();
             out = out.withMaskToken(new GraphInput.MaskToken(tokenRows, token));
         } else if (earlier != null) {
             out = out.withMaskToken(earlier.withoutRows(isMasked));

@@ -59,7 +59,7 @@ public final class GraphConvolution {
      */
     public static GraphConvolution hidden(String prefix, int index, int in, int out, boolean hiddenInput,
             GcnOptions options, RandomGenerator random) {
-        return activated(prefix, String.valueOf(index), in, out, options, random,
+        return layer(prefix, String.valueOf(index), in, out, options, random, true,
                 options.residual() && hiddenInput && in == out);
     }
 
@@ -71,27 +71,25 @@ public final class GraphConvolution {
      */
     public static GraphConvolution output(String prefix, String suffix, int in, int out, GcnOptions options,
             RandomGenerator random) {
-        if (options.activateOutput()) {
-            return activated(prefix, suffix, in, out, options, random, false);
-        }
-        Weights w = new Weights(prefix + ".W" + suffix, GlorotUniform.sample(in, out, random));
-        Weights b = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
-        return new GraphConvolution(w, b, null, null, Norm.NONE, options.dropout(), null, false);
+        return layer(prefix, suffix, in, out, options, random, options.activateOutput(), false);
     }
 
-    private static GraphConvolution activated(String prefix, String suffix, int in, int out, GcnOptions options,
-            RandomGenerator random, boolean residual) {
+    /** W (the only draw), then bias, and gain and shift when {@code activated} and the options normalise. */
+    private static GraphConvolution layer(String prefix, String suffix, int in, int out, GcnOptions options,
+            RandomGenerator random, boolean activated, boolean residual) {
         Weights w = new Weights(prefix + ".W" + suffix, GlorotUniform.sample(in, out, random));
         Weights b = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
+        Norm norm = activated ? options.norm() : Norm.NONE;
         Weights g = null;
         Weights s = null;
-        if (options.norm() != Norm.NONE) {
+        if (norm != Norm.NONE) {
             double[] ones = new double[out];
             Arrays.fill(ones, 1.0);
             g = new Weights(prefix + ".gain" + suffix, Matrix.wrapRowMajor(1, out, ones));
             s = new Weights(prefix + ".shift" + suffix, Matrix.zeros(1, out));
         }
-        return new GraphConvolution(w, b, g, s, options.norm(), options.dropout(), options.activation(), residual);
+        return new GraphConvolution(w, b, g, s, norm, options.dropout(), activated ? options.activation() : null,
+                residual);
     }
 
     /**

@@ -64,14 +64,7 @@ public final class AttentionAggregate extends Variable {
             for (int i = from; i < to; i++) {
                 int o = i * hf;
                 for (int p = pattern.rowStart(i); p < pattern.rowEnd(i); p++) {
-                    int src = pattern.colAt(p) * hf;
-                    for (int k = 0; k < h; k++) {
-                        double w = a[p * h + k];
-                        int base = k * f;
-                        for (int c = 0; c < f; c++) {
-                            out[o + base + c] += w * xs[src + base + c];
-                        }
-                    }
+                    addWeightedHeads(out, o, a, p, xs, pattern.colAt(p) * hf, h, f);
                 }
             }
         });
@@ -133,19 +126,26 @@ public final class AttentionAggregate extends Variable {
             for (int j = from; j < to; j++) {
                 int o = j * hf;
                 for (int q = pattern.colStart(j); q < pattern.colEnd(j); q++) {
-                    int p = pattern.colEdge(q);
-                    int dst = pattern.colRow(q) * hf;
-                    for (int k = 0; k < h; k++) {
-                        double w = a[p * h + k];
-                        int base = k * f;
-                        for (int c = 0; c < f; c++) {
-                            out[o + base + c] += w * g[dst + base + c];
-                        }
-                    }
+                    addWeightedHeads(out, o, a, pattern.colEdge(q), g, pattern.colRow(q) * hf, h, f);
                 }
             }
         });
         return Matrix.wrapRowMajor(pattern.nodes(), hf, out);
+    }
+
+    /**
+     * out[o + head k] += α_{p,k} · v[from + head k] for every head: the one inner step of the forward pass (v = x,
+     * along row i's edges) and of the x gradient (v = the upstream gradient, along column j's edges).
+     */
+    private static void addWeightedHeads(double[] out, int o, double[] alpha, int p, double[] v, int from, int h,
+                                         int f) {
+        for (int k = 0; k < h; k++) {
+            double w = alpha[p * h + k];
+            int base = k * f;
+            for (int c = 0; c < f; c++) {
+                out[o + base + c] += w * v[from + base + c];
+            }
+        }
     }
 
     @Override
