@@ -17,9 +17,13 @@ final class RowKernelsTest {
 
     /** Output widths: below, at and past one vector, and the register-block sizes 16 and 32. */
     private static final int[] WIDTHS = {1, 3, 7, 8, 16, 17, 32, 33, 48, 64};
-    /** (k, m) pairs for the dense kernels, covering every block size with and without tails. */
+    /**
+     * (k, m) pairs for the dense kernels, covering every block size with and without tails, inner sizes past one
+     * and two of the 4L-column kernel's k blocks (256), and k = 0 (the product is zero).
+     */
     private static final int[][] DENSE_SHAPES = {
         {32, 16}, {16, 32}, {1, 1}, {3, 7}, {7, 3}, {9, 32}, {12, 16}, {12, 8}, {33, 17}, {17, 33}, {5, 64}, {64, 5},
+        {300, 40}, {513, 64}, {0, 32},
     };
 
     /** Raw CSR arrays with some empty rows (every seventh) and one long row. */

@@ -6,6 +6,7 @@ import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.inject.GaeInjectors;
+import io.github.gae4j.core.kernel.RowKernels;
 import io.github.gae4j.core.model.GraphAutoencoder;
 import io.github.gae4j.core.model.ModelAssembler;
 import io.github.gae4j.core.model.ModelSpec;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * Prints one table: per dataset, model (GAE, VGAE) and loss (full graph, negative sampling) the
  * median milliseconds of a training step and the peak heap; on the full-graph rows the fused
  * kernel alone (ms and GFLOP/s) next to the naive ojAlgo version (N×N materialised) in the same
- * run, and our CSR Â·H next to ojAlgo's CSR product.
+ * run, and our CSR Â·H next to ojAlgo's CSR product. A second table times the dense products of GNN layers
+ * (a GAE layer, GraphMAE's 512-wide layers and feature decoder on Cora) next to the plain-Java kernel and
+ * ojAlgo.
  *
  * <pre>java --add-modules jdk.incubator.vector -Xmx8g -cp gae-examples/target/gae4j.jar \
  *     io.github.gae4j.examples.bench.Benchmark [--data-dir DIR] [--datasets cora,citeseer,pubmed,synthetic-1m]
@@ -105,7 +108,28 @@ public final class Benchmark {
             }
         }
         print(rows, out);
+        printDense(threads, out);
         return rows;
+    }
+
+    /** n × k · k × m shapes of Cora's layers: GAE's second layer, GraphMAE's hidden layer and feature decoder. */
+    private static final int[][] DENSE_SHAPES = {{2708, 32, 16}, {2708, 512, 512}, {1354, 512, 1433}};
+
+    static void printDense(int threads, PrintStream out) {
+        out.printf(Locale.ROOT, "%n%-20s %9s %7s | %9s %6s | %9s %6s%n", "dense a·b (n×k·k×m)", "ours ms", "GFLOP/s",
+                "plain ms", "ratio", "ojAlgo ms", "ratio");
+        try (Parallelism parallelism = Parallelism.of(threads)) {
+            for (int[] s : DENSE_SHAPES) {
+                boolean small = (double) s[0] * s[1] * s[2] < 1e7;
+                KernelTimings.DenseTiming t = KernelTimings.denseProduct(s[0], s[1], s[2], parallelism,
+                        small ? 500 : 10, small ? 51 : 11);
+                out.printf(Locale.ROOT, "%-20s %9.2f %7.1f | %9.2f %6.1f | %9.2f %6.1f%n",
+                        s[0] + "×" + s[1] + "·" + s[1] + "×" + s[2], t.oursMs(), t.gflops(), t.scalarMs(),
+                        t.scalarMs() / t.oursMs(), t.ojalgoMs(), t.ojalgoMs() / t.oursMs());
+            }
+        }
+        out.println("dense: DenseKernels.multiply with the best row kernels (" + RowKernels.best().describe()
+                + "), the same with the plain-Java kernels, and ojAlgo R064Store.multiply; median ms.");
     }
 
     /**

@@ -6,7 +6,9 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.InnerProductFullGraphBce;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Softplus;
+import io.github.gae4j.core.kernel.RowKernels;
 import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.tensor.DenseKernels;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Arrays;
@@ -104,5 +106,29 @@ final class KernelTimings {
         R064Store out = R064Store.FACTORY.make(a.rows(), h.cols());
         double ojalgo = medianMillis(warmup, reps, () -> csr.multiply(right, out));
         return new double[] {ours, ojalgo};
+    }
+
+    /** The dense product {@code a · b} (shape n×k · k×m) timed three ways: ours, the plain-Java kernel, ojAlgo. */
+    record DenseTiming(int n, int k, int m, double oursMs, double scalarMs, double ojalgoMs) {
+
+        double gflops() {
+            return 2.0 * n * k * m / (oursMs * 1e6);
+        }
+    }
+
+    /**
+     * a · b for a random n×k a and k×m b: {@link DenseKernels} with the best row kernels, the same with the
+     * plain-Java ones, and ojAlgo's {@code R064Store.multiply}; median ms of each.
+     */
+    static DenseTiming denseProduct(int n, int k, int m, Parallelism parallelism, int warmup, int reps) {
+        Matrix a = randomEmbedding(n, k, 3L);
+        Matrix b = randomEmbedding(k, m, 4L);
+        double ours = medianMillis(warmup, reps, () -> DenseKernels.multiply(a, b, parallelism));
+        double scalar = medianMillis(1, Math.max(3, reps / 5),
+                () -> DenseKernels.multiply(a, b, parallelism, RowKernels.scalar()));
+        R064Store left = R064Store.FACTORY.copy(org.ojalgo.matrix.store.RawStore.wrap(a.toArray()));
+        R064Store right = R064Store.FACTORY.copy(org.ojalgo.matrix.store.RawStore.wrap(b.toArray()));
+        double ojalgo = medianMillis(warmup, reps, () -> left.multiply(right));
+        return new DenseTiming(n, k, m, ours, scalar, ojalgo);
     }
 }
