@@ -143,6 +143,40 @@ final class GatEncoderTest implements GradientCheck {
     }
 
     @Test
+    void preluWithActivatedOutputComputesTheGatFormulaWithALearnableSlopePerLayer() {
+        Encoder enc = create(ComponentConfig.of("hidden", 3, "heads", 2, "out-heads", 2, "latent", 4,
+                "activation", "prelu", "activate-output", true), 5, 1);
+        Map<String, Weights> w = byName(enc);
+        assertThat(enc.weights()).extracting(Weights::name).containsExactly("gat.W0", "gat.attSrc0", "gat.attDst0",
+                "gat.b0", "gat.prelu0", "gat.W1", "gat.attSrc1", "gat.attDst1", "gat.b1", "gat.prelu1");
+        assertThat(w.get("gat.prelu0").data().toArray()).isEqualTo(new double[][] {{0.25}});
+        w.get("gat.prelu0").data().set(0, 0, 0.1);
+        w.get("gat.prelu1").data().set(0, 0, -0.3);
+        Matrix h = prelu(referenceLayer(graph, graph.featuresOrIdentity().toDense(), w.get("gat.W0"),
+                w.get("gat.attSrc0"), w.get("gat.attDst0"), w.get("gat.b0"), 2, true, false), 0.1);
+        Matrix expected = prelu(referenceLayer(graph, h, w.get("gat.W1"), w.get("gat.attSrc1"), w.get("gat.attDst1"),
+                w.get("gat.b1"), 2, false, false), -0.3);
+        Matrix z = forward(enc.encode(input, Mode.EVAL).mu());
+        for (int i = 0; i < 12; i++) {
+            for (int c = 0; c < 4; c++) {
+                assertThat(z.get(i, c)).isCloseTo(expected.get(i, c), within(1e-12));
+            }
+        }
+        assertGradientsMatch(enc.weights(), pairLoss(enc.encode(input, Mode.EVAL).mu()));
+    }
+
+    private static Matrix prelu(Matrix x, double slope) {
+        Matrix out = x.copy();
+        for (int i = 0; i < x.rows(); i++) {
+            for (int c = 0; c < x.cols(); c++) {
+                double v = x.get(i, c);
+                out.set(i, c, v > 0 ? v : slope * v);
+            }
+        }
+        return out;
+    }
+
+    @Test
     void latentIsTheOutputWidthWhetherHeadsAreAveragedOrConcatenated() {
         assertThat(create(ComponentConfig.of("hidden", 2, "out-heads", 3, "latent", 6), 5, 1).latentDim()).isEqualTo(6);
         Encoder concat = create(ComponentConfig.of("hidden", 2, "out-heads", 3, "latent", 6, "concat-out", true), 5, 1);
@@ -219,18 +253,19 @@ final class GatEncoderTest implements GradientCheck {
         assertThat(d.attnDropout()).isZero();
         assertThat(d.residual()).isFalse();
         assertThat(d.bias()).isTrue();
+        assertThat(d.activateOutput()).isFalse();
         assertThat(new GatEncoderFactory().parameters()).extracting(Parameter::name).containsExactly("hidden", "heads",
-                "out-heads", "latent", "concat-out", "negative-slope", "activation", "feat-dropout", "attn-dropout",
-                "residual", "bias");
+                "out-heads", "latent", "concat-out", "negative-slope", "activation", "activate-output", "feat-dropout",
+                "attn-dropout", "residual", "bias");
         assertThat(new GatEncoderFactory().parameters()).allSatisfy(p -> assertThat(p.help()).isNotBlank())
                 .extracting(Parameter::defaultValue)
-                .containsExactly("128", "4", "1", "128", "false", "0.2", "elu", "0", "0", "false", "true");
+                .containsExactly("128", "4", "1", "128", "false", "0.2", "elu", "false", "0", "0", "false", "true");
         Encoder defaults = create(ComponentConfig.empty(), 5, 1);
         assertThat(defaults.latentDim()).isEqualTo(128);
         assertThat(byName(defaults).get("gat.W0").data().shape()).isEqualTo("(5, 512)");
 
         for (Object[] bad : new Object[][] {
-                {"activation", "prelu", "elu"}, {"hidden", "4,0", "hidden"}, {"feat-dropout", 1, "[0, 1)"},
+                {"activation", "tanh", "prelu"}, {"hidden", "4,0", "hidden"}, {"feat-dropout", 1, "[0, 1)"},
                 {"attn-dropout", -0.1, "[0, 1)"}, {"heads", 0, "heads"}, {"negative-slope", -1, "negative-slope"},
                 {"latent", "x", "latent"}}) {
             assertThatThrownBy(() -> create(ComponentConfig.of(bad[0], bad[1]), 5, 1))

@@ -140,6 +140,31 @@ final class GcnLayerOptionsTest implements GradientCheck {
         }
     }
 
+    /** PReLU: one learnable slope per activated layer, after the others; Z = PReLU(Â PReLU(Â X W0 + b0) W1 + b1). */
+    @Test
+    void preluHasOneLearnableSlopePerActivatedLayer() {
+        GcnOptions prelu = GcnOptions.defaults().withHidden(4).withBias(true).withActivation(Activation.PRELU)
+                .withActivateOutput(true);
+        GcnEncoder enc = new GcnEncoder(5, prelu, 3, new SplittableRandom(1));
+        assertThat(enc.weights()).extracting(Weights::name)
+                .containsExactly("gcn.W0", "gcn.b0", "gcn.prelu0", "gcn.W1", "gcn.b1", "gcn.prelu1");
+        perturbNonW(enc, 2);
+        var w = enc.weights();
+        Matrix a = NormalizedAdjacency.of(graph.adjacency()).toDense();
+        Matrix x = graph.featuresOrIdentity().toDense();
+        double s0 = w.get(2).data().get(0, 0);
+        double s1 = w.get(5).data().get(0, 0);
+        Matrix h = rowOp(a.multiply(x.multiply(w.get(0).data())), w.get(1).data(), false).map(v -> v > 0 ? v : s0 * v);
+        Matrix z = rowOp(a.multiply(h.multiply(w.get(3).data())), w.get(4).data(), false).map(v -> v > 0 ? v : s1 * v);
+        Matrix actual = mu(enc.encode(input, Mode.EVAL));
+        for (int i = 0; i < z.rows(); i++) {
+            for (int k = 0; k < z.cols(); k++) {
+                assertThat(actual.get(i, k)).isCloseTo(z.get(i, k), within(1e-12));
+            }
+        }
+        assertGradientsMatch(enc.weights(), pairLoss(enc.encode(input, Mode.EVAL).mu()));
+    }
+
     @Test
     void sameSeedGivesTheSameDropoutAndDifferentSeedsDiffer() {
         GcnEncoder enc = new GcnEncoder(5, everything, 3, new SplittableRandom(1));

@@ -178,7 +178,7 @@ final class GcnOptionsTest {
     void badActivationListsTheAllowedValues() {
         assertThatThrownBy(() -> create("vgae", "activation", "tanh"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Option 'activation' of encoder 'vgae' must be one of [relu, elu], got 'tanh'");
+                .hasMessageContaining("Option 'activation' of encoder 'vgae' must be one of [relu, elu, prelu], got 'tanh'");
     }
 
     @Test

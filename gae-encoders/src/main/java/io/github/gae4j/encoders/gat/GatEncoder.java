@@ -48,7 +48,7 @@ public final class GatEncoder implements Encoder {
             in = layer.outputDim();
         }
         built.add(new GatLayer("gat", options.hidden().size(), in, options.outHeads(), options.outHeadWidth(),
-                options.concatOut(), null, options, random));
+                options.concatOut(), options.activateOutput() ? options.activation() : null, options, random));
         this.layers = List.copyOf(built);
         List<Weights> all = new ArrayList<>();
         layers.forEach(l -> all.addAll(l.weights()));

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * {@code gat}: a graph-attention encoder ({@link GatEncoder}), options as in {@link GatOptions}: {@code hidden}
  * (128), {@code heads} (4), {@code out-heads} (1), {@code latent} (128), {@code concat-out} (false),
- * {@code negative-slope} (0.2), {@code activation} ({@code elu} or {@code relu}), {@code feat-dropout} (0),
- * {@code attn-dropout} (0), {@code residual} (false), {@code bias} (true).
+ * {@code negative-slope} (0.2), {@code activation} ({@code elu}, {@code relu} or {@code prelu}),
+ * {@code activate-output} (false), {@code feat-dropout} (0), {@code attn-dropout} (0), {@code residual} (false),
+ * {@code bias} (true).
  */
 public final class GatEncoderFactory extends SimpleFactory<Encoder> implements EncoderFactory {
 
@@ -31,7 +32,10 @@ public final class GatEncoderFactory extends SimpleFactory<Encoder> implements E
                 Parameter.of("concat-out", d.concatOut(),
                         "concatenate the output heads (each latent/out-heads wide) instead of averaging them"),
                 Parameter.of("negative-slope", d.negativeSlope(), "LeakyReLU slope of the attention logits, >= 0"),
-                Parameter.of("activation", d.activation().optionValue(), "activation of the hidden layers: elu or relu"),
+                Parameter.of("activation", d.activation().optionValue(),
+                        "activation of the hidden layers: elu, relu or prelu (one learnable slope per layer)"),
+                Parameter.of("activate-output", d.activateOutput(),
+                        "whether the output layer is activated too, as GraphMAE's encoder"),
                 Parameter.of("feat-dropout", d.featDropout(),
                         "dropout rate on every layer's input features while training, in [0, 1)"),
                 Parameter.of("attn-dropout", d.attnDropout(),

@@ -46,12 +46,13 @@ final class GatLayer {
     private final int headWidth;
     private final boolean concat;
     private final Activation activation;
+    private final Weights slope;
     private final double negativeSlope;
     private final double featDropout;
     private final double attnDropout;
 
     /**
-     * @param activation null for the output layer
+     * @param activation null for a plain output layer
      */
     GatLayer(String prefix, int index, int in, int heads, int headWidth, boolean concat, Activation activation,
              GatOptions options, RandomGenerator random) {
@@ -71,6 +72,7 @@ final class GatLayer {
         this.residualWeight = options.residual() && in != out
                 ? new Weights(prefix + ".Wres" + suffix, GlorotUniform.sample(in, out, random)) : null;
         this.bias = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
+        this.slope = activation == null ? null : activation.parameter(prefix + ".prelu" + suffix);
     }
 
     /** Glorot-uniform over heads × F (as PyG's GATConv), laid out as one 1 × heads·F row. */
@@ -128,7 +130,7 @@ final class GatLayer {
         if (activation == null) {
             return out;
         }
-        return activation.apply(out);
+        return activation.apply(out, slope);
     }
 
     private Variable meanOfHeads(Variable out) {
@@ -139,7 +141,7 @@ final class GatLayer {
         return Scale.of(sum, 1.0 / heads);
     }
 
-    /** W, attSrc, attDst, then Wres and b where present. */
+    /** W, attSrc, attDst, then Wres, b and the PReLU slope where present. */
     List<Weights> weights() {
         List<Weights> out = new ArrayList<>(5);
         out.add(weight);
@@ -150,6 +152,9 @@ final class GatLayer {
         }
         if (bias != null) {
             out.add(bias);
+        }
+        if (slope != null) {
+            out.add(slope);
         }
         return out;
     }

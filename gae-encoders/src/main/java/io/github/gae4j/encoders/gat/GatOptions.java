@@ -25,10 +25,12 @@ import java.util.Objects;
  * @param residual      whether every layer adds its input, through a linear projection (no bias) when the widths
  *                      differ (option {@code residual})
  * @param bias          whether every layer adds a bias (option {@code bias})
+ * @param activateOutput whether the output layer is activated too (option {@code activate-output}; GraphMAE's
+ *                      encoder does this)
  */
 public record GatOptions(List<Integer> hidden, int heads, int outHeads, int latent, boolean concatOut,
                          double negativeSlope, Activation activation, double featDropout, double attnDropout,
-                         boolean residual, boolean bias) {
+                         boolean residual, boolean bias, boolean activateOutput) {
 
     public GatOptions {
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden is null"));
@@ -58,10 +60,13 @@ public record GatOptions(List<Integer> hidden, int heads, int outHeads, int late
     public static final int DEFAULT_LATENT = 128;
     public static final double DEFAULT_NEGATIVE_SLOPE = 0.2;
 
-    /** One hidden layer of 4 heads × 128, one output head of 128, ELU, no dropout, no residual, bias. */
+    /**
+     * One hidden layer of 4 heads × 128, one output head of 128, ELU, no dropout, no residual, bias, plain
+     * output.
+     */
     public static GatOptions defaults() {
         return new GatOptions(List.of(DEFAULT_HIDDEN), DEFAULT_HEADS, DEFAULT_OUT_HEADS, DEFAULT_LATENT, false,
-                DEFAULT_NEGATIVE_SLOPE, Activation.ELU, 0.0, 0.0, false, true);
+                DEFAULT_NEGATIVE_SLOPE, Activation.ELU, 0.0, 0.0, false, true, false);
     }
 
     /** Per-head width of the output layer. */
@@ -101,7 +106,8 @@ public record GatOptions(List<Integer> hidden, int heads, int outHeads, int late
         double attnDropout = config.describedAs(component).getDropoutRate("attn-dropout");
         boolean residual = config.getBoolean("residual", d.residual());
         boolean bias = config.getBoolean("bias", d.bias());
+        boolean activateOutput = config.getBoolean("activate-output", d.activateOutput());
         return new GatOptions(hidden, heads, outHeads, latent, concatOut, slope, activation, featDropout, attnDropout,
-                residual, bias);
+                residual, bias, activateOutput);
     }
 }

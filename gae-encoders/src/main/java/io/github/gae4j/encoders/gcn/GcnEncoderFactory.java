@@ -47,7 +47,7 @@ public final class GcnEncoderFactory extends SimpleFactory<Encoder> implements E
                 Parameter.of("residual", d.residual(),
                         "add a hidden layer's input to its output where two consecutive widths match (e.g. 32,32)"),
                 Parameter.of("bias", d.bias(), "add a bias to every layer"),
-                Parameter.of("activation", d.activation().optionValue(), "activation of the hidden layers: relu or elu"));
+                Parameter.of("activation", d.activation().optionValue(), "activation of the hidden layers: relu, elu or prelu (one learnable slope per layer)"));
         if (!Parameter.names(layers).equals(GcnOptions.OPTION_NAMES)) {
             throw new IllegalStateException("Layer parameters " + Parameter.names(layers) + " differ from "
                     + GcnOptions.OPTION_NAMES);

@@ -36,11 +36,15 @@ public final class GraphConvolution {
     private final Norm norm;
     private final double dropout;
     private final Activation activation;
+    private final Weights slope;
     private final boolean residual;
 
-    /** @param activation null for a plain output layer (no norm, no activation) */
+    /**
+     * @param activation null for a plain output layer (no norm, no activation)
+     * @param slope      the activation's parameter (PReLU's slope), or null
+     */
     private GraphConvolution(Weights weight, Weights bias, Weights gain, Weights shift, Norm norm, double dropout,
-            Activation activation, boolean residual) {
+            Activation activation, Weights slope, boolean residual) {
         this.weight = weight;
         this.bias = bias;
         this.gain = gain;
@@ -48,12 +52,14 @@ public final class GraphConvolution {
         this.norm = norm;
         this.dropout = dropout;
         this.activation = activation;
+        this.slope = slope;
         this.residual = residual;
     }
 
     /**
      * Hidden layer {@code index}: weights {@code <prefix>.W<index>}, and as the options ask
-     * {@code <prefix>.b<index>}, {@code <prefix>.gain<index>}, {@code <prefix>.shift<index>}.
+     * {@code <prefix>.b<index>}, {@code <prefix>.gain<index>}, {@code <prefix>.shift<index>},
+     * {@code <prefix>.prelu<index>}.
      *
      * @param hiddenInput whether the input is a hidden layer (not X): only then can it be residual
      */
@@ -88,8 +94,9 @@ public final class GraphConvolution {
             g = new Weights(prefix + ".gain" + suffix, Matrix.wrapRowMajor(1, out, ones));
             s = new Weights(prefix + ".shift" + suffix, Matrix.zeros(1, out));
         }
-        return new GraphConvolution(w, b, g, s, norm, options.dropout(), activated ? options.activation() : null,
-                residual);
+        Activation activation = activated ? options.activation() : null;
+        Weights slope = activation == null ? null : activation.parameter(prefix + ".prelu" + suffix);
+        return new GraphConvolution(w, b, g, s, norm, options.dropout(), activation, slope, residual);
     }
 
     /**
@@ -122,15 +129,15 @@ public final class GraphConvolution {
             case BATCH -> AddBias.of(ScaleColumns.of(BatchNorm.of(out), gain), shift);
             case LAYER -> AddBias.of(ScaleColumns.of(LayerNorm.of(out), gain), shift);
         };
-        out = activation.apply(out);
+        out = activation.apply(out, slope);
         return residual && layerInput != null ? Add.of(out, layerInput) : out;
     }
 
-    /** W, then bias, gain and shift where present. */
+    /** W, then bias, gain, shift and the PReLU slope where present. */
     public List<Weights> weights() {
         List<Weights> out = new ArrayList<>(4);
         out.add(weight);
-        for (Weights w : new Weights[] {bias, gain, shift}) {
+        for (Weights w : new Weights[] {bias, gain, shift, slope}) {
             if (w != null) {
                 out.add(w);
             }
