@@ -4,10 +4,16 @@ import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.AddBias;
+import io.github.gae4j.core.autodiff.functions.AttentionAggregate;
+import io.github.gae4j.core.autodiff.functions.AttentionPattern;
+import io.github.gae4j.core.autodiff.functions.Dropout;
+import io.github.gae4j.core.autodiff.functions.EdgeAttentionLogits;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.RowGather;
+import io.github.gae4j.core.autodiff.functions.SegmentSoftmax;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
+import io.github.gae4j.core.autodiff.functions.Transpose;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.parallel.Parallelism;
@@ -17,6 +23,7 @@ import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +37,16 @@ import java.util.random.RandomGenerator;
  *   <li>{@link DecoderKind#GCN}: X̂ = Â · remask(Z) · W_d + b_d, one graph convolution over the graph the
  *       encoder saw (Â of the corrupted input); {@code remask} sets the masked nodes' rows of Z to zero first,
  *       so their features must be rebuilt from their neighbours, as GraphMAE re-masks before its GNN decoder;
+ *   <li>{@link DecoderKind#GAT}: one single-head graph-attention layer (GraphMAE's decoder on its benchmarks),
+ *       x̂_i = Σ_j α_ij (h_j W_d) + b_d over j ∈ N(i) ∪ {i}, α the softmax over j of
+ *       LeakyReLU_0.2(a_dst·(h_i W_d) + a_src·(h_j W_d)), h = remask(Z) as for GCN. It is computed as
+ *       (Σ_j α_ij h_j) · W_d with the logits from h · (W_d a)ᵀ, which is the same function: only the masked
+ *       rows are ever multiplied by W_d, never all N;
  *   <li>{@link DecoderKind#LINEAR}: X̂ = Z · W_d + b_d (no re-masking, as GraphMAE's linear decoder).
  * </ul>
+ * {@link DecoderOptions} add GraphMAE's encoder-to-decoder projection (Z · P, P latent × latent without bias,
+ * before re-masking) and dropout on the decoder's input and (GAT) on its attention coefficients, drawn from the
+ * pass's random source.
  * The term is the scaled cosine error on the masked nodes, mean_i (1 − cos(x_i, x̂_i))^γ, against the clean
  * features of the training graph (X = I for featureless graphs). The masked nodes are
  * {@code corruption().maskedNodes()}; when nothing was masked every node is scored (plain feature
@@ -49,7 +64,9 @@ public final class FeatureSceLoss implements Loss {
         /** Â · remask(Z) · W + b. */
         GCN,
         /** Z · W + b. */
-        LINEAR;
+        LINEAR,
+        /** A single-head GAT layer over the encoder's graph. */
+        GAT;
 
         /** The option value: {@code gcn} or {@code linear}. */
         public String optionValue() {
@@ -57,11 +74,34 @@ public final class FeatureSceLoss implements Loss {
         }
     }
 
+    /**
+     * @param project     GraphMAE's encoder-to-decoder projection: Z · P (latent × latent, no bias) first
+     * @param dropout     dropout rate on the decoder's input in training passes, in [0, 1)
+     * @param attnDropout dropout rate on the GAT decoder's attention coefficients, in [0, 1)
+     */
+    public record DecoderOptions(boolean project, double dropout, double attnDropout) {
+
+        /** No projection, no dropout: the decoder as it was before these options. */
+        public static final DecoderOptions PLAIN = new DecoderOptions(false, 0, 0);
+
+        public DecoderOptions {
+            Dropout.requireRate(dropout);
+            Dropout.requireRate(attnDropout);
+        }
+    }
+
+    private static final double ATTENTION_NEGATIVE_SLOPE = 0.2;
+
     private final DecoderKind decoder;
     private final boolean remask;
     private final double gamma;
+    private final DecoderOptions options;
     private final Weights weight;
     private final Weights bias;
+    private final Weights attSrc;
+    private final Weights attDst;
+    private final Weights projection;
+    private volatile AttentionPattern pattern;
 
     /**
      * @param latentDim  width of Z
@@ -72,6 +112,16 @@ public final class FeatureSceLoss implements Loss {
      */
     public FeatureSceLoss(int latentDim, int featureDim, DecoderKind decoder, boolean remask, double gamma,
                           RandomGenerator random) {
+        this(latentDim, featureDim, decoder, remask, gamma, DecoderOptions.PLAIN, random);
+    }
+
+    /**
+     * Draws W_d, then (GAT) a_src and a_dst, then (projection) P, all Glorot-uniform from {@code random}.
+     *
+     * @param options projection and dropout of the decoder
+     */
+    public FeatureSceLoss(int latentDim, int featureDim, DecoderKind decoder, boolean remask, double gamma,
+                          DecoderOptions options, RandomGenerator random) {
         if (latentDim < 1 || featureDim < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Sizes must be positive: latent %d, features %d", latentDim, featureDim));
@@ -82,8 +132,17 @@ public final class FeatureSceLoss implements Loss {
         this.decoder = Objects.requireNonNull(decoder, "decoder is null");
         this.remask = remask;
         this.gamma = gamma;
+        this.options = Objects.requireNonNull(options, "options is null");
+        if (decoder != DecoderKind.GAT && options.attnDropout() > 0) {
+            throw new IllegalArgumentException("Attention dropout needs the gat decoder, not " + decoder.optionValue());
+        }
         this.weight = new Weights("feature-sce.W", GlorotUniform.sample(latentDim, featureDim, random));
         this.bias = new Weights("feature-sce.b", Matrix.zeros(1, featureDim));
+        boolean gat = decoder == DecoderKind.GAT;
+        this.attSrc = gat ? new Weights("feature-sce.attSrc", GlorotUniform.sample(1, featureDim, random)) : null;
+        this.attDst = gat ? new Weights("feature-sce.attDst", GlorotUniform.sample(1, featureDim, random)) : null;
+        this.projection = options.project()
+                ? new Weights("feature-sce.P", GlorotUniform.sample(latentDim, latentDim, random)) : null;
     }
 
     @Override
@@ -104,21 +163,61 @@ public final class FeatureSceLoss implements Loss {
         int[] masked = corruption.maskedNodes();
         int[] scored = masked.length > 0 ? masked : allNodes(n);
         Parallelism parallelism = input.parallelism();
-        Variable rows;
-        if (decoder == DecoderKind.GCN) {
-            Variable h = remask && masked.length > 0 ? ElementMul.of(z, Constant.of(keepMask(n, z.cols(), masked))) : z;
-            rows = RowGather.of(SparseMatMul.of(corruption.input().normalizedAdjacency(), h, parallelism), scored);
-        } else {
-            rows = RowGather.of(z, scored);
+        Variable h = projection == null ? z : MatMul.of(z, projection, parallelism);
+        if (decoder != DecoderKind.LINEAR && remask && masked.length > 0) {
+            h = ElementMul.of(h, Constant.of(keepMask(n, h.cols(), masked)));
         }
+        if (options.dropout() > 0) {
+            h = Dropout.of(h, options.dropout(), input.random());
+        }
+        SparseMatrix adjacency = corruption.input().normalizedAdjacency();
+        Variable rows = switch (decoder) {
+            case GCN -> RowGather.of(SparseMatMul.of(adjacency, h, parallelism), scored);
+            case LINEAR -> RowGather.of(h, scored);
+            case GAT -> RowGather.of(attend(h, pattern(adjacency), input), scored);
+        };
         Variable reconstructed = AddBias.of(MatMul.of(rows, weight, parallelism), bias);
         return ScaledCosineError.of(reconstructed, denseRows(clean, scored), gamma);
     }
 
-    /** W_d, then b_d. */
+    /** Σ_j α_ij h_j, the attention computed in h's space through W_d's transpose (see the class comment). */
+    private Variable attend(Variable h, AttentionPattern edges, LossInput input) {
+        Variable wt = Transpose.of(weight);
+        Variable src = MatMul.of(attSrc, wt);
+        Variable dst = MatMul.of(attDst, wt);
+        Variable logits = EdgeAttentionLogits.of(edges, h, src, dst, 1, ATTENTION_NEGATIVE_SLOPE,
+                input.parallelism());
+        Variable alpha = SegmentSoftmax.of(edges, logits, input.parallelism());
+        if (options.attnDropout() > 0) {
+            alpha = Dropout.of(alpha, options.attnDropout(), input.random());
+        }
+        return AttentionAggregate.of(edges, alpha, h, input.parallelism());
+    }
+
+    /** The attention pattern of {@code adjacency} (self-loops added), cached for the last matrix seen. */
+    private AttentionPattern pattern(SparseMatrix adjacency) {
+        AttentionPattern p = pattern;
+        if (p == null || p.source() != adjacency) {
+            p = AttentionPattern.withSelfLoops(adjacency);
+            pattern = p;
+        }
+        return p;
+    }
+
+    /** W_d, b_d, then a_src and a_dst (GAT) and P (projection) where present. */
     @Override
     public List<Weights> weights() {
-        return List.of(weight, bias);
+        List<Weights> out = new ArrayList<>(List.of(weight, bias));
+        for (Weights w : new Weights[] {attSrc, attDst, projection}) {
+            if (w != null) {
+                out.add(w);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    public DecoderOptions options() {
+        return options;
     }
 
     public DecoderKind decoder() {
@@ -173,7 +272,7 @@ public final class FeatureSceLoss implements Loss {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "FeatureSceLoss[decoder=%s, remask=%s, gamma=%s]", decoder.optionValue(),
-                remask, gamma);
+        return String.format(Locale.ROOT, "FeatureSceLoss[decoder=%s, remask=%s, gamma=%s, %s]",
+                decoder.optionValue(), remask, gamma, options);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Locale;
 
 /**
  * {@code feature-sce}: options {@code gamma} (2; GraphMAE's default, its Cora setting is 3), the exponent of
- * the scaled cosine error, at least 1; {@code decoder} ({@code gcn} or {@code linear}); {@code remask}
- * (true; GCN decoder only). Its feature decoder maps the latent size ({@code inputDim}) to the graph's
+ * the scaled cosine error, at least 1; {@code decoder} ({@code gcn}, {@code gat} or {@code linear});
+ * {@code remask} (true; GCN and GAT decoders); {@code project} (false; GraphMAE's encoder-to-decoder
+ * projection); {@code dropout} and {@code attn-dropout} (0; the decoder's, attention for GAT only). Its
+ * feature decoder maps the latent size ({@code inputDim}) to the graph's
  * feature dimension ({@code featureDim}), drawn from the creation seed.
  */
 public final class FeatureSceLossFactory implements LossFactory {
@@ -26,9 +28,14 @@ public final class FeatureSceLossFactory implements LossFactory {
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.of("gamma", DEFAULT_GAMMA,
                     "exponent of the scaled cosine error, in [1, 100] (GraphMAE's Cora: 3)"),
-            Parameter.of("decoder", DEFAULT_DECODER.optionValue(), "the feature decoder: gcn or linear"),
+            Parameter.of("decoder", DEFAULT_DECODER.optionValue(), "the feature decoder: gcn, gat or linear"),
             Parameter.of("remask", DEFAULT_REMASK,
-                    "zero the masked nodes' rows of Z before the gcn decoder (GraphMAE re-masking)"));
+                    "zero the masked nodes' rows of Z before the gcn or gat decoder (GraphMAE re-masking)"),
+            Parameter.of("project", false,
+                    "multiply Z by a learnt latent × latent matrix first (GraphMAE's encoder-to-decoder layer)"),
+            Parameter.of("dropout", 0.0, "dropout rate on the decoder's input in training, in [0, 1)"),
+            Parameter.of("attn-dropout", 0.0,
+                    "dropout rate on the gat decoder's attention coefficients in training, in [0, 1)"));
 
     @Override
     public String name() {
@@ -56,6 +63,15 @@ public final class FeatureSceLossFactory implements LossFactory {
                         "Option 'decoder' of loss '%s' must be one of %s, got '%s'", NAME,
                         Arrays.stream(DecoderKind.values()).map(DecoderKind::optionValue).toList(), raw)));
         boolean remask = config.getBoolean("remask", DEFAULT_REMASK);   // moot for the linear decoder, which never re-masks
-        return new FeatureSceLoss(context.inputDim(), context.featureDim(), kind, remask, gamma, context.random());
+        boolean project = config.getBoolean("project", false);
+        double dropout = config.describedAs("loss '" + NAME + "'").getDropoutRate("dropout");
+        double attnDropout = config.describedAs("loss '" + NAME + "'").getDropoutRate("attn-dropout");
+        if (attnDropout > 0 && kind != DecoderKind.GAT) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Option 'attn-dropout' of loss '%s' needs decoder 'gat', got decoder '%s'", NAME,
+                    kind.optionValue()));
+        }
+        return new FeatureSceLoss(context.inputDim(), context.featureDim(), kind, remask, gamma,
+                new FeatureSceLoss.DecoderOptions(project, dropout, attnDropout), context.random());
     }
 }

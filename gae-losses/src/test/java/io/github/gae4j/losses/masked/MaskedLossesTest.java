@@ -145,11 +145,121 @@ final class MaskedLossesTest {
         assertThat(loss.weights()).extracting(Weights::shape).containsExactly("(16, 1433)", "(1, 1433)");
         assertThat(factory.create(ComponentConfig.empty(), ctx).weights().get(0).data())
                 .isEqualTo(loss.weights().get(0).data());
-        assertThatThrownBy(() -> factory.create(ComponentConfig.of("decoder", "gat").describedAs("loss 'feature-sce'"),
+        assertThatThrownBy(() -> factory.create(ComponentConfig.of("decoder", "gin").describedAs("loss 'feature-sce'"),
                 ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("Option 'decoder'")
-                .hasMessageContaining("[gcn, linear]").hasMessageContaining("got 'gat'");
+                .hasMessageContaining("[gcn, linear, gat]").hasMessageContaining("got 'gin'");
+        assertThatThrownBy(() -> factory.create(ComponentConfig.of("attn-dropout", 0.1), ctx))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'attn-dropout'").hasMessageContaining("gat");
+        assertThatThrownBy(() -> factory.create(ComponentConfig.of("dropout", 1.0), ctx))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'dropout'");
+        FeatureSceLoss gat = factory.create(ComponentConfig.of("decoder", "gat", "project", true), ctx);
+        assertThat(gat.weights()).extracting(Weights::name).containsExactly("feature-sce.W", "feature-sce.b",
+                "feature-sce.attSrc", "feature-sce.attDst", "feature-sce.P");
+        assertThat(gat.weights()).extracting(Weights::shape).containsExactly("(16, 1433)", "(1, 1433)", "(1, 1433)",
+                "(1, 1433)", "(16, 16)");
+        assertThat(gat.weights().get(0).data()).as("W_d is drawn first, whatever follows")
+                .isEqualTo(loss.weights().get(0).data());
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("gamma", 0.5).describedAs("loss 'feature-sce'"),
                 ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("Option 'gamma'");
+    }
+
+    /**
+     * The GAT decoder against the layer written out densely (x = h W_d for every node, attention over
+     * N(i) ∪ {i} from x, then Σ_j α_ij x_j + b): computing it through W_d's transpose is the same function.
+     */
+    @Test
+    void featureSceGatDecoderIsASingleHeadGatLayerOnTheProjectedRemaskedZ() {
+        Graph graph = TestGraphs.twoCommunities(4, 3, 6);
+        GraphInput clean = GraphInput.of(graph, ONE);
+        int[] masked = {1, 2, 6};
+        FeatureSceLoss loss = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
+                new FeatureSceLoss.DecoderOptions(true, 0, 0), new SplittableRandom(1));
+        List<Weights> w = loss.weights();   // W b attSrc attDst P
+        double[] b = w.get(1).data().data();
+        for (int k = 0; k < b.length; k++) {
+            b[k] = 0.1 * (k + 1);
+        }
+        Matrix zValues = TestGraphs.randomMatrix(8, 4, 8);
+        Weights z = new Weights("z", zValues);
+        CorruptedInput corruption = CorruptedInput.clean(clean).then(clean, masked, EdgeList.empty());
+        double value = new ComputationContext().forward(loss.loss(input(graph, z, RowDot::of, corruption)))
+                .scalarValue();
+
+        Matrix h = zValues.multiply(w.get(4).data());
+        for (int i : masked) {
+            for (int k = 0; k < 4; k++) {
+                h.set(i, k, 0);
+            }
+        }
+        Matrix x = h.multiply(w.get(0).data());
+        Matrix a = graph.adjacency().toDense();
+        Matrix xClean = graph.featuresOrIdentity().toDense();
+        double expected = 0;
+        for (int i : masked) {
+            List<Integer> nbrs = new ArrayList<>();
+            for (int j = 0; j < 8; j++) {
+                if (j == i || a.get(i, j) != 0) {
+                    nbrs.add(j);
+                }
+            }
+            double[] e = new double[nbrs.size()];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < e.length; t++) {
+                double raw = dot(w.get(3).data(), x, i) + dot(w.get(2).data(), x, nbrs.get(t));
+                e[t] = raw > 0 ? raw : 0.2 * raw;
+                max = Math.max(max, e[t]);
+            }
+            double sum = 0;
+            for (int t = 0; t < e.length; t++) {
+                e[t] = Math.exp(e[t] - max);
+                sum += e[t];
+            }
+            double[] out = new double[3];
+            for (int c = 0; c < 3; c++) {
+                out[c] = b[c];
+                for (int t = 0; t < e.length; t++) {
+                    out[c] += e[t] / sum * x.get(nbrs.get(t), c);
+                }
+            }
+            double num = 0;
+            double nx = 0;
+            double no = 0;
+            for (int c = 0; c < 3; c++) {
+                num += xClean.get(i, c) * out[c];
+                nx += xClean.get(i, c) * xClean.get(i, c);
+                no += out[c] * out[c];
+            }
+            expected += Math.pow(1 - num / Math.sqrt(nx * no), 2);
+        }
+        assertThat(value).isCloseTo(expected / masked.length, within(1e-12));
+    }
+
+    private static double dot(Matrix row, Matrix x, int i) {
+        double s = 0;
+        for (int c = 0; c < x.cols(); c++) {
+            s += row.get(0, c) * x.get(i, c);
+        }
+        return s;
+    }
+
+    /** Decoder dropout draws from the pass's random source: seeded, and absent at rate 0. */
+    @Test
+    void featureSceDecoderDropoutIsSeededByThePass() {
+        Graph graph = TestGraphs.twoCommunities(4, 3, 6);
+        GraphInput clean = GraphInput.of(graph, ONE);
+        CorruptedInput corruption = CorruptedInput.clean(clean).then(clean, new int[] {0, 5}, EdgeList.empty());
+        Weights z = new Weights("z", TestGraphs.randomMatrix(8, 4, 8));
+        FeatureSceLoss plain = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
+                new FeatureSceLoss.DecoderOptions(false, 0, 0), new SplittableRandom(1));
+        FeatureSceLoss dropped = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
+                new FeatureSceLoss.DecoderOptions(false, 0.5, 0.5), new SplittableRandom(1));
+        double a = new ComputationContext().forward(dropped.loss(input(graph, z, RowDot::of, corruption))).scalarValue();
+        double again = new ComputationContext().forward(dropped.loss(input(graph, z, RowDot::of, corruption)))
+                .scalarValue();
+        double without = new ComputationContext().forward(plain.loss(input(graph, z, RowDot::of, corruption)))
+                .scalarValue();
+        assertThat(again).isEqualTo(a);
+        assertThat(a).isNotEqualTo(without);
     }
 
     /** The term trains with the model: its decoder is in the model's weights and a few Adam steps lower it. */
