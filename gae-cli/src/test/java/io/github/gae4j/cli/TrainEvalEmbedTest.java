@@ -86,6 +86,31 @@ final class TrainEvalEmbedTest {
                 .learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
     }
 
+    /** --normalize-features is saved with the run, so eval loads the graph the model was trained on. */
+    @Test
+    void normalizedFeaturesAreRecordedAndReappliedByEval() throws IOException {
+        Path normalized = dir.resolve("normalized");
+        Cli r = Cli.run(concat(new String[] {"train", "--epochs", "5", "--normalize-features", "--no-report",
+            "--no-embeddings", "--out", normalized.toString()}, SMALL));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(SavedModelFile.read(normalized.resolve(RunFiles.MODEL)).metadata())
+                .containsEntry("dataset.normalize-features", "true");
+        Path json = dir.resolve("normalized-eval.json");
+        Cli eval = Cli.run("eval", normalized.toString(), "--json", json.toString());
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        JsonObject results = (JsonObject) ((JsonObject) JsonReader.parse(
+                Files.readString(normalized.resolve(RunFiles.RUN_JSON)))).get("results");
+        JsonObject scores = (JsonObject) JsonReader.parse(Files.readString(json));
+        assertThat(scores.get("test-auc")).isEqualTo(results.get("test-auc"));
+        assertThat(SavedModelFile.read(run.resolve(RunFiles.MODEL)).metadata())
+                .doesNotContainKey("dataset.normalize-features");
+
+        Cli both = Cli.run(concat(new String[] {"train", "--epochs", "1", "--normalize-features", "--no-features",
+            "--out", dir.resolve("both").toString()}, SMALL));
+        assertThat(both.exitCode()).isNotZero();
+        assertThat(both.err()).contains("--no-features and --normalize-features");
+    }
+
     @Test
     void evalReproducesTheTrainingScoresFromTheSavedModel() throws IOException {
         Cli eval = Cli.run("eval", run.toString(), "--json", dir.resolve("eval.json").toString());

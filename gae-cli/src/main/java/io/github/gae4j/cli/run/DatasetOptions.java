@@ -35,6 +35,10 @@ public final class DatasetOptions {
     @Option(names = "--no-features", description = "Ignore node features (X = I), as the paper's featureless rows.")
     boolean noFeatures;
 
+    @Option(names = "--normalize-features",
+            description = "Divide each node's features by their sum (PyG's NormalizeFeatures; GraphMAE's inputs).")
+    boolean normalizeFeatures;
+
     public DatasetOptions() {
     }
 
@@ -61,20 +65,37 @@ public final class DatasetOptions {
             }
         }
         options.putAll(loaderOptions);
-        return new DatasetRef(dataset, loader, options, !noFeatures);
+        if (noFeatures && normalizeFeatures) {
+            throw new io.github.gae4j.core.spi.ConfigException(
+                    "--no-features and --normalize-features contradict each other: without features there is"
+                            + " nothing to normalise");
+        }
+        return new DatasetRef(dataset, loader, options, !noFeatures, normalizeFeatures);
     }
 
-    /** A dataset by loader name and options, and whether features are used. */
-    public record DatasetRef(String label, String loader, Map<String, String> options, boolean features) {
+    /**
+     * A dataset by loader name and options, whether features are used, and whether they are row-normalised
+     * (each row divided by its sum, as PyG's {@code NormalizeFeatures}).
+     */
+    public record DatasetRef(String label, String loader, Map<String, String> options, boolean features,
+                             boolean normalizeFeatures) {
 
         public DatasetRef {
             options = Map.copyOf(options);
         }
 
+        /** With the features as the loader gives them. */
+        public DatasetRef(String label, String loader, Map<String, String> options, boolean features) {
+            this(label, loader, options, features, false);
+        }
+
         public Graph load(ModelAssembler assembler) {
             ComponentSpec spec = new ComponentSpec(loader, io.github.gae4j.core.spi.ComponentConfig.of(options));
             Graph g = assembler.create(ComponentKind.DATASET, spec, new CreationContext(0, 0, 0)).load();
-            return features ? g : g.withoutFeatures();
+            if (!features) {
+                return g.withoutFeatures();
+            }
+            return normalizeFeatures ? g.withFeatures(g.featuresOrIdentity().rowNormalized()) : g;
         }
 
         /** Flat metadata entries (saved models keep string maps). */
@@ -85,6 +106,9 @@ public final class DatasetOptions {
             options.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> m.put("dataset.option." + e.getKey(), e.getValue()));
             m.put("dataset.features", Boolean.toString(features));
+            if (normalizeFeatures) {
+                m.put("dataset.normalize-features", "true");
+            }
             return m;
         }
 
@@ -104,7 +128,7 @@ public final class DatasetOptions {
                 options.put("data-dir", dataDirOverride.toAbsolutePath().normalize().toString());
             }
             return new DatasetRef(m.getOrDefault("dataset", loader), loader, options,
-                    !"false".equals(m.get("dataset.features")));
+                    !"false".equals(m.get("dataset.features")), "true".equals(m.get("dataset.normalize-features")));
         }
     }
 }
