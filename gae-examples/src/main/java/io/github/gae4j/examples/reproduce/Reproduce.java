@@ -3,7 +3,6 @@ package io.github.gae4j.examples.reproduce;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.inject.GaeInjectors;
-import io.github.gae4j.core.metrics.classification.LinearProbe;
 import io.github.gae4j.core.metrics.classification.NodeSplit;
 import io.github.gae4j.core.metrics.clustering.ClusteringMetrics;
 import io.github.gae4j.core.metrics.clustering.ClusteringScores;
@@ -49,12 +48,6 @@ public final class Reproduce {
 
     private Reproduce() {
     }
-
-    /**
-     * Node classification of the embeddings: GraphMAE's linear probe (Adam at 0.01, weight decay
-     * 1e-4, 300 epochs, test accuracy at the best validation epoch) on μ of the whole graph.
-     */
-    static final LinearProbe PROBE = new LinearProbe();
 
     /** The models run when none are named: Kipf &amp; Welling's Table 1. */
     public static final List<String> DEFAULT_MODELS = List.of("gae", "vgae");
@@ -163,8 +156,10 @@ public final class Reproduce {
         double[] ari = new double[seeds];
         double[] probe = new double[seeds];
         double[] seconds = new double[seeds];
-        ModelSpec spec = row.spec();
-        TrainerConfig training = epochs > 0 ? row.training().withEpochs(epochs) : row.training();
+        PaperTable.Recipe recipe = row.recipe(dataset);
+        graph = recipe.rowNormalizedFeatures() ? graph.withFeatures(graph.featuresOrIdentity().rowNormalized()) : graph;
+        ModelSpec spec = recipe.spec();
+        TrainerConfig training = epochs > 0 ? recipe.training().withEpochs(epochs) : recipe.training();
         int classes = graph.hasLabels() ? graph.classNames().size() : 0;
         NodeSplit publicSplit = classes > 1 ? PlanetoidSplit.of(graph) : null;
         for (int s = 0; s < seeds; s++) {
@@ -183,7 +178,7 @@ public final class Reproduce {
                 acc[s] = c.acc();
                 nmi[s] = c.nmi();
                 ari[s] = c.ari();
-                probe[s] = PROBE.evaluate(mu, graph.labels(), classes, publicSplit, s).testAccuracy();
+                probe[s] = recipe.probe().evaluate(mu, graph.labels(), classes, publicSplit, s).testAccuracy();
             }
             seconds[s] = (System.nanoTime() - t0) / 1e9;
         }
