@@ -7,7 +7,6 @@ import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
-import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,7 @@ public final class GatEncoder implements Encoder {
 
     private final List<GatLayer> layers;
     private final List<Weights> weights;
-    private volatile AttentionPattern pattern;
+    private final AttentionPattern.Cache patterns = new AttentionPattern.Cache();
 
     /** Every layer's weights drawn from {@code random}, layer by layer. */
     public GatEncoder(int inputDim, GatOptions options, RandomGenerator random) {
@@ -75,22 +74,12 @@ public final class GatEncoder implements Encoder {
                     "Encoder was built for %d input features but the graph has %d", first.inputDim(),
                     input.features().dim()));
         }
-        AttentionPattern edges = pattern(input.normalizedAdjacency());
+        AttentionPattern edges = patterns.withSelfLoops(input.normalizedAdjacency());
         Variable h = first.applyToFeatures(input, edges, dropoutRandom);
         for (int l = 1; l < layers.size(); l++) {
             h = layers.get(l).apply(h, edges, input.parallelism(), dropoutRandom);
         }
         return Encoding.deterministic(h);
-    }
-
-    /** The attention pattern of {@code adjacency}, cached for the last matrix seen (the same every epoch). */
-    private AttentionPattern pattern(SparseMatrix adjacency) {
-        AttentionPattern p = pattern;
-        if (p == null || p.source() != adjacency) {
-            p = AttentionPattern.withSelfLoops(adjacency);
-            pattern = p;
-        }
-        return p;
     }
 
     @Override

@@ -194,11 +194,14 @@ public final class Reproduce {
                 .map(r -> r.model() + " " + r.training().epochs()).collect(Collectors.joining(", "));
         out.printf(Locale.ROOT, "%s, reproduced: %d seeds, %s, full-graph loss, %d threads, JDK %s%n",
                 String.join("; ", papers), seeds, epochText, threads, Runtime.version());
-        out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7s%n", "dataset",
+        out.printf(Locale.ROOT, "%-9s %-13s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7s%n", "dataset",
                 "model", "AUC %", "AP %", "paper AUC/AP", "delta", "ACC %", "NMI %", "ARI %", "probe %", "paper",
                 "s/run");
         boolean unmatched = false;
+        boolean normalized = false;
         for (Cell c : cells) {
+            boolean rowNormalized = PaperTable.row(c.model()).recipe(c.dataset()).rowNormalizedFeatures();
+            normalized |= rowNormalized;
             Optional<double[]> paper = PaperTable.row(c.model()).paperAucAp(c.dataset());
             unmatched |= paper.isEmpty();
             // The paper's figures as printed there (one decimal in Kipf & Welling, two in Salha et al.).
@@ -207,19 +210,22 @@ public final class Reproduce {
                     100 * Stats.mean(c.auc()) - p[0], 100 * Stats.mean(c.ap()) - p[1])).orElse("");
             String paperProbe = PaperTable.row(c.model()).paperProbeAccuracy(c.dataset())
                     .map(p -> Double.toString(p)).orElse("");
-            out.printf(Locale.ROOT, "%-9s %-11s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7.1f%n",
-                    c.dataset(), c.model() + (c.dataset().equals("pubmed") ? "*" : ""), pm(c.auc()), pm(c.ap()),
+            out.printf(Locale.ROOT, "%-9s %-13s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7.1f%n",
+                    c.dataset(), c.model() + (c.dataset().equals("pubmed") ? "*" : "") + (rowNormalized ? "~" : ""),
+                    pm(c.auc()), pm(c.ap()),
                     paperText, delta, pm(c.acc()), pm(c.nmi()), pm(c.ari()), pm(c.probe()), paperProbe,
                     Stats.mean(c.seconds()));
         }
         boolean pubmed = cells.stream().anyMatch(c -> c.dataset().equals("pubmed"));
-        out.printf(Locale.ROOT, "%s%sAUC/AP: trained on 85 %% of the edges, tested on 10 %%. Clustering: k-means (k ="
+        out.printf(Locale.ROOT, "%s%s%sAUC/AP: trained on 85 %% of the edges, tested on 10 %%. Clustering: k-means (k ="
                         + " classes, 10 restarts) on μ of the whole graph. Probe: node classification by a logistic"
                         + " regression on μ of the whole graph, Planetoid public split (20 per class / 500 / 1000), test"
                         + " accuracy at the best validation epoch. Total %.0f s.%n",
                 pubmed ? "* featureless (X = I): PubMed's TF-IDF features are not available; compared with the paper's"
                         + " GAE*/VGAE* rows. " : "",
-                unmatched ? "n/a: the paper has no comparable figure. " : "", totalSeconds);
+                unmatched ? "n/a: the paper has no comparable figure. " : "",
+                normalized ? "~ row-normalised features (each row divided by its sum), as the paper's DGL inputs. " : "",
+                totalSeconds);
     }
 
     static String pm(double[] v) {

@@ -101,7 +101,7 @@ public final class FeatureSceLoss implements Loss {
     private final Weights attSrc;
     private final Weights attDst;
     private final Weights projection;
-    private volatile AttentionPattern pattern;
+    private final AttentionPattern.Cache patterns = new AttentionPattern.Cache();
 
     /**
      * @param latentDim  width of Z
@@ -174,7 +174,7 @@ public final class FeatureSceLoss implements Loss {
         Variable rows = switch (decoder) {
             case GCN -> RowGather.of(SparseMatMul.of(adjacency, h, parallelism), scored);
             case LINEAR -> RowGather.of(h, scored);
-            case GAT -> RowGather.of(attend(h, pattern(adjacency), input), scored);
+            case GAT -> RowGather.of(attend(h, patterns.withSelfLoops(adjacency), input), scored);
         };
         Variable reconstructed = AddBias.of(MatMul.of(rows, weight, parallelism), bias);
         return ScaledCosineError.of(reconstructed, denseRows(clean, scored), gamma);
@@ -192,16 +192,6 @@ public final class FeatureSceLoss implements Loss {
             alpha = Dropout.of(alpha, options.attnDropout(), input.random());
         }
         return AttentionAggregate.of(edges, alpha, h, input.parallelism());
-    }
-
-    /** The attention pattern of {@code adjacency} (self-loops added), cached for the last matrix seen. */
-    private AttentionPattern pattern(SparseMatrix adjacency) {
-        AttentionPattern p = pattern;
-        if (p == null || p.source() != adjacency) {
-            p = AttentionPattern.withSelfLoops(adjacency);
-            pattern = p;
-        }
-        return p;
     }
 
     /** W_d, b_d, then a_src and a_dst (GAT) and P (projection) where present. */

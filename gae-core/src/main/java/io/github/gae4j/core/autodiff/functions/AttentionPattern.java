@@ -56,6 +56,25 @@ public final class AttentionPattern {
     }
 
     /**
+     * The pattern with self-loops of the last matrix asked for, rebuilt only when the matrix changes: attention
+     * layers see the same Â every epoch (a new one only under an edge corruption). Safe to share across threads.
+     */
+    public static final class Cache {
+
+        private volatile AttentionPattern last;
+
+        /** {@link #withSelfLoops(SparseMatrix)} of {@code matrix}, reused while the same matrix comes back. */
+        public AttentionPattern withSelfLoops(SparseMatrix matrix) {
+            AttentionPattern p = last;
+            if (p == null || p.source() != matrix) {
+                p = AttentionPattern.withSelfLoops(matrix);
+                last = p;
+            }
+            return p;
+        }
+    }
+
+    /**
      * The pattern of the square {@code matrix} (e.g. the normalised adjacency Â, whose pattern is A + I, or the
      * adjacency A) plus the diagonal entries it lacks.
      */

@@ -26,6 +26,19 @@ final class AttentionPatternTest {
     }
 
     @Test
+    void cacheRebuildsOnlyForANewMatrix() {
+        SparseMatrix a = TestGraphs.starWithIsolatedNode(3).adjacency();
+        SparseMatrix b = TestGraphs.starWithIsolatedNode(4).adjacency();
+        AttentionPattern.Cache cache = new AttentionPattern.Cache();
+        AttentionPattern first = cache.withSelfLoops(a);
+        assertThat(cache.withSelfLoops(a)).isSameAs(first);
+        AttentionPattern other = cache.withSelfLoops(b);
+        assertThat(other).isNotSameAs(first);
+        assertThat(other.source()).isSameAs(b);
+        assertThat(other.nodes()).isEqualTo(b.rows());
+    }
+
+    @Test
     void addsMissingSelfLoopsInColumnOrder() {
         // Star 0-1, 0-2, 0-3 plus isolated node 4.
         AttentionPattern p = AttentionPattern.withSelfLoops(TestGraphs.starWithIsolatedNode(3).adjacency());
