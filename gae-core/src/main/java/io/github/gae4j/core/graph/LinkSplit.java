@@ -40,6 +40,43 @@ public final class LinkSplit {
     }
 
     /**
+     * Every edge in training, for node-level protocols that train on the whole graph (GraphMAE's linear probe):
+     * the "validation" and "test" positives are {@code checkFraction} of the edges drawn with the seed, but
+     * they stay in {@link #trainGraph()}, so link metrics from this split are training-set figures, only a
+     * sanity check; the negatives are sampled as in {@link #of(Graph, double, double, long)}. Undirected graphs.
+     */
+    public static LinkSplit allEdgesInTraining(Graph graph, double checkFraction, long seed) {
+        if (graph.isDirected()) {
+            throw new IllegalArgumentException("allEdgesInTraining is for undirected graphs; '" + graph.name()
+                    + "' is directed");
+        }
+        checkFractions(checkFraction, checkFraction);
+        EdgeList all = graph.upperTriangleEdges();
+        int e = all.size();
+        int count = (int) Math.floor(e * checkFraction);
+        if (count == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Graph '%s' has %d edges: too few to check %.1f%% of them", graph.name(), e, 100 * checkFraction));
+        }
+        long n = graph.nodeCount();
+        if (n * (n - 1) / 2 - e < 2L * count) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Graph '%s' is too dense to sample %d negative pairs", graph.name(), 2 * count));
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] order = shuffledOrder(e, rng);
+        EdgeList test = pick(all, order, 0, count);
+        EdgeList val = pick(all, order, count, 2 * count);
+        PairSet used = new PairSet(e);
+        for (int k = 0; k < e; k++) {
+            used.add(all.src(k), all.dst(k));
+        }
+        EdgeList testNeg = sampleNegatives(graph.nodeCount(), count, used, rng);
+        EdgeList valNeg = sampleNegatives(graph.nodeCount(), count, used, rng);
+        return new LinkSplit(graph.withEdges(all), all, val, valNeg, test, testNeg);
+    }
+
+    /**
      * Splits with the given fractions; a directed graph gets {@link DirectedLinkSplit#general} (ordered
      * pairs, directed negatives).
      */

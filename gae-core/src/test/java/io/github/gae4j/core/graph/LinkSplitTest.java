@@ -29,6 +29,35 @@ final class LinkSplitTest {
     }
 
     @Test
+    void allEdgesInTrainingKeepsEveryEdgeAndChecksOnTrainingEdges() {
+        LinkSplit whole = LinkSplit.allEdgesInTraining(graph, 0.01, 7);
+        assertThat(whole.trainGraph().edgeCount()).isEqualTo(graph.edgeCount());
+        assertThat(whole.trainPositives().size()).isEqualTo(2000);
+        assertThat(whole.testPositives().size()).isEqualTo(20);
+        assertThat(whole.valPositives().size()).isEqualTo(20);
+        PairSet check = pairs(whole.valPositives(), whole.testPositives());
+        assertThat(check.size()).as("validation and test positives are distinct edges").isEqualTo(40);
+        for (EdgeList positives : new EdgeList[] {whole.valPositives(), whole.testPositives()}) {
+            for (int k = 0; k < positives.size(); k++) {
+                assertThat(whole.trainGraph().adjacency().contains(positives.src(k), positives.dst(k))).isTrue();
+            }
+        }
+        PairSet negatives = pairs(whole.valNegatives(), whole.testNegatives());
+        assertThat(negatives.size()).isEqualTo(40);
+        for (EdgeList list : new EdgeList[] {whole.valNegatives(), whole.testNegatives()}) {
+            for (int k = 0; k < list.size(); k++) {
+                assertThat(graph.adjacency().contains(list.src(k), list.dst(k))).isFalse();
+                assertThat(list.src(k)).isNotEqualTo(list.dst(k));
+            }
+        }
+        LinkSplit again = LinkSplit.allEdgesInTraining(graph, 0.01, 7);
+        assertThat(again.testPositives()).isEqualTo(whole.testPositives());
+        assertThat(again.valNegatives()).isEqualTo(whole.valNegatives());
+        assertThatThrownBy(() -> LinkSplit.allEdgesInTraining(TestGraphs.randomGraph(20, 30, 1), 0.01, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few");
+    }
+
+    @Test
     void sizesFollowTheReferenceFractions() {
         assertThat(split.testPositives().size()).isEqualTo(200);
         assertThat(split.valPositives().size()).isEqualTo(100);

@@ -100,6 +100,24 @@ final class ReproduceTest {
                 .withLogEvery(row.training().logEvery()));
     }
 
+    /** graphmae-gat follows its paper's protocol: row-normalised features, every edge in training, no AUC/AP. */
+    @Test
+    void graphMaeGatRowTrainsOnEveryEdgeOfRowNormalisedInputs() {
+        Path root = planetoidRoot();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), List.of("graphmae-gat"), 1, 2, 2,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(cells.get(0).auc()).isEmpty();
+        assertThat(cells.get(0).ap()).isEmpty();
+        assertThat(cells.get(0).probe()[0]).isBetween(0.3, 1.0);
+        PaperTable.Recipe cora = PaperTable.row("graphmae-gat").recipe("cora");
+        assertThat(cora.allEdges()).isTrue();
+        assertThat(cora.rowNormalizedFeatures()).isTrue();
+        assertThat(PaperTable.row("gae").recipe("cora").allEdges()).isFalse();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("graphmae-gat~").contains("—")
+                .contains("row-normalised").contains("node-level protocol");
+    }
+
     @Test
     void graphMaeRowIsScoredByTheLinearProbeBesideItsPaper() {
         Path root = planetoidRoot();
