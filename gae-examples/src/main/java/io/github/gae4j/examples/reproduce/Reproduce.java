@@ -192,10 +192,12 @@ public final class Reproduce {
     static void print(List<Cell> cells, List<PaperTable.Row> rows, int seeds, int epochs, int threads,
                       double totalSeconds, PrintStream out) {
         List<String> papers = rows.stream().map(PaperTable.Row::paper).distinct().toList();
-        List<Integer> rowEpochs = rows.stream().map(r -> epochs > 0 ? epochs : r.training().epochs()).distinct()
-                .toList();
-        String epochText = rowEpochs.size() == 1 ? rowEpochs.get(0) + " epochs" : "epochs " + rows.stream()
-                .map(r -> r.model() + " " + r.training().epochs()).collect(Collectors.joining(", "));
+        // Epochs per cell: a row's recipe may differ by dataset (GraphMAE's CiteSeer trains 300, its Cora 1500).
+        List<String> cellEpochs = cells.stream().map(c -> c.dataset() + " " + c.model() + " " + (epochs > 0 ? epochs
+                : PaperTable.row(c.model()).recipe(c.dataset()).training().epochs())).toList();
+        List<String> distinct = cellEpochs.stream().map(t -> t.substring(t.lastIndexOf(' ') + 1)).distinct().toList();
+        String epochText = distinct.size() == 1 ? distinct.get(0) + " epochs"
+                : "epochs " + String.join(", ", cellEpochs);
         out.printf(Locale.ROOT, "%s, reproduced: %d seeds, %s, full-graph loss, %d threads, JDK %s%n",
                 String.join("; ", papers), seeds, epochText, threads, Runtime.version());
         out.printf(Locale.ROOT, "%-9s %-13s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7s%n", "dataset",

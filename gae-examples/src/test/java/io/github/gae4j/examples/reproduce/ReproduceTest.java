@@ -100,6 +100,25 @@ final class ReproduceTest {
                 .withLogEvery(row.training().logEvery()));
     }
 
+    /** The header gives each cell's epochs when the recipes differ by dataset. */
+    @Test
+    void headerNamesPerDatasetEpochs() {
+        double[] one = {0.8};
+        double[] none = {};
+        List<Reproduce.Cell> cells = List.of(
+                new Reproduce.Cell("cora", "graphmae-gat", none, none, one, one, one, one, one),
+                new Reproduce.Cell("citeseer", "graphmae-gat", none, none, one, one, one, one, one));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Reproduce.print(cells, List.of(PaperTable.row("graphmae-gat")), 1, 0, 1, 1.0,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("epochs cora graphmae-gat 1500, citeseer graphmae-gat 300");
+        bytes.reset();
+        Reproduce.print(cells, List.of(PaperTable.row("graphmae-gat")), 1, 7, 1, 1.0,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("1 seeds, 7 epochs");
+    }
+
     /** graphmae-gat follows its paper's protocol: row-normalised features, every edge in training, no AUC/AP. */
     @Test
     void graphMaeGatRowTrainsOnEveryEdgeOfRowNormalisedInputs() {
