@@ -4,14 +4,12 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
 import io.github.gae4j.core.autodiff.functions.AddBias;
-import io.github.gae4j.core.autodiff.functions.AttentionAggregate;
 import io.github.gae4j.core.autodiff.functions.AttentionPattern;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.Dropout;
-import io.github.gae4j.core.autodiff.functions.EdgeAttentionLogits;
+import io.github.gae4j.core.autodiff.functions.GraphAttention;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Scale;
-import io.github.gae4j.core.autodiff.functions.SegmentSoftmax;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
@@ -112,12 +110,8 @@ final class GatLayer {
 
     private Variable attend(Variable x, Variable residual, AttentionPattern pattern, Parallelism parallelism,
                             RandomGenerator dropoutRandom) {
-        Variable logits = EdgeAttentionLogits.of(pattern, x, attSrc, attDst, heads, negativeSlope, parallelism);
-        Variable alpha = SegmentSoftmax.of(pattern, logits, parallelism);
-        if (dropoutRandom != null && attnDropout > 0) {
-            alpha = Dropout.of(alpha, attnDropout, dropoutRandom);
-        }
-        Variable out = AttentionAggregate.of(pattern, alpha, x, parallelism);
+        Variable out = GraphAttention.aggregate(pattern, x, attSrc, attDst, heads, negativeSlope, attnDropout,
+                dropoutRandom, parallelism);
         if (!concat && heads > 1) {
             out = meanOfHeads(out);
         }

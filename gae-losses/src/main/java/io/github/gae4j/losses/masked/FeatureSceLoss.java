@@ -4,14 +4,12 @@ import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.AddBias;
-import io.github.gae4j.core.autodiff.functions.AttentionAggregate;
 import io.github.gae4j.core.autodiff.functions.AttentionPattern;
 import io.github.gae4j.core.autodiff.functions.Dropout;
-import io.github.gae4j.core.autodiff.functions.EdgeAttentionLogits;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
+import io.github.gae4j.core.autodiff.functions.GraphAttention;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.RowGather;
-import io.github.gae4j.core.autodiff.functions.SegmentSoftmax;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.autodiff.functions.Transpose;
 import io.github.gae4j.core.graph.Features;
@@ -185,13 +183,8 @@ public final class FeatureSceLoss implements Loss {
         Variable wt = Transpose.of(weight);
         Variable src = MatMul.of(attSrc, wt);
         Variable dst = MatMul.of(attDst, wt);
-        Variable logits = EdgeAttentionLogits.of(edges, h, src, dst, 1, ATTENTION_NEGATIVE_SLOPE,
-                input.parallelism());
-        Variable alpha = SegmentSoftmax.of(edges, logits, input.parallelism());
-        if (options.attnDropout() > 0) {
-            alpha = Dropout.of(alpha, options.attnDropout(), input.random());
-        }
-        return AttentionAggregate.of(edges, alpha, h, input.parallelism());
+        return GraphAttention.aggregate(edges, h, src, dst, 1, ATTENTION_NEGATIVE_SLOPE, options.attnDropout(),
+                input.random(), input.parallelism());
     }
 
     /** W_d, b_d, then a_src and a_dst (GAT) and P (projection) where present. */

@@ -1,0 +1,36 @@
+package io.github.gae4j.core.autodiff.functions;
+
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.parallel.Parallelism;
+import java.util.random.RandomGenerator;
+
+/**
+ * The attention step GAT layers share (Veličković et al. 2018), composed once so that the GAT encoder and the
+ * GAT feature decoder compute it the same way: per head k, α_ij = softmax over j ∈ pattern(i) of
+ * LeakyReLU(a_dst·x_i + a_src·x_j), optionally dropped out, and out_i = Σ_j α_ij x_j.
+ */
+public final class GraphAttention {
+
+    private GraphAttention() {
+    }
+
+    /**
+     * @param pattern       the edges (self-loops included)
+     * @param x             N × heads·F, the values attended over (and scored)
+     * @param attSrc        a_src, 1 × heads·F
+     * @param attDst        a_dst, 1 × heads·F
+     * @param attnDropout   dropout rate on α, applied only when {@code dropoutRandom} is not null
+     * @param dropoutRandom the pass's random source, or null for no dropout
+     * @return N × heads·F
+     */
+    public static Variable aggregate(AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst,
+                                     int heads, double negativeSlope, double attnDropout,
+                                     RandomGenerator dropoutRandom, Parallelism parallelism) {
+        Variable logits = EdgeAttentionLogits.of(pattern, x, attSrc, attDst, heads, negativeSlope, parallelism);
+        Variable alpha = SegmentSoftmax.of(pattern, logits, parallelism);
+        if (dropoutRandom != null && attnDropout > 0) {
+            alpha = Dropout.of(alpha, attnDropout, dropoutRandom);
+        }
+        return AttentionAggregate.of(pattern, alpha, x, parallelism);
+    }
+}
