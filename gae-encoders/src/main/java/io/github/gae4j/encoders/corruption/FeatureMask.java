@@ -193,15 +193,6 @@ public final class FeatureMask implements Corruption {
         return Arrays.copyOf(perm, count);
     }
 
-    /** {@code x} with the flagged rows set to zero, in the same kind (a new object; {@code x} is not touched). */
-    static Features zeroRows(Features x, boolean[] rows) {
-        int[] source = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            source[i] = rows[i] ? -1 : i;
-        }
-        return replaceRows(x, source);
-    }
-
     /**
      * {@code x} with row i replaced by row {@code source[i]} of {@code x} (zero where it is −1), in the same kind
      * (X = I becomes sparse); a new object, {@code x} is not touched.

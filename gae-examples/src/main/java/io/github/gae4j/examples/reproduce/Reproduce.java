@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reproduces published link-prediction tables: by default Kipf &amp; Welling's Table 1, GAE and VGAE
@@ -193,11 +194,11 @@ public final class Reproduce {
                       double totalSeconds, PrintStream out) {
         List<String> papers = rows.stream().map(PaperTable.Row::paper).distinct().toList();
         // Epochs per cell: a row's recipe may differ by dataset (GraphMAE's CiteSeer trains 300, its Cora 1500).
-        List<String> cellEpochs = cells.stream().map(c -> c.dataset() + " " + c.model() + " " + (epochs > 0 ? epochs
-                : PaperTable.row(c.model()).recipe(c.dataset()).training().epochs())).toList();
-        List<String> distinct = cellEpochs.stream().map(t -> t.substring(t.lastIndexOf(' ') + 1)).distinct().toList();
-        String epochText = distinct.size() == 1 ? distinct.get(0) + " epochs"
-                : "epochs " + String.join(", ", cellEpochs);
+        List<Integer> cellEpochs = cells.stream().map(c -> epochs > 0 ? epochs
+                : PaperTable.row(c.model()).recipe(c.dataset()).training().epochs()).toList();
+        String epochText = cellEpochs.stream().distinct().count() == 1 ? cellEpochs.get(0) + " epochs"
+                : "epochs " + IntStream.range(0, cells.size()).mapToObj(k -> cells.get(k).dataset() + " "
+                        + cells.get(k).model() + " " + cellEpochs.get(k)).collect(Collectors.joining(", "));
         out.printf(Locale.ROOT, "%s, reproduced: %d seeds, %s, full-graph loss, %d threads, JDK %s%n",
                 String.join("; ", papers), seeds, epochText, threads, Runtime.version());
         out.printf(Locale.ROOT, "%-9s %-13s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7s%n", "dataset",

@@ -64,8 +64,9 @@ public final class FeatureSceLossFactory implements LossFactory {
                         Arrays.stream(DecoderKind.values()).map(DecoderKind::optionValue).toList(), raw)));
         boolean remask = config.getBoolean("remask", DEFAULT_REMASK);   // moot for the linear decoder, which never re-masks
         boolean project = config.getBoolean("project", false);
-        double dropout = config.describedAs("loss '" + NAME + "'").getDropoutRate("dropout");
-        double attnDropout = config.describedAs("loss '" + NAME + "'").getDropoutRate("attn-dropout");
+        ComponentConfig described = config.describedAs("loss '" + NAME + "'");
+        double dropout = described.getDropoutRate("dropout");
+        double attnDropout = described.getDropoutRate("attn-dropout");
         if (attnDropout > 0 && kind != DecoderKind.GAT) {
             throw new ConfigException(String.format(Locale.ROOT,
                     "Option 'attn-dropout' of loss '%s' needs decoder 'gat', got decoder '%s'", NAME,
