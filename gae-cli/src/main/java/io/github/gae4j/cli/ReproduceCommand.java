@@ -51,6 +51,20 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", description = "Seeds per cell (default 10).")
     int seeds;
 
+    @Option(names = "--first-seed", paramLabel = "S", defaultValue = "0",
+            description = "First seed (default 0): runs seeds S … S+N−1, so seed ranges can run in separate"
+                    + " processes and be printed together with --from-runs.")
+    int firstSeed;
+
+    @Option(names = "--runs", paramLabel = "FILE",
+            description = "Appends each finished seed to this CSV file (dataset, model, seed, epochs, threads,"
+                    + " JDK and every score), so a long run cut short keeps its seeds.")
+    Path runsFile;
+
+    @Option(names = "--from-runs", split = ",", paramLabel = "FILES",
+            description = "Trains nothing: prints the table of the seeds recorded in these --runs files.")
+    List<Path> fromRuns;
+
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "0",
             description = "Epochs of every run (default: each model's published recipe, e.g. 200 for GAE,"
                     + " 1000 short steps for ARGA).")
@@ -62,6 +76,16 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (fromRuns != null) {
+            try (PrintStream table = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
+                Reproduce.printRuns(fromRuns, table);
+            }
+            return GaeCommand.OK;
+        }
+        if (directed && (firstSeed != 0 || runsFile != null)) {
+            throw new io.github.gae4j.core.spi.ConfigException("--first-seed and --runs are not available with"
+                    + " --directed yet");
+        }
         Path dir = dataDir != null ? dataDir : DataDirectories.find().orElseThrow(() ->
                 new io.github.gae4j.core.spi.ConfigException("No datasets: pass --data-dir DIR; "
                         + DataDirectories.searchDescription()));
@@ -75,8 +99,8 @@ final class ReproduceCommand implements Callable<Integer> {
                 if (tasks != null) {
                     throw new io.github.gae4j.core.spi.ConfigException("--tasks needs --directed");
                 }
-                Reproduce.run(dir, or(datasets, List.of("cora", "citeseer", "pubmed")),
-                        or(models, List.of("gae", "vgae")), seeds, epochs, nThreads, table);
+                Reproduce.run(dir, new Reproduce.Plan(or(datasets, List.of("cora", "citeseer", "pubmed")),
+                        or(models, Reproduce.DEFAULT_MODELS), firstSeed, seeds, epochs, nThreads, runsFile), table);
             }
         }
         return GaeCommand.OK;

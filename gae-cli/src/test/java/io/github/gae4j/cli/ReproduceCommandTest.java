@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The reproduce subcommand prints the paper table (a short smoke run). */
 final class ReproduceCommandTest {
@@ -34,6 +35,35 @@ final class ReproduceCommandTest {
         Cli tasksAlone = Cli.run("reproduce", "--data-dir", root.get().toString(), "--tasks", "general");
         assertThat(tasksAlone.exitCode()).isEqualTo(2);
         assertThat(tasksAlone.err()).contains("--directed");
+    }
+
+    /** A seed range recorded with --runs prints again, without data or training, through --from-runs. */
+    @Test
+    void recordsSeedsAndPrintsThemBackWithoutTraining(@TempDir Path dir) {
+        Optional<Path> root = DataDirectories.find().filter(r -> r.resolve("planetoid").toFile().isDirectory());
+        Assumptions.assumeTrue(root.isPresent(),
+                "Planetoid data not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
+        Path runs = dir.resolve("runs.csv");
+        Cli r = Cli.run("reproduce", "--data-dir", root.get().toString(), "--datasets", "cora", "--models", "gae",
+                "--first-seed", "4", "--seeds", "2", "--epochs", "5", "--threads", "2", "--runs", runs.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("2 seeds (4–5)");
+        String row = r.out().lines().filter(l -> l.startsWith("cora")).findFirst().orElseThrow();
+
+        Cli again = Cli.run("reproduce", "--data-dir", "/nonexistent/gae4j-data", "--from-runs", runs.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("2 seeds (4–5)");
+        // Everything but the time per run, which --from-runs takes from the file rather than the clock.
+        String reprinted = again.out().lines().filter(l -> l.startsWith("cora")).findFirst().orElseThrow();
+        assertThat(reprinted.substring(0, reprinted.lastIndexOf('|'))).isEqualTo(row.substring(0, row.lastIndexOf('|')));
+    }
+
+    @Test
+    void aBrokenRunsFileIsNamedWithItsLine(@TempDir Path dir) throws java.io.IOException {
+        Path runs = java.nio.file.Files.writeString(dir.resolve("runs.csv"), "dataset,model\n");
+        Cli r = Cli.run("reproduce", "--from-runs", runs.toString());
+        assertThat(r.exitCode()).isIn(1, 2);
+        assertThat(r.err()).contains(runs + ":1").contains("expected the header");
     }
 
     @Test

@@ -25,11 +25,17 @@ import io.github.gae4j.examples.Stats;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reproduces published link-prediction tables: by default Kipf &amp; Welling's Table 1, GAE and VGAE
@@ -43,9 +49,12 @@ import java.util.stream.IntStream;
  *
  * <pre>java --add-modules jdk.incubator.vector -Xmx4g -cp gae-examples/target/gae4j.jar \
  *     io.github.gae4j.examples.reproduce.Reproduce [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer,pubmed] \
- *     [--models gae,vgae,arga,arvga,linear-ae,linear-vae,maskgae,graphmae] [--epochs N (default: each model's recipe)] [--threads T]</pre>
+ *     [--models gae,vgae,arga,arvga,linear-ae,linear-vae,maskgae,graphmae,graphmae-gat] [--first-seed S] \
+ *     [--epochs N (default: each model's recipe)] [--threads T] [--runs FILE (each finished seed appended)]</pre>
  */
 public final class Reproduce {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reproduce.class);
 
     private Reproduce() {
     }
@@ -54,12 +63,83 @@ public final class Reproduce {
     public static final List<String> DEFAULT_MODELS = List.of("gae", "vgae");
 
     /**
-     * One (dataset, model) cell over all seeds: per-seed test AUC/AP (none when the recipe trains on every
-     * edge), clustering scores of μ, the linear probe's test accuracy on μ over the Planetoid public split,
-     * and seconds per run.
+     * One (dataset, model) cell: its runs, one per seed. The per-seed arrays hold test AUC/AP (empty when
+     * the recipe trains on every edge), clustering scores of μ and the linear probe's test accuracy on μ
+     * over the Planetoid public split (empty on a graph without labels), and seconds per run.
      */
-    public record Cell(String dataset, String model, double[] auc, double[] ap, double[] acc, double[] nmi, double[] ari,
-                double[] probe, double[] seconds) {
+    public record Cell(String dataset, String model, List<SeedRun> runs) {
+
+        public Cell {
+            runs = List.copyOf(runs);
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("A cell needs at least one run: " + dataset + " " + model);
+            }
+        }
+
+        public double[] auc() {
+            return values(SeedRun::auc);
+        }
+
+        public double[] ap() {
+            return values(SeedRun::ap);
+        }
+
+        public double[] acc() {
+            return values(SeedRun::acc);
+        }
+
+        public double[] nmi() {
+            return values(SeedRun::nmi);
+        }
+
+        public double[] ari() {
+            return values(SeedRun::ari);
+        }
+
+        public double[] probe() {
+            return values(SeedRun::probe);
+        }
+
+        public double[] seconds() {
+            return values(SeedRun::seconds);
+        }
+
+        public int[] seeds() {
+            return runs.stream().mapToInt(SeedRun::seed).toArray();
+        }
+
+        /** The epochs of its runs (one value: {@link RunsFile#readAll} refuses cells that mix them). */
+        public int epochs() {
+            return runs.get(0).epochs();
+        }
+
+        private double[] values(ToDoubleFunction<SeedRun> column) {
+            return runs.stream().mapToDouble(column).filter(v -> !Double.isNaN(v)).toArray();
+        }
+    }
+
+    /**
+     * What to run: the cells ({@code datasets} × {@code models}, names of {@link PaperTable} rows), the seeds
+     * {@code firstSeed} … {@code firstSeed + seeds − 1}, the epochs of every run (0 or less: each model's own
+     * recipe), the threads, and the runs file each finished seed is appended to (null: none).
+     */
+    public record Plan(List<String> datasets, List<String> models, int firstSeed, int seeds, int epochs, int threads,
+                       Path runsFile) {
+
+        public Plan {
+            datasets = List.copyOf(datasets);
+            models = models.stream().map(String::trim).toList();
+            if (models.isEmpty()) {
+                throw new GaeException("No models to run; known models: " + PaperTable.ROWS.keySet());
+            }
+            if (seeds < 1) {
+                throw new GaeException("--seeds must be >= 1, got " + seeds);
+            }
+            if (firstSeed < 0) {
+                throw new GaeException("--first-seed must be >= 0, got " + firstSeed);
+            }
+            models.forEach(PaperTable::row);
+        }
     }
 
     public static void main(String[] args) {
@@ -67,20 +147,24 @@ public final class Reproduce {
         List<String> datasets = List.of("cora", "citeseer", "pubmed");
         List<String> models = DEFAULT_MODELS;
         int seeds = 10;
+        int firstSeed = 0;
         int epochs = 0;
         int threads = Runtime.getRuntime().availableProcessors();
+        Path runsFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Optional.of(Path.of(args[++i]));
                 case "--datasets" -> datasets = List.of(args[++i].split(","));
                 case "--models" -> models = List.of(args[++i].split(","));
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--first-seed" -> firstSeed = Integer.parseInt(args[++i]);
+                case "--runs" -> runsFile = Path.of(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("Unknown option '" + args[i] + "'; options: --data-dir DIR, --datasets LIST,"
-                            + " --models LIST (" + String.join(",", PaperTable.ROWS.keySet()) + "), --seeds N, --epochs N"
-                            + " (default: each model's recipe), --threads T");
+                            + " --models LIST (" + String.join(",", PaperTable.ROWS.keySet()) + "), --seeds N, --first-seed S,"
+                            + " --epochs N (default: each model's recipe), --threads T, --runs FILE");
                     System.exit(2);
                 }
             }
@@ -90,7 +174,7 @@ public final class Reproduce {
             System.exit(1);
         }
         try {
-            run(dataDir.get(), datasets, models, seeds, epochs, threads, System.out);
+            run(dataDir.get(), new Plan(datasets, models, firstSeed, seeds, epochs, threads, runsFile), System.out);
         } catch (GaeException e) {
             System.err.println("gae4j: " + e.getMessage());
             System.exit(1);
@@ -102,36 +186,48 @@ public final class Reproduce {
         return run(dataDir, datasets, DEFAULT_MODELS, seeds, epochs, threads, out);
     }
 
-    /**
-     * Runs every (dataset, model) cell over {@code seeds} seeds (0 … seeds − 1: the link split, the
-     * model's initialisation and the training noise) and prints the table to {@code out}.
-     *
-     * @param models names of {@link PaperTable} rows ({@code gae}, {@code vgae}, {@code arga}, {@code arvga},
-     *               {@code linear-ae}, {@code linear-vae}, {@code maskgae}, {@code graphmae});
-     *               an unknown name fails, listing the known ones, before any data is read
-     * @param epochs epochs of every run, or 0 (or less) for each model's own recipe
-     */
+    /** Seeds 0 … seeds − 1 of every cell, no runs file. */
     public static List<Cell> run(Path dataDir, List<String> datasets, List<String> models, int seeds, int epochs,
                                  int threads, PrintStream out) {
-        if (models.isEmpty()) {
-            throw new GaeException("No models to run; known models: " + PaperTable.ROWS.keySet());
-        }
-        if (seeds < 1) {
-            throw new GaeException("--seeds must be >= 1, got " + seeds);
-        }
-        List<PaperTable.Row> rows = models.stream().map(m -> PaperTable.row(m.trim())).toList();
+        return run(dataDir, new Plan(datasets, models, 0, seeds, epochs, threads, null), out);
+    }
+
+    /**
+     * Runs every (dataset, model) cell of the plan over its seeds (each seed draws the link split, the
+     * model's initialisation and the training noise) and prints the table to {@code out}. An unknown model
+     * fails, listing the known ones, before any data is read.
+     */
+    public static List<Cell> run(Path dataDir, Plan plan, PrintStream out) {
+        List<PaperTable.Row> rows = plan.models().stream().map(PaperTable::row).toList();
         ModelAssembler assembler = GaeInjectors.create(Reproduce.class.getClassLoader()).getInstance(ModelAssembler.class);
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
-        try (Parallelism parallelism = Parallelism.of(threads)) {
-            for (String dataset : datasets) {
+        try (Parallelism parallelism = Parallelism.of(plan.threads())) {
+            for (String dataset : plan.datasets()) {
                 Graph graph = load(dataset, dataDir, assembler);
                 for (PaperTable.Row row : rows) {
-                    cells.add(runCell(dataset, row, graph, seeds, epochs, assembler, parallelism));
+                    cells.add(runCell(dataset, row, graph, plan, assembler, parallelism));
                 }
             }
         }
-        print(cells, rows, seeds, epochs, threads, (System.nanoTime() - start) / 1e9, out);
+        print(cells, (System.nanoTime() - start) / 1e9, out);
+        return cells;
+    }
+
+    /**
+     * Prints the table of runs recorded by earlier {@code run}s (seed ranges run apart, or a run cut short),
+     * without training anything.
+     */
+    public static List<Cell> printRuns(List<Path> runsFiles, PrintStream out) {
+        Map<String, List<SeedRun>> byCell = new LinkedHashMap<>();
+        for (SeedRun r : RunsFile.readAll(runsFiles)) {
+            byCell.computeIfAbsent(r.dataset() + "\t" + r.model(), k -> new ArrayList<>()).add(r);
+        }
+        List<Cell> cells = byCell.values().stream()
+                .map(runs -> runs.stream().sorted(Comparator.comparingInt(SeedRun::seed)).toList())
+                .map(runs -> new Cell(runs.get(0).dataset(), runs.get(0).model(), runs)).toList();
+        double total = cells.stream().flatMap(c -> c.runs().stream()).mapToDouble(SeedRun::seconds).sum();
+        print(cells, total, out);
         return cells;
     }
 
@@ -149,58 +245,67 @@ public final class Reproduce {
                 new CreationContext(0, 0, 0L)).load();
     }
 
-    static Cell runCell(String dataset, PaperTable.Row row, Graph graph, int seeds, int epochs,
-                        ModelAssembler assembler, Parallelism parallelism) {
-        double[] auc = new double[seeds];
-        double[] ap = new double[seeds];
-        double[] acc = new double[seeds];
-        double[] nmi = new double[seeds];
-        double[] ari = new double[seeds];
-        double[] probe = new double[seeds];
-        double[] seconds = new double[seeds];
+    static Cell runCell(String dataset, PaperTable.Row row, Graph graph, Plan plan, ModelAssembler assembler,
+                        Parallelism parallelism) {
         PaperTable.Recipe recipe = row.recipe(dataset);
         graph = recipe.rowNormalizedFeatures() ? graph.withFeatures(graph.featuresOrIdentity().rowNormalized()) : graph;
         ModelSpec spec = recipe.spec();
-        TrainerConfig training = epochs > 0 ? recipe.training().withEpochs(epochs) : recipe.training();
+        TrainerConfig training = plan.epochs() > 0 ? recipe.training().withEpochs(plan.epochs()) : recipe.training();
         int classes = graph.hasLabels() ? graph.classNames().size() : 0;
         NodeSplit publicSplit = classes > 1 ? PlanetoidSplit.of(graph) : null;
-        for (int s = 0; s < seeds; s++) {
+        List<SeedRun> runs = new ArrayList<>();
+        for (int s = plan.firstSeed(); s < plan.firstSeed() + plan.seeds(); s++) {
             long t0 = System.nanoTime();
             // Node-level protocol: every edge in training; the split's few check edges are training edges.
             LinkSplit split = recipe.allEdges() ? LinkSplit.allEdgesInTraining(graph, 0.01, s) : LinkSplit.of(graph, s);
             GraphAutoencoder m = assembler.assemble(spec,
                     new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), s));
             TrainingResult r = new Trainer(training.withSeed(s).withLogEvery(100), parallelism).fit(m, split);
-            auc[s] = r.test().auc();
-            ap[s] = r.test().ap();
+            double auc = recipe.allEdges() ? Double.NaN : r.test().auc();
+            double ap = recipe.allEdges() ? Double.NaN : r.test().ap();
+            ClusteringScores c = null;
+            double probe = Double.NaN;
             if (classes > 1) {
                 // Node tasks see every edge, as their papers' transductive protocols do (GraphMAE's probe,
                 // ARGA's clustering); link prediction above saw only the training edges.
                 Matrix mu = m.embed(GraphInput.of(graph, parallelism));
-                ClusteringScores c = ClusteringMetrics.evaluate(mu, graph.labels(), classes, 10, s);
-                acc[s] = c.acc();
-                nmi[s] = c.nmi();
-                ari[s] = c.ari();
-                probe[s] = recipe.probe().evaluate(mu, graph.labels(), classes, publicSplit, s).testAccuracy();
+                c = ClusteringMetrics.evaluate(mu, graph.labels(), classes, 10, s);
+                probe = recipe.probe().evaluate(mu, graph.labels(), classes, publicSplit, s).testAccuracy();
             }
-            seconds[s] = (System.nanoTime() - t0) / 1e9;
+            SeedRun run = new SeedRun(dataset, row.model(), s, training.epochs(), plan.threads(),
+                    Runtime.version().toString(), auc, ap, c == null ? Double.NaN : c.acc(),
+                    c == null ? Double.NaN : c.nmi(), c == null ? Double.NaN : c.ari(), probe,
+                    (System.nanoTime() - t0) / 1e9);
+            if (plan.runsFile() != null) {
+                RunsFile.append(plan.runsFile(), run);
+            }
+            LOG.info("{} {} seed {}: AUC {} AP {} probe {} ({} s)", dataset, row.model(), s, pct(auc), pct(ap),
+                    pct(probe), String.format(Locale.ROOT, "%.0f", run.seconds()));
+            runs.add(run);
         }
-        return recipe.allEdges()
-                ? new Cell(dataset, row.model(), new double[0], new double[0], acc, nmi, ari, probe, seconds)
-                : new Cell(dataset, row.model(), auc, ap, acc, nmi, ari, probe, seconds);
+        return new Cell(dataset, row.model(), runs);
     }
 
-    static void print(List<Cell> cells, List<PaperTable.Row> rows, int seeds, int epochs, int threads,
-                      double totalSeconds, PrintStream out) {
-        List<String> papers = rows.stream().map(PaperTable.Row::paper).distinct().toList();
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    static void print(List<Cell> cells, double totalSeconds, PrintStream out) {
+        List<String> papers = cells.stream().map(c -> PaperTable.row(c.model()).paper()).distinct().toList();
         // Epochs per cell: a row's recipe may differ by dataset (GraphMAE's CiteSeer trains 300, its Cora 1500).
-        List<Integer> cellEpochs = cells.stream().map(c -> epochs > 0 ? epochs
-                : PaperTable.row(c.model()).recipe(c.dataset()).training().epochs()).toList();
-        String epochText = cellEpochs.stream().distinct().count() == 1 ? cellEpochs.get(0) + " epochs"
-                : "epochs " + IntStream.range(0, cells.size()).mapToObj(k -> cells.get(k).dataset() + " "
-                        + cells.get(k).model() + " " + cellEpochs.get(k)).collect(Collectors.joining(", "));
-        out.printf(Locale.ROOT, "%s, reproduced: %d seeds, %s, full-graph loss, %d threads, JDK %s%n",
-                String.join("; ", papers), seeds, epochText, threads, Runtime.version());
+        String epochText = cells.stream().map(Cell::epochs).distinct().count() == 1 ? cells.get(0).epochs() + " epochs"
+                : "epochs " + cells.stream().map(c -> c.dataset() + " " + c.model() + " " + c.epochs())
+                        .collect(Collectors.joining(", "));
+        String seedText = cells.stream().map(c -> seedText(c.seeds())).distinct().count() == 1
+                ? seedText(cells.get(0).seeds())
+                : "seeds " + cells.stream().map(c -> c.dataset() + " " + c.model() + " " + seedText(c.seeds()))
+                        .collect(Collectors.joining(", "));
+        List<SeedRun> all = cells.stream().flatMap(c -> c.runs().stream()).toList();
+        String threadText = all.stream().map(r -> Integer.toString(r.threads())).distinct()
+                .collect(Collectors.joining("/"));
+        String jdkText = all.stream().map(SeedRun::jdk).distinct().collect(Collectors.joining(", "));
+        out.printf(Locale.ROOT, "%s, reproduced: %s, %s, full-graph loss, %s threads, JDK %s%n",
+                String.join("; ", papers), seedText, epochText, threadText, jdkText);
         out.printf(Locale.ROOT, "%-9s %-13s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7s%n", "dataset",
                 "model", "AUC %", "AP %", "paper AUC/AP", "delta", "ACC %", "NMI %", "ARI %", "probe %", "paper",
                 "s/run");
@@ -234,6 +339,17 @@ public final class Reproduce {
                 unmatched ? "n/a: the paper has no comparable figure. " : "",
                 normalized ? "~ row-normalised features (each row divided by its sum), as the paper's DGL inputs. " : "",
                 totalSeconds);
+    }
+
+    /** "10 seeds" for seeds 0 … 9; the seeds themselves otherwise ("5 seeds (5–9)", "3 seeds (0, 2, 7)"). */
+    static String seedText(int[] seeds) {
+        int n = seeds.length;
+        boolean contiguous = IntStream.range(1, n).allMatch(k -> seeds[k] == seeds[k - 1] + 1);
+        if (contiguous && seeds[0] == 0) {
+            return n + " seeds";
+        }
+        return n + " seeds (" + (contiguous ? seeds[0] + "–" + seeds[n - 1]
+                : IntStream.of(seeds).mapToObj(Integer::toString).collect(Collectors.joining(", "))) + ")";
     }
 
     static String pm(double[] v) {

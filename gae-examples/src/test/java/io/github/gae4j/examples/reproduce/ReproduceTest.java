@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -87,6 +88,30 @@ final class ReproduceTest {
                 .contains("92.05 / 93.32").contains("96.39 / 95.93");
     }
 
+    /**
+     * A seed range run on its own scores exactly what those seeds score inside a longer run, and the runs
+     * file records each of them: seed ranges can run in separate processes and be printed as one table.
+     */
+    @Test
+    void seedRangesRunApartMergeIntoTheSameTable(@TempDir Path dir) {
+        Path root = planetoidRoot();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path whole = dir.resolve("whole.csv");
+        Path late = dir.resolve("late.csv");
+        Path early = dir.resolve("early.csv");
+        List<Reproduce.Cell> all = Reproduce.run(root,
+                new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 3, 5, 2, whole), quiet);
+        Reproduce.run(root, new Reproduce.Plan(List.of("cora"), List.of("gae"), 2, 1, 5, 1, late), quiet);
+        Reproduce.run(root, new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 2, 5, 2, early), quiet);
+        assertThat(RunsFile.read(whole)).hasSize(3);
+        List<Reproduce.Cell> merged = Reproduce.printRuns(List.of(late, early), quiet);
+        assertThat(merged).hasSize(1);
+        assertThat(merged.get(0).seeds()).containsExactly(0, 1, 2);
+        assertThat(merged.get(0).auc()).containsExactly(all.get(0).auc());
+        assertThat(merged.get(0).probe()).containsExactly(all.get(0).probe());
+        assertThat(merged.get(0).nmi()).containsExactly(all.get(0).nmi());
+    }
+
     /** The reproduce rows and the model files users train with the CLI describe the same models. */
     @ParameterizedTest
     @CsvSource({"maskgae, maskgae.json", "graphmae, graphmae-style.json", "graphmae-gat, graphmae-gat.json"})
@@ -103,20 +128,24 @@ final class ReproduceTest {
     /** The header gives each cell's epochs when the recipes differ by dataset. */
     @Test
     void headerNamesPerDatasetEpochs() {
-        double[] one = {0.8};
-        double[] none = {};
         List<Reproduce.Cell> cells = List.of(
-                new Reproduce.Cell("cora", "graphmae-gat", none, none, one, one, one, one, one),
-                new Reproduce.Cell("citeseer", "graphmae-gat", none, none, one, one, one, one, one));
+                new Reproduce.Cell("cora", "graphmae-gat", List.of(nodeRun("cora", 0, 1500))),
+                new Reproduce.Cell("citeseer", "graphmae-gat", List.of(nodeRun("citeseer", 0, 300))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Reproduce.print(cells, List.of(PaperTable.row("graphmae-gat")), 1, 0, 1, 1.0,
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Reproduce.print(cells, 1.0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("epochs cora graphmae-gat 1500, citeseer graphmae-gat 300");
         bytes.reset();
-        Reproduce.print(cells, List.of(PaperTable.row("graphmae-gat")), 1, 7, 1, 1.0,
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        cells = List.of(new Reproduce.Cell("cora", "graphmae-gat", List.of(nodeRun("cora", 0, 7))),
+                new Reproduce.Cell("citeseer", "graphmae-gat", List.of(nodeRun("citeseer", 0, 7))));
+        Reproduce.print(cells, 1.0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("1 seeds, 7 epochs");
+    }
+
+    /** A graphmae-gat run: every edge in training, so no AUC/AP. */
+    static SeedRun nodeRun(String dataset, int seed, int epochs) {
+        return new SeedRun(dataset, "graphmae-gat", seed, epochs, 1, "17", Double.NaN, Double.NaN, 0.6, 0.5, 0.4,
+                0.8 + seed / 1000.0, 10.0);
     }
 
     /** graphmae-gat follows its paper's protocol: row-normalised features, every edge in training, no AUC/AP. */
