@@ -58,7 +58,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "FILE",
             description = "Appends each finished seed to this CSV file (dataset, model, seed, epochs, threads,"
-                    + " JDK and every score), so a long run cut short keeps its seeds.")
+                    + " JDK and every score), so a long run cut short keeps its seeds; run again with the same"
+                    + " file, it trains only the seeds the file does not record.")
     Path runsFile;
 
     @Option(names = "--from-runs", split = ",", paramLabel = "FILES",

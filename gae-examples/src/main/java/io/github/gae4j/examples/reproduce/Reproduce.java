@@ -23,6 +23,7 @@ import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.planetoid.PlanetoidSplit;
 import io.github.gae4j.examples.Stats;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -199,6 +200,9 @@ public final class Reproduce {
      */
     public static List<Cell> run(Path dataDir, Plan plan, PrintStream out) {
         List<PaperTable.Row> rows = plan.models().stream().map(PaperTable::row).toList();
+        // Seeds an earlier run already recorded in the runs file are taken from it, not run again.
+        List<SeedRun> recorded = plan.runsFile() != null && Files.exists(plan.runsFile())
+                ? RunsFile.readAll(List.of(plan.runsFile())) : List.of();
         ModelAssembler assembler = GaeInjectors.create(Reproduce.class.getClassLoader()).getInstance(ModelAssembler.class);
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
@@ -206,7 +210,7 @@ public final class Reproduce {
             for (String dataset : plan.datasets()) {
                 Graph graph = load(dataset, dataDir, assembler);
                 for (PaperTable.Row row : rows) {
-                    cells.add(runCell(dataset, row, graph, plan, assembler, parallelism));
+                    cells.add(runCell(dataset, row, graph, plan, recorded, assembler, parallelism));
                 }
             }
         }
@@ -245,8 +249,8 @@ public final class Reproduce {
                 new CreationContext(0, 0, 0L)).load();
     }
 
-    static Cell runCell(String dataset, PaperTable.Row row, Graph graph, Plan plan, ModelAssembler assembler,
-                        Parallelism parallelism) {
+    static Cell runCell(String dataset, PaperTable.Row row, Graph graph, Plan plan, List<SeedRun> recorded,
+                        ModelAssembler assembler, Parallelism parallelism) {
         PaperTable.Recipe recipe = row.recipe(dataset);
         graph = recipe.rowNormalizedFeatures() ? graph.withFeatures(graph.featuresOrIdentity().rowNormalized()) : graph;
         ModelSpec spec = recipe.spec();
@@ -255,6 +259,13 @@ public final class Reproduce {
         NodeSplit publicSplit = classes > 1 ? PlanetoidSplit.of(graph) : null;
         List<SeedRun> runs = new ArrayList<>();
         for (int s = plan.firstSeed(); s < plan.firstSeed() + plan.seeds(); s++) {
+            Optional<SeedRun> earlier = recordedRun(recorded, dataset, row.model(), s, training.epochs(),
+                    plan.runsFile());
+            if (earlier.isPresent()) {
+                LOG.info("{} {} seed {}: recorded in {}, not run again", dataset, row.model(), s, plan.runsFile());
+                runs.add(earlier.get());
+                continue;
+            }
             long t0 = System.nanoTime();
             // Node-level protocol: every edge in training; the split's few check edges are training edges.
             LinkSplit split = recipe.allEdges() ? LinkSplit.allEdgesInTraining(graph, 0.01, s) : LinkSplit.of(graph, s);
@@ -284,6 +295,18 @@ public final class Reproduce {
             runs.add(run);
         }
         return new Cell(dataset, row.model(), runs);
+    }
+
+    /** The run of this seed in the runs file, if an earlier run recorded it with the same epochs. */
+    private static Optional<SeedRun> recordedRun(List<SeedRun> recorded, String dataset, String model, int seed,
+                                                 int epochs, Path file) {
+        Optional<SeedRun> found = recorded.stream()
+                .filter(r -> r.dataset().equals(dataset) && r.model().equals(model) && r.seed() == seed).findFirst();
+        if (found.isPresent() && found.get().epochs() != epochs) {
+            throw new GaeException(String.format(Locale.ROOT, "%s records %s %s seed %d with %d epochs, this run"
+                    + " trains %d; use another runs file", file, dataset, model, seed, found.get().epochs(), epochs));
+        }
+        return found;
     }
 
     private static String pct(double v) {

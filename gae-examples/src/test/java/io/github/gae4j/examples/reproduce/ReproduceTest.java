@@ -110,6 +110,19 @@ final class ReproduceTest {
         assertThat(merged.get(0).auc()).containsExactly(all.get(0).auc());
         assertThat(merged.get(0).probe()).containsExactly(all.get(0).probe());
         assertThat(merged.get(0).nmi()).containsExactly(all.get(0).nmi());
+
+        // Run again into a file holding seeds 0 and 1: only seed 2 trains, and the cell is the whole run's.
+        List<SeedRun> beforeResume = RunsFile.read(early);
+        List<Reproduce.Cell> resumed = Reproduce.run(root,
+                new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 3, 5, 2, early), quiet);
+        assertThat(RunsFile.read(early)).extracting(SeedRun::seed).containsExactly(0, 1, 2);
+        assertThat(resumed.get(0).auc()).containsExactly(all.get(0).auc());
+        assertThat(RunsFile.read(early).subList(0, 2)).isEqualTo(beforeResume);
+        // Other epochs than the recorded seeds' would mix two recipes in one cell: refused, naming the file.
+        assertThatThrownBy(() -> Reproduce.run(root,
+                new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 1, 6, 2, early), quiet))
+                .isInstanceOf(GaeException.class).hasMessageContaining(early.toString())
+                .hasMessageContaining("with 5 epochs, this run trains 6");
     }
 
     /** The reproduce rows and the model files users train with the CLI describe the same models. */
