@@ -214,7 +214,7 @@ public final class Reproduce {
                 }
             }
         }
-        print(cells, (System.nanoTime() - start) / 1e9, out);
+        print(cells, String.format(Locale.ROOT, "Total %.0f s", (System.nanoTime() - start) / 1e9), out);
         return cells;
     }
 
@@ -231,7 +231,8 @@ public final class Reproduce {
                 .map(runs -> runs.stream().sorted(Comparator.comparingInt(SeedRun::seed)).toList())
                 .map(runs -> new Cell(runs.get(0).dataset(), runs.get(0).model(), runs)).toList();
         double total = cells.stream().flatMap(c -> c.runs().stream()).mapToDouble(SeedRun::seconds).sum();
-        print(cells, total, out);
+        // Not a wall-clock time: the seeds may have run in parallel, or on other machines.
+        print(cells, String.format(Locale.ROOT, "Seeds' times summed: %.0f s", total), out);
         return cells;
     }
 
@@ -313,7 +314,7 @@ public final class Reproduce {
         return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 
-    static void print(List<Cell> cells, double totalSeconds, PrintStream out) {
+    static void print(List<Cell> cells, String totalText, PrintStream out) {
         List<String> papers = cells.stream().map(c -> PaperTable.row(c.model()).paper()).distinct().toList();
         // Epochs per cell: a row's recipe may differ by dataset (GraphMAE's CiteSeer trains 300, its Cora 1500).
         String epochText = cells.stream().map(Cell::epochs).distinct().count() == 1 ? cells.get(0).epochs() + " epochs"
@@ -356,12 +357,12 @@ public final class Reproduce {
                         + " edge, the paper's node-level protocol, so no held-out link prediction). Clustering: k-means"
                         + " (k = classes, 10 restarts) on μ of the whole graph. Probe: node classification by a logistic"
                         + " regression on μ of the whole graph, Planetoid public split (20 per class / 500 / 1000), test"
-                        + " accuracy at the best validation epoch. Total %.0f s.%n",
+                        + " accuracy at the best validation epoch. %s.%n",
                 pubmed ? "* featureless (X = I): PubMed's TF-IDF features are not available; compared with the paper's"
                         + " GAE*/VGAE* rows. " : "",
                 unmatched ? "n/a: the paper has no comparable figure. " : "",
                 normalized ? "~ row-normalised features (each row divided by its sum), as the paper's DGL inputs. " : "",
-                totalSeconds);
+                totalText);
     }
 
     /** "10 seeds" for seeds 0 … 9; the seeds themselves otherwise ("5 seeds (5–9)", "3 seeds (0, 2, 7)"). */

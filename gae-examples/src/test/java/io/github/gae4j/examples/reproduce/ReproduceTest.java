@@ -145,13 +145,13 @@ final class ReproduceTest {
                 new Reproduce.Cell("cora", "graphmae-gat", List.of(nodeRun("cora", 0, 1500))),
                 new Reproduce.Cell("citeseer", "graphmae-gat", List.of(nodeRun("citeseer", 0, 300))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Reproduce.print(cells, 1.0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Reproduce.print(cells, "Total 1 s", new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("epochs cora graphmae-gat 1500, citeseer graphmae-gat 300");
         bytes.reset();
         cells = List.of(new Reproduce.Cell("cora", "graphmae-gat", List.of(nodeRun("cora", 0, 7))),
                 new Reproduce.Cell("citeseer", "graphmae-gat", List.of(nodeRun("citeseer", 0, 7))));
-        Reproduce.print(cells, 1.0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Reproduce.print(cells, "Total 1 s", new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("1 seeds, 7 epochs");
     }
 

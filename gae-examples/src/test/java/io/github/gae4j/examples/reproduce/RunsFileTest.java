@@ -113,7 +113,8 @@ final class RunsFileTest {
         assertThat(cells.get(1).auc()).isEmpty();
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("seeds cora gae 2 seeds, cora graphmae-gat 1 seeds")
-                .contains("epochs cora gae 200, cora graphmae-gat 1500").contains("91.0 ± 1.4");
+                .contains("epochs cora gae 200, cora graphmae-gat 1500").contains("91.0 ± 1.4")
+                .contains("Seeds' times summed: 17 s");
     }
 
     @Test
