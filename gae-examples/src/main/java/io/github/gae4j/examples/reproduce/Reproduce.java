@@ -23,7 +23,6 @@ import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.planetoid.PlanetoidSplit;
 import io.github.gae4j.examples.Stats;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -201,8 +200,7 @@ public final class Reproduce {
     public static List<Cell> run(Path dataDir, Plan plan, PrintStream out) {
         List<PaperTable.Row> rows = plan.models().stream().map(PaperTable::row).toList();
         // Seeds an earlier run already recorded in the runs file are taken from it, not run again.
-        List<SeedRun> recorded = plan.runsFile() != null && Files.exists(plan.runsFile())
-                ? RunsFile.readAll(List.of(plan.runsFile())) : List.of();
+        List<SeedRun> recorded = plan.runsFile() != null ? RunsFile.open(plan.runsFile()) : List.of();
         ModelAssembler assembler = GaeInjectors.create(Reproduce.class.getClassLoader()).getInstance(ModelAssembler.class);
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();

@@ -29,6 +29,23 @@ public final class RunsFile {
     private RunsFile() {
     }
 
+    /**
+     * Reads the runs a file already records, creating it with its header when it does not exist yet, so that
+     * an unwritable path fails before the first seed trains rather than after it.
+     */
+    public static List<SeedRun> open(Path file) {
+        if (Files.exists(file)) {
+            return readAll(List.of(file));
+        }
+        try {
+            Files.writeString(file, HEADER + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new GaeException("Cannot create runs file " + file + ": " + e);
+        }
+        return List.of();
+    }
+
     /** Appends one run, writing the header first when the file is new or empty. */
     public static void append(Path file, SeedRun run) {
         try {

@@ -40,6 +40,18 @@ final class RunsFileTest {
     }
 
     @Test
+    void openingCreatesTheFileOrFailsBeforeAnyTraining() throws IOException {
+        Path file = dir.resolve("new.csv");
+        assertThat(RunsFile.open(file)).isEmpty();
+        assertThat(Files.readString(file).strip()).isEqualTo(RunsFile.HEADER);
+        RunsFile.append(file, linkRun(0, 0.9));
+        assertThat(RunsFile.open(file)).containsExactly(linkRun(0, 0.9));
+        Path nowhere = dir.resolve("no-such-directory").resolve("runs.csv");
+        assertThatThrownBy(() -> RunsFile.open(nowhere)).isInstanceOf(GaeException.class)
+                .hasMessageContaining("Cannot create runs file " + nowhere);
+    }
+
+    @Test
     void refusesToAppendToAFileThatIsNotARunsFile() throws IOException {
         Path file = dir.resolve("notes.csv");
         Files.writeString(file, "name,value\n");
