@@ -58,22 +58,7 @@ public final class LinkSplit {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Graph '%s' has %d edges: too few to check %.1f%% of them", graph.name(), e, 100 * checkFraction));
         }
-        long n = graph.nodeCount();
-        if (n * (n - 1) / 2 - e < 2L * count) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Graph '%s' is too dense to sample %d negative pairs", graph.name(), 2 * count));
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] order = shuffledOrder(e, rng);
-        EdgeList test = pick(all, order, 0, count);
-        EdgeList val = pick(all, order, count, 2 * count);
-        PairSet used = new PairSet(e);
-        for (int k = 0; k < e; k++) {
-            used.add(all.src(k), all.dst(k));
-        }
-        EdgeList testNeg = sampleNegatives(graph.nodeCount(), count, used, rng);
-        EdgeList valNeg = sampleNegatives(graph.nodeCount(), count, used, rng);
-        return new LinkSplit(graph.withEdges(all), all, val, valNeg, test, testNeg);
+        return drawn(graph, all, count, count, seed, true);
     }
 
     /**
@@ -94,6 +79,17 @@ public final class LinkSplit {
                     "Graph '%s' has %d edges: too few for a link split with %.0f%% test edges",
                     graph.name(), e, 100 * testFraction));
         }
+        return drawn(graph, all, numVal, numTest, seed, false);
+    }
+
+    /**
+     * The draw both splits share: the edges shuffled with the seed, the first {@code numTest} for test and the
+     * next {@code numVal} for validation, then as many non-edges for each; training keeps the rest of the edges,
+     * or all of them ({@code allInTraining}).
+     */
+    private static LinkSplit drawn(Graph graph, EdgeList all, int numVal, int numTest, long seed,
+                                   boolean allInTraining) {
+        int e = all.size();
         long n = graph.nodeCount();
         long nonEdges = n * (n - 1) / 2 - e;
         if (nonEdges < (long) numTest + numVal) {
@@ -105,7 +101,7 @@ public final class LinkSplit {
         int[] order = shuffledOrder(e, rng);
         EdgeList test = pick(all, order, 0, numTest);
         EdgeList val = pick(all, order, numTest, numTest + numVal);
-        EdgeList train = pick(all, order, numTest + numVal, e);
+        EdgeList train = allInTraining ? all : pick(all, order, numTest + numVal, e);
 
         PairSet used = new PairSet(e + numTest + numVal);
         for (int k = 0; k < e; k++) {
