@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -315,13 +317,8 @@ public final class Reproduce {
     static void print(List<Cell> cells, String totalText, PrintStream out) {
         List<String> papers = cells.stream().map(c -> PaperTable.row(c.model()).paper()).distinct().toList();
         // Epochs per cell: a row's recipe may differ by dataset (GraphMAE's CiteSeer trains 300, its Cora 1500).
-        String epochText = cells.stream().map(Cell::epochs).distinct().count() == 1 ? cells.get(0).epochs() + " epochs"
-                : "epochs " + cells.stream().map(c -> c.dataset() + " " + c.model() + " " + c.epochs())
-                        .collect(Collectors.joining(", "));
-        String seedText = cells.stream().map(c -> seedText(c.seeds())).distinct().count() == 1
-                ? seedText(cells.get(0).seeds())
-                : "seeds " + cells.stream().map(c -> c.dataset() + " " + c.model() + " " + seedText(c.seeds()))
-                        .collect(Collectors.joining(", "));
+        String epochText = perCell(cells, c -> Integer.toString(c.epochs()), v -> v + " epochs", "epochs");
+        String seedText = perCell(cells, c -> seedText(c.seeds()), v -> v, "seeds");
         List<SeedRun> all = cells.stream().flatMap(c -> c.runs().stream()).toList();
         String threadText = all.stream().map(r -> Integer.toString(r.threads())).distinct()
                 .collect(Collectors.joining("/"));
@@ -334,15 +331,16 @@ public final class Reproduce {
         boolean unmatched = false;
         boolean normalized = false;
         for (Cell c : cells) {
-            boolean rowNormalized = PaperTable.row(c.model()).recipe(c.dataset()).rowNormalizedFeatures();
+            PaperTable.Row row = PaperTable.row(c.model());
+            boolean rowNormalized = row.recipe(c.dataset()).rowNormalizedFeatures();
             normalized |= rowNormalized;
-            Optional<double[]> paper = PaperTable.row(c.model()).paperAucAp(c.dataset());
+            Optional<double[]> paper = row.paperAucAp(c.dataset());
             unmatched |= paper.isEmpty();
             // The paper's figures as printed there (one decimal in Kipf & Welling, two in Salha et al.).
             String paperText = paper.map(p -> p[0] + " / " + p[1]).orElse("n/a");
             String delta = c.auc().length == 0 ? "" : paper.map(p -> String.format(Locale.ROOT, "%+.1f/%+.1f",
                     100 * Stats.mean(c.auc()) - p[0], 100 * Stats.mean(c.ap()) - p[1])).orElse("");
-            String paperProbe = PaperTable.row(c.model()).paperProbeAccuracy(c.dataset())
+            String paperProbe = row.paperProbeAccuracy(c.dataset())
                     .map(p -> Double.toString(p)).orElse("");
             out.printf(Locale.ROOT, "%-9s %-13s %14s %14s %13s %7s | %13s %13s %13s | %13s %6s | %7.1f%n",
                     c.dataset(), c.model() + (c.dataset().equals("pubmed") ? "*" : "") + (rowNormalized ? "~" : ""),
@@ -361,6 +359,17 @@ public final class Reproduce {
                 unmatched ? "n/a: the paper has no comparable figure. " : "",
                 normalized ? "~ row-normalised features (each row divided by its sum), as the paper's DGL inputs. " : "",
                 totalText);
+    }
+
+    /**
+     * {@code one} applied to the value every cell shares, or, where the cells differ, {@code label} and each
+     * cell's value ("epochs cora graphmae-gat 1500, citeseer graphmae-gat 300").
+     */
+    private static String perCell(List<Cell> cells, Function<Cell, String> value, UnaryOperator<String> one,
+                                  String label) {
+        List<String> distinct = cells.stream().map(value).distinct().toList();
+        return distinct.size() == 1 ? one.apply(distinct.get(0)) : label + " " + cells.stream()
+                .map(c -> c.dataset() + " " + c.model() + " " + value.apply(c)).collect(Collectors.joining(", "));
     }
 
     /** "10 seeds" for seeds 0 … 9; the seeds themselves otherwise ("5 seeds (5–9)", "3 seeds (0, 2, 7)"). */

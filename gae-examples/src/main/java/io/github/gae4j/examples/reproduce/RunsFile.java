@@ -98,8 +98,12 @@ public final class RunsFile {
         return readLocated(file).stream().map(Located::run).toList();
     }
 
-    /** A run and the 1-based line it was read from. */
-    private record Located(SeedRun run, int line) {
+    /** A run and where it was read: the file and the 1-based line. */
+    private record Located(SeedRun run, Path file, int line) {
+
+        String where() {
+            return file + ":" + line;
+        }
     }
 
     private static List<Located> readLocated(Path file) {
@@ -133,7 +137,7 @@ public final class RunsFile {
                     real(f[6], "auc", file, lineNumber), real(f[7], "ap", file, lineNumber),
                     real(f[8], "acc", file, lineNumber), real(f[9], "nmi", file, lineNumber),
                     real(f[10], "ari", file, lineNumber), real(f[11], "probe", file, lineNumber),
-                    real(f[12], "seconds", file, lineNumber)), lineNumber));
+                    real(f[12], "seconds", file, lineNumber)), file, lineNumber));
         }
         return runs;
     }
@@ -148,31 +152,27 @@ public final class RunsFile {
         if (files.isEmpty()) {
             throw new GaeException("No runs files given");
         }
-        Map<String, String> seen = new HashMap<>();
-        Map<String, SeedRun> firstOfCell = new HashMap<>();
-        Map<String, String> firstOfCellAt = new HashMap<>();
+        Map<String, Located> seen = new HashMap<>();
+        Map<String, Located> firstOfCell = new HashMap<>();
         List<SeedRun> all = new ArrayList<>();
         for (Path file : files) {
             for (Located located : readLocated(file)) {
                 SeedRun r = located.run();
                 int line = located.line();
-                String at = file + ":" + line;
                 if (!PaperTable.ROWS.containsKey(r.model())) {
                     throw new DatasetFormatException(file, line, "unknown model '" + r.model()
                             + "'; known models: " + PaperTable.ROWS.keySet());
                 }
                 String cell = r.dataset() + " " + r.model();
-                String twin = seen.putIfAbsent(cell + " seed " + r.seed(), at);
+                Located twin = seen.putIfAbsent(cell + " seed " + r.seed(), located);
                 if (twin != null) {
                     throw new DatasetFormatException(file, line, cell + " seed " + r.seed()
-                            + " appears twice; first at " + twin);
+                            + " appears twice; first at " + twin.where());
                 }
-                SeedRun first = firstOfCell.putIfAbsent(cell, r);
-                if (first == null) {
-                    firstOfCellAt.put(cell, at);
-                } else if (first.epochs() != r.epochs()) {
+                Located first = firstOfCell.putIfAbsent(cell, located);
+                if (first != null && first.run().epochs() != r.epochs()) {
                     throw new DatasetFormatException(file, line, cell + " trained " + r.epochs()
-                            + " epochs here but " + first.epochs() + " at " + firstOfCellAt.get(cell)
+                            + " epochs here but " + first.run().epochs() + " at " + first.where()
                             + "; one table cell must not mix them");
                 }
                 all.add(r);
