@@ -4,8 +4,8 @@ import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.inject.GaeInjectors;
-import io.github.gae4j.core.model.ModelAssembler;
+import io.github.gae4j.runtime.inject.GaeInjectors;
+import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
@@ -69,7 +69,7 @@ final class EmbedCommand implements Callable<Integer> {
         }
         int bad = z.firstNonFinite();
         if (bad >= 0) {
-            throw new io.github.gae4j.core.spi.NumericalException(String.format(Locale.ROOT,
+            throw new io.github.gae4j.core.error.NumericalException(String.format(Locale.ROOT,
                     "%s: the embedding of node %s is not finite (%s); the model is broken, retrain it", file,
                     run.graph().nodeIds().get(bad / z.cols()), z.data()[bad]));
         }

@@ -1,7 +1,7 @@
 package io.github.gae4j.cli;
 
-import io.github.gae4j.core.spi.ConfigException;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.GaeException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;

@@ -84,11 +84,11 @@ final class ReproduceCommand implements Callable<Integer> {
             return GaeCommand.OK;
         }
         if (directed && (firstSeed != 0 || runsFile != null)) {
-            throw new io.github.gae4j.core.spi.ConfigException("--first-seed and --runs are not available with"
+            throw new io.github.gae4j.core.error.ConfigException("--first-seed and --runs are not available with"
                     + " --directed yet");
         }
         Path dir = dataDir != null ? dataDir : DataDirectories.find().orElseThrow(() ->
-                new io.github.gae4j.core.spi.ConfigException("No datasets: pass --data-dir DIR; "
+                new io.github.gae4j.core.error.ConfigException("No datasets: pass --data-dir DIR; "
                         + DataDirectories.searchDescription()));
         int nThreads = Threads.resolve(threads);
         try (PrintStream table = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
@@ -98,7 +98,7 @@ final class ReproduceCommand implements Callable<Integer> {
                         epochs > 0 ? epochs : DirectedReproduce.EPOCHS, nThreads, table);
             } else {
                 if (tasks != null) {
-                    throw new io.github.gae4j.core.spi.ConfigException("--tasks needs --directed");
+                    throw new io.github.gae4j.core.error.ConfigException("--tasks needs --directed");
                 }
                 Reproduce.run(dir, new Reproduce.Plan(or(datasets, List.of("cora", "citeseer", "pubmed")),
                         or(models, Reproduce.DEFAULT_MODELS), firstSeed, seeds, epochs, nThreads, runsFile), table);

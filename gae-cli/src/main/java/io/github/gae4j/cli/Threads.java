@@ -1,6 +1,6 @@
 package io.github.gae4j.cli;
 
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 
 /** The --threads option shared by the subcommands: all cores unless given, and at least one. */
 final class Threads {

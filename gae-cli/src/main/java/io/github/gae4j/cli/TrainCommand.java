@@ -12,28 +12,28 @@ import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
 import io.github.gae4j.cli.run.RunFiles;
-import io.github.gae4j.core.checkpoint.SavedModel;
-import io.github.gae4j.core.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.checkpoint.SavedModel;
+import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.core.inject.BoundFactories;
-import io.github.gae4j.core.inject.GaeInjectors;
-import io.github.gae4j.core.json.JsonReader;
-import io.github.gae4j.core.json.JsonWriter;
-import io.github.gae4j.core.model.GraphAutoencoder;
-import io.github.gae4j.core.model.ModelAssembler;
-import io.github.gae4j.core.model.ModelDescription;
-import io.github.gae4j.core.model.ModelFile;
+import io.github.gae4j.runtime.inject.BoundFactories;
+import io.github.gae4j.runtime.inject.GaeInjectors;
+import io.github.gae4j.runtime.json.JsonReader;
+import io.github.gae4j.runtime.json.JsonWriter;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.model.ModelFile;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.train.EpochStats;
-import io.github.gae4j.core.train.LearningRateSchedule;
-import io.github.gae4j.core.train.Trainer;
-import io.github.gae4j.core.train.TrainerConfig;
-import io.github.gae4j.core.train.TrainingListener;
-import io.github.gae4j.core.train.TrainingResult;
-import io.github.gae4j.core.train.TrainingState;
+import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.LearningRateSchedule;
+import io.github.gae4j.runtime.train.Trainer;
+import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.runtime.train.TrainingListener;
+import io.github.gae4j.runtime.train.TrainingResult;
+import io.github.gae4j.runtime.train.TrainingState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -253,8 +253,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private static String modelName(ModelDescription d) {
         String enc = d.model().encoder().name();
-        boolean gae = d.model().equals(io.github.gae4j.core.model.ModelSpec.gae());
-        boolean vgae = d.model().equals(io.github.gae4j.core.model.ModelSpec.vgae());
+        boolean gae = d.model().equals(io.github.gae4j.runtime.model.ModelSpec.gae());
+        boolean vgae = d.model().equals(io.github.gae4j.runtime.model.ModelSpec.vgae());
         return gae ? "gae" : vgae ? "vgae" : enc;
     }
 

@@ -2,9 +2,9 @@ package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gae4j.core.model.ModelDescription;
-import io.github.gae4j.core.model.ModelFile;
-import io.github.gae4j.core.plugin.PluginRegistry;
+import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

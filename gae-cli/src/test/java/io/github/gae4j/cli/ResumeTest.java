@@ -3,12 +3,12 @@ package io.github.gae4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.cli.run.RunFiles;
-import io.github.gae4j.core.checkpoint.SavedModel;
-import io.github.gae4j.core.checkpoint.SavedModelFile;
-import io.github.gae4j.core.json.JsonReader;
-import io.github.gae4j.core.json.JsonReader.JsonObject;
+import io.github.gae4j.runtime.checkpoint.SavedModel;
+import io.github.gae4j.runtime.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.json.JsonReader;
+import io.github.gae4j.runtime.json.JsonReader.JsonObject;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.train.TrainingState;
+import io.github.gae4j.runtime.train.TrainingState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package io.github.gae4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.cli.run.RunFiles;
-import io.github.gae4j.core.checkpoint.SavedModel;
-import io.github.gae4j.core.checkpoint.SavedModelFile;
-import io.github.gae4j.core.json.JsonReader;
-import io.github.gae4j.core.json.JsonReader.JsonObject;
-import io.github.gae4j.core.train.LearningRateSchedule;
+import io.github.gae4j.runtime.checkpoint.SavedModel;
+import io.github.gae4j.runtime.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.json.JsonReader;
+import io.github.gae4j.runtime.json.JsonReader.JsonObject;
+import io.github.gae4j.runtime.train.LearningRateSchedule;
 import io.github.gae4j.datasets.npz.NpyArray;
 import java.io.IOException;
 import java.io.InputStream;

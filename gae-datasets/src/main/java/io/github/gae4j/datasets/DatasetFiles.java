@@ -1,6 +1,6 @@
 package io.github.gae4j.datasets;
 
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.github.gae4j.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.gae4j.core.plugin.ComponentKind;
-import io.github.gae4j.core.plugin.PluginRegistry;
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

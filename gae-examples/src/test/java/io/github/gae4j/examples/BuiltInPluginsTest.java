@@ -3,9 +3,9 @@ package io.github.gae4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.core.plugin.ComponentKind;
-import io.github.gae4j.core.plugin.PluginRegistry;
-import io.github.gae4j.core.spi.UnknownComponentException;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.core.error.UnknownComponentException;
 import org.junit.jupiter.api.Test;
 
 /** Every built-in plugin is found through ServiceLoader, by name, with all modules on one class path. */

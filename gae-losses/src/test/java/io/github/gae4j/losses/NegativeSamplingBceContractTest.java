@@ -1,7 +1,7 @@
 package io.github.gae4j.losses;
 
-import io.github.gae4j.core.plugin.ComponentKind;
-import io.github.gae4j.core.plugin.PluginRegistry;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.testkit.LossContract;

@@ -1,8 +1,8 @@
 package io.github.gae4j.losses;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.plugin.ComponentKind;
-import io.github.gae4j.core.plugin.PluginRegistry;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.decoders.gravity.GravityDecoder;

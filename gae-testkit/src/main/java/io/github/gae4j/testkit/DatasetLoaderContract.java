@@ -3,7 +3,7 @@ package io.github.gae4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;

@@ -1,7 +1,7 @@
 package io.github.gae4j.cli.progress;
 
-import io.github.gae4j.core.train.EpochStats;
-import io.github.gae4j.core.train.TrainingListener;
+import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;

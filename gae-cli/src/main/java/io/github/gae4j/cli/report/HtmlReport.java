@@ -1,6 +1,6 @@
 package io.github.gae4j.cli.report;
 
-import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.runtime.train.EpochStats;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

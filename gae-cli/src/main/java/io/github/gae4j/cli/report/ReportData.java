@@ -3,7 +3,7 @@ package io.github.gae4j.cli.report;
 import static java.util.Objects.requireNonNull;
 
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.runtime.train.EpochStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.github.gae4j.cli.report;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.gae4j.core.metrics.LinkScores;
+import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.runtime.train.EpochStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.model.ComponentSpec;
-import io.github.gae4j.core.model.ModelAssembler;
-import io.github.gae4j.core.plugin.ComponentKind;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.datasets.DatasetFiles;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public final class DatasetOptions {
         }
         options.putAll(loaderOptions);
         if (noFeatures && normalizeFeatures) {
-            throw new io.github.gae4j.core.spi.ConfigException(
+            throw new io.github.gae4j.core.error.ConfigException(
                     "--no-features and --normalize-features contradict each other: without features there is"
                             + " nothing to normalise");
         }
@@ -115,7 +115,7 @@ public final class DatasetOptions {
         public static DatasetRef fromMetadata(Map<String, String> m, Path dataDirOverride, String source) {
             String loader = m.get("dataset.loader");
             if (loader == null) {
-                throw new io.github.gae4j.core.spi.ConfigException(source
+                throw new io.github.gae4j.core.error.ConfigException(source
                         + ": the saved model does not say which dataset it was trained on (no 'dataset.loader')");
             }
             Map<String, String> options = new LinkedHashMap<>();

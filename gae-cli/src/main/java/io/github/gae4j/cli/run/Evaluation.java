@@ -2,10 +2,10 @@ package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.core.metrics.LinkScores;
-import io.github.gae4j.core.metrics.clustering.ClusteringMetrics;
-import io.github.gae4j.core.metrics.clustering.ClusteringScores;
-import io.github.gae4j.core.model.GraphAutoencoder;
+import io.github.gae4j.runtime.metrics.LinkScores;
+import io.github.gae4j.runtime.metrics.clustering.ClusteringMetrics;
+import io.github.gae4j.runtime.metrics.clustering.ClusteringScores;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;

@@ -1,12 +1,12 @@
 package io.github.gae4j.cli.run;
 
-import io.github.gae4j.core.checkpoint.SavedModel;
-import io.github.gae4j.core.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.checkpoint.SavedModel;
+import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.core.model.GraphAutoencoder;
-import io.github.gae4j.core.model.ModelAssembler;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

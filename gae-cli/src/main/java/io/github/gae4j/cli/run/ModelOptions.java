@@ -1,14 +1,14 @@
 package io.github.gae4j.cli.run;
 
-import io.github.gae4j.core.model.ComponentSpec;
-import io.github.gae4j.core.model.LossSpec;
-import io.github.gae4j.core.model.ModelDescription;
-import io.github.gae4j.core.model.ModelFile;
-import io.github.gae4j.core.model.ModelSpec;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.LossSpec;
+import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
-import io.github.gae4j.core.train.LearningRateSchedule;
-import io.github.gae4j.core.train.TrainerConfig;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.runtime.train.LearningRateSchedule;
+import io.github.gae4j.runtime.train.TrainerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.github.gae4j.cli.run;
 
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -2,7 +2,7 @@ package io.github.gae4j.cli.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.runtime.train.EpochStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;

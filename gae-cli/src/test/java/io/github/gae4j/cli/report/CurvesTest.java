@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.gae4j.core.metrics.LinkScores;
+import io.github.gae4j.runtime.metrics.LinkScores;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

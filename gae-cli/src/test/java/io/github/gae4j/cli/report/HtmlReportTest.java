@@ -2,7 +2,7 @@ package io.github.gae4j.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.runtime.train.EpochStats;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.github.gae4j.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.core.metrics.LinkScores;
+import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.train.EpochStats;
+import io.github.gae4j.runtime.train.EpochStats;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

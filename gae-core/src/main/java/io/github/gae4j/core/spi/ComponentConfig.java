@@ -1,5 +1,6 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.error.ConfigException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.error.ConfigException;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.graph.Graph;
 
 /**

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.github.gae4j.core.graph;
 
-import static io.github.gae4j.core.testing.TestGraphs.randomMatrix;
+import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -71,7 +71,7 @@ final class FeaturesTest {
 
     @Test
     void graphWithFeaturesKeepsEdgesAndLabels() {
-        Graph g = io.github.gae4j.core.testing.TestGraphs.twoCommunities(4, 4, 2);
+        Graph g = io.github.gae4j.testkit.TestGraphs.twoCommunities(4, 4, 2);
         Features normalized = g.featuresOrIdentity().rowNormalized();
         Graph h = g.withFeatures(normalized);
         assertThat(h.features()).containsSame(normalized);

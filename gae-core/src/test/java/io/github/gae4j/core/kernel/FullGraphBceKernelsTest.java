@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.error.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.error.UnknownComponentException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

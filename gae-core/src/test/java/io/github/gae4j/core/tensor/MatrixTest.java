@@ -1,6 +1,6 @@
 package io.github.gae4j.core.tensor;
 
-import static io.github.gae4j.core.testing.TestGraphs.randomMatrix;
+import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

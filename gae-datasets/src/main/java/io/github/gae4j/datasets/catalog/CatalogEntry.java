@@ -1,7 +1,7 @@
 package io.github.gae4j.datasets.catalog;
 
 import io.github.gae4j.core.spi.ComponentFactory;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
 import io.github.gae4j.datasets.npz.NpzLoaderFactory;

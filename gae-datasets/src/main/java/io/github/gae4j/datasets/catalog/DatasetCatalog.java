@@ -1,7 +1,7 @@
 package io.github.gae4j.datasets.catalog;
 
-import io.github.gae4j.core.spi.ConfigException;
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.github.gae4j.datasets.catalog;
 
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.gae4j.datasets.catalog;
 
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 
 /**
  * The files of a named dataset are in none of the data directories and cannot be downloaded (no URL is

@@ -1,6 +1,6 @@
 package io.github.gae4j.datasets.catalog;
 
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import java.net.URI;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package io.github.gae4j.datasets.io;
 
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;

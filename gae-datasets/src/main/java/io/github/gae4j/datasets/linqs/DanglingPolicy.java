@@ -1,6 +1,6 @@
 package io.github.gae4j.datasets.linqs;
 
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import java.util.Arrays;
 import java.util.Locale;
 

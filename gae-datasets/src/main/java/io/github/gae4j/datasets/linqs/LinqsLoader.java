@@ -2,7 +2,7 @@ package io.github.gae4j.datasets.linqs;
 
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.datasets.io.DoubleList;

@@ -1,6 +1,6 @@
 package io.github.gae4j.datasets.npz;
 
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import java.util.Locale;
 
 /** What the npz loader does with the node features ({@code attr_*} entries); option {@code features}. */

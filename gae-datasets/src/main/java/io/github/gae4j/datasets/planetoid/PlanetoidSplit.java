@@ -1,8 +1,8 @@
 package io.github.gae4j.datasets.planetoid;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.metrics.classification.NodeSplit;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.graph.NodeSplit;
+import io.github.gae4j.core.error.GaeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.github.gae4j.datasets.snap;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.datasets.io.IntList;
 import io.github.gae4j.datasets.io.LineReader;

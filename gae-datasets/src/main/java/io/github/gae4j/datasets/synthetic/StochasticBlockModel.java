@@ -2,7 +2,7 @@ package io.github.gae4j.datasets.synthetic;
 
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;

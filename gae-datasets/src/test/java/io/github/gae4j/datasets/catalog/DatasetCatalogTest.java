@@ -5,8 +5,8 @@ import static io.github.gae4j.datasets.catalog.CatalogFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.core.spi.ConfigException;
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static io.github.gae4j.datasets.linqs.LinqsFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -18,7 +18,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.spi.DatasetFormatException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.tensor.Matrix;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.metrics.classification.NodeSplit;
+import io.github.gae4j.core.graph.NodeSplit;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.catalog.Downloader;
 import io.github.gae4j.datasets.catalog.Environment;

@@ -7,7 +7,7 @@ import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Decoder;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
 import java.util.Optional;

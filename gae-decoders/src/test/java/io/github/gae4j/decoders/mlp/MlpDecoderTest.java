@@ -9,12 +9,12 @@ import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.github.gae4j.encoders.gat;
 
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.encoders.gcn.Activation;
 import io.github.gae4j.encoders.gcn.LayerOptionText;
 import java.util.List;

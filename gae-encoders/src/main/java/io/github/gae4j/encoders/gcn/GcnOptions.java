@@ -2,7 +2,7 @@ package io.github.gae4j.encoders.gcn;
 
 import io.github.gae4j.core.autodiff.functions.Dropout;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.github.gae4j.encoders.gcn;
 
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

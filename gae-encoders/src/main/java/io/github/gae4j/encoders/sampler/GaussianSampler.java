@@ -6,7 +6,7 @@ import io.github.gae4j.core.autodiff.functions.Add;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
 import io.github.gae4j.core.autodiff.functions.Exp;
 import io.github.gae4j.core.spi.Encoding;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.tensor.Matrix;

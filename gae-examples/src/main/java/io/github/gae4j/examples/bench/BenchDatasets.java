@@ -1,9 +1,9 @@
 package io.github.gae4j.examples.bench;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.model.ComponentSpec;
-import io.github.gae4j.core.model.ModelAssembler;
-import io.github.gae4j.core.plugin.ComponentKind;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;

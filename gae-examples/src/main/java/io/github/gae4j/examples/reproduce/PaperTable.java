@@ -1,12 +1,12 @@
 package io.github.gae4j.examples.reproduce;
 
-import io.github.gae4j.core.metrics.classification.LinearProbe;
-import io.github.gae4j.core.model.ComponentSpec;
-import io.github.gae4j.core.model.LossSpec;
-import io.github.gae4j.core.model.ModelSpec;
-import io.github.gae4j.core.spi.GaeException;
-import io.github.gae4j.core.train.LearningRateSchedule;
-import io.github.gae4j.core.train.TrainerConfig;
+import io.github.gae4j.runtime.metrics.classification.LinearProbe;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.LossSpec;
+import io.github.gae4j.runtime.model.ModelSpec;
+import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.runtime.train.LearningRateSchedule;
+import io.github.gae4j.runtime.train.TrainerConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.gae4j.examples.reproduce;
 
-import io.github.gae4j.core.spi.DatasetFormatException;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.error.GaeException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

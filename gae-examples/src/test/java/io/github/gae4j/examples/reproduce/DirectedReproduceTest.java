@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
-import io.github.gae4j.core.model.ModelSpec;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.runtime.model.ModelSpec;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,9 +3,9 @@ package io.github.gae4j.examples.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.core.model.ModelDescription;
-import io.github.gae4j.core.model.ModelFile;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,8 +3,8 @@ package io.github.gae4j.examples.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.core.spi.DatasetFormatException;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.error.GaeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -9,7 +9,7 @@ import io.github.gae4j.core.autodiff.functions.BceWithLogits;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;

@@ -3,7 +3,7 @@ package io.github.gae4j.losses.kl;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.GaussianKl;
 import io.github.gae4j.core.autodiff.functions.Scale;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import java.util.OptionalDouble;

@@ -1,7 +1,7 @@
 package io.github.gae4j.losses.masked;
 
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.Parameter;

@@ -3,7 +3,7 @@ package io.github.gae4j.losses.reconstruction;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.SparseMatrix;

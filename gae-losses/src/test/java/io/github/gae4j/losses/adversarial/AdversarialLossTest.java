@@ -12,27 +12,27 @@ import io.github.gae4j.core.autodiff.functions.BceWithLogits;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.core.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.plugin.ComponentKind;
-import io.github.gae4j.core.plugin.PluginRegistry;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ConfigException;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.testing.GradientCheck;
-import io.github.gae4j.core.testing.TestGraphs;
-import io.github.gae4j.core.train.Trainer;
-import io.github.gae4j.core.train.TrainerConfig;
-import io.github.gae4j.core.train.TrainingResult;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
+import io.github.gae4j.runtime.train.Trainer;
+import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
 import io.github.gae4j.losses.LossesPlugin;
 import io.github.gae4j.losses.reconstruction.FullGraphBceLoss;
@@ -343,15 +343,15 @@ final class AdversarialLossTest implements GradientCheck {
         // Stopped after 7 epochs: mid-period (call 7 of period 2), checkpointed to a file.
         AdversarialLoss firstLoss = create(argaOptions(), 7);
         GraphAutoencoder first = arga(g, firstLoss, 2);
-        io.github.gae4j.core.train.TrainingState[] stoppedState = new io.github.gae4j.core.train.TrainingState[1];
-        TrainingResult stopped = new Trainer(cfg, parallelism, new io.github.gae4j.core.train.TrainingListener() {
+        io.github.gae4j.runtime.train.TrainingState[] stoppedState = new io.github.gae4j.runtime.train.TrainingState[1];
+        TrainingResult stopped = new Trainer(cfg, parallelism, new io.github.gae4j.runtime.train.TrainingListener() {
             @Override
-            public void onEpoch(io.github.gae4j.core.train.EpochStats stats) {
+            public void onEpoch(io.github.gae4j.runtime.train.EpochStats stats) {
             }
 
             @Override
-            public void afterEpoch(io.github.gae4j.core.train.EpochStats stats,
-                                   java.util.function.Supplier<io.github.gae4j.core.train.TrainingState> state) {
+            public void afterEpoch(io.github.gae4j.runtime.train.EpochStats stats,
+                                   java.util.function.Supplier<io.github.gae4j.runtime.train.TrainingState> state) {
                 if (stats.epoch() == 7) {
                     stoppedState[0] = state.get();
                 }
@@ -364,12 +364,12 @@ final class AdversarialLossTest implements GradientCheck {
         }).fit(first, split);
         assertThat(stopped.stoppedEarly()).isTrue();
         java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
-        io.github.gae4j.core.model.ModelDescription description = new io.github.gae4j.core.model.ModelDescription(
-                io.github.gae4j.core.model.ModelSpec.gae(), cfg);
-        io.github.gae4j.core.checkpoint.SavedModelFile.write(io.github.gae4j.core.checkpoint.SavedModel.checkpoint(
+        io.github.gae4j.runtime.model.ModelDescription description = new io.github.gae4j.runtime.model.ModelDescription(
+                io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
+        io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
                 description, java.util.Map.of(), first, stopped.finalState()), file);
-        io.github.gae4j.core.train.TrainingState saved =
-                io.github.gae4j.core.checkpoint.SavedModelFile.read(file).training().orElseThrow();
+        io.github.gae4j.runtime.train.TrainingState saved =
+                io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file).training().orElseThrow();
         assertThat(saved.lossState().get("adversarial").get("calls").scalarValue()).isEqualTo(7.0);
         assertThat(saved.lossState().get("adversarial")).containsKey("discriminator.layer1.weight.adam-m");
 
@@ -387,8 +387,8 @@ final class AdversarialLossTest implements GradientCheck {
                 uninterrupted.finalState().lossState().get("adversarial"));
 
         // Without the loss state (a checkpoint of an older gae4j) the same resume ends elsewhere.
-        io.github.gae4j.core.train.TrainingState s = saved;
-        io.github.gae4j.core.train.TrainingState legacy = new io.github.gae4j.core.train.TrainingState(s.epochsDone(),
+        io.github.gae4j.runtime.train.TrainingState s = saved;
+        io.github.gae4j.runtime.train.TrainingState legacy = new io.github.gae4j.runtime.train.TrainingState(s.epochsDone(),
                 s.history(), s.bestEpoch(), s.bestValAuc(), s.weights(), s.bestWeights(), s.optimizer());
         AdversarialLoss freshLoss = create(argaOptions(), 7);
         TrainingResult drifted = new Trainer(cfg, parallelism).fit(arga(g, freshLoss, 2), split, legacy);

@@ -6,7 +6,7 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LossFactory;
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.testkit.LossContract;
 
 /** {@code feature-sce} with the linear decoder and γ 3 on a graph with dense features. */

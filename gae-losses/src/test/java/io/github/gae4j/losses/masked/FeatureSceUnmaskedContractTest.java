@@ -3,7 +3,7 @@ package io.github.gae4j.losses.masked;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.LossFactory;
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.testkit.LossContract;
 
 /** {@code feature-sce} without a feature mask (every node scored), GCN decoder without re-masking, γ 1. */

@@ -8,8 +8,8 @@ import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.testing.GradientCheck;
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.graph.EdgeList;
-import io.github.gae4j.core.spi.GaeException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;

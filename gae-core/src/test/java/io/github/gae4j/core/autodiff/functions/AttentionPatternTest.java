@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.github.gae4j.core.autodiff.functions;
 
-import io.github.gae4j.core.testing.TestGraphs;
+import io.github.gae4j.testkit.TestGraphs;
 
 /** Patterns for the graph-attention op tests. */
 final class AttentionTestSupport {

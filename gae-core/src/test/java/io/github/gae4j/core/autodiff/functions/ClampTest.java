@@ -7,7 +7,7 @@ import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.core.testing.GradientCheck;
+import io.github.gae4j.testkit.GradientCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.github.gae4j.core.autodiff.functions;
 
-import static io.github.gae4j.core.testing.TestGraphs.randomMatrix;
+import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,7 +11,7 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.core.testing.GradientCheck;
+import io.github.gae4j.testkit.GradientCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

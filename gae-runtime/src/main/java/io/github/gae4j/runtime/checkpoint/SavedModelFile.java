@@ -1,0 +1,453 @@
+package io.github.gae4j.runtime.checkpoint;
+
+import io.github.gae4j.runtime.json.JsonReader;
+import io.github.gae4j.runtime.json.JsonReader.JsonObject;
+import io.github.gae4j.runtime.json.JsonWriter;
+import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.core.optim.Adam;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.GaeSpi;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.TrainingState;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The saved-model file format, versions 1 and {@value #FORMAT_VERSION}:
+ *
+ * <pre>
+ * 8 bytes   magic "GAE4JMDL"
+ * int32     format version (big-endian)
+ * int32     header length n
+ * n bytes   header, UTF-8 JSON: model description, metadata, tensor index, training state
+ * ...       tensors in index order, rows × cols big-endian IEEE doubles, row-major
+ * 32 bytes  SHA-256 of everything before it
+ * </pre>
+ *
+ * Version 2 adds the loss terms' own training state ({@code Loss.state()}, {@link
+ * TrainingState#lossState()}) to checkpoints: tensors of role {@code loss-state} whose index entry
+ * names their term ({@code "term"}), and the list of terms in {@code training.loss-terms}. A file is
+ * written as version 1 when it holds no such tensors (every model file, and checkpoints of models
+ * whose losses keep no state), so gae4j releases that read only version 1 still read it; they refuse
+ * a version 2 file as written by a newer gae4j. Version 1 files read as before; their training state
+ * has no loss state.
+ *
+ * <p>Writes go to a temporary file in the target's folder, are flushed to disk and renamed over the
+ * target, so a crash leaves either the old file or the new one, never half of one. Reads check the
+ * magic, the version, the checksum and every length, and name the file in every error.
+ */
+public final class SavedModelFile {
+
+    /** The newest version this reads and writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** The version written when a file holds no loss state: readable by every gae4j. */
+    static final int BASE_VERSION = 1;
+    private static final byte[] MAGIC = "GAE4JMDL".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_HEADER = 64 << 20;
+
+    private SavedModelFile() {
+    }
+
+    /** Writes {@code model} to {@code file} atomically; returns the file's SHA-256 in hex. */
+    public static String write(SavedModel model, Path file) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            MessageDigest sha = sha256();
+            List<Tensor> tensors = tensors(model);
+            int version = tensors.stream().anyMatch(t -> LOSS_STATE.equals(t.role())) ? FORMAT_VERSION : BASE_VERSION;
+            byte[] header = JsonWriter.write(header(model, tensors, version)).getBytes(StandardCharsets.UTF_8);
+            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING);
+                 DataOutputStream out = new DataOutputStream(new DigestOutputStream(
+                         new BufferedOutputStream(raw, 1 << 16), sha))) {
+                out.write(MAGIC);
+                out.writeInt(version);
+                out.writeInt(header.length);
+                out.write(header);
+                for (Tensor t : tensors) {
+                    for (double v : t.value().data()) {
+                        out.writeDouble(v);
+                    }
+                }
+                out.flush();
+                byte[] digest = sha.digest();
+                out.write(digest);
+                out.flush();
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                move(tmp, target);
+                tmp = null;
+                return HexFormat.of().formatHex(digest);
+            }
+        } catch (IOException e) {
+            throw new SavedModelException(String.format(Locale.ROOT, "%s: cannot write the model: %s", file, e), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write already failed; that error is the one to report
+                }
+            }
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Reads and checks a saved model or checkpoint. */
+    public static SavedModel read(Path file) {
+        MessageDigest sha = sha256();
+        try (InputStream raw = Files.newInputStream(file);
+             DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
+             DataInputStream in = new DataInputStream(digesting)) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw fail(file, "not a gae4j model file (it does not start with GAE4JMDL)");
+            }
+            int version = in.readInt();
+            if (version > FORMAT_VERSION || version < 1) {
+                throw fail(file, String.format(Locale.ROOT,
+                        "format version %d; this gae4j reads versions 1 to %d%s", version, FORMAT_VERSION,
+                        version > FORMAT_VERSION ? " (written by a newer gae4j: upgrade to read it)" : ""));
+            }
+            int headerLength = in.readInt();
+            if (headerLength < 2 || headerLength > MAX_HEADER) {
+                throw fail(file, "header length " + headerLength + " is impossible: the file is damaged");
+            }
+            byte[] headerBytes = new byte[headerLength];
+            in.readFully(headerBytes);
+            Header header = Header.parse(new String(headerBytes, StandardCharsets.UTF_8), file);
+            List<Matrix> values = new ArrayList<>();
+            for (TensorInfo t : header.tensors()) {
+                double[] data = new double[Math.multiplyExact(t.rows(), t.cols())];
+                for (int k = 0; k < data.length; k++) {
+                    data[k] = in.readDouble();
+                }
+                values.add(Matrix.wrapRowMajor(t.rows(), t.cols(), data));
+            }
+            byte[] expected = sha.digest();
+            digesting.on(false);
+            byte[] stored = new byte[32];
+            in.readFully(stored);
+            if (!MessageDigest.isEqual(expected, stored)) {
+                throw fail(file, "checksum mismatch: the file was changed or damaged after it was written");
+            }
+            if (in.read() != -1) {
+                throw fail(file, "unexpected bytes after the checksum: the file is damaged");
+            }
+            return header.toModel(values, version, file);
+        } catch (NoSuchFileException e) {
+            throw fail(file, "no such file");
+        } catch (EOFException e) {
+            throw fail(file, "the file ends early (truncated: an interrupted copy or download?)");
+        } catch (IOException e) {
+            throw fail(file, "cannot read: " + e);
+        } catch (ArithmeticException e) {
+            throw fail(file, "a tensor shape is too large: the file is damaged");
+        }
+    }
+
+    private static SavedModelException fail(Path file, String problem) {
+        return new SavedModelException(file + ": " + problem);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    /** @param term the loss term of a {@code loss-state} tensor, null for the others */
+    private record Tensor(String name, String role, String term, Matrix value) {
+    }
+
+    private record TensorInfo(String name, String role, String term, int rows, int cols) {
+    }
+
+    private static final String PARAMETER = "parameter";
+    private static final String BEST = "best";
+    private static final String ADAM_M = "adam-m";
+    private static final String ADAM_V = "adam-v";
+    private static final String LOSS_STATE = "loss-state";
+
+    private static List<Tensor> tensors(SavedModel model) {
+        List<Tensor> out = new ArrayList<>();
+        for (SavedModel.Parameter p : model.parameters()) {
+            out.add(new Tensor(p.name(), PARAMETER, null, p.value()));
+        }
+        model.training().ifPresent(t -> {
+            for (int k = 0; k < t.bestWeights().size(); k++) {
+                out.add(new Tensor(model.parameters().get(k).name(), BEST, null, t.bestWeights().get(k)));
+            }
+            for (int k = 0; k < t.optimizer().size(); k++) {
+                Adam.Moments m = t.optimizer().get(k);
+                Matrix shape = model.parameters().get(k).value();
+                out.add(new Tensor(model.parameters().get(k).name(), ADAM_M, null,
+                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.m())));
+                out.add(new Tensor(model.parameters().get(k).name(), ADAM_V, null,
+                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.v())));
+            }
+            t.lossState().forEach((term, state) -> state.forEach((name, value) ->
+                    out.add(new Tensor(name, LOSS_STATE, term, value))));
+        });
+        return out;
+    }
+
+    private static Map<String, Object> header(SavedModel model, List<Tensor> tensors, int version) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("format", "gae4j-model");
+        h.put("format-version", version);
+        h.put("spi-version", GaeSpi.VERSION);
+        h.put("model", ModelFile.write(model.description()));
+        h.put("metadata", new LinkedHashMap<>(new java.util.TreeMap<>(model.metadata())));
+        List<Object> index = new ArrayList<>();
+        for (Tensor t : tensors) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", t.name());
+            m.put("role", t.role());
+            if (t.term() != null) {
+                m.put("term", t.term());
+            }
+            m.put("rows", t.value().rows());
+            m.put("cols", t.value().cols());
+            index.add(m);
+        }
+        h.put("tensors", index);
+        model.training().ifPresent(t -> {
+            Map<String, Object> tr = new LinkedHashMap<>();
+            tr.put("epochs-done", t.epochsDone());
+            tr.put("best-epoch", t.bestEpoch());
+            tr.put("best-val-auc", t.bestValAuc());
+            tr.put("optimizer-steps", t.optimizer().stream().map(m -> (Object) m.step()).toList());
+            List<Object> history = new ArrayList<>();
+            for (EpochStats s : t.history()) {
+                history.add(new double[] {s.epoch(), s.loss(), s.valAuc(), s.valAp(), s.trainMillis()});
+            }
+            tr.put("history", history);
+            if (t.hasLossState()) {
+                tr.put("loss-terms", new ArrayList<Object>(t.lossState().keySet()));
+            }
+            h.put("training", tr);
+        });
+        return h;
+    }
+
+    /** The parsed header, with located errors. */
+    private record Header(ModelDescription description, Map<String, String> metadata, List<TensorInfo> tensors,
+                          JsonObject training) {
+
+        static Header parse(String text, Path file) {
+            Object root;
+            try {
+                root = JsonReader.parse(text);
+            } catch (JsonReader.JsonSyntaxException e) {
+                throw fail(file, "header is not valid JSON (" + e.getMessage() + "): the file is damaged");
+            }
+            if (!(root instanceof JsonObject top) || !"gae4j-model".equals(top.get("format"))) {
+                throw fail(file, "header does not describe a gae4j model");
+            }
+            ModelDescription description;
+            try {
+                description = ModelFile.parse(string(top, "model", file), file + " (model description)");
+            } catch (ConfigException e) {
+                throw new SavedModelException(e.getMessage(), e);
+            }
+            Map<String, String> metadata = new LinkedHashMap<>();
+            if (top.get("metadata") instanceof JsonObject m) {
+                m.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
+            }
+            List<TensorInfo> tensors = new ArrayList<>();
+            if (!(top.get("tensors") instanceof List<?> list)) {
+                throw fail(file, "header has no tensor index");
+            }
+            for (Object o : list) {
+                if (!(o instanceof JsonObject t)) {
+                    throw fail(file, "tensor index entry is not an object");
+                }
+                int rows = integer(t, "rows", file);
+                int cols = integer(t, "cols", file);
+                if (rows < 0 || cols < 0) {
+                    throw fail(file, "tensor '" + t.get("name") + "' has a negative size");
+                }
+                String role = string(t, "role", file);
+                String term = LOSS_STATE.equals(role) ? string(t, "term", file) : null;
+                tensors.add(new TensorInfo(string(t, "name", file), role, term, rows, cols));
+            }
+            JsonObject training = top.get("training") instanceof JsonObject tr ? tr : null;
+            return new Header(description, metadata, tensors, training);
+        }
+
+        SavedModel toModel(List<Matrix> values, int version, Path file) {
+            List<SavedModel.Parameter> params = new ArrayList<>();
+            Map<String, Matrix> best = new LinkedHashMap<>();
+            Map<String, Matrix> adamM = new LinkedHashMap<>();
+            Map<String, Matrix> adamV = new LinkedHashMap<>();
+            Map<String, Map<String, Matrix>> lossState = new LinkedHashMap<>();
+            for (int k = 0; k < tensors.size(); k++) {
+                TensorInfo t = tensors.get(k);
+                switch (t.role()) {
+                    case PARAMETER -> params.add(new SavedModel.Parameter(t.name(), values.get(k)));
+                    case BEST -> best.put(t.name(), values.get(k));
+                    case ADAM_M -> adamM.put(t.name(), values.get(k));
+                    case ADAM_V -> adamV.put(t.name(), values.get(k));
+                    case LOSS_STATE -> {
+                        if (version < 2) {
+                            throw fail(file, "format version " + version + " holds loss state tensor '" + t.name()
+                                    + "', which that version does not have: the file is damaged");
+                        }
+                        Matrix previous = lossState.computeIfAbsent(t.term(), term -> new LinkedHashMap<>())
+                                .put(t.name(), values.get(k));
+                        if (previous != null) {
+                            throw fail(file, "loss term '" + t.term() + "' has two state tensors named '" + t.name()
+                                    + "': the file is damaged");
+                        }
+                    }
+                    default -> throw fail(file, "unknown tensor role '" + t.role() + "'");
+                }
+            }
+            Optional<TrainingState> state = Optional.empty();
+            if (training != null) {
+                state = Optional.of(trainingState(params, best, adamM, adamV, lossTerms(lossState, file), file));
+            } else if (!lossState.isEmpty()) {
+                throw fail(file, "holds loss state but no training state: the file is damaged");
+            }
+            try {
+                return new SavedModel(description, metadata, params, state);
+            } catch (IllegalArgumentException e) {
+                throw fail(file, e.getMessage());
+            }
+        }
+
+        /**
+         * Every listed loss term's state in the listed order (empty for a term without tensors); no
+         * entries where the file lists no terms (written before loss state was kept).
+         */
+        private Map<String, Map<String, Matrix>> lossTerms(Map<String, Map<String, Matrix>> tensors, Path file) {
+            Map<String, Map<String, Matrix>> out = new LinkedHashMap<>();
+            Object listed = training.get("loss-terms");
+            if (listed == null) {
+                if (!tensors.isEmpty()) {
+                    throw fail(file, "holds state of loss term '" + tensors.keySet().iterator().next()
+                            + "' but lists no loss terms: the file is damaged");
+                }
+                return out;
+            }
+            if (!(listed instanceof List<?> terms)) {
+                throw fail(file, "header field 'loss-terms' is not a list: the file is damaged");
+            }
+            for (Object term : terms) {
+                if (!(term instanceof String name) || out.containsKey(name)) {
+                    throw fail(file, "loss term list entry " + term + " is damaged or repeated");
+                }
+                out.put(name, tensors.getOrDefault(name, Map.of()));
+            }
+            for (String term : tensors.keySet()) {
+                if (!out.containsKey(term)) {
+                    throw fail(file, "holds state of loss term '" + term + "', which is not in its list of loss"
+                            + " terms " + out.keySet() + ": the file is damaged");
+                }
+            }
+            return out;
+        }
+
+        private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
+                                            Map<String, Matrix> adamM, Map<String, Matrix> adamV,
+                                            Map<String, Map<String, Matrix>> lossState, Path file) {
+            List<?> steps = training.get("optimizer-steps") instanceof List<?> l ? l : List.of();
+            if (steps.size() != params.size() || adamM.size() != params.size() || adamV.size() != params.size()) {
+                throw fail(file, "training state does not cover every parameter: the file is damaged");
+            }
+            List<Matrix> current = new ArrayList<>();
+            List<Matrix> bestWeights = new ArrayList<>();
+            List<Adam.Moments> moments = new ArrayList<>();
+            for (int k = 0; k < params.size(); k++) {
+                String name = params.get(k).name();
+                current.add(params.get(k).value());
+                if (best.containsKey(name)) {
+                    bestWeights.add(best.get(name));
+                }
+                if (!(steps.get(k) instanceof Long step) || !adamM.containsKey(name) || !adamV.containsKey(name)) {
+                    throw fail(file, "optimizer state of '" + name + "' is missing or damaged");
+                }
+                moments.add(new Adam.Moments(adamM.get(name).data(), adamV.get(name).data(), step));
+            }
+            List<EpochStats> history = new ArrayList<>();
+            if (training.get("history") instanceof List<?> rows) {
+                for (Object row : rows) {
+                    if (!(row instanceof List<?> r) || r.size() != 5) {
+                        throw fail(file, "training history row is damaged");
+                    }
+                    history.add(new EpochStats((int) number(r.get(0)), number(r.get(1)), number(r.get(2)),
+                            number(r.get(3)), number(r.get(4))));
+                }
+            }
+            try {
+                return new TrainingState(integer(training, "epochs-done", file), history,
+                        integer(training, "best-epoch", file), number(training.get("best-val-auc")), current,
+                        bestWeights.size() == params.size() ? bestWeights : List.of(), moments, lossState);
+            } catch (IllegalArgumentException e) {
+                throw fail(file, e.getMessage());
+            }
+        }
+
+        /** JSON null stands for NaN (validation not measured that epoch). */
+        private static double number(Object o) {
+            return o instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+
+        private static String string(JsonObject o, String key, Path file) {
+            if (o.get(key) instanceof String s) {
+                return s;
+            }
+            throw fail(file, "header field '" + key + "' is missing or not a string");
+        }
+
+        private static int integer(JsonObject o, String key, Path file) {
+            if (o.get(key) instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+                return l.intValue();
+            }
+            throw fail(file, "header field '" + key + "' is missing or not an integer");
+        }
+    }
+}

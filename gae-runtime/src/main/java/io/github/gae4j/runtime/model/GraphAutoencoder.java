@@ -1,0 +1,218 @@
+package io.github.gae4j.runtime.model;
+
+import io.github.gae4j.core.autodiff.ComputationContext;
+import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.Add;
+import io.github.gae4j.core.autodiff.functions.Scale;
+import io.github.gae4j.core.autodiff.functions.Sigmoid;
+import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.TrainingGraph;
+import io.github.gae4j.core.spi.CorruptedInput;
+import io.github.gae4j.core.spi.Corruption;
+import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.Encoder;
+import io.github.gae4j.core.spi.Encoding;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LossInput;
+import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.Sampler;
+import io.github.gae4j.core.tensor.Matrix;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * An autoencoder composed of an encoder, a latent sampler, a decoder, weighted loss terms and
+ * optional corruptions of the encoder's input in training (denoising, masked features or edges).
+ * Compose one in code with {@link #builder()}, or from a {@link ModelSpec} through the plugin
+ * registry or Guice.
+ */
+public final class GraphAutoencoder {
+
+    private final Encoder encoder;
+    private final Sampler sampler;
+    private final Decoder decoder;
+    private final List<WeightedLoss> losses;
+    private final List<Corruption> corruptions;
+
+    private GraphAutoencoder(Builder b) {
+        this.encoder = Objects.requireNonNull(b.encoder, "encoder is not set");
+        this.sampler = Objects.requireNonNull(b.sampler, "sampler is not set");
+        this.decoder = Objects.requireNonNull(b.decoder, "decoder is not set");
+        if (b.losses.isEmpty()) {
+            throw new IllegalStateException("An autoencoder needs at least one loss term");
+        }
+        this.losses = List.copyOf(b.losses);
+        this.corruptions = List.copyOf(b.corruptions);
+        requireDistinctNames(weights());
+    }
+
+    /** Saved models and checkpoints key parameters by name: fail at assembly, not at the first save. */
+    private static void requireDistinctNames(List<Weights> weights) {
+        Set<String> names = new HashSet<>();
+        for (Weights w : weights) {
+            if (!names.add(w.name())) {
+                throw new IllegalArgumentException("Two parameters of the model are named '" + w.name()
+                        + "' (two components of the same kind that own parameters?); every parameter needs its own"
+                        + " name");
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    public Decoder decoder() {
+        return decoder;
+    }
+
+    public List<WeightedLoss> losses() {
+        return losses;
+    }
+
+    public List<Corruption> corruptions() {
+        return corruptions;
+    }
+
+    /**
+     * Every trainable parameter (encoder, decoder, loss terms', then corruptions'), each once, in a stable order.
+     * Corruptions come last so that models without corruption parameters keep the order they were saved in.
+     */
+    public List<Weights> weights() {
+        Set<Weights> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Weights> out = new ArrayList<>();
+        addNew(encoder.weights(), seen, out);
+        addNew(decoder.weights(), seen, out);
+        for (WeightedLoss term : losses) {
+            addNew(term.loss().weights(), seen, out);
+        }
+        for (Corruption c : corruptions) {
+            addNew(c.weights(), seen, out);
+        }
+        return out;
+    }
+
+    private static void addNew(List<Weights> weights, Set<Weights> seen, List<Weights> out) {
+        for (Weights w : weights) {
+            if (seen.add(w)) {
+                out.add(w);
+            }
+        }
+    }
+
+    /** The total training objective Σ weight · term for one pass, as a scalar variable. */
+    public Variable trainingLoss(GraphInput input, TrainingGraph training, SplittableRandom random) {
+        CorruptedInput corrupted = CorruptedInput.clean(input);
+        for (Corruption c : corruptions) {
+            corrupted = c.corrupt(corrupted, random);
+        }
+        Encoding encoding = encoder.encode(corrupted.input(), Mode.TRAIN, random);
+        Variable z = sampler.sample(encoding, Mode.TRAIN, random);
+        LossInput lossInput = new LossInput(encoding, z, decoder, training, random, input.parallelism(), corrupted);
+        Variable total = null;
+        for (WeightedLoss term : losses) {
+            Variable v = term.loss().loss(lossInput);
+            if (v.rows() != 1 || v.cols() != 1) {
+                throw new IllegalStateException("Loss '" + term.name() + "' returned " + v.render() + ", not a scalar");
+            }
+            Variable weighted = term.weight() == 1.0 ? v : Scale.of(v, term.weight());
+            total = total == null ? weighted : Add.of(total, weighted);
+        }
+        return total;
+    }
+
+    /** The embedding used for evaluation (Z in eval mode: μ for a Gaussian sampler). */
+    public Matrix embed(GraphInput input) {
+        Encoding encoding = encoder.encode(input, Mode.EVAL);
+        Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
+        return new ComputationContext().forward(z);
+    }
+
+    /** Link probabilities sigmoid(logit) of the given pairs under evaluation mode. */
+    public double[] score(GraphInput input, EdgeList pairs) {
+        Encoding encoding = encoder.encode(input, Mode.EVAL);
+        Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
+        return probabilities(new ComputationContext().forward(decoder.logits(z, pairs)));
+    }
+
+    /** Link probabilities of several pair lists from one embedding pass. */
+    public List<double[]> score(GraphInput input, List<EdgeList> pairLists) {
+        Encoding encoding = encoder.encode(input, Mode.EVAL);
+        Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
+        ComputationContext ctx = new ComputationContext();
+        List<double[]> out = new ArrayList<>();
+        for (EdgeList pairs : pairLists) {
+            out.add(probabilities(ctx.forward(decoder.logits(z, pairs))));
+        }
+        return out;
+    }
+
+    private static double[] probabilities(Matrix logits) {
+        double[] p = logits.data().clone();
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Sigmoid.sigmoid(p[k]);
+        }
+        return p;
+    }
+
+    /** Plain-Java composition, no Guice needed. */
+    public static final class Builder {
+        private Encoder encoder;
+        private Sampler sampler;
+        private Decoder decoder;
+        private final List<WeightedLoss> losses = new ArrayList<>();
+        private final List<Corruption> corruptions = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Adds a corruption of the encoder's input in training; several apply in the order added. */
+        public Builder corruption(Corruption corruption) {
+            corruptions.add(Objects.requireNonNull(corruption, "corruption is null"));
+            return this;
+        }
+
+        public Builder encoder(Encoder encoder) {
+            this.encoder = encoder;
+            return this;
+        }
+
+        public Builder sampler(Sampler sampler) {
+            this.sampler = sampler;
+            return this;
+        }
+
+        public Builder decoder(Decoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        public Builder loss(String name, io.github.gae4j.core.spi.Loss loss) {
+            return loss(name, loss, 1.0);
+        }
+
+        public Builder loss(String name, io.github.gae4j.core.spi.Loss loss, double weight) {
+            losses.add(new WeightedLoss(name, loss, weight));
+            return this;
+        }
+
+        public GraphAutoencoder build() {
+            return new GraphAutoencoder(this);
+        }
+    }
+}

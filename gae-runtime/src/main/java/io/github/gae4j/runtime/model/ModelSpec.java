@@ -1,0 +1,64 @@
+package io.github.gae4j.runtime.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A model described as data: encoder, sampler, decoder, loss terms and input corruptions (applied
+ * in training only, in order) by plugin name, with options. The same description is assembled by
+ * {@link ModelAssembler} from code, the command line or Guice.
+ */
+public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentSpec decoder, List<LossSpec> losses,
+                        List<ComponentSpec> corruptions) {
+
+    public ModelSpec {
+        Objects.requireNonNull(encoder, "encoder is null");
+        Objects.requireNonNull(sampler, "sampler is null");
+        Objects.requireNonNull(decoder, "decoder is null");
+        losses = List.copyOf(losses);
+        corruptions = List.copyOf(corruptions);
+        if (losses.isEmpty()) {
+            throw new IllegalArgumentException("A model needs at least one loss term");
+        }
+    }
+
+    /** A model without input corruption. */
+    public ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentSpec decoder, List<LossSpec> losses) {
+        this(encoder, sampler, decoder, losses, List.of());
+    }
+
+    /** The same model with these corruptions of the encoder's input in training. */
+    public ModelSpec withCorruptions(List<ComponentSpec> newCorruptions) {
+        return new ModelSpec(encoder, sampler, decoder, losses, newCorruptions);
+    }
+
+    /** The same model with these loss terms. */
+    public ModelSpec withLosses(List<LossSpec> newLosses) {
+        return new ModelSpec(encoder, sampler, decoder, newLosses, corruptions);
+    }
+
+    /** Kipf &amp; Welling's GAE: GCN encoder (hidden 32, latent 16), identity sampler, inner product, full-graph weighted BCE. */
+    public static ModelSpec gae() {
+        return new ModelSpec(ComponentSpec.of("gcn"), ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
+                List.of(LossSpec.of("weighted-bce")));
+    }
+
+    /** Kipf &amp; Welling's VGAE: shared-W0 variational GCN, Gaussian sampler, inner product, weighted BCE + KL. */
+    public static ModelSpec vgae() {
+        return new ModelSpec(ComponentSpec.of("vgae"), ComponentSpec.of("gaussian"), ComponentSpec.of("inner-product"),
+                List.of(LossSpec.of("weighted-bce"), LossSpec.of("kl")));
+    }
+
+    /** The same model with the full-graph reconstruction term replaced by negative-sampling BCE. */
+    public ModelSpec withNegativeSampling() {
+        List<LossSpec> replaced = losses.stream()
+                .map(l -> l.component().name().equals("weighted-bce")
+                        ? new LossSpec(ComponentSpec.of("negative-sampling-bce"), l.weight()) : l)
+                .toList();
+        return new ModelSpec(encoder, sampler, decoder, replaced, corruptions);
+    }
+
+    public ModelSpec withEncoder(ComponentSpec newEncoder) {
+        return new ModelSpec(newEncoder, sampler, decoder, losses, corruptions);
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.gae4j.runtime.train;
+
+import io.github.gae4j.runtime.metrics.LinkScores;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The history of a run, the epoch with the best validation AUC, test AUC/AP of the evaluated
+ * weights (last epoch, or best epoch with {@code restoreBest}), whether a listener stopped it
+ * before the configured epochs, and its final resumable state (the last epoch's parameters, even
+ * when the best ones were restored for testing).
+ */
+public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores test, boolean stoppedEarly,
+                             TrainingState finalState) {
+
+    public TrainingResult {
+        history = List.copyOf(history);
+        Objects.requireNonNull(test, "test is null");
+        Objects.requireNonNull(finalState, "finalState is null");
+    }
+
+    /** Median wall time of a training step in milliseconds. */
+    public double medianEpochMillis() {
+        double[] t = history.stream().mapToDouble(EpochStats::trainMillis).sorted().toArray();
+        if (t.length == 0) {
+            return Double.NaN;
+        }
+        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2.0;
+    }
+
+    public EpochStats last() {
+        return history.get(history.size() - 1);
+    }
+
+    public double[] epochMillis() {
+        return history.stream().mapToDouble(EpochStats::trainMillis).toArray();
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingResult[epochs=" + history.size() + ", best=" + bestEpoch + ", test=" + test
+                + ", stoppedEarly=" + stoppedEarly + ", medianEpochMillis=" + medianEpochMillis() + "]";
+    }
+}
