@@ -2,6 +2,7 @@ package io.github.gae4j.cli.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +10,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,5 +141,92 @@ class LayeringTest {
                 .matching("io.github.gae4j.cli.architecture.fixture.(*)..").should().beFreeOfCycles().check(fixtures))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected");
+    }
+
+    /**
+     * A second opinion from the JDK's own tool: {@code jdeps -verbose:package} over the main classes
+     * (or jars) of every gae4j module on the class path, and no strongly connected set of packages.
+     */
+    @Test
+    void jdepsFindsNoPackageCycle() {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElse(null);
+        assumeTrue(jdeps != null, "this JDK has no jdeps tool");
+        List<String> roots = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = new File(entry).getName();
+            String parent = new File(entry).getParentFile() == null ? "" : new File(entry).getParentFile().getName();
+            boolean moduleClasses = name.equals("classes") && parent.equals("target");
+            boolean moduleJar = name.startsWith("gae-") && name.endsWith(".jar");
+            if ((moduleClasses || moduleJar) && new File(entry).exists()) {
+                roots.add(entry);
+            }
+        }
+        assertThat(roots).as("gae4j module classes on the class path").hasSizeGreaterThanOrEqualTo(7);
+        List<String> args = new ArrayList<>(List.of("-verbose:package", "-e", "io\\.github\\.gae4j\\..*"));
+        args.addAll(roots);
+        StringWriter out = new StringWriter();
+        int status = jdeps.run(new PrintWriter(out), new PrintWriter(out), args.toArray(String[]::new));
+        assertThat(status).as("jdeps exit status; output:%n%s", out).isZero();
+        Map<String, Set<String>> edges = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s+(io\\.github\\.gae4j\\.\\S+)\\s+->\\s+(io\\.github\\.gae4j\\.\\S+)\\s")
+                .matcher(out.toString());
+        while (m.find()) {
+            if (!m.group(1).equals(m.group(2))) {
+                edges.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2));
+            }
+        }
+        assertThat(edges).as("package dependencies jdeps reported").isNotEmpty();
+        assertThat(cycles(edges)).as("packages that depend on each other in a cycle (jdeps)").isEmpty();
+    }
+
+    /** Strongly connected sets of more than one package (Tarjan's algorithm). */
+    static List<Set<String>> cycles(Map<String, Set<String>> edges) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new java.util.HashSet<>();
+        List<Set<String>> out = new ArrayList<>();
+        int[] counter = {0};
+        for (String v : edges.keySet()) {
+            if (!index.containsKey(v)) {
+                connect(v, edges, index, low, stack, onStack, out, counter);
+            }
+        }
+        return out;
+    }
+
+    private static void connect(String v, Map<String, Set<String>> edges, Map<String, Integer> index,
+                                Map<String, Integer> low, Deque<String> stack, Set<String> onStack,
+                                List<Set<String>> out, int[] counter) {
+        index.put(v, counter[0]);
+        low.put(v, counter[0]++);
+        stack.push(v);
+        onStack.add(v);
+        for (String w : edges.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                connect(w, edges, index, low, stack, onStack, out, counter);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> component = new TreeSet<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            if (component.size() > 1) {
+                out.add(component);
+            }
+        }
+    }
+
+    @Test
+    void theCycleFinderFindsACycle() {
+        assertThat(cycles(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"))))
+                .containsExactly(new TreeSet<>(Set.of("a", "b", "c")));
     }
 }
