@@ -78,7 +78,8 @@ final class ReproduceCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--lr", paramLabel = "R",
-            description = "With --directed: Adam's learning rate (default 0.1, the reference's; 0.01 with --features).")
+            description = "With --directed: Adam's learning rate (default 0.1, the reference's; use 0.01 with"
+                    + " --features).")
     Double learningRate;
 
     @Option(names = "--features",
