@@ -2,8 +2,8 @@ package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
@@ -78,7 +78,7 @@ final class MaskTokenTrainingTest {
         assertThat(trained.maxAbs()).as("the token moved from its zeros").isPositive();
 
         Path file = dir.resolve("model.gae4j");
-        SavedModelFile.write(SavedModel.of(description, Map.of("dataset", graph.name()), model), file);
+        SavedModelFile.write(SavedModel.of(description, java.util.Optional.empty(), model), file);
         SavedModel back = SavedModelFile.read(file);
         assertThat(back.parameters()).extracting(SavedModel.Parameter::name).endsWith("feature-mask.token");
         GraphAutoencoder loaded = assemble();
@@ -102,7 +102,7 @@ final class MaskTokenTrainingTest {
         GraphAutoencoder first = assemble();
         TrainingState stopped = fit(first, 3, null).finalState();
         Path file = dir.resolve("checkpoint.gae4j");
-        SavedModelFile.write(SavedModel.checkpoint(description, Map.of(), first, stopped), file);
+        SavedModelFile.write(SavedModel.checkpoint(description, java.util.Optional.empty(), first, stopped), file);
         SavedModel checkpoint = SavedModelFile.read(file);
         GraphAutoencoder resumed = assemble();
         checkpoint.loadInto(resumed, file.toString());
