@@ -25,7 +25,7 @@ import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +78,7 @@ final class MaskTokenTrainingTest {
         assertThat(trained.maxAbs()).as("the token moved from its zeros").isPositive();
 
         Path file = dir.resolve("model.gae4j");
-        SavedModelFile.write(SavedModel.of(description, java.util.Optional.empty(), model), file);
+        SavedModelFile.write(SavedModel.of(description, Optional.empty(), model), file);
         SavedModel back = SavedModelFile.read(file);
         assertThat(back.parameters()).extracting(SavedModel.Parameter::name).endsWith("feature-mask.token");
         GraphAutoencoder loaded = assemble();
@@ -102,7 +102,7 @@ final class MaskTokenTrainingTest {
         GraphAutoencoder first = assemble();
         TrainingState stopped = fit(first, 3, null).finalState();
         Path file = dir.resolve("checkpoint.gae4j");
-        SavedModelFile.write(SavedModel.checkpoint(description, java.util.Optional.empty(), first, stopped), file);
+        SavedModelFile.write(SavedModel.checkpoint(description, Optional.empty(), first, stopped), file);
         SavedModel checkpoint = SavedModelFile.read(file);
         GraphAutoencoder resumed = assemble();
         checkpoint.loadInto(resumed, file.toString());
