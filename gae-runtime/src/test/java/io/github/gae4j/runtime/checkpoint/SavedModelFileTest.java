@@ -256,6 +256,7 @@ final class SavedModelFileTest {
         assertThat(version(file)).isEqualTo(1);
         SavedModel old = SavedModelFile.read(file);
         assertThat(old.description()).isEqualTo(VGAE);
+        assertThat(old.provenance()).as("its metadata ({dataset, seed}) is not the command line's").isEmpty();
         assertThat(old.parameters()).extracting(SavedModel.Parameter::name).containsExactly("vgae.W0", "vgae.Wmu");
         assertThat(old.parameters().get(1).value().data()).containsExactly(2, 2.125, 2.25, 2.375, 2.5, 2.625);
         TrainingState t = old.training().orElseThrow();
