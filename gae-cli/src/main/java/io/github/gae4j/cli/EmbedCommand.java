@@ -65,7 +65,7 @@ final class EmbedCommand implements Callable<Integer> {
         Graph g = graph == GraphChoice.FULL ? run.graph() : run.split().trainGraph();
         Matrix z;
         try (Parallelism p = Parallelism.of(Threads.resolve(threads))) {
-            z = run.model().embed(GraphInput.of(g, p));
+            z = run.model().embed(GraphInput.of(g), p);
         }
         int bad = z.firstNonFinite();
         if (bad >= 0) {

@@ -324,10 +324,10 @@ public final class DirectedReproduce {
                 Decoder decoder = assembler.create(ComponentKind.DECODER, ComponentSpec.of(name),
                         new CreationContext(latent, n, 0));
                 Weights z = new Weights("z", randomMatrix(n, latent, 7, 0.3));
-                double fused = time(() -> decoder.fusedFullGraphBce(z, target, pw, norm, parallelism).orElseThrow(),
-                        5, 11);
+                double fused = time(() -> decoder.fusedFullGraphBce(z, target, pw, norm).orElseThrow(),
+                        parallelism, 5, 11);
                 String doubleText = doubleKernelTime(name, z, target, pw, norm, parallelism);
-                double naive = time(() -> naive(decoder, z, target, pw, norm), 1, 3);
+                double naive = time(() -> naive(decoder, z, target, pw, norm), parallelism, 1, 3);
                 out.printf(Locale.ROOT, "%-28s %12.1f %12s %12.1f%n", name + " (" + latent + ")", fused, doubleText,
                         naive);
             }
@@ -341,15 +341,15 @@ public final class DirectedReproduce {
             case "gravity" -> () -> GravityFullGraphBce.of(
                     ColumnSlice.of(z, 0, latent - 1),
                     ColumnSlice.of(z, latent - 1, latent), target, pw, norm, 1.0,
-                    0.01, parallelism, DirectedFullGraphBceKernels.gravityScalar());
+                    0.01, DirectedFullGraphBceKernels.gravityScalar());
             case "source-target" -> () -> SourceTargetFullGraphBce.of(
                     ColumnSlice.of(z, 0, latent / 2),
                     ColumnSlice.of(z, latent / 2, latent), target, pw, norm,
-                    parallelism, DirectedFullGraphBceKernels.sourceTargetScalar());
+                    DirectedFullGraphBceKernels.sourceTargetScalar());
             default -> () -> SourceTargetFullGraphBce.of(z, z, target, pw, norm,
-                    parallelism, DirectedFullGraphBceKernels.sourceTargetScalar());
+                    DirectedFullGraphBceKernels.sourceTargetScalar());
         };
-        return String.format(Locale.ROOT, "%.1f", time(loss, 1, 3));
+        return String.format(Locale.ROOT, "%.1f", time(loss, parallelism, 1, 3));
     }
 
     private static Variable naive(Decoder decoder, Variable z, SparseMatrix target, double pw, double norm) {
@@ -357,22 +357,22 @@ public final class DirectedReproduce {
     }
 
     /** Median ms of {@code reps} forward + backward passes after {@code warmup} unmeasured ones. */
-    private static double time(Supplier<Variable> loss, int warmup, int reps) {
+    private static double time(Supplier<Variable> loss, Parallelism parallelism, int warmup, int reps) {
         for (int k = 0; k < warmup; k++) {
-            pass(loss.get());
+            pass(loss.get(), parallelism);
         }
         double[] ms = new double[reps];
         for (int k = 0; k < reps; k++) {
             Variable v = loss.get();
             long t0 = System.nanoTime();
-            pass(v);
+            pass(v, parallelism);
             ms[k] = (System.nanoTime() - t0) / 1e6;
         }
         return Stats.median(ms);
     }
 
-    private static void pass(Variable loss) {
-        ComputationContext ctx = new ComputationContext();
+    private static void pass(Variable loss, Parallelism parallelism) {
+        ComputationContext ctx = new ComputationContext(parallelism);
         ctx.forward(loss);
         ctx.backward(loss);
     }

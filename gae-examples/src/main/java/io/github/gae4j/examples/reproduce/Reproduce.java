@@ -280,7 +280,7 @@ public final class Reproduce {
             if (classes > 1) {
                 // Node tasks see every edge, as their papers' transductive protocols do (GraphMAE's probe,
                 // ARGA's clustering); link prediction above saw only the training edges.
-                Matrix mu = m.embed(GraphInput.of(graph, parallelism));
+                Matrix mu = m.embed(GraphInput.of(graph), parallelism);
                 c = ClusteringMetrics.evaluate(mu, graph.labels(), classes, 10, s);
                 probe = recipe.probe().evaluate(mu, graph.labels(), classes, publicSplit, s).testAccuracy();
             }

@@ -80,7 +80,7 @@ public final class Trainer {
      * is the one an uninterrupted run gives, bit for bit. {@code null} starts afresh.
      */
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume) {
-        GraphInput input = GraphInput.of(split.trainGraph(), parallelism);
+        GraphInput input = GraphInput.of(split.trainGraph());
         TrainingGraph training = new TrainingGraph(split.trainGraph());
         Adam adam = new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon(),
                 config.weightDecay());
@@ -111,8 +111,8 @@ public final class Trainer {
         boolean stopped = false;
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
-            ComputationContext ctx = new ComputationContext();
-            Variable loss = model.trainingLoss(input, training, epochRandom(config.seed(), epoch));
+            ComputationContext ctx = new ComputationContext(parallelism);
+            Variable loss = model.trainingLoss(input, training, epochRandom(config.seed(), epoch), ctx);
             double lossValue = ctx.forward(loss).scalarValue();
             if (!Double.isFinite(lossValue)) {
                 throw new NumericalException(String.format(Locale.ROOT,
@@ -135,7 +135,7 @@ public final class Trainer {
             boolean evaluate = config.evalEvery() > 0
                     && (epoch % config.evalEvery() == 0 || epoch == config.epochs());
             if (hasValidation && evaluate) {
-                List<double[]> s = requireScores(model.score(input, List.of(split.valPositives(), split.valNegatives())),
+                List<double[]> s = requireScores(model.score(input, List.of(split.valPositives(), split.valNegatives()), parallelism),
                         "Validation", epoch);
                 LinkScores val = LinkScores.of(s.get(0), s.get(1));
                 valAuc = val.auc();
@@ -172,7 +172,7 @@ public final class Trainer {
         if (config.restoreBest() && !bestWeights.isEmpty()) {
             copyInto(bestWeights, weights);
         }
-        List<double[]> t = requireScores(model.score(input, List.of(split.testPositives(), split.testNegatives())),
+        List<double[]> t = requireScores(model.score(input, List.of(split.testPositives(), split.testNegatives()), parallelism),
                 "Test", epochsDone);
         LinkScores test = LinkScores.of(t.get(0), t.get(1));
         LOG.info(String.format(Locale.ROOT, "Test AUC %.4f, AP %.4f (best validation epoch %d)", test.auc(),
