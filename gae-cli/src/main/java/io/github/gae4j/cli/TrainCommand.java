@@ -1,6 +1,5 @@
 package io.github.gae4j.cli;
 
-import com.google.inject.Injector;
 import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.progress.ProgressListener;
 import io.github.gae4j.cli.progress.ProgressMode;
@@ -20,8 +19,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.ProvenanceJson;
-import io.github.gae4j.runtime.inject.BoundFactories;
-import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
@@ -38,6 +35,7 @@ import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.runtime.train.TrainingState;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +62,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " the embeddings (CSV, NumPy), report.html with charts.", "",
                 "Ctrl-C stops after the current epoch and saves the best model so far; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
+
+    private final PluginRegistry plugins;
+    private final ModelAssembler assembler;
 
     @Spec
     CommandSpec spec;
@@ -109,15 +110,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-tsne", description = "Skip the t-SNE chart (PCA only) in the report.")
     boolean noTsne;
 
+    @Inject
+    TrainCommand(PluginRegistry plugins, ModelAssembler assembler) {
+        this.plugins = plugins;
+        this.assembler = assembler;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Injector injector = GaeInjectors.create(TrainCommand.class.getClassLoader());
-        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
-
-        PluginRegistry plugins = injector.getInstance(PluginRegistry.class);
-        Setup setup = resume != null ? resumed(assembler, plugins) : fresh(injector, assembler, plugins);
+        Setup setup = resume != null ? resumed() : fresh();
         ModelDescription description = setup.description();
         Path runDir = out != null ? out : setup.defaultOut();
         Files.createDirectories(runDir);
@@ -174,9 +177,9 @@ final class TrainCommand implements Callable<Integer> {
                          GraphAutoencoder model, TrainingState state, Path defaultOut) {
     }
 
-    private Setup fresh(Injector injector, ModelAssembler assembler, PluginRegistry plugins) {
+    private Setup fresh() {
         ModelDescription description = model.description();
-        ModelFile.validate(description.model(), injector.getInstance(BoundFactories.class));
+        ModelFile.validate(description.model(), plugins);
         DatasetOptions.DatasetRef ref = dataset.ref();
         Graph graph = ref.load(assembler);
         long seed = description.training().seed();
@@ -190,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
                 split, m, null, defaultOut);
     }
 
-    private Setup resumed(ModelAssembler assembler, PluginRegistry plugins) {
+    private Setup resumed() {
         Path file = RunFiles.checkpointFile(resume);
         LoadedRun run = LoadedRun.load(file, dataset.dataDir(), assembler);
         TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file

@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.bench;
+package io.github.gae4j.cli.bench;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
