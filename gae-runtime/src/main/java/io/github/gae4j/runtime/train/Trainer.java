@@ -8,6 +8,7 @@ import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.WeightedLoss;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.optim.GradientClipping;
 import io.github.gae4j.core.parallel.Parallelism;
@@ -55,6 +56,22 @@ public final class Trainer {
 
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split) {
         return fit(model, split, null);
+    }
+
+    /**
+     * {@link #fit(GraphAutoencoder, LinkSplit, TrainingState)}, returning {@code provenance} with the
+     * result: the caller knows what the trainer does not (how the model, data and split were made).
+     *
+     * @throws IllegalArgumentException when the provenance's training seed is not this trainer's
+     */
+    public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume, Provenance provenance) {
+        Objects.requireNonNull(provenance, "provenance is null");
+        if (provenance.seeds().training() != config.seed()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "The provenance records training seed %d, but training uses seed %d",
+                    provenance.seeds().training(), config.seed()));
+        }
+        return fit(model, split, resume).withProvenance(provenance);
     }
 
     /**

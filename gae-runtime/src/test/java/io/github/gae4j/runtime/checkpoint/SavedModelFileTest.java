@@ -4,7 +4,9 @@ import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.tensor.Matrix;
@@ -31,8 +33,16 @@ final class SavedModelFileTest {
     private static final ModelDescription VGAE = new ModelDescription(ModelSpec.vgae(),
             TrainerConfig.defaults().withEpochs(50).withSeed(7));
 
+    static final Provenance PROVENANCE = new Provenance("0.1.0-test", new Provenance.Jdk("Some Vendor", "17.0.1+12"),
+            List.of(new Provenance.PluginUse("encoder", "vgae", "gae-encoders", "0.1.0", "/lib/gae-encoders.jar"),
+                    new Provenance.PluginUse("dataset loader", "sbm", "gae-datasets", "unknown", "classpath")),
+            ModelSpec.vgae(), new Provenance.Seeds(7, 8, 7),
+            new Provenance.Dataset("synthetic", Optional.of(ComponentSpec.of("sbm", "nodes", 150)),
+                    Provenance.Features.ROW_NORMALIZED, 150, 105, Optional.of("sha256:00ff")),
+            new Provenance.Split(0.05, 0.1));
+
     private static SavedModel plain() {
-        return new SavedModel(VGAE, Map.of("dataset", "sbm", "seed", "7"),
+        return new SavedModel(VGAE, Optional.of(PROVENANCE),
                 List.of(new SavedModel.Parameter("vgae.W0", randomMatrix(5, 3, 1)),
                         new SavedModel.Parameter("vgae.Wmu", randomMatrix(3, 2, 2))),
                 Optional.empty());
@@ -48,7 +58,7 @@ final class SavedModelFileTest {
         List<EpochStats> history = List.of(new EpochStats(1, 0.9, Double.NaN, Double.NaN, 1.5),
                 new EpochStats(2, 0.8, 0.71, 0.72, 1.25), new EpochStats(3, 0.7, 0.7, 0.7, 1.0),
                 new EpochStats(4, 0.1 + 0.2, 0.75, 0.76, 1.0));
-        return new SavedModel(VGAE, p.metadata(), p.parameters(),
+        return new SavedModel(VGAE, p.provenance(), p.parameters(),
                 Optional.of(new TrainingState(4, history, 4, 0.75, w, best, moments)));
     }
 
@@ -59,7 +69,7 @@ final class SavedModelFileTest {
         assertThat(sha).hasSize(64);
         SavedModel back = SavedModelFile.read(file);
         assertThat(back.description()).isEqualTo(VGAE);
-        assertThat(back.metadata()).isEqualTo(plain().metadata());
+        assertThat(back.provenance()).contains(PROVENANCE);
         assertThat(back.training()).isEmpty();
         assertThat(back.parameters()).extracting(SavedModel.Parameter::name).containsExactly("vgae.W0", "vgae.Wmu");
         assertThat(back.parameters().get(0).value()).isEqualTo(plain().parameters().get(0).value());
@@ -71,7 +81,7 @@ final class SavedModelFileTest {
         Path file = dir.resolve("clipped.gae4j");
         SavedModel c = checkpoint();
         ModelDescription clipped = new ModelDescription(VGAE.model(), VGAE.training().withGradientClipNorm(1.0));
-        SavedModelFile.write(new SavedModel(clipped, c.metadata(), c.parameters(), c.training()), file);
+        SavedModelFile.write(new SavedModel(clipped, c.provenance(), c.parameters(), c.training()), file);
         assertThat(SavedModelFile.read(file).description()).isEqualTo(clipped);
     }
 
@@ -81,7 +91,7 @@ final class SavedModelFileTest {
         SavedModel c = checkpoint();
         ModelDescription cosine = new ModelDescription(VGAE.model(),
                 VGAE.training().withLearningRateSchedule(LearningRateSchedule.COSINE));
-        SavedModelFile.write(new SavedModel(cosine, c.metadata(), c.parameters(), c.training()), file);
+        SavedModelFile.write(new SavedModel(cosine, c.provenance(), c.parameters(), c.training()), file);
         assertThat(SavedModelFile.read(file).description()).isEqualTo(cosine);
     }
 
@@ -163,7 +173,7 @@ final class SavedModelFileTest {
 
     @Test
     void duplicateParameterNamesAreRefusedWhenSaving() {
-        assertThatThrownBy(() -> new SavedModel(VGAE, Map.of(),
+        assertThatThrownBy(() -> new SavedModel(VGAE, Optional.empty(),
                 List.of(new SavedModel.Parameter("w", randomMatrix(1, 1, 1)),
                         new SavedModel.Parameter("w", randomMatrix(1, 1, 2))), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'w'");
@@ -181,7 +191,7 @@ final class SavedModelFileTest {
         first.put("discriminator.layer1.weight.adam-m", randomMatrix(2, 4, 9));
         lossState.put("adversarial", first);
         lossState.put("adversarial#2", Map.of("calls", Matrix.scalar(3)));
-        return new SavedModel(VGAE, c.metadata(), c.parameters(), Optional.of(new TrainingState(t.epochsDone(),
+        return new SavedModel(VGAE, c.provenance(), c.parameters(), Optional.of(new TrainingState(t.epochsDone(),
                 t.history(), t.bestEpoch(), t.bestValAuc(), t.weights(), t.bestWeights(), t.optimizer(), lossState)));
     }
 
@@ -190,11 +200,11 @@ final class SavedModelFileTest {
     }
 
     @Test
-    void lossStateRoundTripsBitForBitInAVersion2File() throws IOException {
+    void lossStateRoundTripsBitForBitInAVersion3File() throws IOException {
         Path file = dir.resolve("checkpoint.gae4j");
         TrainingState a = checkpointWithLossState().training().orElseThrow();
         SavedModelFile.write(checkpointWithLossState(), file);
-        assertThat(version(file)).isEqualTo(2);
+        assertThat(version(file)).isEqualTo(3);
         TrainingState b = SavedModelFile.read(file).training().orElseThrow();
         assertThat(b.hasLossState()).isTrue();
         assertThat(b.lossState().keySet()).containsExactly("weighted-bce", "adversarial", "adversarial#2");
@@ -208,11 +218,16 @@ final class SavedModelFileTest {
         assertThat(SavedModelFile.read(file).best().training()).isEmpty();
     }
 
+    /**
+     * Every file is version 3 now (its header holds the description and provenance as objects,
+     * which releases reading versions 1 and 2 cannot read: they refuse it as newer); a checkpoint
+     * whose terms keep no state still lists them.
+     */
     @Test
-    void filesWithoutLossStateTensorsStayVersion1() throws IOException {
+    void filesWithoutLossStateTensorsAreVersion3Too() throws IOException {
         Path model = dir.resolve("model.gae4j");
         SavedModelFile.write(plain(), model);
-        assertThat(version(model)).isEqualTo(1);
+        assertThat(version(model)).isEqualTo(3);
 
         SavedModel c = checkpoint();
         TrainingState t = c.training().orElseThrow();
@@ -220,10 +235,10 @@ final class SavedModelFileTest {
         stateless.put("weighted-bce", Map.of());
         stateless.put("kl", Map.of());
         Path file = dir.resolve("checkpoint.gae4j");
-        SavedModelFile.write(new SavedModel(VGAE, c.metadata(), c.parameters(), Optional.of(new TrainingState(
+        SavedModelFile.write(new SavedModel(VGAE, c.provenance(), c.parameters(), Optional.of(new TrainingState(
                 t.epochsDone(), t.history(), t.bestEpoch(), t.bestValAuc(), t.weights(), t.bestWeights(),
                 t.optimizer(), stateless))), file);
-        assertThat(version(file)).isEqualTo(1);
+        assertThat(version(file)).isEqualTo(3);
         TrainingState back = SavedModelFile.read(file).training().orElseThrow();
         assertThat(back.hasLossState()).isTrue();
         assertThat(back.lossState()).containsOnlyKeys("weighted-bce", "kl");
@@ -241,6 +256,7 @@ final class SavedModelFileTest {
         assertThat(version(file)).isEqualTo(1);
         SavedModel old = SavedModelFile.read(file);
         assertThat(old.description()).isEqualTo(VGAE);
+        assertThat(old.provenance()).as("its metadata ({dataset, seed}) is not the command line's").isEmpty();
         assertThat(old.parameters()).extracting(SavedModel.Parameter::name).containsExactly("vgae.W0", "vgae.Wmu");
         assertThat(old.parameters().get(1).value().data()).containsExactly(2, 2.125, 2.25, 2.375, 2.5, 2.625);
         TrainingState t = old.training().orElseThrow();
