@@ -68,10 +68,11 @@ class LayeringTest {
         List<String> runtime = List.of(
                 "runtime.plugin",           // the plugin registry
                 "runtime.model",            // specs, assembly, GraphAutoencoder
+                "runtime.provenance",       // what a run was made of: versions, plugins, seeds, data
                 "runtime.metrics",          // AUC/AP, clustering, probe
                 "runtime.train",            // the training loop
-                "runtime.checkpoint",       // model files, checkpoints
-                "runtime.json",
+                "runtime.files",            // model description files (JSON, YAML), one Jackson setup
+                "runtime.checkpoint",       // model files and checkpoints
                 "runtime.inject");          // Guice wiring, the edge
         chain(out, runtime, core);
         List<String> all = out.stream().map(Layer::name).toList();
