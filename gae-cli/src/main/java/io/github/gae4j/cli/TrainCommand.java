@@ -190,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelDescription d = run.saved().description();
         if (model.epochsOverride() != null) {
             TrainerConfig saved = d.training();
-            d = new ModelDescription(d.model(), saved.withEpochs(model.epochsOverride()));
+            d = new ModelDescription(d.model(), saved.toBuilder().epochs(model.epochsOverride()).build());
             int total = d.training().epochs();
             if (saved.learningRateSchedule() != LearningRateSchedule.CONSTANT && total != saved.epochs()) {
                 // The schedule spans the configured epochs, so the epochs still to come follow the new length.

@@ -100,7 +100,7 @@ public final class ModelOptions {
                 default -> throw new ConfigException("Unknown model preset '" + preset
                         + "'; presets: gae, vgae (or compose one with --encoder/--decoder/--loss or --model-file)");
             };
-            base = new ModelDescription(spec, TrainerConfig.defaults().withRestoreBest(true));
+            base = new ModelDescription(spec, TrainerConfig.builder().restoreBest(true).build());
         }
         ModelSpec spec = base.model();
         ComponentSpec enc = replace(spec.encoder(), encoder, "encoder");
@@ -117,35 +117,35 @@ public final class ModelOptions {
 
         TrainerConfig t = base.training();
         if (epochs != null) {
-            t = t.withEpochs(epochs);
+            t = t.toBuilder().epochs(epochs).build();
         }
         if (learningRate != null) {
-            t = t.withLearningRate(learningRate);
+            t = t.toBuilder().learningRate(learningRate).build();
         }
         if (weightDecay != null) {
-            t = t.withWeightDecay(weightDecay);
+            t = t.toBuilder().optimizerOption("weight-decay", weightDecay).build();
         }
         if (gradClip != null) {
             if (!Double.isFinite(gradClip) || gradClip < 0) {
                 throw new ConfigException("--grad-clip must be a finite number >= 0 (0 = off), got " + gradClip);
             }
-            t = t.withGradientClipNorm(gradClip);
+            t = t.toBuilder().gradientClipNorm(gradClip).build();
         }
         if (lrSchedule != null) {
-            t = t.withLearningRateSchedule(LearningRateSchedule.fromKey(lrSchedule).orElseThrow(() ->
+            t = t.toBuilder().learningRateSchedule(LearningRateSchedule.fromKey(lrSchedule).orElseThrow(() ->
                     new ConfigException("--lr-schedule must be one of " + LearningRateSchedule.keys() + ", got "
-                            + lrSchedule)));
+                            + lrSchedule))).build();
         }
         if (seed != null) {
-            t = t.withSeed(seed);
+            t = t.toBuilder().seed(seed).build();
         }
         if (evalEvery != null) {
-            t = t.withEvalEvery(evalEvery);
+            t = t.toBuilder().evalEvery(evalEvery).build();
         }
         if (keepLast) {
-            t = t.withRestoreBest(false);
+            t = t.toBuilder().restoreBest(false).build();
         }
-        return new ModelDescription(spec, t.withLogEvery(Math.max(1, t.epochs() / 10)));
+        return new ModelDescription(spec, t.toBuilder().logEvery(Math.max(1, t.epochs() / 10)).build());
     }
 
     /** Epochs from the command line, if given (a resumed run may extend its schedule). */

@@ -19,6 +19,10 @@ public final class Adam implements Optimizer {
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
     public static final double DEFAULT_EPSILON = 1e-8;
+    /** State slots of each parameter (PyTorch's names): first and second moment estimates, update count. */
+    public static final String EXP_AVG = "exp-avg";
+    public static final String EXP_AVG_SQ = "exp-avg-sq";
+    public static final String STEP = "step";
 
     private final double learningRate;
     private final AdamMoments moments;

@@ -14,9 +14,9 @@ import java.util.Map;
  */
 final class AdamMoments {
 
-    static final String EXP_AVG = "exp-avg";
-    static final String EXP_AVG_SQ = "exp-avg-sq";
-    static final String STEP = "step";
+    static final String EXP_AVG = Adam.EXP_AVG;
+    static final String EXP_AVG_SQ = Adam.EXP_AVG_SQ;
+    static final String STEP = Adam.STEP;
     private static final List<String> SLOTS = List.of(EXP_AVG, EXP_AVG_SQ, STEP);
 
     private final String name;

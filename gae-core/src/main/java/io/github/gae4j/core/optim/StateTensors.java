@@ -24,7 +24,12 @@ public final class StateTensors {
 
     /** The key of {@code slot} of parameter {@code w}. */
     public static String key(Weights w, String slot) {
-        return w.name() + "." + slot;
+        return key(w.name(), slot);
+    }
+
+    /** The key of {@code slot} of the parameter named {@code parameter}. */
+    public static String key(String parameter, String slot) {
+        return parameter + "." + slot;
     }
 
     /** Fails if two parameters share a name: their state would share keys. */

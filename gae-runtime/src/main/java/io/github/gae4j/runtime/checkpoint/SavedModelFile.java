@@ -5,11 +5,11 @@ import io.github.gae4j.runtime.json.JsonReader.JsonObject;
 import io.github.gae4j.runtime.json.JsonWriter;
 import io.github.gae4j.runtime.model.ModelDescription;
 import io.github.gae4j.runtime.model.ModelFile;
-import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.OptimizerState;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -41,7 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The saved-model file format, versions 1 and {@value #FORMAT_VERSION}:
+ * The saved-model file format, versions 1 to {@value #FORMAT_VERSION}:
  *
  * <pre>
  * 8 bytes   magic "GAE4JMDL"
@@ -60,6 +60,12 @@ import java.util.Optional;
  * a version 2 file as written by a newer gae4j. Version 1 files read as before; their training state
  * has no loss state.
  *
+ * <p>Version 3 adds the state of optimisers other than Adam: tensors of role {@code optimizer-state} named as the
+ * optimiser names them ({@code Optimizer.state()}), and its name in {@code training.optimizer}. Adam's state is
+ * written as versions 1 and 2 hold it (roles {@code adam-m} and {@code adam-v} per parameter, the update counts in
+ * {@code training.optimizer-steps}), so checkpoints of Adam runs stay readable by every gae4j and the files of
+ * earlier releases resume as Adam runs.
+ *
  * <p>Writes go to a temporary file in the target's folder, are flushed to disk and renamed over the
  * target, so a crash leaves either the old file or the new one, never half of one. Reads check the
  * magic, the version, the checksum and every length, and name the file in every error.
@@ -67,7 +73,9 @@ import java.util.Optional;
 public final class SavedModelFile {
 
     /** The newest version this reads and writes. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The version that added the loss terms' own state. */
+    static final int LOSS_STATE_VERSION = 2;
     /** The version written when a file holds no loss state: readable by every gae4j. */
     static final int BASE_VERSION = 1;
     private static final byte[] MAGIC = "GAE4JMDL".getBytes(StandardCharsets.US_ASCII);
@@ -86,7 +94,9 @@ public final class SavedModelFile {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
             MessageDigest sha = sha256();
             List<Tensor> tensors = tensors(model);
-            int version = tensors.stream().anyMatch(t -> LOSS_STATE.equals(t.role())) ? FORMAT_VERSION : BASE_VERSION;
+            int version = model.training().isPresent() && !AdamMoments.isAdamState(model.training().get().optimizer(),
+                    model.parameters().stream().map(SavedModel.Parameter::name).toList()) ? OPTIMIZER_VERSION
+                    : tensors.stream().anyMatch(t -> LOSS_STATE.equals(t.role())) ? LOSS_STATE_VERSION : BASE_VERSION;
             byte[] header = JsonWriter.write(header(model, tensors, version)).getBytes(StandardCharsets.UTF_8);
             try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING);
                  DataOutputStream out = new DataOutputStream(new DigestOutputStream(
@@ -210,6 +220,9 @@ public final class SavedModelFile {
     private static final String ADAM_M = "adam-m";
     private static final String ADAM_V = "adam-v";
     private static final String LOSS_STATE = "loss-state";
+    private static final String OPTIMIZER_STATE = "optimizer-state";
+    /** The version that added other optimisers' state ({@code optimizer-state} tensors, {@code training.optimizer}). */
+    static final int OPTIMIZER_VERSION = 3;
 
     private static List<Tensor> tensors(SavedModel model) {
         List<Tensor> out = new ArrayList<>();
@@ -220,13 +233,16 @@ public final class SavedModelFile {
             for (int k = 0; k < t.bestWeights().size(); k++) {
                 out.add(new Tensor(model.parameters().get(k).name(), BEST, null, t.bestWeights().get(k)));
             }
-            for (int k = 0; k < t.optimizer().size(); k++) {
-                Adam.Moments m = t.optimizer().get(k);
-                Matrix shape = model.parameters().get(k).value();
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_M, null,
-                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.m())));
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_V, null,
-                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.v())));
+            List<String> names = model.parameters().stream().map(SavedModel.Parameter::name).toList();
+            if (AdamMoments.isAdamState(t.optimizer(), names)) {
+                // Adam's state in the format of versions 1 and 2, so that every gae4j reads such a checkpoint.
+                for (String name : names) {
+                    out.add(new Tensor(name, ADAM_M, null, AdamMoments.m(t.optimizer(), name)));
+                    out.add(new Tensor(name, ADAM_V, null, AdamMoments.v(t.optimizer(), name)));
+                }
+            } else {
+                t.optimizer().tensors().forEach((name, value) ->
+                        out.add(new Tensor(name, OPTIMIZER_STATE, null, value)));
             }
             t.lossState().forEach((term, state) -> state.forEach((name, value) ->
                     out.add(new Tensor(name, LOSS_STATE, term, value))));
@@ -259,7 +275,13 @@ public final class SavedModelFile {
             tr.put("epochs-done", t.epochsDone());
             tr.put("best-epoch", t.bestEpoch());
             tr.put("best-val-auc", t.bestValAuc());
-            tr.put("optimizer-steps", t.optimizer().stream().map(m -> (Object) m.step()).toList());
+            List<String> names = model.parameters().stream().map(SavedModel.Parameter::name).toList();
+            if (AdamMoments.isAdamState(t.optimizer(), names)) {
+                tr.put("optimizer-steps", names.stream().map(n -> (Object) AdamMoments.step(t.optimizer(), n))
+                        .toList());
+            } else {
+                tr.put("optimizer", t.optimizer().name());
+            }
             List<Object> history = new ArrayList<>();
             for (EpochStats s : t.history()) {
                 history.add(new double[] {s.epoch(), s.loss(), s.valAuc(), s.valAp(), s.trainMillis()});
@@ -323,6 +345,7 @@ public final class SavedModelFile {
             Map<String, Matrix> best = new LinkedHashMap<>();
             Map<String, Matrix> adamM = new LinkedHashMap<>();
             Map<String, Matrix> adamV = new LinkedHashMap<>();
+            Map<String, Matrix> optimizerState = new LinkedHashMap<>();
             Map<String, Map<String, Matrix>> lossState = new LinkedHashMap<>();
             for (int k = 0; k < tensors.size(); k++) {
                 TensorInfo t = tensors.get(k);
@@ -331,6 +354,16 @@ public final class SavedModelFile {
                     case BEST -> best.put(t.name(), values.get(k));
                     case ADAM_M -> adamM.put(t.name(), values.get(k));
                     case ADAM_V -> adamV.put(t.name(), values.get(k));
+                    case OPTIMIZER_STATE -> {
+                        if (version < OPTIMIZER_VERSION) {
+                            throw fail(file, "format version " + version + " holds optimizer state tensor '" + t.name()
+                                    + "', which that version does not have: the file is damaged");
+                        }
+                        if (optimizerState.put(t.name(), values.get(k)) != null) {
+                            throw fail(file, "two optimizer state tensors are named '" + t.name()
+                                    + "': the file is damaged");
+                        }
+                    }
                     case LOSS_STATE -> {
                         if (version < 2) {
                             throw fail(file, "format version " + version + " holds loss state tensor '" + t.name()
@@ -348,7 +381,8 @@ public final class SavedModelFile {
             }
             Optional<TrainingState> state = Optional.empty();
             if (training != null) {
-                state = Optional.of(trainingState(params, best, adamM, adamV, lossTerms(lossState, file), file));
+                state = Optional.of(trainingState(params, best, adamM, adamV, optimizerState,
+                        lossTerms(lossState, file), file));
             } else if (!lossState.isEmpty()) {
                 throw fail(file, "holds loss state but no training state: the file is damaged");
             }
@@ -393,24 +427,25 @@ public final class SavedModelFile {
 
         private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
                                             Map<String, Matrix> adamM, Map<String, Matrix> adamV,
+                                            Map<String, Matrix> optimizerState,
                                             Map<String, Map<String, Matrix>> lossState, Path file) {
-            List<?> steps = training.get("optimizer-steps") instanceof List<?> l ? l : List.of();
-            if (steps.size() != params.size() || adamM.size() != params.size() || adamV.size() != params.size()) {
-                throw fail(file, "training state does not cover every parameter: the file is damaged");
-            }
             List<Matrix> current = new ArrayList<>();
             List<Matrix> bestWeights = new ArrayList<>();
-            List<Adam.Moments> moments = new ArrayList<>();
-            for (int k = 0; k < params.size(); k++) {
-                String name = params.get(k).name();
-                current.add(params.get(k).value());
-                if (best.containsKey(name)) {
-                    bestWeights.add(best.get(name));
+            for (SavedModel.Parameter p : params) {
+                current.add(p.value());
+                if (best.containsKey(p.name())) {
+                    bestWeights.add(best.get(p.name()));
                 }
-                if (!(steps.get(k) instanceof Long step) || !adamM.containsKey(name) || !adamV.containsKey(name)) {
-                    throw fail(file, "optimizer state of '" + name + "' is missing or damaged");
+            }
+            OptimizerState optimizer;
+            if (training.containsKey("optimizer")) {
+                if (!(training.get("optimizer") instanceof String name) || name.isBlank() || !adamM.isEmpty()
+                        || !adamV.isEmpty()) {
+                    throw fail(file, "header field 'optimizer' is damaged or holds Adam moments too");
                 }
-                moments.add(new Adam.Moments(adamM.get(name).data(), adamV.get(name).data(), step));
+                optimizer = new OptimizerState(name, optimizerState);
+            } else {
+                optimizer = adamState(params, adamM, adamV, optimizerState, file);
             }
             List<EpochStats> history = new ArrayList<>();
             if (training.get("history") instanceof List<?> rows) {
@@ -425,10 +460,30 @@ public final class SavedModelFile {
             try {
                 return new TrainingState(integer(training, "epochs-done", file), history,
                         integer(training, "best-epoch", file), number(training.get("best-val-auc")), current,
-                        bestWeights.size() == params.size() ? bestWeights : List.of(), moments, lossState);
+                        bestWeights.size() == params.size() ? bestWeights : List.of(), optimizer, lossState);
             } catch (IllegalArgumentException e) {
                 throw fail(file, e.getMessage());
             }
+        }
+
+        /** Adam's state as versions 1 and 2 hold it: moments by parameter name, update counts in the header. */
+        private OptimizerState adamState(List<SavedModel.Parameter> params, Map<String, Matrix> adamM,
+                                         Map<String, Matrix> adamV, Map<String, Matrix> optimizerState, Path file) {
+            List<?> steps = training.get("optimizer-steps") instanceof List<?> l ? l : List.of();
+            if (!optimizerState.isEmpty() || steps.size() != params.size() || adamM.size() != params.size()
+                    || adamV.size() != params.size()) {
+                throw fail(file, "training state does not cover every parameter: the file is damaged");
+            }
+            List<Long> counts = new ArrayList<>();
+            for (int k = 0; k < params.size(); k++) {
+                String name = params.get(k).name();
+                if (!(steps.get(k) instanceof Long step) || step < 0 || !adamM.containsKey(name)
+                        || !adamV.containsKey(name)) {
+                    throw fail(file, "optimizer state of '" + name + "' is missing or damaged");
+                }
+                counts.add(step);
+            }
+            return AdamMoments.state(params.stream().map(SavedModel.Parameter::name).toList(), adamM, adamV, counts);
         }
 
         /** JSON null stands for NaN (validation not measured that epoch). */

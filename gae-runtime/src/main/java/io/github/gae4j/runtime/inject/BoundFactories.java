@@ -9,6 +9,7 @@ import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.OptimizerFactory;
 import io.github.gae4j.core.spi.SamplerFactory;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -21,10 +22,11 @@ public final class BoundFactories implements FactoryLookup {
     @Inject
     public BoundFactories(Map<String, EncoderFactory> encoders, Map<String, SamplerFactory> samplers,
                           Map<String, DecoderFactory> decoders, Map<String, LossFactory> losses,
-                          Map<String, DatasetLoaderFactory> datasets, Map<String, CorruptionFactory> corruptions) {
+                          Map<String, DatasetLoaderFactory> datasets, Map<String, CorruptionFactory> corruptions,
+                          Map<String, OptimizerFactory> optimizers) {
         this.maps = Map.of(ComponentKind.ENCODER, encoders, ComponentKind.SAMPLER, samplers,
                 ComponentKind.DECODER, decoders, ComponentKind.LOSS, losses, ComponentKind.DATASET, datasets,
-                ComponentKind.CORRUPTION, corruptions);
+                ComponentKind.CORRUPTION, corruptions, ComponentKind.OPTIMIZER, optimizers);
     }
 
     @Override

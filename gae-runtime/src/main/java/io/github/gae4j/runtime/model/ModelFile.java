@@ -32,12 +32,15 @@ import java.util.TreeSet;
  *   "decoder": {"name": "inner-product"},
  *   "losses": [{"name": "weighted-bce"}, {"name": "kl", "weight": 1.0, "options": {}}],
  *   "corruptions": [{"name": "edge-dropout", "options": {"rate": 0.2}}],         (optional)
- *   "training": {"epochs": 200, "learning-rate": 0.01, "seed": 42}
+ *   "training": {"epochs": 200, "learning-rate": 0.01, "seed": 42,
+ *                "optimizer": {"name": "adamw", "options": {"weight-decay": 0.01}}}
  * }</pre>
  *
  * Unknown keys, wrong types and malformed JSON fail with a {@link ConfigException} naming the file
  * and line; {@link #validate} then checks component names and their options against the installed
- * plugins. {@code training} is optional (the reference recipe), and so is each of its keys.
+ * plugins. {@code training} is optional (the reference recipe), and so is each of its keys. Files written before
+ * optimisers were plugins hold Adam's settings as keys of {@code training} ({@code beta1}, {@code beta2},
+ * {@code epsilon}, {@code weight-decay}): they read as optimizer {@code adam} with those options.
  */
 public final class ModelFile {
 
@@ -45,8 +48,24 @@ public final class ModelFile {
             "training");
     private static final Set<String> COMPONENT = Set.of("name", "options");
     private static final Set<String> LOSS = Set.of("name", "weight", "options");
-    private static final Set<String> TRAINING = Set.of("epochs", "learning-rate", "beta1", "beta2", "epsilon",
-            "weight-decay", "seed", "restore-best", "log-every", "eval-every", "grad-clip", "lr-schedule");
+    private static final Set<String> TRAINING = Set.of("epochs", "learning-rate", "optimizer", "beta1", "beta2",
+            "epsilon", "weight-decay", "seed", "restore-best", "log-every", "eval-every", "patience", "grad-clip",
+            "lr-schedule");
+    /**
+     * Adam's settings, written as keys of {@code training} before optimisers were plugins: such a file means
+     * optimizer {@code adam} with these options (those equal to Adam's defaults are left out, so an old file and a
+     * new one of the same run describe equal settings).
+     */
+    private static final Map<String, Double> LEGACY_ADAM = legacyAdam();
+
+    private static Map<String, Double> legacyAdam() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("beta1", 0.9);
+        m.put("beta2", 0.999);
+        m.put("epsilon", 1e-8);
+        m.put("weight-decay", 0.0);
+        return m;
+    }
 
     private ModelFile() {
     }
@@ -93,6 +112,12 @@ public final class ModelFile {
         }
     }
 
+    /** {@link #validate(ModelSpec, FactoryLookup)} and the training settings' optimiser. */
+    public static void validate(ModelDescription d, FactoryLookup lookup) {
+        validate(d.model(), lookup);
+        check(ComponentKind.OPTIMIZER, d.training().optimizer(), lookup);
+    }
+
     private static void check(ComponentKind<?> kind, ComponentSpec c, FactoryLookup lookup) {
         ComponentFactory<?> f = lookup.factory(kind, c.name());
         c.config().describedAs(kind.label() + " '" + c.name() + "'").requireOnly(ComponentFactory.optionNames(f));
@@ -118,14 +143,14 @@ public final class ModelFile {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", t.epochs());
         training.put("learning-rate", t.learningRate());
-        training.put("beta1", t.beta1());
-        training.put("beta2", t.beta2());
-        training.put("epsilon", t.epsilon());
-        training.put("weight-decay", t.weightDecay());
+        training.put("optimizer", component(t.optimizer()));
         training.put("seed", t.seed());
         training.put("restore-best", t.restoreBest());
         training.put("log-every", t.logEvery());
         training.put("eval-every", t.evalEvery());
+        if (t.patience() != 0) {
+            training.put("patience", t.patience());
+        }
         if (t.gradientClipNorm() != 0) {
             // Only when on, so descriptions written before clipping existed print as they always did.
             training.put("grad-clip", t.gradientClipNorm());
@@ -216,13 +241,41 @@ public final class ModelFile {
             LearningRateSchedule schedule = schedule(o, d.learningRateSchedule());
             try {
                 return new TrainerConfig(integer(o, "epochs", d.epochs()), dbl(o, "learning-rate", d.learningRate()),
-                        dbl(o, "beta1", d.beta1()), dbl(o, "beta2", d.beta2()), dbl(o, "epsilon", d.epsilon()),
-                        dbl(o, "weight-decay", d.weightDecay()), lng(o, "seed", d.seed()),
+                        optimizer(o, d.optimizer()), lng(o, "seed", d.seed()),
                         bool(o, "restore-best", d.restoreBest()), integer(o, "log-every", d.logEvery()),
-                        integer(o, "eval-every", d.evalEvery()), gradClip, schedule);
+                        integer(o, "eval-every", d.evalEvery()), integer(o, "patience", d.patience()), gradClip,
+                        schedule);
             } catch (IllegalArgumentException e) {
                 throw fail(o.line(), "'training': " + e.getMessage());
             }
+        }
+
+        /** {@code "optimizer": {"name": ..., "options": {...}}}, or Adam from the legacy keys, or the default. */
+        private ComponentSpec optimizer(JsonObject o, ComponentSpec def) {
+            String legacy = LEGACY_ADAM.keySet().stream().filter(o::containsKey).findFirst().orElse(null);
+            if (o.containsKey("optimizer")) {
+                if (legacy != null) {
+                    throw fail(o.line(legacy), String.format(Locale.ROOT,
+                            "'%s' of 'training' is an option of the optimizer: with an 'optimizer' entry, move it to"
+                                    + " its 'options'", legacy));
+                }
+                JsonObject c = object(o.get("optimizer"), "'optimizer' of 'training'", o.line("optimizer"));
+                onlyKeys(c, COMPONENT, "'optimizer'");
+                return new ComponentSpec(name(c, "'optimizer'"), options(c, "'optimizer'"));
+            }
+            if (legacy == null) {
+                return def;
+            }
+            Map<String, Object> options = new LinkedHashMap<>();
+            LEGACY_ADAM.forEach((key, adamDefault) -> {
+                if (o.containsKey(key)) {
+                    double value = dbl(o, key, adamDefault);
+                    if (value != adamDefault) {
+                        options.put(key, value);
+                    }
+                }
+            });
+            return new ComponentSpec(TrainerConfig.DEFAULT_OPTIMIZER, ComponentConfig.of(options));
         }
 
         private LearningRateSchedule schedule(JsonObject o, LearningRateSchedule def) {
