@@ -134,8 +134,9 @@ final class TrainCommand implements Callable<Integer> {
         try (CtrlC ctrlC = new CtrlC(stderr); Parallelism parallelism = Parallelism.of(nThreads)) {
             Checkpoints checkpoints = new Checkpoints(runDir, description, setup.metadata(), setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
-            result = new Trainer(description.training(), parallelism, checkpoints)
-                    .fit(setup.model(), setup.split(), setup.state());
+            // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
+            result = new Trainer(description.training(), parallelism, injector.getInstance(BoundFactories.class),
+                    checkpoints).fit(setup.model(), setup.split(), setup.state());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
             SavedModelFile.write(SavedModel.checkpoint(description, setup.metadata(), setup.model(),
@@ -169,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Setup fresh(Injector injector, ModelAssembler assembler) {
         ModelDescription description = model.description();
-        ModelFile.validate(description.model(), injector.getInstance(BoundFactories.class));
+        ModelFile.validate(description, injector.getInstance(BoundFactories.class));
         DatasetOptions.DatasetRef ref = dataset.ref();
         Graph graph = ref.load(assembler);
         long seed = description.training().seed();
@@ -315,6 +316,9 @@ final class TrainCommand implements Callable<Integer> {
         if (r.stoppedEarly()) {
             out.printf(Locale.ROOT, "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
                     r.history().size(), d.training().epochs(), runDir);
+        } else if (r.history().size() < d.training().epochs()) {
+            out.printf(Locale.ROOT, "early stop after epoch %d of %d: no better validation AUC in %d epochs%n",
+                    r.history().size(), d.training().epochs(), d.training().patience());
         }
         out.printf(Locale.ROOT, "test AUC %.4f  AP %.4f  (%s weights, best validation epoch %d, %.1f ms/epoch)%n",
                 e.test().auc(), e.test().ap(), d.training().restoreBest() ? "best-epoch" : "last-epoch",
