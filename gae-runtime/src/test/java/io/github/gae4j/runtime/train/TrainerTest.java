@@ -99,7 +99,7 @@ final class TrainerTest {
         split = LinkSplit.of(graph, 4);
     }
 
-    private static GraphAutoencoder model(long seed, Loss... extra) {
+    static GraphAutoencoder model(long seed, Loss... extra) {
         GraphAutoencoder.Builder b = GraphAutoencoder.builder()
                 .encoder(new LinearEncoder(8, 16, seed))
                 .sampler(new IdentitySampler())
@@ -116,7 +116,7 @@ final class TrainerTest {
     }
 
     /** Everything of the history except the wall times. */
-    private static List<List<Double>> numbers(TrainingResult r) {
+    static List<List<Double>> numbers(TrainingResult r) {
         List<List<Double>> out = new ArrayList<>();
         for (EpochStats s : r.history()) {
             out.add(List.of((double) s.epoch(), s.loss(), s.valAuc(), s.valAp()));
