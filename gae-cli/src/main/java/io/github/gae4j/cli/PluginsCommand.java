@@ -5,6 +5,7 @@ import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.Parameter;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.net.URL;
 import java.security.CodeSource;
@@ -31,13 +32,19 @@ final class PluginsCommand implements Callable<Integer> {
     /** Longer {@code name=default}s get their help on the next line. */
     private static final int MAX_OPTION_WIDTH = 28;
 
+    private final PluginRegistry registry;
+
     @Spec
     CommandSpec spec;
+
+    @Inject
+    PluginsCommand(PluginRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginRegistry.discover(PluginsCommand.class.getClassLoader());
         out.println("plugins:");
         for (GaePlugin p : registry.plugins()) {
             out.printf(Locale.ROOT, "  %-24s SPI %-5s %s%n", p.name(), p.spiVersion(), origin(p));

@@ -1,6 +1,5 @@
 package io.github.gae4j.cli;
 
-import com.google.inject.Injector;
 import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.progress.ProgressListener;
 import io.github.gae4j.cli.progress.ProgressMode;
@@ -16,14 +15,13 @@ import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.inject.BoundFactories;
-import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.runtime.json.JsonReader;
 import io.github.gae4j.runtime.json.JsonWriter;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelDescription;
 import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
@@ -34,6 +32,7 @@ import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.runtime.train.TrainingState;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +58,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " the embeddings (CSV, NumPy), report.html with charts.", "",
                 "Ctrl-C stops after the current epoch and saves the best model so far; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
+
+    private final PluginRegistry plugins;
+    private final ModelAssembler assembler;
 
     @Spec
     CommandSpec spec;
@@ -104,14 +106,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-tsne", description = "Skip the t-SNE chart (PCA only) in the report.")
     boolean noTsne;
 
+    @Inject
+    TrainCommand(PluginRegistry plugins, ModelAssembler assembler) {
+        this.plugins = plugins;
+        this.assembler = assembler;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Injector injector = GaeInjectors.create(TrainCommand.class.getClassLoader());
-        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
-
-        Setup setup = resume != null ? resumed(assembler) : fresh(injector, assembler);
+        Setup setup = resume != null ? resumed() : fresh();
         ModelDescription description = setup.description();
         Path runDir = out != null ? out : setup.defaultOut();
         Files.createDirectories(runDir);
@@ -135,8 +140,8 @@ final class TrainCommand implements Callable<Integer> {
             Checkpoints checkpoints = new Checkpoints(runDir, description, setup.metadata(), setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
             // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
-            result = new Trainer(description.training(), parallelism, injector.getInstance(BoundFactories.class),
-                    checkpoints).fit(setup.model(), setup.split(), setup.state());
+            result = new Trainer(description.training(), parallelism, plugins, checkpoints)
+                    .fit(setup.model(), setup.split(), setup.state());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
             SavedModelFile.write(SavedModel.checkpoint(description, setup.metadata(), setup.model(),
@@ -168,9 +173,9 @@ final class TrainCommand implements Callable<Integer> {
                          GraphAutoencoder model, TrainingState state, Path defaultOut) {
     }
 
-    private Setup fresh(Injector injector, ModelAssembler assembler) {
+    private Setup fresh() {
         ModelDescription description = model.description();
-        ModelFile.validate(description, injector.getInstance(BoundFactories.class));
+        ModelFile.validate(description, plugins);
         DatasetOptions.DatasetRef ref = dataset.ref();
         Graph graph = ref.load(assembler);
         long seed = description.training().seed();
@@ -183,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         return new Setup(description, LoadedRun.metadata(ref, seed, graph), graph, split, m, null, defaultOut);
     }
 
-    private Setup resumed(ModelAssembler assembler) {
+    private Setup resumed() {
         Path file = RunFiles.checkpointFile(resume);
         LoadedRun run = LoadedRun.load(file, dataset.dataDir(), assembler);
         TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file

@@ -17,7 +17,7 @@ final class GaeCommandTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "embed", "reproduce", "plugins"})
+    @ValueSource(strings = {"train", "eval", "embed", "reproduce", "bench", "plugins"})
     void everySubcommandHasHelp(String sub) {
         Cli r = Cli.run(sub, "--help");
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -29,7 +29,7 @@ final class GaeCommandTest {
         Cli r = Cli.run("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("train").contains("eval").contains("embed").contains("reproduce")
-                .contains("plugins");
+                .contains("bench").contains("plugins");
         assertThat(Cli.run("--version").out()).contains("gae4j");
     }
 

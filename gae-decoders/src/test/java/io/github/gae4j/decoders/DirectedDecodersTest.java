@@ -13,7 +13,6 @@ import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
 
 /** The directed decoders: formulas, fused full-graph losses against their own logits, discovery and options. */
 final class DirectedDecodersTest implements GradientCheck {
-
-    private static final Parallelism ONE = Parallelism.singleThreaded();
 
     /** A + I of a seeded random directed graph of n nodes. */
     private static SparseMatrix directedTarget(int n, int edges, long seed) {
@@ -60,7 +57,7 @@ final class DirectedDecodersTest implements GradientCheck {
     private static void assertFusedMatchesNaive(Decoder decoder, Weights z, SparseMatrix t) {
         BceWeights w = BceWeights.of(t);
         Variable slow = naive(decoder, z, t, w);
-        Variable fast = decoder.fusedFullGraphBce(z, t, w.posWeight(), w.norm(), ONE).orElseThrow();
+        Variable fast = decoder.fusedFullGraphBce(z, t, w.posWeight(), w.norm()).orElseThrow();
         ComputationContext a = new ComputationContext();
         double expected = a.forward(slow).scalarValue();
         a.backward(slow);
@@ -115,7 +112,7 @@ final class DirectedDecodersTest implements GradientCheck {
         for (Decoder decoder : List.of(new GravityDecoder(1.0, 0.01, false), new GravityDecoder(0.5, 0.1, true),
                 new SourceTargetDecoder(), new InnerProductDecoder())) {
             Weights z = new Weights("z", TestGraphs.randomMatrix(9, 4, 7));
-            assertGradientsMatch(List.of(z), decoder.fusedFullGraphBce(z, t, 3.0, 0.6, ONE).orElseThrow());
+            assertGradientsMatch(List.of(z), decoder.fusedFullGraphBce(z, t, 3.0, 0.6).orElseThrow());
         }
     }
 
@@ -123,9 +120,9 @@ final class DirectedDecodersTest implements GradientCheck {
     void innerProductTakesTheDirectedKernelOnlyForADirectedTarget() {
         Weights z = new Weights("z", TestGraphs.randomMatrix(7, 3, 8));
         SparseMatrix symmetric = NormalizedAdjacency.withSelfLoops(TestGraphs.path(7).adjacency());
-        assertThat(new InnerProductDecoder().fusedFullGraphBce(z, symmetric, 2, 1, ONE).orElseThrow())
+        assertThat(new InnerProductDecoder().fusedFullGraphBce(z, symmetric, 2, 1).orElseThrow())
                 .isNotInstanceOf(SourceTargetFullGraphBce.class);
-        assertThat(new InnerProductDecoder().fusedFullGraphBce(z, directedTarget(7, 10, 9), 2, 1, ONE).orElseThrow())
+        assertThat(new InnerProductDecoder().fusedFullGraphBce(z, directedTarget(7, 10, 9), 2, 1).orElseThrow())
                 .isInstanceOf(SourceTargetFullGraphBce.class);
     }
 

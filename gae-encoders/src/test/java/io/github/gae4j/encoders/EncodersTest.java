@@ -13,7 +13,6 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.Test;
 final class EncodersTest implements GradientCheck {
 
     private final Graph graph = TestGraphs.twoCommunities(6, 5, 3);
-    private final GraphInput input = GraphInput.of(graph, Parallelism.singleThreaded());
+    private final GraphInput input = GraphInput.of(graph);
 
     /** A scalar that depends on every embedding entry and pair structure. */
     private static Variable pairLoss(Variable z) {
@@ -95,7 +94,7 @@ final class EncodersTest implements GradientCheck {
     @Test
     void featurelessGraphUsesIdentityFeatures() {
         Graph plain = TestGraphs.path(6);
-        GraphInput in = GraphInput.of(plain, Parallelism.singleThreaded());
+        GraphInput in = GraphInput.of(plain);
         GcnEncoder enc = new GcnEncoder(6, 4, 2, new SplittableRandom(5));
         assertGradientsMatch(enc.weights(), pairLoss(enc.encode(in, Mode.TRAIN).mu()));
     }

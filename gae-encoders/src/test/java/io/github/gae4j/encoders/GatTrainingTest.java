@@ -53,8 +53,7 @@ final class GatTrainingTest {
             SparseMatrix target = input.training().reconstructionTarget();
             double n2 = (double) target.rows() * target.rows();
             double e = target.nnz();
-            return InnerProductFullGraphBce.of(input.z(), target, (n2 - e) / e, n2 / (2 * (n2 - e)),
-                    input.parallelism());
+            return InnerProductFullGraphBce.of(input.z(), target, (n2 - e) / e, n2 / (2 * (n2 - e)));
         }
     }
 

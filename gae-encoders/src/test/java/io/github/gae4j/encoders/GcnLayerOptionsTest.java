@@ -13,7 +13,6 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.Test;
 final class GcnLayerOptionsTest implements GradientCheck {
 
     private final Graph graph = TestGraphs.twoCommunities(6, 5, 3);
-    private final GraphInput input = GraphInput.of(graph, Parallelism.singleThreaded());
+    private final GraphInput input = GraphInput.of(graph);
     private final GcnOptions everything = GcnOptions.defaults().withHidden(4, 4).withDropout(0.4).withNorm(Norm.LAYER)
             .withResidual(true).withBias(true);
 
@@ -225,7 +224,7 @@ final class GcnLayerOptionsTest implements GradientCheck {
     @Test
     void featurelessGraphsDropDiagonalEntriesOfTheIdentity() {
         Graph plain = TestGraphs.path(6);
-        GraphInput in = GraphInput.of(plain, Parallelism.singleThreaded());
+        GraphInput in = GraphInput.of(plain);
         GcnEncoder enc = new GcnEncoder(6, everything, 2, new SplittableRandom(5));
         // Nodes whose whole neighbourhood is dropped get a constant row; non-zero shifts keep them off the ReLU kink.
         perturbNonW(enc, 3);

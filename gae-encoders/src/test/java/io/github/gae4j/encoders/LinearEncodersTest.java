@@ -15,7 +15,6 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.optim.GlorotUniform;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.Test;
 final class LinearEncodersTest implements GradientCheck {
 
     private final Graph graph = TestGraphs.twoCommunities(6, 5, 3);
-    private final GraphInput input = GraphInput.of(graph, Parallelism.singleThreaded());
+    private final GraphInput input = GraphInput.of(graph);
 
     private static Variable pairLoss(Variable z) {
         int n = z.rows();

@@ -63,9 +63,8 @@ final class MaskTokenTrainingTest {
     }
 
     private TrainingResult fit(GraphAutoencoder model, int epochs, TrainingState resume) {
-        try (Parallelism p = Parallelism.singleThreaded()) {
-            return new Trainer(description.training().toBuilder().epochs(epochs).build(), p).fit(model, split, resume);
-        }
+        return new Trainer(description.training().toBuilder().epochs(epochs).build(), Parallelism.singleThreaded())
+                .fit(model, split, resume);
     }
 
     @Test
@@ -88,10 +87,9 @@ final class MaskTokenTrainingTest {
             assertThat(loaded.weights().get(k).data()).as(model.weights().get(k).name())
                     .isEqualTo(model.weights().get(k).data());
         }
-        try (Parallelism p = Parallelism.singleThreaded()) {
-            GraphInput input = GraphInput.of(split.trainGraph(), p);
-            assertThat(loaded.embed(input)).isEqualTo(model.embed(input));
-        }
+        GraphInput input = GraphInput.of(split.trainGraph());
+        Parallelism one = Parallelism.singleThreaded();
+        assertThat(loaded.embed(input, one)).isEqualTo(model.embed(input, one));
     }
 
     /** Stopping after 3 epochs, checkpointing and resuming to 8 ends where 8 uninterrupted epochs do, token included. */

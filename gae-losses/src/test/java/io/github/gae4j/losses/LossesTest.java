@@ -10,7 +10,6 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Softplus;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -38,7 +37,7 @@ final class LossesTest implements GradientCheck {
 
     private LossInput input(Encoding encoding, long seed) {
         return new LossInput(encoding, encoding.mu(), new InnerProductDecoder(), training, new SplittableRandom(seed),
-                Parallelism.singleThreaded());
+                new ComputationContext());
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptedInput;
@@ -86,116 +85,104 @@ public interface CorruptionContract {
 
     @Test
     default void corruptedInputKeepsShapesAndIsFinite() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                GraphInput clean = GraphInput.of(graph, parallelism);
-                CorruptedInput out = corrupt(createCorruption(config(), graph), clean, seed());
-                GraphInput in = out.input();
-                String what = "corrupted input of " + graph.name();
-                assertThat(in.nodeCount()).as("node count of the %s", what).isEqualTo(graph.nodeCount());
-                assertThat(in.graph().nodeCount()).as("graph nodes of the %s", what).isEqualTo(graph.nodeCount());
-                assertThat(in.features().rows()).as("feature rows of the %s", what).isEqualTo(graph.nodeCount());
-                assertThat(in.features().dim()).as("feature dimension of the %s", what)
-                        .isEqualTo(clean.features().dim());
-                Contracts.assertFinite(in.features().toDense(), "features of the " + what);
-                assertSamePattern(in.normalizedAdjacency(), withSelfLoopsPattern(in.graph().adjacency()),
-                        "Â of the " + what + " against the corrupted graph's A + I");
-            }
+        for (Graph graph : graphs()) {
+            GraphInput clean = GraphInput.of(graph);
+            CorruptedInput out = corrupt(createCorruption(config(), graph), clean, seed());
+            GraphInput in = out.input();
+            String what = "corrupted input of " + graph.name();
+            assertThat(in.nodeCount()).as("node count of the %s", what).isEqualTo(graph.nodeCount());
+            assertThat(in.graph().nodeCount()).as("graph nodes of the %s", what).isEqualTo(graph.nodeCount());
+            assertThat(in.features().rows()).as("feature rows of the %s", what).isEqualTo(graph.nodeCount());
+            assertThat(in.features().dim()).as("feature dimension of the %s", what)
+                    .isEqualTo(clean.features().dim());
+            Contracts.assertFinite(in.features().toDense(), "features of the " + what);
+            assertSamePattern(in.normalizedAdjacency(), withSelfLoopsPattern(in.graph().adjacency()),
+                    "Â of the " + what + " against the corrupted graph's A + I");
         }
     }
 
     @Test
     default void maskTokenIsFiniteOnMaskedNodesAndAParameter() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                Corruption corruption = createCorruption(config(), graph);
-                CorruptedInput out = corrupt(corruption, GraphInput.of(graph, parallelism), seed());
-                GraphInput.MaskToken token = out.input().maskToken();
-                if (token == null) {
-                    continue;
-                }
-                String what = "mask token of the corrupted input of " + graph.name();
-                Contracts.assertFinite(new ComputationContext().forward(token.value()), what);
-                assertThat(out.maskedNodes()).as("masked nodes of %s include the %s rows", graph.name(), what)
-                        .contains(token.rows());
-                if (token.value() instanceof Weights w) {
-                    assertThat(corruption.weights()).as("weights() of the corruption, which hands %s to the encoder",
-                            w.render()).anyMatch(owned -> owned == w);
-                }
+        for (Graph graph : graphs()) {
+            Corruption corruption = createCorruption(config(), graph);
+            CorruptedInput out = corrupt(corruption, GraphInput.of(graph), seed());
+            GraphInput.MaskToken token = out.input().maskToken();
+            if (token == null) {
+                continue;
+            }
+            String what = "mask token of the corrupted input of " + graph.name();
+            Contracts.assertFinite(new ComputationContext().forward(token.value()), what);
+            assertThat(out.maskedNodes()).as("masked nodes of %s include the %s rows", graph.name(), what)
+                    .contains(token.rows());
+            if (token.value() instanceof Weights w) {
+                assertThat(corruption.weights()).as("weights() of the corruption, which hands %s to the encoder",
+                        w.render()).anyMatch(owned -> owned == w);
             }
         }
     }
 
     @Test
     default void weightsHaveDistinctNamesAreFiniteAndCorruptingLeavesThem() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                Corruption corruption = createCorruption(config(), graph);
-                List<Weights> weights = corruption.weights();
-                assertThat(weights).as("weights() of the corruption for %s", graph.name()).isNotNull()
-                        .doesNotContainNull();
-                assertThat(corruption.weights()).as("weights() in a stable order").containsExactlyElementsOf(weights);
-                assertThat(weights.stream().map(Weights::name).distinct().count())
-                        .as("distinct names of %s", weights.stream().map(Weights::name).toList())
-                        .isEqualTo(weights.size());
-                List<double[]> before = new ArrayList<>();
-                for (Weights w : weights) {
-                    Contracts.assertFinite(w.data(), "initial " + w.render());
-                    before.add(w.data().toRowMajor());
-                }
-                corrupt(corruption, GraphInput.of(graph, parallelism), seed());
-                for (int k = 0; k < weights.size(); k++) {
-                    assertThat(weights.get(k).data().toRowMajor()).as("%s after corrupting %s", weights.get(k).render(),
-                            graph.name()).containsExactly(before.get(k));
-                }
+        for (Graph graph : graphs()) {
+            Corruption corruption = createCorruption(config(), graph);
+            List<Weights> weights = corruption.weights();
+            assertThat(weights).as("weights() of the corruption for %s", graph.name()).isNotNull()
+                    .doesNotContainNull();
+            assertThat(corruption.weights()).as("weights() in a stable order").containsExactlyElementsOf(weights);
+            assertThat(weights.stream().map(Weights::name).distinct().count())
+                    .as("distinct names of %s", weights.stream().map(Weights::name).toList())
+                    .isEqualTo(weights.size());
+            List<double[]> before = new ArrayList<>();
+            for (Weights w : weights) {
+                Contracts.assertFinite(w.data(), "initial " + w.render());
+                before.add(w.data().toRowMajor());
+            }
+            corrupt(corruption, GraphInput.of(graph), seed());
+            for (int k = 0; k < weights.size(); k++) {
+                assertThat(weights.get(k).data().toRowMajor()).as("%s after corrupting %s", weights.get(k).render(),
+                        graph.name()).containsExactly(before.get(k));
             }
         }
     }
 
     @Test
     default void sameGeneratorSeedGivesSameCorruption() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                GraphInput clean = GraphInput.of(graph, parallelism);
-                CorruptedInput first = corrupt(createCorruption(config(), graph), clean, seed());
-                CorruptedInput second = corrupt(createCorruption(config(), graph), clean, seed());
-                assertSameInput(second, first, "two corruptions of " + graph.name() + " with generator seed " + seed());
-            }
+        for (Graph graph : graphs()) {
+            GraphInput clean = GraphInput.of(graph);
+            CorruptedInput first = corrupt(createCorruption(config(), graph), clean, seed());
+            CorruptedInput second = corrupt(createCorruption(config(), graph), clean, seed());
+            assertSameInput(second, first, "two corruptions of " + graph.name() + " with generator seed " + seed());
         }
     }
 
     @Test
     default void cleanInputIsNotMutated() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                GraphInput clean = GraphInput.of(graph, parallelism);
-                double[] features = clean.features().toDense().toRowMajor();
-                double[] adjHat = clean.normalizedAdjacency().toDense().toRowMajor();
-                EdgeList edges = graph.upperTriangleEdges();
-                corrupt(createCorruption(config(), graph), clean, seed());
-                String what = "clean input of " + graph.name() + " after corruption";
-                assertThat(clean.features().toDense().toRowMajor()).as("features of the %s", what)
-                        .containsExactly(features);
-                assertThat(clean.normalizedAdjacency().toDense().toRowMajor()).as("Â of the %s", what)
-                        .containsExactly(adjHat);
-                assertThat(clean.graph().upperTriangleEdges()).as("edges of the %s", what).isEqualTo(edges);
-            }
+        for (Graph graph : graphs()) {
+            GraphInput clean = GraphInput.of(graph);
+            double[] features = clean.features().toDense().toRowMajor();
+            double[] adjHat = clean.normalizedAdjacency().toDense().toRowMajor();
+            EdgeList edges = graph.upperTriangleEdges();
+            corrupt(createCorruption(config(), graph), clean, seed());
+            String what = "clean input of " + graph.name() + " after corruption";
+            assertThat(clean.features().toDense().toRowMajor()).as("features of the %s", what)
+                    .containsExactly(features);
+            assertThat(clean.normalizedAdjacency().toDense().toRowMajor()).as("Â of the %s", what)
+                    .containsExactly(adjHat);
+            assertThat(clean.graph().upperTriangleEdges()).as("edges of the %s", what).isEqualTo(edges);
         }
     }
 
     @Test
     default void maskedNodesAreSortedDistinctAndInRange() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                CorruptedInput out = corrupt(createCorruption(config(), graph), GraphInput.of(graph, parallelism), seed());
-                int[] masked = out.maskedNodes();
-                for (int k = 0; k < masked.length; k++) {
-                    assertThat(masked[k]).as("masked node %d of %s", k, graph.name())
-                            .isBetween(0, graph.nodeCount() - 1);
-                    if (k > 0) {
-                        assertThat(masked[k]).as("masked nodes of %s sorted and distinct: %s", graph.name(),
-                                Arrays.toString(masked)).isGreaterThan(masked[k - 1]);
-                    }
+        for (Graph graph : graphs()) {
+            CorruptedInput out = corrupt(createCorruption(config(), graph), GraphInput.of(graph), seed());
+            int[] masked = out.maskedNodes();
+            for (int k = 0; k < masked.length; k++) {
+                assertThat(masked[k]).as("masked node %d of %s", k, graph.name())
+                        .isBetween(0, graph.nodeCount() - 1);
+                if (k > 0) {
+                    assertThat(masked[k]).as("masked nodes of %s sorted and distinct: %s", graph.name(),
+                            Arrays.toString(masked)).isGreaterThan(masked[k - 1]);
                 }
             }
         }
@@ -203,45 +190,41 @@ public interface CorruptionContract {
 
     @Test
     default void removedEdgesWereEdgesOfTheInputAndAreGone() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                CorruptedInput out = corrupt(createCorruption(config(), graph), GraphInput.of(graph, parallelism), seed());
-                assertRemovedEdges(graph, out.input().graph(), out.removedEdges(), 0, graph.name());
-            }
+        for (Graph graph : graphs()) {
+            CorruptedInput out = corrupt(createCorruption(config(), graph), GraphInput.of(graph), seed());
+            assertRemovedEdges(graph, out.input().graph(), out.removedEdges(), 0, graph.name());
         }
     }
 
     @Test
     default void earlierCorruptionsAreKept() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                EdgeList edges = graph.upperTriangleEdges();
-                if (edges.size() < 2) {
-                    continue;
-                }
-                // An earlier corruption removed the first edge and masked the last node.
-                EdgeList firstEdge = new EdgeList(new int[] {edges.src(0)}, new int[] {edges.dst(0)});
-                int[] s = Arrays.copyOfRange(edges.srcArray(), 1, edges.size());
-                int[] d = Arrays.copyOfRange(edges.dstArray(), 1, edges.size());
-                Graph reduced = graph.withEdges(new EdgeList(s, d));
-                GraphInput clean = GraphInput.of(graph, parallelism);
-                GraphInput earlierInput = new GraphInput(reduced, NormalizedAdjacency.of(reduced.adjacency()),
-                        clean.features(), parallelism);
-                int last = graph.nodeCount() - 1;
-                CorruptedInput earlier = CorruptedInput.clean(clean).then(earlierInput, new int[] {last}, firstEdge);
-                CorruptedInput out = createCorruption(config(), graph).corrupt(earlier, new SplittableRandom(seed()));
-                assertThat(out).as("corrupt(...) of %s", graph.name()).isNotNull();
-                assertThat(out.maskedNodes()).as("masked nodes of %s keep the earlier masked node %d", graph.name(), last)
-                        .contains(last);
-                EdgeList removed = out.removedEdges();
-                assertThat(removed.size()).as("removed edges of %s keep the earlier one", graph.name()).isPositive();
-                assertThat(new int[] {removed.src(0), removed.dst(0)})
-                        .as("first removed edge of %s (the earlier corruption's, listed first)", graph.name())
-                        .containsExactly(edges.src(0), edges.dst(0));
-                assertRemovedEdges(reduced, out.input().graph(), removed, 1, graph.name() + " after an earlier corruption");
-                assertThat(out.input().graph().adjacency().contains(edges.src(0), edges.dst(0)))
-                        .as("the edge an earlier corruption removed from %s stays removed", graph.name()).isFalse();
+        for (Graph graph : graphs()) {
+            EdgeList edges = graph.upperTriangleEdges();
+            if (edges.size() < 2) {
+                continue;
             }
+            // An earlier corruption removed the first edge and masked the last node.
+            EdgeList firstEdge = new EdgeList(new int[] {edges.src(0)}, new int[] {edges.dst(0)});
+            int[] s = Arrays.copyOfRange(edges.srcArray(), 1, edges.size());
+            int[] d = Arrays.copyOfRange(edges.dstArray(), 1, edges.size());
+            Graph reduced = graph.withEdges(new EdgeList(s, d));
+            GraphInput clean = GraphInput.of(graph);
+            GraphInput earlierInput = new GraphInput(reduced, NormalizedAdjacency.of(reduced.adjacency()),
+                    clean.features());
+            int last = graph.nodeCount() - 1;
+            CorruptedInput earlier = CorruptedInput.clean(clean).then(earlierInput, new int[] {last}, firstEdge);
+            CorruptedInput out = createCorruption(config(), graph).corrupt(earlier, new SplittableRandom(seed()));
+            assertThat(out).as("corrupt(...) of %s", graph.name()).isNotNull();
+            assertThat(out.maskedNodes()).as("masked nodes of %s keep the earlier masked node %d", graph.name(), last)
+                    .contains(last);
+            EdgeList removed = out.removedEdges();
+            assertThat(removed.size()).as("removed edges of %s keep the earlier one", graph.name()).isPositive();
+            assertThat(new int[] {removed.src(0), removed.dst(0)})
+                    .as("first removed edge of %s (the earlier corruption's, listed first)", graph.name())
+                    .containsExactly(edges.src(0), edges.dst(0));
+            assertRemovedEdges(reduced, out.input().graph(), removed, 1, graph.name() + " after an earlier corruption");
+            assertThat(out.input().graph().adjacency().contains(edges.src(0), edges.dst(0)))
+                    .as("the edge an earlier corruption removed from %s stays removed", graph.name()).isFalse();
         }
     }
 
@@ -251,14 +234,12 @@ public interface CorruptionContract {
         if (options.isEmpty()) {
             return;
         }
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                GraphInput clean = GraphInput.of(graph, parallelism);
-                CorruptedInput out = corrupt(createCorruption(options.get(), graph), clean, seed());
-                String what = graph.name() + " corrupted with " + options.get();
-                assertThat(out.isClean()).as("%s hides nothing (%s)", what, out).isTrue();
-                assertSameInput(out, CorruptedInput.clean(clean), what + " against the clean input");
-            }
+        for (Graph graph : graphs()) {
+            GraphInput clean = GraphInput.of(graph);
+            CorruptedInput out = corrupt(createCorruption(options.get(), graph), clean, seed());
+            String what = graph.name() + " corrupted with " + options.get();
+            assertThat(out.isClean()).as("%s hides nothing (%s)", what, out).isTrue();
+            assertSameInput(out, CorruptedInput.clean(clean), what + " against the clean input");
         }
     }
 

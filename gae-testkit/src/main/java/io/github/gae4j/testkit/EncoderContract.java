@@ -11,7 +11,6 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
@@ -71,22 +70,20 @@ public interface EncoderContract extends GradientCheck {
 
     @Test
     default void encodingHasNodesTimesLatentDimAndIsFinite() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            for (Graph graph : graphs()) {
-                Encoder encoder = createEncoder(graph, seed());
-                assertThat(encoder.latentDim()).as("latentDim()").isPositive();
-                GraphInput input = GraphInput.of(graph, parallelism);
-                for (Mode mode : Mode.values()) {
-                    Encoding encoding = encoder.encode(input, mode);
-                    String what = String.format("μ of %s in %s", graph.name(), mode);
-                    Matrix mu = Contracts.forward(encoding.mu());
-                    Contracts.assertShape(mu, graph.nodeCount(), encoder.latentDim(), what);
-                    Contracts.assertFinite(mu, what);
-                    if (encoding.logStd().isPresent()) {
-                        Matrix logStd = Contracts.forward(encoding.logStd().get());
-                        Contracts.assertShape(logStd, graph.nodeCount(), encoder.latentDim(), "log σ of " + graph.name());
-                        Contracts.assertFinite(logStd, "log σ of " + graph.name());
-                    }
+        for (Graph graph : graphs()) {
+            Encoder encoder = createEncoder(graph, seed());
+            assertThat(encoder.latentDim()).as("latentDim()").isPositive();
+            GraphInput input = GraphInput.of(graph);
+            for (Mode mode : Mode.values()) {
+                Encoding encoding = encoder.encode(input, mode);
+                String what = String.format("μ of %s in %s", graph.name(), mode);
+                Matrix mu = Contracts.forward(encoding.mu());
+                Contracts.assertShape(mu, graph.nodeCount(), encoder.latentDim(), what);
+                Contracts.assertFinite(mu, what);
+                if (encoding.logStd().isPresent()) {
+                    Matrix logStd = Contracts.forward(encoding.logStd().get());
+                    Contracts.assertShape(logStd, graph.nodeCount(), encoder.latentDim(), "log σ of " + graph.name());
+                    Contracts.assertFinite(logStd, "log σ of " + graph.name());
                 }
             }
         }
@@ -95,17 +92,15 @@ public interface EncoderContract extends GradientCheck {
     @Test
     default void sameSeedGivesSameOutputAndDifferentSeedsDiffer() {
         Graph graph = TestGraphs.starWithIsolatedNode(3);
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            GraphInput input = GraphInput.of(graph, parallelism);
-            Encoder a = createEncoder(graph, seed());
-            double[] first = Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor();
-            assertThat(Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor())
-                    .as("μ of the same encoder evaluated twice").containsExactly(first);
-            assertThat(Contracts.forward(createEncoder(graph, seed()).encode(input, Mode.EVAL).mu()).toRowMajor())
-                    .as("μ of two encoders created with seed %d", seed()).containsExactly(first);
-            assertThat(Contracts.forward(createEncoder(graph, seed() + 1).encode(input, Mode.EVAL).mu()).toRowMajor())
-                    .as("μ of encoders created with seeds %d and %d", seed(), seed() + 1).isNotEqualTo(first);
-        }
+        GraphInput input = GraphInput.of(graph);
+        Encoder a = createEncoder(graph, seed());
+        double[] first = Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor();
+        assertThat(Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor())
+                .as("μ of the same encoder evaluated twice").containsExactly(first);
+        assertThat(Contracts.forward(createEncoder(graph, seed()).encode(input, Mode.EVAL).mu()).toRowMajor())
+                .as("μ of two encoders created with seed %d", seed()).containsExactly(first);
+        assertThat(Contracts.forward(createEncoder(graph, seed() + 1).encode(input, Mode.EVAL).mu()).toRowMajor())
+                .as("μ of encoders created with seeds %d and %d", seed(), seed() + 1).isNotEqualTo(first);
     }
 
     @Test
@@ -120,17 +115,15 @@ public interface EncoderContract extends GradientCheck {
     @Test
     default void gradientsMatchFiniteDifferences() {
         Graph graph = TestGraphs.starWithIsolatedNode(3);
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            Encoder encoder = createEncoder(graph, seed());
-            Encoding encoding = encoder.encode(GraphInput.of(graph, parallelism), Mode.EVAL);
-            int isolated = graph.nodeCount() - 1;
-            EdgeList pairs = new EdgeList(new int[] {0, 1, 2, isolated}, new int[] {1, 2, isolated, 0});
-            Variable loss = Add.of(Sum.of(RowDot.of(encoding.mu(), pairs)), Mean.of(Sigmoid.of(encoding.mu())));
-            if (encoding.logStd().isPresent()) {
-                loss = Add.of(loss, Mean.of(Sigmoid.of(encoding.logStd().get())));
-            }
-            assertGradientsMatch(encoder.weights(), loss);
+        Encoder encoder = createEncoder(graph, seed());
+        Encoding encoding = encoder.encode(GraphInput.of(graph), Mode.EVAL);
+        int isolated = graph.nodeCount() - 1;
+        EdgeList pairs = new EdgeList(new int[] {0, 1, 2, isolated}, new int[] {1, 2, isolated, 0});
+        Variable loss = Add.of(Sum.of(RowDot.of(encoding.mu(), pairs)), Mean.of(Sigmoid.of(encoding.mu())));
+        if (encoding.logStd().isPresent()) {
+            loss = Add.of(loss, Mean.of(Sigmoid.of(encoding.logStd().get())));
         }
+        assertGradientsMatch(encoder.weights(), loss);
     }
 
     /**

@@ -3,12 +3,12 @@ package io.github.gae4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptedInput;
@@ -112,50 +112,43 @@ public interface LossContract extends GradientCheck {
     }
 
     /** A new loss over {@code weights} with a generator seeded with {@code randomSeed}. */
-    default Variable loss(List<Weights> weights, TrainingGraph training, long randomSeed, Parallelism parallelism) {
-        return loss(createLoss(), weights, training, randomSeed, parallelism);
+    default Variable loss(List<Weights> weights, TrainingGraph training, long randomSeed) {
+        return loss(createLoss(), weights, training, randomSeed);
     }
 
     /** {@code loss} over {@code weights} with a generator seeded with {@code randomSeed}, shown {@link #corruption}. */
-    default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, long randomSeed,
-                          Parallelism parallelism) {
+    default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, long randomSeed) {
         Encoding encoding = weights.size() > 1 ? Encoding.gaussian(weights.get(0), weights.get(1))
                 : Encoding.deterministic(weights.get(0));
-        CorruptedInput corruption = corruption(GraphInput.of(training.graph(), parallelism));
+        CorruptedInput corruption = corruption(GraphInput.of(training.graph()));
         return loss.loss(new LossInput(encoding, weights.get(0), decoder(), training,
-                new SplittableRandom(randomSeed), parallelism, corruption));
+                new SplittableRandom(randomSeed), new ComputationContext(), corruption));
     }
 
     @Test
     default void lossIsAFiniteScalar() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            Matrix value = Contracts.forward(loss(encodingWeights(), new TrainingGraph(graph()), seed(), parallelism));
-            Contracts.assertShape(value, 1, 1, "loss");
-            Contracts.assertFinite(value, "loss");
-        }
+        Matrix value = Contracts.forward(loss(encodingWeights(), new TrainingGraph(graph()), seed()));
+        Contracts.assertShape(value, 1, 1, "loss");
+        Contracts.assertFinite(value, "loss");
     }
 
     @Test
     default void sameGeneratorSeedGivesSameValue() {
         TrainingGraph training = new TrainingGraph(graph());
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            double first = Contracts.forward(loss(encodingWeights(), training, seed(), parallelism)).scalarValue();
-            double second = Contracts.forward(loss(encodingWeights(), new TrainingGraph(graph()), seed(), parallelism))
-                    .scalarValue();
-            assertThat(second).as("loss for generator seed %d", seed()).isEqualTo(first);
-        }
+        double first = Contracts.forward(loss(encodingWeights(), training, seed())).scalarValue();
+        double second = Contracts.forward(loss(encodingWeights(), new TrainingGraph(graph()), seed()))
+                .scalarValue();
+        assertThat(second).as("loss for generator seed %d", seed()).isEqualTo(first);
     }
 
     @Test
     default void gradientsMatchFiniteDifferences() {
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            Loss loss = createLoss();
-            List<Weights> weights = encodingWeights();
-            Variable value = loss(loss, weights, new TrainingGraph(graph()), seed(), parallelism);
-            List<Weights> all = new ArrayList<>(weights);
-            all.addAll(loss.weights());
-            assertGradientsMatch(all, value);
-        }
+        Loss loss = createLoss();
+        List<Weights> weights = encodingWeights();
+        Variable value = loss(loss, weights, new TrainingGraph(graph()), seed());
+        List<Weights> all = new ArrayList<>(weights);
+        all.addAll(loss.weights());
+        assertGradientsMatch(all, value);
     }
 
     @Test
@@ -193,42 +186,39 @@ public interface LossContract extends GradientCheck {
     @Test
     default void stateRoundTripsThroughRestoreState() {
         TrainingGraph training = new TrainingGraph(graph());
-        try (Parallelism parallelism = Parallelism.singleThreaded()) {
-            Loss original = createLoss();
-            Contracts.forward(loss(original, encodingWeights(), training, seed(), parallelism));
-            Map<String, Matrix> saved = original.state();
-            assertThat(saved).as("state() of the loss").isNotNull();
-            saved.forEach((name, value) -> assertThat(value).as("state tensor '%s'", name).isNotNull());
-            Map<String, double[]> snapshot = new LinkedHashMap<>();
-            saved.forEach((name, value) -> snapshot.put(name, value.data().clone()));
+        Loss original = createLoss();
+        Contracts.forward(loss(original, encodingWeights(), training, seed()));
+        Map<String, Matrix> saved = original.state();
+        assertThat(saved).as("state() of the loss").isNotNull();
+        saved.forEach((name, value) -> assertThat(value).as("state tensor '%s'", name).isNotNull());
+        Map<String, double[]> snapshot = new LinkedHashMap<>();
+        saved.forEach((name, value) -> snapshot.put(name, value.data().clone()));
 
-            Loss restored = createLoss();
-            restored.restoreState(saved);
-            Map<String, Matrix> again = restored.state();
-            assertThat(again.keySet()).as("state() after restoreState(state())")
-                    .containsExactlyElementsOf(saved.keySet());
-            saved.forEach((name, value) -> {
-                assertThat(again.get(name).shape()).as("shape of state tensor '%s' after the restore", name)
-                        .isEqualTo(value.shape());
-                assertThat(again.get(name).data()).as("state tensor '%s' after the restore", name)
-                        .isEqualTo(value.data());
-            });
+        Loss restored = createLoss();
+        restored.restoreState(saved);
+        Map<String, Matrix> again = restored.state();
+        assertThat(again.keySet()).as("state() after restoreState(state())")
+                .containsExactlyElementsOf(saved.keySet());
+        saved.forEach((name, value) -> {
+            assertThat(again.get(name).shape()).as("shape of state tensor '%s' after the restore", name)
+                    .isEqualTo(value.shape());
+            assertThat(again.get(name).data()).as("state tensor '%s' after the restore", name)
+                    .isEqualTo(value.data());
+        });
 
-            double next = Contracts.forward(loss(original, encodingWeights(), training, seed() + 1, parallelism))
-                    .scalarValue();
-            double restoredNext = Contracts.forward(loss(restored, encodingWeights(), training, seed() + 1,
-                    parallelism)).scalarValue();
-            assertThat(restoredNext).as("the pass after restoreState(state()) of a new loss, against the original's")
-                    .isEqualTo(next);
-            snapshot.forEach((name, data) -> assertThat(saved.get(name).data())
-                    .as("state tensor '%s' is a snapshot, not changed by a later pass", name).isEqualTo(data));
+        double next = Contracts.forward(loss(original, encodingWeights(), training, seed() + 1))
+                .scalarValue();
+        double restoredNext = Contracts.forward(loss(restored, encodingWeights(), training, seed() + 1)).scalarValue();
+        assertThat(restoredNext).as("the pass after restoreState(state()) of a new loss, against the original's")
+                .isEqualTo(next);
+        snapshot.forEach((name, data) -> assertThat(saved.get(name).data())
+                .as("state tensor '%s' is a snapshot, not changed by a later pass", name).isEqualTo(data));
 
-            Map<String, Matrix> extra = new LinkedHashMap<>(original.state());
-            extra.put("no-such-tensor", Matrix.scalar(1));
-            assertThatThrownBy(() -> createLoss().restoreState(extra))
-                    .as("restoreState with an unknown tensor")
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("no-such-tensor");
-        }
+        Map<String, Matrix> extra = new LinkedHashMap<>(original.state());
+        extra.put("no-such-tensor", Matrix.scalar(1));
+        assertThatThrownBy(() -> createLoss().restoreState(extra))
+                .as("restoreState with an unknown tensor")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-tensor");
     }
 }

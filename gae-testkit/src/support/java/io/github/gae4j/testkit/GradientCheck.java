@@ -3,6 +3,7 @@ package io.github.gae4j.testkit;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,12 @@ public interface GradientCheck {
 
     /** Checks d loss / d w for every coordinate of every weight; {@code loss} must be a scalar. */
     default void assertGradientsMatch(List<Weights> weights, Variable loss) {
-        ComputationContext ctx = new ComputationContext();
+        assertGradientsMatch(weights, loss, Parallelism.singleThreaded());
+    }
+
+    /** As {@link #assertGradientsMatch(List, Variable)}, every pass with {@code parallelism}'s threads. */
+    default void assertGradientsMatch(List<Weights> weights, Variable loss, Parallelism parallelism) {
+        ComputationContext ctx = new ComputationContext(parallelism);
         double base = ctx.forward(loss).scalarValue();
         if (Double.isNaN(base)) {
             throw new AssertionError("loss is NaN");
@@ -46,9 +52,9 @@ public interface GradientCheck {
             for (int k = 0; k < data.length; k++) {
                 double original = data[k];
                 data[k] = original + epsilon();
-                double plus = new ComputationContext().forward(loss).scalarValue();
+                double plus = new ComputationContext(parallelism).forward(loss).scalarValue();
                 data[k] = original - epsilon();
-                double minus = new ComputationContext().forward(loss).scalarValue();
+                double minus = new ComputationContext(parallelism).forward(loss).scalarValue();
                 data[k] = original;
                 double numeric = (plus - minus) / (2 * epsilon());
                 double analytic = grad.data()[k];

@@ -69,7 +69,7 @@ final class ContractSelfCheckTest {
             return new Encoder() {
                 @Override
                 public Encoding encode(GraphInput input, Mode mode) {
-                    return Encoding.deterministic(input.features().times(weights, input.parallelism()));
+                    return Encoding.deterministic(input.features().times(weights));
                 }
 
                 @Override
@@ -149,8 +149,7 @@ final class ContractSelfCheckTest {
                     (random.nextDouble() < rate ? dropped : kept).add(new int[] {edges.src(k), edges.dst(k)});
                 }
                 Graph g = input.graph().withEdges(edgeList(kept));
-                GraphInput out = new GraphInput(g, NormalizedAdjacency.of(g.adjacency()), input.features(),
-                        input.parallelism());
+                GraphInput out = new GraphInput(g, NormalizedAdjacency.of(g.adjacency()), input.features());
                 return in.then(out, new int[0], honest ? edgeList(dropped) : EdgeList.empty());
             };
         }

@@ -26,9 +26,9 @@ public record Evaluation(double[] testPositives, double[] testNegatives, LinkSco
 
     public static Evaluation of(GraphAutoencoder model, LinkSplit split, Graph graph, Parallelism parallelism,
                                 long seed) {
-        GraphInput input = GraphInput.of(split.trainGraph(), parallelism);
-        List<double[]> s = model.score(input, List.of(split.testPositives(), split.testNegatives()));
-        Matrix z = model.embed(input);
+        GraphInput input = GraphInput.of(split.trainGraph());
+        List<double[]> s = model.score(input, List.of(split.testPositives(), split.testNegatives()), parallelism);
+        Matrix z = model.embed(input, parallelism);
         Optional<ClusteringScores> clustering = Optional.empty();
         if (graph.hasLabels()) {
             int classes = (int) Arrays.stream(graph.labels()).filter(l -> l >= 0).distinct().count();

@@ -1,5 +1,6 @@
 package io.github.gae4j.core.autodiff;
 
+import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,16 +9,39 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Values and gradients of one forward/backward pass. Not thread-safe: use one per pass.
+ * Values and gradients of one forward/backward pass, and the thread budget the pass's operations use. Not
+ * thread-safe: use one per pass.
+ *
+ * <p>The {@link Parallelism} travels with the pass, not with the graph: operations read {@link #parallelism()}
+ * inside {@link Variable#apply} and {@link Variable#gradient}, so the same graph runs on one thread or many (with
+ * the same numbers: kernels cut work into chunks that do not depend on the thread count), and whoever runs the
+ * pass (the trainer, evaluation, an execution backend) chooses the budget. The context borrows it, never closes it.
  */
 public final class ComputationContext {
 
+    private final Parallelism parallelism;
     private final Map<Variable, Matrix> values = new IdentityHashMap<>();
     private final Map<Variable, Matrix> gradients = new IdentityHashMap<>();
     private final Map<Variable, Object> stash = new IdentityHashMap<>();
+
+    /** A single-threaded pass. */
+    public ComputationContext() {
+        this(Parallelism.singleThreaded());
+    }
+
+    /** A pass whose operations use {@code parallelism}'s threads. */
+    public ComputationContext(Parallelism parallelism) {
+        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
+    }
+
+    /** The thread budget of this pass, for operations' kernels. */
+    public Parallelism parallelism() {
+        return parallelism;
+    }
 
     /** The value of {@code v}, computed once and cached. */
     public Matrix forward(Variable v) {

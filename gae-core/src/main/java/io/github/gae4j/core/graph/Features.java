@@ -4,7 +4,6 @@ import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
@@ -12,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Node features X (N × d): sparse, dense, or the identity for featureless graphs. Encoders use
- * {@link #times(Variable, Parallelism)} so that each kind takes its cheapest product: a CSR kernel
+ * {@link #times(Variable)} so that each kind takes its cheapest product: a CSR kernel
  * for sparse X, ojAlgo for dense X, and no product at all for X = I.
  */
 public sealed interface Features permits Features.Sparse, Features.Dense, Features.Identity {
@@ -22,7 +21,7 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
     int dim();
 
     /** X · w as an autodiff variable. */
-    Variable times(Variable w, Parallelism parallelism);
+    Variable times(Variable w);
 
     /** X as a dense matrix (tests and small graphs only). */
     Matrix toDense();
@@ -67,8 +66,8 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         }
 
         @Override
-        public Variable times(Variable w, Parallelism parallelism) {
-            return SparseMatMul.of(matrix, w, parallelism);
+        public Variable times(Variable w) {
+            return SparseMatMul.of(matrix, w);
         }
 
         @Override
@@ -117,8 +116,8 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         }
 
         @Override
-        public Variable times(Variable w, Parallelism parallelism) {
-            return MatMul.of(Constant.of(matrix), w, parallelism);
+        public Variable times(Variable w) {
+            return MatMul.of(Constant.of(matrix), w);
         }
 
         @Override
@@ -158,7 +157,7 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         }
 
         @Override
-        public Variable times(Variable w, Parallelism parallelism) {
+        public Variable times(Variable w) {
             if (w.rows() != rows) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "Cannot multiply identity features (%d, %d) by %s", rows, rows, w.shape()));

@@ -3,7 +3,6 @@ package io.github.gae4j.core.spi;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.graph.EdgeList;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +36,7 @@ public interface Decoder {
      * fused kernel that never materialises N×N, if this decoder has one. Losses fall back to
      * {@link #logits} over all pairs otherwise.
      */
-    default Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm,
-                                                 Parallelism parallelism) {
+    default Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
         return Optional.empty();
     }
 }

@@ -7,14 +7,13 @@ import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What an encoder sees: the (training) graph, its normalised adjacency Â, the features X, the thread budget, and
+ * What an encoder sees: the (training) graph, its normalised adjacency Â, the features X, and
  * optionally a {@link MaskToken}: a learnable row t that a corruption adds to some feature rows (GraphMAE's [MASK]
  * token), so the encoder's input is X' = X + 1_S·tᵀ. Â is computed once here and reused every epoch.
  *
@@ -24,8 +23,7 @@ import java.util.Objects;
  *
  * @param maskToken null when there is none (always outside training passes)
  */
-public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features features, Parallelism parallelism,
-                         MaskToken maskToken) {
+public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features features, MaskToken maskToken) {
 
     /**
      * A learnable 1 × d row added to the listed rows of X (sorted, distinct node indices); the variable is a
@@ -79,7 +77,6 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
         Objects.requireNonNull(graph, "graph is null");
         Objects.requireNonNull(normalizedAdjacency, "normalizedAdjacency is null");
         Objects.requireNonNull(features, "features is null");
-        Objects.requireNonNull(parallelism, "parallelism is null");
         if (features.rows() != graph.nodeCount() || normalizedAdjacency.rows() != graph.nodeCount()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Graph has %d nodes but features have %d rows and Â has %d", graph.nodeCount(),
@@ -99,13 +96,13 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
     }
 
     /** Without a mask token. */
-    public GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features features, Parallelism parallelism) {
-        this(graph, normalizedAdjacency, features, parallelism, null);
+    public GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features features) {
+        this(graph, normalizedAdjacency, features, null);
     }
 
     /** Â from the graph's adjacency; X = the graph's features, or I when it has none. */
-    public static GraphInput of(Graph graph, Parallelism parallelism) {
-        return new GraphInput(graph, NormalizedAdjacency.of(graph.adjacency()), graph.featuresOrIdentity(), parallelism);
+    public static GraphInput of(Graph graph) {
+        return new GraphInput(graph, NormalizedAdjacency.of(graph.adjacency()), graph.featuresOrIdentity());
     }
 
     public int nodeCount() {
@@ -117,11 +114,11 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
      * token's rows; X' is never built. The encoders' first product.
      */
     public Variable featuresTimes(Variable w) {
-        Variable xw = features.times(w, parallelism);
+        Variable xw = features.times(w);
         if (maskToken == null) {
             return xw;
         }
-        return AddToRows.of(xw, maskToken.rows, MatMul.of(maskToken.value, w, parallelism));
+        return AddToRows.of(xw, maskToken.rows, MatMul.of(maskToken.value, w));
     }
 
     /** X' as a dense N × d variable, for encoders that add the input itself to a layer's output (a residual). */
@@ -132,16 +129,16 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
 
     /** This input with features {@code x} (a feature corruption, input dropout); graph, Â and token kept. */
     public GraphInput withFeatures(Features x) {
-        return new GraphInput(graph, normalizedAdjacency, x, parallelism, maskToken);
+        return new GraphInput(graph, normalizedAdjacency, x, maskToken);
     }
 
     /** This input on graph {@code g}, Â rebuilt from its adjacency (an edge corruption); features and token kept. */
     public GraphInput withGraph(Graph g) {
-        return new GraphInput(g, NormalizedAdjacency.of(g.adjacency()), features, parallelism, maskToken);
+        return new GraphInput(g, NormalizedAdjacency.of(g.adjacency()), features, maskToken);
     }
 
     /** This input with mask token {@code token} (null: none). */
     public GraphInput withMaskToken(MaskToken token) {
-        return new GraphInput(graph, normalizedAdjacency, features, parallelism, token);
+        return new GraphInput(graph, normalizedAdjacency, features, token);
     }
 }

@@ -1,19 +1,25 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.core.parallel.Parallelism;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * Everything a loss term may use in one training pass: the encoding, the sampled Z, the decoder,
  * the training graph (the clean target, features included), a seeded random source (for fresh
- * negatives), the thread budget, and what the model's corruptions hid from the encoder this pass.
+ * negatives), the pass's computation context, and what the model's corruptions hid from the encoder this pass.
+ *
+ * <p>A loss builds its term as a graph; whoever runs the pass forwards and backpropagates it in {@code context}.
+ * A loss that must evaluate part of the graph while building its term (ARGA's discriminator trains on Z's value
+ * before the generator term exists) forwards it in {@code context}, where the value is cached for the pass, and
+ * runs any inner optimisation of its own in {@code new ComputationContext(context.parallelism())}, so that it
+ * gets the pass's thread budget. It never calls {@code context.backward}: the pass does.
  */
 public record LossInput(Encoding encoding, Variable z, Decoder decoder, TrainingGraph training,
-                        SplittableRandom random, Parallelism parallelism, CorruptedInput corruption) {
+                        SplittableRandom random, ComputationContext context, CorruptedInput corruption) {
 
     public LossInput {
         Objects.requireNonNull(encoding, "encoding is null");
@@ -21,7 +27,7 @@ public record LossInput(Encoding encoding, Variable z, Decoder decoder, Training
         Objects.requireNonNull(decoder, "decoder is null");
         Objects.requireNonNull(training, "training is null");
         Objects.requireNonNull(random, "random is null");
-        Objects.requireNonNull(parallelism, "parallelism is null");
+        Objects.requireNonNull(context, "context is null");
         Objects.requireNonNull(corruption, "corruption is null");
     }
 
@@ -32,8 +38,7 @@ public record LossInput(Encoding encoding, Variable z, Decoder decoder, Training
 
     /** A pass without corruption: the encoder saw the clean training graph. */
     public LossInput(Encoding encoding, Variable z, Decoder decoder, TrainingGraph training, SplittableRandom random,
-                     Parallelism parallelism) {
-        this(encoding, z, decoder, training, random, parallelism,
-                CorruptedInput.clean(GraphInput.of(training.graph(), parallelism)));
+                     ComputationContext context) {
+        this(encoding, z, decoder, training, random, context, CorruptedInput.clean(GraphInput.of(training.graph())));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.testkit.TestGraphs;
@@ -91,9 +90,7 @@ final class DirectedGraphTest {
             assertThat(sum).isCloseTo(1.0, within(1e-15));
         }
         assertThat(NormalizedAdjacency.of(g).toDense()).isEqualTo(a.toDense());
-        try (Parallelism one = Parallelism.singleThreaded()) {
-            assertThat(GraphInput.of(g, one).normalizedAdjacency().toDense()).isEqualTo(a.toDense());
-        }
+        assertThat(GraphInput.of(g).normalizedAdjacency().toDense()).isEqualTo(a.toDense());
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import org.junit.jupiter.api.Test;
@@ -29,9 +28,8 @@ final class FeaturesTest {
                 new double[] {1.5, -2, 0.5, 1});
         Constant w = Constant.of(randomMatrix(3, 2, 1));
         Matrix expected = x.toDense().multiply(w.data());
-        Parallelism one = Parallelism.singleThreaded();
-        assertClose(new ComputationContext().forward(Features.sparse(x).times(w, one)), expected);
-        assertClose(new ComputationContext().forward(Features.dense(x.toDense()).times(w, one)), expected);
+        assertClose(new ComputationContext().forward(Features.sparse(x).times(w)), expected);
+        assertClose(new ComputationContext().forward(Features.dense(x.toDense()).times(w)), expected);
         assertThat(Features.sparse(x).dim()).isEqualTo(3);
         assertThat(Features.dense(x.toDense()).rows()).isEqualTo(4);
     }
@@ -39,9 +37,9 @@ final class FeaturesTest {
     @Test
     void identityIsNoProductAtAll() {
         Constant w = Constant.of(randomMatrix(4, 2, 2));
-        Variable out = Features.identity(4).times(w, Parallelism.singleThreaded());
+        Variable out = Features.identity(4).times(w);
         assertThat(out).isSameAs(w);
-        assertThatThrownBy(() -> Features.identity(3).times(w, Parallelism.singleThreaded()))
+        assertThatThrownBy(() -> Features.identity(3).times(w))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(3, 3)")
                 .hasMessageContaining("(4, 2)");

@@ -14,7 +14,6 @@ import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput.MaskToken;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 /** The mask token reaches the encoders' first product as (X + 1_S·tᵀ)·W, for every kind of features. */
 final class GraphInputTest implements GradientCheck {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
     private static final int[] ROWS = {1, 4, 5};
 
     /** Dense, sparse (with empty token rows, as a mask leaves them) and identity features on 8 nodes. */
@@ -65,7 +63,7 @@ final class GraphInputTest implements GradientCheck {
 
     private static GraphInput input(Features x, Variable token) {
         Graph graph = TestGraphs.randomGraph(8, 10, 3);
-        GraphInput plain = GraphInput.of(graph, ONE).withFeatures(x);
+        GraphInput plain = GraphInput.of(graph).withFeatures(x);
         return token == null ? plain : plain.withMaskToken(new MaskToken(ROWS, token));
     }
 
@@ -103,7 +101,7 @@ final class GraphInputTest implements GradientCheck {
         Weights w = new Weights("w", randomMatrix(8, 3, 3));
         assertThat(in.maskToken()).isNull();
         assertThat(in.featuresTimes(w)).isSameAs(w);   // X = I: X·W is W, as before
-        assertThat(new GraphInput(in.graph(), in.normalizedAdjacency(), in.features(), ONE).maskToken()).isNull();
+        assertThat(new GraphInput(in.graph(), in.normalizedAdjacency(), in.features()).maskToken()).isNull();
         assertThat(in.denseFeatures()).isInstanceOf(Constant.class);
     }
 

@@ -6,7 +6,6 @@ import io.github.gae4j.core.autodiff.functions.GravityFullGraphBce;
 import io.github.gae4j.core.autodiff.functions.GravityLogits;
 import io.github.gae4j.core.autodiff.functions.RowL2Normalize;
 import io.github.gae4j.core.graph.EdgeList;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -79,10 +78,8 @@ public final class GravityDecoder implements Decoder {
     }
 
     @Override
-    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm,
-                                                Parallelism parallelism) {
-        return Optional.of(GravityFullGraphBce.of(positions(z), masses(z), target, posWeight, norm, lambda, epsilon,
-                parallelism));
+    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
+        return Optional.of(GravityFullGraphBce.of(positions(z), masses(z), target, posWeight, norm, lambda, epsilon));
     }
 
     private static void requireWidth(Variable z) {

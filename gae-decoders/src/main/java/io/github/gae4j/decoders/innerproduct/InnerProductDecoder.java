@@ -5,7 +5,6 @@ import io.github.gae4j.core.autodiff.functions.InnerProductFullGraphBce;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.EdgeList;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Optional;
@@ -25,11 +24,10 @@ public final class InnerProductDecoder implements Decoder {
     }
 
     @Override
-    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm,
-                                                Parallelism parallelism) {
+    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
         if (!target.isSymmetric()) {
-            return Optional.of(SourceTargetFullGraphBce.of(z, z, target, posWeight, norm, parallelism));
+            return Optional.of(SourceTargetFullGraphBce.of(z, z, target, posWeight, norm));
         }
-        return Optional.of(InnerProductFullGraphBce.of(z, target, posWeight, norm, parallelism));
+        return Optional.of(InnerProductFullGraphBce.of(z, target, posWeight, norm));
     }
 }

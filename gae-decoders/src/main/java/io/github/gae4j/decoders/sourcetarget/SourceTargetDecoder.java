@@ -5,7 +5,6 @@ import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.EdgeList;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -38,9 +37,8 @@ public final class SourceTargetDecoder implements Decoder {
     }
 
     @Override
-    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm,
-                                                Parallelism parallelism) {
-        return Optional.of(SourceTargetFullGraphBce.of(sources(z), targets(z), target, posWeight, norm, parallelism));
+    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
+        return Optional.of(SourceTargetFullGraphBce.of(sources(z), targets(z), target, posWeight, norm));
     }
 
     private static void requireEven(Variable z) {

@@ -57,7 +57,7 @@ final class MlpDecoderTest {
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("hidden", "8,x"), ctx))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'hidden' of decoder 'mlp'")
                 .hasMessageContaining("got '8,x'");
-        assertThat(defaults.fusedFullGraphBce(Constant.of(Matrix.zeros(10, 16)), null, 1, 1, null)).isEmpty();
+        assertThat(defaults.fusedFullGraphBce(Constant.of(Matrix.zeros(10, 16)), null, 1, 1)).isEmpty();
         assertThatThrownBy(() -> defaults.logits(Constant.of(Matrix.zeros(10, 8)), EdgeList.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 latent dimensions");
     }

@@ -77,7 +77,7 @@ public final class GatEncoder implements Encoder {
         AttentionPattern edges = patterns.withSelfLoops(input.normalizedAdjacency());
         Variable h = first.applyToFeatures(input, edges, dropoutRandom);
         for (int l = 1; l < layers.size(); l++) {
-            h = layers.get(l).apply(h, edges, input.parallelism(), dropoutRandom);
+            h = layers.get(l).apply(h, edges, dropoutRandom);
         }
         return Encoding.deterministic(h);
     }

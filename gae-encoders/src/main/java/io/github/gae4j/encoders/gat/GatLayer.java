@@ -11,7 +11,6 @@ import io.github.gae4j.core.autodiff.functions.GraphAttention;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.optim.GlorotUniform;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.encoders.gcn.Activation;
@@ -92,26 +91,25 @@ final class GatLayer {
         } else if (residualWeight != null) {
             residual = in.featuresTimes(residualWeight);
         }
-        return attend(x, residual, pattern, in.parallelism(), dropoutRandom);
+        return attend(x, residual, pattern, dropoutRandom);
     }
 
     /** The layer on a hidden representation {@code h}; {@code dropoutRandom} null means no dropout. */
-    Variable apply(Variable h, AttentionPattern pattern, Parallelism parallelism, RandomGenerator dropoutRandom) {
+    Variable apply(Variable h, AttentionPattern pattern, RandomGenerator dropoutRandom) {
         Variable in = dropoutRandom == null || featDropout == 0 ? h : Dropout.of(h, featDropout, dropoutRandom);
-        Variable x = MatMul.of(in, weight, parallelism);
+        Variable x = MatMul.of(in, weight);
         Variable residual = null;
         if (identityResidual) {
             residual = in;
         } else if (residualWeight != null) {
-            residual = MatMul.of(in, residualWeight, parallelism);
+            residual = MatMul.of(in, residualWeight);
         }
-        return attend(x, residual, pattern, parallelism, dropoutRandom);
+        return attend(x, residual, pattern, dropoutRandom);
     }
 
-    private Variable attend(Variable x, Variable residual, AttentionPattern pattern, Parallelism parallelism,
-                            RandomGenerator dropoutRandom) {
+    private Variable attend(Variable x, Variable residual, AttentionPattern pattern, RandomGenerator dropoutRandom) {
         Variable out = GraphAttention.aggregate(pattern, x, attSrc, attDst, heads, negativeSlope, attnDropout,
-                dropoutRandom, parallelism);
+                dropoutRandom);
         if (!concat && heads > 1) {
             out = meanOfHeads(out);
         }

@@ -88,12 +88,12 @@ public final class GcnEncoder implements Encoder {
      */
     public static Variable propagateFeatures(GraphInput input, Weights w) {
         requireInputDim(input, w);
-        return SparseMatMul.of(input.normalizedAdjacency(), input.featuresTimes(w), input.parallelism());
+        return SparseMatMul.of(input.normalizedAdjacency(), input.featuresTimes(w));
     }
 
     /** Â H W, with the narrow product H W taken first. */
     public static Variable propagate(GraphInput input, Variable h, Weights w) {
-        return SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, w, input.parallelism()), input.parallelism());
+        return SparseMatMul.of(input.normalizedAdjacency(), MatMul.of(h, w));
     }
 
     /** Fails clearly when the features do not match the first layer. */

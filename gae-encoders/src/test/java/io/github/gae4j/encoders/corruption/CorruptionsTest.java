@@ -17,7 +17,6 @@ import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -39,10 +38,8 @@ import org.junit.jupiter.api.Test;
 /** What each corruption does beyond the contract: rates, kinds of features kept, options, and any encoder. */
 final class CorruptionsTest {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
-
     private static CorruptedInput corrupt(Corruption c, Graph graph, long seed) {
-        return c.corrupt(CorruptedInput.clean(GraphInput.of(graph, ONE)), new SplittableRandom(seed));
+        return c.corrupt(CorruptedInput.clean(GraphInput.of(graph)), new SplittableRandom(seed));
     }
 
     @Test
@@ -189,7 +186,7 @@ final class CorruptionsTest {
     @Test
     void corruptionsChainInOrder() {
         Graph graph = TestGraphs.twoCommunities(10, 4, 2);
-        CorruptedInput in = CorruptedInput.clean(GraphInput.of(graph, ONE));
+        CorruptedInput in = CorruptedInput.clean(GraphInput.of(graph));
         SplittableRandom random = new SplittableRandom(4);
         CorruptedInput out = new FeatureMask(0.5).corrupt(new EdgeDropout(0.5).corrupt(in, random), random);
         assertThat(out.maskedNodes()).hasSize(10);
@@ -238,7 +235,7 @@ final class CorruptionsTest {
                         .corruption(assembler.create(ComponentKind.CORRUPTION, ComponentSpec.of(cf.name()), ctx))
                         .build();
                 ComputationContext pass = new ComputationContext();
-                Variable loss = model.trainingLoss(GraphInput.of(graph, ONE), training, new SplittableRandom(3));
+                Variable loss = model.trainingLoss(GraphInput.of(graph), training, new SplittableRandom(3), pass);
                 assertThat(pass.forward(loss).scalarValue()).as("%s with %s", ef.name(), cf.name()).isFinite();
                 pass.backward(loss);
                 for (Weights w : model.weights()) {

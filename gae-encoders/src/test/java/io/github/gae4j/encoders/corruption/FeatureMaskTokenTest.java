@@ -21,7 +21,6 @@ import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -53,7 +52,6 @@ import org.junit.jupiter.api.Test;
  */
 final class FeatureMaskTokenTest implements GradientCheck {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
     private static final PluginRegistry REGISTRY = PluginRegistry.of(List.of(new EncodersPlugin()));
 
     /** Dense features (6 wide), sparse 0/1 features (6 wide) and none (X = I, 12 wide), on 12 nodes. */
@@ -129,7 +127,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
         for (Graph graph : graphs()) {
             int dim = graph.featuresOrIdentity().dim();
             FeatureMask mask = maskWithToken(dim, 11);
-            CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph, ONE)), new SplittableRandom(5));
+            CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph)), new SplittableRandom(5));
             assertThat(out.maskedNodes()).hasSize(6);
             assertThat(out.input().maskToken().rows()).containsExactly(out.maskedNodes());
             assertThat(out.input().maskToken().value()).isSameAs(mask.weights().get(0));
@@ -137,7 +135,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
                     .isEqualTo(graph.featuresOrIdentity() instanceof Features.Dense ? Features.Dense.class
                             : Features.Sparse.class);
             GraphInput explicit = new GraphInput(out.input().graph(), out.input().normalizedAdjacency(),
-                    tokenFilled(out, mask.weights().get(0).data()), ONE);
+                    tokenFilled(out, mask.weights().get(0).data()));
             for (ComponentSpec spec : encoders(dim)) {
                 Encoder encoder = encoder(spec, graph);
                 Encoding withToken = encoder.encode(out.input(), Mode.EVAL);
@@ -156,7 +154,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
     void gcnEncoderOnHandBuiltFeaturesMatches() {
         Graph graph = TestGraphs.twoCommunities(6, 6, 3);
         FeatureMask mask = maskWithToken(6, 12);
-        CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph, ONE)), new SplittableRandom(2));
+        CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph)), new SplittableRandom(2));
         Matrix x = graph.featuresOrIdentity().toDense().copy();
         for (int i : out.maskedNodes()) {
             for (int k = 0; k < 6; k++) {
@@ -165,7 +163,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
         }
         GcnEncoder gcn = new GcnEncoder(6, 4, 3, new SplittableRandom(1));
         Variable a = gcn.encode(out.input(), Mode.EVAL).mu();
-        Variable b = gcn.encode(new GraphInput(graph, out.input().normalizedAdjacency(), Features.dense(x), ONE),
+        Variable b = gcn.encode(new GraphInput(graph, out.input().normalizedAdjacency(), Features.dense(x)),
                 Mode.EVAL).mu();
         assertClose(a, b, "GCN on X' against GCN with the token");
     }
@@ -181,7 +179,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
         for (Graph graph : graphs()) {
             int dim = graph.featuresOrIdentity().dim();
             FeatureMask mask = maskWithToken(dim, 13);
-            CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph, ONE)), new SplittableRandom(6));
+            CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph)), new SplittableRandom(6));
             for (ComponentSpec spec : encoders(dim)) {
                 Encoder encoder = encoder(spec, graph);
                 Variable loss = scalarOf(encoder.encode(out.input(), Mode.EVAL), 21);
@@ -197,7 +195,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
     void tokenGradientWithInputDropout() {
         Graph graph = TestGraphs.twoCommunities(6, 6, 3);
         FeatureMask mask = maskWithToken(6, 14);
-        CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph, ONE)), new SplittableRandom(7));
+        CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph)), new SplittableRandom(7));
         for (ComponentSpec spec : List.of(ComponentSpec.of("gcn", "hidden", 5, "latent", 3, "dropout", 0.3),
                 ComponentSpec.of("gat", "hidden", 3, "heads", 2, "latent", 3, "feat-dropout", 0.3, "residual", true))) {
             Encoder encoder = encoder(spec, graph);
@@ -211,7 +209,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
     void aZeroTokenMasksAsTheZeroMask() {
         for (Graph graph : graphs()) {
             int dim = graph.featuresOrIdentity().dim();
-            GraphInput clean = GraphInput.of(graph, ONE);
+            GraphInput clean = GraphInput.of(graph);
             FeatureMask learned = new FeatureMask(0.5, dim);
             assertThat(learned.weights().get(0).data()).isEqualTo(Matrix.zeros(1, dim));
             CorruptedInput a = new FeatureMask(0.5).corrupt(CorruptedInput.clean(clean), new SplittableRandom(9));
@@ -248,7 +246,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
     @Test
     void aTokenOfAnotherWidthIsRefused() {
         Graph graph = TestGraphs.twoCommunities(6, 6, 3);
-        assertThatThrownBy(() -> new FeatureMask(0.5, 5).corrupt(CorruptedInput.clean(GraphInput.of(graph, ONE)),
+        assertThatThrownBy(() -> new FeatureMask(0.5, 5).corrupt(CorruptedInput.clean(GraphInput.of(graph)),
                 new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built for 5 features")
                 .hasMessageContaining("has 6");
@@ -257,7 +255,7 @@ final class FeatureMaskTokenTest implements GradientCheck {
     @Test
     void laterCorruptionsKeepTheTokenAndALaterZeroMaskTakesItsRows() {
         Graph graph = TestGraphs.twoCommunities(10, 6, 3);
-        CorruptedInput clean = CorruptedInput.clean(GraphInput.of(graph, ONE));
+        CorruptedInput clean = CorruptedInput.clean(GraphInput.of(graph));
         SplittableRandom random = new SplittableRandom(3);
         FeatureMask learned = maskWithToken(6, 15);
         CorruptedInput masked = learned.corrupt(clean, random);
@@ -296,8 +294,8 @@ final class FeatureMaskTokenTest implements GradientCheck {
             Weights token = mask.weights().get(0);
             assertThat(model.weights()).last().isSameAs(token);
             ComputationContext pass = new ComputationContext();
-            Variable loss = model.trainingLoss(GraphInput.of(graph, ONE), new TrainingGraph(graph),
-                    new SplittableRandom(3));
+            Variable loss = model.trainingLoss(GraphInput.of(graph), new TrainingGraph(graph),
+                    new SplittableRandom(3), pass);
             pass.backward(loss);
             Matrix g = pass.gradient(token);
             assertThat(g).as("gradient of the token under %s", ef.name()).isNotNull();

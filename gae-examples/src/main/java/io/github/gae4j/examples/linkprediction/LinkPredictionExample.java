@@ -1,10 +1,7 @@
 package io.github.gae4j.examples.linkprediction;
 
-import com.google.inject.Injector;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.inject.BoundFactories;
-import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.runtime.json.JsonWriter;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
@@ -15,6 +12,7 @@ import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.FactoryLookup;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.train.Trainer;
@@ -78,7 +76,9 @@ public final class LinkPredictionExample {
             return;
         }
         try {
-            Result result = run(options, System.out);
+            // Where the application starts: the plugins on the class path, found once.
+            PluginRegistry plugins = PluginRegistry.discover(LinkPredictionExample.class.getClassLoader());
+            Result result = run(options, plugins, System.out);
             options.json().ifPresent(path -> writeJson(result, path));
         } catch (GaeException | UncheckedIOException e) {
             System.err.println("gae4j: " + e.getMessage());
@@ -86,11 +86,10 @@ public final class LinkPredictionExample {
         }
     }
 
-    /** Runs the experiment, printing a table to {@code out}. */
-    public static Result run(Options options, PrintStream out) {
-        Injector injector = GaeInjectors.create(LinkPredictionExample.class.getClassLoader());
-        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
-        List<Experiment> experiments = experiments(options, injector.getInstance(BoundFactories.class));
+    /** Runs the experiment with the components of {@code plugins}, printing a table to {@code out}. */
+    public static Result run(Options options, PluginRegistry plugins, PrintStream out) {
+        ModelAssembler assembler = new ModelAssembler(plugins);
+        List<Experiment> experiments = experiments(options, plugins);
 
         Graph graph = loadGraph(options, assembler);
         if (!options.features()) {

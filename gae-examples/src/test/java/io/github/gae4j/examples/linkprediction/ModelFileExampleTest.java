@@ -31,7 +31,7 @@ final class ModelFileExampleTest {
         Files.writeString(file, ModelFile.write(d));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         var result = LinkPredictionExample.run(Options.parse("--model-file", file.toString(), "--seeds", "1",
-                "--threads", "1"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+                "--threads", "1"), registry, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(result.models()).extracting(ModelResult::model).containsExactly("my-vgae");
         assertThat(result.models().get(0).runs().get(0).seed()).isEqualTo(3L);
         assertThat(result.models().get(0).meanAuc()).isGreaterThan(0.8);
@@ -42,12 +42,12 @@ final class ModelFileExampleTest {
         String json = ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().epochs(30)
                 .build()));
         var result = LinkPredictionExample.run(Options.parse("--model-json", json, "--seeds", "1", "--threads", "1"),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                registry, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(result.models()).extracting(ModelResult::model).containsExactly("model");
         assertThatThrownBy(() -> Options.parse("--model-json", json, "--model-file", "x.json"))
                 .hasMessageContaining("either --model-file or --model-json");
         assertThatThrownBy(() -> LinkPredictionExample.run(Options.parse("--model-json", "{\"encoder\": 1}"),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                registry, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--model-json:1: 'encoder' must be a JSON object");
     }

@@ -7,7 +7,6 @@ import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Relu;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.optim.GlorotUniform;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
@@ -61,13 +60,12 @@ public final class SageMeanEncoder implements Encoder {
                     "Encoder was built for %d input features but the graph has %d", wSelf.rows(),
                     input.features().dim()));
         }
-        Parallelism p = input.parallelism();
         SparseMatrix mean = meanAggregation(input.graph().adjacency());
         // M (X W) rather than (M X) W: the sparse product always gets the narrow dense operand. featuresTimes
         // (not features().times) so that a learned [MASK] token of feature-mask reaches this encoder too.
         Variable h = Relu.of(Add.of(input.featuresTimes(wSelf),
-                SparseMatMul.of(mean, input.featuresTimes(wNeigh), p)));
-        Variable z = Add.of(MatMul.of(h, vSelf, p), SparseMatMul.of(mean, MatMul.of(h, vNeigh, p), p));
+                SparseMatMul.of(mean, input.featuresTimes(wNeigh))));
+        Variable z = Add.of(MatMul.of(h, vSelf), SparseMatMul.of(mean, MatMul.of(h, vNeigh)));
         return Encoding.deterministic(z);
     }
 

@@ -33,8 +33,8 @@ import java.util.SplittableRandom;
  * <p>Every {@code period}-th call of {@link #loss} (calls 0, period, 2·period, …) is one round of the
  * alternation; the calls between return a constant 0 and leave the discriminator alone:
  * <ol>
- *   <li>Z is evaluated in a fresh {@link ComputationContext} and copied: the discriminator sees it
- *       detached from the encoder;</li>
+ *   <li>Z is evaluated in the pass's context ({@link LossInput#context()}, where the value stays cached
+ *       for the pass) and copied: the discriminator sees it detached from the encoder;</li>
  *   <li>{@code steps} times: draw real ~ N(0, I) of Z's shape from {@link LossInput#random()}, take
  *       the discriminator loss mean BCE(D(real), 1) + mean BCE(D(Z), 0), back-propagate it and step
  *       this loss's own {@link Adam} on the discriminator's parameters only;</li>
@@ -67,8 +67,9 @@ import java.util.SplittableRandom;
  *       {@code <name>.adam-step}). The trainer keeps it in its {@code TrainingState} and in
  *       checkpoints, so a run resumed with a new instance continues bit for bit as an uninterrupted
  *       one;</li>
- *   <li>one extra forward pass of the encoder per adversarial call (step 1), cheap next to the
- *       decoder.</li>
+ *   <li>no extra forward pass of the encoder (step 1 computes the pass's own Z early); the
+ *       discriminator's steps run in contexts of their own with the pass's thread budget
+ *       ({@code new ComputationContext(in.context().parallelism())}).</li>
  * </ul>
  * Randomness: the initial discriminator comes from the {@code CreationContext}'s seed (drawn on the
  * first call, or never when {@link #restoreState} set it); the prior samples from the {@link
@@ -141,7 +142,6 @@ public final class AdversarialLoss implements Loss {
     public Variable loss(LossInput in) {
         Variable z = in.z();
         Discriminator d = discriminator(z.cols());
-        Parallelism parallelism = in.parallelism();
         int n = z.rows();
         if (n == 0) {
             throw new GaeException("Loss 'adversarial' needs at least one node, got embeddings " + z.shape());
@@ -151,18 +151,17 @@ public final class AdversarialLoss implements Loss {
         }
         Matrix ones = filled(n, 1.0);
         if (steps > 0) {
-            Constant fake = Constant.of(new ComputationContext().forward(z).copy());
+            Constant fake = Constant.of(in.context().forward(z).copy());
             Matrix zeros = Matrix.zeros(n, 1);
             for (int s = 0; s < steps; s++) {
                 Constant real = Constant.of(prior(n, z.cols(), in.random()));
-                Variable dLoss = Add.of(BceWithLogits.of(d.logits(real, parallelism), ones),
-                        BceWithLogits.of(d.logits(fake, parallelism), zeros));
-                ComputationContext ctx = new ComputationContext();
+                Variable dLoss = Add.of(BceWithLogits.of(d.logits(real), ones), BceWithLogits.of(d.logits(fake), zeros));
+                ComputationContext ctx = new ComputationContext(in.context().parallelism());
                 ctx.backward(dLoss);
                 adam.step(d.weights(), ctx);
             }
         }
-        return BceWithLogits.of(d.frozen().logits(z, parallelism), ones);
+        return BceWithLogits.of(d.frozen().logits(z), ones);
     }
 
     /**
@@ -295,15 +294,15 @@ public final class AdversarialLoss implements Loss {
      */
     public double discriminatorLoss(Matrix real, Matrix fake, Parallelism parallelism) {
         Discriminator d = discriminator(real.cols());
-        Variable loss = Add.of(BceWithLogits.of(d.logits(Constant.of(real), parallelism), filled(real.rows(), 1.0)),
-                BceWithLogits.of(d.logits(Constant.of(fake), parallelism), Matrix.zeros(fake.rows(), 1)));
-        return new ComputationContext().forward(loss).scalarValue();
+        Variable loss = Add.of(BceWithLogits.of(d.logits(Constant.of(real)), filled(real.rows(), 1.0)),
+                BceWithLogits.of(d.logits(Constant.of(fake)), Matrix.zeros(fake.rows(), 1)));
+        return new ComputationContext(parallelism).forward(loss).scalarValue();
     }
 
     /** P(row comes from the prior) by the current discriminator, one probability per row. */
     public double[] realProbability(Matrix rows, Parallelism parallelism) {
         Discriminator d = discriminator(rows.cols());
-        double[] logits = new ComputationContext().forward(d.logits(Constant.of(rows), parallelism)).data().clone();
+        double[] logits = new ComputationContext(parallelism).forward(d.logits(Constant.of(rows))).data().clone();
         for (int k = 0; k < logits.length; k++) {
             logits[k] = Sigmoid.sigmoid(logits[k]);
         }

@@ -7,7 +7,6 @@ import io.github.gae4j.core.autodiff.functions.AddBias;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Relu;
 import io.github.gae4j.core.optim.GlorotUniform;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,14 +109,14 @@ final class Discriminator {
     }
 
     /** One logit per row of {@code x}, an (n, 1) variable. */
-    Variable logits(Variable x, Parallelism parallelism) {
+    Variable logits(Variable x) {
         if (x.cols() != inputDim) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Discriminator built for latent dimension %d got embeddings %s", inputDim, x.shape()));
         }
         Variable h = x;
         for (int k = 0; k < parameters.size(); k += 2) {
-            h = AddBias.of(MatMul.of(h, parameters.get(k), parallelism), parameters.get(k + 1));
+            h = AddBias.of(MatMul.of(h, parameters.get(k)), parameters.get(k + 1));
             if (k + 2 < parameters.size()) {
                 h = Relu.of(h);
             }

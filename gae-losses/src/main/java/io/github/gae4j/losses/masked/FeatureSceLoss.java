@@ -14,7 +14,6 @@ import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.autodiff.functions.Transpose;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.optim.GlorotUniform;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Loss;
@@ -160,8 +159,7 @@ public final class FeatureSceLoss implements Loss {
         }
         int[] masked = corruption.maskedNodes();
         int[] scored = masked.length > 0 ? masked : allNodes(n);
-        Parallelism parallelism = input.parallelism();
-        Variable h = projection == null ? z : MatMul.of(z, projection, parallelism);
+        Variable h = projection == null ? z : MatMul.of(z, projection);
         if (decoder != DecoderKind.LINEAR && remask && masked.length > 0) {
             h = ElementMul.of(h, Constant.of(keepMask(n, h.cols(), masked)));
         }
@@ -170,11 +168,11 @@ public final class FeatureSceLoss implements Loss {
         }
         SparseMatrix adjacency = corruption.input().normalizedAdjacency();
         Variable rows = switch (decoder) {
-            case GCN -> RowGather.of(SparseMatMul.of(adjacency, h, parallelism), scored);
+            case GCN -> RowGather.of(SparseMatMul.of(adjacency, h), scored);
             case LINEAR -> RowGather.of(h, scored);
             case GAT -> RowGather.of(attend(h, patterns.withSelfLoops(adjacency), input), scored);
         };
-        Variable reconstructed = AddBias.of(MatMul.of(rows, weight, parallelism), bias);
+        Variable reconstructed = AddBias.of(MatMul.of(rows, weight), bias);
         return ScaledCosineError.of(reconstructed, denseRows(clean, scored), gamma);
     }
 
@@ -184,7 +182,7 @@ public final class FeatureSceLoss implements Loss {
         Variable src = MatMul.of(attSrc, wt);
         Variable dst = MatMul.of(attDst, wt);
         return GraphAttention.aggregate(edges, h, src, dst, 1, ATTENTION_NEGATIVE_SLOPE, options.attnDropout(),
-                input.random(), input.parallelism());
+                input.random());
     }
 
     /** W_d, b_d, then a_src and a_dst (GAT) and P (projection) where present. */

@@ -61,8 +61,7 @@ public final class FullGraphBceLoss implements Loss {
         long e = selfLoopsInWeights ? target.nnz() : target.nnz() - n;
         BceWeights w = BceWeights.of(n, e);
         if (fused) {
-            var kernel = input.decoder().fusedFullGraphBce(input.z(), target, w.posWeight(), w.norm(),
-                    input.parallelism());
+            var kernel = input.decoder().fusedFullGraphBce(input.z(), target, w.posWeight(), w.norm());
             if (kernel.isPresent()) {
                 return kernel.get();
             }

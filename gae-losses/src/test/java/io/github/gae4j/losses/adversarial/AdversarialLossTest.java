@@ -63,7 +63,8 @@ final class AdversarialLossTest implements GradientCheck {
     }
 
     private LossInput input(Variable z, SplittableRandom random) {
-        return new LossInput(Encoding.deterministic(z), z, new InnerProductDecoder(), training, random, parallelism);
+        return new LossInput(Encoding.deterministic(z), z, new InnerProductDecoder(), training, random,
+                new ComputationContext(parallelism));
     }
 
     /** N(shift, I) embeddings: what the discriminator must tell from the prior N(0, I). */
@@ -218,9 +219,8 @@ final class AdversarialLossTest implements GradientCheck {
         Matrix ones = Matrix.zeros(12, 1);
         Arrays.fill(ones.data(), 1.0);
         Variable loss = Add.of(
-                BceWithLogits.of(d.logits(Constant.of(AdversarialLoss.prior(12, LATENT, new SplittableRandom(5))),
-                        parallelism), ones),
-                BceWithLogits.of(d.logits(Constant.of(shifted(12, 0.7, 6)), parallelism), Matrix.zeros(12, 1)));
+                BceWithLogits.of(d.logits(Constant.of(AdversarialLoss.prior(12, LATENT, new SplittableRandom(5)))), ones),
+                BceWithLogits.of(d.logits(Constant.of(shifted(12, 0.7, 6))), Matrix.zeros(12, 1)));
         assertGradientsMatch(d.weights(), loss);
     }
 

@@ -39,6 +39,6 @@ final class MaskedEdgeBceContractTest implements LossContract {
             }
         }
         Graph kept = graph.withEdges(new EdgeList(s, d));
-        return CorruptedInput.clean(clean).then(GraphInput.of(kept, clean.parallelism()), new int[0], removed);
+        return CorruptedInput.clean(clean).then(GraphInput.of(kept), new int[0], removed);
     }
 }

@@ -13,7 +13,6 @@ import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.core.optim.Adam;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CorruptedInput;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
 /** What the masked losses score, beyond the contract. */
 final class MaskedLossesTest {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
-
     /** An inner product that records the pairs it scores. */
     private static final class RecordingDecoder implements Decoder {
         final List<EdgeList> scored = new ArrayList<>();
@@ -49,13 +46,13 @@ final class MaskedLossesTest {
 
     private static LossInput input(Graph graph, Variable z, Decoder decoder, CorruptedInput corruption) {
         return new LossInput(Encoding.deterministic(z), z, decoder, new TrainingGraph(graph), new SplittableRandom(5),
-                ONE, corruption);
+                new ComputationContext(), corruption);
     }
 
     @Test
     void maskedEdgeBceScoresTheRemovedEdgesAgainstFreshNonEdges() {
         Graph graph = TestGraphs.randomGraph(40, 120, 3);
-        GraphInput clean = GraphInput.of(graph, ONE);
+        GraphInput clean = GraphInput.of(graph);
         EdgeList all = graph.upperTriangleEdges();
         EdgeList removed = new EdgeList(new int[] {all.src(0), all.src(5), all.src(9)},
                 new int[] {all.dst(0), all.dst(5), all.dst(9)});
@@ -82,7 +79,7 @@ final class MaskedLossesTest {
         RecordingDecoder decoder = new RecordingDecoder();
         Weights z = new Weights("z", TestGraphs.randomMatrix(20, 4, 1));
         new ComputationContext().forward(new MaskedEdgeBceLoss(1).loss(
-                input(graph, z, decoder, CorruptedInput.clean(GraphInput.of(graph, ONE)))));
+                input(graph, z, decoder, CorruptedInput.clean(GraphInput.of(graph)))));
         assertThat(decoder.scored.get(1)).isEqualTo(graph.upperTriangleEdges());
         assertThat(decoder.scored.get(0).size()).isEqualTo(30);
     }
@@ -90,7 +87,7 @@ final class MaskedLossesTest {
     @Test
     void featureSceWithRemaskingRebuildsMaskedNodesFromTheirNeighboursOnly() {
         Graph graph = TestGraphs.twoCommunities(5, 3, 2);
-        GraphInput clean = GraphInput.of(graph, ONE);
+        GraphInput clean = GraphInput.of(graph);
         int[] masked = {1, 6};
         CorruptedInput corruption = CorruptedInput.clean(clean).then(clean, masked, EdgeList.empty());
         FeatureSceLoss loss = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GCN, true, 2, new SplittableRandom(1));
@@ -112,7 +109,7 @@ final class MaskedLossesTest {
     @Test
     void featureSceIsTheScaledCosineErrorOfTheMaskedRows() {
         Graph graph = TestGraphs.twoCommunities(3, 2, 1);
-        GraphInput clean = GraphInput.of(graph, ONE);
+        GraphInput clean = GraphInput.of(graph);
         int[] masked = {0, 3, 5};
         FeatureSceLoss loss = new FeatureSceLoss(2, 2, FeatureSceLoss.DecoderKind.LINEAR, true, 3,
                 new SplittableRandom(1));
@@ -170,7 +167,7 @@ final class MaskedLossesTest {
     @Test
     void featureSceGatDecoderIsASingleHeadGatLayerOnTheProjectedRemaskedZ() {
         Graph graph = TestGraphs.twoCommunities(4, 3, 6);
-        GraphInput clean = GraphInput.of(graph, ONE);
+        GraphInput clean = GraphInput.of(graph);
         int[] masked = {1, 2, 6};
         FeatureSceLoss loss = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
                 new FeatureSceLoss.DecoderOptions(true, 0, 0), new SplittableRandom(1));
@@ -246,7 +243,7 @@ final class MaskedLossesTest {
     @Test
     void featureSceDecoderDropoutIsSeededByThePass() {
         Graph graph = TestGraphs.twoCommunities(4, 3, 6);
-        GraphInput clean = GraphInput.of(graph, ONE);
+        GraphInput clean = GraphInput.of(graph);
         CorruptedInput corruption = CorruptedInput.clean(clean).then(clean, new int[] {0, 5}, EdgeList.empty());
         Weights z = new Weights("z", TestGraphs.randomMatrix(8, 4, 8));
         FeatureSceLoss plain = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
@@ -270,7 +267,7 @@ final class MaskedLossesTest {
         Encoder encoder = new Encoder() {
             @Override
             public Encoding encode(GraphInput input, Mode mode) {
-                return Encoding.deterministic(input.features().times(w, input.parallelism()));
+                return Encoding.deterministic(input.features().times(w));
             }
 
             @Override
@@ -291,14 +288,14 @@ final class MaskedLossesTest {
                 .build();
         assertThat(model.weights()).extracting(Weights::name).containsExactly("enc.W", "feature-sce.W", "feature-sce.b");
         TrainingGraph training = new TrainingGraph(graph);
-        GraphInput input = GraphInput.of(graph, ONE);
+        GraphInput input = GraphInput.of(graph);
         Adam adam = new Adam(0.05);
         double first = 0;
         double last = 0;
         double sum = 0;
         for (int step = 0; step < 60; step++) {
             ComputationContext ctx = new ComputationContext();
-            Variable loss = model.trainingLoss(input, training, new SplittableRandom(step));
+            Variable loss = model.trainingLoss(input, training, new SplittableRandom(step), ctx);
             double v = ctx.forward(loss).scalarValue();
             sum += v;
             if (step == 9) {

@@ -9,7 +9,6 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Softplus;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.LossInput;
@@ -32,7 +31,7 @@ final class DirectedFullGraphBceTest implements GradientCheck {
 
     private static LossInput input(Decoder decoder, Weights z) {
         return new LossInput(Encoding.deterministic(z), z, decoder, TRAINING, new SplittableRandom(1),
-                Parallelism.singleThreaded());
+                new ComputationContext());
     }
 
     @Test
@@ -92,7 +91,7 @@ final class DirectedFullGraphBceTest implements GradientCheck {
         TrainingGraph undirected = new TrainingGraph(GRAPH.asUndirected());
         Variable directed = new FullGraphBceLoss().loss(input(new SourceTargetDecoder(), z));
         Variable symmetric = new FullGraphBceLoss().loss(new LossInput(Encoding.deterministic(z), z,
-                new SourceTargetDecoder(), undirected, new SplittableRandom(1), Parallelism.singleThreaded()));
+                new SourceTargetDecoder(), undirected, new SplittableRandom(1), new ComputationContext()));
         assertThat(new ComputationContext().forward(directed).scalarValue())
                 .isNotEqualTo(new ComputationContext().forward(symmetric).scalarValue());
     }

@@ -37,7 +37,7 @@ public final class LocalBackend implements ExecutionBackend {
                                              long stepSeed) {
         List<Weights> params = objective.weights();
         setWeights(params, weights);
-        ComputationContext ctx = new ComputationContext();
+        ComputationContext ctx = new ComputationContext(parallelism);
         TrainingObjective.BatchLoss batchLoss = objective.loss(batch, new SplittableRandom(stepSeed), ctx);
         double loss = ctx.forward(batchLoss.total()).scalarValue();
         Map<String, Double> terms = new LinkedHashMap<>();

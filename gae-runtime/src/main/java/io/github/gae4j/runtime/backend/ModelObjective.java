@@ -62,7 +62,7 @@ public final class ModelObjective implements TrainingObjective {
                             + " %s read the whole training graph; batches of pairs or nodes need mini-batch training",
                     batch, termKeys));
         }
-        GraphAutoencoder.TrainingPass pass = model.trainingPass(input, training, random);
+        GraphAutoencoder.TrainingPass pass = model.trainingPass(input, training, random, ctx);
         Map<String, Variable> terms = new LinkedHashMap<>();
         for (int k = 0; k < termKeys.size(); k++) {
             terms.put(termKeys.get(k), pass.terms().get(k));

@@ -8,6 +8,7 @@ import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.TrainingGraph;
+import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
 import io.github.gae4j.core.spi.Decoder;
@@ -117,23 +118,29 @@ public final class GraphAutoencoder {
         }
     }
 
-    /** The total training objective Σ weight · term for one pass, as a scalar variable. */
-    public Variable trainingLoss(GraphInput input, TrainingGraph training, SplittableRandom random) {
-        return trainingPass(input, training, random).total();
+    /**
+     * The total training objective Σ weight · term for one pass, as a scalar variable, to be forwarded and
+     * backpropagated in {@code ctx} (losses see it as {@link LossInput#context()}: a loss may evaluate part of the
+     * graph there while building its term).
+     */
+    public Variable trainingLoss(GraphInput input, TrainingGraph training, SplittableRandom random,
+                                 ComputationContext ctx) {
+        return trainingPass(input, training, random, ctx).total();
     }
 
     /**
-     * One training pass: the total objective Σ weight · term and each term's own (unweighted) variable, in term
-     * order, part of the total's graph.
+     * One training pass in {@code ctx}: the total objective Σ weight · term and each term's own (unweighted)
+     * variable, in term order, part of the total's graph.
      */
-    public TrainingPass trainingPass(GraphInput input, TrainingGraph training, SplittableRandom random) {
+    public TrainingPass trainingPass(GraphInput input, TrainingGraph training, SplittableRandom random,
+                                     ComputationContext ctx) {
         CorruptedInput corrupted = CorruptedInput.clean(input);
         for (Corruption c : corruptions) {
             corrupted = c.corrupt(corrupted, random);
         }
         Encoding encoding = encoder.encode(corrupted.input(), Mode.TRAIN, random);
         Variable z = sampler.sample(encoding, Mode.TRAIN, random);
-        LossInput lossInput = new LossInput(encoding, z, decoder, training, random, input.parallelism(), corrupted);
+        LossInput lossInput = new LossInput(encoding, z, decoder, training, random, ctx, corrupted);
         Variable total = null;
         List<Variable> terms = new ArrayList<>(losses.size());
         for (WeightedLoss term : losses) {
@@ -171,25 +178,28 @@ public final class GraphAutoencoder {
         return keys;
     }
 
-    /** The embedding used for evaluation (Z in eval mode: μ for a Gaussian sampler). */
-    public Matrix embed(GraphInput input) {
+    /**
+     * The embedding used for evaluation (Z in eval mode: μ for a Gaussian sampler), computed with
+     * {@code parallelism}'s threads (borrowed, not closed; the result does not depend on the thread count).
+     */
+    public Matrix embed(GraphInput input, Parallelism parallelism) {
         Encoding encoding = encoder.encode(input, Mode.EVAL);
         Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
-        return new ComputationContext().forward(z);
+        return new ComputationContext(parallelism).forward(z);
     }
 
     /** Link probabilities sigmoid(logit) of the given pairs under evaluation mode. */
-    public double[] score(GraphInput input, EdgeList pairs) {
+    public double[] score(GraphInput input, EdgeList pairs, Parallelism parallelism) {
         Encoding encoding = encoder.encode(input, Mode.EVAL);
         Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
-        return probabilities(new ComputationContext().forward(decoder.logits(z, pairs)));
+        return probabilities(new ComputationContext(parallelism).forward(decoder.logits(z, pairs)));
     }
 
     /** Link probabilities of several pair lists from one embedding pass. */
-    public List<double[]> score(GraphInput input, List<EdgeList> pairLists) {
+    public List<double[]> score(GraphInput input, List<EdgeList> pairLists, Parallelism parallelism) {
         Encoding encoding = encoder.encode(input, Mode.EVAL);
         Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
-        ComputationContext ctx = new ComputationContext();
+        ComputationContext ctx = new ComputationContext(parallelism);
         List<double[]> out = new ArrayList<>();
         for (EdgeList pairs : pairLists) {
             out.add(probabilities(ctx.forward(decoder.logits(z, pairs))));

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A kind of component a plugin can contribute. One instance per kind; registry, Guice bindings
- * and listings iterate {@link #ALL} instead of special-casing kinds.
+ * A kind of component a plugin can contribute. One instance per kind; the registry and the
+ * listings ({@code gae plugins}) iterate {@link #ALL} instead of special-casing kinds, and the Guice
+ * wiring binds the registry itself, so a new kind is its constant here, listed in {@link #ALL}
+ * (beside its factory type and {@code GaePlugin} method in the SPI), and nothing else.
  *
  * @param <F> the factory type
  */

@@ -76,11 +76,11 @@ public final class Trainer {
      * gives, bit for bit. {@code null} starts afresh.
      */
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume) {
-        GraphInput input = GraphInput.of(split.trainGraph(), parallelism);
+        GraphInput input = GraphInput.of(split.trainGraph());
         ModelObjective objective = new ModelObjective(model, input, new TrainingGraph(split.trainGraph()));
         Optimizer optimizer = createOptimizer(config, optimizers, split.trainGraph().nodeCount());
         TrainingStep step = new TrainingStep(objective, backend, optimizer, config.gradientClipNorm());
-        Validator validator = new Validator(model, input, split, config);
+        Validator validator = new Validator(model, input, split, config, parallelism);
         return new TrainingLoop(config, model, step, validator, listeners).run(resume);
     }
 

@@ -3,6 +3,7 @@ package io.github.gae4j.runtime.train;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.error.NumericalException;
 import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.metrics.LinkScores;
@@ -25,19 +26,23 @@ public final class Validator {
     private final GraphInput input;
     private final LinkSplit split;
     private final TrainerConfig config;
+    private final Parallelism parallelism;
     private final boolean hasValidation;
     private int bestEpoch;
     private double bestAuc = Double.NEGATIVE_INFINITY;
     private List<Matrix> bestWeights = List.of();
 
     /**
-     * @param input what the encoder sees in evaluation: the training graph
+     * @param input       what the encoder sees in evaluation: the training graph
+     * @param parallelism the threads of the evaluation passes (borrowed; the scores do not depend on it)
      */
-    public Validator(GraphAutoencoder model, GraphInput input, LinkSplit split, TrainerConfig config) {
+    public Validator(GraphAutoencoder model, GraphInput input, LinkSplit split, TrainerConfig config,
+                     Parallelism parallelism) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.input = Objects.requireNonNull(input, "input is null");
         this.split = Objects.requireNonNull(split, "split is null");
         this.config = Objects.requireNonNull(config, "config is null");
+        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
         this.hasValidation = split.valPositives().size() > 0;
     }
 
@@ -62,7 +67,8 @@ public final class Validator {
         if (!isDue(epoch)) {
             return Optional.empty();
         }
-        List<double[]> s = requireScores(model.score(input, List.of(split.valPositives(), split.valNegatives())),
+        List<double[]> s = requireScores(model.score(input, List.of(split.valPositives(), split.valNegatives()),
+                parallelism),
                 "Validation", epoch);
         LinkScores val = LinkScores.of(s.get(0), s.get(1));
         if (val.auc() > bestAuc) {
@@ -94,7 +100,8 @@ public final class Validator {
 
     /** Test AUC/AP of the model's current weights, after {@code epochsDone} epochs (for messages). */
     public LinkScores test(int epochsDone) {
-        List<double[]> t = requireScores(model.score(input, List.of(split.testPositives(), split.testNegatives())),
+        List<double[]> t = requireScores(model.score(input, List.of(split.testPositives(), split.testNegatives()),
+                parallelism),
                 "Test", epochsDone);
         return LinkScores.of(t.get(0), t.get(1));
     }

@@ -211,7 +211,7 @@ final class ShardedBackendTest {
                 .build();
         try (Parallelism parallelism = Parallelism.singleThreaded();
              LocalBackend local = new LocalBackend(parallelism)) {
-            ModelObjective objective = new ModelObjective(model, GraphInput.of(split.trainGraph(), parallelism),
+            ModelObjective objective = new ModelObjective(model, GraphInput.of(split.trainGraph()),
                     new TrainingGraph(split.trainGraph()));
             List<Matrix> weights = new ArrayList<>(List.of(objective.weights().get(0).data()));
             assertThatThrownBy(() -> local.lossAndGradients(objective, weights, batch, 1))

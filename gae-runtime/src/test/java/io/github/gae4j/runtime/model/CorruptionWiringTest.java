@@ -43,7 +43,7 @@ final class CorruptionWiringTest {
         @Override
         public Encoding encode(GraphInput input, Mode mode) {
             seen.add(input);
-            return Encoding.deterministic(input.features().times(w, input.parallelism()));
+            return Encoding.deterministic(input.features().times(w));
         }
 
         @Override
@@ -61,7 +61,7 @@ final class CorruptionWiringTest {
     static final Corruption HIDE_NODE_ZERO = (in, random) -> {
         GraphInput clean = in.input();
         Graph oneEdge = clean.graph().withEdges(new EdgeList(new int[] {0}, new int[] {1}));
-        GraphInput corrupted = GraphInput.of(oneEdge, clean.parallelism());
+        GraphInput corrupted = GraphInput.of(oneEdge);
         return in.then(corrupted, new int[] {0}, new EdgeList(new int[] {0}, new int[] {1}));
     };
 
@@ -96,15 +96,16 @@ final class CorruptionWiringTest {
         OwningLoss loss = new OwningLoss();
         GraphAutoencoder model = GraphAutoencoder.builder().encoder(encoder).sampler((e, m, r) -> e.mu())
                 .decoder(DOT).loss("owning", loss).corruption(HIDE_NODE_ZERO).build();
-        GraphInput clean = GraphInput.of(graph, Parallelism.singleThreaded());
+        GraphInput clean = GraphInput.of(graph);
 
-        new ComputationContext().forward(model.trainingLoss(clean, new TrainingGraph(graph), new SplittableRandom(1)));
+        ComputationContext first = new ComputationContext();
+        first.forward(model.trainingLoss(clean, new TrainingGraph(graph), new SplittableRandom(1), first));
         assertThat(encoder.seen.get(0).graph().edgeCount()).isEqualTo(1);            // the corrupted graph
         assertThat(graph.edgeCount()).isGreaterThan(1);
         assertThat(loss.shown.maskedNodes()).containsExactly(0);
         assertThat(loss.shown.removedEdges().size()).isEqualTo(1);
 
-        model.embed(clean);
+        model.embed(clean, Parallelism.singleThreaded());
         assertThat(encoder.seen.get(1)).isSameAs(clean);
         assertThat(model.weights()).extracting(Weights::name).containsExactly("w", "loss.v");
     }
@@ -135,8 +136,8 @@ final class CorruptionWiringTest {
         assertThat(model.weights()).extracting(Weights::name).containsExactly("w", "loss.v", "corruption.token");
 
         ComputationContext pass = new ComputationContext();
-        Variable total = model.trainingLoss(GraphInput.of(graph, Parallelism.singleThreaded()),
-                new TrainingGraph(graph), new SplittableRandom(1));
+        Variable total = model.trainingLoss(GraphInput.of(graph), new TrainingGraph(graph), new SplittableRandom(1),
+                pass);
         pass.backward(total);
         assertThat(pass.gradient(corruption.token)).as("the token reaches the encoder").isNotNull();
         assertThat(pass.gradient(corruption.token).maxAbs()).isPositive();

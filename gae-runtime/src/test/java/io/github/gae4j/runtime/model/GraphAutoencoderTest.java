@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 final class GraphAutoencoderTest {
 
+    private static final Parallelism ONE = Parallelism.singleThreaded();
+
     /** Z = W directly (one row per node), shared with the decoder to test de-duplication. */
     private static final Weights Z = new Weights("z", randomMatrix(4, 3, 1));
 
@@ -71,7 +73,7 @@ final class GraphAutoencoderTest {
     }
 
     private static GraphInput input() {
-        return GraphInput.of(TestGraphs.path(4), Parallelism.singleThreaded());
+        return GraphInput.of(TestGraphs.path(4));
     }
 
     @Test
@@ -86,9 +88,11 @@ final class GraphAutoencoderTest {
                 .loss("a", in -> Sum.of(in.z()))
                 .loss("b", in -> Sum.of(in.encoding().mu()), 2.5)
                 .build();
-        Variable total = model.trainingLoss(input(), new TrainingGraph(TestGraphs.path(4)), new SplittableRandom(1));
+        ComputationContext pass = new ComputationContext();
+        Variable total = model.trainingLoss(input(), new TrainingGraph(TestGraphs.path(4)), new SplittableRandom(1),
+                pass);
         double zSum = Z.data().sum();
-        double value = new ComputationContext().forward(total).scalarValue();
+        double value = pass.forward(total).scalarValue();
         // Train-mode Z is μ + 10 everywhere (12 entries).
         assertThat(value).isCloseTo(zSum + 120 + 2.5 * zSum, within(1e-12));
     }
@@ -96,7 +100,8 @@ final class GraphAutoencoderTest {
     @Test
     void nonScalarLossTermIsRejected() {
         GraphAutoencoder model = builder().loss("wide", LossInputs::z).build();
-        assertThatThrownBy(() -> model.trainingLoss(input(), new TrainingGraph(TestGraphs.path(4)), new SplittableRandom(1)))
+        assertThatThrownBy(() -> model.trainingLoss(input(), new TrainingGraph(TestGraphs.path(4)), new SplittableRandom(1),
+                new ComputationContext()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Loss 'wide'")
                 .hasMessageContaining("not a scalar");
@@ -105,15 +110,15 @@ final class GraphAutoencoderTest {
     @Test
     void evaluationUsesTheDeterministicEmbedding() {
         GraphAutoencoder model = builder().loss("l", in -> Sum.of(in.z())).build();
-        assertThat(model.embed(input())).isEqualTo(Z.data());
+        assertThat(model.embed(input(), ONE)).isEqualTo(Z.data());
         EdgeList pairs = new EdgeList(new int[] {0, 2}, new int[] {1, 3});
-        double[] p = model.score(input(), pairs);
+        double[] p = model.score(input(), pairs, ONE);
         Variable logits = DECODER.logits(Z, pairs);
         double[] x = new ComputationContext().forward(logits).data();
         assertThat(p).hasSize(2);
         assertThat(p[0]).isCloseTo(1 / (1 + Math.exp(-x[0])), within(1e-15));
         assertThat(p[1]).isCloseTo(1 / (1 + Math.exp(-x[1])), within(1e-15));
-        List<double[]> both = model.score(input(), List.of(pairs, new EdgeList(new int[] {3}, new int[] {3})));
+        List<double[]> both = model.score(input(), List.of(pairs, new EdgeList(new int[] {3}, new int[] {3})), ONE);
         assertThat(both.get(0)).containsExactly(p);
         assertThat(both.get(1)).hasSize(1);
     }

@@ -41,12 +41,12 @@ final class CustomLoopTest {
         List<List<Double>> numbers = new ArrayList<>();
         try (Parallelism parallelism = Parallelism.singleThreaded();
              ExecutionBackend backend = new LocalBackend(parallelism)) {
-            GraphInput input = GraphInput.of(split.trainGraph(), parallelism);
+            GraphInput input = GraphInput.of(split.trainGraph());
             ModelObjective objective = new ModelObjective(model, input, new TrainingGraph(split.trainGraph()));
             Optimizer optimizer = Trainer.createOptimizer(config, new DefaultOptimizers(getClass().getClassLoader()),
                     graph.nodeCount());
             TrainingStep step = new TrainingStep(objective, backend, optimizer, config.gradientClipNorm());
-            Validator validator = new Validator(model, input, split, config);
+            Validator validator = new Validator(model, input, split, config, parallelism);
             for (int epoch = 1; epoch <= 10; epoch++) {
                 LossAndGradients result = step.run(WorkBatch.wholeGraph(), TrainingLoop.epochSeed(config.seed(), epoch),
                         config.learningRate(), epoch);

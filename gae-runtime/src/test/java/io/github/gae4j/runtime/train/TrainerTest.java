@@ -46,8 +46,8 @@ final class TrainerTest {
 
         @Override
         public Encoding encode(GraphInput input, Mode mode) {
-            Variable xw = input.features().times(w, input.parallelism());
-            return Encoding.deterministic(SparseMatMul.of(input.normalizedAdjacency(), xw, input.parallelism()));
+            Variable xw = input.features().times(w);
+            return Encoding.deterministic(SparseMatMul.of(input.normalizedAdjacency(), xw));
         }
 
         @Override
@@ -82,8 +82,7 @@ final class TrainerTest {
             SparseMatrix target = input.training().reconstructionTarget();
             double n2 = (double) target.rows() * target.rows();
             double e = target.nnz();
-            return InnerProductFullGraphBce.of(input.z(), target, (n2 - e) / e, n2 / (2 * (n2 - e)),
-                    input.parallelism());
+            return InnerProductFullGraphBce.of(input.z(), target, (n2 - e) / e, n2 / (2 * (n2 - e)));
         }
     }
 

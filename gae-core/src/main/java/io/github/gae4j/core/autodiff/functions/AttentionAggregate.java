@@ -2,7 +2,6 @@ package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +24,12 @@ public final class AttentionAggregate extends Variable {
     private final Variable x;
     private final int heads;
     private final int width;
-    private final Parallelism parallelism;
 
-    private AttentionAggregate(AttentionPattern pattern, Variable alpha, Variable x, Parallelism parallelism) {
+    private AttentionAggregate(AttentionPattern pattern, Variable alpha, Variable x) {
         super(List.of(alpha, x), pattern.nodes(), x.cols());
         this.pattern = pattern;
         this.alpha = alpha;
         this.x = x;
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
         pattern.requireEdges(alpha.rows(), "Attention coefficients " + alpha.shape());
         pattern.requireNodes(x.rows(), "Node features " + x.shape());
         this.heads = alpha.cols();
@@ -48,8 +45,8 @@ public final class AttentionAggregate extends Variable {
      * @param alpha attention coefficients, E × heads
      * @param x     node features W h, N × heads·F
      */
-    public static AttentionAggregate of(AttentionPattern pattern, Variable alpha, Variable x, Parallelism parallelism) {
-        return new AttentionAggregate(Objects.requireNonNull(pattern, "pattern is null"), alpha, x, parallelism);
+    public static AttentionAggregate of(AttentionPattern pattern, Variable alpha, Variable x) {
+        return new AttentionAggregate(Objects.requireNonNull(pattern, "pattern is null"), alpha, x);
     }
 
     @Override
@@ -60,7 +57,7 @@ public final class AttentionAggregate extends Variable {
         int f = width;
         int hf = h * f;
         double[] out = new double[pattern.nodes() * hf];
-        pattern.forEachNodeChunk(parallelism, hf, (chunk, from, to) -> {
+        pattern.forEachNodeChunk(ctx.parallelism(), hf, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 int o = i * hf;
                 for (int p = pattern.rowStart(i); p < pattern.rowEnd(i); p++) {
@@ -95,7 +92,7 @@ public final class AttentionAggregate extends Variable {
         int f = width;
         int hf = h * f;
         double[] out = new double[pattern.edges() * h];
-        pattern.forEachNodeChunk(parallelism, hf, (chunk, from, to) -> {
+        pattern.forEachNodeChunk(ctx.parallelism(), hf, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 int o = i * hf;
                 for (int p = pattern.rowStart(i); p < pattern.rowEnd(i); p++) {
@@ -122,7 +119,7 @@ public final class AttentionAggregate extends Variable {
         int f = width;
         int hf = h * f;
         double[] out = new double[pattern.nodes() * hf];
-        pattern.forEachNodeChunk(parallelism, hf, (chunk, from, to) -> {
+        pattern.forEachNodeChunk(ctx.parallelism(), hf, (chunk, from, to) -> {
             for (int j = from; j < to; j++) {
                 int o = j * hf;
                 for (int q = pattern.colStart(j); q < pattern.colEnd(j); q++) {

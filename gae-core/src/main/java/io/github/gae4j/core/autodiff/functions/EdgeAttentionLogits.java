@@ -29,17 +29,15 @@ public final class EdgeAttentionLogits extends Variable {
     private final int heads;
     private final int width;
     private final double negativeSlope;
-    private final Parallelism parallelism;
 
     private EdgeAttentionLogits(AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst, int heads,
-                                double negativeSlope, Parallelism parallelism) {
+                                double negativeSlope) {
         super(List.of(x, attSrc, attDst), pattern.edges(), heads);
         this.pattern = pattern;
         this.x = x;
         this.attSrc = attSrc;
         this.attDst = attDst;
         this.heads = heads;
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
         if (heads < 1 || x.cols() % heads != 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%d heads do not divide the %d columns of %s", heads, x.cols(), x.shape()));
@@ -67,9 +65,9 @@ public final class EdgeAttentionLogits extends Variable {
      * @param negativeSlope LeakyReLU slope for negative inputs (0.2 in GAT), ≥ 0
      */
     public static EdgeAttentionLogits of(AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst,
-                                         int heads, double negativeSlope, Parallelism parallelism) {
+                                         int heads, double negativeSlope) {
         return new EdgeAttentionLogits(Objects.requireNonNull(pattern, "pattern is null"), x, attSrc, attDst, heads,
-                negativeSlope, parallelism);
+                negativeSlope);
     }
 
     public int heads() {
@@ -84,12 +82,12 @@ public final class EdgeAttentionLogits extends Variable {
     public Matrix apply(ComputationContext ctx) {
         ctx.stash(this, new Cache());
         double[] xs = ctx.forward(x).data();
-        double[] src = nodeScores(xs, ctx.forward(attSrc).data());
-        double[] dst = nodeScores(xs, ctx.forward(attDst).data());
+        double[] src = nodeScores(ctx.parallelism(), xs, ctx.forward(attSrc).data());
+        double[] dst = nodeScores(ctx.parallelism(), xs, ctx.forward(attDst).data());
         double[] out = new double[pattern.edges() * heads];
         int h = heads;
         double slope = negativeSlope;
-        pattern.forEachNodeChunk(parallelism, h, (chunk, from, to) -> {
+        pattern.forEachNodeChunk(ctx.parallelism(), h, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 for (int p = pattern.rowStart(i); p < pattern.rowEnd(i); p++) {
                     int j = pattern.colAt(p);
@@ -104,7 +102,7 @@ public final class EdgeAttentionLogits extends Variable {
     }
 
     /** s_{n,h} = a_hᵀ x_{n,h}: N × heads, row-major. */
-    private double[] nodeScores(double[] xs, double[] a) {
+    private double[] nodeScores(Parallelism parallelism, double[] xs, double[] a) {
         int n = pattern.nodes();
         int h = heads;
         int f = width;
@@ -134,13 +132,13 @@ public final class EdgeAttentionLogits extends Variable {
         NodeGradients g = nodeGradients(ctx);
         Matrix out = null;
         if (parent == x) {
-            out = xGradient(g, ctx.data(attSrc).data(), ctx.data(attDst).data());
+            out = xGradient(ctx.parallelism(), g, ctx.data(attSrc).data(), ctx.data(attDst).data());
         }
         if (parent == attSrc) {
-            out = add(out, attentionGradient(g.src, ctx.data(x).data()));
+            out = add(out, attentionGradient(ctx.parallelism(), g.src, ctx.data(x).data()));
         }
         if (parent == attDst) {
-            out = add(out, attentionGradient(g.dst, ctx.data(x).data()));
+            out = add(out, attentionGradient(ctx.parallelism(), g.dst, ctx.data(x).data()));
         }
         return out;
     }
@@ -175,7 +173,7 @@ public final class EdgeAttentionLogits extends Variable {
         }
         double[] dst = new double[pattern.nodes() * h];
         double[] src = new double[pattern.nodes() * h];
-        pattern.forEachNodeChunk(parallelism, h, (chunk, from, to) -> {
+        pattern.forEachNodeChunk(ctx.parallelism(), h, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 for (int p = pattern.rowStart(i); p < pattern.rowEnd(i); p++) {
                     for (int k = 0; k < h; k++) {
@@ -195,7 +193,7 @@ public final class EdgeAttentionLogits extends Variable {
     }
 
     /** dL/dx_{n,h,c} = dL/ds_src{n,h} · a_src{h,c} + dL/ds_dst{n,h} · a_dst{h,c}. */
-    private Matrix xGradient(NodeGradients g, double[] aSrc, double[] aDst) {
+    private Matrix xGradient(Parallelism parallelism, NodeGradients g, double[] aSrc, double[] aDst) {
         int n = pattern.nodes();
         int h = heads;
         int f = width;
@@ -218,7 +216,7 @@ public final class EdgeAttentionLogits extends Variable {
     }
 
     /** dL/da_{h,c} = Σ_n dL/ds_{n,h} · x_{n,h,c}: per-chunk partial sums added in chunk order. */
-    private Matrix attentionGradient(double[] ds, double[] xs) {
+    private Matrix attentionGradient(Parallelism parallelism, double[] ds, double[] xs) {
         int n = pattern.nodes();
         int h = heads;
         int f = width;

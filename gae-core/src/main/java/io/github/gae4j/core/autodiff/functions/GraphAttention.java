@@ -1,7 +1,6 @@
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.parallel.Parallelism;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,12 +24,12 @@ public final class GraphAttention {
      */
     public static Variable aggregate(AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst,
                                      int heads, double negativeSlope, double attnDropout,
-                                     RandomGenerator dropoutRandom, Parallelism parallelism) {
-        Variable logits = EdgeAttentionLogits.of(pattern, x, attSrc, attDst, heads, negativeSlope, parallelism);
-        Variable alpha = SegmentSoftmax.of(pattern, logits, parallelism);
+                                     RandomGenerator dropoutRandom) {
+        Variable logits = EdgeAttentionLogits.of(pattern, x, attSrc, attDst, heads, negativeSlope);
+        Variable alpha = SegmentSoftmax.of(pattern, logits);
         if (dropoutRandom != null && attnDropout > 0) {
             alpha = Dropout.of(alpha, attnDropout, dropoutRandom);
         }
-        return AttentionAggregate.of(pattern, alpha, x, parallelism);
+        return AttentionAggregate.of(pattern, alpha, x);
     }
 }

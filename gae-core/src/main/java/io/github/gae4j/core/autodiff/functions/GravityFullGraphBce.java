@@ -5,7 +5,6 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.kernel.DirectedFullGraphBceKernels;
 import io.github.gae4j.core.kernel.GravityBceKernel;
 import io.github.gae4j.core.kernel.Precision;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.List;
@@ -32,11 +31,10 @@ public final class GravityFullGraphBce extends Variable {
     private final double norm;
     private final double lambda;
     private final double epsilon;
-    private final Parallelism parallelism;
     private final GravityBceKernel kernel;
 
     private GravityFullGraphBce(Variable positions, Variable mass, SparseMatrix target, double posWeight, double norm,
-                                double lambda, double epsilon, Parallelism parallelism, GravityBceKernel kernel) {
+                                double lambda, double epsilon, GravityBceKernel kernel) {
         super(List.of(positions, mass), 1, 1);
         GravityLogits.checkGravity(positions, mass, lambda, epsilon);
         SourceTargetFullGraphBce.checkTarget(target, positions.rows(), posWeight, norm);
@@ -47,22 +45,21 @@ public final class GravityFullGraphBce extends Variable {
         this.norm = norm;
         this.lambda = lambda;
         this.epsilon = epsilon;
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
         this.kernel = Objects.requireNonNull(kernel, "kernel is null");
     }
 
     /** With the best available kernel in {@link Precision#FLOAT}. */
     public static GravityFullGraphBce of(Variable positions, Variable mass, SparseMatrix target, double posWeight,
-                                         double norm, double lambda, double epsilon, Parallelism parallelism) {
-        return of(positions, mass, target, posWeight, norm, lambda, epsilon, parallelism,
+                                         double norm, double lambda, double epsilon) {
+        return of(positions, mass, target, posWeight, norm, lambda, epsilon,
                 DirectedFullGraphBceKernels.gravity(positions.rows(), Precision.FLOAT));
     }
 
     /** With an explicit kernel. */
     public static GravityFullGraphBce of(Variable positions, Variable mass, SparseMatrix target, double posWeight,
-                                         double norm, double lambda, double epsilon, Parallelism parallelism,
+                                         double norm, double lambda, double epsilon,
                                          GravityBceKernel kernel) {
-        return new GravityFullGraphBce(positions, mass, target, posWeight, norm, lambda, epsilon, parallelism, kernel);
+        return new GravityFullGraphBce(positions, mass, target, posWeight, norm, lambda, epsilon, kernel);
     }
 
     public GravityBceKernel kernel() {
@@ -78,7 +75,7 @@ public final class GravityFullGraphBce extends Variable {
         double[] gradP = new double[n * d];
         double[] gradM = new double[n];
         double loss = kernel.lossAndGradient(p.toRowMajor(), m.toRowMajor(), n, d, lambda, epsilon, target, posWeight,
-                norm, gradP, gradM, parallelism);
+                norm, gradP, gradM, ctx.parallelism());
         ctx.stash(this, new Matrix[] {Matrix.wrapRowMajor(n, d, gradP), Matrix.wrapRowMajor(n, 1, gradM)});
         return Matrix.scalar(loss);
     }

@@ -6,7 +6,6 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.kernel.FullGraphBceKernel;
 import io.github.gae4j.core.kernel.FullGraphBceKernels;
 import io.github.gae4j.core.kernel.Precision;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
@@ -29,11 +28,9 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
     private final SparseMatrix target;
     private final double posWeight;
     private final double norm;
-    private final Parallelism parallelism;
     private final FullGraphBceKernel kernel;
 
-    private InnerProductFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm,
-                                     Parallelism parallelism, FullGraphBceKernel kernel) {
+    private InnerProductFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm, FullGraphBceKernel kernel) {
         super(z, 1, 1);
         if (target.rows() != z.rows() || target.cols() != z.rows()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -49,27 +46,23 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
         this.target = target;
         this.posWeight = posWeight;
         this.norm = norm;
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
         this.kernel = Objects.requireNonNull(kernel, "kernel is null");
     }
 
     /** With the default precision ({@link Precision#FLOAT}) and the best available kernel. */
-    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm,
-                                              Parallelism parallelism) {
-        return of(z, target, posWeight, norm, parallelism, Precision.FLOAT);
+    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm) {
+        return of(z, target, posWeight, norm, Precision.FLOAT);
     }
 
     /** With the best available kernel of the given precision (see {@link FullGraphBceKernels#forNodes}). */
-    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm,
-                                              Parallelism parallelism, Precision precision) {
+    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm, Precision precision) {
         Objects.requireNonNull(precision, "precision is null");
-        return of(z, target, posWeight, norm, parallelism, FullGraphBceKernels.forNodes(z.rows(), precision));
+        return of(z, target, posWeight, norm, FullGraphBceKernels.forNodes(z.rows(), precision));
     }
 
     /** With an explicit kernel. */
-    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm,
-                                              Parallelism parallelism, FullGraphBceKernel kernel) {
-        return new InnerProductFullGraphBce(z, target, posWeight, norm, parallelism, kernel);
+    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm, FullGraphBceKernel kernel) {
+        return new InnerProductFullGraphBce(z, target, posWeight, norm, kernel);
     }
 
     public double posWeight() {
@@ -90,7 +83,7 @@ public final class InnerProductFullGraphBce extends SingleParentVariable {
         int n = zm.rows();
         int f = zm.cols();
         double[] grad = new double[n * f];
-        double loss = kernel.lossAndGradient(zm.toRowMajor(), n, f, target, posWeight, norm, grad, parallelism);
+        double loss = kernel.lossAndGradient(zm.toRowMajor(), n, f, target, posWeight, norm, grad, ctx.parallelism());
         ctx.stash(this, Matrix.fromRowMajor(n, f, grad));
         return Matrix.scalar(loss);
     }

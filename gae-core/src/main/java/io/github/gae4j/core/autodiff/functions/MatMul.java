@@ -2,39 +2,30 @@ package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.DenseKernels;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.List;
-import java.util.Objects;
 
 /** a · b, dense, with row-parallel kernels for the tall-times-small shapes of GNN layers. */
 public final class MatMul extends Variable {
 
     private final Variable a;
     private final Variable b;
-    private final Parallelism parallelism;
 
-    private MatMul(Variable a, Variable b, Parallelism parallelism) {
+    private MatMul(Variable a, Variable b) {
         super(List.of(a, b), a.rows(), b.cols());
         Shapes.requireInner(a.cols(), b.rows(), a.shape(), b.shape());
         this.a = a;
         this.b = b;
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
     }
 
-    /** Single-threaded. */
     public static MatMul of(Variable a, Variable b) {
-        return new MatMul(a, b, Parallelism.singleThreaded());
-    }
-
-    public static MatMul of(Variable a, Variable b, Parallelism parallelism) {
-        return new MatMul(a, b, parallelism);
+        return new MatMul(a, b);
     }
 
     @Override
     public Matrix apply(ComputationContext ctx) {
-        return DenseKernels.multiply(ctx.forward(a), ctx.forward(b), parallelism);
+        return DenseKernels.multiply(ctx.forward(a), ctx.forward(b), ctx.parallelism());
     }
 
     @Override
@@ -42,10 +33,10 @@ public final class MatMul extends Variable {
         Matrix g = ctx.gradient(this);
         Matrix out = null;
         if (parent == a) {
-            out = DenseKernels.multiplyTranspose(g, ctx.data(b), parallelism);
+            out = DenseKernels.multiplyTranspose(g, ctx.data(b), ctx.parallelism());
         }
         if (parent == b) {
-            Matrix gb = DenseKernels.transposeMultiply(ctx.data(a), g, parallelism);
+            Matrix gb = DenseKernels.transposeMultiply(ctx.data(a), g, ctx.parallelism());
             out = out == null ? gb : out.plus(gb);
         }
         if (out == null) {

@@ -3,7 +3,6 @@ package io.github.gae4j.core.autodiff.functions;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.SingleParentVariable;
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.Objects;
 
@@ -20,17 +19,15 @@ import java.util.Objects;
 public final class SegmentSoftmax extends SingleParentVariable {
 
     private final AttentionPattern pattern;
-    private final Parallelism parallelism;
 
-    private SegmentSoftmax(AttentionPattern pattern, Variable logits, Parallelism parallelism) {
+    private SegmentSoftmax(AttentionPattern pattern, Variable logits) {
         super(logits, logits.rows(), logits.cols());
         this.pattern = Objects.requireNonNull(pattern, "pattern is null");
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
         pattern.requireEdges(logits.rows(), "Edge logits " + logits.shape());
     }
 
-    public static SegmentSoftmax of(AttentionPattern pattern, Variable logits, Parallelism parallelism) {
-        return new SegmentSoftmax(pattern, logits, parallelism);
+    public static SegmentSoftmax of(AttentionPattern pattern, Variable logits) {
+        return new SegmentSoftmax(pattern, logits);
     }
 
     @Override
@@ -38,7 +35,7 @@ public final class SegmentSoftmax extends SingleParentVariable {
         double[] e = ctx.forward(parent).data();
         int h = cols();
         double[] out = new double[e.length];
-        pattern.forEachNodeChunk(parallelism, h, (chunk, from, to) -> {
+        pattern.forEachNodeChunk(ctx.parallelism(), h, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 int start = pattern.rowStart(i);
                 int end = pattern.rowEnd(i);
@@ -72,7 +69,7 @@ public final class SegmentSoftmax extends SingleParentVariable {
         double[] g = ctx.gradient(this).data();
         int h = cols();
         double[] out = new double[a.length];
-        pattern.forEachNodeChunk(parallelism, h, (chunk, from, to) -> {
+        pattern.forEachNodeChunk(ctx.parallelism(), h, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 int start = pattern.rowStart(i);
                 int end = pattern.rowEnd(i);

@@ -5,7 +5,6 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.kernel.DirectedFullGraphBceKernels;
 import io.github.gae4j.core.kernel.Precision;
 import io.github.gae4j.core.kernel.SourceTargetBceKernel;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.List;
@@ -31,11 +30,10 @@ public final class SourceTargetFullGraphBce extends Variable {
     private final SparseMatrix target;
     private final double posWeight;
     private final double norm;
-    private final Parallelism parallelism;
     private final SourceTargetBceKernel kernel;
 
     private SourceTargetFullGraphBce(Variable source, Variable targetRows, SparseMatrix target, double posWeight,
-                                     double norm, Parallelism parallelism, SourceTargetBceKernel kernel) {
+                                     double norm, SourceTargetBceKernel kernel) {
         super(source == targetRows ? List.of(source) : List.of(source, targetRows), 1, 1);
         if (source.rows() != targetRows.rows() || source.cols() != targetRows.cols()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -47,22 +45,21 @@ public final class SourceTargetFullGraphBce extends Variable {
         this.target = target;
         this.posWeight = posWeight;
         this.norm = norm;
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
         this.kernel = Objects.requireNonNull(kernel, "kernel is null");
     }
 
     /** With the best available kernel in {@link Precision#FLOAT}. */
     public static SourceTargetFullGraphBce of(Variable source, Variable targetRows, SparseMatrix target,
-                                              double posWeight, double norm, Parallelism parallelism) {
-        return of(source, targetRows, target, posWeight, norm, parallelism,
+                                              double posWeight, double norm) {
+        return of(source, targetRows, target, posWeight, norm,
                 DirectedFullGraphBceKernels.sourceTarget(source.rows(), Precision.FLOAT));
     }
 
     /** With an explicit kernel. */
     public static SourceTargetFullGraphBce of(Variable source, Variable targetRows, SparseMatrix target,
-                                              double posWeight, double norm, Parallelism parallelism,
+                                              double posWeight, double norm,
                                               SourceTargetBceKernel kernel) {
-        return new SourceTargetFullGraphBce(source, targetRows, target, posWeight, norm, parallelism, kernel);
+        return new SourceTargetFullGraphBce(source, targetRows, target, posWeight, norm, kernel);
     }
 
     static void checkTarget(SparseMatrix target, int n, double posWeight, double norm) {
@@ -90,7 +87,7 @@ public final class SourceTargetFullGraphBce extends Variable {
         double[] gradT = new double[n * f];
         double[] sData = s.toRowMajor();
         double[] tData = source == targetRows ? sData : t.toRowMajor();
-        double loss = kernel.lossAndGradient(sData, tData, n, f, target, posWeight, norm, gradS, gradT, parallelism);
+        double loss = kernel.lossAndGradient(sData, tData, n, f, target, posWeight, norm, gradS, gradT, ctx.parallelism());
         ctx.stash(this, new Matrix[] {Matrix.wrapRowMajor(n, f, gradS), Matrix.wrapRowMajor(n, f, gradT)});
         return Matrix.scalar(loss);
     }

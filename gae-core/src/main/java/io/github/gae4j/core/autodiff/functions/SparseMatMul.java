@@ -3,10 +3,8 @@ package io.github.gae4j.core.autodiff.functions;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.SingleParentVariable;
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import java.util.Objects;
 
 /**
  * S · x for a constant sparse S (the normalised adjacency, or sparse features). The structure is
@@ -15,26 +13,24 @@ import java.util.Objects;
 public final class SparseMatMul extends SingleParentVariable {
 
     private final SparseMatrix s;
-    private final Parallelism parallelism;
 
-    private SparseMatMul(SparseMatrix s, Variable x, Parallelism parallelism) {
+    private SparseMatMul(SparseMatrix s, Variable x) {
         super(x, s.rows(), x.cols());
         Shapes.requireInner(s.cols(), x.rows(), s.shape(), x.shape());
         this.s = s;
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
     }
 
-    public static SparseMatMul of(SparseMatrix s, Variable x, Parallelism parallelism) {
-        return new SparseMatMul(s, x, parallelism);
+    public static SparseMatMul of(SparseMatrix s, Variable x) {
+        return new SparseMatMul(s, x);
     }
 
     @Override
     public Matrix apply(ComputationContext ctx) {
-        return s.multiply(ctx.forward(parent), parallelism);
+        return s.multiply(ctx.forward(parent), ctx.parallelism());
     }
 
     @Override
     protected Matrix gradientForParent(ComputationContext ctx) {
-        return s.transposeMultiply(ctx.gradient(this), parallelism);
+        return s.transposeMultiply(ctx.gradient(this), ctx.parallelism());
     }
 }

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 final class AttentionAggregateTest implements GradientCheck {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
-
     @Test
     void forwardMatchesDensePerHeadProduct() {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(4);
@@ -29,7 +27,7 @@ final class AttentionAggregateTest implements GradientCheck {
         Matrix alpha = randomMatrix(pattern.edges(), heads, 1);
         Matrix x = randomMatrix(pattern.nodes(), heads * f, 2);
         Matrix out = new ComputationContext().forward(AttentionAggregate.of(pattern, Constant.of(alpha),
-                Constant.of(x), ONE));
+                Constant.of(x)));
         for (int h = 0; h < heads; h++) {
             Matrix dense = Matrix.zeros(pattern.nodes(), pattern.nodes());
             for (int p = 0; p < pattern.edges(); p++) {
@@ -52,7 +50,7 @@ final class AttentionAggregateTest implements GradientCheck {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(9);
         Weights alpha = new Weights("alpha", randomMatrix(pattern.edges(), 3, 3));
         Weights x = new Weights("x", randomMatrix(pattern.nodes(), 6, 4));
-        assertGradientsMatch(List.of(alpha, x), MatMulTest.weightedSum(AttentionAggregate.of(pattern, alpha, x, ONE), 5));
+        assertGradientsMatch(List.of(alpha, x), MatMulTest.weightedSum(AttentionAggregate.of(pattern, alpha, x), 5));
     }
 
     @Test
@@ -60,15 +58,15 @@ final class AttentionAggregateTest implements GradientCheck {
         AttentionPattern pattern = AttentionTestSupport.random(8, 12, 6);
         Weights alpha = new Weights("alpha", randomMatrix(pattern.edges(), 1, 7));
         Weights x = new Weights("x", randomMatrix(pattern.nodes(), 2, 8));
-        assertGradientsMatch(List.of(alpha, x), MatMulTest.weightedSum(AttentionAggregate.of(pattern, alpha, x, ONE), 9));
+        assertGradientsMatch(List.of(alpha, x), MatMulTest.weightedSum(AttentionAggregate.of(pattern, alpha, x), 9));
     }
 
     /** x = h W, e = logits, α = softmax, out = Σ α x: one whole attention layer, gradients w.r.t. W and a. */
     private static Variable attentionLayer(AttentionPattern pattern, Variable h, Weights w, Weights src, Weights dst,
-                                           int heads, Parallelism parallelism) {
-        Variable x = MatMul.of(h, w, parallelism);
-        Variable e = EdgeAttentionLogits.of(pattern, x, src, dst, heads, 0.2, parallelism);
-        return AttentionAggregate.of(pattern, SegmentSoftmax.of(pattern, e, parallelism), x, parallelism);
+                                           int heads) {
+        Variable x = MatMul.of(h, w);
+        Variable e = EdgeAttentionLogits.of(pattern, x, src, dst, heads, 0.2);
+        return AttentionAggregate.of(pattern, SegmentSoftmax.of(pattern, e), x);
     }
 
     @Test
@@ -80,7 +78,7 @@ final class AttentionAggregateTest implements GradientCheck {
         Weights src = new Weights("src", randomMatrix(1, heads * 3, 12));
         Weights dst = new Weights("dst", randomMatrix(1, heads * 3, 13));
         assertGradientsMatch(List.of(w, src, dst),
-                MatMulTest.weightedSum(attentionLayer(pattern, h, w, src, dst, heads, ONE), 14));
+                MatMulTest.weightedSum(attentionLayer(pattern, h, w, src, dst, heads), 14));
     }
 
     @Test
@@ -96,9 +94,9 @@ final class AttentionAggregateTest implements GradientCheck {
                 Weights w = new Weights("w", randomMatrix(5, heads * 4, 17));
                 Weights src = new Weights("src", randomMatrix(1, heads * 4, 18));
                 Weights dst = new Weights("dst", randomMatrix(1, heads * 4, 19));
-                Variable out = attentionLayer(pattern, h, w, src, dst, heads, parallelism);
+                Variable out = attentionLayer(pattern, h, w, src, dst, heads);
                 Variable loss = MatMulTest.weightedSum(out, 20);
-                ComputationContext ctx = new ComputationContext();
+                ComputationContext ctx = new ComputationContext(parallelism);
                 ctx.backward(loss);
                 List<double[]> results = new ArrayList<>();
                 results.add(ctx.forward(out).data());
@@ -122,7 +120,7 @@ final class AttentionAggregateTest implements GradientCheck {
     void rejectsMismatchedHeads() {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(2);
         assertThatThrownBy(() -> AttentionAggregate.of(pattern, Constant.of(Matrix.zeros(pattern.edges(), 2)),
-                Constant.of(Matrix.zeros(pattern.nodes(), 5)), ONE))
+                Constant.of(Matrix.zeros(pattern.nodes(), 5))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 heads");
     }
 }

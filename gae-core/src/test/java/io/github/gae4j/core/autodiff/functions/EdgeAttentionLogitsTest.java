@@ -8,15 +8,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.testkit.GradientCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class EdgeAttentionLogitsTest implements GradientCheck {
-
-    private static final Parallelism ONE = Parallelism.singleThreaded();
 
     @Test
     void forwardMatchesNaiveFormula() {
@@ -27,7 +24,7 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Matrix src = randomMatrix(1, heads * f, 2);
         Matrix dst = randomMatrix(1, heads * f, 3);
         Matrix e = new ComputationContext().forward(EdgeAttentionLogits.of(pattern, Constant.of(x), Constant.of(src),
-                Constant.of(dst), heads, 0.2, ONE));
+                Constant.of(dst), heads, 0.2));
         assertThat(e.rows()).isEqualTo(pattern.edges());
         assertThat(e.cols()).isEqualTo(heads);
         for (int p = 0; p < pattern.edges(); p++) {
@@ -52,7 +49,7 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Weights src = new Weights("src", randomMatrix(1, heads * 2, 5));
         Weights dst = new Weights("dst", randomMatrix(1, heads * 2, 6));
         assertGradientsMatch(List.of(x, src, dst),
-                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, src, dst, heads, 0.2, ONE), 7));
+                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, src, dst, heads, 0.2), 7));
     }
 
     @Test
@@ -62,7 +59,7 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Weights src = new Weights("src", randomMatrix(1, 3, 10));
         Weights dst = new Weights("dst", randomMatrix(1, 3, 11));
         assertGradientsMatch(List.of(x, src, dst),
-                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, src, dst, 1, 0.2, ONE), 12));
+                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, src, dst, 1, 0.2), 12));
     }
 
     @Test
@@ -71,7 +68,7 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Weights x = new Weights("x", randomMatrix(pattern.nodes(), 4, 14));
         Weights a = new Weights("a", randomMatrix(1, 4, 15));
         assertGradientsMatch(List.of(x, a),
-                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, a, a, 2, 0.0, ONE), 16));
+                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, a, a, 2, 0.0), 16));
     }
 
     @Test
@@ -79,13 +76,13 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(2);
         Constant x = Constant.of(Matrix.zeros(pattern.nodes(), 6));
         Constant a = Constant.of(Matrix.zeros(1, 6));
-        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, a, a, 4, 0.2, ONE))
+        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, a, a, 4, 0.2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 heads");
-        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, Constant.of(Matrix.zeros(1, 3)), a, 2, 0.2, ONE))
+        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, Constant.of(Matrix.zeros(1, 3)), a, 2, 0.2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 × 6");
-        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, Constant.of(Matrix.zeros(2, 6)), a, a, 2, 0.2, ONE))
+        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, Constant.of(Matrix.zeros(2, 6)), a, a, 2, 0.2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodes");
-        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, a, a, 2, -0.1, ONE))
+        assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, a, a, 2, -0.1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 
 final class GravityFullGraphBceTest implements GradientCheck {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
-
     /** The directed A + I of a seeded random directed graph. */
     static SparseMatrix directedTarget(int n, int edges, long seed) {
         return NormalizedAdjacency.withSelfLoops(DirectedTestGraphs.random(n, edges, 0.2, seed).adjacency());
@@ -73,8 +71,8 @@ final class GravityFullGraphBceTest implements GradientCheck {
     }
 
     private static GravityFullGraphBce fused(Variable p, Variable m, SparseMatrix t, double lambda, double epsilon,
-                                             Parallelism parallelism, GravityBceKernel kernel) {
-        return GravityFullGraphBce.of(p, m, t, posWeight(t), norm(t), lambda, epsilon, parallelism, kernel);
+                                             GravityBceKernel kernel) {
+        return GravityFullGraphBce.of(p, m, t, posWeight(t), norm(t), lambda, epsilon, kernel);
     }
 
     private static List<GravityBceKernel> kernels() {
@@ -95,7 +93,7 @@ final class GravityFullGraphBceTest implements GradientCheck {
             double expected = slow.forward(reference).scalarValue();
             slow.backward(reference);
             for (GravityBceKernel kernel : kernels()) {
-                GravityFullGraphBce loss = fused(p, m, t, lambda, 0.01, ONE, kernel);
+                GravityFullGraphBce loss = fused(p, m, t, lambda, 0.01, kernel);
                 ComputationContext fast = new ComputationContext();
                 double value = fast.forward(loss).scalarValue();
                 fast.backward(loss);
@@ -125,9 +123,9 @@ final class GravityFullGraphBceTest implements GradientCheck {
         SparseMatrix t = directedTarget(12, 25, 4);
         Weights p = new Weights("p", randomMatrix(12, 3, 5));
         Weights m = new Weights("m", randomMatrix(12, 1, 6));
-        assertGradientsMatch(List.of(p, m), fused(p, m, t, 1.0, 0.01, ONE, DirectedFullGraphBceKernels.gravityScalar()));
+        assertGradientsMatch(List.of(p, m), fused(p, m, t, 1.0, 0.01, DirectedFullGraphBceKernels.gravityScalar()));
         assertGradientsMatch(List.of(p, m),
-                Scale.of(fused(p, m, t, 0.3, 0.5, ONE, DirectedFullGraphBceKernels.gravityScalar()), -1.5));
+                Scale.of(fused(p, m, t, 0.3, 0.5, DirectedFullGraphBceKernels.gravityScalar()), -1.5));
     }
 
     @Test
@@ -137,7 +135,7 @@ final class GravityFullGraphBceTest implements GradientCheck {
         Variable positions = RowL2Normalize.of(ColumnSlice.of(z, 0, 3));
         Variable mass = ColumnSlice.of(z, 3, 4);
         assertGradientsMatch(List.of(z),
-                fused(positions, mass, t, 1.0, 0.01, ONE, DirectedFullGraphBceKernels.gravityScalar()));
+                fused(positions, mass, t, 1.0, 0.01, DirectedFullGraphBceKernels.gravityScalar()));
     }
 
     @Test
@@ -148,10 +146,10 @@ final class GravityFullGraphBceTest implements GradientCheck {
         Weights p = new Weights("p", randomMatrix(601, 33, 10));
         Weights m = new Weights("m", randomMatrix(601, 1, 11).scale(3));
         ComputationContext slow = new ComputationContext();
-        GravityFullGraphBce exact = fused(p, m, t, 1.0, 0.01, ONE, DirectedFullGraphBceKernels.gravityScalar());
+        GravityFullGraphBce exact = fused(p, m, t, 1.0, 0.01, DirectedFullGraphBceKernels.gravityScalar());
         double expected = slow.forward(exact).scalarValue();
         slow.backward(exact);
-        GravityFullGraphBce loss = GravityFullGraphBce.of(p, m, t, posWeight(t), norm(t), 1.0, 0.01, ONE);
+        GravityFullGraphBce loss = GravityFullGraphBce.of(p, m, t, posWeight(t), norm(t), 1.0, 0.01);
         assertThat(loss.kernel().name()).isEqualTo("vector-float");
         ComputationContext fast = new ComputationContext();
         assertThat(fast.forward(loss).scalarValue()).isCloseTo(expected, within(1e-5 * expected));
@@ -167,13 +165,13 @@ final class GravityFullGraphBceTest implements GradientCheck {
         Weights m = new Weights("m", randomMatrix(600, 1, 14));
         for (GravityBceKernel kernel : kernels()) {
             ComputationContext reference = new ComputationContext();
-            GravityFullGraphBce single = fused(p, m, t, 1.0, 0.01, ONE, kernel);
+            GravityFullGraphBce single = fused(p, m, t, 1.0, 0.01, kernel);
             double value = reference.forward(single).scalarValue();
             reference.backward(single);
             for (int threads : new int[] {2, 3}) {
                 try (Parallelism parallel = Parallelism.of(threads)) {
-                    GravityFullGraphBce multi = fused(p, m, t, 1.0, 0.01, parallel, kernel);
-                    ComputationContext ctx = new ComputationContext();
+                    GravityFullGraphBce multi = fused(p, m, t, 1.0, 0.01, kernel);
+                    ComputationContext ctx = new ComputationContext(parallel);
                     assertThat(ctx.forward(multi).scalarValue()).as("%s, %d threads", kernel.name(), threads)
                             .isEqualTo(value);
                     ctx.backward(multi);
@@ -189,7 +187,7 @@ final class GravityFullGraphBceTest implements GradientCheck {
         SparseMatrix t = directedTarget(12, 25, 4);
         Weights p = new Weights("p", randomMatrix(12, 3, 5));
         Weights m = new Weights("m", randomMatrix(12, 1, 6));
-        assertThat(GravityFullGraphBce.of(p, m, t, 2, 1, 1, 0.01, ONE).kernel())
+        assertThat(GravityFullGraphBce.of(p, m, t, 2, 1, 1, 0.01).kernel())
                 .isSameAs(DirectedFullGraphBceKernels.gravityScalar());
     }
 
@@ -198,11 +196,11 @@ final class GravityFullGraphBceTest implements GradientCheck {
         SparseMatrix t = directedTarget(12, 25, 4);
         Weights p = new Weights("p", randomMatrix(12, 3, 5));
         Weights m = new Weights("m", randomMatrix(12, 1, 6));
-        assertThatThrownBy(() -> GravityFullGraphBce.of(p, p, t, 2, 1, 1, 0.01, ONE))
+        assertThatThrownBy(() -> GravityFullGraphBce.of(p, p, t, 2, 1, 1, 0.01))
                 .hasMessageContaining("masses must be (12, 1)");
-        assertThatThrownBy(() -> GravityFullGraphBce.of(p, m, t, 2, 1, 1, 0.0, ONE))
+        assertThatThrownBy(() -> GravityFullGraphBce.of(p, m, t, 2, 1, 1, 0.0))
                 .hasMessageContaining("epsilon positive");
-        assertThatThrownBy(() -> GravityFullGraphBce.of(p, m, SparseMatrix.identity(5), 2, 1, 1, 0.01, ONE))
+        assertThatThrownBy(() -> GravityFullGraphBce.of(p, m, SparseMatrix.identity(5), 2, 1, 1, 0.01))
                 .hasMessageContaining("does not match 12 nodes");
     }
 }

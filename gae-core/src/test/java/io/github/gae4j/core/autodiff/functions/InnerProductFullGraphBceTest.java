@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 
 final class InnerProductFullGraphBceTest implements GradientCheck {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
-
     /** A_train + I of the graph, as the full-graph loss wants it. */
     private static SparseMatrix target(Graph graph) {
         return NormalizedAdjacency.withSelfLoops(graph.adjacency());
@@ -40,12 +38,12 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         return FullGraphBce.BceWeights.of(target).norm();
     }
 
-    private static InnerProductFullGraphBce fused(Variable z, SparseMatrix target, Parallelism parallelism) {
-        return InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target), parallelism);
+    private static InnerProductFullGraphBce fused(Variable z, SparseMatrix target) {
+        return InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target));
     }
 
     private static InnerProductFullGraphBce fused(Variable z, SparseMatrix target, FullGraphBceKernel kernel) {
-        return InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target), ONE, kernel);
+        return InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target), kernel);
     }
 
     /** The double kernels: the scalar one, and the vector one when jdk.incubator.vector is present. */
@@ -65,7 +63,7 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
     void gradientOnSmallGraph() {
         SparseMatrix t = target(TestGraphs.randomGraph(12, 20, 1));
         Weights z = new Weights("z", randomMatrix(12, 3, 2));
-        assertGradientsMatch(List.of(z), fused(z, t, ONE));
+        assertGradientsMatch(List.of(z), fused(z, t));
         for (FullGraphBceKernel kernel : doubleKernels()) {
             assertGradientsMatch(List.of(z), fused(z, t, kernel));
         }
@@ -95,7 +93,7 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         int n = FullGraphBceKernels.SMALL_GRAPH_NODES + 8;
         SparseMatrix t = target(TestGraphs.randomGraph(n, 2 * n, 14));
         Weights z = new Weights("z", randomMatrix(n, 3, 15));
-        InnerProductFullGraphBce loss = InnerProductFullGraphBce.of(z, t, posWeight(t), norm(t), ONE, Precision.DOUBLE);
+        InnerProductFullGraphBce loss = InnerProductFullGraphBce.of(z, t, posWeight(t), norm(t), Precision.DOUBLE);
         assertThat(loss.kernel()).isSameAs(FullGraphBceKernels.best(Precision.DOUBLE));
         assertThat(loss.kernel().precision()).isEqualTo(Precision.DOUBLE);
         ComputationContext ctx = new ComputationContext();
@@ -156,12 +154,12 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
     void defaultIsTheBestFloatKernelAboveTheSmallGraphCutoffAndScalarBelow() {
         Weights big = new Weights("z", Matrix.zeros(FullGraphBceKernels.SMALL_GRAPH_NODES, 2));
         SparseMatrix bigTarget = SparseMatrix.identity(FullGraphBceKernels.SMALL_GRAPH_NODES);
-        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1, ONE).kernel())
+        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1).kernel())
                 .isSameAs(FullGraphBceKernels.best(Precision.FLOAT));
-        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1, ONE, Precision.DOUBLE).kernel())
+        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1, Precision.DOUBLE).kernel())
                 .isSameAs(FullGraphBceKernels.best(Precision.DOUBLE));
         Weights small = new Weights("z", Matrix.zeros(3, 2));
-        assertThat(InnerProductFullGraphBce.of(small, target(TestGraphs.triangle()), 2, 1, ONE).kernel())
+        assertThat(InnerProductFullGraphBce.of(small, target(TestGraphs.triangle()), 2, 1).kernel())
                 .isSameAs(FullGraphBceKernels.scalar());
     }
 
@@ -170,7 +168,7 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         assumeTrue(FullGraphBceKernels.vectorModulePresent(), "jdk.incubator.vector is not in the boot layer");
         SparseMatrix t = target(TestGraphs.randomGraph(600, 2000, 16));
         Weights z = new Weights("z", randomMatrix(600, 16, 17));
-        InnerProductFullGraphBce loss = InnerProductFullGraphBce.of(z, t, posWeight(t), norm(t), ONE, Precision.FLOAT);
+        InnerProductFullGraphBce loss = InnerProductFullGraphBce.of(z, t, posWeight(t), norm(t), Precision.FLOAT);
         assertThat(loss.kernel().name()).isEqualTo("vector-float");
         ComputationContext fast = new ComputationContext();
         double value = fast.forward(loss).scalarValue();
@@ -194,14 +192,14 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         SparseMatrix t = target(TestGraphs.randomGraph(600, 2400, 8));
         Weights z = new Weights("z", randomMatrix(600, 16, 9));
         ComputationContext reference = new ComputationContext();
-        InnerProductFullGraphBce single = fused(z, t, ONE);
+        InnerProductFullGraphBce single = fused(z, t);
         double value = reference.forward(single).scalarValue();
         reference.backward(single);
         assertThat(single.kernel()).isSameAs(FullGraphBceKernels.best(Precision.FLOAT));
         for (int threads : new int[] {2, 4}) {
             try (Parallelism parallelism = Parallelism.of(threads)) {
-                InnerProductFullGraphBce loss = fused(z, t, parallelism);
-                ComputationContext ctx = new ComputationContext();
+                InnerProductFullGraphBce loss = fused(z, t);
+                ComputationContext ctx = new ComputationContext(parallelism);
                 assertThat(ctx.forward(loss).scalarValue()).as("loss with %d threads", threads).isEqualTo(value);
                 ctx.backward(loss);
                 assertThat(ctx.gradient(z).data()).as("gradient with %d threads", threads)
@@ -233,19 +231,19 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
     void rejectsBadArguments() {
         SparseMatrix t = target(TestGraphs.triangle());
         Weights z = new Weights("z", Matrix.zeros(4, 2));
-        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z, t, 1, 1, ONE))
+        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z, t, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(3, 3)")
                 .hasMessageContaining("(4, 2)");
         Weights z3 = new Weights("z", Matrix.zeros(3, 2));
         SparseMatrix unflagged = SparseMatrix.ofCoo(3, 3, new int[] {0, 1}, new int[] {1, 0}, new double[] {1, 1});
-        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z3, unflagged, 1, 1, ONE))
+        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z3, unflagged, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("symmetric");
-        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z3, t, 0, 1, ONE))
+        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z3, t, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive and finite");
-        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z3, t, 1, Double.NaN, ONE))
+        assertThatThrownBy(() -> InnerProductFullGraphBce.of(z3, t, 1, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NaN");
     }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.testkit.GradientCheck;
 import java.util.List;
@@ -16,13 +15,11 @@ import org.junit.jupiter.api.Test;
 
 final class SegmentSoftmaxTest implements GradientCheck {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
-
     @Test
     void eachRowIsASoftmaxPerHead() {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(5);
         Matrix e = randomMatrix(pattern.edges(), 2, 1).scale(3);
-        Matrix a = new ComputationContext().forward(SegmentSoftmax.of(pattern, Constant.of(e), ONE));
+        Matrix a = new ComputationContext().forward(SegmentSoftmax.of(pattern, Constant.of(e)));
         for (int i = 0; i < pattern.nodes(); i++) {
             for (int h = 0; h < 2; h++) {
                 double z = 0;
@@ -50,7 +47,7 @@ final class SegmentSoftmaxTest implements GradientCheck {
             e.set(p, 0, 1000.0 + p);
         }
         e.set(pattern.edges() - 1, 0, -1000.0);
-        Matrix a = new ComputationContext().forward(SegmentSoftmax.of(pattern, Constant.of(e), ONE));
+        Matrix a = new ComputationContext().forward(SegmentSoftmax.of(pattern, Constant.of(e)));
         assertThat(a.firstNonFinite()).isEqualTo(-1);
         // Row 0 holds edges 0..2 with logits 1000, 1001, 1002.
         double z = 1 + Math.exp(1) + Math.exp(2);
@@ -62,20 +59,20 @@ final class SegmentSoftmaxTest implements GradientCheck {
     void gradientSeveralHeadsHubAndIsolatedNode() {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(12);
         Weights e = new Weights("e", randomMatrix(pattern.edges(), 3, 2).scale(2));
-        assertGradientsMatch(List.of(e), MatMulTest.weightedSum(SegmentSoftmax.of(pattern, e, ONE), 3));
+        assertGradientsMatch(List.of(e), MatMulTest.weightedSum(SegmentSoftmax.of(pattern, e), 3));
     }
 
     @Test
     void gradientRandomGraph() {
         AttentionPattern pattern = AttentionTestSupport.random(10, 18, 4);
         Weights e = new Weights("e", randomMatrix(pattern.edges(), 1, 5));
-        assertGradientsMatch(List.of(e), MatMulTest.weightedSum(SegmentSoftmax.of(pattern, e, ONE), 6));
+        assertGradientsMatch(List.of(e), MatMulTest.weightedSum(SegmentSoftmax.of(pattern, e), 6));
     }
 
     @Test
     void rejectsWrongEdgeCount() {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(2);
-        assertThatThrownBy(() -> SegmentSoftmax.of(pattern, Constant.of(Matrix.zeros(3, 1)), ONE))
+        assertThatThrownBy(() -> SegmentSoftmax.of(pattern, Constant.of(Matrix.zeros(3, 1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("edges");
     }
 }

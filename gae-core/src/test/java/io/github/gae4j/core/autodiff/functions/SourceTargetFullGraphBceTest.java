@@ -31,17 +31,14 @@ import org.junit.jupiter.api.Test;
 
 final class SourceTargetFullGraphBceTest implements GradientCheck {
 
-    private static final Parallelism ONE = Parallelism.singleThreaded();
-
     private static Variable naive(Variable s, Variable t, SparseMatrix target) {
         EdgeList pairs = allPairs(target.rows());
         Variable logits = RowDot.of(s, pairs.srcArray(), t, pairs.dstArray());
         return Scale.of(BceWithLogits.of(logits, labels(target), posWeight(target)), norm(target));
     }
 
-    private static SourceTargetFullGraphBce fused(Variable s, Variable t, SparseMatrix target, Parallelism parallelism,
-                                                  SourceTargetBceKernel kernel) {
-        return SourceTargetFullGraphBce.of(s, t, target, posWeight(target), norm(target), parallelism, kernel);
+    private static SourceTargetFullGraphBce fused(Variable s, Variable t, SparseMatrix target, SourceTargetBceKernel kernel) {
+        return SourceTargetFullGraphBce.of(s, t, target, posWeight(target), norm(target), kernel);
     }
 
     private static List<SourceTargetBceKernel> kernels() {
@@ -61,7 +58,7 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         double expected = slow.forward(reference).scalarValue();
         slow.backward(reference);
         for (SourceTargetBceKernel kernel : kernels()) {
-            SourceTargetFullGraphBce loss = fused(s, t, target, ONE, kernel);
+            SourceTargetFullGraphBce loss = fused(s, t, target, kernel);
             ComputationContext fast = new ComputationContext();
             double value = fast.forward(loss).scalarValue();
             fast.backward(loss);
@@ -82,7 +79,7 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         double expected = slow.forward(reference).scalarValue();
         slow.backward(reference);
         for (SourceTargetBceKernel kernel : kernels()) {
-            SourceTargetFullGraphBce loss = fused(z, z, target, ONE, kernel);
+            SourceTargetFullGraphBce loss = fused(z, z, target, kernel);
             assertThat(loss.parents()).containsExactly(z);
             ComputationContext fast = new ComputationContext();
             double value = fast.forward(loss).scalarValue();
@@ -97,12 +94,12 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
     void onASymmetricTargetTheSharedEmbeddingMatchesTheInnerProductKernel() {
         SparseMatrix target = NormalizedAdjacency.withSelfLoops(TestGraphs.randomGraph(100, 300, 26).adjacency());
         Weights z = new Weights("z", randomMatrix(100, 5, 27));
-        InnerProductFullGraphBce symmetric = InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target), ONE,
+        InnerProductFullGraphBce symmetric = InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target),
                 FullGraphBceKernels.scalar());
         ComputationContext a = new ComputationContext();
         double expected = a.forward(symmetric).scalarValue();
         a.backward(symmetric);
-        SourceTargetFullGraphBce directed = fused(z, z, target, ONE, DirectedFullGraphBceKernels.sourceTargetScalar());
+        SourceTargetFullGraphBce directed = fused(z, z, target, DirectedFullGraphBceKernels.sourceTargetScalar());
         ComputationContext b = new ComputationContext();
         assertThat(b.forward(directed).scalarValue()).isCloseTo(expected, within(1e-10 * expected));
         b.backward(directed);
@@ -114,12 +111,12 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         SparseMatrix target = directedTarget(11, 25, 28);
         Weights s = new Weights("s", randomMatrix(11, 3, 29));
         Weights t = new Weights("t", randomMatrix(11, 3, 30));
-        assertGradientsMatch(List.of(s, t), fused(s, t, target, ONE, DirectedFullGraphBceKernels.sourceTargetScalar()));
+        assertGradientsMatch(List.of(s, t), fused(s, t, target, DirectedFullGraphBceKernels.sourceTargetScalar()));
         Weights z = new Weights("z", randomMatrix(11, 4, 31));
         Variable halves = SourceTargetFullGraphBce.of(ColumnSlice.of(z, 0, 2), ColumnSlice.of(z, 2, 4), target,
-                posWeight(target), norm(target), ONE, DirectedFullGraphBceKernels.sourceTargetScalar());
+                posWeight(target), norm(target), DirectedFullGraphBceKernels.sourceTargetScalar());
         assertGradientsMatch(List.of(z), Scale.of(halves, 0.7));
-        assertGradientsMatch(List.of(z), fused(z, z, target, ONE, DirectedFullGraphBceKernels.sourceTargetScalar()));
+        assertGradientsMatch(List.of(z), fused(z, z, target, DirectedFullGraphBceKernels.sourceTargetScalar()));
     }
 
     @Test
@@ -129,10 +126,10 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         Weights s = new Weights("s", randomMatrix(603, 17, 33));
         Weights t = new Weights("t", randomMatrix(603, 17, 34));
         ComputationContext slow = new ComputationContext();
-        SourceTargetFullGraphBce exact = fused(s, t, target, ONE, DirectedFullGraphBceKernels.sourceTargetScalar());
+        SourceTargetFullGraphBce exact = fused(s, t, target, DirectedFullGraphBceKernels.sourceTargetScalar());
         double expected = slow.forward(exact).scalarValue();
         slow.backward(exact);
-        SourceTargetFullGraphBce loss = SourceTargetFullGraphBce.of(s, t, target, posWeight(target), norm(target), ONE);
+        SourceTargetFullGraphBce loss = SourceTargetFullGraphBce.of(s, t, target, posWeight(target), norm(target));
         assertThat(loss.kernel().name()).isEqualTo("vector-float");
         ComputationContext fast = new ComputationContext();
         assertThat(fast.forward(loss).scalarValue()).isCloseTo(expected, within(1e-5 * expected));
@@ -148,13 +145,13 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         Weights t = new Weights("t", randomMatrix(600, 8, 37));
         for (SourceTargetBceKernel kernel : kernels()) {
             ComputationContext reference = new ComputationContext();
-            SourceTargetFullGraphBce single = fused(s, t, target, ONE, kernel);
+            SourceTargetFullGraphBce single = fused(s, t, target, kernel);
             double value = reference.forward(single).scalarValue();
             reference.backward(single);
             for (int threads : new int[] {2, 3}) {
                 try (Parallelism parallel = Parallelism.of(threads)) {
-                    SourceTargetFullGraphBce multi = fused(s, t, target, parallel, kernel);
-                    ComputationContext ctx = new ComputationContext();
+                    SourceTargetFullGraphBce multi = fused(s, t, target, kernel);
+                    ComputationContext ctx = new ComputationContext(parallel);
                     assertThat(ctx.forward(multi).scalarValue()).as("%s, %d threads", kernel.name(), threads)
                             .isEqualTo(value);
                     ctx.backward(multi);
@@ -170,7 +167,7 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         SparseMatrix target = directedTarget(11, 25, 28);
         Weights s = new Weights("s", randomMatrix(11, 3, 29));
         Weights t = new Weights("t", randomMatrix(11, 2, 30));
-        assertThatThrownBy(() -> SourceTargetFullGraphBce.of(s, t, target, 2, 1, ONE))
+        assertThatThrownBy(() -> SourceTargetFullGraphBce.of(s, t, target, 2, 1))
                 .hasMessageContaining("differ in shape");
     }
 }

@@ -29,7 +29,7 @@ final class SparseMatMulTest implements GradientCheck {
     void forwardMatchesDenseReference() {
         SparseMatrix s = sparse();
         Matrix x = randomMatrix(5, 3, 1);
-        Matrix out = new ComputationContext().forward(SparseMatMul.of(s, Constant.of(x), Parallelism.singleThreaded()));
+        Matrix out = new ComputationContext().forward(SparseMatMul.of(s, Constant.of(x)));
         Matrix expected = s.toDense().multiply(x);
         assertThat(out.rows()).isEqualTo(6);
         assertThat(out.cols()).isEqualTo(3);
@@ -42,7 +42,7 @@ final class SparseMatMulTest implements GradientCheck {
     void gradientOfDenseFactor() {
         Weights x = new Weights("x", randomMatrix(5, 3, 2));
         assertGradientsMatch(List.of(x),
-                MatMulTest.weightedSum(SparseMatMul.of(sparse(), x, Parallelism.singleThreaded()), 3));
+                MatMulTest.weightedSum(SparseMatMul.of(sparse(), x), 3));
     }
 
     @Test
@@ -50,14 +50,14 @@ final class SparseMatMulTest implements GradientCheck {
         SparseMatrix s = SparseMatrix.ofCoo(3, 3, new int[] {0, 1, 1, 2, 0}, new int[] {1, 0, 2, 1, 0},
                 new double[] {0.5, 0.5, -2, -2, 1}).asSymmetric();
         Weights x = new Weights("x", randomMatrix(3, 2, 4));
-        assertGradientsMatch(List.of(x), MatMulTest.weightedSum(SparseMatMul.of(s, x, Parallelism.singleThreaded()), 5));
+        assertGradientsMatch(List.of(x), MatMulTest.weightedSum(SparseMatMul.of(s, x), 5));
     }
 
     @Test
     void gradientWithSeveralThreads() {
         try (Parallelism parallelism = Parallelism.of(2)) {
             Weights x = new Weights("x", randomMatrix(5, 3, 6));
-            assertGradientsMatch(List.of(x), MatMulTest.weightedSum(SparseMatMul.of(sparse(), x, parallelism), 7));
+            assertGradientsMatch(List.of(x), MatMulTest.weightedSum(SparseMatMul.of(sparse(), x), 7), parallelism);
         }
     }
 
@@ -68,9 +68,8 @@ final class SparseMatMulTest implements GradientCheck {
         SparseMatrix a = io.github.gae4j.core.graph.NormalizedAdjacency.of(empty.adjacency());
         Weights w0 = new Weights("w0", Matrix.zeros(0, 4));
         Weights w1 = new Weights("w1", randomMatrix(4, 2, 8));
-        Parallelism one = Parallelism.singleThreaded();
-        var h = Relu.of(SparseMatMul.of(a, empty.featuresOrIdentity().times(w0, one), one));
-        var z = SparseMatMul.of(a, MatMul.of(h, w1), one);
+        var h = Relu.of(SparseMatMul.of(a, empty.featuresOrIdentity().times(w0)));
+        var z = SparseMatMul.of(a, MatMul.of(h, w1));
         ComputationContext ctx = new ComputationContext();
         assertThat(ctx.forward(z).rows()).isZero();
         assertThat(ctx.forward(z).cols()).isEqualTo(2);
@@ -84,7 +83,7 @@ final class SparseMatMulTest implements GradientCheck {
     @Test
     void shapeMismatchFailsAtConstructionWithBothShapes() {
         Weights x = new Weights("x", Matrix.zeros(4, 3));
-        assertThatThrownBy(() -> SparseMatMul.of(sparse(), x, Parallelism.singleThreaded()))
+        assertThatThrownBy(() -> SparseMatMul.of(sparse(), x))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(6, 5)")
                 .hasMessageContaining("(4, 3)");

@@ -1,8 +1,7 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.core.graph.NodeSplit;
 import io.github.gae4j.runtime.metrics.clustering.ClusteringMetrics;
 import io.github.gae4j.runtime.metrics.clustering.ClusteringScores;
@@ -19,9 +18,8 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
-import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.planetoid.PlanetoidSplit;
-import io.github.gae4j.examples.Stats;
+import io.github.gae4j.runtime.metrics.Stats;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@code graphmae} (Hou et al., KDD 2022; node classification by linear probe, its paper's measure).
  * The full-graph loss runs through the fused kernel: no N×N matrix, PubMed included.
  *
- * <pre>java --add-modules jdk.incubator.vector -Xmx4g -cp gae-examples/target/gae4j.jar \
- *     io.github.gae4j.examples.reproduce.Reproduce [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer,pubmed] \
+ * <pre>gae reproduce [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer,pubmed] \
  *     [--models gae,vgae,arga,arvga,linear-ae,linear-vae,maskgae,graphmae,graphmae-gat] [--first-seed S] \
  *     [--epochs N (default: each model's recipe)] [--threads T] [--runs FILE (each finished seed appended)]</pre>
  */
@@ -144,66 +141,28 @@ public final class Reproduce {
         }
     }
 
-    public static void main(String[] args) {
-        Optional<Path> dataDir = DataDirectories.find();
-        List<String> datasets = List.of("cora", "citeseer", "pubmed");
-        List<String> models = DEFAULT_MODELS;
-        int seeds = 10;
-        int firstSeed = 0;
-        int epochs = 0;
-        int threads = Runtime.getRuntime().availableProcessors();
-        Path runsFile = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data-dir" -> dataDir = Optional.of(Path.of(args[++i]));
-                case "--datasets" -> datasets = List.of(args[++i].split(","));
-                case "--models" -> models = List.of(args[++i].split(","));
-                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
-                case "--first-seed" -> firstSeed = Integer.parseInt(args[++i]);
-                case "--runs" -> runsFile = Path.of(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                default -> {
-                    System.err.println("Unknown option '" + args[i] + "'; options: --data-dir DIR, --datasets LIST,"
-                            + " --models LIST (" + String.join(",", PaperTable.ROWS.keySet()) + "), --seeds N, --first-seed S,"
-                            + " --epochs N (default: each model's recipe), --threads T, --runs FILE");
-                    System.exit(2);
-                }
-            }
-        }
-        if (dataDir.isEmpty()) {
-            System.err.println("No data directory: " + DataDirectories.searchDescription());
-            System.exit(1);
-        }
-        try {
-            run(dataDir.get(), new Plan(datasets, models, firstSeed, seeds, epochs, threads, runsFile), System.out);
-        } catch (GaeException e) {
-            System.err.println("gae4j: " + e.getMessage());
-            System.exit(1);
-        }
-    }
-
     /** {@link #DEFAULT_MODELS} (GAE and VGAE), {@code epochs} for both. */
-    static List<Cell> run(Path dataDir, List<String> datasets, int seeds, int epochs, int threads, PrintStream out) {
-        return run(dataDir, datasets, DEFAULT_MODELS, seeds, epochs, threads, out);
+    static List<Cell> run(ModelAssembler assembler, Path dataDir, List<String> datasets, int seeds, int epochs,
+                          int threads, PrintStream out) {
+        return run(assembler, dataDir, datasets, DEFAULT_MODELS, seeds, epochs, threads, out);
     }
 
     /** Seeds 0 … seeds − 1 of every cell, no runs file. */
-    public static List<Cell> run(Path dataDir, List<String> datasets, List<String> models, int seeds, int epochs,
-                                 int threads, PrintStream out) {
-        return run(dataDir, new Plan(datasets, models, 0, seeds, epochs, threads, null), out);
+    public static List<Cell> run(ModelAssembler assembler, Path dataDir, List<String> datasets, List<String> models,
+                                 int seeds, int epochs, int threads, PrintStream out) {
+        return run(assembler, dataDir, new Plan(datasets, models, 0, seeds, epochs, threads, null), out);
     }
 
     /**
      * Runs every (dataset, model) cell of the plan over its seeds (each seed draws the link split, the
      * model's initialisation and the training noise) and prints the table to {@code out}. An unknown model
-     * fails, listing the known ones, before any data is read.
+     * fails, listing the known ones, before any data is read. {@code assembler} builds the datasets and models
+     * from the installed plugins.
      */
-    public static List<Cell> run(Path dataDir, Plan plan, PrintStream out) {
+    public static List<Cell> run(ModelAssembler assembler, Path dataDir, Plan plan, PrintStream out) {
         List<PaperTable.Row> rows = plan.models().stream().map(PaperTable::row).toList();
         // Seeds an earlier run already recorded in the runs file are taken from it, not run again.
         List<SeedRun> recorded = plan.runsFile() != null ? RunsFile.open(plan.runsFile()) : List.of();
-        ModelAssembler assembler = GaeInjectors.create(Reproduce.class.getClassLoader()).getInstance(ModelAssembler.class);
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
         try (Parallelism parallelism = Parallelism.of(plan.threads())) {
@@ -282,7 +241,7 @@ public final class Reproduce {
             if (classes > 1) {
                 // Node tasks see every edge, as their papers' transductive protocols do (GraphMAE's probe,
                 // ARGA's clustering); link prediction above saw only the training edges.
-                Matrix mu = m.embed(GraphInput.of(graph, parallelism));
+                Matrix mu = m.embed(GraphInput.of(graph), parallelism);
                 c = ClusteringMetrics.evaluate(mu, graph.labels(), classes, 10, s);
                 probe = recipe.probe().evaluate(mu, graph.labels(), classes, publicSplit, s).testAccuracy();
             }

@@ -1,11 +1,11 @@
-package io.github.gae4j.examples.bench;
+package io.github.gae4j.cli.bench;
 
 import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.core.kernel.RowKernels;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -18,7 +18,6 @@ import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
-import io.github.gae4j.datasets.DataDirectories;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -37,8 +36,7 @@ import java.util.Optional;
  * (a GAE layer, GraphMAE's 512-wide layers and feature decoder on Cora) next to the plain-Java kernel and
  * ojAlgo.
  *
- * <pre>java --add-modules jdk.incubator.vector -Xmx8g -cp gae-examples/target/gae4j.jar \
- *     io.github.gae4j.examples.bench.Benchmark [--data-dir DIR] [--datasets cora,citeseer,pubmed,synthetic-1m]
+ * <pre>GAE_JAVA_OPTS=-Xmx8g gae bench [--data-dir DIR] [--datasets cora,citeseer,pubmed,synthetic-1m]
  *     [--epochs 30] [--threads T]</pre>
  */
 public final class Benchmark {
@@ -49,33 +47,25 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    record Row(String dataset, int nodes, int edges, String model, String loss, double msPerEpoch, double peakHeapMb,
-               double kernelMs, double gflops, double naiveMs, double sparseMs, double sparseOjalgoMs) {
+    /** One training row of the table. */
+    public record Row(String dataset, int nodes, int edges, String model, String loss, double msPerEpoch,
+                      double peakHeapMb, double kernelMs, double gflops, double naiveMs, double sparseMs,
+                      double sparseOjalgoMs) {
     }
 
-    public static void main(String[] args) {
-        Optional<Path> dataDir = DataDirectories.find();
-        List<String> datasets = List.of("cora", "citeseer", "pubmed", "synthetic-1m");
-        int epochs = 30;
-        int threads = Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data-dir" -> dataDir = Optional.of(Path.of(args[++i]));
-                case "--datasets" -> datasets = List.of(args[++i].split(","));
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                default -> {
-                    System.err.println("Unknown option '" + args[i] + "'; options: --data-dir DIR, --datasets LIST,"
-                            + " --epochs N, --threads T");
-                    System.exit(2);
-                }
-            }
+    /** The datasets run when none are named. */
+    public static final List<String> DATASETS = List.of("cora", "citeseer", "pubmed", "synthetic-1m");
+
+    /**
+     * Runs the rows of {@code datasets} (those whose files are not under {@code dataDir} are reported and
+     * skipped), prints both tables to {@code out} and returns the training rows.
+     */
+    public static List<Row> run(ModelAssembler assembler, Optional<Path> dataDir, List<String> datasets, int epochs,
+                                int threads, PrintStream out) {
+        if (epochs < 1) {
+            throw new ConfigException("--epochs must be at least 1, got " + epochs);
         }
-        run(dataDir, datasets, epochs, threads, System.out);
-    }
-
-    static List<Row> run(Optional<Path> dataDir, List<String> datasets, int epochs, int threads, PrintStream out) {
-        ModelAssembler assembler = GaeInjectors.create(Benchmark.class.getClassLoader()).getInstance(ModelAssembler.class);
+        datasets.forEach(BenchDatasets::check);
         out.printf(Locale.ROOT, "gae4j benchmark: JDK %s, %d cores, %d threads, max heap %d MB, vector module %s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), threads,
                 Runtime.getRuntime().maxMemory() >> 20,

@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 import io.github.gae4j.runtime.metrics.classification.LinearProbe;
 import io.github.gae4j.runtime.model.ComponentSpec;

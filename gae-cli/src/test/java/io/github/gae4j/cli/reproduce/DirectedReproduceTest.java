@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +21,18 @@ import org.junit.jupiter.api.Test;
 /** A short smoke run of the directed reproduction on Cora: every task and model, one seed, a few epochs. */
 final class DirectedReproduceTest {
 
+    private static final ModelAssembler ASSEMBLER =
+            new ModelAssembler(PluginRegistry.discover(DirectedReproduceTest.class.getClassLoader()));
+
     @Test
     void printsTheTableForEveryTaskAndModel() {
         Optional<Path> root = DataDirectories.find().filter(r -> r.resolve("linqs").resolve("cora").toFile().isDirectory());
         Assumptions.assumeTrue(root.isPresent(),
                 "LINQS Cora not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<DirectedReproduce.Cell> cells = DirectedReproduce.run(root.get(), List.of("cora"), DirectedReproduce.MODELS,
-                DirectedReproduce.TASKS, 1, 20, 2, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<DirectedReproduce.Cell> cells = DirectedReproduce.run(ASSEMBLER, root.get(), List.of("cora"),
+                DirectedReproduce.MODELS, DirectedReproduce.TASKS, 1, 20, 2,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(cells).hasSize(3 * DirectedReproduce.MODELS.size());
         for (DirectedReproduce.Cell c : cells) {
             assertThat(c.auc()).hasSize(1);
@@ -65,7 +71,7 @@ final class DirectedReproduceTest {
         assertThat(gravityVae.decoder().config().getBoolean("normalize", true)).isFalse();
         assertThat(DirectedReproduce.spec("cora", Task.BIASED_NEGATIVE, "source-target-vae").encoder().config()
                 .getInt("latent", 0)).isEqualTo(32);
-        assertThatThrownBy(() -> DirectedReproduce.run(Path.of("."), List.of("cora"), List.of("arga"),
+        assertThatThrownBy(() -> DirectedReproduce.run(ASSEMBLER, Path.of("."), List.of("cora"), List.of("arga"),
                 DirectedReproduce.TASKS, 1, 1, 1, new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8))).isInstanceOf(GaeException.class).hasMessageContaining("known models");
     }

@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 /**
  * One seed of one (dataset, model) cell of the reproduce table: what it was run with and what it scored.

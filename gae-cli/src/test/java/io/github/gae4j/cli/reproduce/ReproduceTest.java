@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import io.github.gae4j.runtime.model.ModelDescription;
 import io.github.gae4j.runtime.model.ModelFile;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Short smoke runs of the reproduce command on Cora: the table and the clustering columns are filled. */
 final class ReproduceTest {
 
+    private static final ModelAssembler ASSEMBLER =
+            new ModelAssembler(PluginRegistry.discover(ReproduceTest.class.getClassLoader()));
+
     private static Path planetoidRoot() {
         Optional<Path> root = DataDirectories.find().filter(r -> r.resolve("planetoid").toFile().isDirectory());
         Assumptions.assumeTrue(root.isPresent(),
@@ -34,7 +39,7 @@ final class ReproduceTest {
     void printsThePaperTableWithClusteringScores() {
         Path root = planetoidRoot();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), 2, 40, 2,
+        List<Reproduce.Cell> cells = Reproduce.run(ASSEMBLER, root, List.of("cora"), 2, 40, 2,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(cells).extracting(Reproduce.Cell::model).containsExactly("gae", "vgae");
         for (Reproduce.Cell c : cells) {
@@ -53,7 +58,7 @@ final class ReproduceTest {
     void runsTheAdversarialRowsBesideTheirPaper() {
         Path root = planetoidRoot();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), List.of("arga", "arvga"), 1, 60, 2,
+        List<Reproduce.Cell> cells = Reproduce.run(ASSEMBLER, root, List.of("cora"), List.of("arga", "arvga"), 1, 60, 2,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(cells).extracting(Reproduce.Cell::model).containsExactly("arga", "arvga");
         for (Reproduce.Cell c : cells) {
@@ -68,8 +73,8 @@ final class ReproduceTest {
     @Test
     void unknownModelFailsListingTheKnownOnes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertThatThrownBy(() -> Reproduce.run(Path.of("no-such-directory"), List.of("cora"), List.of("gae", "agra"),
-                1, 1, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> Reproduce.run(ASSEMBLER, Path.of("no-such-directory"), List.of("cora"),
+                List.of("gae", "agra"), 1, 1, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
                 .isInstanceOf(GaeException.class).hasMessageContaining("Unknown model 'agra'")
                 .hasMessageContaining("[gae, vgae, arga, arvga, linear-ae, linear-vae, maskgae, graphmae, graphmae-gat]");
     }
@@ -78,8 +83,8 @@ final class ReproduceTest {
     void runsTheLinearAndMaskGaeRowsBesideTheirPapers() {
         Path root = planetoidRoot();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), List.of("linear-ae", "linear-vae", "maskgae"),
-                1, 30, 2, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<Reproduce.Cell> cells = Reproduce.run(ASSEMBLER, root, List.of("cora"),
+                List.of("linear-ae", "linear-vae", "maskgae"), 1, 30, 2, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(cells).extracting(Reproduce.Cell::model).containsExactly("linear-ae", "linear-vae", "maskgae");
         for (Reproduce.Cell c : cells) {
             assertThat(c.auc()[0]).as("%s AUC after 30 epochs", c.model()).isBetween(0.6, 1.0);
@@ -99,10 +104,10 @@ final class ReproduceTest {
         Path whole = dir.resolve("whole.csv");
         Path late = dir.resolve("late.csv");
         Path early = dir.resolve("early.csv");
-        List<Reproduce.Cell> all = Reproduce.run(root,
+        List<Reproduce.Cell> all = Reproduce.run(ASSEMBLER, root,
                 new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 3, 5, 2, whole), quiet);
-        Reproduce.run(root, new Reproduce.Plan(List.of("cora"), List.of("gae"), 2, 1, 5, 1, late), quiet);
-        Reproduce.run(root, new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 2, 5, 2, early), quiet);
+        Reproduce.run(ASSEMBLER, root, new Reproduce.Plan(List.of("cora"), List.of("gae"), 2, 1, 5, 1, late), quiet);
+        Reproduce.run(ASSEMBLER, root, new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 2, 5, 2, early), quiet);
         assertThat(RunsFile.read(whole)).hasSize(3);
         List<Reproduce.Cell> merged = Reproduce.printRuns(List.of(late, early), quiet);
         assertThat(merged).hasSize(1);
@@ -113,13 +118,13 @@ final class ReproduceTest {
 
         // Run again into a file holding seeds 0 and 1: only seed 2 trains, and the cell is the whole run's.
         List<SeedRun> beforeResume = RunsFile.read(early);
-        List<Reproduce.Cell> resumed = Reproduce.run(root,
+        List<Reproduce.Cell> resumed = Reproduce.run(ASSEMBLER, root,
                 new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 3, 5, 2, early), quiet);
         assertThat(RunsFile.read(early)).extracting(SeedRun::seed).containsExactly(0, 1, 2);
         assertThat(resumed.get(0).auc()).containsExactly(all.get(0).auc());
         assertThat(RunsFile.read(early).subList(0, 2)).isEqualTo(beforeResume);
         // Other epochs than the recorded seeds' would mix two recipes in one cell: refused, naming the file.
-        assertThatThrownBy(() -> Reproduce.run(root,
+        assertThatThrownBy(() -> Reproduce.run(ASSEMBLER, root,
                 new Reproduce.Plan(List.of("cora"), List.of("gae"), 0, 1, 6, 2, early), quiet))
                 .isInstanceOf(GaeException.class).hasMessageContaining(early.toString())
                 .hasMessageContaining("with 5 epochs, this run trains 6");
@@ -166,7 +171,7 @@ final class ReproduceTest {
     void graphMaeGatRowTrainsOnEveryEdgeOfRowNormalisedInputs() {
         Path root = planetoidRoot();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), List.of("graphmae-gat"), 1, 2, 2,
+        List<Reproduce.Cell> cells = Reproduce.run(ASSEMBLER, root, List.of("cora"), List.of("graphmae-gat"), 1, 2, 2,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(cells.get(0).auc()).isEmpty();
         assertThat(cells.get(0).ap()).isEmpty();
@@ -183,7 +188,7 @@ final class ReproduceTest {
     void graphMaeRowIsScoredByTheLinearProbeBesideItsPaper() {
         Path root = planetoidRoot();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<Reproduce.Cell> cells = Reproduce.run(root, List.of("cora"), List.of("graphmae"), 1, 20, 2,
+        List<Reproduce.Cell> cells = Reproduce.run(ASSEMBLER, root, List.of("cora"), List.of("graphmae"), 1, 20, 2,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         // Even barely trained, GCN features of Cora classify far above chance (1/7).
         assertThat(cells.get(0).probe()[0]).isBetween(0.5, 1.0);

@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.error.GaeException;

@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

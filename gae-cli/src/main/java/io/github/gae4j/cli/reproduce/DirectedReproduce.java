@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.reproduce;
+package io.github.gae4j.cli.reproduce;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
@@ -13,7 +13,6 @@ import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.core.kernel.DirectedFullGraphBceKernels;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
@@ -31,8 +30,7 @@ import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
-import io.github.gae4j.datasets.DataDirectories;
-import io.github.gae4j.examples.Stats;
+import io.github.gae4j.runtime.metrics.Stats;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -67,9 +64,10 @@ import java.util.function.Supplier;
  * task 2. The reference treats the graphs as featureless (X = I), which is the default here
  * ({@code --features} uses the LINQS features instead).
  *
- * <pre>java --add-modules jdk.incubator.vector -Xmx4g -cp ... io.github.gae4j.examples.reproduce.DirectedReproduce \
- *     [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer] [--tasks general,biased-negative,bidirectional] \
- *     [--models gravity-gae,gravity-vae,source-target-gae,source-target-vae,gae,vgae] [--epochs 200] [--lr 0.1] [--threads T] [--features] [--kernels]</pre>
+ * <pre>gae reproduce --directed [--data-dir DIR] [--seeds 10] [--datasets cora,citeseer] \
+ *     [--tasks general,biased-negative,bidirectional] \
+ *     [--models gravity-gae,gravity-vae,source-target-gae,source-target-vae,gae,vgae] [--epochs 200] [--lr 0.1] \
+ *     [--threads T] [--features] [--kernels]</pre>
  */
 public final class DirectedReproduce {
 
@@ -104,66 +102,20 @@ public final class DirectedReproduce {
                        double[] millisPerEpoch) {
     }
 
-    public static void main(String[] args) {
-        Optional<Path> dataDir = DataDirectories.find();
-        List<String> datasets = DATASETS;
-        List<String> models = MODELS;
-        List<String> tasks = TASKS;
-        int seeds = 10;
-        int epochs = EPOCHS;
-        int threads = Runtime.getRuntime().availableProcessors();
-        boolean features = false;
-        boolean kernels = false;
-        double learningRate = LEARNING_RATE;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data-dir" -> dataDir = Optional.of(Path.of(args[++i]));
-                case "--datasets" -> datasets = List.of(args[++i].split(","));
-                case "--models" -> models = List.of(args[++i].split(","));
-                case "--tasks" -> tasks = List.of(args[++i].split(","));
-                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--features" -> features = true;
-                case "--lr" -> learningRate = Double.parseDouble(args[++i]);
-                case "--kernels" -> kernels = true;
-                default -> {
-                    System.err.println("Unknown option '" + args[i] + "'; options: --data-dir DIR, --datasets LIST"
-                            + " (cora,citeseer), --tasks LIST (" + String.join(",", TASKS) + "), --models LIST ("
-                            + String.join(",", MODELS) + "), --seeds N, --epochs N, --lr R, --threads T, --features,"
-                            + " --kernels");
-                    System.exit(2);
-                }
-            }
-        }
-        if (dataDir.isEmpty()) {
-            System.err.println("No data directory: " + DataDirectories.searchDescription());
-            System.exit(1);
-        }
-        try {
-            if (kernels) {
-                kernelTimings(dataDir.get(), threads, System.out);
-            }
-            run(dataDir.get(), datasets, models, tasks, seeds, epochs, learningRate, threads, features, System.out);
-        } catch (GaeException | IllegalArgumentException e) {
-            System.err.println("gae4j: " + e.getMessage());
-            System.exit(1);
-        }
-    }
-
     /**
      * The paper's featureless run (X = I) at the reference learning rate; see
-     * {@link #run(Path, List, List, List, int, int, double, int, boolean, PrintStream)}.
+     * {@link #run(ModelAssembler, Path, List, List, List, int, int, double, int, boolean, PrintStream)}.
      */
-    public static List<Cell> run(Path dataDir, List<String> datasets, List<String> models, List<String> tasks,
-                                 int seeds, int epochs, int threads, PrintStream out) {
-        return run(dataDir, datasets, models, tasks, seeds, epochs, LEARNING_RATE, threads, false, out);
+    public static List<Cell> run(ModelAssembler assembler, Path dataDir, List<String> datasets, List<String> models,
+                                 List<String> tasks, int seeds, int epochs, int threads, PrintStream out) {
+        return run(assembler, dataDir, datasets, models, tasks, seeds, epochs, LEARNING_RATE, threads, false, out);
     }
 
     /**
      * Runs every (dataset, task, model) cell over {@code seeds} seeds (0 … seeds − 1: the split, the
      * initialisation and the training) and prints the table to {@code out}.
      *
+     * @param assembler builds the datasets and models from the installed plugins
      * @param datasets {@code cora}, {@code citeseer} (LINQS files under {@code dataDir/linqs/})
      * @param models   names from {@link #MODELS}
      * @param tasks    names from {@link #TASKS}
@@ -173,9 +125,9 @@ public final class DirectedReproduce {
      *                 Welling's, works there)
      * @param features use the LINQS node features instead of X = I
      */
-    public static List<Cell> run(Path dataDir, List<String> datasets, List<String> models, List<String> tasks,
-                                 int seeds, int epochs, double learningRate, int threads, boolean features,
-                                 PrintStream out) {
+    public static List<Cell> run(ModelAssembler assembler, Path dataDir, List<String> datasets, List<String> models,
+                                 List<String> tasks, int seeds, int epochs, double learningRate, int threads,
+                                 boolean features, PrintStream out) {
         if (seeds < 1 || epochs < 1 || !(learningRate > 0)) {
             throw new GaeException(String.format(Locale.ROOT,
                     "--seeds and --epochs must be >= 1 and --lr positive, got %d, %d and %s", seeds, epochs,
@@ -187,8 +139,6 @@ public final class DirectedReproduce {
             }
         }
         List<Task> taskList = tasks.stream().map(Task::parse).toList();
-        ModelAssembler assembler = GaeInjectors.create(DirectedReproduce.class.getClassLoader())
-                .getInstance(ModelAssembler.class);
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
         try (Parallelism parallelism = Parallelism.of(threads)) {
@@ -306,9 +256,7 @@ public final class DirectedReproduce {
      * through the decoder's {@code logits} and a weighted BCE. Milliseconds per forward + backward,
      * median of a few repetitions after warm-up.
      */
-    public static void kernelTimings(Path dataDir, int threads, PrintStream out) {
-        ModelAssembler assembler = GaeInjectors.create(DirectedReproduce.class.getClassLoader())
-                .getInstance(ModelAssembler.class);
+    public static void kernelTimings(ModelAssembler assembler, Path dataDir, int threads, PrintStream out) {
         Graph graph = load(dataDir, "cora", assembler);
         SparseMatrix target = NormalizedAdjacency.withSelfLoops(graph.adjacency());
         int n = graph.nodeCount();
@@ -324,10 +272,10 @@ public final class DirectedReproduce {
                 Decoder decoder = assembler.create(ComponentKind.DECODER, ComponentSpec.of(name),
                         new CreationContext(latent, n, 0));
                 Weights z = new Weights("z", randomMatrix(n, latent, 7, 0.3));
-                double fused = time(() -> decoder.fusedFullGraphBce(z, target, pw, norm, parallelism).orElseThrow(),
-                        5, 11);
+                double fused = time(() -> decoder.fusedFullGraphBce(z, target, pw, norm).orElseThrow(),
+                        parallelism, 5, 11);
                 String doubleText = doubleKernelTime(name, z, target, pw, norm, parallelism);
-                double naive = time(() -> naive(decoder, z, target, pw, norm), 1, 3);
+                double naive = time(() -> naive(decoder, z, target, pw, norm), parallelism, 1, 3);
                 out.printf(Locale.ROOT, "%-28s %12.1f %12s %12.1f%n", name + " (" + latent + ")", fused, doubleText,
                         naive);
             }
@@ -341,15 +289,15 @@ public final class DirectedReproduce {
             case "gravity" -> () -> GravityFullGraphBce.of(
                     ColumnSlice.of(z, 0, latent - 1),
                     ColumnSlice.of(z, latent - 1, latent), target, pw, norm, 1.0,
-                    0.01, parallelism, DirectedFullGraphBceKernels.gravityScalar());
+                    0.01, DirectedFullGraphBceKernels.gravityScalar());
             case "source-target" -> () -> SourceTargetFullGraphBce.of(
                     ColumnSlice.of(z, 0, latent / 2),
                     ColumnSlice.of(z, latent / 2, latent), target, pw, norm,
-                    parallelism, DirectedFullGraphBceKernels.sourceTargetScalar());
+                    DirectedFullGraphBceKernels.sourceTargetScalar());
             default -> () -> SourceTargetFullGraphBce.of(z, z, target, pw, norm,
-                    parallelism, DirectedFullGraphBceKernels.sourceTargetScalar());
+                    DirectedFullGraphBceKernels.sourceTargetScalar());
         };
-        return String.format(Locale.ROOT, "%.1f", time(loss, 1, 3));
+        return String.format(Locale.ROOT, "%.1f", time(loss, parallelism, 1, 3));
     }
 
     private static Variable naive(Decoder decoder, Variable z, SparseMatrix target, double pw, double norm) {
@@ -357,22 +305,22 @@ public final class DirectedReproduce {
     }
 
     /** Median ms of {@code reps} forward + backward passes after {@code warmup} unmeasured ones. */
-    private static double time(Supplier<Variable> loss, int warmup, int reps) {
+    private static double time(Supplier<Variable> loss, Parallelism parallelism, int warmup, int reps) {
         for (int k = 0; k < warmup; k++) {
-            pass(loss.get());
+            pass(loss.get(), parallelism);
         }
         double[] ms = new double[reps];
         for (int k = 0; k < reps; k++) {
             Variable v = loss.get();
             long t0 = System.nanoTime();
-            pass(v);
+            pass(v, parallelism);
             ms[k] = (System.nanoTime() - t0) / 1e6;
         }
         return Stats.median(ms);
     }
 
-    private static void pass(Variable loss) {
-        ComputationContext ctx = new ComputationContext();
+    private static void pass(Variable loss, Parallelism parallelism) {
+        ComputationContext ctx = new ComputationContext(parallelism);
         ctx.forward(loss);
         ctx.backward(loss);
     }

@@ -1,5 +1,6 @@
-package io.github.gae4j.examples.bench;
+package io.github.gae4j.cli.bench;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -17,6 +18,17 @@ final class BenchDatasets {
             "p-in", 0.018, "p-out", 0.000002, "feature-dim", 64, "seed", 7);
 
     private BenchDatasets() {
+    }
+
+    /** Fails on a name the benchmark does not know, listing the known ones, before anything runs. */
+    static void check(String name) {
+        if (!Benchmark.DATASETS.contains(name)) {
+            throw unknown(name);
+        }
+    }
+
+    private static ConfigException unknown(String name) {
+        return new ConfigException("Unknown benchmark dataset '" + name + "'; known: " + Benchmark.DATASETS);
     }
 
     /** The graph, or empty when its files are not under {@code dataDir}. */
@@ -42,8 +54,7 @@ final class BenchDatasets {
                 spec = ComponentSpec.of("linqs", "path", dir.get().resolve("pubmed_nofeatures.content"),
                         "cites", dir.get().resolve("pubmed.cites"));
             }
-            default -> throw new IllegalArgumentException(
-                    "Unknown benchmark dataset '" + name + "'; known: [cora, citeseer, pubmed, synthetic-1m]");
+            default -> throw unknown(name);
         }
         return Optional.of(assembler.create(ComponentKind.DATASET, spec, ctx).load());
     }

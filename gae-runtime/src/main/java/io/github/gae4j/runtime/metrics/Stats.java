@@ -1,4 +1,4 @@
-package io.github.gae4j.examples;
+package io.github.gae4j.runtime.metrics;
 
 /** Mean, sample standard deviation and median of per-seed figures. */
 public final class Stats {

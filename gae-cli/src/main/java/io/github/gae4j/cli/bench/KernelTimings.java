@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.bench;
+package io.github.gae4j.cli.bench;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
@@ -56,8 +56,8 @@ final class KernelTimings {
     static double fused(Matrix z, SparseMatrix target, double posWeight, double norm, Parallelism parallelism,
                         int warmup, int reps) {
         Weights w = new Weights("z", z);
-        Variable loss = InnerProductFullGraphBce.of(w, target, posWeight, norm, parallelism);
-        return medianMillis(warmup, reps, () -> new ComputationContext().backward(loss));
+        Variable loss = InnerProductFullGraphBce.of(w, target, posWeight, norm);
+        return medianMillis(warmup, reps, () -> new ComputationContext(parallelism).backward(loss));
     }
 
     /**

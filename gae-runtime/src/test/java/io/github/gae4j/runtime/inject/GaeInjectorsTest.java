@@ -3,14 +3,18 @@ package io.github.gae4j.runtime.inject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.Guice;
+import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.name.Names;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.FactoryLookup;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
@@ -30,11 +34,11 @@ import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.optim.GlorotUniform;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-final class ModelModuleTest {
+/** The injector binds the one registry and the assembler built from it; applications add modules beside it. */
+final class GaeInjectorsTest {
 
     record SeededEncoder(Weights w) implements Encoder {
         @Override
@@ -141,25 +145,60 @@ final class ModelModuleTest {
 
     @Test
     void guiceGivesTheSameModelAsTheRegistry() {
-        Injector injector = Guice.createInjector(new PluginsModule(REGISTRY), new ModelModule());
+        Injector injector = GaeInjectors.create(REGISTRY);
         GraphAutoencoder viaGuice = injector.getInstance(ModelAssembler.class).assemble(spec("seeded"), CONTEXT);
         GraphAutoencoder viaRegistry = new ModelAssembler(REGISTRY).assemble(spec("seeded"), CONTEXT);
         assertThat(viaGuice.weights()).hasSize(1);
         assertThat(viaGuice.weights().get(0).data()).isEqualTo(viaRegistry.weights().get(0).data());
+        // One registry: the injector hands out the very instance, never a copy of its factories.
         assertThat(injector.getInstance(PluginRegistry.class)).isSameAs(REGISTRY);
-        Map<String, EncoderFactory> encoders = injector.getInstance(com.google.inject.Key.get(
-                new com.google.inject.TypeLiteral<Map<String, EncoderFactory>>() { }));
-        assertThat(encoders).containsOnlyKeys("seeded");
+        assertThat(injector.getInstance(FactoryLookup.class)).isSameAs(REGISTRY);
+        assertThat(injector.getInstance(ModelAssembler.class)).isSameAs(injector.getInstance(ModelAssembler.class));
+        assertThat(injector.getInstance(PluginRegistry.class).factories(ComponentKind.ENCODER)).containsOnlyKeys("seeded");
     }
 
     @Test
     void unknownNameThroughGuiceListsKnownNames() {
-        Injector injector = Guice.createInjector(new PluginsModule(REGISTRY), new ModelModule());
+        Injector injector = GaeInjectors.create(REGISTRY);
         ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
         assertThatThrownBy(() -> assembler.assemble(spec("sedded"), CONTEXT))
                 .isInstanceOf(UnknownComponentException.class)
                 .hasMessageContaining("Unknown encoder 'sedded'; known encoders: [seeded]");
-        BoundFactories bound = injector.getInstance(BoundFactories.class);
-        assertThat(bound.factory(ComponentKind.ENCODER, "seeded").name()).isEqualTo("seeded");
+        FactoryLookup lookup = injector.getInstance(FactoryLookup.class);
+        assertThat(lookup.factory(ComponentKind.ENCODER, "seeded").name()).isEqualTo("seeded");
+    }
+
+    @Test
+    void applicationModulesAddTheirBindings() {
+        Injector injector = GaeInjectors.create(REGISTRY, new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(String.class).annotatedWith(Names.named("greeting")).toInstance("hello from the application");
+            }
+        });
+        assertThat(injector.getInstance(Key.get(String.class, Names.named("greeting"))))
+                .isEqualTo("hello from the application");
+        assertThat(injector.getInstance(ModelAssembler.class)).isNotNull();
+    }
+
+    @Test
+    void anApplicationModuleCannotRebindTheAssembler() {
+        AbstractModule rebinding = new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(ModelAssembler.class).toInstance(new ModelAssembler(REGISTRY));
+            }
+        };
+        assertThatThrownBy(() -> GaeInjectors.create(REGISTRY, rebinding))
+                .isInstanceOf(CreationException.class)
+                .hasMessageContaining("ModelAssembler");
+    }
+
+    @Test
+    void discoveringThroughAClassLoaderFindsThePluginsOnIt() {
+        // gae-runtime ships only its built-in optimisers, and its tests register none.
+        Injector injector = GaeInjectors.create(GaeInjectorsTest.class.getClassLoader());
+        assertThat(injector.getInstance(PluginRegistry.class).plugins()).singleElement()
+                .isInstanceOf(io.github.gae4j.runtime.optim.OptimizersPlugin.class);
     }
 }
