@@ -3,7 +3,7 @@ package io.github.gae4j.cli;
 import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
-import io.github.gae4j.runtime.json.JsonWriter;
+import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.core.parallel.Parallelism;
 import jakarta.inject.Inject;
@@ -81,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
                 m.put("clustering-nmi", c.nmi());
                 m.put("clustering-ari", c.ari());
             });
-            Files.writeString(json, JsonWriter.write(m), StandardCharsets.UTF_8);
+            Files.writeString(json, Json.write(m), StandardCharsets.UTF_8);
         }
         return GaeCommand.OK;
     }

@@ -90,11 +90,11 @@ public final class GaeCommand implements Runnable {
         return code;
     }
 
-    /** The version from the jar manifest ("dev" when run from classes). */
+    /** The version Maven recorded in gae-runtime (the one provenance records). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"gae4j " + io.github.gae4j.cli.run.LoadedRun.version() + " (SPI "
+            return new String[] {"gae4j " + io.github.gae4j.runtime.provenance.Provenance.currentVersion() + " (SPI "
                     + io.github.gae4j.core.spi.GaeSpi.VERSION + ", Java " + Runtime.version() + ")"};
         }
     }

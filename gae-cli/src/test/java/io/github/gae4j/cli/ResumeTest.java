@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
-import io.github.gae4j.runtime.json.JsonReader;
-import io.github.gae4j.runtime.json.JsonReader.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.io.IOException;
@@ -182,20 +182,18 @@ final class ResumeTest {
     }
 
     private static Object results(Path run) throws IOException {
-        JsonObject r = (JsonObject) ((JsonObject) JsonReader.parse(
-                Files.readString(run.resolve(RunFiles.RUN_JSON)))).get("results");
+        ObjectNode r = (ObjectNode) TrainEvalEmbedTest.json(run.resolve(RunFiles.RUN_JSON)).get("results");
         r.remove("median-epoch-ms");
         return r;
     }
 
     /** Losses and validation scores, without the wall times. */
     private static Object history(Path run) throws IOException {
-        java.util.List<?> rows = (java.util.List<?>) ((JsonObject) JsonReader.parse(
-                Files.readString(run.resolve(RunFiles.RUN_JSON)))).get("history");
-        return rows.stream().map(o -> {
-            JsonObject row = (JsonObject) o;
-            row.remove("ms");
-            return row;
-        }).toList();
+        java.util.List<JsonNode> rows = new java.util.ArrayList<>();
+        for (JsonNode row : TrainEvalEmbedTest.json(run.resolve(RunFiles.RUN_JSON)).get("history")) {
+            ((ObjectNode) row).remove("ms");
+            rows.add(row);
+        }
+        return rows;
     }
 }

@@ -2,8 +2,8 @@ package io.github.gae4j.cli.run;
 
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.LossSpec;
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
@@ -30,7 +30,8 @@ public final class ModelOptions {
     String preset = "gae";
 
     @Option(names = "--model-file", paramLabel = "FILE",
-            description = "A JSON model description (encoder, sampler, decoder, losses, training); replaces --model.")
+            description = "A model description (encoder, sampler, decoder, losses, training) in JSON, or YAML for"
+                    + " FILE.yaml / FILE.yml; replaces --model.")
     Path modelFile;
 
     @Option(names = "--encoder", paramLabel = "NAME", description = "Encoder plugin by name (see 'gae plugins').")

@@ -2,12 +2,12 @@ package io.github.gae4j.examples.linkprediction;
 
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.json.JsonWriter;
+import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
@@ -195,7 +195,7 @@ public final class LinkPredictionExample {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(path, JsonWriter.write(result.toJson()));
+            Files.writeString(path, Json.write(result.toJson()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write results to '" + path + "': " + e.getMessage(), e);
         }

@@ -364,10 +364,10 @@ final class AdversarialLossTest implements GradientCheck {
         }).fit(first, split);
         assertThat(stopped.stoppedEarly()).isTrue();
         java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
-        io.github.gae4j.runtime.model.ModelDescription description = new io.github.gae4j.runtime.model.ModelDescription(
+        io.github.gae4j.runtime.files.ModelDescription description = new io.github.gae4j.runtime.files.ModelDescription(
                 io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
         io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                description, java.util.Map.of(), first, stopped.finalState()), file);
+                description, java.util.Optional.empty(), first, stopped.finalState()), file);
         io.github.gae4j.runtime.train.TrainingState saved =
                 io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file).training().orElseThrow();
         assertThat(saved.lossState().get("adversarial").get("calls").scalarValue()).isEqualTo(7.0);

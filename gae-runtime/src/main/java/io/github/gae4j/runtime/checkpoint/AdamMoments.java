@@ -9,47 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adam's optimiser state in the layout of format versions 1 and 2 (two moment tensors per parameter, named after
- * it, and an update count per parameter), translated to and from {@code Adam.state()}'s named tensors.
+ * Adam's moments as format versions 1 to 3 hold them (two tensors per parameter, named after it, and an update
+ * count per parameter), as the named state {@code Adam.state()} gives and takes: files of those versions resume as
+ * optimizer {@code adam}.
  */
 final class AdamMoments {
 
     private AdamMoments() {
     }
 
-    /**
-     * Whether {@code state} is {@code adam}'s with exactly the moments and count of every named parameter, in
-     * order: then the old layout holds it without loss.
-     */
-    static boolean isAdamState(OptimizerState state, List<String> parameters) {
-        if (!"adam".equals(state.name()) || state.tensors().size() != 3 * parameters.size()) {
-            return false;
-        }
-        for (String p : parameters) {
-            Matrix m = state.tensors().get(StateTensors.key(p, Adam.EXP_AVG));
-            Matrix v = state.tensors().get(StateTensors.key(p, Adam.EXP_AVG_SQ));
-            Matrix step = state.tensors().get(StateTensors.key(p, Adam.STEP));
-            if (m == null || v == null || step == null || !m.sameShape(v) || step.rows() != 1 || step.cols() != 1
-                    || step.scalarValue() != (double) (long) step.scalarValue() || step.scalarValue() < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static Matrix m(OptimizerState state, String parameter) {
-        return state.tensors().get(StateTensors.key(parameter, Adam.EXP_AVG));
-    }
-
-    static Matrix v(OptimizerState state, String parameter) {
-        return state.tensors().get(StateTensors.key(parameter, Adam.EXP_AVG_SQ));
-    }
-
-    static long step(OptimizerState state, String parameter) {
-        return (long) state.tensors().get(StateTensors.key(parameter, Adam.STEP)).scalarValue();
-    }
-
-    /** Adam's named state from the old layout. */
+    /** Adam's named state from the old layout, parameters in order. */
     static OptimizerState state(List<String> parameters, Map<String, Matrix> m, Map<String, Matrix> v,
                                 List<Long> steps) {
         Map<String, Matrix> tensors = new LinkedHashMap<>();

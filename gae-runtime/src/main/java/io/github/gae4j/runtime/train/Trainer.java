@@ -14,9 +14,11 @@ import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.optim.DefaultOptimizers;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.FactoryLookup;
+import io.github.gae4j.runtime.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -68,6 +70,22 @@ public final class Trainer {
 
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split) {
         return fit(model, split, null);
+    }
+
+    /**
+     * {@link #fit(GraphAutoencoder, LinkSplit, TrainingState)}, returning {@code provenance} with the
+     * result: the caller knows what the trainer does not (how the model, data and split were made).
+     *
+     * @throws IllegalArgumentException when the provenance's training seed is not this trainer's
+     */
+    public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume, Provenance provenance) {
+        Objects.requireNonNull(provenance, "provenance is null");
+        if (provenance.seeds().training() != config.seed()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "The provenance records training seed %d, but training uses seed %d",
+                    provenance.seeds().training(), config.seed()));
+        }
+        return fit(model, split, resume).withProvenance(provenance);
     }
 
     /**

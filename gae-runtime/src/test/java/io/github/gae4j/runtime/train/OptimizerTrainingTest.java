@@ -11,7 +11,7 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.testkit.TestGraphs;
 import java.nio.file.Path;
@@ -54,8 +54,8 @@ final class OptimizerTrainingTest {
 
         Path file = dir.resolve(cfg.optimizer().name() + ".gae4j");
         GraphAutoencoder second = TrainerTest.model(99, new TrainerTest.RandomlyWeightedNorm());
-        SavedModelFile.write(SavedModel.checkpoint(new ModelDescription(ModelSpec.gae(), cfg), Map.of(), second,
-                stopped.finalState()), file);
+        SavedModelFile.write(SavedModel.checkpoint(new ModelDescription(ModelSpec.gae(), cfg),
+                java.util.Optional.empty(), second, stopped.finalState()), file);
         SavedModel saved = SavedModelFile.read(file);
         assertThat(saved.description().training()).isEqualTo(cfg);
         TrainingState state = saved.training().orElseThrow();

@@ -421,8 +421,8 @@ final class TrainerTest {
         java.nio.file.Path file = dir.resolve("cosine.gae4j");
         GraphAutoencoder second = model(99, new RandomlyWeightedNorm());
         io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                new io.github.gae4j.runtime.model.ModelDescription(io.github.gae4j.runtime.model.ModelSpec.gae(), cfg),
-                java.util.Map.of(), second, stopped.finalState()), file);
+                new io.github.gae4j.runtime.files.ModelDescription(io.github.gae4j.runtime.model.ModelSpec.gae(), cfg),
+                java.util.Optional.empty(), second, stopped.finalState()), file);
         io.github.gae4j.runtime.checkpoint.SavedModel saved = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file);
         TrainerConfig fromFile = saved.description().training();
         assertThat(fromFile.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
@@ -580,10 +580,10 @@ final class TrainerTest {
         // Through a checkpoint file, into a fresh model whose penalties start with no drift and no calls.
         java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
         GraphAutoencoder second = driftingModel(99);
-        io.github.gae4j.runtime.model.ModelDescription description = new io.github.gae4j.runtime.model.ModelDescription(
+        io.github.gae4j.runtime.files.ModelDescription description = new io.github.gae4j.runtime.files.ModelDescription(
                 io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
         io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                description, java.util.Map.of(), second, stopped.finalState()), file);
+                description, java.util.Optional.empty(), second, stopped.finalState()), file);
         TrainingState fromFile = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file).training().orElseThrow();
         assertSameLossState(fromFile, stopped.finalState());
 

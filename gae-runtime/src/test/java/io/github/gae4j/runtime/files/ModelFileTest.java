@@ -1,9 +1,11 @@
-package io.github.gae4j.runtime.model;
+package io.github.gae4j.runtime.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.train.LearningRateSchedule;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import java.nio.file.Files;
