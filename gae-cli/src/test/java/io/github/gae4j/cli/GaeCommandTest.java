@@ -72,7 +72,8 @@ final class GaeCommandTest {
         Cli optimizerOption = Cli.run("train", "--optimizer", "sgd", "-O", "optimizer.momentun=0.9", "--epochs", "2",
                 "--out", dir.resolve("p").toString());
         assertThat(optimizerOption.exitCode()).as(optimizerOption.toString()).isEqualTo(2);
-        assertThat(optimizerOption.err()).contains("Unknown option 'momentun' for optimizer 'sgd'").contains("momentum");
+        assertThat(optimizerOption.err()).contains("Unknown option 'momentun' for optimizer 'sgd'")
+                .contains("momentum");
         Cli corruption = Cli.run("train", "--corruption", "no-such-corruption", "--epochs", "2", "--out",
                 dir.resolve("z").toString());
         assertThat(corruption.exitCode()).as(corruption.toString()).isEqualTo(2);

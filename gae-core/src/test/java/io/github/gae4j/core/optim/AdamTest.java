@@ -76,7 +76,8 @@ final class AdamTest {
         b.step(List.of(full), gradientOf(full, Matrix.scalar(1.0)));
         // The first step moves by the rate (m̂ = v̂ = 1); the moments do not depend on it.
         assertThat(1.0 - half.data().scalarValue()).isCloseTo(0.5 * (1.0 - full.data().scalarValue()), within(1e-15));
-        assertThat(a.state(List.of(half)).get("w.exp-avg").data()).isEqualTo(b.state(List.of(full)).get("w.exp-avg").data());
+        assertThat(a.state(List.of(half)).get("w.exp-avg").data())
+                .isEqualTo(b.state(List.of(full)).get("w.exp-avg").data());
         assertThat(a.state(List.of(half)).get("w.exp-avg-sq").data())
                 .isEqualTo(b.state(List.of(full)).get("w.exp-avg-sq").data());
         for (double bad : new double[] {0, -0.1, Double.NaN}) {

@@ -169,7 +169,8 @@ final class ExtraPluginTest {
                     .fit(model(d, graph, SEED), split);
             Path file = dir.resolve("checkpoint.gae4j");
             GraphAutoencoder second = model(d, graph, SEED + 1);
-            SavedModelFile.write(SavedModel.checkpoint(d, java.util.Optional.empty(), second, stopped.finalState()), file);
+            SavedModelFile.write(SavedModel.checkpoint(d, java.util.Optional.empty(), second, stopped.finalState()),
+                    file);
             SavedModel saved = SavedModelFile.read(file);
             assertThat(saved.description()).isEqualTo(d);
 

@@ -87,7 +87,7 @@ public final class Validator {
         return config.patience() > 0 && bestEpoch > 0 && epoch - bestEpoch >= config.patience();
     }
 
-    /** With {@link TrainerConfig#restoreBest()}, copies the best epoch's weights into the model (if one was measured). */
+    /** With {@link TrainerConfig#restoreBest()}, copies the best epoch's weights into the model (if one was taken). */
     public void restoreBestWeights() {
         if (config.restoreBest() && !bestWeights.isEmpty()) {
             List<Weights> weights = model.weights();

@@ -293,7 +293,8 @@ final class SavedModelFileTest {
         assertThat(old.parameters().get(1).value().data()).containsExactly(2, 2.125, 2.25, 2.375, 2.5, 2.625);
         TrainingState t = old.training().orElseThrow();
         assertThat(t.epochsDone()).isEqualTo(2);
-        assertThat(t.optimizer().name()).as("moments of the formats before optimiser plugins are Adam's").isEqualTo("adam");
+        assertThat(t.optimizer().name()).as("moments of the formats before optimiser plugins are Adam's")
+                .isEqualTo("adam");
         assertThat(t.optimizer().tensors().get("vgae.Wmu.step").scalarValue()).isEqualTo(2);
         assertThat(t.optimizer().tensors().get("vgae.Wmu.exp-avg-sq").data()[5]).isEqualTo(8.625);
         assertThat(t.hasLossState()).as("no loss state in a format 1 file").isFalse();
