@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gae plugins}: every discovered component, by kind, with its plugin and options. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"Lists every encoder, sampler, decoder, loss and dataset loader found on the class path"
+        description = {"Lists every encoder, sampler, decoder, loss, dataset loader, corruption and optimizer found on"
+                + " the class path"
                 + " (through java.util.ServiceLoader), with the plugin that provides it and its options: each as"
                 + " name=default (just name when it has no default) and a line of help.",
                 "Add a plugin jar with: java -cp gae.jar:my-plugin.jar io.github.gae4j.cli.GaeCommand plugins"})

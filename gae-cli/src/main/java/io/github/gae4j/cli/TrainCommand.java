@@ -144,7 +144,8 @@ final class TrainCommand implements Callable<Integer> {
             Optional<Provenance> provenance = Optional.of(setup.provenance());
             Checkpoints checkpoints = new Checkpoints(runDir, description, provenance, setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
-            result = new Trainer(description.training(), parallelism, checkpoints)
+            // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
+            result = new Trainer(description.training(), parallelism, plugins, checkpoints)
                     .fit(setup.model(), setup.split(), setup.state(), setup.provenance());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
@@ -179,7 +180,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Setup fresh() {
         ModelDescription description = model.description();
-        ModelFile.validate(description.model(), plugins);
+        ModelFile.validate(description, plugins);
         DatasetOptions.DatasetRef ref = dataset.ref();
         Graph graph = ref.load(assembler);
         long seed = description.training().seed();
@@ -201,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelDescription d = run.saved().description();
         if (model.epochsOverride() != null) {
             TrainerConfig saved = d.training();
-            d = new ModelDescription(d.model(), saved.withEpochs(model.epochsOverride()));
+            d = new ModelDescription(d.model(), saved.toBuilder().epochs(model.epochsOverride()).build());
             int total = d.training().epochs();
             if (saved.learningRateSchedule() != LearningRateSchedule.CONSTANT && total != saved.epochs()) {
                 // The schedule spans the configured epochs, so the epochs still to come follow the new length.
@@ -324,6 +325,9 @@ final class TrainCommand implements Callable<Integer> {
         if (r.stoppedEarly()) {
             out.printf(Locale.ROOT, "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
                     r.history().size(), d.training().epochs(), runDir);
+        } else if (r.history().size() < d.training().epochs()) {
+            out.printf(Locale.ROOT, "early stop after epoch %d of %d: no better validation AUC in %d epochs%n",
+                    r.history().size(), d.training().epochs(), d.training().patience());
         }
         out.printf(Locale.ROOT, "test AUC %.4f  AP %.4f  (%s weights, best validation epoch %d, %.1f ms/epoch)%n",
                 e.test().auc(), e.test().ap(), d.training().restoreBest() ? "best-epoch" : "last-epoch",

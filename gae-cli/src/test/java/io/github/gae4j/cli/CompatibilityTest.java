@@ -143,7 +143,7 @@ final class CompatibilityTest {
         }
     }
 
-    /** The format 1 checkpoint continues as if the run had never stopped, and is written back in format 3. */
+    /** The format 1 checkpoint continues as if the run had never stopped, and is written back in the current format. */
     @Test
     void anOldCheckpointResumesAsAnUninterruptedRun() throws IOException {
         Path run = copy("run");

@@ -29,7 +29,7 @@ final class ModelFilesTest {
         PluginRegistry plugins = PluginRegistry.discover(ModelFilesTest.class.getClassLoader());
         for (Path f : files) {
             ModelDescription d = ModelFile.read(f);
-            ModelFile.validate(d.model(), plugins);
+            ModelFile.validate(d, plugins);
         }
     }
 

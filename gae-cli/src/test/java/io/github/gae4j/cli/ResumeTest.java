@@ -55,6 +55,40 @@ final class ResumeTest {
         assertThat(history(parts)).isEqualTo(history(whole));
     }
 
+    /** SGD with Nesterov momentum, chosen on the command line: its buffers go through the checkpoint. */
+    @Test
+    void anotherOptimizerStopThenResumeEqualsUninterrupted() throws IOException {
+        String[] sgd = {"--optimizer", "sgd", "-O", "optimizer.momentum=0.9", "-O", "optimizer.nesterov=true",
+            "--lr", "0.05", "--weight-decay", "1e-4"};
+        Path whole = dir.resolve("sgd-whole");
+        Cli a = Cli.run(TrainEvalEmbedTest.concat(args("train", "--epochs", "20", "--out", whole.toString()), sgd));
+        assertThat(a.exitCode()).as(a.toString()).isZero();
+        SavedModel checkpoint = SavedModelFile.read(whole.resolve(RunFiles.CHECKPOINT));
+        assertThat(checkpoint.description().training().optimizer().name()).isEqualTo("sgd");
+        assertThat(checkpoint.description().training().optimizer().config().asMap())
+                .containsEntry("momentum", "0.9").containsEntry("nesterov", "true").containsEntry("weight-decay",
+                        "1.0E-4");
+        assertThat(checkpoint.training().orElseThrow().optimizer().tensors()).isNotEmpty()
+                .allSatisfy((name, value) -> assertThat(name).endsWith(".momentum-buffer"));
+
+        Path parts = dir.resolve("sgd-parts");
+        Cli first = Cli.run(TrainEvalEmbedTest.concat(args("train", "--epochs", "20", "--stop-after", "8", "--out",
+                parts.toString()), sgd));
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        Cli second = Cli.run("train", "--resume", parts.toString(), "--threads", "1", "--progress", "none",
+                "--no-report");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+
+        SavedModel x = SavedModelFile.read(whole.resolve(RunFiles.MODEL));
+        SavedModel y = SavedModelFile.read(parts.resolve(RunFiles.MODEL));
+        for (int k = 0; k < x.parameters().size(); k++) {
+            assertThat(y.parameters().get(k).value().data()).as(x.parameters().get(k).name())
+                    .isEqualTo(x.parameters().get(k).value().data());
+        }
+        assertThat(results(parts)).isEqualTo(results(whole));
+        assertThat(history(parts)).isEqualTo(history(whole));
+    }
+
     /**
      * A cosine schedule keeps no state and the checkpoint carries the setting: resumed without
      * --lr-schedule, the run still decays as the uninterrupted one does and ends where it ends.

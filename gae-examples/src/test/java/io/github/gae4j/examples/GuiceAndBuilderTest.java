@@ -41,7 +41,7 @@ final class GuiceAndBuilderTest {
 
     private TrainingResult train(GraphAutoencoder model) {
         try (Parallelism p = Parallelism.of(2)) {
-            return new Trainer(TrainerConfig.defaults().withEpochs(40).withSeed(SEED), p).fit(model, split);
+            return new Trainer(TrainerConfig.builder().epochs(40).seed(SEED).build(), p).fit(model, split);
         }
     }
 

@@ -48,7 +48,7 @@ final class MaskTokenTrainingTest {
             ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
             List.of(LossSpec.of("feature-sce", "gamma", 2)),
             List.of(ComponentSpec.of("feature-mask", "rate", 0.5, "token", "learned"))),
-            TrainerConfig.defaults().withEpochs(8).withSeed(SEED).withLearningRate(0.01).withRestoreBest(false));
+            TrainerConfig.builder().epochs(8).seed(SEED).learningRate(0.01).restoreBest(false).build());
 
     private GraphAutoencoder assemble() {
         return new ModelAssembler(registry).assemble(description.model(),
@@ -63,7 +63,7 @@ final class MaskTokenTrainingTest {
     }
 
     private TrainingResult fit(GraphAutoencoder model, int epochs, TrainingState resume) {
-        return new Trainer(description.training().withEpochs(epochs), Parallelism.singleThreaded())
+        return new Trainer(description.training().toBuilder().epochs(epochs).build(), Parallelism.singleThreaded())
                 .fit(model, split, resume);
     }
 

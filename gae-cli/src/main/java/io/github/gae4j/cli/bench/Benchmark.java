@@ -135,8 +135,7 @@ public final class Benchmark {
         GraphAutoencoder m = assembler.assemble(spec,
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 0L));
         int warmup = WARMUP_EPOCHS;
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(warmup + epochs).withEvalEvery(0)
-                .withLogEvery(1000);
+        TrainerConfig config = TrainerConfig.builder().epochs(warmup + epochs).evalEvery(0).logEvery(1000).build();
         System.gc();
         List<MemoryPoolMXBean> pools = heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);

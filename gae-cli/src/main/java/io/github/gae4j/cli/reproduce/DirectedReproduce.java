@@ -206,14 +206,14 @@ public final class DirectedReproduce {
         double[] seconds = new double[seeds];
         double[] millis = new double[seeds];
         ModelSpec spec = spec(dataset, task, model);
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(epochs).withLearningRate(learningRate)
-                .withRestoreBest(false).withEvalEvery(0).withLogEvery(Math.max(1, epochs));
+        TrainerConfig config = TrainerConfig.builder().epochs(epochs).learningRate(learningRate).restoreBest(false)
+                .evalEvery(0).logEvery(Math.max(1, epochs)).build();
         for (int s = 0; s < seeds; s++) {
             long t0 = System.nanoTime();
             LinkSplit split = DirectedLinkSplit.of(graph, task, s);
             GraphAutoencoder m = assembler.assemble(spec,
                     new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), s));
-            TrainingResult r = new Trainer(config.withSeed(s), parallelism).fit(m, split);
+            TrainingResult r = new Trainer(config.toBuilder().seed(s).build(), parallelism).fit(m, split);
             auc[s] = r.test().auc();
             ap[s] = r.test().ap();
             millis[s] = Stats.median(r.history().stream().mapToDouble(EpochStats::trainMillis).toArray());

@@ -214,7 +214,8 @@ public final class Reproduce {
         PaperTable.Recipe recipe = row.recipe(dataset);
         graph = recipe.rowNormalizedFeatures() ? graph.withFeatures(graph.featuresOrIdentity().rowNormalized()) : graph;
         ModelSpec spec = recipe.spec();
-        TrainerConfig training = plan.epochs() > 0 ? recipe.training().withEpochs(plan.epochs()) : recipe.training();
+        TrainerConfig training = plan.epochs() > 0 ? recipe.training().toBuilder().epochs(plan.epochs())
+                .build() : recipe.training();
         int classes = graph.hasLabels() ? graph.classNames().size() : 0;
         NodeSplit publicSplit = classes > 1 ? PlanetoidSplit.of(graph) : null;
         List<SeedRun> runs = new ArrayList<>();
@@ -231,7 +232,8 @@ public final class Reproduce {
             LinkSplit split = recipe.allEdges() ? LinkSplit.allEdgesInTraining(graph, 0.01, s) : LinkSplit.of(graph, s);
             GraphAutoencoder m = assembler.assemble(spec,
                     new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), s));
-            TrainingResult r = new Trainer(training.withSeed(s).withLogEvery(100), parallelism).fit(m, split);
+            TrainingResult r = new Trainer(training.toBuilder().seed(s).logEvery(100).build(), parallelism)
+                    .fit(m, split);
             double auc = recipe.allEdges() ? Double.NaN : r.test().auc();
             double ap = recipe.allEdges() ? Double.NaN : r.test().ap();
             ClusteringScores c = null;

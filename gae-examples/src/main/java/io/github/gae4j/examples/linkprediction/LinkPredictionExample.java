@@ -142,8 +142,8 @@ public final class LinkPredictionExample {
                     .orElse("model");
             return List.of(new Experiment(name, d.model(), d.training(), d.training().seed()));
         }
-        TrainerConfig training = TrainerConfig.defaults().withEpochs(options.epochs())
-                .withLearningRate(options.learningRate()).withLogEvery(50);
+        TrainerConfig training = TrainerConfig.builder().epochs(options.epochs()).learningRate(options.learningRate())
+                .logEvery(50).build();
         return options.models().stream()
                 .map(m -> new Experiment(m, spec(m, options), training, options.firstSeed())).toList();
     }
@@ -154,7 +154,7 @@ public final class LinkPredictionExample {
         LinkSplit split = LinkSplit.of(graph, seed);
         GraphAutoencoder model = assembler.assemble(spec,
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
-        TrainingResult result = new Trainer(training.withSeed(seed), parallelism).fit(model, split);
+        TrainingResult result = new Trainer(training.toBuilder().seed(seed).build(), parallelism).fit(model, split);
         return new RunResult(seed, result.test().auc(), result.test().ap(), result.bestEpoch(),
                 result.medianEpochMillis(), result.epochMillis());
     }

@@ -26,7 +26,7 @@ final class ModelFileExampleTest {
 
     @Test
     void aModelFileRunsFromTheCommandLine(@TempDir Path dir) throws Exception {
-        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.defaults().withEpochs(40).withSeed(3));
+        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.builder().epochs(40).seed(3).build());
         Path file = dir.resolve("my-vgae.json");
         Files.writeString(file, ModelFile.write(d));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -39,7 +39,8 @@ final class ModelFileExampleTest {
 
     @Test
     void theSameDescriptionRunsInlineFromTheCommandLine() {
-        String json = ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults().withEpochs(30)));
+        String json = ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().epochs(30)
+                .build()));
         var result = LinkPredictionExample.run(Options.parse("--model-json", json, "--seeds", "1", "--threads", "1"),
                 registry, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(result.models()).extracting(ModelResult::model).containsExactly("model");

@@ -114,7 +114,7 @@ final class SeparateClassLoaderTest {
         LinkSplit split = LinkSplit.of(graph, SEED);
         GraphAutoencoder model = assembler.assemble(ModelSpec.gae().withEncoder(ComponentSpec.of("sage-mean")),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), SEED));
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(100).withSeed(SEED);
+        TrainerConfig config = TrainerConfig.builder().epochs(100).seed(SEED).build();
         try (Parallelism parallelism = Parallelism.of(2)) {
             return new Trainer(config, parallelism).fit(model, split);
         }

@@ -276,7 +276,7 @@ final class AdversarialLossTest implements GradientCheck {
                 .loss("weighted-bce", reconstruction)
                 .loss("adversarial", adversarial)
                 .build();
-        TrainingResult result = new Trainer(TrainerConfig.defaults().withEpochs(30).withLogEvery(100), parallelism)
+        TrainingResult result = new Trainer(TrainerConfig.builder().epochs(30).logEvery(100).build(), parallelism)
                 .fit(model, LinkSplit.of(g, 3));
         assertThat(result.history()).hasSize(30).allSatisfy(e -> assertThat(e.loss()).isFinite());
         assertThat(adversarial.discriminatorWeights()).hasSize(6);
@@ -334,7 +334,7 @@ final class AdversarialLossTest implements GradientCheck {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Graph g = TestGraphs.twoCommunities(30, 4, 9);
         LinkSplit split = LinkSplit.of(g, 3);
-        TrainerConfig cfg = TrainerConfig.defaults().withEpochs(16).withSeed(5).withLogEvery(100).withRestoreBest(true);
+        TrainerConfig cfg = TrainerConfig.builder().epochs(16).seed(5).logEvery(100).restoreBest(true).build();
 
         AdversarialLoss wholeLoss = create(argaOptions(), 7);
         GraphAutoencoder whole = arga(g, wholeLoss, 2);

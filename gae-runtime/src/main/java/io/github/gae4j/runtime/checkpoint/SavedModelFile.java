@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.files.Json;
@@ -14,6 +13,7 @@ import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.runtime.files.ProvenanceJson;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.OptimizerState;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -65,6 +65,13 @@ import java.util.Optional;
  * as version 3, which gae4j releases that read only versions 1 and 2 refuse as written by a newer
  * gae4j; versions 1 and 2 read as before (a version 1 file has no loss state).
  *
+ * <p>Version 4 holds the optimiser's state by the optimiser's name: {@code training.optimizer} names it, and its
+ * {@code Optimizer.state()} tensors have role {@code optimizer-state} and their own names (Adam's
+ * {@code <parameter>.exp-avg}, {@code .exp-avg-sq}, {@code .step}; SGD's {@code <parameter>.momentum-buffer}; a
+ * plugin's whatever it calls them). Versions 1 to 3 hold Adam's moments alone (roles {@code adam-m} and
+ * {@code adam-v} per parameter, the update counts in {@code training.optimizer-steps}); they read as optimizer
+ * {@code adam} with that state, so their runs resume bit for bit. Every file is written as version 4.
+ *
  * <p>Writes go to a temporary file in the target's folder, are flushed to disk and renamed over the
  * target, so a crash leaves either the old file or the new one, never half of one. Reads check the
  * magic, the version, the checksum and every length, and name the file in every error.
@@ -72,7 +79,9 @@ import java.util.Optional;
 public final class SavedModelFile {
 
     /** The newest version this reads, and the one it writes. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
+    /** The first version with any optimiser's state by name (before: Adam's moments alone). */
+    private static final int OPTIMIZER_STATE_VERSION = 4;
     /** The first version with loss state tensors. */
     private static final int LOSS_STATE_VERSION = 2;
     private static final byte[] MAGIC = "GAE4JMDL".getBytes(StandardCharsets.US_ASCII);
@@ -215,6 +224,7 @@ public final class SavedModelFile {
     private static final String ADAM_M = "adam-m";
     private static final String ADAM_V = "adam-v";
     private static final String LOSS_STATE = "loss-state";
+    private static final String OPTIMIZER_STATE = "optimizer-state";
 
     private static List<Tensor> tensors(SavedModel model) {
         List<Tensor> out = new ArrayList<>();
@@ -225,16 +235,9 @@ public final class SavedModelFile {
             for (int k = 0; k < t.bestWeights().size(); k++) {
                 out.add(new Tensor(model.parameters().get(k).name(), BEST, null, t.bestWeights().get(k)));
             }
-            for (int k = 0; k < t.optimizer().size(); k++) {
-                Adam.Moments m = t.optimizer().get(k);
-                Matrix shape = model.parameters().get(k).value();
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_M, null,
-                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.m())));
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_V, null,
-                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.v())));
-            }
             t.lossState().forEach((term, state) -> state.forEach((name, value) ->
                     out.add(new Tensor(name, LOSS_STATE, term, value))));
+            t.optimizer().tensors().forEach((name, value) -> out.add(new Tensor(name, OPTIMIZER_STATE, null, value)));
         });
         return out;
     }
@@ -262,8 +265,7 @@ public final class SavedModelFile {
             tr.put("epochs-done", t.epochsDone());
             tr.put("best-epoch", t.bestEpoch());
             tr.put("best-val-auc", t.bestValAuc());
-            ArrayNode steps = tr.putArray("optimizer-steps");
-            t.optimizer().forEach(m -> steps.add(m.step()));
+            tr.put("optimizer", t.optimizer().name());
             ArrayNode history = tr.putArray("history");
             for (EpochStats s : t.history()) {
                 history.addArray().add(s.epoch()).add(s.loss()).add(s.valAuc()).add(s.valAp()).add(s.trainMillis());
@@ -346,14 +348,30 @@ public final class SavedModelFile {
             Map<String, Matrix> best = new LinkedHashMap<>();
             Map<String, Matrix> adamM = new LinkedHashMap<>();
             Map<String, Matrix> adamV = new LinkedHashMap<>();
+            Map<String, Matrix> optimizerState = new LinkedHashMap<>();
             Map<String, Map<String, Matrix>> lossState = new LinkedHashMap<>();
             for (int k = 0; k < tensors.size(); k++) {
                 TensorInfo t = tensors.get(k);
                 switch (t.role()) {
                     case PARAMETER -> params.add(new SavedModel.Parameter(t.name(), values.get(k)));
                     case BEST -> best.put(t.name(), values.get(k));
-                    case ADAM_M -> adamM.put(t.name(), values.get(k));
-                    case ADAM_V -> adamV.put(t.name(), values.get(k));
+                    case ADAM_M, ADAM_V -> {
+                        if (version >= OPTIMIZER_STATE_VERSION) {
+                            throw fail(file, "format version " + version + " holds Adam moments of '" + t.name()
+                                    + "' outside the optimizer state: the file is damaged");
+                        }
+                        (ADAM_M.equals(t.role()) ? adamM : adamV).put(t.name(), values.get(k));
+                    }
+                    case OPTIMIZER_STATE -> {
+                        if (version < OPTIMIZER_STATE_VERSION) {
+                            throw fail(file, "format version " + version + " holds optimizer state tensor '"
+                                    + t.name() + "', which that version does not have: the file is damaged");
+                        }
+                        if (optimizerState.put(t.name(), values.get(k)) != null) {
+                            throw fail(file, "two optimizer state tensors are named '" + t.name()
+                                    + "': the file is damaged");
+                        }
+                    }
                     case LOSS_STATE -> {
                         if (version < LOSS_STATE_VERSION) {
                             throw fail(file, "format version " + version + " holds loss state tensor '" + t.name()
@@ -371,7 +389,9 @@ public final class SavedModelFile {
             }
             Optional<TrainingState> state = Optional.empty();
             if (training != null) {
-                state = Optional.of(trainingState(params, best, adamM, adamV, lossTerms(lossState, file), file));
+                OptimizerState optimizer = version >= OPTIMIZER_STATE_VERSION
+                        ? optimizerState(optimizerState, file) : adamState(params, adamM, adamV, file);
+                state = Optional.of(trainingState(params, best, optimizer, lossTerms(lossState, file), file));
             } else if (!lossState.isEmpty()) {
                 throw fail(file, "holds loss state but no training state: the file is damaged");
             }
@@ -414,27 +434,44 @@ public final class SavedModelFile {
             return out;
         }
 
-        private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
-                                            Map<String, Matrix> adamM, Map<String, Matrix> adamV,
-                                            Map<String, Map<String, Matrix>> lossState, Path file) {
+        /** Version 4 on: the optimiser named in {@code training.optimizer}, with its state tensors. */
+        private OptimizerState optimizerState(Map<String, Matrix> tensors, Path file) {
+            JsonNode name = training.get("optimizer");
+            if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+                throw fail(file, "header field 'optimizer' is missing or not a name: the file is damaged");
+            }
+            return new OptimizerState(name.textValue(), tensors);
+        }
+
+        /** Versions 1 to 3: Adam's moments by parameter name, the update counts in the header. */
+        private OptimizerState adamState(List<SavedModel.Parameter> params, Map<String, Matrix> adamM,
+                                         Map<String, Matrix> adamV, Path file) {
             JsonNode steps = training.get("optimizer-steps") instanceof ArrayNode l ? l : Json.object().arrayNode();
             if (steps.size() != params.size() || adamM.size() != params.size() || adamV.size() != params.size()) {
                 throw fail(file, "training state does not cover every parameter: the file is damaged");
             }
-            List<Matrix> current = new ArrayList<>();
-            List<Matrix> bestWeights = new ArrayList<>();
-            List<Adam.Moments> moments = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
             for (int k = 0; k < params.size(); k++) {
                 String name = params.get(k).name();
-                current.add(params.get(k).value());
-                if (best.containsKey(name)) {
-                    bestWeights.add(best.get(name));
-                }
-                if (!steps.get(k).isIntegralNumber() || !steps.get(k).canConvertToLong() || !adamM.containsKey(name)
-                        || !adamV.containsKey(name)) {
+                if (!steps.get(k).isIntegralNumber() || !steps.get(k).canConvertToLong() || steps.get(k).longValue() < 0
+                        || !adamM.containsKey(name) || !adamV.containsKey(name)) {
                     throw fail(file, "optimizer state of '" + name + "' is missing or damaged");
                 }
-                moments.add(new Adam.Moments(adamM.get(name).data(), adamV.get(name).data(), steps.get(k).longValue()));
+                counts.add(steps.get(k).longValue());
+            }
+            return AdamMoments.state(params.stream().map(SavedModel.Parameter::name).toList(), adamM, adamV, counts);
+        }
+
+        private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
+                                            OptimizerState optimizer, Map<String, Map<String, Matrix>> lossState,
+                                            Path file) {
+            List<Matrix> current = new ArrayList<>();
+            List<Matrix> bestWeights = new ArrayList<>();
+            for (SavedModel.Parameter p : params) {
+                current.add(p.value());
+                if (best.containsKey(p.name())) {
+                    bestWeights.add(best.get(p.name()));
+                }
             }
             List<EpochStats> history = new ArrayList<>();
             if (training.get("history") instanceof ArrayNode rows) {
@@ -449,7 +486,7 @@ public final class SavedModelFile {
             try {
                 return new TrainingState(integer(training, "epochs-done", file), history,
                         integer(training, "best-epoch", file), number(training.get("best-val-auc")), current,
-                        bestWeights.size() == params.size() ? bestWeights : List.of(), moments, lossState);
+                        bestWeights.size() == params.size() ? bestWeights : List.of(), optimizer, lossState);
             } catch (IllegalArgumentException e) {
                 throw fail(file, e.getMessage());
             }

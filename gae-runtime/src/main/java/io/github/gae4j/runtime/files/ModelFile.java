@@ -108,6 +108,12 @@ public final class ModelFile {
         }
     }
 
+    /** {@link #validate(ModelSpec, FactoryLookup)}, and the training settings' optimiser. */
+    public static void validate(ModelDescription d, FactoryLookup lookup) {
+        validate(d.model(), lookup);
+        check(ComponentKind.OPTIMIZER, d.training().optimizer(), lookup);
+    }
+
     private static void check(ComponentKind<?> kind, ComponentSpec c, FactoryLookup lookup) {
         ComponentFactory<?> f = lookup.factory(kind, c.name());
         c.config().describedAs(kind.label() + " '" + c.name() + "'").requireOnly(ComponentFactory.optionNames(f));
@@ -151,6 +157,11 @@ public final class ModelFile {
             c.config().asMap().forEach(options::put);
         }
         return m;
+    }
+
+    /** The component object {@code o} at {@code at} ({@code name} and {@code options}); {@code what} names it. */
+    static ComponentSpec component(LocatedTree tree, ObjectNode o, String at, String what) {
+        return new Reader(tree).named(o, at, what);
     }
 
     /** Reads components with located errors. */

@@ -7,6 +7,7 @@ import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.OptimizerFactory;
 import io.github.gae4j.core.spi.SamplerFactory;
 import java.util.List;
 import java.util.function.Function;
@@ -35,7 +36,11 @@ public final class ComponentKind<F extends ComponentFactory<?>> {
     public static final ComponentKind<CorruptionFactory> CORRUPTION =
             new ComponentKind<>("corruption", CorruptionFactory.class, GaePlugin::corruptions);
 
-    public static final List<ComponentKind<?>> ALL = List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET, CORRUPTION);
+    public static final ComponentKind<OptimizerFactory> OPTIMIZER =
+            new ComponentKind<>("optimizer", OptimizerFactory.class, GaePlugin::optimizers);
+
+    public static final List<ComponentKind<?>> ALL = List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET, CORRUPTION,
+            OPTIMIZER);
 
     private final String label;
     private final Class<F> factoryType;

@@ -37,8 +37,9 @@ final class ModelFileTest {
         assertThat(d.training().epochs()).isEqualTo(300);
         assertThat(d.training().learningRate()).isEqualTo(0.005);
         assertThat(d.training().seed()).isEqualTo(7L);
-        assertThat(d.training().weightDecay()).isEqualTo(5e-4);
-        assertThat(d.training().beta2()).isEqualTo(TrainerConfig.defaults().beta2());
+        // Adam's settings as keys of 'training' (files written before optimisers were plugins): adam with them.
+        assertThat(d.training().optimizer()).isEqualTo(ComponentSpec.of("adam", "weight-decay", 5e-4));
+        assertThat(d.training().optimizer().config().has("beta2")).as("a default is no option").isFalse();
     }
 
     @Test
@@ -46,12 +47,44 @@ final class ModelFileTest {
         ModelDescription d = ModelFile.parse(VGAE, "vgae.json");
         String printed = ModelFile.write(d);
         assertThat(ModelFile.parse(printed, "printed")).isEqualTo(d);
-        ModelDescription gae = new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults().withSeed(123456789012L));
+        ModelDescription gae = new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().seed(123456789012L)
+                .build());
         assertThat(ModelFile.parse(ModelFile.write(gae), "printed")).isEqualTo(gae);
     }
 
-    /** What {@link ModelFile#write} printed for the GAE preset before clipping and the schedule were settings. */
+    /** What {@link ModelFile#write} prints for the GAE preset: clipping and the schedule only when set. */
     private static final String GAE_WRITTEN = String.join("\n",
+            "{",
+            "  \"encoder\": {",
+            "    \"name\": \"gcn\"",
+            "  },",
+            "  \"sampler\": {",
+            "    \"name\": \"identity\"",
+            "  },",
+            "  \"decoder\": {",
+            "    \"name\": \"inner-product\"",
+            "  },",
+            "  \"losses\": [",
+            "    {",
+            "      \"name\": \"weighted-bce\",",
+            "      \"weight\": 1",
+            "    }",
+            "  ],",
+            "  \"training\": {",
+            "    \"epochs\": 200,",
+            "    \"learning-rate\": 0.01,",
+            "    \"optimizer\": {",
+            "      \"name\": \"adam\"",
+            "    },",
+            "    \"seed\": 42,",
+            "    \"restore-best\": false,",
+            "    \"log-every\": 10,",
+            "    \"eval-every\": 1",
+            "  }",
+            "}") + "\n";
+
+    /** What {@link ModelFile#write} printed for the GAE preset before optimisers were plugins: Adam's keys. */
+    private static final String GAE_WRITTEN_BEFORE_OPTIMIZERS = String.join("\n",
             "{",
             "  \"encoder\": {",
             "    \"name\": \"gcn\"",
@@ -81,6 +114,37 @@ final class ModelFileTest {
             "    \"eval-every\": 1",
             "  }",
             "}") + "\n";
+
+    @Test
+    void filesWithAdamsKeysReadAsAdamWithThoseOptions() {
+        assertThat(ModelFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS, "old.json"))
+                .isEqualTo(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults()));
+        ModelDescription tuned = ModelFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS.replace("\"beta1\": 0.9",
+                "\"beta1\": 0.8").replace("\"weight-decay\": 0", "\"weight-decay\": 0.0005"), "old.json");
+        assertThat(tuned.training().optimizer()).isEqualTo(ComponentSpec.of("adam", "beta1", 0.8, "weight-decay",
+                0.0005));
+        assertThat(ModelFile.parse(ModelFile.write(tuned), "printed")).isEqualTo(tuned);
+        assertThat(ModelFile.write(tuned)).contains("\"optimizer\": {\n      \"name\": \"adam\",\n"
+                + "      \"options\": {\n        \"beta1\": \"0.8\",\n        \"weight-decay\": \"5.0E-4\"");
+    }
+
+    @Test
+    void anOptimizerEntryNamesThePluginAndItsOptions() {
+        ModelDescription d = ModelFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
+                "\"optimizer\": {\"name\": \"sgd\", \"options\": {\"momentum\": 0.9, \"nesterov\": true}},"
+                        + " \"patience\": 20"), "m.json");
+        assertThat(d.training().optimizer()).isEqualTo(ComponentSpec.of("sgd", "momentum", 0.9, "nesterov", true));
+        assertThat(d.training().patience()).isEqualTo(20);
+        assertThat(ModelFile.parse(ModelFile.write(d), "printed")).isEqualTo(d);
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"optimizer\":"
+                + " {\"name\": \"adamw\"}"), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.json:6: 'weight-decay' of 'training' is an option of the optimizer");
+        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
+                "\"optimizer\": {\"name\": \"sgd\", \"lr\": 1}"), "m.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'lr' in 'optimizer'");
+    }
 
     @Test
     void gradClipRoundTripsAndIsWrittenOnlyWhenOn() {

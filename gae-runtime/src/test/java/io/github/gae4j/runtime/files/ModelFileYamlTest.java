@@ -68,7 +68,7 @@ final class ModelFileYamlTest {
         assertThat(d.model().encoder()).isEqualTo(ComponentSpec.of("vgae", "hidden", 64, "latent", 16));
         assertThat(d.model().losses().get(1).component().config().getDouble("beta", 0)).isEqualTo(1e-4);
         assertThat(d.model().corruptions()).containsExactly(ComponentSpec.of("edge-dropout", "rate", 0.2));
-        assertThat(d.training().weightDecay()).isEqualTo(5e-4);
+        assertThat(d.training().optimizer()).isEqualTo(ComponentSpec.of("adam", "weight-decay", 5e-4));
         assertThat(d.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
         assertThat(d.training().restoreBest()).isTrue();
     }

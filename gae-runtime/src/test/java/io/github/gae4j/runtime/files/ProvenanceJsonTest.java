@@ -82,7 +82,7 @@ final class ProvenanceJsonTest {
         m.put("split.test-fraction", "0.1");
         m.put("model.seed", "43");
         m.put("gae4j.version", "dev");
-        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.defaults().withSeed(44));
+        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.builder().seed(44).build());
         Provenance p = ProvenanceJson.fromLegacyMetadata(m, d).orElseThrow();
         assertThat(p.gae4jVersion()).isEqualTo("dev");
         assertThat(p.plugins()).isEmpty();

@@ -34,7 +34,7 @@ final class TrainerProvenanceTest {
 
     @Test
     void theResultCarriesTheProvenanceAndTheNumbersDoNotChange() {
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(3).withSeed(5);
+        TrainerConfig config = TrainerConfig.builder().epochs(3).seed(5).build();
         Provenance p = provenance(5);
         TrainingResult with = new Trainer(config, Parallelism.singleThreaded()).fit(model(), SPLIT, null, p);
         TrainingResult without = new Trainer(config, Parallelism.singleThreaded()).fit(model(), SPLIT);
@@ -46,7 +46,7 @@ final class TrainerProvenanceTest {
 
     @Test
     void aProvenanceWithAnotherTrainingSeedIsRefused() {
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(1).withSeed(5);
+        TrainerConfig config = TrainerConfig.builder().epochs(1).seed(5).build();
         assertThatThrownBy(() -> new Trainer(config, Parallelism.singleThreaded()).fit(model(), SPLIT, null,
                 provenance(6)))
                 .isInstanceOf(IllegalArgumentException.class)
