@@ -66,10 +66,12 @@ class LayeringTest {
         }
         // gae-runtime: on the API, below the CLI; each package may use those below it.
         List<String> runtime = List.of(
+                "runtime.optim",            // the built-in optimisers' plugin (adam, adamw, sgd)
                 "runtime.plugin",           // the plugin registry
                 "runtime.model",            // specs, assembly, GraphAutoencoder
                 "runtime.provenance",       // what a run was made of: versions, plugins, seeds, data
                 "runtime.metrics",          // AUC/AP, clustering, probe
+                "runtime.backend",          // the execution seam: loss and gradients of a batch, anywhere
                 "runtime.train",            // the training loop
                 "runtime.files",            // model description files (JSON, YAML), one Jackson setup
                 "runtime.checkpoint",       // model files and checkpoints
