@@ -66,8 +66,8 @@ class LayeringTest {
         }
         // gae-runtime: on the API, below the CLI; each package may use those below it.
         List<String> runtime = List.of(
-                "runtime.optim",            // the built-in optimisers' plugin (adam, adamw, sgd)
                 "runtime.plugin",           // the plugin registry
+                "runtime.optim",            // the built-in optimisers' plugin (adam, adamw, sgd), their lookup
                 "runtime.model",            // specs, assembly, GraphAutoencoder
                 "runtime.provenance",       // what a run was made of: versions, plugins, seeds, data
                 "runtime.metrics",          // AUC/AP, clustering, probe
