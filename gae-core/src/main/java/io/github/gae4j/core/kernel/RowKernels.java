@@ -1,7 +1,6 @@
 package io.github.gae4j.core.kernel;
 
 import io.github.gae4j.core.kernel.vector.VectorRowKernels;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * other in rounding (the Vector API one uses fused multiply-adds), never from run to run.
  *
  * <p>{@link #best()} is the Vector API implementation when {@code jdk.incubator.vector} is in the
- * boot layer (see {@link FullGraphBceKernels#vectorModulePresent()}) and the system property
- * {@value FullGraphBceKernels#PROPERTY} is not {@code scalar}; otherwise the plain-Java one.
+ * boot layer and the system property {@value VectorSupport#PROPERTY} is not {@code scalar} (see
+ * {@link VectorSupport}); otherwise the plain-Java one.
  */
 public interface RowKernels {
 
@@ -59,10 +58,10 @@ public interface RowKernels {
 
     /**
      * The Vector API kernels if {@code jdk.incubator.vector} is in the boot layer, whatever
-     * {@value FullGraphBceKernels#PROPERTY} says (for tests and benchmarks).
+     * {@value VectorSupport#PROPERTY} says (for tests and benchmarks).
      */
     static Optional<RowKernels> vector() {
-        return FullGraphBceKernels.vectorModulePresent() ? Optional.of(Choice.vectorKernels()) : Optional.empty();
+        return VectorSupport.modulePresent() ? Optional.of(Choice.vectorKernels()) : Optional.empty();
     }
 
     /** The fastest available kernels, chosen and logged (INFO) once per JVM. */
@@ -79,13 +78,12 @@ public interface RowKernels {
 
         private static RowKernels choose() {
             Logger log = LoggerFactory.getLogger(RowKernels.class);
-            String property = FullGraphBceKernels.PROPERTY;
-            String setting = System.getProperty(property, "auto").trim().toLowerCase(Locale.ROOT);
-            if (setting.equals("scalar")) {
-                log.info("Row kernels (sparse and dense products): plain Java (disabled by -D{}=scalar)", property);
+            if (VectorSupport.scalarForced()) {
+                log.info("Row kernels (sparse and dense products): plain Java (disabled by -D{}=scalar)",
+                        VectorSupport.PROPERTY);
                 return scalar();
             }
-            if (!FullGraphBceKernels.vectorModulePresent()) {
+            if (!VectorSupport.modulePresent()) {
                 log.info("Row kernels (sparse and dense products): plain Java (jdk.incubator.vector is not in the "
                         + "boot layer; run java with --add-modules jdk.incubator.vector for faster products)");
                 return scalar();

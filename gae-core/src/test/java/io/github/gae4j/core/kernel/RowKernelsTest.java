@@ -69,7 +69,7 @@ final class RowKernelsTest {
     }
 
     private static RowKernels vectorKernels() {
-        assumeTrue(FullGraphBceKernels.vectorModulePresent(), "jdk.incubator.vector is not in the boot layer");
+        assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");
         return RowKernels.vector().orElseThrow();
     }
 
@@ -322,8 +322,8 @@ final class RowKernelsTest {
 
     @Test
     void bestIsTheVectorKernelWhenTheModuleIsPresent() {
-        String setting = System.getProperty(FullGraphBceKernels.PROPERTY, "auto");
-        if (!FullGraphBceKernels.vectorModulePresent() || setting.equalsIgnoreCase("scalar")) {
+        String setting = System.getProperty(VectorSupport.PROPERTY, "auto");
+        if (!VectorSupport.modulePresent() || setting.equalsIgnoreCase("scalar")) {
             assertThat(RowKernels.best()).isSameAs(RowKernels.scalar());
         } else {
             assertThat(RowKernels.best()).isSameAs(vectorKernels());
