@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.Scale;
@@ -74,7 +75,7 @@ final class ContractSelfCheckTest {
             return new Encoder() {
                 @Override
                 public Encoding encode(GraphInput input, Mode mode) {
-                    return Encoding.deterministic(input.features().times(weights));
+                    return Encoding.deterministic(FeaturesTimes.of(input.features(), weights));
                 }
 
                 @Override

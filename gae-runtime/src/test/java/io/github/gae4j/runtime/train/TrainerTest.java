@@ -7,6 +7,7 @@ import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
+import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
@@ -46,7 +47,7 @@ final class TrainerTest {
 
         @Override
         public Encoding encode(GraphInput input, Mode mode) {
-            Variable xw = input.features().times(w);
+            Variable xw = FeaturesTimes.of(input.features(), w);
             return Encoding.deterministic(SparseMatMul.of(input.normalizedAdjacency(), xw));
         }
 
