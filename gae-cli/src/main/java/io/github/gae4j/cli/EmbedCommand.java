@@ -4,11 +4,11 @@ import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,6 +35,8 @@ final class EmbedCommand implements Callable<Integer> {
         FULL
     }
 
+    private final ModelAssembler assembler;
+
     @Spec
     CommandSpec spec;
 
@@ -55,11 +57,14 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all cores).")
     Integer threads;
 
+    @Inject
+    EmbedCommand(ModelAssembler assembler) {
+        this.assembler = assembler;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        ModelAssembler assembler = GaeInjectors.create(EmbedCommand.class.getClassLoader())
-                .getInstance(ModelAssembler.class);
         Path file = RunFiles.modelFile(model);
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Graph g = graph == GraphChoice.FULL ? run.graph() : run.split().trainGraph();

@@ -3,10 +3,10 @@ package io.github.gae4j.cli;
 import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
-import io.github.gae4j.runtime.inject.GaeInjectors;
-import io.github.gae4j.runtime.json.JsonWriter;
+import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.core.parallel.Parallelism;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " the graph has labels."})
 final class EvalCommand implements Callable<Integer> {
 
+    private final ModelAssembler assembler;
+
     @Spec
     CommandSpec spec;
 
@@ -44,11 +46,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the scores as JSON.")
     Path json;
 
+    @Inject
+    EvalCommand(ModelAssembler assembler) {
+        this.assembler = assembler;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ModelAssembler assembler = GaeInjectors.create(EvalCommand.class.getClassLoader())
-                .getInstance(ModelAssembler.class);
         Path file = RunFiles.modelFile(model);
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Evaluation e;
@@ -76,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
                 m.put("clustering-nmi", c.nmi());
                 m.put("clustering-ari", c.ari());
             });
-            Files.writeString(json, JsonWriter.write(m), StandardCharsets.UTF_8);
+            Files.writeString(json, Json.write(m), StandardCharsets.UTF_8);
         }
         return GaeCommand.OK;
     }

@@ -1,20 +1,26 @@
 package io.github.gae4j.cli;
 
+import com.google.inject.Injector;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.runtime.inject.GaeInjectors;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gae} command: train, eval, embed, reproduce, plugins. Exit codes: 0 success, 1 failure
- * (bad data, numerical trouble, I/O), 2 bad arguments.
+ * The {@code gae} command: train, eval, embed, reproduce, bench, plugins. Exit codes: 0 success, 1
+ * failure (bad data, numerical trouble, I/O, a broken plugin jar), 2 bad arguments.
+ *
+ * <p>The application's one injector is built here, once per run, over the plugins on the class path;
+ * picocli creates every subcommand through it ({@link InjectorFactory}), so a subcommand receives the
+ * plugin registry or the model assembler in its constructor instead of discovering plugins itself.
  */
 @Command(name = "gae", mixinStandardHelpOptions = true, versionProvider = GaeCommand.Version.class,
         description = "Graph autoencoders (GAE, VGAE and relatives) for link prediction and node embeddings.",
         subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, ReproduceCommand.class,
-                PluginsCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  gae train   (synthetic graph, no download; writes runs/...)",
                 "Then:        gae eval RUN  |  gae embed RUN  |  open RUN/report.html"})
 public final class GaeCommand implements Runnable {
@@ -29,19 +35,36 @@ public final class GaeCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: train, eval, embed,"
-                + " reproduce or plugins (gae --help lists them)");
+                + " reproduce, bench or plugins (gae --help lists them)");
     }
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command in-process with the given streams; returns the exit code. */
+    /**
+     * Runs the command in-process with the given streams over the plugins on gae4j's class path; returns the
+     * exit code.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Injector injector;
+        try {
+            injector = GaeInjectors.create(GaeCommand.class.getClassLoader());
+        } catch (GaeException e) {
+            // A broken or duplicated plugin jar: nothing can run, not even --help.
+            err.println("gae: " + e.getMessage());
+            err.flush();
+            return FAILURE;
+        }
+        return execute(injector, args, out, err);
+    }
+
+    /** Runs the command with the subcommands created by {@code injector}. */
+    static int execute(Injector injector, String[] args, PrintWriter out, PrintWriter err) {
         // Charts are encoded in memory: ImageIO's default file cache registers a delete-on-exit hook,
         // which fails while Ctrl-C's shutdown is saving the report.
         javax.imageio.ImageIO.setUseCache(false);
-        CommandLine cli = new CommandLine(new GaeCommand());
+        CommandLine cli = new CommandLine(new GaeCommand(), new InjectorFactory(injector));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -67,11 +90,11 @@ public final class GaeCommand implements Runnable {
         return code;
     }
 
-    /** The version from the jar manifest ("dev" when run from classes). */
+    /** The version Maven recorded in gae-runtime (the one provenance records). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"gae4j " + io.github.gae4j.cli.run.LoadedRun.version() + " (SPI "
+            return new String[] {"gae4j " + io.github.gae4j.runtime.provenance.Provenance.currentVersion() + " (SPI "
                     + io.github.gae4j.core.spi.GaeSpi.VERSION + ", Java " + Runtime.version() + ")"};
         }
     }

@@ -5,6 +5,7 @@ import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.Parameter;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.net.URL;
 import java.security.CodeSource;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gae plugins}: every discovered component, by kind, with its plugin and options. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"Lists every encoder, sampler, decoder, loss and dataset loader found on the class path"
+        description = {"Lists every encoder, sampler, decoder, loss, dataset loader, corruption and optimizer found on"
+                + " the class path"
                 + " (through java.util.ServiceLoader), with the plugin that provides it and its options: each as"
                 + " name=default (just name when it has no default) and a line of help.",
                 "Add a plugin jar with: java -cp gae.jar:my-plugin.jar io.github.gae4j.cli.GaeCommand plugins"})
@@ -30,13 +32,19 @@ final class PluginsCommand implements Callable<Integer> {
     /** Longer {@code name=default}s get their help on the next line. */
     private static final int MAX_OPTION_WIDTH = 28;
 
+    private final PluginRegistry registry;
+
     @Spec
     CommandSpec spec;
+
+    @Inject
+    PluginsCommand(PluginRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginRegistry.discover(PluginsCommand.class.getClassLoader());
         out.println("plugins:");
         for (GaePlugin p : registry.plugins()) {
             out.printf(Locale.ROOT, "  %-24s SPI %-5s %s%n", p.name(), p.spiVersion(), origin(p));

@@ -1,12 +1,13 @@
 package io.github.gae4j.cli;
 
+import io.github.gae4j.cli.reproduce.DirectedReproduce;
+import io.github.gae4j.cli.reproduce.Reproduce;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.datasets.DataDirectories;
-import io.github.gae4j.examples.reproduce.DirectedReproduce;
-import io.github.gae4j.examples.reproduce.Reproduce;
-import java.io.OutputStream;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " plus node clustering and a linear probe (node classification) of the embeddings. Needs the"
                 + " datasets (--data-dir, $GAE_DATA_DIR or ../shared/datasets)."})
 final class ReproduceCommand implements Callable<Integer> {
+
+    private final ModelAssembler assembler;
 
     @Spec
     CommandSpec spec;
@@ -74,33 +77,55 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--lr", paramLabel = "R",
+            description = "With --directed: Adam's learning rate (default 0.1, the reference's; use 0.01 with"
+                    + " --features).")
+    Double learningRate;
+
+    @Option(names = "--features",
+            description = "With --directed: the LINQS node features instead of the reference's X = I.")
+    boolean features;
+
+    @Option(names = "--kernels",
+            description = "With --directed: first times the fused full-graph losses of each decoder against the"
+                    + " naive N² one on directed Cora.")
+    boolean kernels;
+
+    @Inject
+    ReproduceCommand(ModelAssembler assembler) {
+        this.assembler = assembler;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (fromRuns != null) {
-            try (PrintStream table = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
+            try (PrintStream table = LineForwarder.to(out)) {
                 Reproduce.printRuns(fromRuns, table);
             }
             return GaeCommand.OK;
         }
         if (directed && (firstSeed != 0 || runsFile != null)) {
-            throw new io.github.gae4j.core.error.ConfigException("--first-seed and --runs are not available with"
-                    + " --directed yet");
+            throw new ConfigException("--first-seed and --runs are not available with --directed yet");
+        }
+        if (!directed && (tasks != null || learningRate != null || features || kernels)) {
+            throw new ConfigException("--tasks, --lr, --features and --kernels need --directed");
         }
         Path dir = dataDir != null ? dataDir : DataDirectories.find().orElseThrow(() ->
-                new io.github.gae4j.core.error.ConfigException("No datasets: pass --data-dir DIR; "
-                        + DataDirectories.searchDescription()));
+                new ConfigException("No datasets: pass --data-dir DIR; " + DataDirectories.searchDescription()));
         int nThreads = Threads.resolve(threads);
-        try (PrintStream table = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
+        try (PrintStream table = LineForwarder.to(out)) {
             if (directed) {
-                DirectedReproduce.run(dir, or(datasets, DirectedReproduce.DATASETS),
-                        or(models, DirectedReproduce.MODELS), or(tasks, DirectedReproduce.TASKS), seeds,
-                        epochs > 0 ? epochs : DirectedReproduce.EPOCHS, nThreads, table);
-            } else {
-                if (tasks != null) {
-                    throw new io.github.gae4j.core.error.ConfigException("--tasks needs --directed");
+                if (kernels) {
+                    DirectedReproduce.kernelTimings(assembler, dir, nThreads, table);
                 }
-                Reproduce.run(dir, new Reproduce.Plan(or(datasets, List.of("cora", "citeseer", "pubmed")),
+                DirectedReproduce.run(assembler, dir, or(datasets, DirectedReproduce.DATASETS),
+                        or(models, DirectedReproduce.MODELS), or(tasks, DirectedReproduce.TASKS), seeds,
+                        epochs > 0 ? epochs : DirectedReproduce.EPOCHS,
+                        learningRate != null ? learningRate : DirectedReproduce.LEARNING_RATE, nThreads, features,
+                        table);
+            } else {
+                Reproduce.run(assembler, dir, new Reproduce.Plan(or(datasets, List.of("cora", "citeseer", "pubmed")),
                         or(models, Reproduce.DEFAULT_MODELS), firstSeed, seeds, epochs, nThreads, runsFile), table);
             }
         }
@@ -109,30 +134,5 @@ final class ReproduceCommand implements Callable<Integer> {
 
     private static List<String> or(List<String> given, List<String> defaults) {
         return given == null || given.isEmpty() ? defaults : given;
-    }
-
-    /** Hands complete UTF-8 lines to the command's writer as they are printed (the table fills row by row). */
-    private static final class LineForwarder extends OutputStream {
-        private final PrintWriter out;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-        LineForwarder(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) {
-            line.write(b);
-            if (b == '\n') {
-                flush();
-            }
-        }
-
-        @Override
-        public void flush() {
-            out.print(line.toString(StandardCharsets.UTF_8));
-            out.flush();
-            line.reset();
-        }
     }
 }

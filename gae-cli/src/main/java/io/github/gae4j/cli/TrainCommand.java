@@ -1,6 +1,5 @@
 package io.github.gae4j.cli;
 
-import com.google.inject.Injector;
 import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.progress.ProgressListener;
 import io.github.gae4j.cli.progress.ProgressMode;
@@ -16,14 +15,16 @@ import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.inject.BoundFactories;
-import io.github.gae4j.runtime.inject.GaeInjectors;
-import io.github.gae4j.runtime.json.JsonReader;
-import io.github.gae4j.runtime.json.JsonWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.gae4j.runtime.files.Json;
+import io.github.gae4j.runtime.files.ProvenanceJson;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
@@ -34,6 +35,7 @@ import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.runtime.train.TrainingState;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -59,6 +62,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " the embeddings (CSV, NumPy), report.html with charts.", "",
                 "Ctrl-C stops after the current epoch and saves the best model so far; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
+
+    private final PluginRegistry plugins;
+    private final ModelAssembler assembler;
 
     @Spec
     CommandSpec spec;
@@ -104,14 +110,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-tsne", description = "Skip the t-SNE chart (PCA only) in the report.")
     boolean noTsne;
 
+    @Inject
+    TrainCommand(PluginRegistry plugins, ModelAssembler assembler) {
+        this.plugins = plugins;
+        this.assembler = assembler;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Injector injector = GaeInjectors.create(TrainCommand.class.getClassLoader());
-        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
-
-        Setup setup = resume != null ? resumed(assembler) : fresh(injector, assembler);
+        Setup setup = resume != null ? resumed() : fresh();
         ModelDescription description = setup.description();
         Path runDir = out != null ? out : setup.defaultOut();
         Files.createDirectories(runDir);
@@ -132,18 +141,20 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result;
         Evaluation evaluation;
         try (CtrlC ctrlC = new CtrlC(stderr); Parallelism parallelism = Parallelism.of(nThreads)) {
-            Checkpoints checkpoints = new Checkpoints(runDir, description, setup.metadata(), setup.model(), bar,
+            Optional<Provenance> provenance = Optional.of(setup.provenance());
+            Checkpoints checkpoints = new Checkpoints(runDir, description, provenance, setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
-            result = new Trainer(description.training(), parallelism, checkpoints)
-                    .fit(setup.model(), setup.split(), setup.state());
+            // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
+            result = new Trainer(description.training(), parallelism, plugins, checkpoints)
+                    .fit(setup.model(), setup.split(), setup.state(), setup.provenance());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
-            SavedModelFile.write(SavedModel.checkpoint(description, setup.metadata(), setup.model(),
+            SavedModelFile.write(SavedModel.checkpoint(description, result.provenance(), setup.model(),
                     result.finalState()), runDir.resolve(RunFiles.CHECKPOINT));
-            SavedModelFile.write(SavedModel.of(description, setup.metadata(), setup.model()),
+            SavedModelFile.write(SavedModel.of(description, result.provenance(), setup.model()),
                     runDir.resolve(RunFiles.MODEL));
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
-            writeRunJson(runDir, description, setup.metadata(), result, evaluation);
+            writeRunJson(runDir, description, result, evaluation);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
             if (!noEmbeddings) {
                 EmbeddingFiles.writeAll(runDir, graph, evaluation.embeddings());
@@ -151,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!noReport) {
                 RunReport.Written report = RunReport.write(
-                        reportData(description, setup.metadata(), graph, result, evaluation),
+                        reportData(description, setup.provenance(), graph, result, evaluation),
                         runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
                                 : ReportOptions.defaults());
                 written.add(RunFiles.REPORT);
@@ -163,13 +174,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** A model, its data and where training starts. */
-    private record Setup(ModelDescription description, Map<String, String> metadata, Graph graph, LinkSplit split,
+    private record Setup(ModelDescription description, Provenance provenance, Graph graph, LinkSplit split,
                          GraphAutoencoder model, TrainingState state, Path defaultOut) {
     }
 
-    private Setup fresh(Injector injector, ModelAssembler assembler) {
+    private Setup fresh() {
         ModelDescription description = model.description();
-        ModelFile.validate(description.model(), injector.getInstance(BoundFactories.class));
+        ModelFile.validate(description, plugins);
         DatasetOptions.DatasetRef ref = dataset.ref();
         Graph graph = ref.load(assembler);
         long seed = description.training().seed();
@@ -179,10 +190,11 @@ final class TrainCommand implements Callable<Integer> {
         String label = ref.label().equals(DatasetOptions.SYNTHETIC) ? ref.label()
                 : Path.of(ref.label()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         Path defaultOut = Path.of("runs", modelName(description) + "-" + label + "-seed" + seed);
-        return new Setup(description, LoadedRun.metadata(ref, seed, graph), graph, split, m, null, defaultOut);
+        return new Setup(description, LoadedRun.provenance(description.model(), plugins, ref, graph, seed), graph,
+                split, m, null, defaultOut);
     }
 
-    private Setup resumed(ModelAssembler assembler) {
+    private Setup resumed() {
         Path file = RunFiles.checkpointFile(resume);
         LoadedRun run = LoadedRun.load(file, dataset.dataDir(), assembler);
         TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file
@@ -190,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelDescription d = run.saved().description();
         if (model.epochsOverride() != null) {
             TrainerConfig saved = d.training();
-            d = new ModelDescription(d.model(), saved.withEpochs(model.epochsOverride()));
+            d = new ModelDescription(d.model(), saved.toBuilder().epochs(model.epochsOverride()).build());
             int total = d.training().epochs();
             if (saved.learningRateSchedule() != LearningRateSchedule.CONSTANT && total != saved.epochs()) {
                 // The schedule spans the configured epochs, so the epochs still to come follow the new length.
@@ -205,25 +217,30 @@ final class TrainCommand implements Callable<Integer> {
                     d.training().epochs(), state.epochsDone()));
         }
         Path defaultOut = file.toAbsolutePath().getParent();
-        return new Setup(d, run.saved().metadata(), run.graph(), run.split(), run.model(), state, defaultOut);
+        // Recorded again: this session's gae4j, JDK and plugins, the graph's fingerprint (files written before
+        // provenance was typed have none); the dataset, seeds and split are the checkpoint's.
+        Provenance saved = run.provenance();
+        Provenance provenance = Provenance.record(d.model(), plugins::pluginOf, saved.seeds(),
+                run.dataset().toProvenance(run.graph()), saved.split());
+        return new Setup(d, provenance, run.graph(), run.split(), run.model(), state, defaultOut);
     }
 
     /** Progress, periodic checkpoints, and the stop requests (Ctrl-C, --stop-after). */
     private final class Checkpoints implements TrainingListener {
         private final Path runDir;
         private final ModelDescription description;
-        private final Map<String, String> metadata;
+        private final Optional<Provenance> provenance;
         private final GraphAutoencoder trained;
         private final ProgressListener bar;
         private final CtrlC ctrlC;
         private final int startEpoch;
         private int epochsThisSession;
 
-        Checkpoints(Path runDir, ModelDescription description, Map<String, String> metadata,
+        Checkpoints(Path runDir, ModelDescription description, Optional<Provenance> provenance,
                     GraphAutoencoder trained, ProgressListener bar, CtrlC ctrlC, int startEpoch) {
             this.runDir = runDir;
             this.description = description;
-            this.metadata = metadata;
+            this.provenance = provenance;
             this.trained = trained;
             this.bar = bar;
             this.ctrlC = ctrlC;
@@ -240,7 +257,7 @@ final class TrainCommand implements Callable<Integer> {
         public void afterEpoch(EpochStats stats, Supplier<TrainingState> state) {
             if (checkpointEvery > 0 && stats.epoch() % checkpointEvery == 0
                     && stats.epoch() < description.training().epochs()) {
-                SavedModelFile.write(SavedModel.checkpoint(description, metadata, trained, state.get()),
+                SavedModelFile.write(SavedModel.checkpoint(description, provenance, trained, state.get()),
                         runDir.resolve(RunFiles.CHECKPOINT));
             }
         }
@@ -258,13 +275,13 @@ final class TrainCommand implements Callable<Integer> {
         return gae ? "gae" : vgae ? "vgae" : enc;
     }
 
-    private static void writeRunJson(Path runDir, ModelDescription d, Map<String, String> metadata,
-                                     TrainingResult r, Evaluation e) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("gae4j", LoadedRun.version());
-        json.put("metadata", new LinkedHashMap<>(metadata));
-        json.put("model", JsonReader.parse(ModelFile.write(d)));
-        Map<String, Object> results = new LinkedHashMap<>();
+    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e)
+            throws IOException {
+        ObjectNode json = Json.object();
+        json.put("gae4j", Provenance.currentVersion());
+        r.provenance().ifPresent(p -> json.set("provenance", ProvenanceJson.write(p)));
+        json.set("model", ModelFile.toTree(d));
+        ObjectNode results = json.putObject("results");
         results.put("epochs-done", r.history().size());
         results.put("stopped-early", r.stoppedEarly());
         results.put("best-epoch", r.bestEpoch());
@@ -276,25 +293,18 @@ final class TrainCommand implements Callable<Integer> {
             results.put("clustering-ari", c.ari());
         });
         results.put("median-epoch-ms", r.medianEpochMillis());
-        json.put("results", results);
-        List<Object> history = new ArrayList<>();
+        ArrayNode history = json.putArray("history");
         for (EpochStats s : r.history()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", s.epoch());
-            row.put("loss", s.loss());
-            row.put("val-auc", s.valAuc());
-            row.put("val-ap", s.valAp());
-            row.put("ms", s.trainMillis());
-            history.add(row);
+            history.addObject().put("epoch", s.epoch()).put("loss", s.loss()).put("val-auc", s.valAuc())
+                    .put("val-ap", s.valAp()).put("ms", s.trainMillis());
         }
-        json.put("history", history);
-        Files.writeString(runDir.resolve(RunFiles.RUN_JSON), JsonWriter.write(json), StandardCharsets.UTF_8);
+        Files.writeString(runDir.resolve(RunFiles.RUN_JSON), Json.write(json), StandardCharsets.UTF_8);
     }
 
-    private static ReportData reportData(ModelDescription d, Map<String, String> metadata, Graph graph,
+    private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,
                                          TrainingResult r, Evaluation e) {
         Map<String, String> summary = new LinkedHashMap<>();
-        String label = metadata.getOrDefault("dataset", graph.name());
+        String label = provenance.dataset().name();
         summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
         summary.put("nodes / edges", graph.nodeCount() + " / " + graph.edgeCount());
         summary.put("features", graph.features().map(f -> Integer.toString(f.dim())).orElse("none (X = I)"));
@@ -315,6 +325,9 @@ final class TrainCommand implements Callable<Integer> {
         if (r.stoppedEarly()) {
             out.printf(Locale.ROOT, "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
                     r.history().size(), d.training().epochs(), runDir);
+        } else if (r.history().size() < d.training().epochs()) {
+            out.printf(Locale.ROOT, "early stop after epoch %d of %d: no better validation AUC in %d epochs%n",
+                    r.history().size(), d.training().epochs(), d.training().patience());
         }
         out.printf(Locale.ROOT, "test AUC %.4f  AP %.4f  (%s weights, best validation epoch %d, %.1f ms/epoch)%n",
                 e.test().auc(), e.test().ap(), d.training().restoreBest() ? "best-epoch" : "last-epoch",

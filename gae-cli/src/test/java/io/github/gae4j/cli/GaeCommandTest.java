@@ -17,7 +17,7 @@ final class GaeCommandTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "embed", "reproduce", "plugins"})
+    @ValueSource(strings = {"train", "eval", "embed", "reproduce", "bench", "plugins"})
     void everySubcommandHasHelp(String sub) {
         Cli r = Cli.run(sub, "--help");
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -29,7 +29,7 @@ final class GaeCommandTest {
         Cli r = Cli.run("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("train").contains("eval").contains("embed").contains("reproduce")
-                .contains("plugins");
+                .contains("bench").contains("plugins");
         assertThat(Cli.run("--version").out()).contains("gae4j");
     }
 
@@ -52,6 +52,9 @@ final class GaeCommandTest {
         Cli unknownSchedule = Cli.run("train", "--lr-schedule", "cos", "--epochs", "1", "--no-report");
         assertThat(unknownSchedule.exitCode()).as(unknownSchedule.toString()).isEqualTo(2);
         assertThat(unknownSchedule.err()).contains("--lr-schedule must be one of constant, cosine, got cos");
+        Cli negativePatience = Cli.run("train", "--patience", "-1", "--epochs", "1", "--no-report");
+        assertThat(negativePatience.exitCode()).as(negativePatience.toString()).isEqualTo(2);
+        assertThat(negativePatience.err()).contains("patience must be >= 0");
         assertThat(Cli.run("eval").exitCode()).as("missing RUN").isEqualTo(2);
     }
 
@@ -63,6 +66,14 @@ final class GaeCommandTest {
         Cli option = Cli.run("train", "-O", "encoder.hiden=8", "--epochs", "2", "--out", dir.resolve("y").toString());
         assertThat(option.exitCode()).as(option.toString()).isEqualTo(2);
         assertThat(option.err()).contains("hiden").contains("hidden");
+        Cli optimizer = Cli.run("train", "--optimizer", "adma", "--epochs", "2", "--out", dir.resolve("o").toString());
+        assertThat(optimizer.exitCode()).as(optimizer.toString()).isEqualTo(2);
+        assertThat(optimizer.err()).contains("Unknown optimizer 'adma'; known optimizers: [adam, adamw, sgd]");
+        Cli optimizerOption = Cli.run("train", "--optimizer", "sgd", "-O", "optimizer.momentun=0.9", "--epochs", "2",
+                "--out", dir.resolve("p").toString());
+        assertThat(optimizerOption.exitCode()).as(optimizerOption.toString()).isEqualTo(2);
+        assertThat(optimizerOption.err()).contains("Unknown option 'momentun' for optimizer 'sgd'")
+                .contains("momentum");
         Cli corruption = Cli.run("train", "--corruption", "no-such-corruption", "--epochs", "2", "--out",
                 dir.resolve("z").toString());
         assertThat(corruption.exitCode()).as(corruption.toString()).isEqualTo(2);
@@ -99,7 +110,7 @@ final class GaeCommandTest {
         Cli r = Cli.run("plugins");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("encoders (").contains("samplers (").contains("decoders (")
-                .contains("losses (").contains("dataset loaders (");
+                .contains("losses (").contains("dataset loaders (").contains("optimizers (3):");
         assertThat(r.out()).contains("gcn").contains("latent=16").contains("hidden=32").contains("vgae")
                 .contains("gaussian")
                 .contains("inner-product").contains("weighted-bce").contains("kl").contains("sbm")

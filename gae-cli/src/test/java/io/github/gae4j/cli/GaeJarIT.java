@@ -70,5 +70,15 @@ final class GaeJarIT {
         assertThat(out.resolve("model.gae4j")).isRegularFile();
         assertThat(out.resolve("embeddings.npy")).isRegularFile();
         assertThat(out.resolve("report.html")).isRegularFile();
+        // Provenance: every plugin came from the one jar, at this release.
+        com.fasterxml.jackson.databind.JsonNode plugins = TrainEvalEmbedTest.json(out.resolve("run.json"))
+                .at("/provenance/plugins");
+        assertThat(plugins).isNotEmpty();
+        for (com.fasterxml.jackson.databind.JsonNode p : plugins) {
+            assertThat(p.get("jar").textValue()).isEqualTo(JAR.toString());
+            assertThat(p.get("version").textValue())
+                    .isEqualTo(TrainEvalEmbedTest.json(out.resolve("run.json")).get("gae4j").textValue())
+                    .isNotEqualTo("unknown");
+        }
     }
 }

@@ -27,7 +27,11 @@ final class PluginsCommandTest {
                 .containsPattern("(?m)^ {27}hidden=64,32 +discriminator hidden widths")
                 .containsPattern("(?m)^ {27}path +required: ")
                 .containsPattern("(?m)^ {27}p-out=0.0005 +edge probability between communities$")
-                .containsPattern("(?m)^ {27}comment=# +prefix of comment lines");
+                .containsPattern("(?m)^ {27}comment=# +prefix of comment lines")
+                .containsPattern("(?m)^  adamw +\\[gae-optimizers\\] +options:$")
+                .containsPattern("(?m)^ {27}weight-decay=0.01 +decoupled decay")
+                .containsPattern("(?m)^ {27}epsilon=0.00000001 +added to the denominator")
+                .containsPattern("(?m)^ {27}nesterov=false +Nesterov momentum");
         assertThat(out).doesNotContain("options: bias").doesNotContain("=  ");
     }
 

@@ -67,6 +67,18 @@ final class ReproduceCommandTest {
     }
 
     @Test
+    void theDirectedTablesOptionsNeedDirected() {
+        for (String option : new String[] {"--features", "--kernels"}) {
+            Cli r = Cli.run("reproduce", "--data-dir", "/nonexistent/gae4j-data", option);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).contains("need --directed");
+        }
+        Cli lr = Cli.run("reproduce", "--data-dir", "/nonexistent/gae4j-data", "--lr", "0.01");
+        assertThat(lr.exitCode()).as(lr.toString()).isEqualTo(2);
+        assertThat(lr.err()).contains("need --directed");
+    }
+
+    @Test
     void withoutDataItSaysWhereItLooked() {
         Cli r = Cli.run("reproduce", "--data-dir", "/nonexistent/gae4j-data", "--datasets", "cora", "--seeds", "1",
                 "--epochs", "1");

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
-import io.github.gae4j.runtime.json.JsonReader;
-import io.github.gae4j.runtime.json.JsonReader.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.gae4j.runtime.files.Json;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.LearningRateSchedule;
 import io.github.gae4j.datasets.npz.NpyArray;
 import java.io.IOException;
@@ -58,10 +59,10 @@ final class TrainEvalEmbedTest {
             assertThat(run.resolve(f)).as(f).isRegularFile();
             assertThat(Files.size(run.resolve(f))).as(f).isGreaterThan(100);
         }
-        JsonObject json = (JsonObject) JsonReader.parse(Files.readString(run.resolve(RunFiles.RUN_JSON)));
-        JsonObject results = (JsonObject) json.get("results");
-        assertThat(((Number) results.get("test-auc")).doubleValue()).isGreaterThan(0.8);
-        assertThat((List<?>) json.get("history")).hasSize(60);
+        JsonNode json = json(run.resolve(RunFiles.RUN_JSON));
+        JsonNode results = json.get("results");
+        assertThat(results.get("test-auc").doubleValue()).isGreaterThan(0.8);
+        assertThat(json.get("history")).hasSize(60);
         String html = Files.readString(run.resolve(RunFiles.REPORT));
         assertThat(html).contains("data:image/png;base64,").contains("test AUC");
     }
@@ -93,17 +94,16 @@ final class TrainEvalEmbedTest {
         Cli r = Cli.run(concat(new String[] {"train", "--epochs", "5", "--normalize-features", "--no-report",
             "--no-embeddings", "--out", normalized.toString()}, SMALL));
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(SavedModelFile.read(normalized.resolve(RunFiles.MODEL)).metadata())
-                .containsEntry("dataset.normalize-features", "true");
+        assertThat(SavedModelFile.read(normalized.resolve(RunFiles.MODEL)).provenance().orElseThrow().dataset()
+                .features()).isEqualTo(Provenance.Features.ROW_NORMALIZED);
         Path json = dir.resolve("normalized-eval.json");
         Cli eval = Cli.run("eval", normalized.toString(), "--json", json.toString());
         assertThat(eval.exitCode()).as(eval.toString()).isZero();
-        JsonObject results = (JsonObject) ((JsonObject) JsonReader.parse(
-                Files.readString(normalized.resolve(RunFiles.RUN_JSON)))).get("results");
-        JsonObject scores = (JsonObject) JsonReader.parse(Files.readString(json));
+        JsonNode results = json(normalized.resolve(RunFiles.RUN_JSON)).get("results");
+        JsonNode scores = json(json);
         assertThat(scores.get("test-auc")).isEqualTo(results.get("test-auc"));
-        assertThat(SavedModelFile.read(run.resolve(RunFiles.MODEL)).metadata())
-                .doesNotContainKey("dataset.normalize-features");
+        assertThat(SavedModelFile.read(run.resolve(RunFiles.MODEL)).provenance().orElseThrow().dataset().features())
+                .isEqualTo(Provenance.Features.AS_LOADED);
 
         Cli both = Cli.run(concat(new String[] {"train", "--epochs", "1", "--normalize-features", "--no-features",
             "--out", dir.resolve("both").toString()}, SMALL));
@@ -115,14 +115,12 @@ final class TrainEvalEmbedTest {
     void evalReproducesTheTrainingScoresFromTheSavedModel() throws IOException {
         Cli eval = Cli.run("eval", run.toString(), "--json", dir.resolve("eval.json").toString());
         assertThat(eval.exitCode()).as(eval.toString()).isZero();
-        JsonObject results = (JsonObject) ((JsonObject) JsonReader.parse(
-                Files.readString(run.resolve(RunFiles.RUN_JSON)))).get("results");
-        JsonObject scores = (JsonObject) JsonReader.parse(Files.readString(dir.resolve("eval.json")));
+        JsonNode results = json(run.resolve(RunFiles.RUN_JSON)).get("results");
+        JsonNode scores = json(dir.resolve("eval.json"));
         assertThat(scores.get("test-auc")).isEqualTo(results.get("test-auc"));
         assertThat(scores.get("test-ap")).isEqualTo(results.get("test-ap"));
         assertThat(scores.get("clustering-nmi")).isEqualTo(results.get("clustering-nmi"));
-        assertThat(eval.out()).contains(String.format(Locale.ROOT, "%.4f",
-                ((Number) results.get("test-auc")).doubleValue()));
+        assertThat(eval.out()).contains(String.format(Locale.ROOT, "%.4f", results.get("test-auc").doubleValue()));
     }
 
     @Test
@@ -132,7 +130,7 @@ final class TrainEvalEmbedTest {
         SavedModelFile.write(model, copy);
         SavedModel back = SavedModelFile.read(copy);
         assertThat(back.description()).isEqualTo(model.description());
-        assertThat(back.metadata()).isEqualTo(model.metadata());
+        assertThat(back.provenance()).isEqualTo(model.provenance()).isPresent();
         for (int k = 0; k < model.parameters().size(); k++) {
             assertThat(back.parameters().get(k).value()).isEqualTo(model.parameters().get(k).value());
         }
@@ -161,6 +159,11 @@ final class TrainEvalEmbedTest {
         assertThat(ids.header().shape()).containsExactly(300);
         assertThat(ids.getString(0)).isEqualTo(first[0]);
         assertThat(ids.getString(299)).isEqualTo(csv.get(300).split(",")[0]);
+    }
+
+    /** A JSON file as a tree. */
+    static JsonNode json(Path file) throws IOException {
+        return Json.read(Files.readString(file), Json.Syntax.JSON, file.toString()).root();
     }
 
     private static NpyArray npy(Path file) throws IOException {

@@ -66,7 +66,7 @@ final class GatTrainingTest {
                 .decoder(new InnerProductDecoder())
                 .loss("weighted-bce", new WeightedBce())
                 .build();
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(epochs).withLearningRate(learningRate).withSeed(5);
+        TrainerConfig config = TrainerConfig.builder().epochs(epochs).learningRate(learningRate).seed(5).build();
         return new Trainer(config, Parallelism.singleThreaded()).fit(model, split);
     }
 

@@ -16,12 +16,13 @@ final class BuiltInPluginsTest {
     @Test
     void everyBuiltInComponentIsDiscoveredByName() {
         assertThat(registry.plugins()).extracting(p -> p.name())
-                .contains("gae-encoders", "gae-decoders", "gae-losses", "gae-datasets");
+                .contains("gae-encoders", "gae-decoders", "gae-losses", "gae-datasets", "gae-optimizers");
         assertThat(registry.factories(ComponentKind.ENCODER)).containsKeys("gcn", "vgae");
         assertThat(registry.factories(ComponentKind.SAMPLER)).containsKeys("gaussian", "identity");
         assertThat(registry.factories(ComponentKind.DECODER)).containsKeys("inner-product");
         assertThat(registry.factories(ComponentKind.LOSS)).containsKeys("weighted-bce", "negative-sampling-bce", "kl");
         assertThat(registry.factories(ComponentKind.DATASET)).containsKeys("linqs", "sbm");
+        assertThat(registry.factories(ComponentKind.OPTIMIZER)).containsKeys("adam", "adamw", "sgd");
         for (ComponentKind<?> kind : ComponentKind.ALL) {
             registry.factories(kind).forEach((name, factory) -> assertThat(factory.name()).isEqualTo(name));
         }

@@ -3,18 +3,15 @@ package io.github.gae4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.inject.ModelModule;
-import io.github.gae4j.runtime.inject.PluginsModule;
+import io.github.gae4j.runtime.inject.GaeInjectors;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.error.UnknownComponentException;
@@ -38,13 +35,13 @@ final class GuiceAndBuilderTest {
     private static final long SEED = 17;
     private final Graph graph = TestGraphs.twoCommunities(30, 6, 4);
     private final LinkSplit split = LinkSplit.of(graph, SEED);
-    private final Injector injector = Guice.createInjector(
-            new PluginsModule(PluginRegistry.discover(getClass().getClassLoader())), new ModelModule());
+    // As the README shows: once, where the application starts.
+    private final Injector injector = GaeInjectors.create(getClass().getClassLoader());
     private final CreationContext context = new CreationContext(6, graph.nodeCount(), SEED);
 
     private TrainingResult train(GraphAutoencoder model) {
         try (Parallelism p = Parallelism.of(2)) {
-            return new Trainer(TrainerConfig.defaults().withEpochs(40).withSeed(SEED), p).fit(model, split);
+            return new Trainer(TrainerConfig.builder().epochs(40).seed(SEED).build(), p).fit(model, split);
         }
     }
 

@@ -11,7 +11,7 @@ import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelDescription;
+import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
@@ -25,7 +25,7 @@ import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +48,7 @@ final class MaskTokenTrainingTest {
             ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
             List.of(LossSpec.of("feature-sce", "gamma", 2)),
             List.of(ComponentSpec.of("feature-mask", "rate", 0.5, "token", "learned"))),
-            TrainerConfig.defaults().withEpochs(8).withSeed(SEED).withLearningRate(0.01).withRestoreBest(false));
+            TrainerConfig.builder().epochs(8).seed(SEED).learningRate(0.01).restoreBest(false).build());
 
     private GraphAutoencoder assemble() {
         return new ModelAssembler(registry).assemble(description.model(),
@@ -63,7 +63,7 @@ final class MaskTokenTrainingTest {
     }
 
     private TrainingResult fit(GraphAutoencoder model, int epochs, TrainingState resume) {
-        return new Trainer(description.training().withEpochs(epochs), Parallelism.singleThreaded())
+        return new Trainer(description.training().toBuilder().epochs(epochs).build(), Parallelism.singleThreaded())
                 .fit(model, split, resume);
     }
 
@@ -77,7 +77,7 @@ final class MaskTokenTrainingTest {
         assertThat(trained.maxAbs()).as("the token moved from its zeros").isPositive();
 
         Path file = dir.resolve("model.gae4j");
-        SavedModelFile.write(SavedModel.of(description, Map.of("dataset", graph.name()), model), file);
+        SavedModelFile.write(SavedModel.of(description, Optional.empty(), model), file);
         SavedModel back = SavedModelFile.read(file);
         assertThat(back.parameters()).extracting(SavedModel.Parameter::name).endsWith("feature-mask.token");
         GraphAutoencoder loaded = assemble();
@@ -100,7 +100,7 @@ final class MaskTokenTrainingTest {
         GraphAutoencoder first = assemble();
         TrainingState stopped = fit(first, 3, null).finalState();
         Path file = dir.resolve("checkpoint.gae4j");
-        SavedModelFile.write(SavedModel.checkpoint(description, Map.of(), first, stopped), file);
+        SavedModelFile.write(SavedModel.checkpoint(description, Optional.empty(), first, stopped), file);
         SavedModel checkpoint = SavedModelFile.read(file);
         GraphAutoencoder resumed = assemble();
         checkpoint.loadInto(resumed, file.toString());

@@ -387,6 +387,86 @@ final class ContractSelfCheckTest {
         assertThatCode(counting(true)::stateRoundTripsThroughRestoreState).doesNotThrowAnyException();
     }
 
+    /**
+     * Gradient descent with a step counter that shrinks the rate: kept in {@code state()} when {@code exposed}, and
+     * moving away from the minimum when {@code ascending}.
+     */
+    private static final class DecayingSgd implements io.github.gae4j.core.optim.Optimizer {
+        private final boolean exposed;
+        private final boolean ascending;
+        private long steps;
+
+        DecayingSgd(boolean exposed, boolean ascending) {
+            this.exposed = exposed;
+            this.ascending = ascending;
+        }
+
+        @Override
+        public void step(List<Weights> weights, List<io.github.gae4j.core.tensor.Matrix> gradients,
+                         double learningRate) {
+            if (gradients.size() != weights.size()) {
+                throw new IllegalArgumentException("one gradient per parameter");
+            }
+            double rate = (ascending ? -1 : 1) * learningRate / (1 + steps++);
+            for (int k = 0; k < weights.size(); k++) {
+                io.github.gae4j.core.tensor.Matrix g = gradients.get(k);
+                if (g == null) {
+                    continue;
+                }
+                if (!g.sameShape(weights.get(k).data())) {
+                    throw new IllegalArgumentException("shape");
+                }
+                double[] p = weights.get(k).data().data();
+                for (int i = 0; i < p.length; i++) {
+                    p[i] -= rate * g.data()[i];
+                }
+            }
+        }
+
+        @Override
+        public java.util.Map<String, io.github.gae4j.core.tensor.Matrix> state(List<Weights> weights) {
+            return exposed ? java.util.Map.of("steps", io.github.gae4j.core.tensor.Matrix.scalar(steps))
+                    : java.util.Map.of();
+        }
+
+        @Override
+        public void restoreState(List<Weights> weights, java.util.Map<String, io.github.gae4j.core.tensor.Matrix> s) {
+            for (String name : s.keySet()) {
+                if (!name.equals("steps")) {
+                    throw new IllegalArgumentException("unknown tensor '" + name + "'");
+                }
+            }
+            if (exposed) {
+                steps = (long) s.get("steps").scalarValue();
+            }
+        }
+    }
+
+    private record Optimizers(io.github.gae4j.core.spi.OptimizerFactory factory) implements OptimizerContract {
+    }
+
+    private static Optimizers decaying(boolean exposed, boolean ascending) {
+        return new Optimizers(io.github.gae4j.core.spi.SimpleFactory.optimizer("decaying-sgd", "", List.of(),
+                (config, context) -> new DecayingSgd(exposed, ascending)));
+    }
+
+    @Test
+    void anOptimizerKeepingStateOutsideStateOrClimbingFails() {
+        assertThatThrownBy(decaying(false, false)::stateRoundTripGivesABitIdenticalContinuation)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("from a restored state");
+        assertThatThrownBy(decaying(true, true)::stepsDecreaseAConvexQuadratic)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("f after one step");
+        Optimizers good = decaying(true, false);
+        assertThatCode(() -> {
+            good.nameIsNonBlankKebabCase();
+            good.unknownOptionIsRejectedListingParameterNames();
+            good.stepsDecreaseAConvexQuadratic();
+            good.aParameterWithoutGradientIsLeftAlone();
+            good.stateRoundTripGivesABitIdenticalContinuation();
+            good.mismatchedGradientsAreRefused();
+        }).doesNotThrowAnyException();
+    }
+
     @Test
     void aPluginWithABadNameOrNoServiceFileFails() {
         Plugins contract = new Plugins(new GaePlugin() {

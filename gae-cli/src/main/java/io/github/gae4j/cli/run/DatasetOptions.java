@@ -1,15 +1,20 @@
 package io.github.gae4j.cli.run;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.datasets.DatasetFiles;
+import io.github.gae4j.runtime.provenance.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
 /** Which graph to train on: the built-in synthetic one, a file or folder, or a catalog name. */
@@ -66,7 +71,7 @@ public final class DatasetOptions {
         }
         options.putAll(loaderOptions);
         if (noFeatures && normalizeFeatures) {
-            throw new io.github.gae4j.core.error.ConfigException(
+            throw new ConfigException(
                     "--no-features and --normalize-features contradict each other: without features there is"
                             + " nothing to normalise");
         }
@@ -90,7 +95,7 @@ public final class DatasetOptions {
         }
 
         public Graph load(ModelAssembler assembler) {
-            ComponentSpec spec = new ComponentSpec(loader, io.github.gae4j.core.spi.ComponentConfig.of(options));
+            ComponentSpec spec = new ComponentSpec(loader, ComponentConfig.of(options));
             Graph g = assembler.create(ComponentKind.DATASET, spec, new CreationContext(0, 0, 0)).load();
             if (!features) {
                 return g.withoutFeatures();
@@ -98,37 +103,25 @@ public final class DatasetOptions {
             return normalizeFeatures ? g.withFeatures(g.featuresOrIdentity().rowNormalized()) : g;
         }
 
-        /** Flat metadata entries (saved models keep string maps). */
-        public Map<String, String> toMetadata() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("dataset", label);
-            m.put("dataset.loader", loader);
-            options.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> m.put("dataset.option." + e.getKey(), e.getValue()));
-            m.put("dataset.features", Boolean.toString(features));
-            if (normalizeFeatures) {
-                m.put("dataset.normalize-features", "true");
-            }
-            return m;
+        /** The dataset as provenance records it: this reference and the graph as trained on, fingerprinted. */
+        public Provenance.Dataset toProvenance(Graph trained) {
+            Provenance.Features use = !features ? Provenance.Features.NONE
+                    : normalizeFeatures ? Provenance.Features.ROW_NORMALIZED : Provenance.Features.AS_LOADED;
+            return Provenance.Dataset.of(label, Optional.of(new ComponentSpec(loader, ComponentConfig.of(
+                    new TreeMap<>(options)))), use, trained);
         }
 
-        public static DatasetRef fromMetadata(Map<String, String> m, Path dataDirOverride, String source) {
-            String loader = m.get("dataset.loader");
-            if (loader == null) {
-                throw new io.github.gae4j.core.error.ConfigException(source
-                        + ": the saved model does not say which dataset it was trained on (no 'dataset.loader')");
-            }
-            Map<String, String> options = new LinkedHashMap<>();
-            m.forEach((k, v) -> {
-                if (k.startsWith("dataset.option.")) {
-                    options.put(k.substring("dataset.option.".length()), v);
-                }
-            });
-            if (dataDirOverride != null && loader.equals("dataset")) {
+        /** The reference a provenance records, to load the same graph again; {@code source} names the file. */
+        public static DatasetRef fromProvenance(Provenance.Dataset d, Path dataDirOverride, String source) {
+            ComponentSpec loader = d.loader().orElseThrow(() -> new ConfigException(source
+                    + ": the model was trained on a graph built in code (no dataset loader is recorded), so it"
+                    + " cannot be loaded again here"));
+            Map<String, String> options = new LinkedHashMap<>(loader.config().asMap());
+            if (dataDirOverride != null && loader.name().equals("dataset")) {
                 options.put("data-dir", dataDirOverride.toAbsolutePath().normalize().toString());
             }
-            return new DatasetRef(m.getOrDefault("dataset", loader), loader, options,
-                    !"false".equals(m.get("dataset.features")), "true".equals(m.get("dataset.normalize-features")));
+            return new DatasetRef(d.name(), loader.name(), options, d.features() != Provenance.Features.NONE,
+                    d.features() == Provenance.Features.ROW_NORMALIZED);
         }
     }
 }

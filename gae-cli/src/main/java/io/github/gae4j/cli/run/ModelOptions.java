@@ -2,8 +2,8 @@ package io.github.gae4j.cli.run;
 
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.LossSpec;
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The model to train: a preset ({@code gae}, {@code vgae}) or a model file, then any component
- * replaced by plugin name and any option set, then training settings. Options given on the
- * command line win over the model file.
+ * replaced by plugin name and any option set, then training settings (the optimiser too is a plugin
+ * by name, with {@code -O optimizer.KEY=VALUE} options). Options given on the command line win over
+ * the model file.
  */
 public final class ModelOptions {
 
@@ -29,7 +30,8 @@ public final class ModelOptions {
     String preset = "gae";
 
     @Option(names = "--model-file", paramLabel = "FILE",
-            description = "A JSON model description (encoder, sampler, decoder, losses, training); replaces --model.")
+            description = "A model description (encoder, sampler, decoder, losses, training) in JSON, or YAML for"
+                    + " FILE.yaml / FILE.yml; replaces --model.")
     Path modelFile;
 
     @Option(names = "--encoder", paramLabel = "NAME", description = "Encoder plugin by name (see 'gae plugins').")
@@ -52,17 +54,28 @@ public final class ModelOptions {
 
     @Option(names = {"-O", "--option"}, paramLabel = "PART.KEY=VALUE",
             description = "A component option: encoder.hidden=64, sampler.KEY=..., decoder.KEY=...,"
-                    + " loss.NAME.KEY=..., corruption.NAME.KEY=...; repeatable.")
+                    + " loss.NAME.KEY=..., corruption.NAME.KEY=..., optimizer.KEY=...; repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", description = "Training epochs (default 200).")
     Integer epochs;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.01).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "The optimizer's learning rate (default 0.01).")
     Double learningRate;
 
-    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay (default 0).")
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "Optimizer plugin by name: adam (default), adamw, sgd or any plugin's (see 'gae plugins');"
+                    + " options with -O optimizer.KEY=VALUE.")
+    String optimizer;
+
+    @Option(names = "--weight-decay", paramLabel = "DECAY",
+            description = "The optimizer's weight-decay option (adam: L2 added to the gradient, default 0; adamw:"
+                    + " decoupled, default 0.01; sgd: L2, default 0).")
     Double weightDecay;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop when validation AUC has not improved for N epochs (default 0 = never stop early).")
+    Integer patience;
 
     @Option(names = "--grad-clip", paramLabel = "MAX_NORM",
             description = "Clip the global gradient norm to MAX_NORM before each step, as PyTorch's"
@@ -100,7 +113,7 @@ public final class ModelOptions {
                 default -> throw new ConfigException("Unknown model preset '" + preset
                         + "'; presets: gae, vgae (or compose one with --encoder/--decoder/--loss or --model-file)");
             };
-            base = new ModelDescription(spec, TrainerConfig.defaults().withRestoreBest(true));
+            base = new ModelDescription(spec, TrainerConfig.builder().restoreBest(true).build());
         }
         ModelSpec spec = base.model();
         ComponentSpec enc = replace(spec.encoder(), encoder, "encoder");
@@ -115,37 +128,47 @@ public final class ModelOptions {
         checkOptionTargets(lossSpecs, corruptionSpecs);
         spec = new ModelSpec(enc, smp, dec, lossSpecs, corruptionSpecs);
 
-        TrainerConfig t = base.training();
+        TrainerConfig.Builder t = base.training().toBuilder();
         if (epochs != null) {
-            t = t.withEpochs(epochs);
+            t.epochs(epochs);
         }
         if (learningRate != null) {
-            t = t.withLearningRate(learningRate);
+            t.learningRate(learningRate);
         }
+        t.optimizer(replace(base.training().optimizer(), optimizer, "optimizer"));
         if (weightDecay != null) {
-            t = t.withWeightDecay(weightDecay);
+            t.optimizerOption("weight-decay", weightDecay);
+        }
+        if (patience != null) {
+            t.patience(patience);
         }
         if (gradClip != null) {
             if (!Double.isFinite(gradClip) || gradClip < 0) {
                 throw new ConfigException("--grad-clip must be a finite number >= 0 (0 = off), got " + gradClip);
             }
-            t = t.withGradientClipNorm(gradClip);
+            t.gradientClipNorm(gradClip);
         }
         if (lrSchedule != null) {
-            t = t.withLearningRateSchedule(LearningRateSchedule.fromKey(lrSchedule).orElseThrow(() ->
+            t.learningRateSchedule(LearningRateSchedule.fromKey(lrSchedule).orElseThrow(() ->
                     new ConfigException("--lr-schedule must be one of " + LearningRateSchedule.keys() + ", got "
                             + lrSchedule)));
         }
         if (seed != null) {
-            t = t.withSeed(seed);
+            t.seed(seed);
         }
         if (evalEvery != null) {
-            t = t.withEvalEvery(evalEvery);
+            t.evalEvery(evalEvery);
         }
         if (keepLast) {
-            t = t.withRestoreBest(false);
+            t.restoreBest(false);
         }
-        return new ModelDescription(spec, t.withLogEvery(Math.max(1, t.epochs() / 10)));
+        TrainerConfig training;
+        try {
+            training = t.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Bad training settings: " + e.getMessage());
+        }
+        return new ModelDescription(spec, training.toBuilder().logEvery(Math.max(1, training.epochs() / 10)).build());
     }
 
     /** Epochs from the command line, if given (a resumed run may extend its schedule). */
@@ -170,7 +193,7 @@ public final class ModelOptions {
 
     /** Every -O key must name a part of the model; a typo should not be ignored. */
     private void checkOptionTargets(List<LossSpec> lossSpecs, List<ComponentSpec> corruptionSpecs) {
-        List<String> prefixes = new ArrayList<>(List.of("encoder", "sampler", "decoder"));
+        List<String> prefixes = new ArrayList<>(List.of("encoder", "sampler", "decoder", "optimizer"));
         lossSpecs.forEach(l -> prefixes.add("loss." + l.component().name()));
         corruptionSpecs.forEach(c -> prefixes.add("corruption." + c.name()));
         for (String key : options.keySet()) {

@@ -31,10 +31,7 @@ public final class GradientClipping {
      * @return the global norm before clipping
      */
     public static double clipGlobalNorm(List<Weights> weights, ComputationContext gradients, double maxNorm) {
-        if (!(maxNorm > 0) || !Double.isFinite(maxNorm)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "maxNorm must be positive and finite, got %s", maxNorm));
-        }
+        checkMaxNorm(maxNorm);
         List<Matrix> grads = new ArrayList<>();
         List<Weights> withGradient = new ArrayList<>();
         // A parameter listed twice must be neither counted nor scaled twice.
@@ -54,6 +51,37 @@ public final class GradientClipping {
             }
         }
         return norm;
+    }
+
+    /**
+     * The same clipping on gradients held in a list (as an execution backend returns them, null for a parameter
+     * without one): when the global norm exceeds {@code maxNorm}, each entry is replaced by a copy scaled by
+     * {@code maxNorm / (norm + 1e-6)}; the matrices themselves are never changed. {@code gradients} must be
+     * modifiable.
+     *
+     * @return the global norm before clipping
+     */
+    public static double clipGlobalNorm(List<Matrix> gradients, double maxNorm) {
+        checkMaxNorm(maxNorm);
+        List<Matrix> present = new ArrayList<>();
+        for (Matrix g : gradients) {
+            if (g != null) {
+                present.add(g);
+            }
+        }
+        double norm = globalNorm(present);
+        double coef = maxNorm / (norm + EPSILON);
+        if (coef < 1) {
+            gradients.replaceAll(g -> g == null ? null : g.scale(coef));
+        }
+        return norm;
+    }
+
+    private static void checkMaxNorm(double maxNorm) {
+        if (!(maxNorm > 0) || !Double.isFinite(maxNorm)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "maxNorm must be positive and finite, got %s", maxNorm));
+        }
     }
 
     /**

@@ -38,4 +38,9 @@ public interface GaePlugin {
     default List<CorruptionFactory> corruptions() {
         return List.of();
     }
+
+    /** Optimisers, chosen by name in the training settings. */
+    default List<OptimizerFactory> optimizers() {
+        return List.of();
+    }
 }

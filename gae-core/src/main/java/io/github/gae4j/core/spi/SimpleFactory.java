@@ -1,5 +1,6 @@
 package io.github.gae4j.core.spi;
 
+import io.github.gae4j.core.optim.Optimizer;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -78,6 +79,12 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
         return new OfDatasetLoader(name, description, parameters, creator);
     }
 
+    public static OptimizerFactory optimizer(String name, String description, List<Parameter> parameters,
+                                             BiFunction<ComponentConfig, CreationContext,
+                                                     ? extends Optimizer> creator) {
+        return new OfOptimizer(name, description, parameters, creator);
+    }
+
     @Override
     public final String name() {
         return name;
@@ -134,6 +141,13 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
     private static final class OfCorruption extends SimpleFactory<Corruption> implements CorruptionFactory {
         OfCorruption(String name, String description, List<Parameter> parameters,
                      BiFunction<ComponentConfig, CreationContext, ? extends Corruption> creator) {
+            super(name, description, parameters, creator);
+        }
+    }
+
+    private static final class OfOptimizer extends SimpleFactory<Optimizer> implements OptimizerFactory {
+        OfOptimizer(String name, String description, List<Parameter> parameters,
+                    BiFunction<ComponentConfig, CreationContext, ? extends Optimizer> creator) {
             super(name, description, parameters, creator);
         }
     }

@@ -76,8 +76,10 @@ final class AdamTest {
         b.step(List.of(full), gradientOf(full, Matrix.scalar(1.0)));
         // The first step moves by the rate (m̂ = v̂ = 1); the moments do not depend on it.
         assertThat(1.0 - half.data().scalarValue()).isCloseTo(0.5 * (1.0 - full.data().scalarValue()), within(1e-15));
-        assertThat(a.moments(List.of(half)).get(0).m()).isEqualTo(b.moments(List.of(full)).get(0).m());
-        assertThat(a.moments(List.of(half)).get(0).v()).isEqualTo(b.moments(List.of(full)).get(0).v());
+        assertThat(a.state(List.of(half)).get("w.exp-avg").data())
+                .isEqualTo(b.state(List.of(full)).get("w.exp-avg").data());
+        assertThat(a.state(List.of(half)).get("w.exp-avg-sq").data())
+                .isEqualTo(b.state(List.of(full)).get("w.exp-avg-sq").data());
         for (double bad : new double[] {0, -0.1, Double.NaN}) {
             assertThatThrownBy(() -> a.step(List.of(half), gradientOf(half, Matrix.scalar(1.0)), bad))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -131,5 +133,42 @@ final class AdamTest {
         assertThatThrownBy(() -> new Adam(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lr NaN");
+    }
+
+    @Test
+    void stateNamesEveryParametersMomentsAndStepsAndRestoresBitForBit() {
+        Weights a = new Weights("enc.w", Matrix.of(new double[][] {{1, 2}, {3, 4}}));
+        Weights b = new Weights("dec.b", Matrix.scalar(5));
+        Adam original = new Adam(0.01, 0.9, 0.999, 1e-8, 0.1);
+        Matrix g = Matrix.of(new double[][] {{0.5, -3}, {1e-3, 7}});
+        original.step(List.of(a, b), gradientOf(a, g), 0.01);
+        java.util.Map<String, Matrix> state = original.state(List.of(a, b));
+        assertThat(state.keySet()).containsExactly("enc.w.exp-avg", "enc.w.exp-avg-sq", "enc.w.step",
+                "dec.b.exp-avg", "dec.b.exp-avg-sq", "dec.b.step");
+        assertThat(state.get("enc.w.step").scalarValue()).isEqualTo(1.0);
+        assertThat(state.get("dec.b.step").scalarValue()).as("never updated").isZero();
+
+        Weights a2 = new Weights("enc.w", a.data().copy());
+        Weights b2 = new Weights("dec.b", b.data().copy());
+        Adam restored = new Adam(0.01, 0.9, 0.999, 1e-8, 0.1);
+        restored.restoreState(List.of(a2, b2), state);
+        for (int k = 0; k < 3; k++) {
+            original.step(List.of(a, b), gradientOf(a, g), 0.01);
+            restored.step(List.of(a2, b2), gradientOf(a2, g), 0.01);
+        }
+        assertThat(a2.data().data()).containsExactly(a.data().data());
+
+        java.util.Map<String, Matrix> missing = new java.util.LinkedHashMap<>(state);
+        missing.remove("dec.b.exp-avg-sq");
+        assertThatThrownBy(() -> new Adam(0.01).restoreState(List.of(a2, b2), missing))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'dec.b.exp-avg-sq'");
+        java.util.Map<String, Matrix> unknown = new java.util.LinkedHashMap<>(state);
+        unknown.put("enc.w.velocity", Matrix.zeros(2, 2));
+        assertThatThrownBy(() -> new Adam(0.01).restoreState(List.of(a2, b2), unknown))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'enc.w.velocity'");
+        java.util.Map<String, Matrix> badStep = new java.util.LinkedHashMap<>(state);
+        badStep.put("enc.w.step", Matrix.scalar(1.5));
+        assertThatThrownBy(() -> new Adam(0.01).restoreState(List.of(a2, b2), badStep))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'enc.w.step'");
     }
 }

@@ -121,4 +121,22 @@ final class GradientClippingTest {
                     .hasMessageContaining("maxNorm");
         }
     }
+
+    @Test
+    void aListOfGradientsIsClippedAsTheContextIsAndItsMatricesAreLeftAlone() {
+        ComputationContext ctx = normFive();
+        Matrix ga = ctx.gradient(a);
+        java.util.List<Matrix> list = new java.util.ArrayList<>(java.util.Arrays.asList(ga, ctx.gradient(b), null));
+        double norm = GradientClipping.clipGlobalNorm(list, 1.0);
+        GradientClipping.clipGlobalNorm(List.of(a, b, unused), ctx, 1.0);
+        assertThat(norm).isEqualTo(5.0);
+        assertThat(list.get(0).data()).containsExactly(ctx.gradient(a).data());
+        assertThat(list.get(1).data()).containsExactly(ctx.gradient(b).data());
+        assertThat(list.get(2)).isNull();
+        assertThat(ga.data()).as("the original matrix is left alone").containsExactly(3.0, 0.0);
+
+        java.util.List<Matrix> below = new java.util.ArrayList<>(List.of(ga));
+        GradientClipping.clipGlobalNorm(below, 5.1);
+        assertThat(below.get(0)).isSameAs(ga);
+    }
 }

@@ -1,20 +1,18 @@
 package io.github.gae4j.examples.linkprediction;
 
-import com.google.inject.Injector;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.inject.BoundFactories;
-import io.github.gae4j.runtime.inject.GaeInjectors;
-import io.github.gae4j.runtime.json.JsonWriter;
+import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.FactoryLookup;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.train.Trainer;
@@ -78,7 +76,9 @@ public final class LinkPredictionExample {
             return;
         }
         try {
-            Result result = run(options, System.out);
+            // Where the application starts: the plugins on the class path, found once.
+            PluginRegistry plugins = PluginRegistry.discover(LinkPredictionExample.class.getClassLoader());
+            Result result = run(options, plugins, System.out);
             options.json().ifPresent(path -> writeJson(result, path));
         } catch (GaeException | UncheckedIOException e) {
             System.err.println("gae4j: " + e.getMessage());
@@ -86,11 +86,10 @@ public final class LinkPredictionExample {
         }
     }
 
-    /** Runs the experiment, printing a table to {@code out}. */
-    public static Result run(Options options, PrintStream out) {
-        Injector injector = GaeInjectors.create(LinkPredictionExample.class.getClassLoader());
-        ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
-        List<Experiment> experiments = experiments(options, injector.getInstance(BoundFactories.class));
+    /** Runs the experiment with the components of {@code plugins}, printing a table to {@code out}. */
+    public static Result run(Options options, PluginRegistry plugins, PrintStream out) {
+        ModelAssembler assembler = new ModelAssembler(plugins);
+        List<Experiment> experiments = experiments(options, plugins);
 
         Graph graph = loadGraph(options, assembler);
         if (!options.features()) {
@@ -143,8 +142,8 @@ public final class LinkPredictionExample {
                     .orElse("model");
             return List.of(new Experiment(name, d.model(), d.training(), d.training().seed()));
         }
-        TrainerConfig training = TrainerConfig.defaults().withEpochs(options.epochs())
-                .withLearningRate(options.learningRate()).withLogEvery(50);
+        TrainerConfig training = TrainerConfig.builder().epochs(options.epochs()).learningRate(options.learningRate())
+                .logEvery(50).build();
         return options.models().stream()
                 .map(m -> new Experiment(m, spec(m, options), training, options.firstSeed())).toList();
     }
@@ -155,7 +154,7 @@ public final class LinkPredictionExample {
         LinkSplit split = LinkSplit.of(graph, seed);
         GraphAutoencoder model = assembler.assemble(spec,
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
-        TrainingResult result = new Trainer(training.withSeed(seed), parallelism).fit(model, split);
+        TrainingResult result = new Trainer(training.toBuilder().seed(seed).build(), parallelism).fit(model, split);
         return new RunResult(seed, result.test().auc(), result.test().ap(), result.bestEpoch(),
                 result.medianEpochMillis(), result.epochMillis());
     }
@@ -196,7 +195,7 @@ public final class LinkPredictionExample {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(path, JsonWriter.write(result.toJson()));
+            Files.writeString(path, Json.write(result.toJson()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write results to '" + path + "': " + e.getMessage(), e);
         }

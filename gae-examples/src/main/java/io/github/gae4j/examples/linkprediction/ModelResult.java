@@ -1,6 +1,6 @@
 package io.github.gae4j.examples.linkprediction;
 
-import io.github.gae4j.examples.Stats;
+import io.github.gae4j.runtime.metrics.Stats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

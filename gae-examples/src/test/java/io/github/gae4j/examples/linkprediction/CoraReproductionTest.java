@@ -3,6 +3,7 @@ package io.github.gae4j.examples.linkprediction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.datasets.DataDirectories;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 final class CoraReproductionTest {
 
+    private static final PluginRegistry PLUGINS = PluginRegistry.discover(CoraReproductionTest.class.getClassLoader());
+
     private static final double FLOOR = 0.88;
 
     @Test
@@ -26,7 +29,8 @@ final class CoraReproductionTest {
         Assumptions.assumeTrue(cora.toFile().isDirectory(), "No linqs/cora under " + root.get());
 
         Options options = Options.parse("--data-dir", root.get().toString(), "--seeds", "5");
-        LinkPredictionExample.Result result = LinkPredictionExample.run(options, new PrintStream(System.out, true));
+        LinkPredictionExample.Result result = LinkPredictionExample.run(options, PLUGINS,
+                new PrintStream(System.out, true));
 
         assertThat(result.nodes()).isEqualTo(2708);
         assertThat(result.edges()).isEqualTo(5278);

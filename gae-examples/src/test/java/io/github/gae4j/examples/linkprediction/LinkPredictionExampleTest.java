@@ -3,6 +3,7 @@ package io.github.gae4j.examples.linkprediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class LinkPredictionExampleTest {
 
+    private static final PluginRegistry PLUGINS =
+            PluginRegistry.discover(LinkPredictionExampleTest.class.getClassLoader());
+
     @Test
     void runsOnTheBuiltInSyntheticGraphAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("out/results.json");
         Options options = Options.parse("--epochs", "60", "--seeds", "2", "--threads", "2", "--json", json.toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LinkPredictionExample.Result result = LinkPredictionExample.run(options,
+        LinkPredictionExample.Result result = LinkPredictionExample.run(options, PLUGINS,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         LinkPredictionExample.writeJson(result, json);
 
@@ -40,9 +44,9 @@ final class LinkPredictionExampleTest {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
         var one = LinkPredictionExample.run(Options.parse("--epochs", "20", "--seeds", "1", "--model", "vgae",
-                "--threads", "1"), out);
+                "--threads", "1"), PLUGINS, out);
         var two = LinkPredictionExample.run(Options.parse("--epochs", "20", "--seeds", "1", "--model", "vgae",
-                "--threads", "2"), out);
+                "--threads", "2"), PLUGINS, out);
         assertThat(one.models().get(0).runs().get(0).testAuc()).isEqualTo(two.models().get(0).runs().get(0).testAuc());
         assertThat(one.models().get(0).runs().get(0).testAp()).isEqualTo(two.models().get(0).runs().get(0).testAp());
     }

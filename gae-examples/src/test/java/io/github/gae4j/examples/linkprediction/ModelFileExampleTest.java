@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.error.ConfigException;
@@ -26,12 +26,12 @@ final class ModelFileExampleTest {
 
     @Test
     void aModelFileRunsFromTheCommandLine(@TempDir Path dir) throws Exception {
-        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.defaults().withEpochs(40).withSeed(3));
+        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.builder().epochs(40).seed(3).build());
         Path file = dir.resolve("my-vgae.json");
         Files.writeString(file, ModelFile.write(d));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         var result = LinkPredictionExample.run(Options.parse("--model-file", file.toString(), "--seeds", "1",
-                "--threads", "1"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+                "--threads", "1"), registry, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(result.models()).extracting(ModelResult::model).containsExactly("my-vgae");
         assertThat(result.models().get(0).runs().get(0).seed()).isEqualTo(3L);
         assertThat(result.models().get(0).meanAuc()).isGreaterThan(0.8);
@@ -39,14 +39,15 @@ final class ModelFileExampleTest {
 
     @Test
     void theSameDescriptionRunsInlineFromTheCommandLine() {
-        String json = ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults().withEpochs(30)));
+        String json = ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().epochs(30)
+                .build()));
         var result = LinkPredictionExample.run(Options.parse("--model-json", json, "--seeds", "1", "--threads", "1"),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                registry, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(result.models()).extracting(ModelResult::model).containsExactly("model");
         assertThatThrownBy(() -> Options.parse("--model-json", json, "--model-file", "x.json"))
                 .hasMessageContaining("either --model-file or --model-json");
         assertThatThrownBy(() -> LinkPredictionExample.run(Options.parse("--model-json", "{\"encoder\": 1}"),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                registry, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--model-json:1: 'encoder' must be a JSON object");
     }

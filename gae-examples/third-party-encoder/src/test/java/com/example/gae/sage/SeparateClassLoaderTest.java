@@ -15,6 +15,7 @@ import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.error.UnknownComponentException;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
@@ -22,12 +23,20 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plugin as an application meets it: its compiled classes behind their own {@link URLClassLoader},
@@ -68,6 +77,36 @@ final class SeparateClassLoaderTest {
         }
     }
 
+    /** Provenance names the jar a plugin came from and the version its manifest gives. */
+    @Test
+    void provenanceNamesThePluginsJarAndVersion(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("gae-example-sage-encoder-7.1.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "7.1");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.walk(PLUGIN_CLASSES)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(PLUGIN_CLASSES.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        ClassLoader parent = new HidingClassLoader(getClass().getClassLoader(), PLUGIN_CLASSES);
+        try (URLClassLoader child = new URLClassLoader("sage-jar", new URL[] {jar.toUri().toURL()}, parent)) {
+            PluginRegistry registry = PluginRegistry.discover(child);
+            ModelSpec spec = ModelSpec.gae().withEncoder(ComponentSpec.of("sage-mean"));
+            Provenance p = Provenance.record(spec, registry::pluginOf, Provenance.Seeds.all(SEED),
+                    Provenance.Dataset.of("triangle", Optional.empty(), Provenance.Features.NONE,
+                            Graph.builder(3).edges(new int[] {0, 1}, new int[] {1, 2}).build()),
+                    new Provenance.Split(0.05, 0.1));
+            assertThat(p.plugins().get(0)).isEqualTo(new Provenance.PluginUse("encoder", "sage-mean",
+                    "gae-example-sage", "7.1", jar.toString()));
+            assertThat(p.plugins().get(1).kind()).isEqualTo("sampler");
+            assertThat(p.plugins().get(1).plugin()).isNotEqualTo("gae-example-sage");
+        }
+    }
+
     private static TrainingResult trainGaeOnSbm(PluginRegistry registry) {
         ModelAssembler assembler = new ModelAssembler(registry);
         Graph graph = assembler.create(ComponentKind.DATASET,
@@ -75,7 +114,7 @@ final class SeparateClassLoaderTest {
         LinkSplit split = LinkSplit.of(graph, SEED);
         GraphAutoencoder model = assembler.assemble(ModelSpec.gae().withEncoder(ComponentSpec.of("sage-mean")),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), SEED));
-        TrainerConfig config = TrainerConfig.defaults().withEpochs(100).withSeed(SEED);
+        TrainerConfig config = TrainerConfig.builder().epochs(100).seed(SEED).build();
         try (Parallelism parallelism = Parallelism.of(2)) {
             return new Trainer(config, parallelism).fit(model, split);
         }

@@ -8,12 +8,12 @@ import io.github.gae4j.core.autodiff.functions.Add;
 import io.github.gae4j.core.autodiff.functions.BceWithLogits;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.optim.Adam;
+import io.github.gae4j.core.optim.StateTensors;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,6 +84,9 @@ public final class AdversarialLoss implements Loss {
     private static final String ADAM_M = ".adam-m";
     private static final String ADAM_V = ".adam-v";
     private static final String ADAM_STEP = ".adam-step";
+    /** Adam's state slots ({@link Adam#state}) and this loss's names for them, in the same order. */
+    private static final List<String> ADAM_SLOTS = List.of(Adam.EXP_AVG, Adam.EXP_AVG_SQ, Adam.STEP);
+    private static final List<String> OWN_SLOTS = List.of(ADAM_M, ADAM_V, ADAM_STEP);
     /** Doubles hold every integer up to this exactly. */
     private static final double MAX_COUNT = 9007199254740992.0;
 
@@ -171,14 +174,13 @@ public final class AdversarialLoss implements Loss {
         out.put(CALLS, Matrix.scalar(calls));
         if (discriminator != null) {
             List<Weights> ws = discriminator.weights();
-            List<Adam.Moments> moments = adam.moments(ws);
-            for (int k = 0; k < ws.size(); k++) {
-                Weights w = ws.get(k);
-                Adam.Moments m = moments.get(k);
+            Map<String, Matrix> moments = adam.state(ws);
+            for (Weights w : ws) {
                 out.put(w.name(), w.data().copy());
-                out.put(w.name() + ADAM_M, Matrix.wrapRowMajor(w.rows(), w.cols(), m.m()));
-                out.put(w.name() + ADAM_V, Matrix.wrapRowMajor(w.rows(), w.cols(), m.v()));
-                out.put(w.name() + ADAM_STEP, Matrix.scalar(m.step()));
+                // This loss's names since before optimisers kept named state: checkpoints of ARGA runs still resume.
+                for (int s = 0; s < ADAM_SLOTS.size(); s++) {
+                    out.put(w.name() + OWN_SLOTS.get(s), moments.get(StateTensors.key(w, ADAM_SLOTS.get(s))));
+                }
             }
         }
         return out;
@@ -206,8 +208,7 @@ public final class AdversarialLoss implements Loss {
             }
             calls = 0;
             if (discriminator != null) {
-                adam.restore(discriminator.weights(), discriminator.weights().stream()
-                        .map(w -> new Adam.Moments(new double[w.data().data().length], new double[w.data().data().length], 0)).toList());
+                adam.restoreState(discriminator.weights(), freshAdamState(discriminator.weights()));
             }
             discriminator = null;
             return;
@@ -224,12 +225,12 @@ public final class AdversarialLoss implements Loss {
         }
         Discriminator target = discriminator != null ? discriminator : Discriminator.zeros(inputDim, hidden);
         List<Weights> ws = target.weights();
-        List<Adam.Moments> moments = new ArrayList<>();
+        Map<String, Matrix> moments = new LinkedHashMap<>();
         for (Weights w : ws) {
             require(state, w.name(), w.rows(), w.cols());
-            double[] m = require(state, w.name() + ADAM_M, w.rows(), w.cols()).data().clone();
-            double[] v = require(state, w.name() + ADAM_V, w.rows(), w.cols()).data().clone();
-            moments.add(new Adam.Moments(m, v, count(state, w.name() + ADAM_STEP)));
+            moments.put(StateTensors.key(w, ADAM_SLOTS.get(0)), require(state, w.name() + ADAM_M, w.rows(), w.cols()));
+            moments.put(StateTensors.key(w, ADAM_SLOTS.get(1)), require(state, w.name() + ADAM_V, w.rows(), w.cols()));
+            moments.put(StateTensors.key(w, ADAM_SLOTS.get(2)), Matrix.scalar(count(state, w.name() + ADAM_STEP)));
             unknown.removeAll(List.of(w.name(), w.name() + ADAM_M, w.name() + ADAM_V, w.name() + ADAM_STEP));
         }
         if (!unknown.isEmpty()) {
@@ -241,9 +242,20 @@ public final class AdversarialLoss implements Loss {
             double[] src = state.get(w.name()).data();
             System.arraycopy(src, 0, w.data().data(), 0, src.length);
         }
-        adam.restore(ws, moments);
+        adam.restoreState(ws, moments);
         discriminator = target;
         calls = restoredCalls;
+    }
+
+    /** Adam's state before any step: zero moments, step 0, for every parameter. */
+    private static Map<String, Matrix> freshAdamState(List<Weights> ws) {
+        Map<String, Matrix> out = new LinkedHashMap<>();
+        for (Weights w : ws) {
+            out.put(StateTensors.key(w, ADAM_SLOTS.get(0)), Matrix.zeros(w.rows(), w.cols()));
+            out.put(StateTensors.key(w, ADAM_SLOTS.get(1)), Matrix.zeros(w.rows(), w.cols()));
+            out.put(StateTensors.key(w, ADAM_SLOTS.get(2)), Matrix.scalar(0));
+        }
+        return out;
     }
 
     /** The tensor {@code name}, of shape (rows, cols) unless those are negative. */

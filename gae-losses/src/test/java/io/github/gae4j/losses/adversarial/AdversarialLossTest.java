@@ -276,7 +276,7 @@ final class AdversarialLossTest implements GradientCheck {
                 .loss("weighted-bce", reconstruction)
                 .loss("adversarial", adversarial)
                 .build();
-        TrainingResult result = new Trainer(TrainerConfig.defaults().withEpochs(30).withLogEvery(100), parallelism)
+        TrainingResult result = new Trainer(TrainerConfig.builder().epochs(30).logEvery(100).build(), parallelism)
                 .fit(model, LinkSplit.of(g, 3));
         assertThat(result.history()).hasSize(30).allSatisfy(e -> assertThat(e.loss()).isFinite());
         assertThat(adversarial.discriminatorWeights()).hasSize(6);
@@ -334,7 +334,7 @@ final class AdversarialLossTest implements GradientCheck {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Graph g = TestGraphs.twoCommunities(30, 4, 9);
         LinkSplit split = LinkSplit.of(g, 3);
-        TrainerConfig cfg = TrainerConfig.defaults().withEpochs(16).withSeed(5).withLogEvery(100).withRestoreBest(true);
+        TrainerConfig cfg = TrainerConfig.builder().epochs(16).seed(5).logEvery(100).restoreBest(true).build();
 
         AdversarialLoss wholeLoss = create(argaOptions(), 7);
         GraphAutoencoder whole = arga(g, wholeLoss, 2);
@@ -364,10 +364,10 @@ final class AdversarialLossTest implements GradientCheck {
         }).fit(first, split);
         assertThat(stopped.stoppedEarly()).isTrue();
         java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
-        io.github.gae4j.runtime.model.ModelDescription description = new io.github.gae4j.runtime.model.ModelDescription(
+        io.github.gae4j.runtime.files.ModelDescription description = new io.github.gae4j.runtime.files.ModelDescription(
                 io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
         io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                description, java.util.Map.of(), first, stopped.finalState()), file);
+                description, java.util.Optional.empty(), first, stopped.finalState()), file);
         io.github.gae4j.runtime.train.TrainingState saved =
                 io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file).training().orElseThrow();
         assertThat(saved.lossState().get("adversarial").get("calls").scalarValue()).isEqualTo(7.0);

@@ -2,25 +2,24 @@ package io.github.gae4j.runtime.checkpoint;
 
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelDescription;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A trained model as data: its description (what to assemble), free-form metadata (dataset, split,
- * seed: what it was trained on), its parameters by name, and optionally the resumable training
- * state. {@link SavedModelFile} writes and reads it.
+ * A trained model as data: its description (what to assemble), its provenance (what it was trained
+ * on and with: absent for a model saved by code that recorded none), its parameters by name, and
+ * optionally the resumable training state. {@link SavedModelFile} writes and reads it.
  */
-public record SavedModel(ModelDescription description, Map<String, String> metadata, List<Parameter> parameters,
+public record SavedModel(ModelDescription description, Optional<Provenance> provenance, List<Parameter> parameters,
                          Optional<TrainingState> training) {
 
     /** One named parameter matrix. */
@@ -33,7 +32,7 @@ public record SavedModel(ModelDescription description, Map<String, String> metad
 
     public SavedModel {
         Objects.requireNonNull(description, "description is null");
-        metadata = Map.copyOf(new LinkedHashMap<>(metadata));
+        Objects.requireNonNull(provenance, "provenance is null");
         parameters = List.copyOf(parameters);
         Objects.requireNonNull(training, "training is null");
         Set<String> names = new HashSet<>();
@@ -51,16 +50,17 @@ public record SavedModel(ModelDescription description, Map<String, String> metad
     }
 
     /** The model's current parameter values (copied), with no training state. */
-    public static SavedModel of(ModelDescription description, Map<String, String> metadata, GraphAutoencoder model) {
+    public static SavedModel of(ModelDescription description, Optional<Provenance> provenance,
+                                GraphAutoencoder model) {
         List<Parameter> params = new ArrayList<>();
         for (Weights w : model.weights()) {
             params.add(new Parameter(w.name(), w.data().copy()));
         }
-        return new SavedModel(description, metadata, params, Optional.empty());
+        return new SavedModel(description, provenance, params, Optional.empty());
     }
 
     /** A checkpoint: the state's current parameters (named after the model's) and the state itself. */
-    public static SavedModel checkpoint(ModelDescription description, Map<String, String> metadata,
+    public static SavedModel checkpoint(ModelDescription description, Optional<Provenance> provenance,
                                         GraphAutoencoder model, TrainingState state) {
         List<Weights> weights = model.weights();
         if (weights.size() != state.weights().size()) {
@@ -71,20 +71,20 @@ public record SavedModel(ModelDescription description, Map<String, String> metad
         for (int k = 0; k < weights.size(); k++) {
             params.add(new Parameter(weights.get(k).name(), state.weights().get(k)));
         }
-        return new SavedModel(description, metadata, params, Optional.of(state));
+        return new SavedModel(description, provenance, params, Optional.of(state));
     }
 
     /** The best-validation parameters of a checkpoint as a plain saved model (the current ones without validation). */
     public SavedModel best() {
         if (training.isEmpty() || training.get().bestWeights().isEmpty()) {
-            return new SavedModel(description, metadata, parameters, Optional.empty());
+            return new SavedModel(description, provenance, parameters, Optional.empty());
         }
         List<Matrix> best = training.get().bestWeights();
         List<Parameter> params = new ArrayList<>();
         for (int k = 0; k < parameters.size(); k++) {
             params.add(new Parameter(parameters.get(k).name(), best.get(k)));
         }
-        return new SavedModel(description, metadata, params, Optional.empty());
+        return new SavedModel(description, provenance, params, Optional.empty());
     }
 
     /**

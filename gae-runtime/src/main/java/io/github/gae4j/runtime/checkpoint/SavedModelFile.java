@@ -1,15 +1,19 @@
 package io.github.gae4j.runtime.checkpoint;
 
-import io.github.gae4j.runtime.json.JsonReader;
-import io.github.gae4j.runtime.json.JsonReader.JsonObject;
-import io.github.gae4j.runtime.json.JsonWriter;
-import io.github.gae4j.runtime.model.ModelDescription;
-import io.github.gae4j.runtime.model.ModelFile;
-import io.github.gae4j.core.optim.Adam;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.files.Json;
+import io.github.gae4j.runtime.files.LocatedTree;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ProvenanceJson;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.OptimizerState;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -41,24 +45,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The saved-model file format, versions 1 and {@value #FORMAT_VERSION}:
+ * The saved-model file format, versions 1 to {@value #FORMAT_VERSION}:
  *
  * <pre>
  * 8 bytes   magic "GAE4JMDL"
  * int32     format version (big-endian)
  * int32     header length n
- * n bytes   header, UTF-8 JSON: model description, metadata, tensor index, training state
+ * n bytes   header, UTF-8 JSON: model description, provenance, tensor index, training state
  * ...       tensors in index order, rows × cols big-endian IEEE doubles, row-major
  * 32 bytes  SHA-256 of everything before it
  * </pre>
  *
- * Version 2 adds the loss terms' own training state ({@code Loss.state()}, {@link
+ * Version 2 added the loss terms' own training state ({@code Loss.state()}, {@link
  * TrainingState#lossState()}) to checkpoints: tensors of role {@code loss-state} whose index entry
- * names their term ({@code "term"}), and the list of terms in {@code training.loss-terms}. A file is
- * written as version 1 when it holds no such tensors (every model file, and checkpoints of models
- * whose losses keep no state), so gae4j releases that read only version 1 still read it; they refuse
- * a version 2 file as written by a newer gae4j. Version 1 files read as before; their training state
- * has no loss state.
+ * names their term ({@code "term"}), and the list of terms in {@code training.loss-terms}. Version 3
+ * holds the model description as a JSON object (versions 1 and 2: a string of JSON text) and the
+ * typed {@link Provenance} as the object {@code "provenance"} (versions 1 and 2: a flat string map
+ * {@code "metadata"}, read through {@link ProvenanceJson#fromLegacyMetadata}). Every file is written
+ * as version 3, which gae4j releases that read only versions 1 and 2 refuse as written by a newer
+ * gae4j; versions 1 and 2 read as before (a version 1 file has no loss state).
+ *
+ * <p>Version 4 holds the optimiser's state by the optimiser's name: {@code training.optimizer} names it, and its
+ * {@code Optimizer.state()} tensors have role {@code optimizer-state} and their own names (Adam's
+ * {@code <parameter>.exp-avg}, {@code .exp-avg-sq}, {@code .step}; SGD's {@code <parameter>.momentum-buffer}; a
+ * plugin's whatever it calls them). Versions 1 to 3 hold Adam's moments alone (roles {@code adam-m} and
+ * {@code adam-v} per parameter, the update counts in {@code training.optimizer-steps}); they read as optimizer
+ * {@code adam} with that state, so their runs resume bit for bit. Every file is written as version 4.
  *
  * <p>Writes go to a temporary file in the target's folder, are flushed to disk and renamed over the
  * target, so a crash leaves either the old file or the new one, never half of one. Reads check the
@@ -66,10 +78,12 @@ import java.util.Optional;
  */
 public final class SavedModelFile {
 
-    /** The newest version this reads and writes. */
-    public static final int FORMAT_VERSION = 2;
-    /** The version written when a file holds no loss state: readable by every gae4j. */
-    static final int BASE_VERSION = 1;
+    /** The newest version this reads, and the one it writes. */
+    public static final int FORMAT_VERSION = 4;
+    /** The first version with any optimiser's state by name (before: Adam's moments alone). */
+    private static final int OPTIMIZER_STATE_VERSION = 4;
+    /** The first version with loss state tensors. */
+    private static final int LOSS_STATE_VERSION = 2;
     private static final byte[] MAGIC = "GAE4JMDL".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 64 << 20;
 
@@ -86,8 +100,8 @@ public final class SavedModelFile {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
             MessageDigest sha = sha256();
             List<Tensor> tensors = tensors(model);
-            int version = tensors.stream().anyMatch(t -> LOSS_STATE.equals(t.role())) ? FORMAT_VERSION : BASE_VERSION;
-            byte[] header = JsonWriter.write(header(model, tensors, version)).getBytes(StandardCharsets.UTF_8);
+            int version = FORMAT_VERSION;
+            byte[] header = Json.write(header(model, tensors, version)).getBytes(StandardCharsets.UTF_8);
             try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING);
                  DataOutputStream out = new DataOutputStream(new DigestOutputStream(
                          new BufferedOutputStream(raw, 1 << 16), sha))) {
@@ -210,6 +224,7 @@ public final class SavedModelFile {
     private static final String ADAM_M = "adam-m";
     private static final String ADAM_V = "adam-v";
     private static final String LOSS_STATE = "loss-state";
+    private static final String OPTIMIZER_STATE = "optimizer-state";
 
     private static List<Tensor> tensors(SavedModel model) {
         List<Tensor> out = new ArrayList<>();
@@ -220,30 +235,23 @@ public final class SavedModelFile {
             for (int k = 0; k < t.bestWeights().size(); k++) {
                 out.add(new Tensor(model.parameters().get(k).name(), BEST, null, t.bestWeights().get(k)));
             }
-            for (int k = 0; k < t.optimizer().size(); k++) {
-                Adam.Moments m = t.optimizer().get(k);
-                Matrix shape = model.parameters().get(k).value();
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_M, null,
-                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.m())));
-                out.add(new Tensor(model.parameters().get(k).name(), ADAM_V, null,
-                        Matrix.wrapRowMajor(shape.rows(), shape.cols(), m.v())));
-            }
             t.lossState().forEach((term, state) -> state.forEach((name, value) ->
                     out.add(new Tensor(name, LOSS_STATE, term, value))));
+            t.optimizer().tensors().forEach((name, value) -> out.add(new Tensor(name, OPTIMIZER_STATE, null, value)));
         });
         return out;
     }
 
-    private static Map<String, Object> header(SavedModel model, List<Tensor> tensors, int version) {
-        Map<String, Object> h = new LinkedHashMap<>();
+    private static ObjectNode header(SavedModel model, List<Tensor> tensors, int version) {
+        ObjectNode h = Json.object();
         h.put("format", "gae4j-model");
         h.put("format-version", version);
         h.put("spi-version", GaeSpi.VERSION);
-        h.put("model", ModelFile.write(model.description()));
-        h.put("metadata", new LinkedHashMap<>(new java.util.TreeMap<>(model.metadata())));
-        List<Object> index = new ArrayList<>();
+        h.set("model", ModelFile.toTree(model.description()));
+        model.provenance().ifPresent(p -> h.set("provenance", ProvenanceJson.write(p)));
+        ArrayNode index = h.putArray("tensors");
         for (Tensor t : tensors) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            ObjectNode m = index.addObject();
             m.put("name", t.name());
             m.put("role", t.role());
             if (t.term() != null) {
@@ -251,71 +259,88 @@ public final class SavedModelFile {
             }
             m.put("rows", t.value().rows());
             m.put("cols", t.value().cols());
-            index.add(m);
         }
-        h.put("tensors", index);
         model.training().ifPresent(t -> {
-            Map<String, Object> tr = new LinkedHashMap<>();
+            ObjectNode tr = h.putObject("training");
             tr.put("epochs-done", t.epochsDone());
             tr.put("best-epoch", t.bestEpoch());
             tr.put("best-val-auc", t.bestValAuc());
-            tr.put("optimizer-steps", t.optimizer().stream().map(m -> (Object) m.step()).toList());
-            List<Object> history = new ArrayList<>();
+            tr.put("optimizer", t.optimizer().name());
+            ArrayNode history = tr.putArray("history");
             for (EpochStats s : t.history()) {
-                history.add(new double[] {s.epoch(), s.loss(), s.valAuc(), s.valAp(), s.trainMillis()});
+                history.addArray().add(s.epoch()).add(s.loss()).add(s.valAuc()).add(s.valAp()).add(s.trainMillis());
             }
-            tr.put("history", history);
             if (t.hasLossState()) {
-                tr.put("loss-terms", new ArrayList<Object>(t.lossState().keySet()));
+                ArrayNode terms = tr.putArray("loss-terms");
+                t.lossState().keySet().forEach(terms::add);
             }
-            h.put("training", tr);
         });
         return h;
     }
 
     /** The parsed header, with located errors. */
-    private record Header(ModelDescription description, Map<String, String> metadata, List<TensorInfo> tensors,
-                          JsonObject training) {
+    private record Header(ModelDescription description, Optional<Provenance> provenance, List<TensorInfo> tensors,
+                          ObjectNode training) {
 
         static Header parse(String text, Path file) {
-            Object root;
+            LocatedTree tree;
             try {
-                root = JsonReader.parse(text);
-            } catch (JsonReader.JsonSyntaxException e) {
+                tree = Json.read(text, Json.Syntax.JSON, file + " (header)");
+            } catch (ConfigException e) {
                 throw fail(file, "header is not valid JSON (" + e.getMessage() + "): the file is damaged");
             }
-            if (!(root instanceof JsonObject top) || !"gae4j-model".equals(top.get("format"))) {
+            if (!(tree.root() instanceof ObjectNode top) || !"gae4j-model".equals(top.path("format").textValue())) {
                 throw fail(file, "header does not describe a gae4j model");
             }
             ModelDescription description;
+            Optional<Provenance> provenance;
             try {
-                description = ModelFile.parse(string(top, "model", file), file + " (model description)");
+                description = description(top.get("model"), tree, file);
+                provenance = top.has("provenance")
+                        ? Optional.of(ProvenanceJson.read(tree, top.get("provenance"), "/provenance"))
+                        : ProvenanceJson.fromLegacyMetadata(legacyMetadata(top), description);
             } catch (ConfigException e) {
                 throw new SavedModelException(e.getMessage(), e);
             }
-            Map<String, String> metadata = new LinkedHashMap<>();
-            if (top.get("metadata") instanceof JsonObject m) {
-                m.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
-            }
             List<TensorInfo> tensors = new ArrayList<>();
-            if (!(top.get("tensors") instanceof List<?> list)) {
+            if (!(top.get("tensors") instanceof ArrayNode list)) {
                 throw fail(file, "header has no tensor index");
             }
-            for (Object o : list) {
-                if (!(o instanceof JsonObject t)) {
+            for (JsonNode o : list) {
+                if (!(o instanceof ObjectNode t)) {
                     throw fail(file, "tensor index entry is not an object");
                 }
                 int rows = integer(t, "rows", file);
                 int cols = integer(t, "cols", file);
                 if (rows < 0 || cols < 0) {
-                    throw fail(file, "tensor '" + t.get("name") + "' has a negative size");
+                    throw fail(file, "tensor '" + t.path("name").asText() + "' has a negative size");
                 }
                 String role = string(t, "role", file);
                 String term = LOSS_STATE.equals(role) ? string(t, "term", file) : null;
                 tensors.add(new TensorInfo(string(t, "name", file), role, term, rows, cols));
             }
-            JsonObject training = top.get("training") instanceof JsonObject tr ? tr : null;
-            return new Header(description, metadata, tensors, training);
+            ObjectNode training = top.get("training") instanceof ObjectNode tr ? tr : null;
+            return new Header(description, provenance, tensors, training);
+        }
+
+        /** A JSON object from version 3 on; before, a string holding the description's JSON text. */
+        private static ModelDescription description(JsonNode model, LocatedTree header, Path file) {
+            if (model != null && model.isTextual()) {
+                return ModelFile.parse(model.textValue(), file + " (model description)");
+            }
+            if (model == null || !model.isObject()) {
+                throw fail(file, "header field 'model' is missing or neither an object nor a string");
+            }
+            return ModelFile.read(header, model, "/model");
+        }
+
+        /** Versions 1 and 2: the flat string map {@code "metadata"} (empty when absent). */
+        private static Map<String, String> legacyMetadata(ObjectNode top) {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            if (top.get("metadata") instanceof ObjectNode m) {
+                m.properties().forEach(e -> metadata.put(e.getKey(), LocatedTree.text(e.getValue())));
+            }
+            return metadata;
         }
 
         SavedModel toModel(List<Matrix> values, int version, Path file) {
@@ -323,16 +348,32 @@ public final class SavedModelFile {
             Map<String, Matrix> best = new LinkedHashMap<>();
             Map<String, Matrix> adamM = new LinkedHashMap<>();
             Map<String, Matrix> adamV = new LinkedHashMap<>();
+            Map<String, Matrix> optimizerState = new LinkedHashMap<>();
             Map<String, Map<String, Matrix>> lossState = new LinkedHashMap<>();
             for (int k = 0; k < tensors.size(); k++) {
                 TensorInfo t = tensors.get(k);
                 switch (t.role()) {
                     case PARAMETER -> params.add(new SavedModel.Parameter(t.name(), values.get(k)));
                     case BEST -> best.put(t.name(), values.get(k));
-                    case ADAM_M -> adamM.put(t.name(), values.get(k));
-                    case ADAM_V -> adamV.put(t.name(), values.get(k));
+                    case ADAM_M, ADAM_V -> {
+                        if (version >= OPTIMIZER_STATE_VERSION) {
+                            throw fail(file, "format version " + version + " holds Adam moments of '" + t.name()
+                                    + "' outside the optimizer state: the file is damaged");
+                        }
+                        (ADAM_M.equals(t.role()) ? adamM : adamV).put(t.name(), values.get(k));
+                    }
+                    case OPTIMIZER_STATE -> {
+                        if (version < OPTIMIZER_STATE_VERSION) {
+                            throw fail(file, "format version " + version + " holds optimizer state tensor '"
+                                    + t.name() + "', which that version does not have: the file is damaged");
+                        }
+                        if (optimizerState.put(t.name(), values.get(k)) != null) {
+                            throw fail(file, "two optimizer state tensors are named '" + t.name()
+                                    + "': the file is damaged");
+                        }
+                    }
                     case LOSS_STATE -> {
-                        if (version < 2) {
+                        if (version < LOSS_STATE_VERSION) {
                             throw fail(file, "format version " + version + " holds loss state tensor '" + t.name()
                                     + "', which that version does not have: the file is damaged");
                         }
@@ -348,12 +389,14 @@ public final class SavedModelFile {
             }
             Optional<TrainingState> state = Optional.empty();
             if (training != null) {
-                state = Optional.of(trainingState(params, best, adamM, adamV, lossTerms(lossState, file), file));
+                OptimizerState optimizer = version >= OPTIMIZER_STATE_VERSION
+                        ? optimizerState(optimizerState, file) : adamState(params, adamM, adamV, file);
+                state = Optional.of(trainingState(params, best, optimizer, lossTerms(lossState, file), file));
             } else if (!lossState.isEmpty()) {
                 throw fail(file, "holds loss state but no training state: the file is damaged");
             }
             try {
-                return new SavedModel(description, metadata, params, state);
+                return new SavedModel(description, provenance, params, state);
             } catch (IllegalArgumentException e) {
                 throw fail(file, e.getMessage());
             }
@@ -365,7 +408,7 @@ public final class SavedModelFile {
          */
         private Map<String, Map<String, Matrix>> lossTerms(Map<String, Map<String, Matrix>> tensors, Path file) {
             Map<String, Map<String, Matrix>> out = new LinkedHashMap<>();
-            Object listed = training.get("loss-terms");
+            JsonNode listed = training.get("loss-terms");
             if (listed == null) {
                 if (!tensors.isEmpty()) {
                     throw fail(file, "holds state of loss term '" + tensors.keySet().iterator().next()
@@ -373,14 +416,14 @@ public final class SavedModelFile {
                 }
                 return out;
             }
-            if (!(listed instanceof List<?> terms)) {
+            if (!(listed instanceof ArrayNode terms)) {
                 throw fail(file, "header field 'loss-terms' is not a list: the file is damaged");
             }
-            for (Object term : terms) {
-                if (!(term instanceof String name) || out.containsKey(name)) {
+            for (JsonNode term : terms) {
+                if (!term.isTextual() || out.containsKey(term.textValue())) {
                     throw fail(file, "loss term list entry " + term + " is damaged or repeated");
                 }
-                out.put(name, tensors.getOrDefault(name, Map.of()));
+                out.put(term.textValue(), tensors.getOrDefault(term.textValue(), Map.of()));
             }
             for (String term : tensors.keySet()) {
                 if (!out.containsKey(term)) {
@@ -391,31 +434,49 @@ public final class SavedModelFile {
             return out;
         }
 
-        private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
-                                            Map<String, Matrix> adamM, Map<String, Matrix> adamV,
-                                            Map<String, Map<String, Matrix>> lossState, Path file) {
-            List<?> steps = training.get("optimizer-steps") instanceof List<?> l ? l : List.of();
+        /** Version 4 on: the optimiser named in {@code training.optimizer}, with its state tensors. */
+        private OptimizerState optimizerState(Map<String, Matrix> tensors, Path file) {
+            JsonNode name = training.get("optimizer");
+            if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+                throw fail(file, "header field 'optimizer' is missing or not a name: the file is damaged");
+            }
+            return new OptimizerState(name.textValue(), tensors);
+        }
+
+        /** Versions 1 to 3: Adam's moments by parameter name, the update counts in the header. */
+        private OptimizerState adamState(List<SavedModel.Parameter> params, Map<String, Matrix> adamM,
+                                         Map<String, Matrix> adamV, Path file) {
+            JsonNode steps = training.get("optimizer-steps") instanceof ArrayNode l ? l : Json.object().arrayNode();
             if (steps.size() != params.size() || adamM.size() != params.size() || adamV.size() != params.size()) {
                 throw fail(file, "training state does not cover every parameter: the file is damaged");
             }
-            List<Matrix> current = new ArrayList<>();
-            List<Matrix> bestWeights = new ArrayList<>();
-            List<Adam.Moments> moments = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
             for (int k = 0; k < params.size(); k++) {
                 String name = params.get(k).name();
-                current.add(params.get(k).value());
-                if (best.containsKey(name)) {
-                    bestWeights.add(best.get(name));
-                }
-                if (!(steps.get(k) instanceof Long step) || !adamM.containsKey(name) || !adamV.containsKey(name)) {
+                if (!steps.get(k).isIntegralNumber() || !steps.get(k).canConvertToLong() || steps.get(k).longValue() < 0
+                        || !adamM.containsKey(name) || !adamV.containsKey(name)) {
                     throw fail(file, "optimizer state of '" + name + "' is missing or damaged");
                 }
-                moments.add(new Adam.Moments(adamM.get(name).data(), adamV.get(name).data(), step));
+                counts.add(steps.get(k).longValue());
+            }
+            return AdamMoments.state(params.stream().map(SavedModel.Parameter::name).toList(), adamM, adamV, counts);
+        }
+
+        private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
+                                            OptimizerState optimizer, Map<String, Map<String, Matrix>> lossState,
+                                            Path file) {
+            List<Matrix> current = new ArrayList<>();
+            List<Matrix> bestWeights = new ArrayList<>();
+            for (SavedModel.Parameter p : params) {
+                current.add(p.value());
+                if (best.containsKey(p.name())) {
+                    bestWeights.add(best.get(p.name()));
+                }
             }
             List<EpochStats> history = new ArrayList<>();
-            if (training.get("history") instanceof List<?> rows) {
-                for (Object row : rows) {
-                    if (!(row instanceof List<?> r) || r.size() != 5) {
+            if (training.get("history") instanceof ArrayNode rows) {
+                for (JsonNode r : rows) {
+                    if (!r.isArray() || r.size() != 5) {
                         throw fail(file, "training history row is damaged");
                     }
                     history.add(new EpochStats((int) number(r.get(0)), number(r.get(1)), number(r.get(2)),
@@ -425,27 +486,28 @@ public final class SavedModelFile {
             try {
                 return new TrainingState(integer(training, "epochs-done", file), history,
                         integer(training, "best-epoch", file), number(training.get("best-val-auc")), current,
-                        bestWeights.size() == params.size() ? bestWeights : List.of(), moments, lossState);
+                        bestWeights.size() == params.size() ? bestWeights : List.of(), optimizer, lossState);
             } catch (IllegalArgumentException e) {
                 throw fail(file, e.getMessage());
             }
         }
 
         /** JSON null stands for NaN (validation not measured that epoch). */
-        private static double number(Object o) {
-            return o instanceof Number n ? n.doubleValue() : Double.NaN;
+        private static double number(JsonNode o) {
+            return o != null && o.isNumber() ? o.doubleValue() : Double.NaN;
         }
 
-        private static String string(JsonObject o, String key, Path file) {
-            if (o.get(key) instanceof String s) {
-                return s;
+        private static String string(ObjectNode o, String key, Path file) {
+            if (o.get(key) != null && o.get(key).isTextual()) {
+                return o.get(key).textValue();
             }
             throw fail(file, "header field '" + key + "' is missing or not a string");
         }
 
-        private static int integer(JsonObject o, String key, Path file) {
-            if (o.get(key) instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-                return l.intValue();
+        private static int integer(ObjectNode o, String key, Path file) {
+            JsonNode v = o.get(key);
+            if (v != null && v.isIntegralNumber() && v.canConvertToInt()) {
+                return v.intValue();
             }
             throw fail(file, "header field '" + key + "' is missing or not an integer");
         }

@@ -8,21 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the application's one injector: the discovered factories ({@link PluginsModule}), the
- * model assembly ({@link ModelModule}), every {@link PluginModule} on the class loader, and the
- * application's own modules. Call it once, in {@code main}.
+ * Builds the application's one injector: {@link GaeModule} over the plugin registry, plus the
+ * application's own modules (which may add bindings but not rebind the registry or the assembler:
+ * Guice refuses a second binding of a key). Call it once, where the application starts.
  */
 public final class GaeInjectors {
 
     private GaeInjectors() {
     }
 
+    /** Discovers the plugins visible to {@code classLoader} and builds the injector over them. */
     public static Injector create(ClassLoader classLoader, Module... applicationModules) {
-        PluginRegistry registry = PluginRegistry.discover(classLoader);
+        return create(PluginRegistry.discover(classLoader), applicationModules);
+    }
+
+    /** The injector over an existing registry (tests, applications that chose their plugins). */
+    public static Injector create(PluginRegistry registry, Module... applicationModules) {
         List<Module> modules = new ArrayList<>();
-        modules.add(new PluginsModule(registry));
-        modules.add(new ModelModule());
-        modules.addAll(PluginModules.discover(classLoader));
+        modules.add(new GaeModule(registry));
         modules.addAll(List.of(applicationModules));
         return Guice.createInjector(modules);
     }

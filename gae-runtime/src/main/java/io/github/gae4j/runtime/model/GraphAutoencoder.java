@@ -21,9 +21,11 @@ import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -123,6 +125,15 @@ public final class GraphAutoencoder {
      */
     public Variable trainingLoss(GraphInput input, TrainingGraph training, SplittableRandom random,
                                  ComputationContext ctx) {
+        return trainingPass(input, training, random, ctx).total();
+    }
+
+    /**
+     * One training pass in {@code ctx}: the total objective Σ weight · term and each term's own (unweighted)
+     * variable, in term order, part of the total's graph.
+     */
+    public TrainingPass trainingPass(GraphInput input, TrainingGraph training, SplittableRandom random,
+                                     ComputationContext ctx) {
         CorruptedInput corrupted = CorruptedInput.clean(input);
         for (Corruption c : corruptions) {
             corrupted = c.corrupt(corrupted, random);
@@ -131,15 +142,40 @@ public final class GraphAutoencoder {
         Variable z = sampler.sample(encoding, Mode.TRAIN, random);
         LossInput lossInput = new LossInput(encoding, z, decoder, training, random, ctx, corrupted);
         Variable total = null;
+        List<Variable> terms = new ArrayList<>(losses.size());
         for (WeightedLoss term : losses) {
             Variable v = term.loss().loss(lossInput);
             if (v.rows() != 1 || v.cols() != 1) {
                 throw new IllegalStateException("Loss '" + term.name() + "' returned " + v.render() + ", not a scalar");
             }
+            terms.add(v);
             Variable weighted = term.weight() == 1.0 ? v : Scale.of(v, term.weight());
             total = total == null ? weighted : Add.of(total, weighted);
         }
-        return total;
+        return new TrainingPass(total, terms);
+    }
+
+    /** See {@link #trainingPass}. */
+    public record TrainingPass(Variable total, List<Variable> terms) {
+        public TrainingPass {
+            Objects.requireNonNull(total, "total is null");
+            terms = List.copyOf(terms);
+        }
+    }
+
+    /**
+     * The keys of the loss terms, in term order: each term's name, with {@code #2}, {@code #3}, … appended to the
+     * second and later terms of the same name, so two terms never share a key. Training state, checkpoints and
+     * per-term values use them.
+     */
+    public List<String> lossTermKeys() {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (WeightedLoss term : losses) {
+            int n = seen.merge(term.name(), 1, Integer::sum);
+            keys.add(n == 1 ? term.name() : term.name() + "#" + n);
+        }
+        return keys;
     }
 
     /**

@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * Turns a {@link ModelSpec} into a {@link GraphAutoencoder}: looks each name up, checks its options
- * against the factory's declared parameters, and creates it. The one path shared by the registry and
- * the Guice wiring, so both give the same model for the same seed.
+ * against the factory's declared parameters, and creates it. The one path shared by plain code
+ * ({@code new ModelAssembler(PluginRegistry.discover())}) and the Guice wiring, so both give the same
+ * model for the same seed.
  */
 public final class ModelAssembler {
 

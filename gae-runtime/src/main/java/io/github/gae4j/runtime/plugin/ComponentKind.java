@@ -7,13 +7,16 @@ import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.OptimizerFactory;
 import io.github.gae4j.core.spi.SamplerFactory;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * A kind of component a plugin can contribute. One instance per kind; registry, Guice bindings
- * and listings iterate {@link #ALL} instead of special-casing kinds.
+ * A kind of component a plugin can contribute. One instance per kind; the registry and the
+ * listings ({@code gae plugins}) iterate {@link #ALL} instead of special-casing kinds, and the Guice
+ * wiring binds the registry itself, so a new kind is its constant here, listed in {@link #ALL}
+ * (beside its factory type and {@code GaePlugin} method in the SPI), and nothing else.
  *
  * @param <F> the factory type
  */
@@ -33,7 +36,11 @@ public final class ComponentKind<F extends ComponentFactory<?>> {
     public static final ComponentKind<CorruptionFactory> CORRUPTION =
             new ComponentKind<>("corruption", CorruptionFactory.class, GaePlugin::corruptions);
 
-    public static final List<ComponentKind<?>> ALL = List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET, CORRUPTION);
+    public static final ComponentKind<OptimizerFactory> OPTIMIZER =
+            new ComponentKind<>("optimizer", OptimizerFactory.class, GaePlugin::optimizers);
+
+    public static final List<ComponentKind<?>> ALL = List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET, CORRUPTION,
+            OPTIMIZER);
 
     private final String label;
     private final Class<F> factoryType;

@@ -2,7 +2,10 @@ package io.github.gae4j.runtime.plugin;
 
 import io.github.gae4j.core.spi.ComponentFactory;
 
-/** Finds a factory by kind and name: the registry, or the Guice-bound maps. */
+/**
+ * Finds a factory by kind and name: what {@link io.github.gae4j.runtime.model.ModelAssembler} needs of the
+ * {@link PluginRegistry}, kept narrow so a test can supply a single factory.
+ */
 public interface FactoryLookup {
 
     /** @throws io.github.gae4j.core.error.UnknownComponentException listing the known names */

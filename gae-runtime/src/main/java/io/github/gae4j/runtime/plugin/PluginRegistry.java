@@ -5,13 +5,19 @@ import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.error.PluginLoadException;
 import io.github.gae4j.core.error.UnknownComponentException;
+import java.net.URL;
+import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The installed plugins and their factories, by kind and name. Built once, before anything is
  * wired: {@link #discover(ClassLoader)} runs {@link ServiceLoader} over {@link GaePlugin}, reports
  * every broken provider together, refuses a different SPI major version, and fails on a duplicate
- * name naming both plugins and their jars. An instance, never static state.
+ * name naming both plugins and their jars. An instance, never static state. The one plugin registry
+ * of gae4j: the Guice wiring ({@code runtime.inject}) binds this instance rather than copying it.
  */
 public final class PluginRegistry implements FactoryLookup {
 
@@ -35,7 +42,7 @@ public final class PluginRegistry implements FactoryLookup {
 
     /** Discovers every {@link GaePlugin} visible to {@code classLoader}. */
     public static PluginRegistry discover(ClassLoader classLoader) {
-        List<GaePlugin> found = ServiceDiscovery.load(GaePlugin.class, classLoader, "plugin(s)");
+        List<GaePlugin> found = load(classLoader);
         if (found.isEmpty()) {
             LOG.warn("No gae4j plugins found on the class path (looked for META-INF/services/{})", GaePlugin.class.getName());
         }
@@ -105,8 +112,36 @@ public final class PluginRegistry implements FactoryLookup {
         }
     }
 
+    /**
+     * Every {@link GaePlugin} provider visible to {@code classLoader}, in ServiceLoader order. Every provider is
+     * tried, and all broken ones are reported together instead of one broken jar hiding the rest.
+     */
+    private static List<GaePlugin> load(ClassLoader classLoader) {
+        List<GaePlugin> found = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        var iterator = ServiceLoader.load(GaePlugin.class, classLoader).iterator();
+        while (true) {
+            try {
+                if (!iterator.hasNext()) {
+                    break;
+                }
+                found.add(iterator.next());
+            } catch (ServiceConfigurationError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new PluginLoadException("Could not load " + failures.size() + " plugin(s): "
+                    + String.join("; ", failures));
+        }
+        return found;
+    }
+
+    /** The jar (or directory) a plugin's class came from, for messages. */
     static String origin(GaePlugin plugin) {
-        return ServiceDiscovery.origin(plugin);
+        CodeSource source = plugin.getClass().getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return location == null ? "unknown location" : location.toString();
     }
 
     public List<GaePlugin> plugins() {
@@ -139,10 +174,10 @@ public final class PluginRegistry implements FactoryLookup {
         return r.plugin();
     }
 
-    /** The error for an unknown name, listing the known ones (shared with the Guice wiring). */
-    public static UnknownComponentException unknown(ComponentKind<?> kind, String name, java.util.Collection<String> known) {
+    /** The error for an unknown name, listing the known ones (shared with the testkit's one-factory lookup). */
+    public static UnknownComponentException unknown(ComponentKind<?> kind, String name, Collection<String> known) {
         return new UnknownComponentException(String.format(Locale.ROOT,
-                "Unknown %s '%s'; known %ss: %s", kind.label(), name, kind.label(), new java.util.TreeSet<>(known)));
+                "Unknown %s '%s'; known %ss: %s", kind.label(), name, kind.label(), new TreeSet<>(known)));
     }
 
     private record Registered(GaePlugin plugin, ComponentFactory<?> factory) {

@@ -1,6 +1,5 @@
 package io.github.gae4j.runtime.train;
 
-import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,41 +10,41 @@ import java.util.Objects;
 
 /**
  * Everything a run needs to continue exactly where it stopped: the epochs done and their history,
- * the current parameters, the best-validation epoch and its parameters, the optimiser's moments,
- * and the private state of the loss terms ({@code Loss.state()}: e.g. an adversarial
+ * the current parameters, the best-validation epoch and its parameters, the optimiser's state
+ * (moments, momentum buffers), and the private state of the loss terms ({@code Loss.state()}: e.g. an adversarial
  * discriminator with its own optimiser). Per-epoch randomness is derived from (seed, epoch), so no
  * generator state is needed. Parameter lists follow {@code GraphAutoencoder.weights()} order.
  *
  * @param bestWeights empty when no validation epoch has been measured
- * @param lossState   each loss term's {@code Loss.state()}, keyed by {@link Trainer#lossTermKeys} (the term's
- *                    name, {@code name#2}, {@code name#3}, … for repeated names), in term order, with an entry,
+ * @param optimizer   the optimiser's name and its {@code Optimizer.state()} for the parameters
+ * @param lossState   each loss term's {@code Loss.state()}, keyed by {@code GraphAutoencoder.lossTermKeys()} (the
+ *                    term's name, {@code name#2}, {@code name#3}, … for repeated names), in term order, with an entry,
  *                    possibly empty, for every term; no entries at all for a state saved before loss state was
  *                    kept (the terms then keep their fresh state on resume)
  */
 public record TrainingState(int epochsDone, List<EpochStats> history, int bestEpoch, double bestValAuc,
-                            List<Matrix> weights, List<Matrix> bestWeights, List<Adam.Moments> optimizer,
+                            List<Matrix> weights, List<Matrix> bestWeights, OptimizerState optimizer,
                             Map<String, Map<String, Matrix>> lossState) {
 
     public TrainingState {
         history = List.copyOf(history);
         weights = List.copyOf(weights);
         bestWeights = List.copyOf(bestWeights);
-        optimizer = List.copyOf(optimizer);
+        Objects.requireNonNull(optimizer, "optimizer is null");
         lossState = immutable(Objects.requireNonNull(lossState, "lossState is null"));
         if (epochsDone < 0 || history.size() != epochsDone) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Training state says %d epochs done but holds %d history rows", epochsDone, history.size()));
         }
-        if (optimizer.size() != weights.size() || (!bestWeights.isEmpty() && bestWeights.size() != weights.size())) {
+        if (!bestWeights.isEmpty() && bestWeights.size() != weights.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Training state holds %d parameters, %d best parameters and %d optimizer entries",
-                    weights.size(), bestWeights.size(), optimizer.size()));
+                    "Training state holds %d parameters and %d best parameters", weights.size(), bestWeights.size()));
         }
     }
 
     /** A state without loss state (as saved before loss terms could keep any). */
     public TrainingState(int epochsDone, List<EpochStats> history, int bestEpoch, double bestValAuc,
-                         List<Matrix> weights, List<Matrix> bestWeights, List<Adam.Moments> optimizer) {
+                         List<Matrix> weights, List<Matrix> bestWeights, OptimizerState optimizer) {
         this(epochsDone, history, bestEpoch, bestValAuc, weights, bestWeights, optimizer, Map.of());
     }
 

@@ -4,6 +4,8 @@ import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelFile;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.core.autodiff.Variable;
@@ -144,7 +146,7 @@ final class CorruptionWiringTest {
         assertThat(pass.gradient(corruption.token).maxAbs()).isPositive();
 
         ModelDescription d = new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults());
-        SavedModel saved = SavedModel.of(d, java.util.Map.of(), model);
+        SavedModel saved = SavedModel.of(d, java.util.Optional.empty(), model);
         assertThat(saved.parameters()).extracting(SavedModel.Parameter::name).endsWith("corruption.token");
         TokenCorruption fresh = new TokenCorruption();
         java.util.Arrays.fill(fresh.token.data().data(), 0.0);

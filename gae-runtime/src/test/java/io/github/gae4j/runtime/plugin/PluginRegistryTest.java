@@ -10,6 +10,7 @@ import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.GaePlugin;
+import io.github.gae4j.runtime.optim.OptimizersPlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.error.PluginLoadException;
 import io.github.gae4j.core.error.UnknownComponentException;
@@ -150,17 +151,27 @@ final class PluginRegistryTest {
     @Test
     void discoverFindsPluginsListedInServiceFiles(@TempDir Path dir) throws IOException {
         PluginRegistry registry = PluginRegistry.discover(withServiceFile(dir, FakeEncoderPlugin.class.getName()));
-        assertThat(registry.plugins()).singleElement().isInstanceOf(FakeEncoderPlugin.class);
+        // The runtime's own built-in optimisers come through the parent's service file, the same path.
+        assertThat(registry.plugins()).extracting(p -> (Object) p.getClass())
+                .containsExactlyInAnyOrder(FakeEncoderPlugin.class, OptimizersPlugin.class);
         assertThat(registry.factories(ComponentKind.ENCODER)).containsOnlyKeys(FakeEncoderPlugin.ENCODER);
         assertThat(registry.pluginOf(ComponentKind.ENCODER, FakeEncoderPlugin.ENCODER).name())
                 .isEqualTo(FakeEncoderPlugin.NAME);
-        assertThat(PluginRegistry.origin(registry.plugins().get(0))).isNotEqualTo("unknown location");
+        assertThat(PluginRegistry.origin(registry.pluginOf(ComponentKind.ENCODER, FakeEncoderPlugin.ENCODER)))
+                .isNotEqualTo("unknown location");
     }
 
     @Test
-    void discoverOnPlainCoreClasspathFindsNothing() {
-        // gae-core ships no plugins, and its test jar deliberately registers none.
-        assertThat(PluginRegistry.discover(PluginRegistryTest.class.getClassLoader()).plugins()).isEmpty();
+    void discoverOnTheRuntimeClasspathFindsOnlyTheBuiltInOptimizers() {
+        // gae-core ships no plugins, the runtime only its optimisers, and the test classes deliberately register none.
+        PluginRegistry registry = PluginRegistry.discover(PluginRegistryTest.class.getClassLoader());
+        assertThat(registry.plugins()).singleElement().isInstanceOf(OptimizersPlugin.class);
+        assertThat(registry.factories(ComponentKind.OPTIMIZER)).containsOnlyKeys("adam", "adamw", "sgd");
+        for (ComponentKind<?> kind : ComponentKind.ALL) {
+            if (kind != ComponentKind.OPTIMIZER) {
+                assertThat(registry.factories(kind)).as(kind.label()).isEmpty();
+            }
+        }
     }
 
     @Test

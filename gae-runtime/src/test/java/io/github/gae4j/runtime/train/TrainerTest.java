@@ -101,7 +101,7 @@ final class TrainerTest {
         split = LinkSplit.of(graph, 4);
     }
 
-    private static GraphAutoencoder model(long seed, Loss... extra) {
+    static GraphAutoencoder model(long seed, Loss... extra) {
         GraphAutoencoder.Builder b = GraphAutoencoder.builder()
                 .encoder(new LinearEncoder(8, 16, seed))
                 .sampler(new IdentitySampler())
@@ -114,11 +114,11 @@ final class TrainerTest {
     }
 
     private static TrainerConfig config(int epochs) {
-        return TrainerConfig.defaults().withEpochs(epochs).withSeed(5);
+        return TrainerConfig.builder().epochs(epochs).seed(5).build();
     }
 
     /** Everything of the history except the wall times. */
-    private static List<List<Double>> numbers(TrainingResult r) {
+    static List<List<Double>> numbers(TrainingResult r) {
         List<List<Double>> out = new ArrayList<>();
         for (EpochStats s : r.history()) {
             out.add(List.of((double) s.epoch(), s.loss(), s.valAuc(), s.valAp()));
@@ -165,8 +165,8 @@ final class TrainerTest {
         GraphAutoencoder plain = model(1);
         TrainingResult a = new Trainer(config(30), Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder clipped = model(1);
-        TrainingResult b = new Trainer(config(30).withGradientClipNorm(1e9), Parallelism.singleThreaded())
-                .fit(clipped, split);
+        TrainingResult b = new Trainer(config(30).toBuilder().gradientClipNorm(1e9).build(),
+                Parallelism.singleThreaded()).fit(clipped, split);
         assertThat(numbers(b)).isEqualTo(numbers(a));
         assertThat(weightValues(clipped)).containsExactlyElementsOf(weightValues(plain));
     }
@@ -177,8 +177,8 @@ final class TrainerTest {
         new Trainer(config(200), Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder clipped = model(1);
         // The gradient norm starts near 2 here and falls below 0.1 after some 20 epochs: the early steps are clipped.
-        TrainingResult r = new Trainer(config(200).withGradientClipNorm(0.1), Parallelism.singleThreaded())
-                .fit(clipped, split);
+        TrainingResult r = new Trainer(config(200).toBuilder().gradientClipNorm(0.1).build(),
+                Parallelism.singleThreaded()).fit(clipped, split);
         assertThat(weightValues(clipped).get(0)).isNotEqualTo(weightValues(plain).get(0));
         assertThat(r.last().loss()).isLessThan(0.5 * r.history().get(0).loss());
         assertThat(r.test().auc()).isGreaterThan(0.8);
@@ -188,7 +188,7 @@ final class TrainerTest {
 
     @Test
     void gradientClippingDoesNotDependOnTheThreadCount() {
-        TrainerConfig cfg = config(30).withGradientClipNorm(0.01);
+        TrainerConfig cfg = config(30).toBuilder().gradientClipNorm(0.01).build();
         TrainingResult one = new Trainer(cfg, Parallelism.of(1)).fit(model(1), split);
         try (Parallelism two = Parallelism.of(2)) {
             assertThat(numbers(new Trainer(cfg, two).fit(model(1), split))).isEqualTo(numbers(one));
@@ -197,14 +197,12 @@ final class TrainerTest {
 
     @Test
     void aConstantScheduleIsBitIdenticalToARunWithoutTheSetting() {
-        TrainerConfig d = config(30);
-        TrainerConfig without = new TrainerConfig(d.epochs(), d.learningRate(), d.beta1(), d.beta2(), d.epsilon(),
-                d.weightDecay(), d.seed(), d.restoreBest(), d.logEvery(), d.evalEvery());
+        TrainerConfig without = TrainerConfig.builder().epochs(30).seed(5).build();
         GraphAutoencoder plain = model(1);
         TrainingResult a = new Trainer(without, Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder constant = model(1);
-        TrainingResult b = new Trainer(config(30).withLearningRateSchedule(LearningRateSchedule.CONSTANT),
-                Parallelism.singleThreaded()).fit(constant, split);
+        TrainerConfig explicit = config(30).toBuilder().learningRateSchedule(LearningRateSchedule.CONSTANT).build();
+        TrainingResult b = new Trainer(explicit, Parallelism.singleThreaded()).fit(constant, split);
         assertThat(numbers(b)).isEqualTo(numbers(a));
         assertThat(weightValues(constant)).containsExactlyElementsOf(weightValues(plain));
     }
@@ -212,8 +210,8 @@ final class TrainerTest {
     @Test
     void aCosineScheduleTakesItsFirstStepAtTheFullRateAndChangesTheRest() {
         TrainingResult constant = new Trainer(config(30), Parallelism.singleThreaded()).fit(model(1), split);
-        TrainingResult cosine = new Trainer(config(30).withLearningRateSchedule(LearningRateSchedule.COSINE),
-                Parallelism.singleThreaded()).fit(model(1), split);
+        TrainingResult cosine = new Trainer(config(30).toBuilder().learningRateSchedule(LearningRateSchedule.COSINE)
+                .build(), Parallelism.singleThreaded()).fit(model(1), split);
         // Epoch 2's loss is measured after epoch 1's step alone, which runs at factor 1 (PyTorch's epoch 0).
         assertThat(cosine.history().get(1).loss()).isEqualTo(constant.history().get(1).loss());
         assertThat(cosine.history().get(2).loss()).isNotEqualTo(constant.history().get(2).loss());
@@ -224,8 +222,8 @@ final class TrainerTest {
         GraphAutoencoder plain = model(1);
         new Trainer(config(200), Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder cosine = model(1);
-        TrainingResult r = new Trainer(config(200).withLearningRateSchedule(LearningRateSchedule.COSINE),
-                Parallelism.singleThreaded()).fit(cosine, split);
+        TrainingResult r = new Trainer(config(200).toBuilder().learningRateSchedule(LearningRateSchedule.COSINE)
+                .build(), Parallelism.singleThreaded()).fit(cosine, split);
         assertThat(weightValues(cosine).get(0)).isNotEqualTo(weightValues(plain).get(0));
         assertThat(r.last().loss()).isLessThan(0.5 * r.history().get(0).loss());
         assertThat(r.test().auc()).isGreaterThan(0.8);
@@ -235,7 +233,7 @@ final class TrainerTest {
 
     @Test
     void divergingRunThrowsWithTheEpoch() {
-        Trainer trainer = new Trainer(config(10).withLearningRate(1e200), Parallelism.singleThreaded());
+        Trainer trainer = new Trainer(config(10).toBuilder().learningRate(1e200).build(), Parallelism.singleThreaded());
         assertThatThrownBy(() -> trainer.fit(model(1), split))
                 .isInstanceOf(NumericalException.class)
                 .hasMessageContaining("at epoch 1")
@@ -246,7 +244,7 @@ final class TrainerTest {
     @Test
     void divergingRunWithoutValidationStopsAtTheLoss() {
         LinkSplit noValidation = LinkSplit.of(graph, 0.0, 0.1, 4);
-        Trainer trainer = new Trainer(config(10).withLearningRate(1e200), Parallelism.singleThreaded());
+        Trainer trainer = new Trainer(config(10).toBuilder().learningRate(1e200).build(), Parallelism.singleThreaded());
         assertThatThrownBy(() -> trainer.fit(model(1), noValidation))
                 .isInstanceOf(NumericalException.class)
                 .hasMessageContaining("Loss is")
@@ -264,7 +262,7 @@ final class TrainerTest {
 
     @Test
     void restoreBestReportsTheBestValidationEpoch() {
-        TrainingResult r = new Trainer(config(40).withRestoreBest(true), Parallelism.singleThreaded())
+        TrainingResult r = new Trainer(config(40).toBuilder().restoreBest(true).build(), Parallelism.singleThreaded())
                 .fit(model(1), split);
         int best = 0;
         double bestAuc = Double.NEGATIVE_INFINITY;
@@ -293,10 +291,10 @@ final class TrainerTest {
 
     @Test
     void configRejectsNonPositiveEpochs() {
-        assertThatThrownBy(() -> TrainerConfig.defaults().withEpochs(0))
+        assertThatThrownBy(() -> TrainerConfig.builder().epochs(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 0, 10 and 1");
-        assertThatThrownBy(() -> TrainerConfig.defaults().withEvalEvery(-1))
+        assertThatThrownBy(() -> TrainerConfig.builder().evalEvery(-1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("evalEvery >= 0");
     }
@@ -304,15 +302,16 @@ final class TrainerTest {
     @Test
     void configChecksTheGradientClipNorm() {
         assertThat(TrainerConfig.defaults().gradientClipNorm()).isZero();
-        assertThat(TrainerConfig.defaults().withGradientClipNorm(1.0).gradientClipNorm()).isEqualTo(1.0);
-        assertThat(TrainerConfig.defaults().withGradientClipNorm(1.0).withEpochs(5).gradientClipNorm())
-                .as("kept by the other with* methods").isEqualTo(1.0);
-        assertThat(TrainerConfig.defaults().withGradientClipNorm(-0.0)).isEqualTo(TrainerConfig.defaults());
+        assertThat(TrainerConfig.builder().gradientClipNorm(1.0).build().gradientClipNorm()).isEqualTo(1.0);
+        assertThat(TrainerConfig.builder().gradientClipNorm(1.0).epochs(5).build().gradientClipNorm())
+                .as("kept by the other settings").isEqualTo(1.0);
+        assertThat(TrainerConfig.builder().gradientClipNorm(-0.0).build()).isEqualTo(TrainerConfig.defaults());
         TrainerConfig d = TrainerConfig.defaults();
-        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.beta1(), d.beta2(), d.epsilon(), d.weightDecay(),
-                d.seed(), d.restoreBest(), d.logEvery(), d.evalEvery())).as("the constructor without it").isEqualTo(d);
+        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.optimizer(), d.seed(), d.restoreBest(),
+                d.logEvery(), d.evalEvery(), d.patience(), 0.0, d.learningRateSchedule()))
+                .as("the constructor with clipping off").isEqualTo(d);
         for (double bad : new double[] {-1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> TrainerConfig.defaults().withGradientClipNorm(bad))
+            assertThatThrownBy(() -> TrainerConfig.builder().gradientClipNorm(bad).build())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("gradientClipNorm must be finite and >= 0");
         }
@@ -322,14 +321,14 @@ final class TrainerTest {
     void configCarriesTheLearningRateSchedule() {
         TrainerConfig d = TrainerConfig.defaults();
         assertThat(d.learningRateSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
-        TrainerConfig cosine = d.withLearningRateSchedule(LearningRateSchedule.COSINE);
+        TrainerConfig cosine = d.toBuilder().learningRateSchedule(LearningRateSchedule.COSINE).build();
         assertThat(cosine.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
-        assertThat(cosine.withEpochs(5).withGradientClipNorm(1.0).learningRateSchedule())
-                .as("kept by the other with* methods").isEqualTo(LearningRateSchedule.COSINE);
-        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.beta1(), d.beta2(), d.epsilon(), d.weightDecay(),
-                d.seed(), d.restoreBest(), d.logEvery(), d.evalEvery(), d.gradientClipNorm()))
-                .as("the constructor without it").isEqualTo(d);
-        assertThatThrownBy(() -> d.withLearningRateSchedule(null))
+        assertThat(cosine.toBuilder().epochs(5).gradientClipNorm(1.0).build().learningRateSchedule())
+                .as("kept by the other settings").isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.optimizer(), d.seed(), d.restoreBest(),
+                d.logEvery(), d.evalEvery(), d.patience(), d.gradientClipNorm(), LearningRateSchedule.CONSTANT))
+                .as("the constructor with a constant schedule").isEqualTo(d);
+        assertThatThrownBy(() -> d.toBuilder().learningRateSchedule(null).build())
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("learningRateSchedule");
     }
@@ -338,7 +337,8 @@ final class TrainerTest {
     void medianOfEpochTimes() {
         List<EpochStats> h = List.of(new EpochStats(1, 1, 0, 0, 5), new EpochStats(2, 1, 0, 0, 1),
                 new EpochStats(3, 1, 0, 0, 3), new EpochStats(4, 1, 0, 0, 100));
-        TrainingState state = new TrainingState(4, h, 0, Double.NaN, List.of(), List.of(), List.of());
+        TrainingState state = new TrainingState(4, h, 0, Double.NaN, List.of(), List.of(),
+                new OptimizerState("adam", java.util.Map.of()));
         TrainingResult r = new TrainingResult(h, 1, new io.github.gae4j.runtime.metrics.LinkScores(0.5, 0.5), false,
                 state);
         assertThat(r.medianEpochMillis()).isEqualTo(4.0);
@@ -385,7 +385,7 @@ final class TrainerTest {
 
     @Test
     void resumingFromAStoppedRunGivesTheUninterruptedResult() {
-        TrainerConfig cfg = config(30).withRestoreBest(true);
+        TrainerConfig cfg = config(30).toBuilder().restoreBest(true).build();
         GraphAutoencoder whole = model(1, new RandomlyWeightedNorm());
         TrainingResult uninterrupted = new Trainer(cfg, Parallelism.singleThreaded()).fit(whole, split);
 
@@ -413,7 +413,8 @@ final class TrainerTest {
      */
     @Test
     void resumingACosineRunFromACheckpointGivesTheUninterruptedResult() {
-        TrainerConfig cfg = config(30).withRestoreBest(true).withLearningRateSchedule(LearningRateSchedule.COSINE);
+        TrainerConfig cfg = config(30).toBuilder().restoreBest(true).learningRateSchedule(LearningRateSchedule.COSINE)
+                .build();
         GraphAutoencoder whole = model(1, new RandomlyWeightedNorm());
         TrainingResult uninterrupted = new Trainer(cfg, Parallelism.singleThreaded()).fit(whole, split);
 
@@ -423,8 +424,8 @@ final class TrainerTest {
         java.nio.file.Path file = dir.resolve("cosine.gae4j");
         GraphAutoencoder second = model(99, new RandomlyWeightedNorm());
         io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                new io.github.gae4j.runtime.model.ModelDescription(io.github.gae4j.runtime.model.ModelSpec.gae(), cfg),
-                java.util.Map.of(), second, stopped.finalState()), file);
+                new io.github.gae4j.runtime.files.ModelDescription(io.github.gae4j.runtime.model.ModelSpec.gae(), cfg),
+                java.util.Optional.empty(), second, stopped.finalState()), file);
         io.github.gae4j.runtime.checkpoint.SavedModel saved = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file);
         TrainerConfig fromFile = saved.description().training();
         assertThat(fromFile.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
@@ -437,7 +438,8 @@ final class TrainerTest {
         }
 
         // Resumed at a constant rate the run drifts apart: the check above is not vacuous.
-        TrainingResult constant = new Trainer(cfg.withLearningRateSchedule(LearningRateSchedule.CONSTANT),
+        TrainingResult constant = new Trainer(cfg.toBuilder().learningRateSchedule(LearningRateSchedule.CONSTANT)
+                .build(),
                 Parallelism.singleThreaded()).fit(model(99, new RandomlyWeightedNorm()), split, stopped.finalState());
         assertThat(numbers(constant)).isNotEqualTo(numbers(uninterrupted));
     }
@@ -446,7 +448,8 @@ final class TrainerTest {
     void stoppedStateKeepsTheLastWeightsWhileTheModelGetsTheBest() {
         StopAfter stop = new StopAfter(25);
         GraphAutoencoder m = model(1);
-        TrainingResult r = new Trainer(config(40).withRestoreBest(true), Parallelism.singleThreaded(), stop)
+        TrainingResult r = new Trainer(config(40).toBuilder().restoreBest(true)
+                .build(), Parallelism.singleThreaded(), stop)
                 .fit(m, split);
         TrainingState s = r.finalState();
         assertThat(s.bestEpoch()).isEqualTo(r.bestEpoch()).isBetween(1, 25);
@@ -569,7 +572,7 @@ final class TrainerTest {
 
     @Test
     void resumingRestoresTheLossTermsOwnStateBitForBit() {
-        TrainerConfig cfg = config(20).withRestoreBest(true);
+        TrainerConfig cfg = config(20).toBuilder().restoreBest(true).build();
         GraphAutoencoder whole = driftingModel(1);
         TrainingResult uninterrupted = new Trainer(cfg, Parallelism.singleThreaded()).fit(whole, split);
 
@@ -580,10 +583,10 @@ final class TrainerTest {
         // Through a checkpoint file, into a fresh model whose penalties start with no drift and no calls.
         java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
         GraphAutoencoder second = driftingModel(99);
-        io.github.gae4j.runtime.model.ModelDescription description = new io.github.gae4j.runtime.model.ModelDescription(
+        io.github.gae4j.runtime.files.ModelDescription description = new io.github.gae4j.runtime.files.ModelDescription(
                 io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
         io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                description, java.util.Map.of(), second, stopped.finalState()), file);
+                description, java.util.Optional.empty(), second, stopped.finalState()), file);
         TrainingState fromFile = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file).training().orElseThrow();
         assertSameLossState(fromFile, stopped.finalState());
 

@@ -1,0 +1,128 @@
+package io.github.gae4j.runtime.backend;
+
+import io.github.gae4j.core.graph.EdgeList;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The work of one training step: the whole graph (full-batch training, one step per epoch), a set of labelled node
+ * pairs (link mini-batches: positive edges and sampled non-edges), or a set of nodes (node-level terms, such as a
+ * masked-feature reconstruction). A sharding backend cuts a batch with {@link Pairs#slice} or {@link Nodes#slice};
+ * the parts' {@link LossAndGradients} {@linkplain LossAndGradients#sum sum} to the whole's.
+ */
+public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs, WorkBatch.Nodes {
+
+    /** The whole training graph: the model's full objective, as trained before batches existed. */
+    static WholeGraph wholeGraph() {
+        return WholeGraph.INSTANCE;
+    }
+
+    /** Pairs {@code (pairs.src(k), pairs.dst(k))} with target {@code labels[k]} (1 an edge, 0 a non-edge). */
+    static Pairs pairs(EdgeList pairs, double[] labels) {
+        return new Pairs(pairs, labels);
+    }
+
+    static Nodes nodes(int[] nodes) {
+        return new Nodes(nodes);
+    }
+
+    /** The number of examples (pairs or nodes; 1 for the whole graph). */
+    int size();
+
+    /** See {@link #wholeGraph()}. */
+    record WholeGraph() implements WorkBatch {
+        private static final WholeGraph INSTANCE = new WholeGraph();
+
+        @Override
+        public int size() {
+            return 1;
+        }
+    }
+
+    /** See {@link #pairs}. */
+    record Pairs(EdgeList pairs, double[] labels) implements WorkBatch {
+
+        public Pairs {
+            Objects.requireNonNull(pairs, "pairs is null");
+            Objects.requireNonNull(labels, "labels is null");
+            if (pairs.size() != labels.length) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%d pairs but %d labels", pairs.size(),
+                        labels.length));
+            }
+            labels = labels.clone();
+        }
+
+        @Override
+        public double[] labels() {
+            return labels.clone();
+        }
+
+        @Override
+        public int size() {
+            return labels.length;
+        }
+
+        /** Pairs {@code from} (inclusive) to {@code to} (exclusive), in order. */
+        public Pairs slice(int from, int to) {
+            Objects.checkFromToIndex(from, to, labels.length);
+            int[] src = Arrays.copyOfRange(pairs.srcArray(), from, to);
+            int[] dst = Arrays.copyOfRange(pairs.dstArray(), from, to);
+            return new Pairs(new EdgeList(src, dst), Arrays.copyOfRange(labels, from, to));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pairs p && p.pairs.equals(pairs) && Arrays.equals(p.labels, labels);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * pairs.hashCode() + Arrays.hashCode(labels);
+        }
+
+        @Override
+        public String toString() {
+            return "Pairs[" + labels.length + "]";
+        }
+    }
+
+    /** See {@link #nodes}. */
+    record Nodes(int[] nodes) implements WorkBatch {
+
+        public Nodes {
+            nodes = Objects.requireNonNull(nodes, "nodes is null").clone();
+        }
+
+        @Override
+        public int[] nodes() {
+            return nodes.clone();
+        }
+
+        @Override
+        public int size() {
+            return nodes.length;
+        }
+
+        /** Nodes {@code from} (inclusive) to {@code to} (exclusive), in order. */
+        public Nodes slice(int from, int to) {
+            Objects.checkFromToIndex(from, to, nodes.length);
+            return new Nodes(Arrays.copyOfRange(nodes, from, to));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Nodes n && Arrays.equals(n.nodes, nodes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(nodes);
+        }
+
+        @Override
+        public String toString() {
+            return "Nodes[" + nodes.length + "]";
+        }
+    }
+}
