@@ -49,7 +49,7 @@ public abstract class ScalarBce {
             this.acc = new double[f];
         }
 
-        /** The loss of row i's pairs; adds their gradients into {@link #db} (and the row side's wherever it keeps it). */
+        /** The loss of row i's pairs; adds their gradients into {@link #db} (and the row side's where it keeps it). */
         protected abstract double row(int i);
 
         @Override
@@ -70,7 +70,8 @@ public abstract class ScalarBce {
      * {@link #LOG_BATCH} factors (each in (1, 2], so no overflow), one log per batch instead of per pair.
      * A static method shared by two kernels, not a per-pair callback: C2 compiles it as one hot loop.
      */
-    public static double negativeRow(double[] a, int ai, double[] b, int jFrom, int n, int f, double[] acc, double[] dB) {
+    public static double negativeRow(double[] a, int ai, double[] b, int jFrom, int n, int f, double[] acc,
+                                     double[] dB) {
         double positivePart = 0;
         double logSum = 0;
         double product = 1.0;

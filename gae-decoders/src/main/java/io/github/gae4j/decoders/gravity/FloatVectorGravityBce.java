@@ -59,7 +59,7 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
         return new Pass(p, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass).run(n, norm, parallelism);
     }
 
-    /** One call: P padded to float, norms and masses in float; the positives in double; gradients gathered in parallel. */
+    /** One call: P, norms and masses in float; the positives in double; the gradients gathered in parallel. */
     private static final class Pass extends GravityPass<Chunk> {
         private final int dp;
         private final int np;
