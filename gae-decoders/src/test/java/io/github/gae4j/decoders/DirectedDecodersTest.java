@@ -9,24 +9,25 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
-import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
-import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.decoders.gravity.GravityDecoder;
 import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
 import io.github.gae4j.decoders.sourcetarget.SourceTargetDecoder;
+import io.github.gae4j.decoders.sourcetarget.SourceTargetFullGraphBce;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ final class DirectedDecodersTest implements GradientCheck {
     private static void assertFusedMatchesNaive(Decoder decoder, Weights z, SparseMatrix t) {
         BceWeights w = BceWeights.of(t);
         Variable slow = naive(decoder, z, t, w);
-        Variable fast = decoder.fusedFullGraphBce(z, t, w.posWeight(), w.norm()).orElseThrow();
+        Variable fast = ((FusedFullGraphLoss) decoder).fullGraphBce(z, t, w.posWeight(), w.norm());
         ComputationContext a = new ComputationContext();
         double expected = a.forward(slow).scalarValue();
         a.backward(slow);
@@ -112,7 +113,7 @@ final class DirectedDecodersTest implements GradientCheck {
         for (Decoder decoder : List.of(new GravityDecoder(1.0, 0.01, false), new GravityDecoder(0.5, 0.1, true),
                 new SourceTargetDecoder(), new InnerProductDecoder())) {
             Weights z = new Weights("z", TestGraphs.randomMatrix(9, 4, 7));
-            assertGradientsMatch(List.of(z), decoder.fusedFullGraphBce(z, t, 3.0, 0.6).orElseThrow());
+            assertGradientsMatch(List.of(z), ((FusedFullGraphLoss) decoder).fullGraphBce(z, t, 3.0, 0.6));
         }
     }
 
@@ -120,9 +121,9 @@ final class DirectedDecodersTest implements GradientCheck {
     void innerProductTakesTheDirectedKernelOnlyForADirectedTarget() {
         Weights z = new Weights("z", TestGraphs.randomMatrix(7, 3, 8));
         SparseMatrix symmetric = NormalizedAdjacency.withSelfLoops(TestGraphs.path(7).adjacency());
-        assertThat(new InnerProductDecoder().fusedFullGraphBce(z, symmetric, 2, 1).orElseThrow())
+        assertThat(new InnerProductDecoder().fullGraphBce(z, symmetric, 2, 1))
                 .isNotInstanceOf(SourceTargetFullGraphBce.class);
-        assertThat(new InnerProductDecoder().fusedFullGraphBce(z, directedTarget(7, 10, 9), 2, 1).orElseThrow())
+        assertThat(new InnerProductDecoder().fullGraphBce(z, directedTarget(7, 10, 9), 2, 1))
                 .isInstanceOf(SourceTargetFullGraphBce.class);
     }
 

@@ -3,7 +3,7 @@ package io.github.gae4j.encoders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.autodiff.functions.InnerProductFullGraphBce;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
@@ -46,14 +46,16 @@ final class GatTrainingTest {
         }
     }
 
-    /** Kipf &amp; Welling's full-graph weighted BCE through the fused kernel (gae-losses' {@code weighted-bce}). */
+    /**
+     * Kipf &amp; Welling's full-graph weighted BCE (gae-losses' {@code weighted-bce}), its 200² logits materialised
+     * (the fused kernel is gae-decoders').
+     */
     static final class WeightedBce implements Loss {
         @Override
         public Variable loss(LossInput input) {
             SparseMatrix target = input.training().reconstructionTarget();
-            double n2 = (double) target.rows() * target.rows();
-            double e = target.nnz();
-            return InnerProductFullGraphBce.of(input.z(), target, (n2 - e) / e, n2 / (2 * (n2 - e)));
+            return FullGraphBce.materialised(pairs -> input.decoder().logits(input.z(), pairs), target,
+                    FullGraphBce.BceWeights.of(target));
         }
     }
 

@@ -3,18 +3,24 @@ package io.github.gae4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.testkit.GradientCheck;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
@@ -36,8 +42,10 @@ import org.junit.jupiter.api.Test;
  * <p>Checks, on a seeded 5 × {@link #latentDim()} Z and pairs that include a self pair: logits are an E × 1 column,
  * finite; symmetric where declared; decoders created with the same seed agree; evaluation passes draw nothing and
  * training passes are seeded; gradients (of plain and of training passes) of a scalar function of
- * the logits with respect to Z and the decoder's {@code weights()} match central finite differences; an unknown
- * option is rejected listing {@code optionNames(factory)}.
+ * the logits with respect to Z and the decoder's {@code weights()} match central finite differences; a decoder that
+ * offers a fused full-graph loss ({@link FusedFullGraphLoss}) agrees with its own logits (see
+ * {@link #fusedFullGraphLossAgreesWithItsLogits()}); an unknown option is rejected listing
+ * {@code optionNames(factory)}.
  */
 public interface DecoderContract extends GradientCheck {
 
@@ -66,6 +74,14 @@ public interface DecoderContract extends GradientCheck {
     /** Pairs to score among 5 nodes; includes a self pair. */
     default EdgeList pairs() {
         return new EdgeList(new int[] {0, 0, 1, 3, 2, 4}, new int[] {1, 2, 3, 4, 2, 0});
+    }
+
+    /**
+     * Relative tolerance of {@link #fusedFullGraphLossAgreesWithItsLogits()}: of the loss, and of each gradient entry
+     * against the gradient's largest entry. 1e-4 admits a float kernel; a double one agrees to about 1e-12.
+     */
+    default double fusedTolerance() {
+        return 1e-4;
     }
 
     /** Creates a decoder, checking {@link #config()} as the model assembler does. */
@@ -163,6 +179,48 @@ public interface DecoderContract extends GradientCheck {
         weights.add(z);
         weights.addAll(decoder.weights());
         assertGradientsMatch(weights, loss);
+    }
+
+    /**
+     * A decoder that also implements {@link FusedFullGraphLoss} must compute the loss its own logits define: on a
+     * 12-node graph, for a symmetric target (undirected A + I, flagged symmetric) and a directed one, the fused loss
+     * and its gradient with respect to Z equal the materialised fallback ({@link FullGraphBce#materialised} over
+     * {@code logits} of all N² pairs) within {@link #fusedTolerance()}. A decoder without the capability passes.
+     */
+    @Test
+    default void fusedFullGraphLossAgreesWithItsLogits() {
+        int n = 12;
+        Decoder decoder = Contracts.create(ComponentKind.DECODER, factory(), config(),
+                new CreationContext(latentDim(), n, seed()));
+        if (!(decoder instanceof FusedFullGraphLoss fused)) {
+            return;
+        }
+        SparseMatrix undirected = NormalizedAdjacency.withSelfLoops(TestGraphs.randomGraph(n, 20, seed()).adjacency());
+        SparseMatrix directed = NormalizedAdjacency.withSelfLoops(
+                DirectedTestGraphs.random(n, 25, 0.2, seed()).adjacency());
+        for (SparseMatrix target : List.of(undirected, directed)) {
+            String what = (target.isSymmetric() ? "symmetric" : "directed") + " target";
+            Weights z = new Weights("z", TestGraphs.randomMatrix(n, latentDim(), seed() + 1));
+            BceWeights w = BceWeights.of(target);
+            Variable expected = FullGraphBce.materialised(pairs -> decoder.logits(z, pairs), target, w);
+            Variable actual = fused.fullGraphBce(z, target, w.posWeight(), w.norm());
+            ComputationContext slow = new ComputationContext();
+            double expectedValue = slow.forward(expected).scalarValue();
+            slow.backward(expected);
+            ComputationContext fast = new ComputationContext();
+            assertThat(fast.forward(actual).scalarValue()).as("fused full-graph loss, %s", what)
+                    .isCloseTo(expectedValue, within(fusedTolerance() * Math.abs(expectedValue)));
+            fast.backward(actual);
+            Matrix g = fast.gradient(z);
+            assertThat(g).as("gradient of the fused loss with respect to Z, %s", what).isNotNull();
+            double[] e = slow.gradient(z).toRowMajor();
+            double[] a = g.toRowMajor();
+            double scale = slow.gradient(z).maxAbs();
+            for (int k = 0; k < e.length; k++) {
+                assertThat(a[k]).as("d fused loss / dZ(%d, %d), %s", k / latentDim(), k % latentDim(), what)
+                        .isCloseTo(e[k], within(fusedTolerance() * scale));
+            }
+        }
     }
 
     /**

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.autodiff.Constant;
+import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
+import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
@@ -19,6 +23,7 @@ import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
@@ -29,6 +34,7 @@ import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +75,7 @@ final class ContractSelfCheckTest {
             return new Encoder() {
                 @Override
                 public Encoding encode(GraphInput input, Mode mode) {
-                    return Encoding.deterministic(input.features().times(weights));
+                    return Encoding.deterministic(FeaturesTimes.of(input.features(), weights));
                 }
 
                 @Override
@@ -246,6 +252,47 @@ final class ContractSelfCheckTest {
         });
         assertThatThrownBy(contract::logitsAreSymmetricWhereDeclared).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("logit of");
+    }
+
+    /** The inner product, with a fused full-graph loss that is off by {@code factor} (1: right). */
+    private record FusedInnerProduct(double factor) implements Decoder, FusedFullGraphLoss {
+        @Override
+        public Variable logits(Variable z, EdgeList pairs) {
+            return RowDot.of(z, pairs.srcArray(), z, pairs.dstArray());
+        }
+
+        @Override
+        public Variable fullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
+            Variable exact = FullGraphBce.materialised(pairs -> logits(z, pairs), target,
+                    new FullGraphBce.BceWeights(posWeight, norm));
+            return factor == 1 ? exact : Scale.of(exact, factor);
+        }
+    }
+
+    private static DecoderFactory fusedInnerProduct(double factor) {
+        return new DecoderFactory() {
+            @Override
+            public String name() {
+                return "fused-inner-product";
+            }
+
+            @Override
+            public Decoder create(ComponentConfig config, CreationContext context) {
+                return new FusedInnerProduct(factor);
+            }
+        };
+    }
+
+    @Test
+    void aFusedFullGraphLossThatAgreesWithItsLogitsPasses() {
+        assertThatCode(new Decoders(fusedInnerProduct(1))::fusedFullGraphLossAgreesWithItsLogits)
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aFusedFullGraphLossThatDisagreesWithItsLogitsFails() {
+        assertThatThrownBy(new Decoders(fusedInnerProduct(1.01))::fusedFullGraphLossAgreesWithItsLogits)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("fused full-graph loss, symmetric target");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.kernel.RowKernels;
+import io.github.gae4j.core.kernel.dispatch.RowKernelDispatch;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
@@ -118,7 +119,7 @@ public final class Benchmark {
                         t.scalarMs() / t.oursMs(), t.ojalgoMs(), t.ojalgoMs() / t.oursMs());
             }
         }
-        out.println("dense: DenseKernels.multiply with the best row kernels (" + RowKernels.best().describe()
+        out.println("dense: DenseKernels.multiply with the best row kernels (" + RowKernelDispatch.best().describe()
                 + "), the same with the plain-Java kernels, and ojAlgo R064Store.multiply; median ms.");
     }
 

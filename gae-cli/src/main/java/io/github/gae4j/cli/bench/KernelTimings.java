@@ -3,7 +3,7 @@ package io.github.gae4j.cli.bench;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.core.autodiff.functions.InnerProductFullGraphBce;
+import io.github.gae4j.decoders.innerproduct.InnerProductFullGraphBce;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Softplus;
 import io.github.gae4j.core.kernel.RowKernels;

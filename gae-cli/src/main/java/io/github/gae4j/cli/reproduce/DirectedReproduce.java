@@ -6,14 +6,11 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
-import io.github.gae4j.core.autodiff.functions.GravityFullGraphBce;
-import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.DirectedLinkSplit;
 import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.core.kernel.DirectedFullGraphBceKernels;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
@@ -23,9 +20,14 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.decoders.gravity.GravityBceKernels;
+import io.github.gae4j.decoders.gravity.GravityFullGraphBce;
+import io.github.gae4j.decoders.sourcetarget.SourceTargetBceKernels;
+import io.github.gae4j.decoders.sourcetarget.SourceTargetFullGraphBce;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
@@ -272,7 +274,7 @@ public final class DirectedReproduce {
                 Decoder decoder = assembler.create(ComponentKind.DECODER, ComponentSpec.of(name),
                         new CreationContext(latent, n, 0));
                 Weights z = new Weights("z", randomMatrix(n, latent, 7, 0.3));
-                double fused = time(() -> decoder.fusedFullGraphBce(z, target, pw, norm).orElseThrow(),
+                double fused = time(() -> ((FusedFullGraphLoss) decoder).fullGraphBce(z, target, pw, norm),
                         parallelism, 5, 11);
                 String doubleText = doubleKernelTime(name, z, target, pw, norm, parallelism);
                 double naive = time(() -> naive(decoder, z, target, pw, norm), parallelism, 1, 3);
@@ -289,13 +291,13 @@ public final class DirectedReproduce {
             case "gravity" -> () -> GravityFullGraphBce.of(
                     ColumnSlice.of(z, 0, latent - 1),
                     ColumnSlice.of(z, latent - 1, latent), target, pw, norm, 1.0,
-                    0.01, DirectedFullGraphBceKernels.gravityScalar());
+                    0.01, GravityBceKernels.scalar());
             case "source-target" -> () -> SourceTargetFullGraphBce.of(
                     ColumnSlice.of(z, 0, latent / 2),
                     ColumnSlice.of(z, latent / 2, latent), target, pw, norm,
-                    DirectedFullGraphBceKernels.sourceTargetScalar());
+                    SourceTargetBceKernels.scalar());
             default -> () -> SourceTargetFullGraphBce.of(z, z, target, pw, norm,
-                    DirectedFullGraphBceKernels.sourceTargetScalar());
+                    SourceTargetBceKernels.scalar());
         };
         return String.format(Locale.ROOT, "%.1f", time(loss, parallelism, 1, 3));
     }

@@ -1,27 +1,21 @@
 package io.github.gae4j.core.graph;
 
-import io.github.gae4j.core.autodiff.Constant;
-import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.autodiff.functions.MatMul;
-import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Node features X (N × d): sparse, dense, or the identity for featureless graphs. Encoders use
- * {@link #times(Variable)} so that each kind takes its cheapest product: a CSR kernel
- * for sparse X, ojAlgo for dense X, and no product at all for X = I.
+ * Node features X (N × d): sparse, dense, or the identity for featureless graphs. X · W is
+ * {@code core.autodiff.functions.FeaturesTimes}, so that each kind takes its cheapest product (a CSR kernel for
+ * sparse X, the dense kernel for dense X, no product at all for X = I); encoders reach it through
+ * {@code GraphInput.featuresTimes}. Plain data: this package sits below the autodiff operations.
  */
 public sealed interface Features permits Features.Sparse, Features.Dense, Features.Identity {
 
     int rows();
 
     int dim();
-
-    /** X · w as an autodiff variable. */
-    Variable times(Variable w);
 
     /** X as a dense matrix (tests and small graphs only). */
     Matrix toDense();
@@ -63,11 +57,6 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         @Override
         public int dim() {
             return matrix.cols();
-        }
-
-        @Override
-        public Variable times(Variable w) {
-            return SparseMatMul.of(matrix, w);
         }
 
         @Override
@@ -116,11 +105,6 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         }
 
         @Override
-        public Variable times(Variable w) {
-            return MatMul.of(Constant.of(matrix), w);
-        }
-
-        @Override
         public Matrix toDense() {
             return matrix;
         }
@@ -154,15 +138,6 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         @Override
         public int dim() {
             return rows;
-        }
-
-        @Override
-        public Variable times(Variable w) {
-            if (w.rows() != rows) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Cannot multiply identity features (%d, %d) by %s", rows, rows, w.shape()));
-            }
-            return w;
         }
 
         @Override

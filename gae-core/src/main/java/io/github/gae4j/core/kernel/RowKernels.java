@@ -1,11 +1,5 @@
 package io.github.gae4j.core.kernel;
 
-import io.github.gae4j.core.kernel.vector.VectorRowKernels;
-import java.util.Locale;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Row kernels of the sparse and dense products: CSR · dense, the scatter form of CSRᵀ · dense, and
  * the tall-times-small dense products of GNN layers. Arrays are row-major; a kernel call covers a
@@ -17,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * a fixed order (stored-entry order, respectively row order). Implementations may differ from each
  * other in rounding (the Vector API one uses fused multiply-adds), never from run to run.
  *
- * <p>{@link #best()} is the Vector API implementation when {@code jdk.incubator.vector} is in the
- * boot layer (see {@link FullGraphBceKernels#vectorModulePresent()}) and the system property
- * {@value FullGraphBceKernels#PROPERTY} is not {@code scalar}; otherwise the plain-Java one.
+ * <p>Implementations: {@link #scalar()} here, the Vector API one in {@code core.kernel.vector}; the choice between
+ * them ({@code core.kernel.dispatch.RowKernelDispatch.best()}) sits above both, so that neither package points
+ * back at the other.
  */
 public interface RowKernels {
 
@@ -55,49 +49,5 @@ public interface RowKernels {
     /** The plain-Java kernels; always available. */
     static RowKernels scalar() {
         return ScalarRowKernels.INSTANCE;
-    }
-
-    /**
-     * The Vector API kernels if {@code jdk.incubator.vector} is in the boot layer, whatever
-     * {@value FullGraphBceKernels#PROPERTY} says (for tests and benchmarks).
-     */
-    static Optional<RowKernels> vector() {
-        return FullGraphBceKernels.vectorModulePresent() ? Optional.of(Choice.vectorKernels()) : Optional.empty();
-    }
-
-    /** The fastest available kernels, chosen and logged (INFO) once per JVM. */
-    static RowKernels best() {
-        return Choice.BEST;
-    }
-
-    /** The run-time decision; not part of the API. */
-    final class Choice {
-        static final RowKernels BEST = choose();
-
-        private Choice() {
-        }
-
-        private static RowKernels choose() {
-            Logger log = LoggerFactory.getLogger(RowKernels.class);
-            String property = FullGraphBceKernels.PROPERTY;
-            String setting = System.getProperty(property, "auto").trim().toLowerCase(Locale.ROOT);
-            if (setting.equals("scalar")) {
-                log.info("Row kernels (sparse and dense products): plain Java (disabled by -D{}=scalar)", property);
-                return scalar();
-            }
-            if (!FullGraphBceKernels.vectorModulePresent()) {
-                log.info("Row kernels (sparse and dense products): plain Java (jdk.incubator.vector is not in the "
-                        + "boot layer; run java with --add-modules jdk.incubator.vector for faster products)");
-                return scalar();
-            }
-            RowKernels chosen = vectorKernels();
-            log.info("Row kernels (sparse and dense products): {}", chosen.describe());
-            return chosen;
-        }
-
-        /** Touches the vector package only here, after the module check. */
-        static RowKernels vectorKernels() {
-            return VectorRowKernels.INSTANCE;
-        }
     }
 }

@@ -3,13 +3,12 @@ package io.github.gae4j.core.spi;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.graph.EdgeList;
-import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.List;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Scores node pairs from embeddings. Returns logits: the sigmoid is fused into the losses.
+ * Scores node pairs from embeddings. Returns logits: the sigmoid is fused into the losses. A decoder with a fused
+ * full-graph loss kernel also implements {@link FusedFullGraphLoss}.
  */
 public interface Decoder {
 
@@ -29,14 +28,5 @@ public interface Decoder {
     /** Trainable parameters (none for the inner product). */
     default List<Weights> weights() {
         return List.of();
-    }
-
-    /**
-     * The exact full-graph weighted BCE of {@code target} (symmetric, stored entries positive) as a
-     * fused kernel that never materialises N×N, if this decoder has one. Losses fall back to
-     * {@link #logits} over all pairs otherwise.
-     */
-    default Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
-        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.github.gae4j.core.spi;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.AddToRows;
+import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * token), so the encoder's input is X' = X + 1_S·tᵀ. Â is computed once here and reused every epoch.
  *
  * <p>Encoders take their first product through {@link #featuresTimes} (and X' itself, if they need it, through
- * {@link #denseFeatures}), never {@code features().times(...)}: then the token reaches every encoder without it
+ * {@link #denseFeatures}), never {@code FeaturesTimes.of(features(), w)}: then the token reaches every encoder without it
  * knowing about masks. Code that builds an input from another uses the {@code with…} copies, which keep the token.
  *
  * @param maskToken null when there is none (always outside training passes)
@@ -110,11 +111,11 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
     }
 
     /**
-     * X' · w = X · w (the sparse-aware product of {@link Features#times}) plus, with a mask token, t · w on the
+     * X' · w = X · w (the sparse-aware product of {@link FeaturesTimes}) plus, with a mask token, t · w on the
      * token's rows; X' is never built. The encoders' first product.
      */
     public Variable featuresTimes(Variable w) {
-        Variable xw = features.times(w);
+        Variable xw = FeaturesTimes.of(features, w);
         if (maskToken == null) {
             return xw;
         }

@@ -1,6 +1,7 @@
 package io.github.gae4j.core.tensor;
 
 import io.github.gae4j.core.kernel.RowKernels;
+import io.github.gae4j.core.kernel.dispatch.RowKernelDispatch;
 import io.github.gae4j.core.parallel.Parallelism;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,9 +20,9 @@ public final class DenseKernels {
     private DenseKernels() {
     }
 
-    /** a · b with the {@linkplain RowKernels#best() best available} row kernels. */
+    /** a · b with the {@linkplain RowKernelDispatch#best() best available} row kernels. */
     public static Matrix multiply(Matrix a, Matrix b, Parallelism parallelism) {
-        return multiply(a, b, parallelism, RowKernels.best());
+        return multiply(a, b, parallelism, RowKernelDispatch.best());
     }
 
     /** a · b. */
@@ -31,9 +32,9 @@ public final class DenseKernels {
         return multiplyRows(a, b.data(), a.cols(), b.cols(), parallelism, kernels);
     }
 
-    /** aᵀ · b with the {@linkplain RowKernels#best() best available} row kernels. */
+    /** aᵀ · b with the {@linkplain RowKernelDispatch#best() best available} row kernels. */
     public static Matrix transposeMultiply(Matrix a, Matrix b, Parallelism parallelism) {
-        return transposeMultiply(a, b, parallelism, RowKernels.best());
+        return transposeMultiply(a, b, parallelism, RowKernelDispatch.best());
     }
 
     /**
@@ -72,9 +73,9 @@ public final class DenseKernels {
         return out;
     }
 
-    /** a · bᵀ with the {@linkplain RowKernels#best() best available} row kernels. */
+    /** a · bᵀ with the {@linkplain RowKernelDispatch#best() best available} row kernels. */
     public static Matrix multiplyTranspose(Matrix a, Matrix b, Parallelism parallelism) {
-        return multiplyTranspose(a, b, parallelism, RowKernels.best());
+        return multiplyTranspose(a, b, parallelism, RowKernelDispatch.best());
     }
 
     /**

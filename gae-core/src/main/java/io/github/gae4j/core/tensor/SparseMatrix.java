@@ -1,6 +1,7 @@
 package io.github.gae4j.core.tensor;
 
 import io.github.gae4j.core.kernel.RowKernels;
+import io.github.gae4j.core.kernel.dispatch.RowKernelDispatch;
 import io.github.gae4j.core.parallel.Parallelism;
 import java.util.Arrays;
 import java.util.Locale;
@@ -235,11 +236,11 @@ public final class SparseMatrix {
     }
 
     /**
-     * this · dense with the {@linkplain RowKernels#best() best available} row kernels; see
+     * this · dense with the {@linkplain RowKernelDispatch#best() best available} row kernels; see
      * {@link #multiply(Matrix, Parallelism, RowKernels)}.
      */
     public Matrix multiply(Matrix dense, Parallelism parallelism) {
-        return multiply(dense, parallelism, RowKernels.best());
+        return multiply(dense, parallelism, RowKernelDispatch.best());
     }
 
     /**
@@ -269,11 +270,11 @@ public final class SparseMatrix {
     }
 
     /**
-     * thisᵀ · dense with the {@linkplain RowKernels#best() best available} row kernels; see
+     * thisᵀ · dense with the {@linkplain RowKernelDispatch#best() best available} row kernels; see
      * {@link #transposeMultiply(Matrix, Parallelism, RowKernels)}.
      */
     public Matrix transposeMultiply(Matrix dense, Parallelism parallelism) {
-        return transposeMultiply(dense, parallelism, RowKernels.best());
+        return transposeMultiply(dense, parallelism, RowKernelDispatch.best());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
+import io.github.gae4j.testkit.DirectedTestGraphs;
 import io.github.gae4j.testkit.TestGraphs;
 import org.junit.jupiter.api.Test;
 

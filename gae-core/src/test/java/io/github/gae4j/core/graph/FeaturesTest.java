@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.gae4j.core.autodiff.ComputationContext;
-import io.github.gae4j.core.autodiff.Constant;
-import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import org.junit.jupiter.api.Test;
@@ -23,26 +20,11 @@ final class FeaturesTest {
     }
 
     @Test
-    void everyKindComputesTheSameProduct() {
+    void everyKindHasItsShape() {
         SparseMatrix x = SparseMatrix.ofCoo(4, 3, new int[] {0, 1, 3, 3}, new int[] {2, 0, 0, 1},
                 new double[] {1.5, -2, 0.5, 1});
-        Constant w = Constant.of(randomMatrix(3, 2, 1));
-        Matrix expected = x.toDense().multiply(w.data());
-        assertClose(new ComputationContext().forward(Features.sparse(x).times(w)), expected);
-        assertClose(new ComputationContext().forward(Features.dense(x.toDense()).times(w)), expected);
         assertThat(Features.sparse(x).dim()).isEqualTo(3);
         assertThat(Features.dense(x.toDense()).rows()).isEqualTo(4);
-    }
-
-    @Test
-    void identityIsNoProductAtAll() {
-        Constant w = Constant.of(randomMatrix(4, 2, 2));
-        Variable out = Features.identity(4).times(w);
-        assertThat(out).isSameAs(w);
-        assertThatThrownBy(() -> Features.identity(3).times(w))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("(3, 3)")
-                .hasMessageContaining("(4, 2)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.gae4j.core.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.gae4j.core.kernel.dispatch.RowKernelDispatch;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.DenseKernels;
 import io.github.gae4j.core.tensor.Matrix;
@@ -69,13 +70,13 @@ final class RowKernelsTest {
     }
 
     private static RowKernels vectorKernels() {
-        assumeTrue(FullGraphBceKernels.vectorModulePresent(), "jdk.incubator.vector is not in the boot layer");
-        return RowKernels.vector().orElseThrow();
+        assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");
+        return RowKernelDispatch.vector().orElseThrow();
     }
 
     /** Both implementations when the module is present, else the scalar one. */
     private static List<RowKernels> allKernels() {
-        return RowKernels.vector().map(v -> List.of(RowKernels.scalar(), v)).orElse(List.of(RowKernels.scalar()));
+        return RowKernelDispatch.vector().map(v -> List.of(RowKernels.scalar(), v)).orElse(List.of(RowKernels.scalar()));
     }
 
     /** |actual − expected| ≤ 1e-12 · max(1, |expected|) elementwise. */
@@ -322,12 +323,12 @@ final class RowKernelsTest {
 
     @Test
     void bestIsTheVectorKernelWhenTheModuleIsPresent() {
-        String setting = System.getProperty(FullGraphBceKernels.PROPERTY, "auto");
-        if (!FullGraphBceKernels.vectorModulePresent() || setting.equalsIgnoreCase("scalar")) {
-            assertThat(RowKernels.best()).isSameAs(RowKernels.scalar());
+        String setting = System.getProperty(VectorSupport.PROPERTY, "auto");
+        if (!VectorSupport.modulePresent() || setting.equalsIgnoreCase("scalar")) {
+            assertThat(RowKernelDispatch.best()).isSameAs(RowKernels.scalar());
         } else {
-            assertThat(RowKernels.best()).isSameAs(vectorKernels());
-            assertThat(RowKernels.best().describe()).startsWith("Vector API (double × ");
+            assertThat(RowKernelDispatch.best()).isSameAs(vectorKernels());
+            assertThat(RowKernelDispatch.best().describe()).startsWith("Vector API (double × ");
         }
         assertThat(RowKernels.scalar().describe()).isEqualTo("plain Java");
     }

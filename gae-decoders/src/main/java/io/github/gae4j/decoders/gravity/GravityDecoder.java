@@ -2,15 +2,13 @@ package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
-import io.github.gae4j.core.autodiff.functions.GravityFullGraphBce;
-import io.github.gae4j.core.autodiff.functions.GravityLogits;
 import io.github.gae4j.core.autodiff.functions.RowL2Normalize;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The gravity-inspired decoder of Salha et al., "Gravity-Inspired Graph Autoencoders for Directed
@@ -25,7 +23,7 @@ import java.util.Optional;
  * materialises N×N ({@link GravityFullGraphBce}). The reference's evaluation uses (ε + ‖z_i − z_j‖)²
  * instead of ‖z_i − z_j‖² + ε; we score test pairs with the training formula.
  */
-public final class GravityDecoder implements Decoder {
+public final class GravityDecoder implements Decoder, FusedFullGraphLoss {
 
     private final double lambda;
     private final double epsilon;
@@ -78,8 +76,8 @@ public final class GravityDecoder implements Decoder {
     }
 
     @Override
-    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
-        return Optional.of(GravityFullGraphBce.of(positions(z), masses(z), target, posWeight, norm, lambda, epsilon));
+    public Variable fullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
+        return GravityFullGraphBce.of(positions(z), masses(z), target, posWeight, norm, lambda, epsilon);
     }
 
     private static void requireWidth(Variable z) {

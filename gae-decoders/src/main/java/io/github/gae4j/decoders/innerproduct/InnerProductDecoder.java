@@ -1,13 +1,12 @@
 package io.github.gae4j.decoders.innerproduct;
 
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.autodiff.functions.InnerProductFullGraphBce;
 import io.github.gae4j.core.autodiff.functions.RowDot;
-import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import java.util.Optional;
+import io.github.gae4j.decoders.sourcetarget.SourceTargetFullGraphBce;
 
 /**
  * p(A_ij = 1 | z_i, z_j) = sigmoid(z_i · z_j). Pairs are scored by a row-wise dot product; the full
@@ -16,7 +15,7 @@ import java.util.Optional;
  * with S = T = Z) for a directed target, which the symmetric decoder cannot fit exactly (the
  * undirected baseline of the directed link-prediction tasks).
  */
-public final class InnerProductDecoder implements Decoder {
+public final class InnerProductDecoder implements Decoder, FusedFullGraphLoss {
 
     @Override
     public Variable logits(Variable z, EdgeList pairs) {
@@ -24,10 +23,10 @@ public final class InnerProductDecoder implements Decoder {
     }
 
     @Override
-    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
+    public Variable fullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
         if (!target.isSymmetric()) {
-            return Optional.of(SourceTargetFullGraphBce.of(z, z, target, posWeight, norm));
+            return SourceTargetFullGraphBce.of(z, z, target, posWeight, norm);
         }
-        return Optional.of(InnerProductFullGraphBce.of(z, target, posWeight, norm));
+        return InnerProductFullGraphBce.of(z, target, posWeight, norm);
     }
 }

@@ -3,13 +3,12 @@ package io.github.gae4j.decoders.sourcetarget;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.RowDot;
-import io.github.gae4j.core.autodiff.functions.SourceTargetFullGraphBce;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The source-target decoder for directed graphs (Salha et al. 2019, section 2.6, after
@@ -17,7 +16,7 @@ import java.util.Optional;
  * p(i → j) = σ(s_i · t_j). Asymmetric. Pairs are scored by a row-wise dot product; the full graph by
  * a fused kernel over all N² ordered pairs ({@link SourceTargetFullGraphBce}).
  */
-public final class SourceTargetDecoder implements Decoder {
+public final class SourceTargetDecoder implements Decoder, FusedFullGraphLoss {
 
     /** The source halves s_i: the first half of z's columns. */
     public Variable sources(Variable z) {
@@ -37,8 +36,8 @@ public final class SourceTargetDecoder implements Decoder {
     }
 
     @Override
-    public Optional<Variable> fusedFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
-        return Optional.of(SourceTargetFullGraphBce.of(sources(z), targets(z), target, posWeight, norm));
+    public Variable fullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
+        return SourceTargetFullGraphBce.of(sources(z), targets(z), target, posWeight, norm);
     }
 
     private static void requireEven(Variable z) {

@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.testkit.TestGraphs;
@@ -57,7 +58,7 @@ final class MlpDecoderTest {
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("hidden", "8,x"), ctx))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'hidden' of decoder 'mlp'")
                 .hasMessageContaining("got '8,x'");
-        assertThat(defaults.fusedFullGraphBce(Constant.of(Matrix.zeros(10, 16)), null, 1, 1)).isEmpty();
+        assertThat(defaults).isNotInstanceOf(FusedFullGraphLoss.class);
         assertThatThrownBy(() -> defaults.logits(Constant.of(Matrix.zeros(10, 8)), EdgeList.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 latent dimensions");
     }

@@ -61,8 +61,8 @@ public final class SageMeanEncoder implements Encoder {
                     input.features().dim()));
         }
         SparseMatrix mean = meanAggregation(input.graph().adjacency());
-        // M (X W) rather than (M X) W: the sparse product always gets the narrow dense operand. featuresTimes
-        // (not features().times) so that a learned [MASK] token of feature-mask reaches this encoder too.
+        // M (X W) rather than (M X) W: the sparse product always gets the narrow dense operand. featuresTimes (not
+        // FeaturesTimes.of(features(), w)) so that a learned [MASK] token of feature-mask reaches this encoder too.
         Variable h = Relu.of(Add.of(input.featuresTimes(wSelf),
                 SparseMatMul.of(mean, input.featuresTimes(wNeigh))));
         Variable z = Add.of(MatMul.of(h, vSelf), SparseMatMul.of(mean, MatMul.of(h, vNeigh)));

@@ -4,6 +4,7 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
 import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -16,8 +17,8 @@ import java.util.Locale;
  *
  * <p>E is nnz(A_train + I) as DESIGN.md states; the reference code counts nnz(A_train) without the
  * self-loops for the two weights ({@code selfLoopsInWeights = false} reproduces that). The decoder's
- * fused kernel is used when it has one; otherwise (or with {@code fused = false}) the N² logits are
- * materialised, which is refused above {@link #MAX_DENSE_NODES} nodes.
+ * fused kernel is used when it has one (it implements {@link FusedFullGraphLoss}); otherwise (or with
+ * {@code fused = false}) the N² logits are materialised, which is refused above {@link #MAX_DENSE_NODES} nodes.
  *
  * <p>Directed training graphs (Salha et al. 2019): the target is the directed A_train + I (t_ij = 1
  * for an edge i → j; {@link SparseMatrix#isSymmetric()} false), the BCE runs over all N² ordered
@@ -60,11 +61,8 @@ public final class FullGraphBceLoss implements Loss {
         int n = target.rows();
         long e = selfLoopsInWeights ? target.nnz() : target.nnz() - n;
         BceWeights w = BceWeights.of(n, e);
-        if (fused) {
-            var kernel = input.decoder().fusedFullGraphBce(input.z(), target, w.posWeight(), w.norm());
-            if (kernel.isPresent()) {
-                return kernel.get();
-            }
+        if (fused && input.decoder() instanceof FusedFullGraphLoss kernel) {
+            return kernel.fullGraphBce(input.z(), target, w.posWeight(), w.norm());
         }
         return dense(input, target, w);
     }

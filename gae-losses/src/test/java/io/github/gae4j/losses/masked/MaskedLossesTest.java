@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
@@ -267,7 +268,7 @@ final class MaskedLossesTest {
         Encoder encoder = new Encoder() {
             @Override
             public Encoding encode(GraphInput input, Mode mode) {
-                return Encoding.deterministic(input.features().times(w));
+                return Encoding.deterministic(FeaturesTimes.of(input.features(), w));
             }
 
             @Override

@@ -11,6 +11,7 @@ import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
+import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Mean;
 import io.github.gae4j.core.autodiff.functions.RowDot;
@@ -45,7 +46,7 @@ final class CorruptionWiringTest {
         @Override
         public Encoding encode(GraphInput input, Mode mode) {
             seen.add(input);
-            return Encoding.deterministic(input.features().times(w));
+            return Encoding.deterministic(FeaturesTimes.of(input.features(), w));
         }
 
         @Override

@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * term.
  *
  * <p>Load this class only when {@code jdk.incubator.vector} is in the boot layer
- * ({@link RowKernels#best()} checks).
+ * ({@code core.kernel.dispatch.RowKernelDispatch.best()} checks).
  */
 public final class VectorRowKernels implements RowKernels {
 

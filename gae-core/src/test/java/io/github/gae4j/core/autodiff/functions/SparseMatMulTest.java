@@ -68,7 +68,7 @@ final class SparseMatMulTest implements GradientCheck {
         SparseMatrix a = io.github.gae4j.core.graph.NormalizedAdjacency.of(empty.adjacency());
         Weights w0 = new Weights("w0", Matrix.zeros(0, 4));
         Weights w1 = new Weights("w1", randomMatrix(4, 2, 8));
-        var h = Relu.of(SparseMatMul.of(a, empty.featuresOrIdentity().times(w0)));
+        var h = Relu.of(SparseMatMul.of(a, FeaturesTimes.of(empty.featuresOrIdentity(), w0)));
         var z = SparseMatMul.of(a, MatMul.of(h, w1));
         ComputationContext ctx = new ComputationContext();
         assertThat(ctx.forward(z).rows()).isZero();
