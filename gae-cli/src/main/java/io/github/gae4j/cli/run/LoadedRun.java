@@ -10,10 +10,8 @@ import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
-import io.github.gae4j.runtime.provenance.GraphFingerprint;
 import io.github.gae4j.runtime.provenance.Provenance;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * A saved model with what it was trained on, rebuilt from its provenance: the same graph (from the
@@ -43,33 +41,11 @@ public record LoadedRun(Path file, SavedModel saved, Provenance provenance, Data
                 + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
         DatasetOptions.DatasetRef ref = DatasetOptions.DatasetRef.fromProvenance(p.dataset(), dataDir, file.toString());
         Graph graph = ref.load(assembler);
-        checkSameGraph(file, p.dataset(), graph);
+        p.dataset().requireSameGraph(graph, file.toString());
         LinkSplit split = LinkSplit.of(graph, p.split().valFraction(), p.split().testFraction(), p.seeds().split());
         GraphAutoencoder model = assembler.assemble(saved.description().model(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), p.seeds().init()));
         saved.loadInto(model, file.toString());
         return new LoadedRun(file, saved, p, ref, graph, split, model);
-    }
-
-    /** The data behind a catalog name may change; a saved model only fits the graph it was trained on. */
-    private static void checkSameGraph(Path file, Provenance.Dataset recorded, Graph graph) {
-        checkSize(file, "nodes", recorded.nodes(), graph.nodeCount());
-        checkSize(file, "edges", recorded.edges(), graph.edgeCount());
-        recorded.fingerprint().ifPresent(expected -> {
-            String actual = GraphFingerprint.of(graph);
-            if (!actual.equals(expected)) {
-                throw new ConfigException(String.format(Locale.ROOT, "%s: the model was trained on a graph with"
-                        + " fingerprint %s, but the dataset now has %s (same size, other edges or features)", file,
-                        expected, actual));
-            }
-        });
-    }
-
-    private static void checkSize(Path file, String what, int recorded, int actual) {
-        if (recorded != actual) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "%s: the model was trained on a graph with %d %s, but the dataset now has %d", file, recorded,
-                    what, actual));
-        }
     }
 }

@@ -113,7 +113,7 @@ public final class ModelOptions {
                 default -> throw new ConfigException("Unknown model preset '" + preset
                         + "'; presets: gae, vgae (or compose one with --encoder/--decoder/--loss or --model-file)");
             };
-            base = new ModelDescription(spec, TrainerConfig.builder().restoreBest(true).build());
+            base = new ModelDescription(spec, TrainerConfig.builder().build());
         }
         ModelSpec spec = base.model();
         ComponentSpec enc = replace(spec.encoder(), encoder, "encoder");

@@ -77,6 +77,7 @@ class LayeringTest {
                 "runtime.train",            // the training loop
                 "runtime.files",            // model description files (JSON, YAML), one Jackson setup
                 "runtime.checkpoint",       // model files and checkpoints
+                "runtime",                  // Gae and TrainedModel: the short path for code
                 "runtime.inject");          // Guice wiring, the edge
         chain(out, runtime, core);
         List<String> all = out.stream().map(Layer::name).toList();

@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -43,6 +44,7 @@ public final class GraphAutoencoder {
     private final Decoder decoder;
     private final List<WeightedLoss> losses;
     private final List<Corruption> corruptions;
+    private final ModelSpec spec;
 
     private GraphAutoencoder(Builder b) {
         this.encoder = Objects.requireNonNull(b.encoder, "encoder is not set");
@@ -53,7 +55,18 @@ public final class GraphAutoencoder {
         }
         this.losses = List.copyOf(b.losses);
         this.corruptions = List.copyOf(b.corruptions);
+        this.spec = b.spec;
         requireDistinctNames(weights());
+    }
+
+    /**
+     * The description this model was assembled from, by name and options: what a saved model records so that it
+     * can be assembled again. Present for models from {@link ModelAssembler} (and builders given
+     * {@link Builder#spec}); empty for a model composed from component instances alone, which cannot be
+     * re-created from a file.
+     */
+    public Optional<ModelSpec> spec() {
+        return Optional.ofNullable(spec);
     }
 
     /** Saved models and checkpoints key parameters by name: fail at assembly, not at the first save. */
@@ -222,8 +235,18 @@ public final class GraphAutoencoder {
         private Decoder decoder;
         private final List<WeightedLoss> losses = new ArrayList<>();
         private final List<Corruption> corruptions = new ArrayList<>();
+        private ModelSpec spec;
 
         private Builder() {
+        }
+
+        /**
+         * Records the named description the components were made from ({@link GraphAutoencoder#spec()}), so the
+         * model can be saved and assembled again; the caller vouches that the instances match it.
+         */
+        public Builder spec(ModelSpec value) {
+            this.spec = Objects.requireNonNull(value, "spec is null");
+            return this;
         }
 
         /** Adds a corruption of the encoder's input in training; several apply in the order added. */

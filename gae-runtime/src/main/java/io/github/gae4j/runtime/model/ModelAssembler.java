@@ -28,6 +28,7 @@ public final class ModelAssembler {
         CreationContext latent = new CreationContext(encoder.latentDim(), context.nodeCount(), context.seed(),
                 context.inputDim());
         GraphAutoencoder.Builder b = GraphAutoencoder.builder()
+                .spec(spec)
                 .encoder(encoder)
                 .sampler(create(ComponentKind.SAMPLER, spec.sampler(), latent))
                 .decoder(create(ComponentKind.DECODER, spec.decoder(), latent));

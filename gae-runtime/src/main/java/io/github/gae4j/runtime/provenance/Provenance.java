@@ -1,5 +1,6 @@
 package io.github.gae4j.runtime.provenance;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.runtime.model.ComponentSpec;
@@ -154,6 +155,32 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
         public static Dataset of(String name, Optional<ComponentSpec> loader, Features features, Graph graph) {
             return new Dataset(name, loader, features, graph.nodeCount(), graph.edgeCount(),
                     Optional.of(GraphFingerprint.of(graph)));
+        }
+
+        /**
+         * Fails, naming {@code source}, unless {@code graph} is the graph recorded here: the same node and edge
+         * counts and, where recorded, the same content fingerprint. A saved model fits only the graph it was
+         * trained on, and the data behind a name may change.
+         */
+        public void requireSameGraph(Graph graph, String source) {
+            requireSize(source, "nodes", nodes, graph.nodeCount());
+            requireSize(source, "edges", edges, graph.edgeCount());
+            fingerprint.ifPresent(expected -> {
+                String actual = GraphFingerprint.of(graph);
+                if (!actual.equals(expected)) {
+                    throw new ConfigException(String.format(Locale.ROOT, "%s: the model was trained on a graph with"
+                            + " fingerprint %s, but the dataset now has %s (same size, other edges or features)",
+                            source, expected, actual));
+                }
+            });
+        }
+
+        private static void requireSize(String source, String what, int recorded, int actual) {
+            if (recorded != actual) {
+                throw new ConfigException(String.format(Locale.ROOT,
+                        "%s: the model was trained on a graph with %d %s, but the dataset now has %d", source,
+                        recorded, what, actual));
+            }
         }
     }
 

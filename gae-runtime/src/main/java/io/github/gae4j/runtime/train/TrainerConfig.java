@@ -66,7 +66,11 @@ public record TrainerConfig(int epochs, double learningRate, ComponentSpec optim
         Objects.requireNonNull(learningRateSchedule, "learningRateSchedule is null");
     }
 
-    /** The reference recipe: Adam, lr 0.01, 200 epochs, seed 42, validation every epoch, last-epoch weights. */
+    /**
+     * The defaults code and {@code gae train} share: the reference recipe (Adam, lr 0.01, 200 epochs, seed 42,
+     * validation every epoch), keeping the best validation epoch's weights. The paper tables set
+     * {@code restoreBest(false)}: the papers test the last epoch.
+     */
     public static TrainerConfig defaults() {
         return builder().build();
     }
@@ -87,7 +91,8 @@ public record TrainerConfig(int epochs, double learningRate, ComponentSpec optim
         private double learningRate = 0.01;
         private ComponentSpec optimizer = ComponentSpec.of(DEFAULT_OPTIMIZER);
         private long seed = 42L;
-        private boolean restoreBest;
+        // The best validation epoch's weights, as `gae train` keeps them: one default for code and the CLI.
+        private boolean restoreBest = true;
         private int logEvery = 10;
         private int evalEvery = 1;
         private int patience;

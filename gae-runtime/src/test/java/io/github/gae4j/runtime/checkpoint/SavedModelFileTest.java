@@ -31,7 +31,7 @@ final class SavedModelFileTest {
     Path dir;
 
     private static final ModelDescription VGAE = new ModelDescription(ModelSpec.vgae(),
-            TrainerConfig.builder().epochs(50).seed(7).build());
+            TrainerConfig.builder().epochs(50).seed(7).restoreBest(false).build());
 
     static final Provenance PROVENANCE = new Provenance("0.1.0-test", new Provenance.Jdk("Some Vendor", "17.0.1+12"),
             List.of(new Provenance.PluginUse("encoder", "vgae", "gae-encoders", "0.1.0", "/lib/gae-encoders.jar"),

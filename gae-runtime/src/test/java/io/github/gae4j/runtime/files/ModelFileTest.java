@@ -77,7 +77,7 @@ final class ModelFileTest {
             "      \"name\": \"adam\"",
             "    },",
             "    \"seed\": 42,",
-            "    \"restore-best\": false,",
+            "    \"restore-best\": true,",
             "    \"log-every\": 10,",
             "    \"eval-every\": 1",
             "  }",
@@ -117,8 +117,9 @@ final class ModelFileTest {
 
     @Test
     void filesWithAdamsKeysReadAsAdamWithThoseOptions() {
+        // Written when the defaults kept the last epoch: the file says so, and still means it.
         assertThat(ModelFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS, "old.json"))
-                .isEqualTo(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults()));
+                .isEqualTo(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().restoreBest(false).build()));
         ModelDescription tuned = ModelFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS.replace("\"beta1\": 0.9",
                 "\"beta1\": 0.8").replace("\"weight-decay\": 0", "\"weight-decay\": 0.0005"), "old.json");
         assertThat(tuned.training().optimizer()).isEqualTo(ComponentSpec.of("adam", "beta1", 0.8, "weight-decay",

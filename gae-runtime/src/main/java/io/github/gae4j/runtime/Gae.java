@@ -1,0 +1,68 @@
+package io.github.gae4j.runtime;
+
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.model.ModelSpec;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.provenance.Provenance;
+import io.github.gae4j.runtime.train.Trainer;
+import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.runtime.train.TrainingResult;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The short path for the common case in code: train a model described by name on a graph, and get a
+ * {@link TrainedModel} to save, load and read embeddings from. It takes the steps {@code gae train} takes: the
+ * reference 85/5/10 link split and the model's initial weights from the config's seed, the plugins found on the
+ * class path, and the run's provenance recorded with the result.
+ *
+ * <pre>{@code
+ * TrainedModel m = Gae.train(graph, ModelSpec.vgae(), TrainerConfig.builder().seed(42).build());
+ * m.save(Path.of("cora-vgae.gae4j"));
+ * Map<String, double[]> z = m.embeddings();
+ * }</pre>
+ */
+public final class Gae {
+
+    /** The reference split: 5 % of the edges for validation, 10 % for test. */
+    public static final Provenance.Split REFERENCE_SPLIT = new Provenance.Split(0.05, 0.10);
+
+    private Gae() {
+    }
+
+    /** Trains on all cores with the plugins on the class path; the graph's name names the dataset. */
+    public static TrainedModel train(Graph graph, ModelSpec spec, TrainerConfig config) {
+        try (Parallelism threads = Parallelism.allCores()) {
+            return train(graph, spec, config, PluginRegistry.discover(), threads);
+        }
+    }
+
+    /**
+     * Trains {@code spec} on {@code graph}: split with {@link #REFERENCE_SPLIT} and the config's seed, the model
+     * assembled from {@code plugins} with the same seed, trained with {@code config} on {@code threads} (whose
+     * count never changes the numbers).
+     */
+    public static TrainedModel train(Graph graph, ModelSpec spec, TrainerConfig config, PluginRegistry plugins,
+                                     Parallelism threads) {
+        Objects.requireNonNull(graph, "graph is null");
+        Objects.requireNonNull(spec, "spec is null");
+        Objects.requireNonNull(config, "config is null");
+        Objects.requireNonNull(plugins, "plugins is null");
+        long seed = config.seed();
+        LinkSplit split = LinkSplit.of(graph, REFERENCE_SPLIT.valFraction(), REFERENCE_SPLIT.testFraction(), seed);
+        GraphAutoencoder model = new ModelAssembler(plugins).assemble(spec,
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        Provenance provenance = Provenance.record(spec, plugins::pluginOf, Provenance.Seeds.all(seed),
+                Provenance.Dataset.of(graph.name(), Optional.empty(), Provenance.Features.AS_LOADED, graph),
+                REFERENCE_SPLIT);
+        TrainingResult result = new Trainer(config, threads).fit(model, split, null, provenance);
+        return new TrainedModel(new ModelDescription(spec, config), provenance, graph, model, Optional.of(result),
+                threads.threads());
+    }
+}
