@@ -25,8 +25,8 @@ final class BuilderExample {
 
     // tag::builder[]
     static TrainingResult trainVgae() {
-        // 1000 nodes, 20 communities, 50 features, generated (no download); or a DatasetLoader's graph
-        Graph graph = StochasticBlockModel.builder().nodes(1000).communities(20).seed(7).build().generate();
+        // 500 nodes, 10 communities, 50 features, generated (no download); or a DatasetLoader's graph
+        Graph graph = StochasticBlockModel.builder().nodes(500).communities(10).seed(7).build().generate();
         LinkSplit split = LinkSplit.of(graph, 42L);                         // 85/5/10 edge split
         GraphAutoencoder vgae = GraphAutoencoder.builder()
                 .encoder(new VariationalGcnEncoder(graph.featuresOrIdentity().dim(), 32, 16, new SplittableRandom(42)))
