@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,14 +120,7 @@ final class ReadmeSnippetsTest {
     static Map<String, Region> regions() {
         Map<String, Region> byName = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        List<Path> sources;
-        try (Stream<Path> s = Files.walk(ROOT)) {
-            sources = s.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/") && !p.toString().contains("/target/"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Path> sources = javaSources();
         for (Path source : sources) {
             List<String> lines = read(source);
             Map<String, List<List<String>>> parts = new LinkedHashMap<>();
@@ -170,6 +166,32 @@ final class ReadmeSnippetsTest {
         }
         assertThat(problems).as("snippet markers in the sources").isEmpty();
         return byName;
+    }
+
+    /** Every .java file under some src/ directory, without descending into .git, target or hidden directories. */
+    static List<Path> javaSources() {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skip = !dir.equals(ROOT) && (name.equals("target") || name.startsWith("."));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (file.toString().endsWith(".java") && ROOT.relativize(file).toString().contains("src/")) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found.stream().sorted().toList();
     }
 
     /** Without the common indentation, trailing spaces, and blank lines at either end. */
