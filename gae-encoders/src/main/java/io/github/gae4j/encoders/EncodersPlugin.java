@@ -11,6 +11,7 @@ import io.github.gae4j.encoders.corruption.FeatureNoiseFactory;
 import io.github.gae4j.encoders.corruption.PathMaskFactory;
 import io.github.gae4j.encoders.gat.GatEncoderFactory;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
+import io.github.gae4j.encoders.gin.GinEncoderFactory;
 import io.github.gae4j.encoders.linear.LinearEncoderFactory;
 import io.github.gae4j.encoders.linear.VariationalLinearEncoderFactory;
 import io.github.gae4j.encoders.sampler.SamplerFactories;
@@ -18,7 +19,7 @@ import io.github.gae4j.encoders.vgae.VariationalGcnEncoderFactory;
 import java.util.List;
 
 /**
- * Encoders {@code gcn}, {@code vgae}, {@code linear}, {@code linear-vgae}; samplers {@code gaussian},
+ * Encoders {@code gcn}, {@code vgae}, {@code linear}, {@code linear-vgae}, {@code gat}, {@code gin}; samplers {@code gaussian},
  * {@code identity}; corruptions {@code edge-dropout}, {@code path-mask}, {@code feature-mask},
  * {@code feature-noise}.
  */
@@ -37,7 +38,7 @@ public final class EncodersPlugin implements GaePlugin {
     @Override
     public List<EncoderFactory> encoders() {
         return List.of(new GcnEncoderFactory(), new VariationalGcnEncoderFactory(), new LinearEncoderFactory(),
-                new VariationalLinearEncoderFactory(), new GatEncoderFactory());
+                new VariationalLinearEncoderFactory(), new GatEncoderFactory(), new GinEncoderFactory());
     }
 
     @Override

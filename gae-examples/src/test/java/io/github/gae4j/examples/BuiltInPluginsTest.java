@@ -32,6 +32,6 @@ final class BuiltInPluginsTest {
     void anUnknownNameListsTheKnownOnes() {
         assertThatThrownBy(() -> registry.factory(ComponentKind.ENCODER, "gnc"))
                 .isInstanceOf(UnknownComponentException.class)
-                .hasMessage("Unknown encoder 'gnc'; known encoders: [gat, gcn, linear, linear-vgae, vgae]");
+                .hasMessage("Unknown encoder 'gnc'; known encoders: [gat, gcn, gin, linear, linear-vgae, vgae]");
     }
 }

@@ -82,7 +82,7 @@ final class GuiceAndBuilderTest {
         ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
         assertThatThrownBy(() -> assembler.assemble(ModelSpec.gae().withEncoder(ComponentSpec.of("gnc")), context))
                 .isInstanceOf(UnknownComponentException.class)
-                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gat, gcn, linear, linear-vgae, vgae]");
+                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gat, gcn, gin, linear, linear-vgae, vgae]");
         assertThatThrownBy(() -> assembler.assemble(
                 ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8)), context))
                 .isInstanceOf(ConfigException.class)

@@ -60,6 +60,7 @@ class LayeringTest {
                 "core.graph",               // graphs, features, edge lists, splits
                 "core.autodiff.functions",  // the differentiable ops
                 "core.optim",               // optimisers and initialisers
+                "core.nn",                  // Linear, Mlp, AffineNorm: layers that register their weights
                 "core.spi");                // Encoder, Decoder, Loss, ... and GaePlugin
         chain(out, core, List.of());
         // Plugin modules: the API only, never each other, never the runtime.

@@ -32,6 +32,20 @@ public final class Matrix {
         return new Matrix(R064Store.FACTORY.make(cols, rows), rows, cols);
     }
 
+    /** A rows × cols matrix of ones (a norm's starting gain, a constant all-ones column). */
+    public static Matrix ones(int rows, int cols) {
+        Matrix m = zeros(rows, cols);
+        Arrays.fill(m.data(), 1.0);
+        return m;
+    }
+
+    /** A rows × cols matrix with every entry {@code value}. */
+    public static Matrix filled(int rows, int cols, double value) {
+        Matrix m = zeros(rows, cols);
+        Arrays.fill(m.data(), value);
+        return m;
+    }
+
     public static Matrix scalar(double value) {
         Matrix m = zeros(1, 1);
         m.data()[0] = value;

@@ -171,6 +171,14 @@ final class MatrixTest {
     }
 
     @Test
+    void onesAndFilled() {
+        assertThat(Matrix.ones(2, 3).toArray()).isEqualTo(new double[][] {{1, 1, 1}, {1, 1, 1}});
+        assertThat(Matrix.filled(1, 2, -0.5).toArray()).isEqualTo(new double[][] {{-0.5, -0.5}});
+        assertThat(Matrix.ones(0, 4).size()).isZero();
+        assertThatThrownBy(() -> Matrix.ones(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void scalarsAndNonFiniteEntries() {
         assertThat(Matrix.scalar(2.5).scalarValue()).isEqualTo(2.5);
         assertThatThrownBy(() -> Matrix.zeros(2, 1).scalarValue())

@@ -57,7 +57,7 @@ final class ModelFileExampleTest {
         ModelSpec typo = ModelSpec.gae().withEncoder(ComponentSpec.of("gnc"));
         assertThatThrownBy(() -> ModelFile.validate(typo, registry))
                 .isInstanceOf(UnknownComponentException.class)
-                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gat, gcn, linear, linear-vgae, vgae]");
+                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gat, gcn, gin, linear, linear-vgae, vgae]");
         ModelSpec badOption = ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8));
         assertThatThrownBy(() -> ModelFile.validate(badOption, registry))
                 .isInstanceOf(ConfigException.class)
