@@ -196,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Setup resumed() {
         Path file = RunFiles.checkpointFile(resume);
-        LoadedRun run = LoadedRun.load(file, dataset.dataDir(), assembler);
+        LoadedRun run = LoadedRun.loadToResume(file, dataset.dataDir(), assembler);
         TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file
                 + ": holds a model without training state; resume from a run's checkpoint.gae4j"));
         ModelDescription d = run.saved().description();

@@ -7,7 +7,11 @@ import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Loss;
+import io.github.gae4j.core.error.ConfigException;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a {@link ModelSpec} into a {@link GraphAutoencoder}: looks each name up, checks its options
@@ -17,10 +21,17 @@ import java.util.Objects;
  */
 public final class ModelAssembler {
 
+    private static final String WEIGHT = "weight";
+
     private final FactoryLookup lookup;
 
     public ModelAssembler(FactoryLookup lookup) {
         this.lookup = Objects.requireNonNull(lookup, "lookup is null");
+    }
+
+    /** The factories this assembler creates components from. */
+    public FactoryLookup lookup() {
+        return lookup;
     }
 
     public GraphAutoencoder assemble(ModelSpec spec, CreationContext context) {
@@ -44,12 +55,32 @@ public final class ModelAssembler {
     /** Creates one component of {@code kind}; unknown names and options fail with the known ones listed. */
     public <T> T create(ComponentKind<? extends ComponentFactory<T>> kind, ComponentSpec spec, CreationContext context) {
         ComponentFactory<T> factory = lookup.factory(kind, spec.name());
-        ComponentConfig config = spec.config().describedAs(kind.label() + " '" + spec.name() + "'");
-        config.requireOnly(ComponentFactory.optionNames(factory));
+        ComponentConfig config = checkedOptions(kind, spec, factory);
         T component = factory.create(config, context);
         if (component == null) {
             throw new IllegalStateException(kind.label() + " factory '" + spec.name() + "' returned null");
         }
         return component;
+    }
+
+    /**
+     * {@code spec}'s options, labelled for messages, after checking that {@code factory} declares each; a loss
+     * given a {@code weight} option it does not declare is told where a loss term's weight goes.
+     */
+    public static ComponentConfig checkedOptions(ComponentKind<?> kind, ComponentSpec spec,
+                                                 ComponentFactory<?> factory) {
+        ComponentConfig config = spec.config().describedAs(kind.label() + " '" + spec.name() + "'");
+        Set<String> known = ComponentFactory.optionNames(factory);
+        if (kind == ComponentKind.LOSS && config.has(WEIGHT) && !known.contains(WEIGHT)) {
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "Unknown option 'weight' for loss '%s'; known options: %s. A loss term's weight is not one of"
+                            + " its options: in code LossSpec.of(\"%s\").weight(%s) (or LossSpec.of(\"%s\", %s)),"
+                            + " in a model file \"weight\": %s beside \"name\", on the command line --loss %s:%s",
+                    spec.name(), new TreeSet<>(known), spec.name(), config.getString(WEIGHT, ""), spec.name(),
+                    config.getString(WEIGHT, ""), config.getString(WEIGHT, ""), spec.name(),
+                    config.getString(WEIGHT, "")));
+        }
+        config.requireOnly(known);
+        return config;
     }
 }
