@@ -180,7 +180,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private Setup fresh() {
         ModelDescription description = model.description();
+        // Every name, option and option value first: a typo fails at once, not after a large dataset has loaded.
         ModelFile.validate(description, plugins);
+        assembler.checkValues(description.model(), description.training().seed());
+        Trainer.createOptimizer(description.training(), plugins, 1);
         DatasetOptions.DatasetRef ref = dataset.ref();
         Graph graph = ref.load(assembler);
         long seed = description.training().seed();

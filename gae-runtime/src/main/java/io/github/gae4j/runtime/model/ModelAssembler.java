@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link ModelSpec} into a {@link GraphAutoencoder}: looks each name up, checks its options
@@ -21,7 +23,10 @@ import java.util.TreeSet;
  */
 public final class ModelAssembler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ModelAssembler.class);
     private static final String WEIGHT = "weight";
+    /** Nodes and features of the stand-in input {@link #checkValues} assembles on: small, and enough for any model. */
+    private static final int PROBE_SIZE = 4;
 
     private final FactoryLookup lookup;
 
@@ -50,6 +55,22 @@ public final class ModelAssembler {
             b.corruption(create(ComponentKind.CORRUPTION, c, context));
         }
         return b.build();
+    }
+
+    /**
+     * Checks {@code spec}'s option values without data: assembles it once on a stand-in input ({@value #PROBE_SIZE}
+     * nodes, {@value #PROBE_SIZE} features) and drops the result, so a bad value ({@code hidden=abc}) fails before a
+     * dataset is loaded or generated. Only {@link ConfigException}s are reported: anything else may come from the
+     * stand-in's sizes, and the real assembly reports it with the real ones.
+     */
+    public void checkValues(ModelSpec spec, long seed) {
+        try {
+            assemble(spec, new CreationContext(PROBE_SIZE, PROBE_SIZE, seed));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("Option check on a stand-in input inconclusive; the real assembly decides: {}", e.toString());
+        }
     }
 
     /** Creates one component of {@code kind}; unknown names and options fail with the known ones listed. */
