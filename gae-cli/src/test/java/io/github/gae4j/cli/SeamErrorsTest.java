@@ -29,6 +29,9 @@ final class SeamErrorsTest {
     @Test
     void optionErrorsComeBeforeTheDataset() {
         String missing = dir.resolve("no-such-dataset.npz").toString();
+        Cli baseline = Cli.run("train", "--dataset", missing, "--epochs", "2", "--out", dir.resolve("b").toString());
+        assertThat(baseline.exitCode()).as(baseline.toString()).isEqualTo(2);
+        assertThat(baseline.err()).as("a good model reaches the dataset").contains("no-such-dataset");
         Cli value = Cli.run("train", "--dataset", missing, "-O", "encoder.hidden=abc", "--epochs", "2", "--out",
                 dir.resolve("v").toString());
         assertThat(value.exitCode()).as(value.toString()).isEqualTo(2);
@@ -64,6 +67,13 @@ final class SeamErrorsTest {
         SavedModelFile.write(new SavedModel(new ModelDescription(gin, TrainerConfig.defaults()),
                 Optional.of(provenance), List.of(new SavedModel.Parameter("gin.W0", Matrix.zeros(3, 2))),
                 Optional.empty()), file);
+        Path installed = dir.resolve("installed.gae4j");
+        SavedModelFile.write(new SavedModel(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults()),
+                Optional.of(provenance), List.of(), Optional.empty()), installed);
+        Cli baseline = Cli.run("eval", installed.toString());
+        assertThat(baseline.exitCode()).as(baseline.toString()).isNotZero();
+        assertThat(baseline.err()).as("a model whose plugins are installed reaches the dataset")
+                .contains("no-such-dataset.npz");
         for (String command : List.of("eval", "embed")) {
             Cli r = Cli.run(command, file.toString());
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
@@ -71,7 +81,7 @@ final class SeamErrorsTest {
                     .contains("Unknown encoder 'gin'")
                     .contains("from plugin 'gin-encoder' version 1.2.0 (/opt/plugins/gin-encoder-1.2.0.jar)")
                     .contains("GAE_PLUGINS=/opt/plugins/gin-encoder-1.2.0.jar ./gae")
-                    .doesNotContain("no-such-dataset.npz:");
+                    .doesNotContain("no-such-dataset.npz");
         }
     }
 }
