@@ -2,6 +2,7 @@ package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.error.ConfigException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class ComponentConfig {
      * {@link String#valueOf(Object)}. Also renders values readably in messages, never as {@code [I@70a9f84e}.
      */
     public static String text(Object value) {
-        if (value instanceof Iterable<?> items) {
+        if (value instanceof Collection<?> items) { // not every Iterable: a Path is one, and is a single value
             StringJoiner joined = new StringJoiner(",");
             items.forEach(item -> joined.add(text(item)));
             return joined.toString();

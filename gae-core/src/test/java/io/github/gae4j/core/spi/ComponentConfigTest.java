@@ -134,5 +134,7 @@ final class ComponentConfigTest {
                 .hasMessageContaining("got '64,0'");
         assertThat(ComponentConfig.text(new Object[] {1, new int[] {2, 3}, Optional.of("x"), null}))
                 .isEqualTo("1,2,3,x,null");
+        // A Path is Iterable (over its names) but one value: its text is the path.
+        assertThat(ComponentConfig.text(java.nio.file.Path.of("/data/cora"))).isEqualTo("/data/cora");
     }
 }
