@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
+import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.ComponentKind;
@@ -18,9 +19,17 @@ import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.core.tensor.Matrix;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,14 +47,116 @@ final class Contracts {
     private Contracts() {
     }
 
-    /** Checks the configured options, then creates the component, exactly as {@link ModelAssembler} does. */
+    /**
+     * Checks the configured options, then creates the component, exactly as {@link ModelAssembler} does, and fails
+     * if {@code create} asked the config for an option {@code parameters()} does not declare (see
+     * {@link #assertReadsOnlyDeclaredOptions}).
+     */
     static <T> T create(ComponentKind<?> kind, ComponentFactory<T> factory, ComponentConfig config,
                         CreationContext context) {
         ComponentConfig described = config.describedAs(kind.label() + " '" + factory.name() + "'");
         described.requireOnly(ComponentFactory.optionNames(factory));
-        T component = factory.create(described, context);
+        Set<String> read = new LinkedHashSet<>();
+        T component = factory.create(described.withReadListener(read::add), context);
         assertThat(component).as("%s factory '%s' returned null", kind.label(), factory.name()).isNotNull();
+        assertReadsOnlyDeclaredOptions(kind, factory, read);
         return component;
+    }
+
+    /**
+     * Every key in {@code read} (the options {@code create} asked for) is declared by {@code factory}'s
+     * {@code parameters()}: the model assembler rejects any other key before {@code create} runs, so an undeclared
+     * option (say {@code train_eps} read while {@code train-eps} is declared) could never be set and is silently left
+     * at its default.
+     */
+    static void assertReadsOnlyDeclaredOptions(ComponentKind<?> kind, ComponentFactory<?> factory,
+                                               Collection<String> read) {
+        Set<String> declared = ComponentFactory.optionNames(factory);
+        List<String> undeclared = read.stream().filter(key -> !declared.contains(key)).distinct().toList();
+        if (!undeclared.isEmpty()) {
+            throw new AssertionError(String.format(Locale.ROOT, "%s '%s' reads option(s) %s in create() that its"
+                    + " parameters() do not declare (declared: %s): a user can never set them, since undeclared"
+                    + " options are rejected before create() runs; declare them or read the declared name",
+                    kind.label(), factory.name(), undeclared, new TreeSet<>(declared)));
+        }
+    }
+
+    /**
+     * No two of {@code weights} (a component's {@code weights()}) share a name: checkpoints and model files store
+     * weights by name, so a duplicate makes them ambiguous.
+     */
+    static void assertDistinctWeightNames(String what, List<Weights> weights) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        weights.forEach(w -> counts.merge(w.name(), 1, Integer::sum));
+        List<String> duplicated = counts.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(e -> "'" + e.getKey() + "' (" + e.getValue() + " times)").toList();
+        if (!duplicated.isEmpty()) {
+            throw new AssertionError(String.format(Locale.ROOT, "%s lists weights under the same name in weights(): %s"
+                    + " (all names: %s); checkpoints and model files store weights by name, so each name must be"
+                    + " unique", what, duplicated, weights.stream().map(Weights::name).toList()));
+        }
+    }
+
+    /**
+     * The parameters that get a gradient in a training pass are exactly {@code listed} (a component's
+     * {@code weights()}). Walks the computation graph from {@code outputs} through {@link Variable#parents()} and
+     * collects every {@link Weights} leaf that requires a gradient; those in {@code inputs} (what the test handed the
+     * component, such as Z) are not the component's. Fails on a reached weight that is not listed (by identity: the
+     * optimiser never trains it and it is never saved), and on a listed weight that is not reached (dead, or
+     * disconnected from the output) unless its name is in {@code mayGetNoGradient}.
+     */
+    static void assertWeightsAreThoseThatGetGradients(String what, List<Weights> listed,
+                                                      Collection<? extends Variable> outputs,
+                                                      Collection<? extends Variable> inputs,
+                                                      Set<String> mayGetNoGradient) {
+        List<Variable> reachedInOrder = trainableLeaves(outputs);
+        Set<Variable> reached = identitySet(reachedInOrder);
+        Set<Variable> known = identitySet(listed);
+        known.addAll(trainableLeaves(inputs));
+        List<String> unlisted = reachedInOrder.stream().filter(w -> !known.contains(w)).map(Variable::render)
+                .toList();
+        if (!unlisted.isEmpty()) {
+            throw new AssertionError(String.format(Locale.ROOT, "%s uses parameter(s) %s that get a gradient in a"
+                    + " training pass but are not in its weights() %s: the optimiser never trains them and"
+                    + " checkpoints never save them; list them in weights()", what, unlisted, names(listed)));
+        }
+        List<String> unused = listed.stream()
+                .filter(w -> !reached.contains(w) && !mayGetNoGradient.contains(w.name()))
+                .map(Variable::render).toList();
+        if (!unused.isEmpty()) {
+            throw new AssertionError(String.format(Locale.ROOT, "%s lists weight(s) %s in weights() that get no"
+                    + " gradient in a training pass (they are not reachable from its output: dead, or disconnected);"
+                    + " use them or drop them, or, if an option legitimately disables them, name them in the"
+                    + " contract's weightsWithoutGradient()", what, unused));
+        }
+    }
+
+    private static List<String> names(List<Weights> weights) {
+        return weights.stream().map(Weights::name).toList();
+    }
+
+    private static Set<Variable> identitySet(Collection<? extends Variable> variables) {
+        Set<Variable> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(variables);
+        return set;
+    }
+
+    /** The {@link Weights} that require a gradient reachable from {@code roots}, each once, in the order first met. */
+    private static List<Variable> trainableLeaves(Collection<? extends Variable> roots) {
+        Set<Variable> seen = identitySet(List.of());
+        List<Variable> leaves = new ArrayList<>();
+        Deque<Variable> stack = new ArrayDeque<>(roots);
+        while (!stack.isEmpty()) {
+            Variable v = stack.pop();
+            if (!seen.add(v)) {
+                continue;
+            }
+            if (v instanceof Weights && v.requireGradient()) {
+                leaves.add(v);
+            }
+            v.parents().forEach(stack::push);
+        }
+        return leaves;
     }
 
     /** Forward pass in a fresh context. */
@@ -119,15 +230,17 @@ final class Contracts {
             Map<String, String> options = new LinkedHashMap<>(required);
             options.put(p.name(), p.defaultValue());
             T component;
+            Set<String> read = new LinkedHashSet<>();
             try {
-                component = assembler.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(options)),
-                        context);
+                component = assembler.create(kind, new ComponentSpec(factory.name(),
+                        ComponentConfig.of(options).withReadListener(read::add)), context);
             } catch (RuntimeException e) {
                 throw new AssertionError(String.format("%s rejects its declared default %s=%s (options %s): %s", what,
                         p.name(), p.defaultValue(), options, e), e);
             }
             assertThat(component).as("%s created with its declared default %s=%s", what, p.name(), p.defaultValue())
                     .isNotNull();
+            assertReadsOnlyDeclaredOptions(kind, factory, read);
         }
     }
 

@@ -25,6 +25,7 @@ import io.github.gae4j.testkit.GradientCheck;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,10 @@ import org.junit.jupiter.api.Test;
  * <p>Checks, on a seeded 5 × {@link #latentDim()} Z and pairs that include a self pair: logits are an E × 1 column,
  * finite; symmetric where declared; decoders created with the same seed agree; evaluation passes draw nothing and
  * training passes are seeded; gradients (of plain and of training passes) of a scalar function of
- * the logits with respect to Z and the decoder's {@code weights()} match central finite differences; a decoder that
+ * the logits with respect to Z and the decoder's {@code weights()} match central finite differences; {@code weights()}
+ * have distinct names and are exactly the parameters that get a gradient in a training pass (and in the fused
+ * full-graph loss, if offered), apart from {@link #weightsWithoutGradient()}; {@code create} reads no option that
+ * {@code parameters()} does not declare; a decoder that
  * offers a fused full-graph loss ({@link FusedFullGraphLoss}) agrees with its own logits (see
  * {@link #fusedFullGraphLossAgreesWithItsLogits()}); an unknown option is rejected listing
  * {@code optionNames(factory)}.
@@ -82,6 +86,14 @@ public interface DecoderContract extends GradientCheck {
      */
     default double fusedTolerance() {
         return 1e-4;
+    }
+
+    /**
+     * Names of weights in {@code weights()} that legitimately get no gradient in a training pass of a decoder created
+     * with {@link #config()} (e.g. an option of that config switches them off); empty by default.
+     */
+    default Set<String> weightsWithoutGradient() {
+        return Set.of();
     }
 
     /** Creates a decoder, checking {@link #config()} as the model assembler does. */
@@ -168,6 +180,43 @@ public interface DecoderContract extends GradientCheck {
         weights.add(z);
         weights.addAll(decoder.weights());
         assertGradientsMatch(weights, loss);
+    }
+
+    /** Checkpoints and model files store weights by name, so {@code weights()} names each one once. */
+    @Test
+    default void weightNamesAreDistinct() {
+        Contracts.assertDistinctWeightNames("decoder '" + factory().name() + "'", createDecoder(seed()).weights());
+    }
+
+    /**
+     * In a training pass ({@code logits(z, pairs, TRAIN, random)}, as losses call it), and in the fused full-graph
+     * loss of a decoder that offers one, every parameter besides Z the result depends on is in {@code weights()} (by
+     * identity), and every weight in {@code weights()} is one of them, apart from {@link #weightsWithoutGradient()}.
+     */
+    @Test
+    default void weightsAreExactlyTheParametersThatGetGradients() {
+        Decoder decoder = createDecoder(seed());
+        Weights z = z();
+        String what = "decoder '" + factory().name() + "'";
+        Contracts.assertWeightsAreThoseThatGetGradients(what, decoder.weights(),
+                List.of(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(seed()))), List.of(z),
+                weightsWithoutGradient());
+        if (decoder instanceof FusedFullGraphLoss fused) {
+            SparseMatrix target = NormalizedAdjacency.withSelfLoops(TestGraphs.randomGraph(5, 6, seed()).adjacency());
+            BceWeights w = BceWeights.of(target);
+            Contracts.assertWeightsAreThoseThatGetGradients(what + " (its fused full-graph loss)", decoder.weights(),
+                    List.of(fused.fullGraphBce(z, target, w.posWeight(), w.norm())), List.of(z),
+                    weightsWithoutGradient());
+        }
+    }
+
+    /**
+     * {@code create} asks the config only for options {@code parameters()} declares (every creation in this
+     * contract checks it; this test names it).
+     */
+    @Test
+    default void createReadsOnlyDeclaredOptions() {
+        createDecoder(seed());
     }
 
     @Test

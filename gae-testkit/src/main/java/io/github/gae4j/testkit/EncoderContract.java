@@ -22,7 +22,10 @@ import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.testkit.GradientCheck;
 import io.github.gae4j.testkit.TestGraphs;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +41,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Checks on {@link #graphs()} (triangle, path, star with an isolated node): {@code encode} gives μ (and log σ if
  * variational) of shape N × {@code latentDim()}, finite, in both modes; the same seed gives the same output and
- * different seeds differ; evaluation is repeatable; {@code weights()} is non-empty and all require a gradient;
+ * different seeds differ; evaluation is repeatable; {@code weights()} is non-empty, all require a gradient and have
+ * distinct names; the parameters that get a gradient in a training pass are exactly {@code weights()} (except those
+ * named in {@link #weightsWithoutGradient()}); {@code create} reads no option that {@code parameters()} does not
+ * declare;
  * gradients of a scalar function of the encoding match central finite differences (override the
  * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code optionNames(factory)}.
  */
@@ -60,6 +66,15 @@ public interface EncoderContract extends GradientCheck {
     /** Small graphs to encode; featureless, so X = I. */
     default List<Graph> graphs() {
         return List.of(TestGraphs.triangle(), TestGraphs.path(4), TestGraphs.starWithIsolatedNode(3));
+    }
+
+    /**
+     * Names of weights in {@code weights()} that legitimately get no gradient in a training pass of an encoder
+     * created with {@link #config()} (e.g. an option of that config switches them off); empty by default, so every
+     * listed weight must reach the output.
+     */
+    default Set<String> weightsWithoutGradient() {
+        return Set.of();
     }
 
     /** Creates an encoder for {@code graph}, checking {@link #config()} as the model assembler does. */
@@ -110,6 +125,39 @@ public interface EncoderContract extends GradientCheck {
         assertThat(weights).as("weights()").isNotEmpty().doesNotContainNull()
                 .allSatisfy(w -> assertThat(w.requireGradient()).as("%s requires a gradient", w.render()).isTrue());
         assertThat(encoder.weights()).as("weights() in a stable order").containsExactlyElementsOf(weights);
+    }
+
+    /** Checkpoints and model files store weights by name, so {@code weights()} names each one once. */
+    @Test
+    default void weightNamesAreDistinct() {
+        Contracts.assertDistinctWeightNames("encoder '" + factory().name() + "'",
+                createEncoder(TestGraphs.triangle(), seed()).weights());
+    }
+
+    /**
+     * In a training pass ({@code encode(input, TRAIN, random)}, as the trainer calls it), every parameter μ or log σ
+     * depends on is in {@code weights()} (by identity), and every weight in {@code weights()} is one of them, apart
+     * from {@link #weightsWithoutGradient()}.
+     */
+    @Test
+    default void weightsAreExactlyTheParametersThatGetGradients() {
+        Graph graph = TestGraphs.starWithIsolatedNode(3);
+        Encoder encoder = createEncoder(graph, seed());
+        Encoding encoding = encoder.encode(GraphInput.of(graph), Mode.TRAIN, new SplittableRandom(seed()));
+        List<Variable> outputs = new ArrayList<>();
+        outputs.add(encoding.mu());
+        encoding.logStd().ifPresent(outputs::add);
+        Contracts.assertWeightsAreThoseThatGetGradients("encoder '" + factory().name() + "'", encoder.weights(),
+                outputs, List.of(), weightsWithoutGradient());
+    }
+
+    /**
+     * {@code create} asks the config only for options {@code parameters()} declares (every creation in this
+     * contract checks it; this test names it).
+     */
+    @Test
+    default void createReadsOnlyDeclaredOptions() {
+        createEncoder(TestGraphs.triangle(), seed());
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * fused kernel), a seeded generator and {@link #corruption} (nothing hidden, unless overridden). Checks: the loss is
  * a finite 1 × 1 scalar; the same generator seed gives the same value; gradients with respect to μ = Z (and log σ)
  * and the loss's own {@code weights()} match central finite differences; its own weights require gradients, in a
- * stable order; an unknown option is rejected listing {@code optionNames(factory)}; after a pass, {@code state()}
+ * stable order, under distinct names, and are exactly the parameters of its own that get a gradient in a pass (apart
+ * from {@link #weightsWithoutGradient()}); {@code create} reads no option that {@code parameters()} does not declare; an unknown option is rejected listing {@code optionNames(factory)}; after a pass, {@code state()}
  * restored into a new loss ({@code restoreState}) gives the same state and the same next value, the snapshot does not
  * change with later passes, and an unknown tensor in a restored state is refused by name.
  */
@@ -79,6 +81,15 @@ public interface LossContract extends GradientCheck {
 
     default long seed() {
         return 42;
+    }
+
+    /**
+     * Names of weights in the loss's {@code weights()} that legitimately get no gradient in a pass of a loss created
+     * with {@link #config()} and shown {@link #corruption} (e.g. an option of that config switches them off); empty by
+     * default.
+     */
+    default Set<String> weightsWithoutGradient() {
+        return Set.of();
     }
 
     /**
@@ -158,6 +169,49 @@ public interface LossContract extends GradientCheck {
         assertThat(weights).as("weights() of the loss").isNotNull().doesNotContainNull()
                 .allSatisfy(w -> assertThat(w.requireGradient()).as("%s requires a gradient", w.render()).isTrue());
         assertThat(loss.weights()).as("weights() of the loss in a stable order").containsExactlyElementsOf(weights);
+    }
+
+    /** Checkpoints and model files store weights by name, so {@code weights()} names each one once. */
+    @Test
+    default void weightNamesAreDistinct() {
+        Contracts.assertDistinctWeightNames("loss '" + factory().name() + "'", createLoss().weights());
+    }
+
+    /**
+     * In a pass, every parameter the loss depends on, other than the encoding, the decoder's weights and a mask
+     * token of {@link #corruption}, is in its {@code weights()} (by identity), and every weight in {@code weights()} is
+     * one of them, apart from {@link #weightsWithoutGradient()}. Parameters a loss trains itself are kept out of the
+     * graph (a constant copy, or a graph of their own) and in {@code state()}.
+     */
+    @Test
+    default void weightsAreExactlyTheParametersThatGetGradients() {
+        Loss loss = createLoss();
+        List<Weights> weights = encodingWeights();
+        TrainingGraph training = new TrainingGraph(graph());
+        // One decoder and one corruption, so that their parameters are known by identity.
+        Decoder decoder = decoder();
+        CorruptedInput corruption = corruption(GraphInput.of(training.graph()));
+        Encoding encoding = weights.size() > 1 ? Encoding.gaussian(weights.get(0), weights.get(1))
+                : Encoding.deterministic(weights.get(0));
+        Variable value = loss.loss(new LossInput(encoding, weights.get(0), decoder, training,
+                new SplittableRandom(seed()), new ComputationContext(), corruption));
+        List<Variable> inputs = new ArrayList<>(weights);
+        inputs.addAll(decoder.weights());
+        GraphInput.MaskToken token = corruption.input().maskToken();
+        if (token != null) {
+            inputs.add(token.value());
+        }
+        Contracts.assertWeightsAreThoseThatGetGradients("loss '" + factory().name() + "'", loss.weights(),
+                List.of(value), inputs, weightsWithoutGradient());
+    }
+
+    /**
+     * {@code create} asks the config only for options {@code parameters()} declares (every creation in this
+     * contract checks it; this test names it).
+     */
+    @Test
+    default void createReadsOnlyDeclaredOptions() {
+        createLoss();
     }
 
     /**

@@ -209,6 +209,9 @@ final class ContractSelfCheckTest {
             contract.encodingHasNodesTimesLatentDimAndIsFinite();
             contract.sameSeedGivesSameOutputAndDifferentSeedsDiffer();
             contract.weightsAreNonEmptyAndRequireGradients();
+            contract.weightNamesAreDistinct();
+            contract.weightsAreExactlyTheParametersThatGetGradients();
+            contract.createReadsOnlyDeclaredOptions();
             contract.gradientsMatchFiniteDifferences();
             contract.unknownOptionIsRejectedListingParameterNames();
         }).doesNotThrowAnyException();
@@ -325,6 +328,9 @@ final class ContractSelfCheckTest {
             good.lossIsAFiniteScalar();
             good.sameGeneratorSeedGivesSameValue();
             good.gradientsMatchFiniteDifferences();
+            good.weightNamesAreDistinct();
+            good.weightsAreExactlyTheParametersThatGetGradients();
+            good.createReadsOnlyDeclaredOptions();
             good.unknownOptionIsRejectedListingParameterNames();
             good.stateRoundTripsThroughRestoreState();
         }).doesNotThrowAnyException();

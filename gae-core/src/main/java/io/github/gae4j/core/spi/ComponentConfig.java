@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -24,12 +25,21 @@ import java.util.stream.Stream;
  */
 public final class ComponentConfig {
 
+    /** Does nothing: the listener of configs that nobody watches. */
+    private static final Consumer<String> NO_LISTENER = key -> { };
+
     private final String component;
     private final Map<String, String> values;
+    private final Consumer<String> readListener;
 
-    private ComponentConfig(String component, Map<String, String> values) {
+    private ComponentConfig(String component, Map<String, String> values, Consumer<String> readListener) {
         this.component = component;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.readListener = readListener;
+    }
+
+    private ComponentConfig(String component, Map<String, String> values) {
+        this(component, values, NO_LISTENER);
     }
 
     public static ComponentConfig empty() {
@@ -97,7 +107,25 @@ public final class ComponentConfig {
 
     /** The same options, labelled for messages as e.g. {@code encoder 'gcn'}. */
     public ComponentConfig describedAs(String component) {
-        return new ComponentConfig(component, values);
+        return new ComponentConfig(component, values, readListener);
+    }
+
+    /**
+     * The same options, telling {@code listener} the key of every option asked for through {@link #has} or a
+     * getter, whether or not it is set (after this config's own listener, if any); {@link #describedAs} keeps it.
+     * The contract kit (gae-testkit) creates components with it to catch a factory reading an option it does not
+     * declare in {@code parameters()}, which the user could never set. Keys reached through {@link #asMap()} are
+     * not reported.
+     */
+    public ComponentConfig withReadListener(Consumer<String> listener) {
+        Objects.requireNonNull(listener, "listener is null");
+        return new ComponentConfig(component, values, readListener.andThen(listener));
+    }
+
+    /** The value of {@code key}, or null, reported to the read listener. */
+    private String read(String key) {
+        readListener.accept(key);
+        return values.get(key);
     }
 
     /** Fails on any key not in {@code known}, listing the known ones. */
@@ -115,19 +143,21 @@ public final class ComponentConfig {
     }
 
     public boolean has(String key) {
+        readListener.accept(key);
         return values.containsKey(key);
     }
 
     public Optional<String> getString(String key) {
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(read(key));
     }
 
     public String getString(String key, String defaultValue) {
-        return values.getOrDefault(key, defaultValue);
+        String v = read(key);
+        return v == null ? defaultValue : v;
     }
 
     public int getInt(String key, int defaultValue) {
-        String v = values.get(key);
+        String v = read(key);
         if (v == null) {
             return defaultValue;
         }
@@ -174,7 +204,7 @@ public final class ComponentConfig {
     }
 
     public long getLong(String key, long defaultValue) {
-        String v = values.get(key);
+        String v = read(key);
         if (v == null) {
             return defaultValue;
         }
@@ -186,7 +216,7 @@ public final class ComponentConfig {
     }
 
     public double getDouble(String key, double defaultValue) {
-        String v = values.get(key);
+        String v = read(key);
         if (v == null) {
             return defaultValue;
         }
@@ -212,7 +242,7 @@ public final class ComponentConfig {
 
     /** A dropout rate in [0, 1) (the probability of dropping an entry); 0 when absent. */
     public double getDropoutRate(String key) {
-        String v = values.get(key);
+        String v = read(key);
         if (v == null) {
             return 0.0;
         }
@@ -229,7 +259,7 @@ public final class ComponentConfig {
     }
 
     public boolean getBoolean(String key, boolean defaultValue) {
-        String v = values.get(key);
+        String v = read(key);
         if (v == null) {
             return defaultValue;
         }

@@ -4,6 +4,7 @@ import io.github.gae4j.core.error.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,25 @@ final class ComponentConfigTest {
         assertThatThrownBy(() -> c.requireOnly(Set.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("known options: []");
+    }
+
+    @Test
+    void aReadListenerHearsEveryKeyAskedForSetOrNotAndSurvivesDescribedAs() {
+        List<String> read = new ArrayList<>();
+        ComponentConfig c = ComponentConfig.of("hidden", "8,4", "rate", 0.5).withReadListener(read::add)
+                .describedAs("encoder 'gcn'");
+        c.getWidths("hidden", "32", "none");
+        c.getDouble("rate", 0, 0, 1);
+        c.getBoolean("train_eps", false);
+        c.has("bias");
+        c.getString("name");
+        c.getDropoutRate("dropout");
+        c.getLong("seed", 1);
+        assertThat(read).containsExactly("hidden", "rate", "train_eps", "bias", "name", "dropout", "seed");
+        assertThat(c).as("the listener is not part of the options").isEqualTo(ComponentConfig.of("hidden", "8,4",
+                "rate", 0.5));
+        assertThatThrownBy(() -> c.getInt("rate", 1)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("encoder 'gcn'");
     }
 
     @Test

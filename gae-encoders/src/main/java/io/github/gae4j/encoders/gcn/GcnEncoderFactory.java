@@ -62,7 +62,8 @@ public final class GcnEncoderFactory extends SimpleFactory<Encoder> implements E
     }
 
     private static Encoder build(ComponentConfig config, CreationContext context) {
-        GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
+        GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'")
+                .withActivateOutput(config.getBoolean(GcnOptions.ACTIVATE_OUTPUT, false));
         return new GcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", DEFAULT_LATENT),
                 context.random());
     }

@@ -118,8 +118,9 @@ public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolea
     }
 
     /**
-     * Reads {@link #OPTION_NAMES} from {@code config}, and {@link #ACTIVATE_OUTPUT} where the component declares
-     * it, each defaulting as in {@link #defaults()}. An empty {@code hidden} means no hidden layer.
+     * Reads {@link #OPTION_NAMES} from {@code config}, each defaulting as in {@link #defaults()}, with the output
+     * layer not activated: {@code gcn}, which declares {@link #ACTIVATE_OUTPUT}, reads that itself
+     * ({@link #withActivateOutput}). An empty {@code hidden} means no hidden layer.
      *
      * @param component the component for messages, e.g. {@code encoder 'gcn'}
      * @throws ConfigException naming the option and its allowed values
@@ -134,8 +135,9 @@ public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolea
         boolean bias = config.getBoolean("bias", false);
         Activation activation = LayerOptionText.choice(config, "activation", component, Activation.RELU,
                 Activation::optionValue);
-        boolean activateOutput = config.getBoolean(ACTIVATE_OUTPUT, false);
-        GcnOptions options = new GcnOptions(hidden, dropout, norm, residual, bias, activation, activateOutput);
+        // activate-output is left to gcn, the one encoder that declares it: reading it here made vgae ask for an
+        // option it does not declare (the contract kit's undeclared-option check).
+        GcnOptions options = new GcnOptions(hidden, dropout, norm, residual, bias, activation, false);
         if (residual && !options.hasResidualLayer()) {
             throw new ConfigException(String.format(Locale.ROOT,
                     "Option 'residual' of %s needs two consecutive hidden layers of equal width (such as hidden"

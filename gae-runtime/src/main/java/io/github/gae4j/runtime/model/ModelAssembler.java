@@ -92,14 +92,14 @@ public final class ModelAssembler {
                                                  ComponentFactory<?> factory) {
         ComponentConfig config = spec.config().describedAs(kind.label() + " '" + spec.name() + "'");
         Set<String> known = ComponentFactory.optionNames(factory);
-        if (kind == ComponentKind.LOSS && config.has(WEIGHT) && !known.contains(WEIGHT)) {
+        // Through asMap: a check by the assembler is not the factory reading an option (see withReadListener).
+        String weight = config.asMap().get(WEIGHT);
+        if (kind == ComponentKind.LOSS && weight != null && !known.contains(WEIGHT)) {
             throw new ConfigException(String.format(Locale.ROOT,
-                    "Unknown option 'weight' for loss '%s'; known options: %s. A loss term's weight is not one of"
-                            + " its options: in code LossSpec.of(\"%s\").weight(%s) (or LossSpec.of(\"%s\", %s)),"
-                            + " in a model file \"weight\": %s beside \"name\", on the command line --loss %s:%s",
-                    spec.name(), new TreeSet<>(known), spec.name(), config.getString(WEIGHT, ""), spec.name(),
-                    config.getString(WEIGHT, ""), config.getString(WEIGHT, ""), spec.name(),
-                    config.getString(WEIGHT, "")));
+                    "Unknown option 'weight' for loss '%1$s'; known options: %2$s. A loss term's weight is not"
+                            + " one of its options: in code LossSpec.of(\"%1$s\").weight(%3$s)"
+                            + " (or LossSpec.of(\"%1$s\", %3$s)), in a model file \"weight\": %3$s beside \"name\", on the command line --loss %1$s:%3$s",
+                    spec.name(), new TreeSet<>(known), weight));
         }
         config.requireOnly(known);
         return config;
