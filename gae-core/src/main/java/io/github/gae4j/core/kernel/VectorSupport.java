@@ -1,6 +1,8 @@
 package io.github.gae4j.core.kernel;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether the Vector API may be used: {@code jdk.incubator.vector} is in the boot layer (run java with
@@ -31,5 +33,37 @@ public final class VectorSupport {
     /** Whether {@value #PROPERTY} asks for the plain-Java kernels. */
     public static boolean scalarForced() {
         return setting().equals("scalar");
+    }
+
+    /**
+     * Whether the Vector API kernels are to be used: {@link #modulePresent()} and not {@link #scalarForced()}. Decided
+     * once per JVM; when the module is absent (and the plain-Java kernels were not asked for), that decision logs one
+     * WARN line naming the flag, so that a slow run is never silent. Every kernel family asks here.
+     */
+    public static boolean vectorEnabled() {
+        return Decision.ENABLED;
+    }
+
+    /** The decision and its one log line, made when a kernel is first chosen (a lazily initialised holder). */
+    private static final class Decision {
+        static final boolean ENABLED = decide();
+
+        private Decision() {
+        }
+
+        private static boolean decide() {
+            if (scalarForced()) {
+                return false;
+            }
+            if (!modulePresent()) {
+                Logger log = LoggerFactory.getLogger(VectorSupport.class);
+                log.warn("The Vector API module {} is not in the boot layer: gae4j uses its plain-Java kernels, "
+                        + "about 10x slower on the full-graph loss. Run java with --add-modules {} (Maven: the same "
+                        + "in surefire's argLine and exec's java arguments); -D{}=scalar chooses the plain-Java "
+                        + "kernels without this warning", MODULE, MODULE, PROPERTY);
+                return false;
+            }
+            return true;
+        }
     }
 }

@@ -63,15 +63,13 @@ public final class FusedKernels {
 
         static {
             String setting = VectorSupport.setting();
-            if (setting.equals("scalar")) {
-                VECTOR = false;
+            VECTOR = VectorSupport.vectorEnabled();
+            if (VectorSupport.scalarForced()) {
                 LOG.info("Full-graph BCE: plain-Java scalar kernels (disabled by -D{}=scalar)", VectorSupport.PROPERTY);
-            } else if (!VectorSupport.modulePresent()) {
-                VECTOR = false;
-                LOG.info("Full-graph BCE: plain-Java scalar kernels ({} is not in the boot layer; run java with "
-                        + "--add-modules {} for kernels 10-20x faster)", VectorSupport.MODULE, VectorSupport.MODULE);
+            } else if (!VECTOR) {
+                // VectorSupport has already said, once, that the module is missing and which flag adds it.
+                LOG.info("Full-graph BCE: plain-Java scalar kernels ({} absent)", VectorSupport.MODULE);
             } else {
-                VECTOR = true;
                 if (!setting.equals("auto") && !setting.equals("vector")) {
                     LOG.warn("Ignoring -D{}={}: expected auto or scalar", VectorSupport.PROPERTY, setting);
                 }

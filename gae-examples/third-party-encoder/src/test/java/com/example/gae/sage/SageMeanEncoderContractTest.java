@@ -1,5 +1,6 @@
 package com.example.gae.sage;
 
+// tag::encoder-contract-test[]
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.testkit.EncoderContract;
@@ -11,8 +12,9 @@ final class SageMeanEncoderContractTest implements EncoderContract {
         return new SageMeanEncoderFactory();
     }
 
-    @Override
+    @Override  // optional: small sizes keep the gradient check fast
     public ComponentConfig config() {
         return ComponentConfig.of("hidden", 4, "latent", 3);
     }
 }
+// end::encoder-contract-test[]

@@ -1,5 +1,6 @@
 package com.example.gae.sage;
 
+// tag::plugin-contract-test[]
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.testkit.PluginContract;
 
@@ -10,3 +11,4 @@ final class SagePluginContractTest implements PluginContract {
         return new SagePlugin();
     }
 }
+// end::plugin-contract-test[]

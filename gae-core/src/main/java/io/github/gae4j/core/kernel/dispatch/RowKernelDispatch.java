@@ -40,14 +40,11 @@ public final class RowKernelDispatch {
 
         private static RowKernels choose() {
             Logger log = LoggerFactory.getLogger(RowKernels.class);
-            if (VectorSupport.scalarForced()) {
-                log.info("Row kernels (sparse and dense products): plain Java (disabled by -D{}=scalar)",
-                        VectorSupport.PROPERTY);
-                return RowKernels.scalar();
-            }
-            if (!VectorSupport.modulePresent()) {
-                log.info("Row kernels (sparse and dense products): plain Java (jdk.incubator.vector is not in the "
-                        + "boot layer; run java with --add-modules jdk.incubator.vector for faster products)");
+            if (!VectorSupport.vectorEnabled()) {
+                // Why (the flag, or the missing module) is VectorSupport's one line, not repeated here.
+                log.info("Row kernels (sparse and dense products): plain Java ({})",
+                        VectorSupport.scalarForced() ? "-D" + VectorSupport.PROPERTY + "=scalar"
+                                : VectorSupport.MODULE + " absent");
                 return RowKernels.scalar();
             }
             RowKernels chosen = vectorKernels();
