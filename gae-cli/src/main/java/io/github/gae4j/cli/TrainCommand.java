@@ -180,7 +180,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private Setup fresh() {
         ModelDescription description = model.description();
+        // Every name, option and option value first: a typo fails at once, not after a large dataset has loaded.
         ModelFile.validate(description, plugins);
+        assembler.checkValues(description.model(), description.training().seed());
+        Trainer.createOptimizer(description.training(), plugins, 1);
         DatasetOptions.DatasetRef ref = dataset.ref();
         Graph graph = ref.load(assembler);
         long seed = description.training().seed();
@@ -196,7 +199,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Setup resumed() {
         Path file = RunFiles.checkpointFile(resume);
-        LoadedRun run = LoadedRun.load(file, dataset.dataDir(), assembler);
+        LoadedRun run = LoadedRun.loadToResume(file, dataset.dataDir(), assembler);
         TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file
                 + ": holds a model without training state; resume from a run's checkpoint.gae4j"));
         ModelDescription d = run.saved().description();

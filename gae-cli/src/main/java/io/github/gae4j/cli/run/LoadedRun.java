@@ -4,11 +4,13 @@ import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.runtime.checkpoint.RequiredPlugins;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.provenance.Provenance;
 import java.nio.file.Path;
@@ -36,16 +38,32 @@ public record LoadedRun(Path file, SavedModel saved, Provenance provenance, Data
 
     /** Reads {@code file} and rebuilds graph, split and model; {@code dataDir} overrides a catalog dataset's root. */
     public static LoadedRun load(Path file, Path dataDir, ModelAssembler assembler) {
+        return load(file, dataDir, assembler, false);
+    }
+
+    /** {@link #load(Path, Path, ModelAssembler)} of a checkpoint to train further: its optimiser is needed too. */
+    public static LoadedRun loadToResume(Path file, Path dataDir, ModelAssembler assembler) {
+        return load(file, dataDir, assembler, true);
+    }
+
+    private static LoadedRun load(Path file, Path dataDir, ModelAssembler assembler, boolean resume) {
         SavedModel saved = SavedModelFile.read(file);
         Provenance p = saved.provenance().orElseThrow(() -> new ConfigException(file + ": the saved model does not"
                 + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
         DatasetOptions.DatasetRef ref = DatasetOptions.DatasetRef.fromProvenance(p.dataset(), dataDir, file.toString());
+        // Every plugin the model and its dataset need, before the data is loaded: a missing one is named first.
+        RequiredPlugins required = saved.requiredPlugins(assembler.lookup(), file.toString());
+        required.check(saved.description().model());
+        p.dataset().loader().ifPresent(loader -> required.check(ComponentKind.DATASET, loader));
+        if (resume) {
+            required.check(ComponentKind.OPTIMIZER, saved.description().training().optimizer());
+        }
         Graph graph = ref.load(assembler);
         p.dataset().requireSameGraph(graph, file.toString());
         LinkSplit split = LinkSplit.of(graph, p.split().valFraction(), p.split().testFraction(), p.seeds().split());
-        GraphAutoencoder model = assembler.assemble(saved.description().model(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), p.seeds().init()));
-        saved.loadInto(model, file.toString());
+        GraphAutoencoder model = saved.assemble(assembler,
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), p.seeds().init()),
+                file.toString());
         return new LoadedRun(file, saved, p, ref, graph, split, model);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.error.ConfigException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,8 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The options of one component as text (so the same description works from code, the command
@@ -40,10 +46,51 @@ public final class ComponentConfig {
         return new ComponentConfig("component", Map.of());
     }
 
+    /**
+     * Options from values of any type, each stored as its option text ({@link #text(Object)}): a list or an array
+     * such as {@code List.of(64, 32)} or {@code new int[]{64, 32}} becomes {@code 64,32}, the same as the text
+     * the command line and model files give, so every list option of every plugin takes all three.
+     */
     public static ComponentConfig of(Map<String, ?> options) {
         Map<String, String> m = new LinkedHashMap<>();
-        options.forEach((k, v) -> m.put(Objects.requireNonNull(k, "option name is null"), String.valueOf(v)));
+        options.forEach((k, v) -> m.put(Objects.requireNonNull(k, "option name is null"), text(v)));
         return new ComponentConfig("component", m);
+    }
+
+    /**
+     * A value as option text: a list, any other collection or an array (of primitives or objects) as its elements
+     * joined by commas ({@code 64,32}), an {@link Optional} as its content or nothing, anything else as
+     * {@link String#valueOf(Object)}. Also renders values readably in messages, never as {@code [I@70a9f84e}.
+     */
+    public static String text(Object value) {
+        if (value instanceof Collection<?> items) { // not every Iterable: a Path is one, and is a single value
+            StringJoiner joined = new StringJoiner(",");
+            items.forEach(item -> joined.add(text(item)));
+            return joined.toString();
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.map(ComponentConfig::text).orElse("");
+        }
+        if (value instanceof Object[] a) {
+            return text(Arrays.asList(a));
+        } else if (value instanceof int[] a) {
+            return joined(Arrays.stream(a).mapToObj(String::valueOf));
+        } else if (value instanceof long[] a) {
+            return joined(Arrays.stream(a).mapToObj(String::valueOf));
+        } else if (value instanceof double[] a) {
+            return joined(Arrays.stream(a).mapToObj(String::valueOf));
+        } else if (value instanceof float[] a) {
+            return joined(IntStream.range(0, a.length).mapToObj(k -> String.valueOf(a[k])));
+        } else if (value instanceof short[] a) {
+            return joined(IntStream.range(0, a.length).mapToObj(k -> String.valueOf(a[k])));
+        } else if (value instanceof byte[] a) {
+            return joined(IntStream.range(0, a.length).mapToObj(k -> String.valueOf(a[k])));
+        } else if (value instanceof boolean[] a) {
+            return joined(IntStream.range(0, a.length).mapToObj(k -> String.valueOf(a[k])));
+        } else if (value instanceof char[] a) {
+            return String.valueOf(a);
+        }
+        return String.valueOf(value);
     }
 
     /** Alternating keys and values: {@code of("hidden", 32, "latent", 16)}. */
@@ -221,6 +268,10 @@ public final class ComponentConfig {
             case "false", "no", "0" -> false;
             default -> throw bad(key, v, "true or false");
         };
+    }
+
+    private static String joined(Stream<String> items) {
+        return items.collect(Collectors.joining(","));
     }
 
     private ConfigException bad(String key, String value, String expected) {

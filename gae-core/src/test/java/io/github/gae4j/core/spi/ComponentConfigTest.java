@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +127,34 @@ final class ComponentConfigTest {
         assertThatThrownBy(() -> c.getWidths("bad", "64", "a linear score")).isInstanceOf(ConfigException.class)
                 .hasMessage("Option 'bad' of decoder 'mlp' must be comma-separated positive integers such as '64' or"
                         + " '64,32' (or empty for a linear score), got '8,0'");
+    }
+
+    @Test
+    void listsAndArraysMeanTheSameAsTheirCommaSeparatedText() {
+        int[] expected = {64, 32};
+        for (Object hidden : new Object[] {"64,32", List.of(64, 32), new int[] {64, 32}, new long[] {64L, 32L},
+            new Integer[] {64, 32}, List.of(64L, 32L)}) {
+            ComponentConfig c = gcn("hidden", hidden);
+            assertThat(c.getWidths("hidden", "32", "no hidden layer")).as(ComponentConfig.text(hidden))
+                    .containsExactly(expected);
+            assertThat(c).isEqualTo(gcn("hidden", "64,32"));
+        }
+        assertThat(ComponentConfig.of(Map.of("rates", new double[] {0.5, 0.25})).asMap())
+                .containsEntry("rates", "0.5,0.25");
+        assertThat(gcn("hidden", List.of()).getWidths("hidden", "32", "no hidden layer")).isEmpty();
+    }
+
+    @Test
+    void messagesShowArrayValuesNotTheirIdentity() {
+        ComponentConfig c = gcn("latent", new int[] {16, 8}, "hidden", new int[] {64, 0});
+        assertThatThrownBy(() -> c.getInt("latent", 1)).isInstanceOf(ConfigException.class)
+                .hasMessage("Option 'latent' of encoder 'gcn' must be an integer, got '16,8'")
+                .hasMessageNotContaining("[I@");
+        assertThatThrownBy(() -> c.getWidths("hidden", "32", "no hidden layer")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("got '64,0'");
+        assertThat(ComponentConfig.text(new Object[] {1, new int[] {2, 3}, Optional.of("x"), null}))
+                .isEqualTo("1,2,3,x,null");
+        // A Path is Iterable (over its names) but one value: its text is the path.
+        assertThat(ComponentConfig.text(java.nio.file.Path.of("/data/cora"))).isEqualTo("/data/cora");
     }
 }

@@ -1,7 +1,10 @@
 package io.github.gae4j.runtime.checkpoint;
 
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.FactoryLookup;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.provenance.Provenance;
@@ -87,7 +90,28 @@ public record SavedModel(ModelDescription description, Optional<Provenance> prov
         return new SavedModel(description, provenance, params, Optional.empty());
     }
 
+        /**
+     * The check that {@code lookup} provides every component this model needs with the options it has, naming a
+     * missing plugin as this model's provenance recorded it ({@code source} names the file in messages). Run it
+     * before loading data, so a missing plugin is the first thing reported.
+     */
+    public RequiredPlugins requiredPlugins(FactoryLookup lookup, String source) {
+        return new RequiredPlugins(lookup, provenance.map(Provenance::plugins).orElse(List.of()), source);
+    }
+
     /**
+     * The described model from {@code assembler}'s plugins, with these parameters loaded: what a saved model file
+     * turns back into. Checks the components first ({@link #requiredPlugins}), so a model made with a plugin that
+     * is not installed fails naming that plugin and how to add its jar.
+     */
+    public GraphAutoencoder assemble(ModelAssembler assembler, CreationContext context, String source) {
+        requiredPlugins(assembler.lookup(), source).check(description.model());
+        GraphAutoencoder model = assembler.assemble(description.model(), context);
+        loadInto(model, source);
+        return model;
+    }
+
+/**
      * Copies the parameters into a model assembled from {@link #description()}, checking that names,
      * count and shapes agree.
      *

@@ -8,6 +8,7 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.LossSpec;
+import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.FactoryLookup;
@@ -116,7 +117,7 @@ public final class ModelFile {
 
     private static void check(ComponentKind<?> kind, ComponentSpec c, FactoryLookup lookup) {
         ComponentFactory<?> f = lookup.factory(kind, c.name());
-        c.config().describedAs(kind.label() + " '" + c.name() + "'").requireOnly(ComponentFactory.optionNames(f));
+        ModelAssembler.checkedOptions(kind, c, f);
     }
 
     /** The description as JSON that {@link #parse} reads back to an equal description. */
@@ -224,13 +225,31 @@ public final class ModelFile {
             Map<String, Object> m = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : opts.properties()) {
                 JsonNode v = e.getValue();
-                if (!v.isValueNode() || v.isNull()) {
-                    throw tree.fail(LocatedTree.child(here, e.getKey()),
-                            "option '" + e.getKey() + "' of " + what + " must be a number, string or boolean");
+                String key = LocatedTree.child(here, e.getKey());
+                if (v instanceof ArrayNode list) {
+                    // A list option ("hidden": [64, 32]) means the same as its text "64,32".
+                    List<Object> items = new ArrayList<>();
+                    for (int k = 0; k < list.size(); k++) {
+                        if (!scalar(list.get(k))) {
+                            throw tree.fail(LocatedTree.child(key, k), "each item of option '" + e.getKey() + "' of "
+                                    + what + " must be a number, string or boolean");
+                        }
+                        items.add(optionValue(list.get(k)));
+                    }
+                    m.put(e.getKey(), items);
+                    continue;
+                }
+                if (!scalar(v)) {
+                    throw tree.fail(key, "option '" + e.getKey() + "' of " + what
+                            + " must be a number, string or boolean, or a list of them");
                 }
                 m.put(e.getKey(), optionValue(v));
             }
             return ComponentConfig.of(m);
+        }
+
+        private static boolean scalar(JsonNode v) {
+            return v.isValueNode() && !v.isNull();
         }
 
         /** Options are text to the factories; numbers print as they always did (64, 0.2, 1.0E-4). */

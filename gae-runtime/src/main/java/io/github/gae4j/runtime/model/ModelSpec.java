@@ -1,5 +1,6 @@
 package io.github.gae4j.runtime.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,7 +59,57 @@ public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentS
         return new ModelSpec(encoder, sampler, decoder, replaced, corruptions);
     }
 
+    /** The same model with this encoder. */
     public ModelSpec withEncoder(ComponentSpec newEncoder) {
         return new ModelSpec(newEncoder, sampler, decoder, losses, corruptions);
+    }
+
+    /** The same model with the encoder {@code name} and these options (alternating keys and values). */
+    public ModelSpec withEncoder(String name, Object... options) {
+        return withEncoder(ComponentSpec.of(name, options));
+    }
+
+    /** The same model with this latent sampler. */
+    public ModelSpec withSampler(ComponentSpec newSampler) {
+        return new ModelSpec(encoder, newSampler, decoder, losses, corruptions);
+    }
+
+    /** The same model with the sampler {@code name} and these options (alternating keys and values). */
+    public ModelSpec withSampler(String name, Object... options) {
+        return withSampler(ComponentSpec.of(name, options));
+    }
+
+    /** The same model with this decoder. */
+    public ModelSpec withDecoder(ComponentSpec newDecoder) {
+        return new ModelSpec(encoder, sampler, newDecoder, losses, corruptions);
+    }
+
+    /** The same model with the decoder {@code name} and these options (alternating keys and values). */
+    public ModelSpec withDecoder(String name, Object... options) {
+        return withDecoder(ComponentSpec.of(name, options));
+    }
+
+    /** The same model with these loss terms. */
+    public ModelSpec withLosses(LossSpec... newLosses) {
+        return withLosses(List.of(newLosses));
+    }
+
+    /** The same model with one more loss term, e.g. {@code withLoss(LossSpec.of("kl", 0.5))}. */
+    public ModelSpec withLoss(LossSpec extra) {
+        List<LossSpec> more = new ArrayList<>(losses);
+        more.add(Objects.requireNonNull(extra, "extra is null"));
+        return withLosses(more);
+    }
+
+    /** The same model with these corruptions of the encoder's input in training. */
+    public ModelSpec withCorruptions(ComponentSpec... newCorruptions) {
+        return withCorruptions(List.of(newCorruptions));
+    }
+
+    /** The same model with one more corruption, applied after the others. */
+    public ModelSpec withCorruption(ComponentSpec extra) {
+        List<ComponentSpec> more = new ArrayList<>(corruptions);
+        more.add(Objects.requireNonNull(extra, "extra is null"));
+        return withCorruptions(more);
     }
 }

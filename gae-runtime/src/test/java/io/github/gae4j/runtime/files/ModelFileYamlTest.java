@@ -118,7 +118,7 @@ final class ModelFileYamlTest {
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:13: 'weight' of a loss must be a number, got half");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("      rate: 0.2", "      rate: [0.2]"),
+        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("      rate: 0.2", "      rate: {value: 0.2}"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:18: option 'rate' of a corruption must be a number, string or boolean");

@@ -236,4 +236,29 @@ final class ModelAssemblerTest {
         assertThat(ns.losses()).extracting(l -> l.component().name()).containsExactly("negative-sampling-bce", "kl");
         assertThat(ModelSpec.gae().withEncoder(ComponentSpec.of("mine")).encoder().name()).isEqualTo("mine");
     }
+
+    @Test
+    void aWeightOptionSaysHowToWeightALoss() {
+        ModelSpec bad = new ModelSpec(ComponentSpec.of("linear"), ComponentSpec.of("identity"), ComponentSpec.of("dot"),
+                List.of(LossSpec.of("constant", "weight", 0.5)));
+        assertThatThrownBy(() -> ASSEMBLER.assemble(bad, CONTEXT))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown option 'weight' for loss 'constant'; known options: [value]")
+                .hasMessageContaining("LossSpec.of(\"constant\").weight(0.5)")
+                .hasMessageContaining("LossSpec.of(\"constant\", 0.5)")
+                .hasMessageContaining("--loss constant:0.5");
+        GraphAutoencoder weighted = ASSEMBLER.assemble(new ModelSpec(ComponentSpec.of("linear"),
+                ComponentSpec.of("identity"), ComponentSpec.of("dot"), List.of(LossSpec.of("constant").weight(0.5))),
+                CONTEXT);
+        assertThat(weighted.losses()).extracting(WeightedLoss::weight).containsExactly(0.5);
+    }
+
+    @Test
+    void optionValuesAreCheckedWithoutData() {
+        ModelSpec bad = spec(ComponentSpec.of("linear", "latent", "many"), ComponentSpec.of("dot"));
+        assertThatThrownBy(() -> ASSEMBLER.checkValues(bad, 7))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'latent' of encoder 'linear' must be an integer, got 'many'");
+        ASSEMBLER.checkValues(spec(ComponentSpec.of("linear", "latent", 6), ComponentSpec.of("dot")), 7);
+    }
 }
