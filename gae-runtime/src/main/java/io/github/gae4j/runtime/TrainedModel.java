@@ -69,9 +69,10 @@ public final class TrainedModel {
                 + ": the model file records no provenance (written before gae4j recorded it): its seeds are unknown;"
                 + " load it with SavedModelFile and ModelAssembler instead"));
         provenance.dataset().requireSameGraph(graph, file.toString());
-        GraphAutoencoder model = new ModelAssembler(plugins).assemble(saved.description().model(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), provenance.seeds().init()));
-        saved.loadInto(model, file.toString());
+        // A missing plugin is named with the jar the provenance records, before anything is built.
+        GraphAutoencoder model = saved.assemble(new ModelAssembler(plugins),
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), provenance.seeds().init()),
+                file.toString());
         return new TrainedModel(saved.description(), provenance, graph, model, Optional.empty(),
                 Runtime.getRuntime().availableProcessors());
     }
