@@ -54,18 +54,18 @@ final class SeamErrorsTest {
 
     @Test
     void aModelMadeWithAMissingPluginNamesItBeforeLoadingData() {
-        ModelSpec gin = ModelSpec.gae().withEncoder("gin", "hidden", List.of(64, 32));
+        ModelSpec gin = ModelSpec.gae().withEncoder("my-gin", "hidden", List.of(64, 32));
         String dataset = dir.resolve("no-such-dataset.npz").toString();
         Provenance provenance = new Provenance("0.1.0-test", Provenance.Jdk.current(),
-                List.of(new Provenance.PluginUse("encoder", "gin", "gin-encoder", "1.2.0",
-                        "/opt/plugins/gin-encoder-1.2.0.jar")),
+                List.of(new Provenance.PluginUse("encoder", "my-gin", "my-gin-encoder", "1.2.0",
+                        "/opt/plugins/my-gin-encoder-1.2.0.jar")),
                 gin, Provenance.Seeds.all(7),
                 new Provenance.Dataset(dataset, Optional.of(ComponentSpec.of("npz", "path", dataset)),
                         Provenance.Features.AS_LOADED, 20, 30, Optional.empty()),
                 new Provenance.Split(0.05, 0.1));
         Path file = dir.resolve("model.gae4j");
         SavedModelFile.write(new SavedModel(new ModelDescription(gin, TrainerConfig.defaults()),
-                Optional.of(provenance), List.of(new SavedModel.Parameter("gin.W0", Matrix.zeros(3, 2))),
+                Optional.of(provenance), List.of(new SavedModel.Parameter("my-gin.W0", Matrix.zeros(3, 2))),
                 Optional.empty()), file);
         Path installed = dir.resolve("installed.gae4j");
         SavedModelFile.write(new SavedModel(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults()),
@@ -78,9 +78,9 @@ final class SeamErrorsTest {
             Cli r = Cli.run(command, file.toString());
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).as(command)
-                    .contains("Unknown encoder 'gin'")
-                    .contains("from plugin 'gin-encoder' version 1.2.0 (/opt/plugins/gin-encoder-1.2.0.jar)")
-                    .contains("GAE_PLUGINS=/opt/plugins/gin-encoder-1.2.0.jar ./gae")
+                    .contains("Unknown encoder 'my-gin'")
+                    .contains("from plugin 'my-gin-encoder' version 1.2.0 (/opt/plugins/my-gin-encoder-1.2.0.jar)")
+                    .contains("GAE_PLUGINS=/opt/plugins/my-gin-encoder-1.2.0.jar ./gae")
                     .doesNotContain("no-such-dataset.npz");
         }
     }
