@@ -67,14 +67,16 @@ class GaeFacadeTest {
         assertThat(two.embeddingMatrix().data()).containsExactly(one.embeddingMatrix().data());
     }
 
+    private static TrainedModel twoEpochs(Graph g) {
+        try (Parallelism p = Parallelism.of(1)) {
+            return Gae.train(g, ModelSpec.gae(), TrainerConfig.builder().epochs(2).build(), PluginRegistry.discover(), p);
+        }
+    }
+
     @Test
     void savingNeverReplacesAFileUnlessAsked() throws Exception {
         Graph g = graph();
-        TrainedModel trained;
-        try (Parallelism p = Parallelism.of(1)) {
-            trained = Gae.train(g, ModelSpec.gae(), TrainerConfig.builder().epochs(2).build(),
-                    PluginRegistry.discover(), p);
-        }
+        TrainedModel trained = twoEpochs(g);
         Path file = dir.resolve("mine.gae4j");
         java.nio.file.Files.writeString(file, "a file of the user's");
         assertThatThrownBy(() -> trained.save(file)).isInstanceOf(ConfigException.class)
@@ -87,11 +89,7 @@ class GaeFacadeTest {
     @Test
     void loadingForAnotherGraphFailsNamingTheFile() {
         Graph g = graph();
-        TrainedModel trained;
-        try (Parallelism p = Parallelism.of(1)) {
-            trained = Gae.train(g, ModelSpec.gae(), TrainerConfig.builder().epochs(2).build(),
-                    PluginRegistry.discover(), p);
-        }
+        TrainedModel trained = twoEpochs(g);
         Path file = dir.resolve("m.gae4j");
         trained.save(file);
         Graph other = TestGraphs.twoCommunities(40, 8, 8L);
