@@ -3,7 +3,6 @@ package io.github.gae4j.runtime.checkpoint;
 import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.ComponentKind;
@@ -39,14 +38,8 @@ public final class RequiredPlugins {
 
     /** Every component of {@code spec}: encoder, sampler, decoder, losses, corruptions. */
     public void check(ModelSpec spec) {
-        check(ComponentKind.ENCODER, spec.encoder());
-        check(ComponentKind.SAMPLER, spec.sampler());
-        check(ComponentKind.DECODER, spec.decoder());
-        for (LossSpec l : spec.losses()) {
-            check(ComponentKind.LOSS, l.component());
-        }
-        for (ComponentSpec c : spec.corruptions()) {
-            check(ComponentKind.CORRUPTION, c);
+        for (ModelSpec.Part part : spec.parts()) {
+            check(part.kind(), part.component());
         }
     }
 

@@ -98,14 +98,8 @@ public final class ModelFile {
 
     /** Checks every name and option against the installed factories, listing the known ones on failure. */
     public static void validate(ModelSpec spec, FactoryLookup lookup) {
-        check(ComponentKind.ENCODER, spec.encoder(), lookup);
-        check(ComponentKind.SAMPLER, spec.sampler(), lookup);
-        check(ComponentKind.DECODER, spec.decoder(), lookup);
-        for (LossSpec l : spec.losses()) {
-            check(ComponentKind.LOSS, l.component(), lookup);
-        }
-        for (ComponentSpec c : spec.corruptions()) {
-            check(ComponentKind.CORRUPTION, c, lookup);
+        for (ModelSpec.Part part : spec.parts()) {
+            check(part.kind(), part.component(), lookup);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.gae4j.runtime.model;
 
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,32 @@ public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentS
         if (losses.isEmpty()) {
             throw new IllegalArgumentException("A model needs at least one loss term");
         }
+    }
+
+    /** One named component of the model and its kind. */
+    public record Part(ComponentKind<?> kind, ComponentSpec component) {
+        public Part {
+            Objects.requireNonNull(kind, "kind is null");
+            Objects.requireNonNull(component, "component is null");
+        }
+    }
+
+    /**
+     * Every component by kind, in the order the model is assembled: encoder, sampler, decoder, each loss term,
+     * each corruption. The one walk over a spec that checks, provenance and plugin lookups share.
+     */
+    public List<Part> parts() {
+        List<Part> out = new ArrayList<>(3 + losses.size() + corruptions.size());
+        out.add(new Part(ComponentKind.ENCODER, encoder));
+        out.add(new Part(ComponentKind.SAMPLER, sampler));
+        out.add(new Part(ComponentKind.DECODER, decoder));
+        for (LossSpec l : losses) {
+            out.add(new Part(ComponentKind.LOSS, l.component()));
+        }
+        for (ComponentSpec c : corruptions) {
+            out.add(new Part(ComponentKind.CORRUPTION, c));
+        }
+        return out;
     }
 
     /** A model without input corruption. */

@@ -4,7 +4,6 @@ import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.net.URISyntaxException;
@@ -197,14 +196,8 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
     public static Provenance record(ModelSpec model, PluginSource plugins, Seeds seeds, Dataset dataset, Split split) {
         List<PluginUse> uses = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        use(uses, seen, plugins, ComponentKind.ENCODER, model.encoder());
-        use(uses, seen, plugins, ComponentKind.SAMPLER, model.sampler());
-        use(uses, seen, plugins, ComponentKind.DECODER, model.decoder());
-        for (LossSpec l : model.losses()) {
-            use(uses, seen, plugins, ComponentKind.LOSS, l.component());
-        }
-        for (ComponentSpec c : model.corruptions()) {
-            use(uses, seen, plugins, ComponentKind.CORRUPTION, c);
+        for (ModelSpec.Part part : model.parts()) {
+            use(uses, seen, plugins, part.kind(), part.component());
         }
         dataset.loader().ifPresent(l -> use(uses, seen, plugins, ComponentKind.DATASET, l));
         return new Provenance(currentVersion(), Jdk.current(), uses, model, seeds, dataset, split);
