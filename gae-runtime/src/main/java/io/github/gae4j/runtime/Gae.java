@@ -62,7 +62,7 @@ public final class Gae {
                 Provenance.Dataset.of(graph.name(), Optional.empty(), Provenance.Features.AS_LOADED, graph),
                 REFERENCE_SPLIT);
         TrainingResult result = new Trainer(config, threads).fit(model, split, null, provenance);
-        return new TrainedModel(new ModelDescription(spec, config), provenance, graph, model, Optional.of(result),
-                threads.threads());
+        return new TrainedModel(new ModelDescription(spec, config), provenance, graph, split.trainGraph(), model,
+                Optional.of(result), threads.threads());
     }
 }

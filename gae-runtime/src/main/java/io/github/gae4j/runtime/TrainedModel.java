@@ -36,15 +36,18 @@ public final class TrainedModel {
     private final ModelDescription description;
     private final Provenance provenance;
     private final Graph graph;
+    private final Graph trainingGraph;
     private final GraphAutoencoder model;
     private final Optional<TrainingResult> result;
     private final int threads;
 
-    TrainedModel(ModelDescription description, Provenance provenance, Graph graph, GraphAutoencoder model,
-                 Optional<TrainingResult> result, int threads) {
+    /** @param trainingGraph the training part of {@code graph}'s recorded split: what the encoder sees */
+    TrainedModel(ModelDescription description, Provenance provenance, Graph graph, Graph trainingGraph,
+                 GraphAutoencoder model, Optional<TrainingResult> result, int threads) {
         this.description = Objects.requireNonNull(description, "description is null");
         this.provenance = Objects.requireNonNull(provenance, "provenance is null");
         this.graph = Objects.requireNonNull(graph, "graph is null");
+        this.trainingGraph = Objects.requireNonNull(trainingGraph, "trainingGraph is null");
         this.model = Objects.requireNonNull(model, "model is null");
         this.result = Objects.requireNonNull(result, "result is null");
         this.threads = threads;
@@ -73,8 +76,8 @@ public final class TrainedModel {
         GraphAutoencoder model = saved.assemble(new ModelAssembler(plugins),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), provenance.seeds().init()),
                 file.toString());
-        return new TrainedModel(saved.description(), provenance, graph, model, Optional.empty(),
-                Runtime.getRuntime().availableProcessors());
+        return new TrainedModel(saved.description(), provenance, graph, trainingGraph(graph, provenance), model,
+                Optional.empty(), Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -100,8 +103,7 @@ public final class TrainedModel {
         List<String> ids = graph.nodeIds();
         Map<String, double[]> out = new LinkedHashMap<>();
         for (int i = 0; i < z.rows(); i++) {
-            String id = ids == null ? Integer.toString(i) : ids.get(i);
-            out.put(id, Arrays.copyOfRange(z.data(), i * z.cols(), (i + 1) * z.cols()));
+            out.put(ids.get(i), Arrays.copyOfRange(z.data(), i * z.cols(), (i + 1) * z.cols()));
         }
         return out;
     }
@@ -109,12 +111,12 @@ public final class TrainedModel {
     /** The embeddings as an N × d matrix, row i for node index i. */
     public Matrix embeddingMatrix() {
         try (Parallelism parallelism = Parallelism.of(threads)) {
-            return model.embed(GraphInput.of(trainingGraph()), parallelism);
+            return model.embed(GraphInput.of(trainingGraph), parallelism);
         }
     }
 
     /** The graph the encoder sees: the training part of the recorded split, as in training and evaluation. */
-    private Graph trainingGraph() {
+    private static Graph trainingGraph(Graph graph, Provenance provenance) {
         Provenance.Split split = provenance.split();
         return LinkSplit.of(graph, split.valFraction(), split.testFraction(),
                 provenance.seeds().split()).trainGraph();
