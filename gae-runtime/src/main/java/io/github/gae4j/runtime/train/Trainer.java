@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Trains a {@link GraphAutoencoder} for link prediction on a {@link LinkSplit}: the simple way to run the pieces.
@@ -109,18 +108,5 @@ public final class Trainer {
     public static Optimizer createOptimizer(TrainerConfig config, FactoryLookup optimizers, int nodeCount) {
         return new ModelAssembler(optimizers).create(ComponentKind.OPTIMIZER, config.optimizer(),
                 new CreationContext(0, nodeCount, config.seed()));
-    }
-
-    /**
-     * The random source of one epoch, a function of (seed, epoch) alone: a resumed run draws the same noise and
-     * negatives as an uninterrupted one without storing generator state.
-     */
-    public static SplittableRandom epochRandom(long seed, int epoch) {
-        return new SplittableRandom(TrainingLoop.epochSeed(seed, epoch));
-    }
-
-    /** The keys of the model's loss terms in states and checkpoints: {@link GraphAutoencoder#lossTermKeys()}. */
-    public static List<String> lossTermKeys(GraphAutoencoder model) {
-        return model.lossTermKeys();
     }
 }

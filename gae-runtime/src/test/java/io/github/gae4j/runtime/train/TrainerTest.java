@@ -476,9 +476,9 @@ final class TrainerTest {
 
     @Test
     void epochRandomDependsOnSeedAndEpochOnly() {
-        assertThat(Trainer.epochRandom(5, 3).nextLong()).isEqualTo(Trainer.epochRandom(5, 3).nextLong());
-        assertThat(Trainer.epochRandom(5, 3).nextLong()).isNotEqualTo(Trainer.epochRandom(5, 4).nextLong());
-        assertThat(Trainer.epochRandom(5, 3).nextLong()).isNotEqualTo(Trainer.epochRandom(6, 3).nextLong());
+        assertThat(epochRandom(5, 3).nextLong()).isEqualTo(epochRandom(5, 3).nextLong());
+        assertThat(epochRandom(5, 3).nextLong()).isNotEqualTo(epochRandom(5, 4).nextLong());
+        assertThat(epochRandom(5, 3).nextLong()).isNotEqualTo(epochRandom(6, 3).nextLong());
     }
 
     /**
@@ -649,7 +649,11 @@ final class TrainerTest {
 
     @Test
     void lossTermKeysNumberRepeatedNames() {
-        assertThat(Trainer.lossTermKeys(driftingModel(1))).containsExactly("reconstruction", "drift", "drift#2");
-        assertThat(Trainer.lossTermKeys(model(1, new FullGraphLoss()))).containsExactly("reconstruction", "extra0");
+        assertThat(driftingModel(1).lossTermKeys()).containsExactly("reconstruction", "drift", "drift#2");
+        assertThat(model(1, new FullGraphLoss()).lossTermKeys()).containsExactly("reconstruction", "extra0");
+    }
+
+    private static SplittableRandom epochRandom(long seed, int epoch) {
+        return new SplittableRandom(TrainingLoop.epochSeed(seed, epoch));
     }
 }
