@@ -3,7 +3,6 @@ package io.github.gae4j.runtime;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -54,13 +53,12 @@ public final class Gae {
         Objects.requireNonNull(spec, "spec is null");
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(plugins, "plugins is null");
-        long seed = config.seed();
-        LinkSplit split = LinkSplit.of(graph, REFERENCE_SPLIT.valFraction(), REFERENCE_SPLIT.testFraction(), seed);
-        GraphAutoencoder model = new ModelAssembler(plugins).assemble(spec,
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
-        Provenance provenance = Provenance.record(spec, plugins::pluginOf, Provenance.Seeds.all(seed),
+        // The provenance is the recipe: the split and the initial weights are drawn from what it records.
+        Provenance provenance = Provenance.record(spec, plugins::pluginOf, Provenance.Seeds.all(config.seed()),
                 Provenance.Dataset.of(graph.name(), Optional.empty(), Provenance.Features.AS_LOADED, graph),
                 REFERENCE_SPLIT);
+        LinkSplit split = provenance.linkSplit(graph);
+        GraphAutoencoder model = new ModelAssembler(plugins).assemble(spec, provenance.creationContext(graph));
         TrainingResult result = new Trainer(config, threads).fit(model, split, null, provenance);
         return new TrainedModel(new ModelDescription(spec, config), provenance, graph, split.trainGraph(), model,
                 Optional.of(result), threads.threads());

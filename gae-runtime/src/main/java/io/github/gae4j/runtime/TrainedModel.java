@@ -2,9 +2,7 @@ package io.github.gae4j.runtime;
 
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
@@ -73,11 +71,10 @@ public final class TrainedModel {
                 + " load it with SavedModelFile and ModelAssembler instead"));
         provenance.dataset().requireSameGraph(graph, file.toString());
         // A missing plugin is named with the jar the provenance records, before anything is built.
-        GraphAutoencoder model = saved.assemble(new ModelAssembler(plugins),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), provenance.seeds().init()),
+        GraphAutoencoder model = saved.assemble(new ModelAssembler(plugins), provenance.creationContext(graph),
                 file.toString());
-        return new TrainedModel(saved.description(), provenance, graph, trainingGraph(graph, provenance), model,
-                Optional.empty(), Runtime.getRuntime().availableProcessors());
+        return new TrainedModel(saved.description(), provenance, graph, provenance.linkSplit(graph).trainGraph(),
+                model, Optional.empty(), Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -113,13 +110,6 @@ public final class TrainedModel {
         try (Parallelism parallelism = Parallelism.of(threads)) {
             return model.embed(GraphInput.of(trainingGraph), parallelism);
         }
-    }
-
-    /** The graph the encoder sees: the training part of the recorded split, as in training and evaluation. */
-    private static Graph trainingGraph(Graph graph, Provenance provenance) {
-        Provenance.Split split = provenance.split();
-        return LinkSplit.of(graph, split.valFraction(), split.testFraction(),
-                provenance.seeds().split()).trainGraph();
     }
 
     public ModelDescription description() {

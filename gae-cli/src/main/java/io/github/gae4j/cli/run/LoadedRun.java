@@ -3,7 +3,6 @@ package io.github.gae4j.cli.run;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.runtime.checkpoint.RequiredPlugins;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
@@ -60,10 +59,7 @@ public record LoadedRun(Path file, SavedModel saved, Provenance provenance, Data
         }
         Graph graph = ref.load(assembler);
         p.dataset().requireSameGraph(graph, file.toString());
-        LinkSplit split = LinkSplit.of(graph, p.split().valFraction(), p.split().testFraction(), p.seeds().split());
-        GraphAutoencoder model = saved.assemble(assembler,
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), p.seeds().init()),
-                file.toString());
-        return new LoadedRun(file, saved, p, ref, graph, split, model);
+        GraphAutoencoder model = saved.assemble(assembler, p.creationContext(graph), file.toString());
+        return new LoadedRun(file, saved, p, ref, graph, p.linkSplit(graph), model);
     }
 }

@@ -2,6 +2,8 @@ package io.github.gae4j.runtime.provenance;
 
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelSpec;
@@ -227,6 +229,16 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
         } catch (URISyntaxException | IllegalArgumentException e) {
             return location.toString();
         }
+    }
+
+    /** The split the run trained on: {@code graph}'s edges drawn with the recorded fractions and split seed. */
+    public LinkSplit linkSplit(Graph graph) {
+        return LinkSplit.of(graph, split.valFraction(), split.testFraction(), seeds.split());
+    }
+
+    /** What the model's components are created with on {@code graph}: its sizes and the recorded init seed. */
+    public CreationContext creationContext(Graph graph) {
+        return new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seeds.init());
     }
 
     /** This gae4j's version, as Maven wrote it into the gae-runtime jar. */
