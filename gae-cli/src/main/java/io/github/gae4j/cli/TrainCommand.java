@@ -24,7 +24,7 @@ import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
@@ -181,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
     private Setup fresh() {
         ModelDescription description = model.description();
         // Every name, option and option value first: a typo fails at once, not after a large dataset has loaded.
-        ModelFile.validate(description, plugins);
+        ModelDescriptionFile.validate(description, plugins);
         assembler.checkValues(description.model(), description.training().seed());
         Trainer.createOptimizer(description.training(), plugins, 1);
         DatasetOptions.DatasetRef ref = dataset.ref();
@@ -283,7 +283,7 @@ final class TrainCommand implements Callable<Integer> {
         ObjectNode json = Json.object();
         json.put("gae4j", Provenance.currentVersion());
         r.provenance().ifPresent(p -> json.set("provenance", ProvenanceJson.write(p)));
-        json.set("model", ModelFile.toTree(d));
+        json.set("model", ModelDescriptionFile.toTree(d));
         ObjectNode results = json.putObject("results");
         results.put("epochs-done", r.history().size());
         results.put("stopped-early", r.stoppedEarly());
@@ -319,7 +319,7 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("median ms / epoch", String.format(Locale.ROOT, "%.1f", r.medianEpochMillis()));
         int[] labels = graph.hasLabels() ? graph.labels() : null;
         return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
-                ModelFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
+                ModelDescriptionFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
                 labels, graph.classNames(), d.training().seed());
     }
 

@@ -11,7 +11,7 @@ import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.LocatedTree;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.TrainingState;
@@ -77,7 +77,7 @@ final class CompatibilityTest {
     private static ModelDescription recordedDescription(Path run) throws IOException {
         Path file = run.resolve(RunFiles.RUN_JSON);
         LocatedTree tree = Json.read(Files.readString(file), Json.Syntax.JSON, file.toString());
-        return ModelFile.read(tree, tree.root().get("model"), "/model");
+        return ModelDescriptionFile.read(tree, tree.root().get("model"), "/model");
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.github.gae4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
@@ -28,8 +28,8 @@ final class ModelFilesTest {
         assertThat(files).isNotEmpty();
         PluginRegistry plugins = PluginRegistry.discover(ModelFilesTest.class.getClassLoader());
         for (Path f : files) {
-            ModelDescription d = ModelFile.read(f);
-            ModelFile.validate(d, plugins);
+            ModelDescription d = ModelDescriptionFile.read(f);
+            ModelDescriptionFile.validate(d, plugins);
         }
     }
 
@@ -57,7 +57,7 @@ final class ModelFilesTest {
                 "none", "--no-report", "--no-embeddings", "--threads", "2", "--out", run.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         ModelDescription saved = SavedModelFile.read(run.resolve(RunFiles.MODEL)).description();
-        ModelDescription read = ModelFile.read(file);
+        ModelDescription read = ModelDescriptionFile.read(file);
         assertThat(saved.model()).isEqualTo(read.model());
         assertThat(saved.training().learningRate()).isEqualTo(0.02);
         assertThat(saved.training().seed()).isEqualTo(5);

@@ -3,7 +3,7 @@ package io.github.gae4j.cli.run;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
@@ -105,7 +105,7 @@ public final class ModelOptions {
     public ModelDescription description() {
         ModelDescription base;
         if (modelFile != null) {
-            base = ModelFile.read(modelFile);
+            base = ModelDescriptionFile.read(modelFile);
         } else {
             ModelSpec spec = switch (preset) {
                 case "gae" -> ModelSpec.gae();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -136,7 +136,7 @@ final class ReproduceTest {
     void rowIsTheShippedModelFile(String model, String fileName) {
         Path file = Path.of("..", "models", fileName);
         Assumptions.assumeTrue(Files.isRegularFile(file), () -> "models/" + fileName + " not beside this module");
-        ModelDescription shipped = ModelFile.read(file);
+        ModelDescription shipped = ModelDescriptionFile.read(file);
         PaperTable.Row row = PaperTable.row(model);
         assertThat(row.spec()).isEqualTo(shipped.model());
         assertThat(row.training().toBuilder().seed(0).build()).isEqualTo(shipped.training().toBuilder().seed(0)

@@ -7,7 +7,7 @@ import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
@@ -135,9 +135,9 @@ public final class LinkPredictionExample {
     /** GAE and/or VGAE from the options, or the one model of {@code --model-file}, validated against the plugins. */
     static List<Experiment> experiments(Options options, FactoryLookup plugins) {
         if (options.modelFile().isPresent() || options.modelJson().isPresent()) {
-            ModelDescription d = options.modelFile().map(ModelFile::read)
-                    .orElseGet(() -> ModelFile.parse(options.modelJson().get(), "--model-json"));
-            ModelFile.validate(d.model(), plugins);
+            ModelDescription d = options.modelFile().map(ModelDescriptionFile::read)
+                    .orElseGet(() -> ModelDescriptionFile.parse(options.modelJson().get(), "--model-json"));
+            ModelDescriptionFile.validate(d.model(), plugins);
             String name = options.modelFile().map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
                     .orElse("model");
             return List.of(new Experiment(name, d.model(), d.training(), d.training().seed()));

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param features   false for the featureless variant (X = I)
  * @param threads    kernel threads
  * @param json       where to write the results as JSON, if anywhere
- * @param modelFile  a model description (JSON, see {@code ModelFile}) to run instead of GAE/VGAE;
+ * @param modelFile  a model description (JSON, see {@code ModelDescriptionFile}) to run instead of GAE/VGAE;
  *                   its training settings replace epochs and learning rate, its seed is the first seed
  * @param modelJson  the same description given inline on the command line
  */

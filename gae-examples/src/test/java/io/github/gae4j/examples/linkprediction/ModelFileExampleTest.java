@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.error.ConfigException;
@@ -28,7 +28,7 @@ final class ModelFileExampleTest {
     void aModelFileRunsFromTheCommandLine(@TempDir Path dir) throws Exception {
         ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.builder().epochs(40).seed(3).build());
         Path file = dir.resolve("my-vgae.json");
-        Files.writeString(file, ModelFile.write(d));
+        Files.writeString(file, ModelDescriptionFile.write(d));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         var result = LinkPredictionExample.run(Options.parse("--model-file", file.toString(), "--seeds", "1",
                 "--threads", "1"), registry, new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -39,7 +39,7 @@ final class ModelFileExampleTest {
 
     @Test
     void theSameDescriptionRunsInlineFromTheCommandLine() {
-        String json = ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().epochs(30)
+        String json = ModelDescriptionFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().epochs(30)
                 .build()));
         var result = LinkPredictionExample.run(Options.parse("--model-json", json, "--seeds", "1", "--threads", "1"),
                 registry, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -55,13 +55,13 @@ final class ModelFileExampleTest {
     @Test
     void unknownNamesAndOptionsInAFileAreRejectedAgainstTheInstalledPlugins() {
         ModelSpec typo = ModelSpec.gae().withEncoder(ComponentSpec.of("gnc"));
-        assertThatThrownBy(() -> ModelFile.validate(typo, registry))
+        assertThatThrownBy(() -> ModelDescriptionFile.validate(typo, registry))
                 .isInstanceOf(UnknownComponentException.class)
                 .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gat, gcn, gin, linear, linear-vgae, vgae]");
         ModelSpec badOption = ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8));
-        assertThatThrownBy(() -> ModelFile.validate(badOption, registry))
+        assertThatThrownBy(() -> ModelDescriptionFile.validate(badOption, registry))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [activate-output, activation, bias, dropout, hidden, latent, norm, residual]");
-        ModelFile.validate(ModelSpec.vgae(), registry);
+        ModelDescriptionFile.validate(ModelSpec.vgae(), registry);
     }
 }

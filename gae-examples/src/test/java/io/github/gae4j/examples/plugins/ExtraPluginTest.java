@@ -13,7 +13,7 @@ import io.github.gae4j.core.spi.OptimizerFactory;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -109,8 +109,8 @@ final class ExtraPluginTest {
 
     @Test
     void aDescriptionNamingThePluginsLossAndOptimizerTrainsEndToEnd() {
-        ModelDescription d = ModelFile.parse(MODEL, "extras.json");
-        ModelFile.validate(d, registry);
+        ModelDescription d = ModelDescriptionFile.parse(MODEL, "extras.json");
+        ModelDescriptionFile.validate(d, registry);
         assertThat(registry.pluginOf(ComponentKind.LOSS, "bpr").name()).isEqualTo("example-extras");
         assertThat(registry.pluginOf(ComponentKind.OPTIMIZER, "rmsprop").name()).isEqualTo("example-extras");
         Graph graph = graph();
@@ -158,7 +158,7 @@ final class ExtraPluginTest {
 
     @Test
     void theOptimizersStateGoesThroughACheckpointFileAndTheRunResumesBitForBit() {
-        ModelDescription d = ModelFile.parse(MODEL, "extras.json");
+        ModelDescription d = ModelDescriptionFile.parse(MODEL, "extras.json");
         Graph graph = graph();
         LinkSplit split = LinkSplit.of(graph, SEED);
         try (Parallelism p = Parallelism.singleThreaded()) {

@@ -9,7 +9,7 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.LocatedTree;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.files.ProvenanceJson;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.EpochStats;
@@ -247,7 +247,7 @@ public final class SavedModelFile {
         h.put("format", "gae4j-model");
         h.put("format-version", version);
         h.put("spi-version", GaeSpi.VERSION);
-        h.set("model", ModelFile.toTree(model.description()));
+        h.set("model", ModelDescriptionFile.toTree(model.description()));
         model.provenance().ifPresent(p -> h.set("provenance", ProvenanceJson.write(p)));
         ArrayNode index = h.putArray("tensors");
         for (Tensor t : tensors) {
@@ -326,12 +326,12 @@ public final class SavedModelFile {
         /** A JSON object from version 3 on; before, a string holding the description's JSON text. */
         private static ModelDescription description(JsonNode model, LocatedTree header, Path file) {
             if (model != null && model.isTextual()) {
-                return ModelFile.parse(model.textValue(), file + " (model description)");
+                return ModelDescriptionFile.parse(model.textValue(), file + " (model description)");
             }
             if (model == null || !model.isObject()) {
                 throw fail(file, "header field 'model' is missing or neither an object nor a string");
             }
-            return ModelFile.read(header, model, "/model");
+            return ModelDescriptionFile.read(header, model, "/model");
         }
 
         /** Versions 1 and 2: the flat string map {@code "metadata"} (empty when absent). */

@@ -50,13 +50,13 @@ public final class ProvenanceJson {
             plugins.addObject().put("kind", u.kind()).put("name", u.name()).put("plugin", u.plugin())
                     .put("version", u.version()).put("jar", u.jar());
         }
-        o.set("model", ModelFile.toTree(p.model()));
+        o.set("model", ModelDescriptionFile.toTree(p.model()));
         o.putObject("seeds").put("split", p.seeds().split()).put("init", p.seeds().init())
                 .put("training", p.seeds().training());
         ObjectNode dataset = o.putObject("dataset");
         Provenance.Dataset d = p.dataset();
         dataset.put("name", d.name());
-        d.loader().ifPresent(l -> dataset.set("loader", ModelFile.component(l)));
+        d.loader().ifPresent(l -> dataset.set("loader", ModelDescriptionFile.component(l)));
         dataset.put("features", d.features().key());
         dataset.put("nodes", d.nodes());
         dataset.put("edges", d.edges());
@@ -85,7 +85,7 @@ public final class ProvenanceJson {
                     tree.string(u, item, "jar", what)));
         }
         String modelAt = LocatedTree.child(at, "model");
-        ModelSpec model = ModelFile.spec(tree, tree.object(o.get("model"), modelAt, "'model' of " + WHAT), modelAt);
+        ModelSpec model = ModelDescriptionFile.spec(tree, tree.object(o.get("model"), modelAt, "'model' of " + WHAT), modelAt);
         String seedsAt = LocatedTree.child(at, "seeds");
         ObjectNode seeds = tree.object(o.get("seeds"), seedsAt, "'seeds' of " + WHAT);
         String splitAt = LocatedTree.child(at, "split");

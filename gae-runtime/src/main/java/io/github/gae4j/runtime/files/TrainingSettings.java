@@ -51,7 +51,7 @@ public final class TrainingSettings {
         ObjectNode training = Json.object();
         training.put("epochs", t.epochs());
         training.put("learning-rate", t.learningRate());
-        training.set("optimizer", ModelFile.component(t.optimizer()));
+        training.set("optimizer", ModelDescriptionFile.component(t.optimizer()));
         training.put("seed", t.seed());
         training.put("restore-best", t.restoreBest());
         training.put("log-every", t.logEvery());
@@ -103,7 +103,7 @@ public final class TrainingSettings {
                                 + " 'options'", legacy));
             }
             String here = LocatedTree.child(at, "optimizer");
-            return ModelFile.component(tree, tree.object(o.get("optimizer"), here, "'optimizer' of 'training'"), here,
+            return ModelDescriptionFile.component(tree, tree.object(o.get("optimizer"), here, "'optimizer' of 'training'"), here,
                     "'optimizer'");
         }
         if (legacy == null) {

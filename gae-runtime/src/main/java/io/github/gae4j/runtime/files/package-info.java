@@ -1,6 +1,6 @@
 /**
  * The files gae4j reads and writes, through one Jackson setup ({@link io.github.gae4j.runtime.files.Json}):
- * model description files in JSON or YAML ({@link io.github.gae4j.runtime.files.ModelFile}, with the
+ * model description files in JSON or YAML ({@link io.github.gae4j.runtime.files.ModelDescriptionFile}, with the
  * training settings mapped by {@link io.github.gae4j.runtime.files.TrainingSettings} alone), the
  * provenance record as JSON ({@link io.github.gae4j.runtime.files.ProvenanceJson}), and the located
  * parse tree whose errors name file, line and key ({@link io.github.gae4j.runtime.files.LocatedTree}).

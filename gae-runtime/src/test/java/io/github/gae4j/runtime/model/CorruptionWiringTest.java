@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelFile;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.core.autodiff.Variable;
@@ -189,10 +189,10 @@ final class CorruptionWiringTest {
         ModelSpec spec = ModelSpec.gae().withCorruptions(List.of(ComponentSpec.of("edge-dropout", "rate", 0.2),
                 ComponentSpec.of("feature-mask", "rate", 0.1)));
         ModelDescription d = new ModelDescription(spec, TrainerConfig.defaults());
-        String json = ModelFile.write(d);
+        String json = ModelDescriptionFile.write(d);
         assertThat(json).contains("\"corruptions\"").contains("edge-dropout");
-        assertThat(ModelFile.parse(json, "test")).isEqualTo(d);
-        assertThat(ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
+        assertThat(ModelDescriptionFile.parse(json, "test")).isEqualTo(d);
+        assertThat(ModelDescriptionFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
                 .doesNotContain("corruptions");
     }
 }

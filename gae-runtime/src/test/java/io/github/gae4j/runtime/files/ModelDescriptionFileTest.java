@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class ModelFileTest {
+final class ModelDescriptionFileTest {
 
     private static final String VGAE = String.join("\n",
             "{",
@@ -28,7 +28,7 @@ final class ModelFileTest {
     void readsAModelAndItsTrainingSettings(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("vgae.json");
         Files.writeString(file, VGAE);
-        ModelDescription d = ModelFile.read(file);
+        ModelDescription d = ModelDescriptionFile.read(file);
         assertThat(d.model().encoder()).isEqualTo(ComponentSpec.of("vgae", "hidden", 64, "latent", 16));
         assertThat(d.model().sampler().name()).isEqualTo("gaussian");
         assertThat(d.model().losses()).extracting(l -> l.component().name()).containsExactly("weighted-bce", "kl");
@@ -44,15 +44,15 @@ final class ModelFileTest {
 
     @Test
     void printsBackToAnEqualDescription() {
-        ModelDescription d = ModelFile.parse(VGAE, "vgae.json");
-        String printed = ModelFile.write(d);
-        assertThat(ModelFile.parse(printed, "printed")).isEqualTo(d);
+        ModelDescription d = ModelDescriptionFile.parse(VGAE, "vgae.json");
+        String printed = ModelDescriptionFile.write(d);
+        assertThat(ModelDescriptionFile.parse(printed, "printed")).isEqualTo(d);
         ModelDescription gae = new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().seed(123456789012L)
                 .build());
-        assertThat(ModelFile.parse(ModelFile.write(gae), "printed")).isEqualTo(gae);
+        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(gae), "printed")).isEqualTo(gae);
     }
 
-    /** What {@link ModelFile#write} prints for the GAE preset: clipping and the schedule only when set. */
+    /** What {@link ModelDescriptionFile#write} prints for the GAE preset: clipping and the schedule only when set. */
     private static final String GAE_WRITTEN = String.join("\n",
             "{",
             "  \"encoder\": {",
@@ -83,7 +83,7 @@ final class ModelFileTest {
             "  }",
             "}") + "\n";
 
-    /** What {@link ModelFile#write} printed for the GAE preset before optimisers were plugins: Adam's keys. */
+    /** What {@link ModelDescriptionFile#write} printed for the GAE preset before optimisers were plugins: Adam's keys. */
     private static final String GAE_WRITTEN_BEFORE_OPTIMIZERS = String.join("\n",
             "{",
             "  \"encoder\": {",
@@ -118,30 +118,30 @@ final class ModelFileTest {
     @Test
     void filesWithAdamsKeysReadAsAdamWithThoseOptions() {
         // Written when the defaults kept the last epoch: the file says so, and still means it.
-        assertThat(ModelFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS, "old.json"))
+        assertThat(ModelDescriptionFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS, "old.json"))
                 .isEqualTo(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().restoreBest(false).build()));
-        ModelDescription tuned = ModelFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS.replace("\"beta1\": 0.9",
+        ModelDescription tuned = ModelDescriptionFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS.replace("\"beta1\": 0.9",
                 "\"beta1\": 0.8").replace("\"weight-decay\": 0", "\"weight-decay\": 0.0005"), "old.json");
         assertThat(tuned.training().optimizer()).isEqualTo(ComponentSpec.of("adam", "beta1", 0.8, "weight-decay",
                 0.0005));
-        assertThat(ModelFile.parse(ModelFile.write(tuned), "printed")).isEqualTo(tuned);
-        assertThat(ModelFile.write(tuned)).contains("\"optimizer\": {\n      \"name\": \"adam\",\n"
+        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(tuned), "printed")).isEqualTo(tuned);
+        assertThat(ModelDescriptionFile.write(tuned)).contains("\"optimizer\": {\n      \"name\": \"adam\",\n"
                 + "      \"options\": {\n        \"beta1\": \"0.8\",\n        \"weight-decay\": \"5.0E-4\"");
     }
 
     @Test
     void anOptimizerEntryNamesThePluginAndItsOptions() {
-        ModelDescription d = ModelFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
+        ModelDescription d = ModelDescriptionFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
                 "\"optimizer\": {\"name\": \"sgd\", \"options\": {\"momentum\": 0.9, \"nesterov\": true}},"
                         + " \"patience\": 20"), "m.json");
         assertThat(d.training().optimizer()).isEqualTo(ComponentSpec.of("sgd", "momentum", 0.9, "nesterov", true));
         assertThat(d.training().patience()).isEqualTo(20);
-        assertThat(ModelFile.parse(ModelFile.write(d), "printed")).isEqualTo(d);
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"optimizer\":"
+        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(d), "printed")).isEqualTo(d);
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"optimizer\":"
                 + " {\"name\": \"adamw\"}"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'weight-decay' of 'training' is an option of the optimizer");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
                 "\"optimizer\": {\"name\": \"sgd\", \"lr\": 1}"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'lr' in 'optimizer'");
@@ -149,33 +149,33 @@ final class ModelFileTest {
 
     @Test
     void gradClipRoundTripsAndIsWrittenOnlyWhenOn() {
-        ModelDescription d = ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 1"), "m.json");
+        ModelDescription d = ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 1"), "m.json");
         assertThat(d.training().gradientClipNorm()).isEqualTo(1.0);
-        String printed = ModelFile.write(d);
+        String printed = ModelDescriptionFile.write(d);
         assertThat(printed).contains("\"grad-clip\": 1\n");
-        assertThat(ModelFile.parse(printed, "printed")).isEqualTo(d);
+        assertThat(ModelDescriptionFile.parse(printed, "printed")).isEqualTo(d);
 
-        ModelDescription off = ModelFile.parse(VGAE, "vgae.json");
+        ModelDescription off = ModelDescriptionFile.parse(VGAE, "vgae.json");
         assertThat(off.training().gradientClipNorm()).isZero();
-        assertThat(ModelFile.write(off)).doesNotContain("grad-clip");
-        assertThat(ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 0"), "m.json"))
+        assertThat(ModelDescriptionFile.write(off)).doesNotContain("grad-clip");
+        assertThat(ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 0"), "m.json"))
                 .isEqualTo(off);
-        assertThat(ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
+        assertThat(ModelDescriptionFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
                 .isEqualTo(GAE_WRITTEN);
     }
 
     @Test
     void aNegativeOrNonNumericGradClipIsRejectedNamingTheKeyAndTheFile() {
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": -1"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": -1"),
                 "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'grad-clip' of 'training' must be a finite number >= 0 (0 = off),"
                         + " got -1");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": \"1\""),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": \"1\""),
                 "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'grad-clip' of 'training' must be a number, got 1");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad_clip\": 1"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad_clip\": 1"),
                 "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'grad_clip' in 'training'")
@@ -184,33 +184,33 @@ final class ModelFileTest {
 
     @Test
     void lrScheduleRoundTripsAndIsWrittenOnlyWhenNotConstant() {
-        ModelDescription d = ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cosine\""),
+        ModelDescription d = ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cosine\""),
                 "m.json");
         assertThat(d.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
-        String printed = ModelFile.write(d);
+        String printed = ModelDescriptionFile.write(d);
         assertThat(printed).contains("\"lr-schedule\": \"cosine\"\n");
-        assertThat(ModelFile.parse(printed, "printed")).isEqualTo(d);
+        assertThat(ModelDescriptionFile.parse(printed, "printed")).isEqualTo(d);
 
-        ModelDescription constant = ModelFile.parse(VGAE, "vgae.json");
+        ModelDescription constant = ModelDescriptionFile.parse(VGAE, "vgae.json");
         assertThat(constant.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
-        assertThat(ModelFile.write(constant)).doesNotContain("lr-schedule");
-        assertThat(ModelFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"constant\""),
+        assertThat(ModelDescriptionFile.write(constant)).doesNotContain("lr-schedule");
+        assertThat(ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"constant\""),
                 "m.json")).isEqualTo(constant);
-        assertThat(ModelFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
+        assertThat(ModelDescriptionFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
                 .isEqualTo(GAE_WRITTEN);
     }
 
     @Test
     void anUnknownLrScheduleIsRejectedNamingTheKeyTheSchedulesAndTheFile() {
-        assertThatThrownBy(() -> ModelFile.parse(
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
                 VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cos\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'lr-schedule' of 'training' must be one of constant, cosine, got cos");
-        assertThatThrownBy(() -> ModelFile.parse(
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
                 VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": 1"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'lr-schedule' of 'training' must be one of constant, cosine, got 1");
-        assertThatThrownBy(() -> ModelFile.parse(
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
                 VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr_schedule\": \"cosine\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'lr_schedule' in 'training'")
@@ -221,37 +221,37 @@ final class ModelFileTest {
     void trainingIsOptional() {
         String json = "{\"encoder\": {\"name\": \"gcn\"}, \"sampler\": {\"name\": \"identity\"},"
                 + " \"decoder\": {\"name\": \"inner-product\"}, \"losses\": [{\"name\": \"weighted-bce\"}]}";
-        ModelDescription d = ModelFile.parse(json, "inline");
+        ModelDescription d = ModelDescriptionFile.parse(json, "inline");
         assertThat(d.model()).isEqualTo(ModelSpec.gae());
         assertThat(d.training()).isEqualTo(TrainerConfig.defaults());
     }
 
     @Test
     void badInputNamesTheSourceTheLineAndTheProblem() {
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"sampler\"", "\"samplr\""), "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"sampler\"", "\"samplr\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:3: unknown key 'samplr' in the model description; known keys: [corruptions,"
                         + " decoder, encoder, losses, sampler, training]");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": \"many\""), "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": \"many\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'epochs' of 'training' must be an integer, got many");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": 0"), "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": 0"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("epochs and logEvery must be >= 1");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("\"sampler\": {", "\"sampler\" {"), "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"sampler\": {", "\"sampler\" {"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json: line 3, column 13: expected ':'");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("}},", "},"), "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("}},", "},"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json: line 7, column 2: unexpected end of input");
-        assertThatThrownBy(() -> ModelFile.parse("{\"encoder\": {\"name\": \"gcn\"}}", "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse("{\"encoder\": {\"name\": \"gcn\"}}", "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("missing 'sampler'");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE.replace("[{\"name\": \"weighted-bce\"}, ", "[")
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("[{\"name\": \"weighted-bce\"}, ", "[")
                 .replace("\"losses\": [", "\"losses\": [1, "), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("each entry of 'losses' must be a JSON object");
-        assertThatThrownBy(() -> ModelFile.parse("{\"a\": 1, \"a\": 2}", "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse("{\"a\": 1, \"a\": 2}", "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("duplicate key 'a'");
     }

@@ -42,14 +42,14 @@ import java.util.Set;
  * installed plugins. {@code training} is optional (the reference recipe), and so is each of its
  * keys ({@link TrainingSettings}).
  */
-public final class ModelFile {
+public final class ModelDescriptionFile {
 
     private static final Set<String> TOP = Set.of("encoder", "sampler", "decoder", "losses", "corruptions",
             "training");
     private static final Set<String> COMPONENT = Set.of("name", "options");
     private static final Set<String> LOSS = Set.of("name", "weight", "options");
 
-    private ModelFile() {
+    private ModelDescriptionFile() {
     }
 
     /** Reads a {@code .json}, {@code .yaml} or {@code .yml} file (any other name is read as JSON). */

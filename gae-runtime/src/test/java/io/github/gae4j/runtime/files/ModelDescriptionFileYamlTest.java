@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Model descriptions in YAML: the same description as JSON, errors naming the file, line and key. */
-final class ModelFileYamlTest {
+final class ModelDescriptionFileYamlTest {
 
     private static final String VGAE_JSON = String.join("\n",
             "{",
@@ -58,11 +58,11 @@ final class ModelFileYamlTest {
 
     @Test
     void yamlAndYmlFilesReadToTheDescriptionTheJsonGives(@TempDir Path dir) throws Exception {
-        ModelDescription json = ModelFile.parse(VGAE_JSON, "vgae.json");
+        ModelDescription json = ModelDescriptionFile.parse(VGAE_JSON, "vgae.json");
         for (String name : new String[] {"vgae.yaml", "vgae.yml", "VGAE.YAML"}) {
             Path file = dir.resolve(name);
             Files.writeString(file, VGAE_YAML);
-            assertThat(ModelFile.read(file)).as(name).isEqualTo(json);
+            assertThat(ModelDescriptionFile.read(file)).as(name).isEqualTo(json);
         }
         ModelDescription d = json;
         assertThat(d.model().encoder()).isEqualTo(ComponentSpec.of("vgae", "hidden", 64, "latent", 16));
@@ -87,14 +87,14 @@ final class ModelFileYamlTest {
     void anUnknownKeyNamesTheFileTheLineTheKeyAndTheKnownKeys(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("model.yaml");
         Files.writeString(file, VGAE_YAML.replace("  options:\n    hidden", "  hiden: 32\n  options:\n    hidden"));
-        assertThatThrownBy(() -> ModelFile.read(file))
+        assertThatThrownBy(() -> ModelDescriptionFile.read(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(file + ":4: unknown key 'hiden' in 'encoder'; known keys: [name, options]");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("  seed: 7", "  sed: 7"), Json.Syntax.YAML,
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("  seed: 7", "  sed: 7"), Json.Syntax.YAML,
                 "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:22: unknown key 'sed' in 'training'; known keys: [beta1, beta2,");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("    weight: 0.5", "    wieght: 0.5"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("    weight: 0.5", "    wieght: 0.5"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:13: unknown key 'wieght' in a loss; known keys: [name, options, weight]");
@@ -102,27 +102,27 @@ final class ModelFileYamlTest {
 
     @Test
     void aTypeMismatchNamesTheLineTheKeyAndTheExpectedType() {
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("epochs: 300", "epochs: many"), Json.Syntax.YAML,
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("epochs: 300", "epochs: many"), Json.Syntax.YAML,
                 "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:20: 'epochs' of 'training' must be an integer, got many");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("epochs: 300", "epochs: 2.5"), Json.Syntax.YAML,
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("epochs: 300", "epochs: 2.5"), Json.Syntax.YAML,
                 "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:20: 'epochs' of 'training' must be an integer, got 2.5");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("restore-best: true", "restore-best: 1"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("restore-best: true", "restore-best: 1"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:25: 'restore-best' of 'training' must be true or false, got 1");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("    weight: 0.5", "    weight: half"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("    weight: 0.5", "    weight: half"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:13: 'weight' of a loss must be a number, got half");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("      rate: 0.2", "      rate: {value: 0.2}"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("      rate: 0.2", "      rate: {value: 0.2}"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:18: option 'rate' of a corruption must be a number, string or boolean");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("sampler: {name: gaussian}", "sampler: gaussian"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("sampler: {name: gaussian}", "sampler: gaussian"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:7: 'sampler' must be a YAML mapping");
@@ -130,15 +130,15 @@ final class ModelFileYamlTest {
 
     @Test
     void malformedYamlNamesTheLine() {
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("    latent: 16", "   latent: 16"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("    latent: 16", "   latent: 16"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml: line 6, column 4: ");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("sampler: {name: gaussian}",
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("sampler: {name: gaussian}",
                 "sampler: {name: gaussian"), Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml: line 8, column ");
-        assertThatThrownBy(() -> ModelFile.parse(VGAE_YAML.replace("  seed: 7", "  seed: 7\n  seed: 8"),
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE_YAML.replace("  seed: 7", "  seed: 7\n  seed: 8"),
                 Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml: line 23")
@@ -147,15 +147,15 @@ final class ModelFileYamlTest {
 
     @Test
     void anEmptyOrPartialYamlFileSaysWhatIsMissing() {
-        assertThatThrownBy(() -> ModelFile.parse("", Json.Syntax.YAML, "m.yaml"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse("", Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.yaml:1: the model description must be a YAML mapping");
-        assertThatThrownBy(() -> ModelFile.parse("encoder: {name: gcn}\n", Json.Syntax.YAML, "m.yaml"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse("encoder: {name: gcn}\n", Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("missing 'sampler'");
         String gae = "encoder: {name: gcn}\nsampler: {name: identity}\ndecoder: {name: inner-product}\n"
                 + "losses: [{name: weighted-bce}]\n";
-        assertThat(ModelFile.parse(gae, Json.Syntax.YAML, "m.yaml"))
+        assertThat(ModelDescriptionFile.parse(gae, Json.Syntax.YAML, "m.yaml"))
                 .isEqualTo(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults()));
     }
 }
