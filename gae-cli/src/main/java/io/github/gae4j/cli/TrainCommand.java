@@ -8,6 +8,10 @@ import io.github.gae4j.cli.report.ReportOptions;
 import io.github.gae4j.cli.report.RunReport;
 import io.github.gae4j.cli.run.DatasetOptions;
 import io.github.gae4j.cli.run.Evaluation;
+import io.github.gae4j.cli.run.FeatureChoice;
+import io.github.gae4j.cli.run.FeatureChoiceJson;
+import io.github.gae4j.cli.run.FeatureMode;
+import io.github.gae4j.cli.run.FeatureProbe;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
 import io.github.gae4j.cli.run.RunFiles;
@@ -131,6 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                 modelName(description), graph.name(), graph.nodeCount(), graph.edgeCount(),
                 graph.features().map(f -> f.dim() + " features").orElse("no features"), seed,
                 description.training().epochs(), nThreads);
+        stdout.printf(Locale.ROOT, "features: %s (%s)%n", setup.features().use().key(), setup.features().reason());
         if (setup.state() != null) {
             stdout.printf(Locale.ROOT, "resuming after epoch %d from %s%n", setup.state().epochsDone(), resume);
         }
@@ -154,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
             SavedModelFile.write(SavedModel.of(description, result.provenance(), setup.model()),
                     runDir.resolve(RunFiles.MODEL));
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
-            writeRunJson(runDir, description, result, evaluation);
+            writeRunJson(runDir, description, result, evaluation, setup);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
             if (!noEmbeddings) {
                 EmbeddingFiles.writeAll(runDir, graph, evaluation.embeddings());
@@ -175,7 +180,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** A model, its data and where training starts. */
     private record Setup(ModelDescription description, Provenance provenance, Graph graph, LinkSplit split,
-                         GraphAutoencoder model, TrainingState state, Path defaultOut) {
+                         GraphAutoencoder model, TrainingState state, Path defaultOut, FeatureMode featureMode,
+                         FeatureChoice features) {
     }
 
     private Setup fresh() {
@@ -184,8 +190,11 @@ final class TrainCommand implements Callable<Integer> {
         ModelDescriptionFile.validate(description, plugins);
         assembler.checkValues(description.model(), description.training().seed());
         Trainer.createOptimizer(description.training(), plugins, 1);
-        DatasetOptions.DatasetRef ref = dataset.ref();
-        Graph graph = ref.load(assembler);
+        DatasetOptions.Loaded data = dataset.load(assembler, description.training().learningRate(),
+                loaded -> new FeatureProbe(loaded, description, plugins, assembler, Threads.resolve(threads),
+                        spec.commandLine().getOut()));
+        DatasetOptions.DatasetRef ref = data.ref();
+        Graph graph = data.graph();
         long seed = description.training().seed();
         LinkSplit split = LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
         GraphAutoencoder m = assembler.assemble(description.model(),
@@ -194,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
                 : Path.of(ref.label()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         Path defaultOut = Path.of("runs", modelName(description) + "-" + label + "-seed" + seed);
         return new Setup(description, LoadedRun.provenance(description.model(), plugins, ref, graph, seed), graph,
-                split, m, null, defaultOut);
+                split, m, null, defaultOut, data.mode(), data.choice());
     }
 
     private Setup resumed() {
@@ -225,7 +234,9 @@ final class TrainCommand implements Callable<Integer> {
         Provenance saved = run.provenance();
         Provenance provenance = Provenance.record(d.model(), plugins::pluginOf, saved.seeds(),
                 run.dataset().toProvenance(run.graph()), saved.split());
-        return new Setup(d, provenance, run.graph(), run.split(), run.model(), state, defaultOut);
+        Provenance.Features use = saved.dataset().features();
+        return new Setup(d, provenance, run.graph(), run.split(), run.model(), state, defaultOut,
+                FeatureMode.fromKey(use.key()).orElseThrow(), FeatureChoice.of(use, "as the checkpoint records"));
     }
 
     /** Progress, periodic checkpoints, and the stop requests (Ctrl-C, --stop-after). */
@@ -278,11 +289,12 @@ final class TrainCommand implements Callable<Integer> {
         return gae ? "gae" : vgae ? "vgae" : enc;
     }
 
-    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e)
+    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e, Setup setup)
             throws IOException {
         ObjectNode json = Json.object();
         json.put("gae4j", Provenance.currentVersion());
         r.provenance().ifPresent(p -> json.set("provenance", ProvenanceJson.write(p)));
+        json.set("features", FeatureChoiceJson.write(setup.featureMode(), setup.features()));
         json.set("model", ModelDescriptionFile.toTree(d));
         ObjectNode results = json.putObject("results");
         results.put("epochs-done", r.history().size());

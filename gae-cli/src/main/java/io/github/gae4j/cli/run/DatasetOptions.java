@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Option;
 
 /** Which graph to train on: the built-in synthetic one, a file or folder, or a catalog name. */
@@ -37,11 +39,19 @@ public final class DatasetOptions {
             description = "An option of the dataset loader, e.g. nodes=5000 for the synthetic graph; repeatable.")
     Map<String, String> loaderOptions = new LinkedHashMap<>();
 
-    @Option(names = "--no-features", description = "Ignore node features (X = I), as the paper's featureless rows.")
+    @Option(names = "--features", paramLabel = "MODE",
+            description = "How node features are used: auto (default: as loaded when their scale is safe, else"
+                    + " row-normalised or none, whichever validates better; the choice is printed and recorded),"
+                    + " as-loaded, row-normalized or none (X = I).")
+    String features;
+
+    @Option(names = "--no-features", description = "Ignore node features (X = I), as the paper's featureless rows:"
+            + " --features none.")
     boolean noFeatures;
 
     @Option(names = "--normalize-features",
-            description = "Divide each node's features by their sum (PyG's NormalizeFeatures; GraphMAE's inputs).")
+            description = "Divide each node's features by their sum (PyG's NormalizeFeatures; GraphMAE's inputs):"
+                    + " --features row-normalized.")
     boolean normalizeFeatures;
 
     public DatasetOptions() {
@@ -50,6 +60,45 @@ public final class DatasetOptions {
     /** The --data-dir given, or null. */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The feature mode asked for: --features, or its aliases --no-features and --normalize-features. */
+    public FeatureMode featureMode() {
+        if (noFeatures && normalizeFeatures) {
+            throw new ConfigException(
+                    "--no-features and --normalize-features contradict each other: without features there is"
+                            + " nothing to normalise");
+        }
+        FeatureMode alias = noFeatures ? FeatureMode.NONE : normalizeFeatures ? FeatureMode.ROW_NORMALIZED : null;
+        if (features == null) {
+            return alias == null ? FeatureMode.AUTO : alias;
+        }
+        FeatureMode mode = FeatureMode.fromKey(features).orElseThrow(() -> new ConfigException(
+                "--features must be one of " + FeatureMode.keys() + ", got '" + features + "'"));
+        if (alias != null && alias != mode) {
+            throw new ConfigException("--features " + mode.key() + " contradicts "
+                    + (noFeatures ? "--no-features" : "--normalize-features"));
+        }
+        return mode;
+    }
+
+    /**
+     * The dataset loaded with its features as {@link #featureMode()} says; {@code auto} asks {@link FeatureChoice},
+     * with {@code probe} (given the graph as loaded) for the validation AUC of a candidate.
+     */
+    public Loaded load(ModelAssembler assembler, double learningRate,
+                       Function<Graph, ToDoubleFunction<Provenance.Features>> probe) {
+        FeatureMode mode = featureMode();
+        DatasetRef asLoaded = ref().withUse(Provenance.Features.AS_LOADED);
+        Graph loaded = asLoaded.load(assembler);
+        FeatureChoice choice = FeatureChoice.resolve(mode, FeatureStatistics.of(loaded.featuresOrIdentity()),
+                learningRate, probe.apply(loaded));
+        return new Loaded(asLoaded.withUse(choice.use()), DatasetRef.withFeatureUse(loaded, choice.use()), mode,
+                choice);
+    }
+
+    /** A dataset as trained on: how to load it again, the graph, the mode asked for and what it chose. */
+    public record Loaded(DatasetRef ref, Graph graph, FeatureMode mode, FeatureChoice choice) {
     }
 
     /** The dataset as recorded in a saved model, to load the same graph again. */
@@ -70,12 +119,9 @@ public final class DatasetOptions {
             }
         }
         options.putAll(loaderOptions);
-        if (noFeatures && normalizeFeatures) {
-            throw new ConfigException(
-                    "--no-features and --normalize-features contradict each other: without features there is"
-                            + " nothing to normalise");
-        }
-        return new DatasetRef(dataset, loader, options, !noFeatures, normalizeFeatures);
+        // auto loads the features as they are; load() then applies the use FeatureChoice picks.
+        Provenance.Features use = featureMode().fixed().orElse(Provenance.Features.AS_LOADED);
+        return new DatasetRef(dataset, loader, options, false, false).withUse(use);
     }
 
     /**
@@ -97,18 +143,34 @@ public final class DatasetOptions {
         public Graph load(ModelAssembler assembler) {
             ComponentSpec spec = new ComponentSpec(loader, ComponentConfig.of(options));
             Graph g = assembler.create(ComponentKind.DATASET, spec, new CreationContext(0, 0, 0)).load();
-            if (!features) {
-                return g.withoutFeatures();
-            }
-            return normalizeFeatures ? g.withFeatures(g.featuresOrIdentity().rowNormalized()) : g;
+            return withFeatureUse(g, use());
+        }
+
+        /** How the features are used, as provenance records it. */
+        public Provenance.Features use() {
+            return !features ? Provenance.Features.NONE
+                    : normalizeFeatures ? Provenance.Features.ROW_NORMALIZED : Provenance.Features.AS_LOADED;
+        }
+
+        /** This dataset with its features used as {@code use} says. */
+        public DatasetRef withUse(Provenance.Features use) {
+            return new DatasetRef(label, loader, options, use != Provenance.Features.NONE,
+                    use == Provenance.Features.ROW_NORMALIZED);
+        }
+
+        /** {@code loaded} (features as the loader gave them) with its features used as {@code use} says. */
+        public static Graph withFeatureUse(Graph loaded, Provenance.Features use) {
+            return switch (use) {
+                case AS_LOADED -> loaded;
+                case NONE -> loaded.withoutFeatures();
+                case ROW_NORMALIZED -> loaded.withFeatures(loaded.featuresOrIdentity().rowNormalized());
+            };
         }
 
         /** The dataset as provenance records it: this reference and the graph as trained on, fingerprinted. */
         public Provenance.Dataset toProvenance(Graph trained) {
-            Provenance.Features use = !features ? Provenance.Features.NONE
-                    : normalizeFeatures ? Provenance.Features.ROW_NORMALIZED : Provenance.Features.AS_LOADED;
             return Provenance.Dataset.of(label, Optional.of(new ComponentSpec(loader, ComponentConfig.of(
-                    new TreeMap<>(options)))), use, trained);
+                    new TreeMap<>(options)))), use(), trained);
         }
 
         /** The reference a provenance records, to load the same graph again; {@code source} names the file. */

@@ -1,0 +1,70 @@
+package io.github.gae4j.cli.run;
+
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.provenance.Provenance;
+import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.Trainer;
+import io.github.gae4j.runtime.train.TrainerConfig;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The validation half of {@link FeatureChoice}: trains the run's model with a candidate use of the features for
+ * a share of the run's epochs, on the run's split and seed, and returns the best validation AUC. The test edges
+ * play no part in the choice.
+ */
+public final class FeatureProbe implements ToDoubleFunction<Provenance.Features> {
+
+    /** The probe's length: this share of the run's epochs (at least {@link #MIN_EPOCHS}). */
+    public static final double SHARE = 0.5;
+    public static final int MIN_EPOCHS = 20;
+
+    private final Graph loaded;
+    private final ModelDescription description;
+    private final PluginRegistry plugins;
+    private final ModelAssembler assembler;
+    private final int threads;
+    private final PrintWriter out;
+
+    /** {@code out} gets a line as each candidate starts: a probe takes a while on a large graph. */
+    public FeatureProbe(Graph loaded, ModelDescription description, PluginRegistry plugins, ModelAssembler assembler,
+                        int threads, PrintWriter out) {
+        this.loaded = loaded;
+        this.description = description;
+        this.plugins = plugins;
+        this.assembler = assembler;
+        this.threads = threads;
+        this.out = out;
+    }
+
+    /** The probe's epochs for a run of {@code epochs}. */
+    public static int epochs(int epochs) {
+        return Math.min(epochs, Math.max(MIN_EPOCHS, (int) Math.ceil(epochs * SHARE)));
+    }
+
+    @Override
+    public double applyAsDouble(Provenance.Features use) {
+        Graph graph = DatasetOptions.DatasetRef.withFeatureUse(loaded, use);
+        long seed = description.training().seed();
+        LinkSplit split = LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
+        GraphAutoencoder model = assembler.assemble(description.model(),
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        TrainerConfig config = description.training().toBuilder().epochs(epochs(description.training().epochs()))
+                .evalEvery(1).patience(0).build();
+        out.printf(Locale.ROOT, "features: trying %s for %d epochs (--features MODE skips this)%n", use.key(),
+                config.epochs());
+        out.flush();
+        try (Parallelism parallelism = Parallelism.of(threads)) {
+            return new Trainer(config, parallelism, plugins).fit(model, split).history().stream()
+                    .mapToDouble(EpochStats::valAuc).filter(Double::isFinite).max().orElse(Double.NaN);
+        }
+    }
+}
