@@ -33,7 +33,7 @@ final class FeatureModeCliTest {
         Cli r = train("auto");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         // The synthetic graph's features are Gaussian: signed, so used as loaded without a probe.
-        assertThat(r.out()).contains("features: as-loaded (used as loaded: signed values").doesNotContain("trying");
+        assertThat(r.out()).contains("features: as-loaded (signed values, min ").doesNotContain("trying");
         JsonNode features = TrainEvalEmbedTest.json(dir.resolve("auto").resolve(RunFiles.RUN_JSON)).get("features");
         assertThat(features.get("asked").asText()).isEqualTo("auto");
         assertThat(features.get("used").asText()).isEqualTo("as-loaded");
@@ -44,7 +44,7 @@ final class FeatureModeCliTest {
     void anExplicitModeIsRecordedForEval() throws IOException {
         Cli r = train("none", "--features", "none");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("features: none (as asked (--features none))");
+        assertThat(r.out()).contains("features: none (as asked: --features none)");
         Path run = dir.resolve("none");
         assertThat(TrainEvalEmbedTest.json(run.resolve(RunFiles.RUN_JSON)).get("features").get("used").asText())
                 .isEqualTo("none");

@@ -66,13 +66,13 @@ public record FeatureChoice(Provenance.Features use, String reason, Map<Provenan
         }
         if (!stats.nonNegative()) {
             return new Candidates(List.of(Provenance.Features.AS_LOADED), String.format(Locale.ROOT,
-                    "used as loaded: signed values (min %.3g), no bag-of-words scale to correct", stats.min()));
+                    "signed values, min %.3g: not a bag-of-words scale to correct", stats.min()));
         }
         double step = learningRate * stats.meanRowSum();
         if (step <= MAX_FIRST_STEP) {
             return new Candidates(List.of(Provenance.Features.AS_LOADED), String.format(Locale.ROOT,
-                    "used as loaded: mean row sum %.1f, so a first Adam step moves a first-layer pre-activation by"
-                            + " at most lr × %.1f = %.2f (safe up to %.1f)", stats.meanRowSum(), stats.meanRowSum(),
+                    "mean row sum %.1f: a first Adam step moves a first-layer pre-activation by at most"
+                            + " lr × %.1f = %.2f, safe up to %.1f", stats.meanRowSum(), stats.meanRowSum(),
                     step, MAX_FIRST_STEP));
         }
         return new Candidates(List.of(Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE), String.format(
@@ -112,7 +112,7 @@ public record FeatureChoice(Provenance.Features use, String reason, Map<Provenan
     /** The mode the user asked for; {@link FeatureMode#AUTO} decides with {@link #choose}. */
     public static FeatureChoice resolve(FeatureMode mode, FeatureStatistics stats, double learningRate,
                                         ToDoubleFunction<Provenance.Features> validationAuc) {
-        return mode.fixed().map(use -> of(use, "as asked (--features " + mode.key() + ")"))
+        return mode.fixed().map(use -> of(use, "as asked: --features " + mode.key()))
                 .orElseGet(() -> choose(stats, learningRate, validationAuc));
     }
 }
