@@ -62,7 +62,7 @@ public record FeatureChoice(Provenance.Features use, String reason, Map<Provenan
 
     public static Candidates candidates(FeatureStatistics stats, double learningRate) {
         if (stats.identity()) {
-            return new Candidates(List.of(Provenance.Features.NONE), "the graph has no features (X = I)");
+            return new Candidates(List.of(Provenance.Features.NONE), "the graph has no features: X = I");
         }
         if (!stats.nonNegative()) {
             return new Candidates(List.of(Provenance.Features.AS_LOADED), String.format(Locale.ROOT,
