@@ -192,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.createOptimizer(description.training(), plugins, 1);
         DatasetOptions.Loaded data = dataset.load(assembler, description.training().learningRate(),
                 loaded -> new FeatureProbe(loaded, description, plugins, assembler, Threads.resolve(threads),
-                        spec.commandLine().getOut()));
+                        spec.commandLine().getErr()));
         DatasetOptions.DatasetRef ref = data.ref();
         Graph graph = data.graph();
         long seed = description.training().seed();

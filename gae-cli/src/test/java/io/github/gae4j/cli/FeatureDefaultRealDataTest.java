@@ -40,7 +40,7 @@ final class FeatureDefaultRealDataTest {
         Cli r = Cli.run("train", "-d", "amazon-computers", "--data-dir", root.toString(), "--epochs", "10",
                 "--seed", "0", "--no-report", "--no-embeddings", "--progress", "none", "-o", run.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("features: trying row-normalized", "features: trying none");
+        assertThat(r.err()).contains("features: trying row-normalized", "features: trying none");
 
         JsonNode json = TrainEvalEmbedTest.json(run.resolve(RunFiles.RUN_JSON));
         JsonNode features = json.get("features");

@@ -12,6 +12,7 @@ import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.runtime.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -34,7 +35,10 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
     private final int threads;
     private final PrintWriter out;
 
-    /** {@code out} gets a line as each candidate starts: a probe takes a while on a large graph. */
+    /**
+     * {@code out} (the progress stream) gets a line as each candidate starts and at each quarter of its epochs:
+     * a probe takes a while on a large graph.
+     */
     public FeatureProbe(Graph loaded, ModelDescription description, PluginRegistry plugins, ModelAssembler assembler,
                         int threads, PrintWriter out) {
         this.loaded = loaded;
@@ -62,8 +66,16 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
         out.printf(Locale.ROOT, "features: trying %s for %d epochs (--features MODE skips this)%n", use.key(),
                 config.epochs());
         out.flush();
+        int every = Math.max(1, config.epochs() / 4);
+        TrainingListener progress = stats -> {
+            if (stats.epoch() % every == 0) {
+                out.printf(Locale.ROOT, "features: %s epoch %d/%d  loss %.4f  val AUC %.4f%n", use.key(),
+                        stats.epoch(), config.epochs(), stats.loss(), stats.valAuc());
+                out.flush();
+            }
+        };
         try (Parallelism parallelism = Parallelism.of(threads)) {
-            return new Trainer(config, parallelism, plugins).fit(model, split).history().stream()
+            return new Trainer(config, parallelism, plugins, progress).fit(model, split).history().stream()
                     .mapToDouble(EpochStats::valAuc).filter(Double::isFinite).max().orElse(Double.NaN);
         }
     }
