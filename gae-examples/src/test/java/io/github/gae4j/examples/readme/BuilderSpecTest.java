@@ -1,4 +1,4 @@
-package io.github.gae4j.examples.facade;
+package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +13,8 @@ import io.github.gae4j.encoders.sampler.GaussianSampler;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
 import io.github.gae4j.losses.kl.KlLoss;
 import io.github.gae4j.losses.reconstruction.FullGraphBceLoss;
-import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -26,7 +24,6 @@ import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.testkit.TestGraphs;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +39,8 @@ class BuilderSpecTest {
         Graph graph = TestGraphs.twoCommunities(30, 8, 7L);
         LinkSplit split = LinkSplit.of(graph, 42L);
         CreationContext context = new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 42L);
-        ModelAssembler assembler = new ModelAssembler(PluginRegistry.discover());
-        GraphAutoencoder vgae = assembler.builder(context)
-                .encoder(ComponentSpec.of("vgae", "hidden", "16", "latent", 8))
-                .sampler(ComponentSpec.of("gaussian"))
-                .decoder(ComponentSpec.of("inner-product"))
-                .loss(LossSpec.of("weighted-bce"))
-                .loss(LossSpec.of("kl").weight(0.5))
-                .build();
-        ModelSpec expected = ModelSpec.vgae().withEncoder("vgae", "hidden", "16", "latent", 8)
+        GraphAutoencoder vgae = BuilderByNameExample.vgaeByName(graph);
+        ModelSpec expected = ModelSpec.vgae().withEncoder("vgae", "hidden", 32, "latent", 16)
                 .withLosses(LossSpec.of("weighted-bce"), LossSpec.of("kl").weight(0.5));
         assertThat(vgae.spec()).contains(expected);
 
@@ -58,9 +48,10 @@ class BuilderSpecTest {
         try (Parallelism two = Parallelism.of(2)) {
             new Trainer(config, two).fit(vgae, split);
             Path file = dir.resolve("builder.gae4j");
-            SavedModelFile.write(SavedModel.of(ModelDescription.of(vgae, config), Optional.empty(), vgae), file);
+            BuilderByNameExample.save(vgae, config, file);
 
-            GraphAutoencoder loaded = SavedModelFile.read(file).assemble(assembler, context, file.toString());
+            GraphAutoencoder loaded = SavedModelFile.read(file)
+                    .assemble(new ModelAssembler(PluginRegistry.discover()), context, file.toString());
             assertThat(loaded.spec()).contains(expected);
             GraphInput input = GraphInput.of(split.trainGraph());
             assertThat(loaded.embed(input, two)).isEqualTo(vgae.embed(input, two));
