@@ -40,10 +40,18 @@ final class GeneratedPluginIT {
 
     /** The ./gae launcher of this checkout, with the generated jar in GAE_PLUGINS, as the generated README says. */
     private static Run gae(String... args) throws IOException, InterruptedException {
+        return gae(true, args);
+    }
+
+    private static Run gae(boolean withPlugin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("GAE_PLUGINS", JAR.toString());
+        if (withPlugin) {
+            builder.environment().put("GAE_PLUGINS", JAR.toString());
+        } else {
+            builder.environment().remove("GAE_PLUGINS");
+        }
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -102,5 +110,11 @@ final class GeneratedPluginIT {
         }
         assertThat(encoders).containsExactly(Map.of("name", "template-gcn", "plugin", "template-gcn-plugin",
                 "version", "1.0-SNAPSHOT", "jar", JAR.toString()));
+
+        // Without the jar, evaluating the model names the missing plugin and how to add it.
+        Run missing = gae(false, "eval", out.resolve("model.gae4j").toString());
+        assertThat(missing.code()).as(missing.out()).isNotZero();
+        assertThat(missing.out()).contains("encoder 'template-gcn' from plugin 'template-gcn-plugin'")
+                .contains("GAE_PLUGINS=" + JAR).doesNotContain("\tat ");
     }
 }
