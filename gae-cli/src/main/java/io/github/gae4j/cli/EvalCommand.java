@@ -81,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
                 m.put("clustering-nmi", c.nmi());
                 m.put("clustering-ari", c.ari());
             });
-            Files.writeString(json, Json.write(m), StandardCharsets.UTF_8);
+            io.github.gae4j.core.io.AtomicFiles.writeString(json, Json.write(m));
         }
         return GaeCommand.OK;
     }

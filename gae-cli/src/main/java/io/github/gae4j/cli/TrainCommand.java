@@ -11,6 +11,7 @@ import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
 import io.github.gae4j.cli.run.RunFiles;
+import io.github.gae4j.core.io.AtomicFiles;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.core.graph.Graph;
@@ -301,7 +302,7 @@ final class TrainCommand implements Callable<Integer> {
             history.addObject().put("epoch", s.epoch()).put("loss", s.loss()).put("val-auc", s.valAuc())
                     .put("val-ap", s.valAp()).put("ms", s.trainMillis());
         }
-        Files.writeString(runDir.resolve(RunFiles.RUN_JSON), Json.write(json), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(runDir.resolve(RunFiles.RUN_JSON), Json.write(json));
     }
 
     private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,

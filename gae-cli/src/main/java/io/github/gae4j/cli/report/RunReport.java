@@ -2,6 +2,7 @@ package io.github.gae4j.cli.report;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.gae4j.core.io.AtomicFiles;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.train.EpochStats;
@@ -57,7 +58,7 @@ public final class RunReport {
             for (Figure figure : section.figures()) {
                 Path file = directory.resolve(figure.fileName());
                 if (figure instanceof Figure.Image image) {
-                    Files.write(file, image.png());
+                    AtomicFiles.write(file, out -> out.write(image.png()));
                     images.add(file);
                 } else {
                     Files.deleteIfExists(file);
@@ -65,7 +66,7 @@ public final class RunReport {
             }
         }
         Path html = directory.resolve(HTML);
-        Files.writeString(html, HtmlReport.render(data, sections, Instant.now()), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(html, HtmlReport.render(data, sections, Instant.now()));
         LOG.debug("Wrote run report {} with {} charts", html, images.size());
         return new Written(html, images);
     }

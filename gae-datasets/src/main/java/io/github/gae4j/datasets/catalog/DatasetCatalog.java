@@ -1,6 +1,7 @@
 package io.github.gae4j.datasets.catalog;
 
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.Suggestions;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.io.Reader;
@@ -96,9 +97,10 @@ public final class DatasetCatalog {
      */
     public CatalogEntry entry(String name) {
         return find(name).orElseThrow(() -> new ConfigException(String.format(Locale.ROOT,
-                "Unknown dataset '%s'; known datasets: %s. Other datasets can be added with a catalog file"
+                "Unknown dataset '%s'%s; known datasets: %s. Other datasets can be added with a catalog file"
                         + " (option 'catalog' or %s)",
-                name, String.join(", ", names()), NamedDatasetLoaderFactory.CATALOG_ENV)));
+                name, Suggestions.didYouMean(name, names()), String.join(", ", names()),
+                NamedDatasetLoaderFactory.CATALOG_ENV)));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.gae4j.datasets.catalog;
 
+import io.github.gae4j.core.io.AtomicFiles;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -163,9 +165,9 @@ public final class Downloader {
             OptionalLong expectedSize) {
         Path tmp;
         try {
-            tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".part");
+            tmp = AtomicFiles.newTempSibling(file);
         } catch (IOException e) {
-            throw new DownloadException(uri, file, "cannot create a temporary file in " + file.getParent() + ": " + e,
+            throw new DownloadException(uri, file, "cannot create a temporary file in " + file.getParent() + ": " + IoErrors.describe(e),
                     e);
         }
         boolean moved = false;
