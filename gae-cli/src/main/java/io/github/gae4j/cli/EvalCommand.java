@@ -9,8 +9,6 @@ import io.github.gae4j.core.parallel.Parallelism;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -63,6 +61,7 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "gae eval: %s on %s (%d nodes, %d test edges, %d test non-edges)%n", file,
                 run.graph().name(), run.graph().nodeCount(), run.split().testPositives().size(),
                 run.split().testNegatives().size());
+        out.println(io.github.gae4j.cli.run.SplitSizes.describe(run.split()));
         for (Map.Entry<String, String> row : e.summary().entrySet()) {
             out.printf(Locale.ROOT, "%-16s %s%n", row.getKey(), row.getValue());
         }

@@ -32,11 +32,6 @@ public final class Suggestions {
         return bestDistance <= limit ? Optional.of(best) : Optional.empty();
     }
 
-    /** {@code "; did you mean 'cora'?"}, or the empty string when nothing is close. */
-    public static String didYouMean(String typed, Collection<String> known) {
-        return closest(typed, known).map(s -> "; did you mean '" + s + "'?").orElse("");
-    }
-
     /** Levenshtein distance: insertions, deletions and substitutions. */
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];

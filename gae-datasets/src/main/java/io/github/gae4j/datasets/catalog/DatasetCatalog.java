@@ -99,7 +99,8 @@ public final class DatasetCatalog {
         return find(name).orElseThrow(() -> new ConfigException(String.format(Locale.ROOT,
                 "Unknown dataset '%s'%s; known datasets: %s. Other datasets can be added with a catalog file"
                         + " (option 'catalog' or %s)",
-                name, Suggestions.didYouMean(name, names()), String.join(", ", names()),
+                name, Suggestions.closest(name, names()).map(s -> " (did you mean '" + s + "'?)").orElse(""),
+                String.join(", ", names()),
                 NamedDatasetLoaderFactory.CATALOG_ENV)));
     }
 
