@@ -35,6 +35,22 @@ public final class IoErrors {
         return message != null && !message.isBlank() ? message : "input/output error";
     }
 
+    /**
+     * What went wrong, without the file (for a message that names it already): {@code permission denied},
+     * {@code not found (no such file or directory)}, or the exception's own message; never a class name.
+     */
+    public static String reason(Throwable e) {
+        if (e instanceof UncheckedIOException u) {
+            return reason(u.getCause());
+        }
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String full = describe(f);
+            return full.substring(full.indexOf(": ", f.getFile().length()) + 2);
+        }
+        String message = e.getMessage();
+        return message != null && !message.isBlank() ? message : "input/output error";
+    }
+
     /** The same for an unchecked wrapper. */
     public static String describe(UncheckedIOException e) {
         return describe(e.getCause());

@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets.catalog;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.error.Suggestions;
 import io.github.gae4j.core.error.DatasetFormatException;
@@ -115,7 +116,7 @@ public final class DatasetCatalog {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new DatasetFormatException(file, 0, "cannot read the dataset catalog: " + e, e);
+            throw new DatasetFormatException(file, 0, "cannot read the dataset catalog: " + IoErrors.reason(e), e);
         }
         Map<String, String> flat = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> flat.put(k.trim(), p.getProperty(k).trim()));

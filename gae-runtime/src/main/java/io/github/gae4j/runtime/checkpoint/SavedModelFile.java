@@ -186,7 +186,7 @@ public final class SavedModelFile {
         } catch (EOFException e) {
             throw fail(file, "the file ends early (truncated: an interrupted copy or download?)");
         } catch (IOException e) {
-            throw fail(file, "cannot read: " + e);
+            throw fail(file, "cannot read: " + IoErrors.reason(e));
         } catch (ArithmeticException e) {
             throw fail(file, "a tensor shape is too large: the file is damaged");
         }
