@@ -53,6 +53,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path file = RunFiles.modelFile(model);
+        if (json != null) {
+            io.github.gae4j.cli.run.RunDirectory.checkOutputFile(json, "--json");
+        }
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Evaluation e;
         try (Parallelism p = Parallelism.of(Threads.resolve(threads))) {

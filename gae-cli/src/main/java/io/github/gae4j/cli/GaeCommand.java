@@ -73,7 +73,16 @@ public final class GaeCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
                 Errors.report(e, commandLine.getErr(), root.debug));
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli handles exceptions only; a graph too large for the heap is foreseeable, not a bug.
+            err.println("gae: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB);"
+                    + " give the JVM more, e.g. GAE_JAVA_OPTS=-Xmx8g ./gae ... or java -Xmx8g -jar gae.jar ...");
+            err.flush();
+            return FAILURE;
+        }
         out.flush();
         err.flush();
         return code;

@@ -168,6 +168,22 @@ final class RunDirectoryTest {
     }
 
     @Test
+    void embedAndEvalOutputsThatAreNotWritableAreUsageErrors() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(train(run, "--no-report").exitCode()).isZero();
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+
+        Cli embed = Cli.run("embed", run.toString(), "-o", aFile.toString());
+        Cli eval = Cli.run("eval", run.toString(), "--json", aFile.resolve("scores.json").toString());
+
+        assertThat(embed.exitCode()).as(embed.toString()).isEqualTo(2);
+        assertThat(embed.err()).startsWith("gae: " + aFile + ": is a file, not a directory; choose another output"
+                + " folder with -o DIR");
+        assertThat(eval.exitCode()).as(eval.toString()).isEqualTo(2);
+        assertThat(eval.err()).startsWith("gae: " + aFile + ": is a file, not a directory");
+    }
+
+    @Test
     void theReportCarriesTheMarkAndItsChartsAreTheKnownOnes() throws IOException {
         Path run = dir.resolve("run");
         assertThat(train(run).exitCode()).isZero();

@@ -55,16 +55,9 @@ public final class RunDirectory {
      *                         write (with {@code --force})
      */
     public static RunDirectory check(Path dir, boolean force, Path resumed, boolean report) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException(dir + ": is a file, not a directory; choose another output folder with -o DIR");
-        }
+        checkOutputFolder(dir);
         if (!Files.exists(dir)) {
-            checkCreatable(dir);
             return new RunDirectory(dir, force, false);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new ConfigException(dir + ": cannot write into this folder (permission denied); choose another"
-                    + " output folder with -o DIR");
         }
         boolean same = resumed != null && sameFile(dir, resumed);
         List<String> present = entries(dir);
@@ -82,6 +75,33 @@ public final class RunDirectory {
                     + " replaces only gae4j's files; move it away, or pass --no-report");
         }
         return new RunDirectory(dir, force && !same, true);
+    }
+
+    /**
+     * An output folder (existing or to be made) that can be written: not a file, under a folder, writable; the
+     * message names it and what is wrong, in one line.
+     */
+    public static void checkOutputFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigException(dir + ": is a file, not a directory; choose another output folder with -o DIR");
+        }
+        if (!Files.exists(dir)) {
+            checkCreatable(dir);
+        } else if (!Files.isWritable(dir)) {
+            throw new ConfigException(dir + ": cannot write into this folder (permission denied); choose another"
+                    + " output folder with -o DIR");
+        }
+    }
+
+    /** An output file: not a folder, and its folder can be made and written. */
+    public static void checkOutputFile(Path file, String option) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a directory, not a file (" + option + ")");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            checkOutputFolder(parent);
+        }
     }
 
     /** The folder. */
