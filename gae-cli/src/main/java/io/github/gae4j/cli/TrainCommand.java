@@ -209,7 +209,9 @@ final class TrainCommand implements Callable<Integer> {
         String label = ref.label().equals(DatasetOptions.SYNTHETIC) ? ref.label()
                 : Path.of(ref.label()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         Path defaultOut = Path.of("runs", modelName(description) + "-" + label + "-seed" + seed);
-        runDirectory = RunDirectory.check(out != null ? out : defaultOut, force, null, !noReport);
+        // Without -o, a second run of the same command goes to the next free runs/NAME-2, -3, ...; --force reuses NAME.
+        Path target = out != null ? out : force ? defaultOut : RunDirectory.firstFree(defaultOut);
+        runDirectory = RunDirectory.check(target, force, null, !noReport);
         Graph graph = ref.load(assembler);
         LinkSplit split = ref.split(graph, seed);
         GraphAutoencoder m = assembler.assemble(description.model(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gae4j.cli.report.RunReport;
+import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -30,6 +31,20 @@ final class RunDirectoryTest {
         String[] args = TrainEvalEmbedTest.concat(new String[] {"train", "--epochs", "2", "--no-tsne", "--out",
                 out.toString()}, TrainEvalEmbedTest.SMALL);
         return Cli.run(TrainEvalEmbedTest.concat(args, more));
+    }
+
+    @Test
+    void theDefaultFolderMovesToTheNextFreeNameInsteadOfRefusingOrReplacing() throws IOException {
+        Path base = dir.resolve("runs/gae-synthetic-seed42");
+        assertThat(RunDirectory.firstFree(base)).isEqualTo(base);
+        Files.createDirectories(base);
+        assertThat(RunDirectory.firstFree(base)).as("an empty folder is free").isEqualTo(base);
+        Files.writeString(base.resolve("model.gae4j"), "earlier run");
+        Files.createDirectories(dir.resolve("runs/gae-synthetic-seed42-2"));
+        Files.writeString(dir.resolve("runs/gae-synthetic-seed42-2/run.json"), "{}");
+
+        assertThat(RunDirectory.firstFree(base)).isEqualTo(dir.resolve("runs/gae-synthetic-seed42-3"));
+        assertThat(Files.readString(base.resolve("model.gae4j"))).isEqualTo("earlier run");
     }
 
     @Test

@@ -78,6 +78,21 @@ public final class RunDirectory {
     }
 
     /**
+     * The default run folder when the user named none: {@code base} if it is free (absent or empty), else the first
+     * free {@code base-2}, {@code base-3}, …, so that running the same command twice keeps both runs (as TensorBoard's
+     * and Lightning's versioned log folders do) instead of refusing or replacing. An explicit {@code -o} is never
+     * renamed: there the user chose the folder, and {@link #check} refuses a folder in use.
+     */
+    public static Path firstFree(Path base) {
+        for (int k = 1; ; k++) {
+            Path candidate = k == 1 ? base : base.resolveSibling(base.getFileName() + "-" + k);
+            if (!Files.exists(candidate) || (Files.isDirectory(candidate) && entries(candidate).isEmpty())) {
+                return candidate;
+            }
+        }
+    }
+
+    /**
      * An output folder (existing or to be made) that can be written: not a file, under a folder, writable; the
      * message names it and what is wrong, in one line.
      */
