@@ -29,6 +29,7 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
     public static final int MIN_EPOCHS = 20;
 
     private final Graph loaded;
+    private final DatasetOptions.DatasetRef dataset;
     private final ModelDescription description;
     private final PluginRegistry plugins;
     private final ModelAssembler assembler;
@@ -39,9 +40,10 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
      * {@code out} (the progress stream) gets a line as each candidate starts and at each quarter of its epochs:
      * a probe takes a while on a large graph.
      */
-    public FeatureProbe(Graph loaded, ModelDescription description, PluginRegistry plugins, ModelAssembler assembler,
+    public FeatureProbe(Graph loaded, DatasetOptions.DatasetRef dataset, ModelDescription description, PluginRegistry plugins, ModelAssembler assembler,
                         int threads, PrintWriter out) {
         this.loaded = loaded;
+        this.dataset = dataset;
         this.description = description;
         this.plugins = plugins;
         this.assembler = assembler;
@@ -58,7 +60,7 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
     public double applyAsDouble(Provenance.Features use) {
         Graph graph = DatasetOptions.DatasetRef.withFeatureUse(loaded, use);
         long seed = description.training().seed();
-        LinkSplit split = LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
+        LinkSplit split = dataset.split(graph, seed); // the run's split: features play no part in it
         GraphAutoencoder model = assembler.assemble(description.model(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
         TrainerConfig config = description.training().toBuilder().epochs(epochs(description.training().epochs()))
