@@ -39,7 +39,8 @@ public final class LinkHeuristics {
     /** The damping of Katz's walks of length 2 and 3 unless given. */
     public static final double DEFAULT_KATZ_BETA = 0.005;
 
-    private static final int CHUNK = 1024;
+    /** At most this many chunks, so a graph with millions of nodes allocates few mark arrays. */
+    private static final int MAX_CHUNKS = 64;
 
     private LinkHeuristics() {
     }
@@ -100,7 +101,9 @@ public final class LinkHeuristics {
         double[] ra = new double[n];
         double[] pa = new double[n];
         double[] katz = new double[n];
-        parallelism.forEachChunk(n, CHUNK, (chunk, from, to) -> {
+        // Each pair's scores depend on that pair alone, so the chunking never changes a number.
+        int chunkSize = Math.max(256, (n + MAX_CHUNKS - 1) / MAX_CHUNKS);
+        parallelism.forEachChunk(n, chunkSize, (chunk, from, to) -> {
             int[] mark = new int[g.nodes()];
             for (int k = from; k < to; k++) {
                 int u = pairs.src(k);
