@@ -7,6 +7,7 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +159,7 @@ public final class LinkHeuristics {
         }
 
         int adjacent(int u, int v) {
-            return java.util.Arrays.binarySearch(idx, ptr[u], ptr[u + 1], v) >= 0 ? 1 : 0;
+            return Arrays.binarySearch(idx, ptr[u], ptr[u + 1], v) >= 0 ? 1 : 0;
         }
 
         /** CN, AA and RA of (u, v) into slot k: a merge of the two sorted lists, summed in node order. */
@@ -192,8 +193,9 @@ public final class LinkHeuristics {
         }
 
         /**
-         * (A³)_uv, the walks u – a – b – v: mark N(v), then count marked neighbours of each a in N(u);
-         * starts from the side with fewer second-order steps (A³ is symmetric). {@code stamp} is unique
+         * (A³)_uv, the walks u – a – b – v: mark N(v), then for each a in N(u) count its marked neighbours,
+         * or, when a is a hub with more neighbours than N(v) takes binary searches, look each b of N(v) up in
+         * N(a). Starts from the side with fewer second-order steps (A³ is symmetric). {@code stamp} is unique
          * per pair within one mark array, so it never needs clearing.
          */
         long walks3(int u, int v, int[] mark, int stamp) {
@@ -202,15 +204,25 @@ public final class LinkHeuristics {
                 u = v;
                 v = t;
             }
+            int dv = degree(v);
             for (int q = ptr[v]; q < ptr[v + 1]; q++) {
                 mark[idx[q]] = stamp;
             }
             long walks = 0;
             for (int p = ptr[u]; p < ptr[u + 1]; p++) {
                 int a = idx[p];
-                for (int r = ptr[a]; r < ptr[a + 1]; r++) {
-                    if (mark[idx[r]] == stamp) {
-                        walks++;
+                int da = degree(a);
+                if (da <= (long) dv * (32 - Integer.numberOfLeadingZeros(da))) {
+                    for (int r = ptr[a]; r < ptr[a + 1]; r++) {
+                        if (mark[idx[r]] == stamp) {
+                            walks++;
+                        }
+                    }
+                } else {
+                    for (int q = ptr[v]; q < ptr[v + 1]; q++) {
+                        if (Arrays.binarySearch(idx, ptr[a], ptr[a + 1], idx[q]) >= 0) {
+                            walks++;
+                        }
                     }
                 }
             }
