@@ -66,6 +66,9 @@ final class EmbedCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Path file = RunFiles.modelFile(model);
+        if (out != null) {
+            io.github.gae4j.cli.run.RunDirectory.checkOutputFolder(out);
+        }
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Graph g = graph == GraphChoice.FULL ? run.graph() : run.split().trainGraph();
         Matrix z;

@@ -12,8 +12,6 @@ import io.github.gae4j.core.parallel.Parallelism;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -63,6 +61,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path file = RunFiles.modelFile(model);
+        if (json != null) {
+            io.github.gae4j.cli.run.RunDirectory.checkOutputFile(json, "--json");
+        }
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Evaluation e;
         Optional<BaselineReport> baselines;
@@ -73,6 +74,7 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "gae eval: %s on %s (%d nodes, %d test edges, %d test non-edges)%n", file,
                 run.graph().name(), run.graph().nodeCount(), run.split().testPositives().size(),
                 run.split().testNegatives().size());
+        out.println(io.github.gae4j.cli.run.SplitSizes.describe(run.split()));
         for (Map.Entry<String, String> row : e.summary().entrySet()) {
             out.printf(Locale.ROOT, "%-16s %s%n", row.getKey(), row.getValue());
         }
@@ -93,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
                 m.put("clustering-ari", c.ari());
             });
             baselines.ifPresent(b -> m.put("baselines", BaselineTable.json(e.test(), b)));
-            Files.writeString(json, Json.write(m), StandardCharsets.UTF_8);
+            io.github.gae4j.core.io.AtomicFiles.writeString(json, Json.write(m));
         }
         return GaeCommand.OK;
     }

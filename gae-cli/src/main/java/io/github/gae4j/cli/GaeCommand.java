@@ -1,11 +1,9 @@
 package io.github.gae4j.cli;
 
 import com.google.inject.Injector;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.inject.GaeInjectors;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +29,10 @@ public final class GaeCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an error, print the stack trace too (for bug reports).")
+    boolean debug;
 
     @Override
     public void run() {
@@ -64,27 +66,23 @@ public final class GaeCommand implements Runnable {
         // Charts are encoded in memory: ImageIO's default file cache registers a delete-on-exit hook,
         // which fails while Ctrl-C's shutdown is saving the report.
         javax.imageio.ImageIO.setUseCache(false);
-        CommandLine cli = new CommandLine(new GaeCommand(), new InjectorFactory(injector));
+        GaeCommand root = new GaeCommand();
+        CommandLine cli = new CommandLine(root, new InjectorFactory(injector));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException) {
-                // A wrong name or option, given on the command line or in a model file: a usage error.
-                commandLine.getErr().println("gae: " + e.getMessage());
-                commandLine.getErr().flush();
-                return USAGE;
-            }
-            if (e instanceof GaeException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
-                commandLine.getErr().println("gae: " + e.getMessage());
-            } else {
-                commandLine.getErr().println("gae: unexpected error: " + e);
-                e.printStackTrace(commandLine.getErr());
-            }
-            commandLine.getErr().flush();
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                Errors.report(e, commandLine.getErr(), root.debug));
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli handles exceptions only; a graph too large for the heap is foreseeable, not a bug.
+            err.println("gae: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB);"
+                    + " give the JVM more, e.g. GAE_JAVA_OPTS=-Xmx8g ./gae ... or java -Xmx8g -jar gae.jar ...");
+            err.flush();
             return FAILURE;
-        });
-        int code = cli.execute(args);
+        }
         out.flush();
         err.flush();
         return code;

@@ -111,6 +111,9 @@ final class ReproduceCommand implements Callable<Integer> {
         if (!directed && (tasks != null || learningRate != null || features || kernels)) {
             throw new ConfigException("--tasks, --lr, --features and --kernels need --directed");
         }
+        if (epochs < 0) {
+            throw new ConfigException("--epochs must be >= 0 (0 = each model's published recipe), got " + epochs);
+        }
         Path dir = dataDir != null ? dataDir : DataDirectories.find().orElseThrow(() ->
                 new ConfigException("No datasets: pass --data-dir DIR; " + DataDirectories.searchDescription()));
         int nThreads = Threads.resolve(threads);

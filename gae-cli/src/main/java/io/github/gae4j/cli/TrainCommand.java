@@ -12,7 +12,11 @@ import io.github.gae4j.cli.run.DatasetOptions;
 import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
+import io.github.gae4j.cli.run.OptionChecks;
+import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.cli.run.RunFiles;
+import io.github.gae4j.cli.run.SplitSizes;
+import io.github.gae4j.core.io.AtomicFiles;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.core.graph.Graph;
@@ -41,8 +45,6 @@ import io.github.gae4j.runtime.train.TrainingState;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,6 +118,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-tsne", description = "Skip the t-SNE chart (PCA only) in the report.")
     boolean noTsne;
 
+    @Option(names = "--force", description = "Train into a run directory that is not empty, replacing the earlier"
+            + " run's files (only gae4j's: a report.html of your own stops it).")
+    boolean force;
+
+    /** The output folder, checked before any data is loaded. */
+    private RunDirectory runDirectory;
+
     @Inject
     TrainCommand(PluginRegistry plugins, ModelAssembler assembler) {
         this.plugins = plugins;
@@ -126,11 +135,21 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Setup setup = resume != null ? resumed() : fresh();
-        ModelDescription description = setup.description();
-        Path runDir = out != null ? out : setup.defaultOut();
-        Files.createDirectories(runDir);
+        OptionChecks.atLeast("--checkpoint-every", checkpointEvery, 0, "0 = only at the end");
+        OptionChecks.atLeast("--stop-after", stopAfter, 1, "");
         int nThreads = Threads.resolve(threads);
+        Setup setup = resume != null ? resumed() : fresh();
+        try {
+            return train(setup, nThreads, runDirectory.create(), stdout, stderr);
+        } catch (RuntimeException | IOException e) {
+            runDirectory.removeIfCreatedAndEmpty();
+            throw e;
+        }
+    }
+
+    private Integer train(Setup setup, int nThreads, Path runDir, PrintWriter stdout, PrintWriter stderr)
+            throws IOException {
+        ModelDescription description = setup.description();
         Graph graph = setup.graph();
         long seed = description.training().seed();
         stdout.printf(Locale.ROOT, "gae train: %s on %s (%d nodes, %d edges, %s), seed %d, %d epochs, %d threads%n",
@@ -140,6 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         if (setup.state() != null) {
             stdout.printf(Locale.ROOT, "resuming after epoch %d from %s%n", setup.state().epochsDone(), resume);
         }
+        stdout.println(SplitSizes.describe(setup.split()));
         stdout.flush();
 
         ProgressMode mode = progress.resolve(System.console() != null);
@@ -192,20 +212,25 @@ final class TrainCommand implements Callable<Integer> {
         assembler.checkValues(description.model(), description.training().seed());
         Trainer.createOptimizer(description.training(), plugins, 1);
         DatasetOptions.DatasetRef ref = dataset.ref();
-        Graph graph = ref.load(assembler);
         long seed = description.training().seed();
-        LinkSplit split = LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
-        GraphAutoencoder m = assembler.assemble(description.model(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
         String label = ref.label().equals(DatasetOptions.SYNTHETIC) ? ref.label()
                 : Path.of(ref.label()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         Path defaultOut = Path.of("runs", modelName(description) + "-" + label + "-seed" + seed);
+        // Without -o, a second run of the same command goes to the next free runs/NAME-2, -3, ...; --force reuses NAME.
+        Path target = out != null ? out : force ? defaultOut : RunDirectory.firstFree(defaultOut);
+        runDirectory = RunDirectory.check(target, force, null, !noReport);
+        Graph graph = ref.load(assembler);
+        LinkSplit split = ref.split(graph, seed);
+        GraphAutoencoder m = assembler.assemble(description.model(),
+                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
         return new Setup(description, LoadedRun.provenance(description.model(), plugins, ref, graph, seed), graph,
                 split, m, null, defaultOut);
     }
 
     private Setup resumed() {
         Path file = RunFiles.checkpointFile(resume);
+        Path resumedDir = file.toAbsolutePath().getParent();
+        runDirectory = RunDirectory.check(out != null ? out : resumedDir, force, resumedDir, !noReport);
         LoadedRun run = LoadedRun.loadToResume(file, dataset.dataDir(), assembler);
         TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file
                 + ": holds a model without training state; resume from a run's checkpoint.gae4j"));
@@ -309,7 +334,7 @@ final class TrainCommand implements Callable<Integer> {
             history.addObject().put("epoch", s.epoch()).put("loss", s.loss()).put("val-auc", s.valAuc())
                     .put("val-ap", s.valAp()).put("ms", s.trainMillis());
         }
-        Files.writeString(runDir.resolve(RunFiles.RUN_JSON), Json.write(json), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(runDir.resolve(RunFiles.RUN_JSON), Json.write(json));
     }
 
     private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,

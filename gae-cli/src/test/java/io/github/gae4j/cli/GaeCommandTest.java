@@ -54,7 +54,7 @@ final class GaeCommandTest {
         assertThat(unknownSchedule.err()).contains("--lr-schedule must be one of constant, cosine, got cos");
         Cli negativePatience = Cli.run("train", "--patience", "-1", "--epochs", "1", "--no-report");
         assertThat(negativePatience.exitCode()).as(negativePatience.toString()).isEqualTo(2);
-        assertThat(negativePatience.err()).contains("patience must be >= 0");
+        assertThat(negativePatience.err()).contains("--patience must be at least 0");
         assertThat(Cli.run("eval").exitCode()).as("missing RUN").isEqualTo(2);
     }
 

@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class DatasetFiles {
                 return Files.isRegularFile(p) && (n.endsWith(".content") || n.endsWith(".content.gz"));
             });
         } catch (IOException e) {
-            throw new DatasetFormatException(dir, 0, "cannot list the directory: " + e, e);
+            throw new DatasetFormatException(dir, 0, "cannot list the directory: " + IoErrors.reason(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.gae4j.cli.export;
 
+import io.github.gae4j.core.io.AtomicFiles;
 import io.github.gae4j.core.tensor.Matrix;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -11,7 +12,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,7 +74,7 @@ public final class EmbeddingFiles {
                 w.write(row.append('\n').toString());
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.moveIntoPlace(tmp, file);
     }
 
     /** An n×d little-endian float64 {@code .npy} (format 1.0). */
@@ -89,7 +89,7 @@ public final class EmbeddingFiles {
                 out.write(b.array());
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.moveIntoPlace(tmp, file);
     }
 
     /** A one-dimensional {@code <U} (UTF-32) string array, NumPy's own string type: no pickle needed to load. */
@@ -108,7 +108,7 @@ public final class EmbeddingFiles {
                 out.write(b.array());
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.moveIntoPlace(tmp, file);
     }
 
     /** Magic, version 1.0, and the header dict padded so the data starts on a 64-byte boundary. */
@@ -138,8 +138,6 @@ public final class EmbeddingFiles {
     }
 
     private static Path temp(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        return Files.createTempFile(parent, "." + file.getFileName(), ".part");
+        return AtomicFiles.newTempSibling(file);
     }
 }

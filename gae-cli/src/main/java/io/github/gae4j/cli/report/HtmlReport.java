@@ -53,10 +53,14 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The mark of a report gae4j wrote: {@code gae train --force} replaces only a report.html that has it. */
+    public static final String GENERATOR = "<meta name=\"generator\" content=\"gae4j\">";
+
     static String render(ReportData data, List<Section> sections, Instant generated) {
         StringBuilder html = new StringBuilder(1 << 16);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append(GENERATOR).append('\n') // how a later run tells its own report from a user's
                 .append("<title>").append(escape(data.title())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(escape(data.title())).append("</h1>\n");

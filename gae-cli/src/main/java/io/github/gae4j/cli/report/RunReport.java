@@ -2,6 +2,7 @@ package io.github.gae4j.cli.report;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.gae4j.core.io.AtomicFiles;
 import io.github.gae4j.runtime.baselines.HeuristicScore;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.core.tensor.Matrix;
@@ -38,6 +39,10 @@ public final class RunReport {
 
     static final String HTML = "report.html";
 
+    /** The chart files a report writes beside report.html (gae train --force removes them with it). */
+    public static final List<String> IMAGES = List.of("loss.png", "validation.png", "roc.png", "pr.png", "pca.png",
+            "tsne.png");
+
     private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
 
     private RunReport() {
@@ -58,7 +63,7 @@ public final class RunReport {
             for (Figure figure : section.figures()) {
                 Path file = directory.resolve(figure.fileName());
                 if (figure instanceof Figure.Image image) {
-                    Files.write(file, image.png());
+                    AtomicFiles.write(file, out -> out.write(image.png()));
                     images.add(file);
                 } else {
                     Files.deleteIfExists(file);
@@ -66,9 +71,23 @@ public final class RunReport {
             }
         }
         Path html = directory.resolve(HTML);
-        Files.writeString(html, HtmlReport.render(data, sections, Instant.now()), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(html, HtmlReport.render(data, sections, Instant.now()));
         LOG.debug("Wrote run report {} with {} charts", html, images.size());
         return new Written(html, images);
+    }
+
+    /**
+     * Whether gae4j wrote {@code html}: it has the generator mark (or, before the mark, the footer), so a user's
+     * own report.html in a run directory is never taken for one.
+     */
+    public static boolean isOwnReport(Path html) {
+        try {
+            // Latin-1 decodes any bytes: a file that is not UTF-8 is simply not ours.
+            String text = new String(Files.readAllBytes(html), StandardCharsets.ISO_8859_1);
+            return text.contains(HtmlReport.GENERATOR) || text.contains(" by gae4j</footer>");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Figure loss(ReportData data) throws IOException {

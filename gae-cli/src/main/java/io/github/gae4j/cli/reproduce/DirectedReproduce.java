@@ -21,6 +21,7 @@ import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -131,7 +132,7 @@ public final class DirectedReproduce {
                                  List<String> tasks, int seeds, int epochs, double learningRate, int threads,
                                  boolean features, PrintStream out) {
         if (seeds < 1 || epochs < 1 || !(learningRate > 0)) {
-            throw new GaeException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(Locale.ROOT,
                     "--seeds and --epochs must be >= 1 and --lr positive, got %d, %d and %s", seeds, epochs,
                     learningRate));
         }

@@ -12,6 +12,7 @@ import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
@@ -132,10 +133,10 @@ public final class Reproduce {
                 throw new GaeException("No models to run; known models: " + PaperTable.ROWS.keySet());
             }
             if (seeds < 1) {
-                throw new GaeException("--seeds must be >= 1, got " + seeds);
+                throw new ConfigException("--seeds must be >= 1, got " + seeds);
             }
             if (firstSeed < 0) {
-                throw new GaeException("--first-seed must be >= 0, got " + firstSeed);
+                throw new ConfigException("--first-seed must be >= 0, got " + firstSeed);
             }
             models.forEach(PaperTable::row);
         }

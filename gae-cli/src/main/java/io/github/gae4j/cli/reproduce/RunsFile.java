@@ -1,5 +1,6 @@
 package io.github.gae4j.cli.reproduce;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.error.GaeException;
 import java.io.BufferedWriter;
@@ -41,7 +42,7 @@ public final class RunsFile {
             Files.writeString(file, HEADER + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new GaeException("Cannot create runs file " + file + ": " + e);
+            throw new GaeException("Cannot create runs file " + file + ": " + IoErrors.reason(e));
         }
         return List.of();
     }

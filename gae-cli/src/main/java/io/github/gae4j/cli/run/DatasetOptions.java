@@ -1,17 +1,22 @@
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.error.Suggestions;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.datasets.DatasetFiles;
+import io.github.gae4j.datasets.catalog.DatasetCatalog;
 import io.github.gae4j.runtime.provenance.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,6 +52,30 @@ public final class DatasetOptions {
     public DatasetOptions() {
     }
 
+    /** A name with a folder or a file type in it is a path, never a catalog name. */
+    static boolean looksLikePath(String name) {
+        if (name.contains("/") || name.contains(java.io.File.separator) || name.startsWith("~")) {
+            return true;
+        }
+        try {
+            DatasetFiles.loaderFor(Path.of(name));
+            return true;
+        } catch (RuntimeException e) {
+            return false; // no known file type: a catalog name
+        }
+    }
+
+    /** "; did you mean the catalog dataset 'cora' (-d cora)?" for a missing cora.npz, or nothing. */
+    private static String catalogSuggestion(String missing) {
+        Path fileName = Path.of(missing).getFileName();
+        if (fileName == null) {
+            return "";
+        }
+        String stem = fileName.toString().replaceFirst("(?i)(\\.[a-z]+)?(\\.gz)?$", "");
+        return Suggestions.closest(stem, DatasetCatalog.builtIn().names()).map(name -> String.format(Locale.ROOT,
+                "; did you mean the catalog dataset '%s' (-d %s)?", name, name)).orElse("");
+    }
+
     /** The --data-dir given, or null. */
     public Path dataDir() {
         return dataDir;
@@ -62,6 +91,8 @@ public final class DatasetOptions {
             Path path = Path.of(dataset).toAbsolutePath().normalize();
             loader = DatasetFiles.loaderFor(path);
             options.put("path", path.toString());
+        } else if (looksLikePath(dataset)) {
+            throw new ConfigException(dataset + ": file not found (--dataset)" + catalogSuggestion(dataset));
         } else {
             loader = "dataset";
             options.put("name", dataset);
@@ -101,6 +132,18 @@ public final class DatasetOptions {
                 return g.withoutFeatures();
             }
             return normalizeFeatures ? g.withFeatures(g.featuresOrIdentity().rowNormalized()) : g;
+        }
+
+        /**
+         * The default link split of {@code graph}; a graph too small or too dense to split is a data error naming
+         * this dataset (the file as given), not an internal one.
+         */
+        public LinkSplit split(Graph graph, long seed) {
+            try {
+                return LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
+            } catch (IllegalArgumentException e) {
+                throw new GaeException(label + ": " + e.getMessage());
+            }
         }
 
         /** The dataset as provenance records it: this reference and the graph as trained on, fingerprinted. */

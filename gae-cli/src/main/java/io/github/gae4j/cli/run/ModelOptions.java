@@ -128,6 +128,7 @@ public final class ModelOptions {
         checkOptionTargets(lossSpecs, corruptionSpecs);
         spec = new ModelSpec(enc, smp, dec, lossSpecs, corruptionSpecs);
 
+        checkRanges();
         TrainerConfig.Builder t = base.training().toBuilder();
         if (epochs != null) {
             t.epochs(epochs);
@@ -143,9 +144,6 @@ public final class ModelOptions {
             t.patience(patience);
         }
         if (gradClip != null) {
-            if (!Double.isFinite(gradClip) || gradClip < 0) {
-                throw new ConfigException("--grad-clip must be a finite number >= 0 (0 = off), got " + gradClip);
-            }
             t.gradientClipNorm(gradClip);
         }
         if (lrSchedule != null) {
@@ -169,6 +167,16 @@ public final class ModelOptions {
             throw new ConfigException("Bad training settings: " + e.getMessage());
         }
         return new ModelDescription(spec, training.toBuilder().logEvery(Math.max(1, training.epochs() / 10)).build());
+    }
+
+    /** Each numeric option in its range, named in the message (not "Bad training settings" from the builder). */
+    private void checkRanges() {
+        OptionChecks.atLeast("--epochs", epochs, 1, "");
+        OptionChecks.positive("--lr", learningRate);
+        OptionChecks.nonNegative("--weight-decay", weightDecay, "");
+        OptionChecks.atLeast("--patience", patience, 0, "0 = never stop early");
+        OptionChecks.nonNegative("--grad-clip", gradClip, "0 = off");
+        OptionChecks.atLeast("--eval-every", evalEvery, 0, "0 = never");
     }
 
     /** Epochs from the command line, if given (a resumed run may extend its schedule). */

@@ -51,6 +51,7 @@ class LayeringTest {
         // gae-core, the plugin API: each package may use those below it.
         List<String> core = List.of(
                 "core.error",               // exceptions every layer may throw
+                "core.io",                  // atomic file writes, their stale temporary files
                 "core.parallel",            // the thread budget, deterministic chunking
                 "core.kernel",              // array kernels in plain Java
                 "core.kernel.vector",       // the same kernels on the Vector API

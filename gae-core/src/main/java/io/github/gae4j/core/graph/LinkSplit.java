@@ -76,10 +76,23 @@ public final class LinkSplit {
         int numVal = (int) Math.floor(e * valFraction);
         if (numTest == 0 || e - numTest - numVal == 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Graph '%s' has %d edges: too few for a link split with %.0f%% test edges",
-                    graph.name(), e, 100 * testFraction));
+                    "Graph '%s' has %d edge%s: too few for a link split with %.0f%% test edges, which needs at least"
+                            + " %d edges", graph.name(), e, e == 1 ? "" : "s", 100 * testFraction,
+                    minimumEdges(valFraction, testFraction)));
         }
         return drawn(graph, all, numVal, numTest, seed, false);
+    }
+
+    /** The fewest edges a split with these fractions accepts: one test edge and one training edge at least. */
+    public static int minimumEdges(double valFraction, double testFraction) {
+        checkFractions(valFraction, testFraction);
+        for (int e = 1; ; e++) {
+            int numTest = (int) Math.floor(e * testFraction);
+            int numVal = (int) Math.floor(e * valFraction);
+            if (numTest > 0 && e - numTest - numVal > 0) {
+                return e;
+            }
+        }
     }
 
     /**

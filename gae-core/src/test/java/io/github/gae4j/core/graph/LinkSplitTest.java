@@ -141,7 +141,8 @@ final class LinkSplitTest {
     void tooSmallGraphFails() {
         assertThatThrownBy(() -> LinkSplit.of(TestGraphs.triangle(), 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Graph 'triangle' has 3 edges: too few for a link split with 10% test edges");
+                .hasMessageContaining("Graph 'triangle' has 3 edges: too few for a link split with 10% test edges,"
+                        + " which needs at least 10 edges");
     }
 
     @Test

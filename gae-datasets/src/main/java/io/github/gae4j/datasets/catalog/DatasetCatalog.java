@@ -1,6 +1,8 @@
 package io.github.gae4j.datasets.catalog;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.Suggestions;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.io.Reader;
@@ -96,9 +98,11 @@ public final class DatasetCatalog {
      */
     public CatalogEntry entry(String name) {
         return find(name).orElseThrow(() -> new ConfigException(String.format(Locale.ROOT,
-                "Unknown dataset '%s'; known datasets: %s. Other datasets can be added with a catalog file"
+                "Unknown dataset '%s'%s; known datasets: %s. Other datasets can be added with a catalog file"
                         + " (option 'catalog' or %s)",
-                name, String.join(", ", names()), NamedDatasetLoaderFactory.CATALOG_ENV)));
+                name, Suggestions.closest(name, names()).map(s -> " (did you mean '" + s + "'?)").orElse(""),
+                String.join(", ", names()),
+                NamedDatasetLoaderFactory.CATALOG_ENV)));
     }
 
     /**
@@ -112,7 +116,7 @@ public final class DatasetCatalog {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new DatasetFormatException(file, 0, "cannot read the dataset catalog: " + e, e);
+            throw new DatasetFormatException(file, 0, "cannot read the dataset catalog: " + IoErrors.reason(e), e);
         }
         Map<String, String> flat = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> flat.put(k.trim(), p.getProperty(k).trim()));

@@ -1,5 +1,7 @@
 package io.github.gae4j.datasets.catalog;
 
+import io.github.gae4j.core.io.AtomicFiles;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -112,7 +114,7 @@ public final class Downloader {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new DownloadException(uri, file, "cannot create the directory " + dir + ": " + e, e);
+            throw new DownloadException(uri, file, "cannot create the directory " + dir + ": " + IoErrors.reason(e), e);
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
@@ -126,7 +128,7 @@ public final class Downloader {
             throw new DownloadException(uri, file, "no response within the timeout (connect "
                     + seconds(connectTimeout) + ", read " + seconds(readTimeout) + "): " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new DownloadException(uri, file, "the request failed: " + e, e);
+            throw new DownloadException(uri, file, "the request failed: " + IoErrors.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DownloadException(uri, file, "interrupted while waiting for the response", e);
@@ -163,9 +165,9 @@ public final class Downloader {
             OptionalLong expectedSize) {
         Path tmp;
         try {
-            tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".part");
+            tmp = AtomicFiles.newTempSibling(file);
         } catch (IOException e) {
-            throw new DownloadException(uri, file, "cannot create a temporary file in " + file.getParent() + ": " + e,
+            throw new DownloadException(uri, file, "cannot create a temporary file in " + file.getParent() + ": " + IoErrors.describe(e),
                     e);
         }
         boolean moved = false;
@@ -192,9 +194,9 @@ public final class Downloader {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new DownloadException(uri, file, "the file system cannot rename " + tmp.getFileName()
-                        + " atomically into place: " + e, e);
+                        + " atomically into place: " + IoErrors.reason(e), e);
             } catch (IOException e) {
-                throw new DownloadException(uri, file, "cannot rename " + tmp.getFileName() + " into place: " + e, e);
+                throw new DownloadException(uri, file, "cannot rename " + tmp.getFileName() + " into place: " + IoErrors.reason(e), e);
             }
             moved = true;
             LOG.info("Downloaded {} to {}: {} bytes, SHA-256 {} verified", uri, file, bytes, actual);
@@ -257,12 +259,12 @@ public final class Downloader {
                 throw stalled(uri, file, bytes, contentLength, e);
             }
             if (Files.notExists(tmp)) {
-                throw new DownloadException(uri, file, "the temporary file " + tmp + " vanished: " + e, e);
+                throw new DownloadException(uri, file, "the temporary file " + tmp + " vanished: " + IoErrors.reason(e), e);
             }
             String of = contentLength.isPresent() ? " of " + contentLength.getAsLong() + " announced by Content-Length"
                     : "";
             throw new DownloadException(uri, file, String.format(Locale.ROOT,
-                    "the transfer broke off after %d bytes%s (truncated response): %s", bytes, of, e), e);
+                    "the transfer broke off after %d bytes%s (truncated response): %s", bytes, of, IoErrors.reason(e)), e);
         } finally {
             watchdog.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets.catalog;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public final class Sha256 {
                 md.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new DatasetFormatException(file, 0, "cannot read the file to compute its SHA-256: " + e, e);
+            throw new DatasetFormatException(file, 0, "cannot read the file to compute its SHA-256: " + IoErrors.reason(e), e);
         }
         return hex(md.digest());
     }

@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets.io;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -81,7 +82,7 @@ public final class LineReader implements Closeable {
             throw new DatasetFormatException(file, 0, "no such file", e);
         } catch (IOException e) {
             closeQuietly(in);
-            throw new DatasetFormatException(file, 0, "cannot open: " + e, e);
+            throw new DatasetFormatException(file, 0, "cannot open: " + IoErrors.reason(e), e);
         }
     }
 
@@ -123,7 +124,7 @@ public final class LineReader implements Closeable {
                         e.getMessage()), e);
             } catch (IOException e) {
                 throw new DatasetFormatException(file, 0, String.format(Locale.ROOT,
-                        "cannot read after line %d: %s", lineNumber, e), e);
+                        "cannot read after line %d: %s", lineNumber, IoErrors.reason(e)), e);
             }
             if (line == null) {
                 fieldCount = 0;

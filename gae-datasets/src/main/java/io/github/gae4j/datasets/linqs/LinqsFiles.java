@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets.linqs;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ public record LinqsFiles(String name, Path content, Path cites) {
                     .sorted()
                     .forEach(contents::add);
         } catch (IOException e) {
-            throw new DatasetFormatException(dir, 0, "cannot list the directory: " + e, e);
+            throw new DatasetFormatException(dir, 0, "cannot list the directory: " + IoErrors.reason(e), e);
         }
         if (contents.isEmpty()) {
             throw new DatasetFormatException(dir, 0, "no <name>.content or <name>.content.gz file in this directory");

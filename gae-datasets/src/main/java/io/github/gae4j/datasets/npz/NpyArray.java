@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets.npz;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -284,7 +285,7 @@ public final class NpyArray {
         } catch (ZipException e) {
             throw NpyHeader.fail(file, entry, "corrupt compressed data (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw NpyHeader.fail(file, entry, "cannot read: " + e, e);
+            throw NpyHeader.fail(file, entry, "cannot read: " + IoErrors.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.gae4j.datasets.npz;
 
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class NpzArchive implements Closeable {
         try (InputStream in = open(key)) {
             return NpyHeader.read(in, file, entryName(key));
         } catch (IOException e) {
-            throw NpyHeader.fail(file, entryName(key), "cannot read: " + e, e);
+            throw NpyHeader.fail(file, entryName(key), "cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -113,7 +114,7 @@ public final class NpzArchive implements Closeable {
         try (InputStream in = open(key)) {
             return NpyArray.read(in, file, entryName(key));
         } catch (IOException e) {
-            throw NpyHeader.fail(file, entryName(key), "cannot read: " + e, e);
+            throw NpyHeader.fail(file, entryName(key), "cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -127,7 +128,7 @@ public final class NpzArchive implements Closeable {
         } catch (ZipException e) {
             throw NpyHeader.fail(file, entryName(key), "corrupt zip entry (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw NpyHeader.fail(file, entryName(key), "cannot open: " + e, e);
+            throw NpyHeader.fail(file, entryName(key), "cannot open: " + IoErrors.reason(e), e);
         }
     }
 
@@ -152,7 +153,7 @@ public final class NpzArchive implements Closeable {
             size = Files.size(file);
             got = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            return new DatasetFormatException(file, 0, "cannot read: " + e, e);
+            return new DatasetFormatException(file, 0, "cannot read: " + IoErrors.reason(e), e);
         }
         if (size == 0) {
             return new DatasetFormatException(file, 0, "empty file (0 bytes): not an .npz archive", cause);

@@ -5,9 +5,15 @@ import java.util.Locale;
 /** How the snap loader reads node ids; option {@code ids}. */
 public enum IdMode {
 
-    /** Integers if every id parses as a 64-bit integer, strings otherwise. */
+    /**
+     * Integers if every id parses as a 64-bit integer, strings otherwise; a mix of the two, and negative integer
+     * ids, are read with a warning that names the first lines.
+     */
     AUTO,
-    /** Integer ids (64-bit, optionally signed): nodes are numbered in ascending numeric order; {@code 007} is {@code 7}. */
+    /**
+     * Non-negative 64-bit integer ids, anything else an error naming the line: nodes are numbered in ascending
+     * numeric order; {@code 007} is {@code 7}.
+     */
     INT,
     /** String ids, never parsed: nodes are numbered in order of first appearance. */
     STRING;

@@ -176,6 +176,17 @@ public final class SnapLoader implements DatasetLoader {
             LOG.warn("{}:{}: only the first edge line has ids that are not integers ('{}'), so all ids are read as"
                     + " strings; if that line is a header, set option header=true", path, p.firstDataLine,
                     p.firstNonInteger);
+        } else if (!intIds && options.ids() == IdMode.AUTO && p.integerIds > 0) {
+            // One stray token must not silently turn a file of integer ids into string ids.
+            LOG.warn("{}: mixed node ids: {} are integers and {} are not (first on line{} {}), so all are read as"
+                    + " strings; option ids=int makes the non-integer ones errors, ids=string silences this",
+                    path, p.integerIds, p.nonIntegerIds, p.nonIntegerLines.size() > 1 ? "s" : "",
+                    describe(p.nonIntegerLines, p.nonIntegerTokens));
+        }
+        if (intIds && p.negativeIds > 0) {
+            LOG.warn("{}: {} node id{} negative (first on line{} {}); they are read as ordinary ids; option ids=int"
+                    + " makes them errors", path, p.negativeIds, p.negativeIds == 1 ? " is" : "s are",
+                    p.negativeLines.size() > 1 ? "s" : "", describe(p.negativeLines, p.negativeTokens));
         }
         if (LOG.isInfoEnabled()) {
             LOG.info("{}", report.summary());
@@ -262,20 +273,55 @@ public final class SnapLoader implements DatasetLoader {
         int next = p.names.size();
         p.index.put(id, next);
         p.names.add(id);
-        if (options.ids() != IdMode.STRING && !p.nonIntegerAfterFirstLine && !isLong(id)) {
+        if (options.ids() == IdMode.STRING) {
+            return next;
+        }
+        if (!isLong(id)) {
             if (options.ids() == IdMode.INT) {
                 throw in.error(String.format(Locale.ROOT,
-                        "node id '%s' (field %d) is not an integer; ids=int needs 64-bit integer ids (ids=string or"
-                                + " ids=auto reads any id)", id, k + 1));
+                        "node id '%s' (field %d) is not an integer; ids=int needs non-negative 64-bit integer ids"
+                                + " (ids=string or ids=auto reads any id)", id, k + 1));
             }
+            p.nonIntegerIds++;
+            note(p.nonIntegerLines, p.nonIntegerTokens, in.lineNumber(), id);
             if (p.firstNonInteger == null) {
                 p.firstNonInteger = id;
             }
             if (in.lineNumber() != p.firstDataLine) {
                 p.nonIntegerAfterFirstLine = true;
             }
+        } else {
+            p.integerIds++;
+            if (id.charAt(0) == '-' && !id.chars().skip(1).allMatch(c -> c == '0')) {
+                if (options.ids() == IdMode.INT) {
+                    throw in.error(String.format(Locale.ROOT,
+                            "node id '%s' (field %d) is negative; ids=int needs non-negative 64-bit integer ids"
+                                    + " (ids=auto reads it with a warning)", id, k + 1));
+                }
+                p.negativeIds++;
+                note(p.negativeLines, p.negativeTokens, in.lineNumber(), id);
+            }
         }
         return next;
+    }
+
+    /** How many offending lines a warning lists. */
+    private static final int FIRST_OFFENDERS = 5;
+
+    private static void note(List<Long> lines, List<String> tokens, long line, String id) {
+        if (lines.size() < FIRST_OFFENDERS) {
+            lines.add(line);
+            tokens.add(id);
+        }
+    }
+
+    /** {@code 1501 ('x'), 1620 ('y')}: the first offending lines and their ids. */
+    private static String describe(List<Long> lines, List<String> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(lines.get(i)).append(" ('").append(tokens.get(i)).append("')");
+        }
+        return b.toString();
     }
 
     private static boolean isLong(String s) {
@@ -338,5 +384,13 @@ public final class SnapLoader implements DatasetLoader {
         long nonPositive;
         String firstNonInteger;
         boolean nonIntegerAfterFirstLine;
+        // Distinct ids by kind, and the first lines where a non-integer or negative id appears.
+        long integerIds;
+        long nonIntegerIds;
+        long negativeIds;
+        final List<Long> nonIntegerLines = new ArrayList<>();
+        final List<String> nonIntegerTokens = new ArrayList<>();
+        final List<Long> negativeLines = new ArrayList<>();
+        final List<String> negativeTokens = new ArrayList<>();
     }
 }

@@ -78,7 +78,7 @@ final class DatasetCatalogTest {
     void unknownNameListsTheKnownNames() {
         assertThatThrownBy(() -> DatasetCatalog.builtIn().entry("corra"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown dataset 'corra'")
+                .hasMessageContaining("Unknown dataset 'corra' (did you mean 'cora'?)")
                 .hasMessageContaining("known datasets: amazon-computers, ca-condmat, citeseer,")
                 .hasMessageContaining("cora, cora-ml")
                 .hasMessageContaining("pubmed")

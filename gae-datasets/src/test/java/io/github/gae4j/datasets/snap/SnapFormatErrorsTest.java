@@ -80,6 +80,8 @@ final class SnapFormatErrorsTest {
     void nonIntegerIdWithIntIds() {
         assertThat(fail("1 2\n2 x3\n", SnapOptions.DEFAULTS.withIds(IdMode.INT)))
                 .hasMessageContaining("bad.txt:2: node id 'x3' (field 2) is not an integer; ids=int");
+        assertThat(fail("1 2\n3 -4\n", SnapOptions.DEFAULTS.withIds(IdMode.INT)))
+                .hasMessageContaining("bad.txt:2: node id '-4' (field 2) is negative; ids=int");
         assertThat(fail("1 99999999999999999999\n", SnapOptions.DEFAULTS.withIds(IdMode.INT)))
                 .hasMessageContaining("bad.txt:1: node id '99999999999999999999'");
     }

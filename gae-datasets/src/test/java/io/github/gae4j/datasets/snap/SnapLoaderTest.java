@@ -213,6 +213,39 @@ final class SnapLoaderTest {
                 .contains("no weight column");
     }
 
+    @Test
+    void oneStrayTokenAmongIntegerIdsWarnsWithItsLineAndTheCounts() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 1500; i++) {
+            text.append(i).append(' ').append(i + 1).append('\n');
+        }
+        text.append("1501 x17\n1502 1503\n");
+        List<ILoggingEvent> events = logged(() -> read("stray.txt", text.toString(), SnapOptions.DEFAULTS));
+
+        List<String> warnings = events.stream().filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("stray.txt: mixed node ids: 1503 are integers and 1 are not")
+                .contains("first on line 1501 ('x17')").contains("ids=int");
+    }
+
+    @Test
+    void negativeIdsWarnWithTheirLines() {
+        List<ILoggingEvent> events = logged(() -> read("neg.txt", "1 2\n-3 4\n5 -6\n-3 1\n",
+                SnapOptions.DEFAULTS));
+
+        assertThat(events.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
+                .singleElement().asString().contains("neg.txt: 2 node ids are negative (first on lines 2 ('-3'), 3"
+                        + " ('-6'))");
+    }
+
+    @Test
+    void pureStringIdsDoNotWarn() {
+        List<ILoggingEvent> events = logged(() -> read("names.txt", "alice bob\nbob carol\n", SnapOptions.DEFAULTS));
+
+        assertThat(events).noneMatch(e -> e.getLevel() == Level.WARN);
+    }
+
     private static List<ILoggingEvent> logged(Runnable action) {
         Logger logger = (Logger) LoggerFactory.getLogger(SnapLoader.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();

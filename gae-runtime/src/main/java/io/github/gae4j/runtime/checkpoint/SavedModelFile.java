@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.io.AtomicFiles;
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.files.Json;
@@ -25,11 +27,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
@@ -96,8 +96,7 @@ public final class SavedModelFile {
         Path dir = target.getParent();
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            tmp = AtomicFiles.newTempSibling(target);
             MessageDigest sha = sha256();
             List<Tensor> tensors = tensors(model);
             int version = FORMAT_VERSION;
@@ -121,12 +120,13 @@ public final class SavedModelFile {
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     ch.force(true);
                 }
-                move(tmp, target);
+                AtomicFiles.moveIntoPlace(tmp, target);
                 tmp = null;
                 return HexFormat.of().formatHex(digest);
             }
         } catch (IOException e) {
-            throw new SavedModelException(String.format(Locale.ROOT, "%s: cannot write the model: %s", file, e), e);
+            throw new SavedModelException(String.format(Locale.ROOT, "%s: cannot write the model: %s", file,
+                    IoErrors.describe(e)), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -135,14 +135,6 @@ public final class SavedModelFile {
                     // the write already failed; that error is the one to report
                 }
             }
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -194,7 +186,7 @@ public final class SavedModelFile {
         } catch (EOFException e) {
             throw fail(file, "the file ends early (truncated: an interrupted copy or download?)");
         } catch (IOException e) {
-            throw fail(file, "cannot read: " + e);
+            throw fail(file, "cannot read: " + IoErrors.reason(e));
         } catch (ArithmeticException e) {
             throw fail(file, "a tensor shape is too large: the file is damaged");
         }

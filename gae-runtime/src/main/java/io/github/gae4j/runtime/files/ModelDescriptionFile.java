@@ -1,5 +1,6 @@
 package io.github.gae4j.runtime.files;
 
+import io.github.gae4j.core.io.IoErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,7 @@ public final class ModelDescriptionFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException(String.format(Locale.ROOT, "%s: cannot read the model file: %s", file, e));
+            throw new ConfigException(String.format(Locale.ROOT, "%s: cannot read the model file: %s", file, IoErrors.reason(e)));
         }
         return parse(text, Json.Syntax.of(file), file.toString());
     }

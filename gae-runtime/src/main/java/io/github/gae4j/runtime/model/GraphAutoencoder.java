@@ -9,16 +9,20 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
+import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,24 +50,22 @@ public final class GraphAutoencoder {
     private final List<Corruption> corruptions;
     private final ModelSpec spec;
 
-    private GraphAutoencoder(Builder b) {
-        this.encoder = Objects.requireNonNull(b.encoder, "encoder is not set");
-        this.sampler = Objects.requireNonNull(b.sampler, "sampler is not set");
-        this.decoder = Objects.requireNonNull(b.decoder, "decoder is not set");
-        if (b.losses.isEmpty()) {
-            throw new IllegalStateException("An autoencoder needs at least one loss term");
-        }
-        this.losses = List.copyOf(b.losses);
-        this.corruptions = List.copyOf(b.corruptions);
-        this.spec = b.spec;
+    private GraphAutoencoder(Encoder encoder, Sampler sampler, Decoder decoder, List<WeightedLoss> losses,
+                             List<Corruption> corruptions, ModelSpec spec) {
+        this.encoder = encoder;
+        this.sampler = sampler;
+        this.decoder = decoder;
+        this.losses = List.copyOf(losses);
+        this.corruptions = List.copyOf(corruptions);
+        this.spec = spec;
         requireDistinctNames(weights());
     }
 
     /**
      * The description this model was assembled from, by name and options: what a saved model records so that it
-     * can be assembled again. Present for models from {@link ModelAssembler} (and builders given
-     * {@link Builder#spec}); empty for a model composed from component instances alone, which cannot be
-     * re-created from a file.
+     * can be assembled again. Present for models from {@link ModelAssembler}, from its {@link ModelAssembler#builder}
+     * given every part by name, and from builders given {@link Builder#spec}; empty for a model composed (in part)
+     * from component instances, which cannot be re-created from a file.
      */
     public Optional<ModelSpec> spec() {
         return Optional.ofNullable(spec);
@@ -81,8 +83,15 @@ public final class GraphAutoencoder {
         }
     }
 
+    /** A builder that takes the components themselves; see {@link ModelAssembler#builder} to give them by name. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null, null);
+    }
+
+    /** See {@link ModelAssembler#builder}. */
+    static Builder builder(ModelAssembler assembler, CreationContext context) {
+        return new Builder(Objects.requireNonNull(assembler, "assembler is null"),
+                Objects.requireNonNull(context, "context is null"));
     }
 
     public Encoder encoder() {
@@ -228,16 +237,50 @@ public final class GraphAutoencoder {
         return p;
     }
 
-    /** Plain-Java composition, no Guice needed. */
+    /**
+     * Plain-Java composition, no Guice needed. Each part is an instance, or (on a builder from
+     * {@link ModelAssembler#builder}) a name with options that the assembler creates when the model is built, in
+     * {@link ModelAssembler#assemble}'s order and with its contexts. A model whose parts are all named records its
+     * {@link ModelSpec}, so it can be saved.
+     */
     public static final class Builder {
-        private Encoder encoder;
-        private Sampler sampler;
-        private Decoder decoder;
-        private final List<WeightedLoss> losses = new ArrayList<>();
-        private final List<Corruption> corruptions = new ArrayList<>();
+        private final ModelAssembler assembler;
+        private final CreationContext context;
+        private Part<Encoder> encoder;
+        private Part<Sampler> sampler;
+        private Part<Decoder> decoder;
+        private final List<LossPart> losses = new ArrayList<>();
+        private final List<Part<Corruption>> corruptions = new ArrayList<>();
         private ModelSpec spec;
 
-        private Builder() {
+        private Builder(ModelAssembler assembler, CreationContext context) {
+            this.assembler = assembler;
+            this.context = context;
+        }
+
+        /** A part given as an instance ({@code spec} null) or by name ({@code instance} null). */
+        private record Part<T>(T instance, ComponentSpec spec) {
+            boolean named() {
+                return spec != null;
+            }
+
+            T create(ComponentKind<? extends ComponentFactory<T>> kind, ModelAssembler assembler, CreationContext c) {
+                return spec == null ? instance : assembler.create(kind, spec, c);
+            }
+        }
+
+        /** A loss term: an instance with its name and weight (checked when added), or a {@link LossSpec}. */
+        private record LossPart(WeightedLoss instance, LossSpec spec) {
+        }
+
+        private <T> Part<T> named(ComponentKind<?> kind, ComponentSpec value) {
+            Objects.requireNonNull(value, kind.label() + " spec is null");
+            if (assembler == null) {
+                throw new IllegalStateException("A " + kind.label() + " by name ('" + value.name() + "') needs the"
+                        + " plugins that provide it: start from new ModelAssembler(PluginRegistry.discover())"
+                        + ".builder(context), not GraphAutoencoder.builder()");
+            }
+            return new Part<>(null, value);
         }
 
         /**
@@ -251,36 +294,100 @@ public final class GraphAutoencoder {
 
         /** Adds a corruption of the encoder's input in training; several apply in the order added. */
         public Builder corruption(Corruption corruption) {
-            corruptions.add(Objects.requireNonNull(corruption, "corruption is null"));
+            corruptions.add(new Part<>(Objects.requireNonNull(corruption, "corruption is null"), null));
             return this;
         }
 
-        public Builder encoder(Encoder encoder) {
-            this.encoder = encoder;
+        /** Adds a corruption by name (see {@link ModelAssembler#builder}). */
+        public Builder corruption(ComponentSpec corruption) {
+            corruptions.add(named(ComponentKind.CORRUPTION, corruption));
             return this;
         }
 
-        public Builder sampler(Sampler sampler) {
-            this.sampler = sampler;
+        public Builder encoder(Encoder value) {
+            this.encoder = value == null ? null : new Part<>(value, null);
             return this;
         }
 
-        public Builder decoder(Decoder decoder) {
-            this.decoder = decoder;
+        /** The encoder by name (see {@link ModelAssembler#builder}). */
+        public Builder encoder(ComponentSpec value) {
+            this.encoder = named(ComponentKind.ENCODER, value);
             return this;
         }
 
-        public Builder loss(String name, io.github.gae4j.core.spi.Loss loss) {
+        public Builder sampler(Sampler value) {
+            this.sampler = value == null ? null : new Part<>(value, null);
+            return this;
+        }
+
+        /** The sampler by name (see {@link ModelAssembler#builder}). */
+        public Builder sampler(ComponentSpec value) {
+            this.sampler = named(ComponentKind.SAMPLER, value);
+            return this;
+        }
+
+        public Builder decoder(Decoder value) {
+            this.decoder = value == null ? null : new Part<>(value, null);
+            return this;
+        }
+
+        /** The decoder by name (see {@link ModelAssembler#builder}). */
+        public Builder decoder(ComponentSpec value) {
+            this.decoder = named(ComponentKind.DECODER, value);
+            return this;
+        }
+
+        public Builder loss(String name, Loss loss) {
             return loss(name, loss, 1.0);
         }
 
-        public Builder loss(String name, io.github.gae4j.core.spi.Loss loss, double weight) {
-            losses.add(new WeightedLoss(name, loss, weight));
+        public Builder loss(String name, Loss loss, double weight) {
+            losses.add(new LossPart(new WeightedLoss(name, loss, weight), null));
+            return this;
+        }
+
+        /** A loss term by name, with its weight (see {@link ModelAssembler#builder}). */
+        public Builder loss(LossSpec loss) {
+            named(ComponentKind.LOSS, Objects.requireNonNull(loss, "loss spec is null").component());
+            losses.add(new LossPart(null, loss));
             return this;
         }
 
         public GraphAutoencoder build() {
-            return new GraphAutoencoder(this);
+            if (encoder == null || sampler == null || decoder == null) {
+                throw new NullPointerException((encoder == null ? "encoder" : sampler == null ? "sampler" : "decoder")
+                        + " is not set");
+            }
+            if (losses.isEmpty()) {
+                throw new IllegalStateException("An autoencoder needs at least one loss term");
+            }
+            // ModelAssembler's order and contexts: the parts after the encoder see its latent size as their input.
+            Encoder e = encoder.create(ComponentKind.ENCODER, assembler, context);
+            CreationContext latent = context == null ? null
+                    : new CreationContext(e.latentDim(), context.nodeCount(), context.seed(), context.inputDim());
+            Sampler s = sampler.create(ComponentKind.SAMPLER, assembler, latent);
+            Decoder d = decoder.create(ComponentKind.DECODER, assembler, latent);
+            List<WeightedLoss> terms = new ArrayList<>(losses.size());
+            for (LossPart l : losses) {
+                terms.add(l.spec() == null ? l.instance() : new WeightedLoss(l.spec().name(),
+                        assembler.create(ComponentKind.LOSS, l.spec().component(), latent), l.spec().weight()));
+            }
+            List<Corruption> cs = new ArrayList<>(corruptions.size());
+            for (Part<Corruption> c : corruptions) {
+                cs.add(c.create(ComponentKind.CORRUPTION, assembler, context));
+            }
+            return new GraphAutoencoder(e, s, d, terms, cs, spec != null ? spec : namedSpec().orElse(null));
+        }
+
+        /** The description of a model whose every part was given by name; empty if any is an instance. */
+        private Optional<ModelSpec> namedSpec() {
+            boolean allNamed = encoder.named() && sampler.named() && decoder.named()
+                    && losses.stream().allMatch(l -> l.spec() != null) && corruptions.stream().allMatch(Part::named);
+            if (!allNamed) {
+                return Optional.empty();
+            }
+            return Optional.of(new ModelSpec(encoder.spec(), sampler.spec(), decoder.spec(),
+                    losses.stream().map(LossPart::spec).toList(), corruptions.stream().map(Part::spec).toList()));
         }
     }
 }

@@ -5,8 +5,6 @@ import io.github.gae4j.runtime.plugin.FactoryLookup;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.Encoder;
-import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.error.ConfigException;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,22 +38,24 @@ public final class ModelAssembler {
     }
 
     public GraphAutoencoder assemble(ModelSpec spec, CreationContext context) {
-        Encoder encoder = create(ComponentKind.ENCODER, spec.encoder(), context);
-        CreationContext latent = new CreationContext(encoder.latentDim(), context.nodeCount(), context.seed(),
-                context.inputDim());
-        GraphAutoencoder.Builder b = GraphAutoencoder.builder()
-                .spec(spec)
-                .encoder(encoder)
-                .sampler(create(ComponentKind.SAMPLER, spec.sampler(), latent))
-                .decoder(create(ComponentKind.DECODER, spec.decoder(), latent));
-        for (LossSpec l : spec.losses()) {
-            Loss loss = create(ComponentKind.LOSS, l.component(), latent);
-            b.loss(l.component().name(), loss, l.weight());
-        }
-        for (ComponentSpec c : spec.corruptions()) {
-            b.corruption(create(ComponentKind.CORRUPTION, c, context));
-        }
+        GraphAutoencoder.Builder b = builder(context).spec(spec)
+                .encoder(spec.encoder())
+                .sampler(spec.sampler())
+                .decoder(spec.decoder());
+        spec.losses().forEach(b::loss);
+        spec.corruptions().forEach(b::corruption);
         return b.build();
+    }
+
+    /**
+     * A builder that takes parts by name ({@code .encoder(ComponentSpec.of("gcn", "latent", 16))},
+     * {@code .loss(LossSpec.of("kl").weight(0.5))}) as well as instances; named parts are created from these
+     * plugins when the model is built, exactly as {@link #assemble} creates them ({@code context} for the encoder
+     * and corruptions, the encoder's latent size for the rest). A model whose parts are all named records its
+     * {@link ModelSpec} ({@link GraphAutoencoder#spec()}), so it can be saved and loaded like an assembled one.
+     */
+    public GraphAutoencoder.Builder builder(CreationContext context) {
+        return GraphAutoencoder.builder(this, context);
     }
 
     /**

@@ -57,6 +57,11 @@ public final class ComponentKind<F extends ComponentFactory<?>> {
         return label;
     }
 
+    /** Plural label for messages, e.g. {@code encoders}, {@code losses}. */
+    public String pluralLabel() {
+        return label.endsWith("s") ? label + "es" : label + "s";
+    }
+
     public Class<F> factoryType() {
         return factoryType;
     }

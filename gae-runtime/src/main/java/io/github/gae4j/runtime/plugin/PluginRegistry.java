@@ -177,7 +177,7 @@ public final class PluginRegistry implements FactoryLookup {
     /** The error for an unknown name, listing the known ones (shared with the testkit's one-factory lookup). */
     public static UnknownComponentException unknown(ComponentKind<?> kind, String name, Collection<String> known) {
         return new UnknownComponentException(String.format(Locale.ROOT,
-                "Unknown %s '%s'; known %ss: %s", kind.label(), name, kind.label(), new TreeSet<>(known)));
+                "Unknown %s '%s'; known %s: %s", kind.label(), name, kind.pluralLabel(), new TreeSet<>(known)));
     }
 
     private record Registered(GaePlugin plugin, ComponentFactory<?> factory) {

@@ -189,6 +189,55 @@ final class ModelAssemblerTest {
     }
 
     @Test
+    void aBuilderGivenEveryPartByNameRecordsItsSpecAndBuildsWhatAssembleBuilds() {
+        ModelSpec spec = spec(ComponentSpec.of("linear", "latent", 6), ComponentSpec.of("dot"))
+                .withCorruptions(List.of());
+        GraphAutoencoder built = ASSEMBLER.builder(CONTEXT)
+                .encoder(ComponentSpec.of("linear", "latent", 6))
+                .sampler(ComponentSpec.of("identity"))
+                .decoder(ComponentSpec.of("dot"))
+                .loss(LossSpec.of("constant", "value", 2.5))
+                .loss(LossSpec.of("constant").weight(0.5))
+                .build();
+        assertThat(built.spec()).contains(spec);
+        GraphAutoencoder assembled = ASSEMBLER.assemble(spec, CONTEXT);
+        StubEncoder a = (StubEncoder) built.encoder();
+        StubEncoder b = (StubEncoder) assembled.encoder();
+        assertThat(List.of(a.latentDim(), a.context(), a.w().name(), a.w().data()))
+                .isEqualTo(List.of(b.latentDim(), b.context(), b.w().name(), b.w().data()));
+        assertThat(built.sampler()).isEqualTo(assembled.sampler());   // records: the same latent context
+        assertThat(built.decoder()).isEqualTo(assembled.decoder());
+        assertThat(built.losses()).extracting(l -> List.of(l.name(), l.weight(), l.loss()))
+                .isEqualTo(assembled.losses().stream().map(l -> List.of(l.name(), l.weight(), l.loss())).toList());
+    }
+
+    @Test
+    void aBuilderMixingInstancesAndNamesCreatesTheNamedPartsButRecordsNoSpec() {
+        StubEncoder encoder = new StubEncoder(5, CONTEXT, new Weights("mine", Matrix.zeros(2, 5)));
+        GraphAutoencoder model = ASSEMBLER.builder(CONTEXT)
+                .encoder(encoder)
+                .sampler(ComponentSpec.of("identity"))
+                .decoder(ComponentSpec.of("dot"))
+                .loss(LossSpec.of("constant", 0.25))
+                .build();
+        assertThat(model.spec()).isEmpty();
+        assertThat(model.encoder()).isSameAs(encoder);
+        // The named parts see the instance encoder's latent size, as assemble gives them the named encoder's.
+        assertThat(((StubDecoder) model.decoder()).context()).isEqualTo(new CreationContext(5, 30, 7, 12));
+        assertThat(model.losses()).extracting(WeightedLoss::weight).containsExactly(0.25);
+        assertThat(GraphAutoencoder.builder().encoder(encoder).sampler(model.sampler()).decoder(model.decoder())
+                .loss("l", new StubLoss(1)).build().spec()).isEmpty();
+    }
+
+    @Test
+    void aPlainBuilderRefusesPartsByNameAndSaysWhereToStart() {
+        assertThatThrownBy(() -> GraphAutoencoder.builder().decoder(ComponentSpec.of("dot")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("A decoder by name ('dot') needs the plugins that provide it: start from"
+                        + " new ModelAssembler(PluginRegistry.discover()).builder(context), not GraphAutoencoder.builder()");
+    }
+
+    @Test
     void unknownOptionListsKnownOptions() {
         ModelSpec bad = spec(ComponentSpec.of("linear", "latnet", 6), ComponentSpec.of("dot"));
         assertThatThrownBy(() -> ASSEMBLER.assemble(bad, CONTEXT))
