@@ -10,6 +10,7 @@ import io.github.gae4j.cli.run.DatasetOptions;
 import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
+import io.github.gae4j.cli.run.RunDiagnostics;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.ProvenanceJson;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -144,8 +146,10 @@ final class TrainCommand implements Callable<Integer> {
             Optional<Provenance> provenance = Optional.of(setup.provenance());
             Checkpoints checkpoints = new Checkpoints(runDir, description, provenance, setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
+            RunDiagnostics diagnostics = RunDiagnostics.of(description.training(), setup.model(), setup.split(),
+                    parallelism, bar::interject);
             // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
-            result = new Trainer(description.training(), parallelism, plugins, checkpoints)
+            result = new Trainer(description.training(), parallelism, plugins, checkpoints, diagnostics.listener())
                     .fit(setup.model(), setup.split(), setup.state(), setup.provenance());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
@@ -154,7 +158,8 @@ final class TrainCommand implements Callable<Integer> {
             SavedModelFile.write(SavedModel.of(description, result.provenance(), setup.model()),
                     runDir.resolve(RunFiles.MODEL));
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
-            writeRunJson(runDir, description, result, evaluation);
+            List<Warning> warnings = diagnostics.finish(result, evaluation.test().auc(), Optional.empty());
+            writeRunJson(runDir, description, result, evaluation, warnings);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
             if (!noEmbeddings) {
                 EmbeddingFiles.writeAll(runDir, graph, evaluation.embeddings());
@@ -162,13 +167,15 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!noReport) {
                 RunReport.Written report = RunReport.write(
-                        reportData(description, setup.provenance(), graph, result, evaluation),
+                        reportData(description, setup.provenance(), graph, result, evaluation, warnings),
                         runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
                                 : ReportOptions.defaults());
                 written.add(RunFiles.REPORT);
                 written.add(report.images().size() + " charts");
             }
             printSummary(stdout, result, evaluation, runDir, written, description);
+            RunDiagnostics.printSummary(stdout, warnings);
+            stdout.flush();
         }
         return GaeCommand.OK;
     }
@@ -278,8 +285,8 @@ final class TrainCommand implements Callable<Integer> {
         return gae ? "gae" : vgae ? "vgae" : enc;
     }
 
-    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e)
-            throws IOException {
+    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e,
+                                     List<Warning> warnings) throws IOException {
         ObjectNode json = Json.object();
         json.put("gae4j", Provenance.currentVersion());
         r.provenance().ifPresent(p -> json.set("provenance", ProvenanceJson.write(p)));
@@ -296,6 +303,7 @@ final class TrainCommand implements Callable<Integer> {
             results.put("clustering-ari", c.ari());
         });
         results.put("median-epoch-ms", r.medianEpochMillis());
+        RunDiagnostics.writeJson(json, warnings);
         ArrayNode history = json.putArray("history");
         for (EpochStats s : r.history()) {
             history.addObject().put("epoch", s.epoch()).put("loss", s.loss()).put("val-auc", s.valAuc())
@@ -305,7 +313,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,
-                                         TrainingResult r, Evaluation e) {
+                                         TrainingResult r, Evaluation e, List<Warning> warnings) {
         Map<String, String> summary = new LinkedHashMap<>();
         String label = provenance.dataset().name();
         summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
@@ -320,7 +328,7 @@ final class TrainCommand implements Callable<Integer> {
         int[] labels = graph.hasLabels() ? graph.labels() : null;
         return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
                 ModelDescriptionFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
-                labels, graph.classNames(), d.training().seed());
+                labels, graph.classNames(), d.training().seed(), warnings);
     }
 
     private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e, Path runDir,

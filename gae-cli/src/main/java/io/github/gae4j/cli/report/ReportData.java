@@ -3,6 +3,7 @@ package io.github.gae4j.cli.report;
 import static java.util.Objects.requireNonNull;
 
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.train.EpochStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param labels             null, or one class per node with −1 for unlabelled nodes
  * @param classNames         names of classes 0..k−1; may be empty (then "class 0", "class 1", ...)
  * @param seed               seeds the node subsample and t-SNE
+ * @param warnings           what the run's diagnostics found (shown near the top); may be empty
  */
 public record ReportData(
         String title,
@@ -37,7 +39,16 @@ public record ReportData(
         Matrix embeddings,
         int[] labels,
         List<String> classNames,
-        long seed) {
+        long seed,
+        List<Warning> warnings) {
+
+    /** A report without warnings. */
+    public ReportData(String title, Map<String, String> summary, String modelJson, List<EpochStats> history,
+                      int bestEpoch, double[] testPositiveScores, double[] testNegativeScores, Matrix embeddings,
+                      int[] labels, List<String> classNames, long seed) {
+        this(title, summary, modelJson, history, bestEpoch, testPositiveScores, testNegativeScores, embeddings,
+                labels, classNames, seed, List.of());
+    }
 
     public ReportData {
         requireNonNull(title, "title is null");
@@ -56,6 +67,7 @@ public record ReportData(
         summary = Collections.unmodifiableMap(rows);
         history = List.copyOf(history);
         classNames = List.copyOf(classNames);
+        warnings = List.copyOf(warnings);
         if (bestEpoch < 0) {
             throw new IllegalArgumentException("bestEpoch must not be negative, got " + bestEpoch);
         }

@@ -76,6 +76,7 @@ class LayeringTest {
                 "runtime.metrics",          // AUC/AP, clustering, probe
                 "runtime.backend",          // the execution seam: loss and gradients of a batch, anywhere
                 "runtime.train",            // the training loop
+                "runtime.diagnostics",      // collapse and trouble detection during training, with advice
                 "runtime.files",            // model description files (JSON, YAML), one Jackson setup
                 "runtime.checkpoint",       // model files and checkpoints
                 "runtime",                  // Gae and TrainedModel: the short path for code
