@@ -16,8 +16,10 @@ import io.github.gae4j.runtime.model.WeightedLoss;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +43,9 @@ public final class RunDiagnostics {
         GraphInput input = GraphInput.of(split.trainGraph());
         Advice advice = Advice.of(input.features(), training.learningRate(),
                 model.losses().stream().map(WeightedLoss::name).toList());
+        Set<String> advised = new HashSet<>();
         return new RunDiagnostics(new TrainingDiagnostics(DiagnosticThresholds.defaults(), training.epochs(), advice,
-                new EncoderProbe(model, input, parallelism), w -> print.accept(line(w))));
+                new EncoderProbe(model, input, parallelism), w -> print.accept(line(w, advised))));
     }
 
     /** The listener to give the trainer. */
@@ -61,19 +64,24 @@ public final class RunDiagnostics {
         return diagnostics.warnings();
     }
 
-    /** "warning [loss-spike] The training loss jumped ... Try ...". */
-    public static String line(Warning w) {
-        return "warning [" + w.code() + "] " + w.text();
+    /**
+     * "warning [loss-spike] The training loss jumped ... Try ...", the advice left out when {@code advised} holds
+     * it already (the warnings of one collapse tend to share it); adds it there.
+     */
+    static String line(Warning w, Set<String> advised) {
+        boolean fresh = advised.add(w.advice());
+        return "warning [" + w.code() + "] " + (fresh ? w.text() : w.message());
     }
 
-    /** The warnings again, after the scores, so they are not lost in the progress output. */
+    /** The warnings again, after the scores, so they are not lost in the progress output; each advice once. */
     public static void printSummary(PrintWriter out, List<Warning> warnings) {
         if (warnings.isEmpty()) {
             return;
         }
         out.println(warnings.size() == 1 ? "1 warning:" : warnings.size() + " warnings:");
+        Set<String> advised = new HashSet<>();
         for (Warning w : warnings) {
-            out.println("  " + line(w));
+            out.println("  " + line(w, advised));
         }
     }
 

@@ -192,9 +192,10 @@ public final class TrainingDiagnostics implements TrainingListener {
                 : "";
     }
 
-    private static String percent(double share) {
-        return share >= 0.9995 || share < 0.1 ? String.format(Locale.ROOT, "%.2f%%", 100 * share)
-                : String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    /** Two decimals near 0 and 100 %, one from 90 %, none between: "1.00%", "37%", "99.4%", "99.97%". */
+    static String percent(double share) {
+        String format = share < 0.1 || share >= 0.9995 ? "%.2f%%" : share >= 0.9 ? "%.1f%%" : "%.0f%%";
+        return String.format(Locale.ROOT, format, 100 * share);
     }
 
     /** Keeps and reports {@code w} unless a warning of its code was raised already. */
