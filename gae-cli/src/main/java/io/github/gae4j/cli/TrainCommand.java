@@ -6,6 +6,8 @@ import io.github.gae4j.cli.progress.ProgressMode;
 import io.github.gae4j.cli.report.ReportData;
 import io.github.gae4j.cli.report.ReportOptions;
 import io.github.gae4j.cli.report.RunReport;
+import io.github.gae4j.cli.run.BaselineOptions;
+import io.github.gae4j.cli.run.BaselineTable;
 import io.github.gae4j.cli.run.DatasetOptions;
 import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
@@ -27,6 +29,7 @@ import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.files.ModelDescriptionFile;
+import io.github.gae4j.runtime.baselines.BaselineReport;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
@@ -76,6 +79,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions model = new ModelOptions();
+
+    @Mixin
+    BaselineOptions baselineOptions = new BaselineOptions();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Run directory (default runs/MODEL-DATASET-seedSEED).")
@@ -158,8 +164,10 @@ final class TrainCommand implements Callable<Integer> {
             SavedModelFile.write(SavedModel.of(description, result.provenance(), setup.model()),
                     runDir.resolve(RunFiles.MODEL));
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
-            List<Warning> warnings = diagnostics.finish(result, evaluation.test().auc(), Optional.empty());
-            writeRunJson(runDir, description, result, evaluation, warnings);
+            Optional<BaselineReport> baselines = baselineOptions.evaluate(setup.split(), parallelism);
+            List<Warning> warnings = diagnostics.finish(result, evaluation.test().auc(),
+                    baselines.map(RunDiagnostics::bestHeuristic));
+            writeRunJson(runDir, description, result, evaluation, baselines, warnings);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
             if (!noEmbeddings) {
                 EmbeddingFiles.writeAll(runDir, graph, evaluation.embeddings());
@@ -167,13 +175,14 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!noReport) {
                 RunReport.Written report = RunReport.write(
-                        reportData(description, setup.provenance(), graph, result, evaluation, warnings),
+                        reportData(description, setup.provenance(), graph, result, evaluation, baselines,
+                                warnings),
                         runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
                                 : ReportOptions.defaults());
                 written.add(RunFiles.REPORT);
                 written.add(report.images().size() + " charts");
             }
-            printSummary(stdout, result, evaluation, runDir, written, description);
+            printSummary(stdout, result, evaluation, baselines, runDir, written, description);
             RunDiagnostics.printSummary(stdout, warnings);
             stdout.flush();
         }
@@ -286,7 +295,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e,
-                                     List<Warning> warnings) throws IOException {
+                                     Optional<BaselineReport> baselines, List<Warning> warnings) throws IOException {
         ObjectNode json = Json.object();
         json.put("gae4j", Provenance.currentVersion());
         r.provenance().ifPresent(p -> json.set("provenance", ProvenanceJson.write(p)));
@@ -303,6 +312,7 @@ final class TrainCommand implements Callable<Integer> {
             results.put("clustering-ari", c.ari());
         });
         results.put("median-epoch-ms", r.medianEpochMillis());
+        baselines.ifPresent(b -> json.set("baselines", BaselineTable.json(e.test(), b)));
         RunDiagnostics.writeJson(json, warnings);
         ArrayNode history = json.putArray("history");
         for (EpochStats s : r.history()) {
@@ -313,7 +323,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,
-                                         TrainingResult r, Evaluation e, List<Warning> warnings) {
+                                         TrainingResult r, Evaluation e, Optional<BaselineReport> baselines,
+                                         List<Warning> warnings) {
         Map<String, String> summary = new LinkedHashMap<>();
         String label = provenance.dataset().name();
         summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
@@ -324,15 +335,18 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("epochs", r.history().size() + (r.stoppedEarly() ? " (stopped early)" : ""));
         summary.put("best validation epoch", Integer.toString(r.bestEpoch()));
         summary.putAll(e.summary());
+        baselines.ifPresent(b -> summary.putAll(BaselineTable.summary(e.test(), b)));
         summary.put("median ms / epoch", String.format(Locale.ROOT, "%.1f", r.medianEpochMillis()));
         int[] labels = graph.hasLabels() ? graph.labels() : null;
         return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
                 ModelDescriptionFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
-                labels, graph.classNames(), d.training().seed(), warnings);
+                labels, graph.classNames(), d.training().seed(),
+                baselines.map(BaselineReport::heuristics).orElse(List.of()), warnings);
     }
 
-    private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e, Path runDir,
-                                     List<String> written, ModelDescription d) {
+    private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e,
+                                     Optional<BaselineReport> baselines, Path runDir, List<String> written,
+                                     ModelDescription d) {
         if (r.stoppedEarly()) {
             out.printf(Locale.ROOT, "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
                     r.history().size(), d.training().epochs(), runDir);
@@ -345,6 +359,7 @@ final class TrainCommand implements Callable<Integer> {
                 r.bestEpoch(), r.medianEpochMillis());
         e.clustering().ifPresent(c -> out.printf(Locale.ROOT, "clustering ACC %.4f  NMI %.4f  ARI %.4f%n", c.acc(),
                 c.nmi(), c.ari()));
+        baselines.ifPresent(b -> BaselineTable.print(out, e.test(), b));
         out.printf(Locale.ROOT, "wrote %s: %s%n", runDir, String.join(", ", written));
         out.flush();
     }

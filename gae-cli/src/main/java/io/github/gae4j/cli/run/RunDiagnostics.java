@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.runtime.baselines.BaselineReport;
+import io.github.gae4j.runtime.baselines.HeuristicScore;
 import io.github.gae4j.runtime.diagnostics.Advice;
 import io.github.gae4j.runtime.diagnostics.Baseline;
 import io.github.gae4j.runtime.diagnostics.DiagnosticThresholds;
@@ -62,6 +64,12 @@ public final class RunDiagnostics {
 
     public List<Warning> warnings() {
         return diagnostics.warnings();
+    }
+
+    /** The best heuristic of a baseline report, as the diagnostics compare with it. */
+    public static Baseline bestHeuristic(BaselineReport report) {
+        HeuristicScore best = report.best();
+        return new Baseline(best.heuristic().label(), best.auc());
     }
 
     /**

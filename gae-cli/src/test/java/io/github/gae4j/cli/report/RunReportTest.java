@@ -119,7 +119,7 @@ final class RunReportTest {
         ReportData d = synthetic("t");
         ReportData data = new ReportData(d.title(), d.summary(), d.modelJson(), d.history(), d.bestEpoch(),
                 d.testPositiveScores(), d.testNegativeScores(), d.embeddings(), d.labels(), d.classNames(), d.seed(),
-                List.of(new io.github.gae4j.runtime.diagnostics.Warning("loss-spike", 2,
+                List.of(), List.of(new io.github.gae4j.runtime.diagnostics.Warning("loss-spike", 2,
                         "The training loss jumped 71.3× at epoch 2.", "Try <--normalize-features>.")));
 
         String html = Files.readString(RunReport.write(data, dir, NO_TSNE).html());

@@ -11,7 +11,9 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.catalog.NamedDatasetLoaderFactory;
+import io.github.gae4j.runtime.baselines.LinkHeuristics;
 import io.github.gae4j.runtime.diagnostics.Advice;
+import io.github.gae4j.runtime.diagnostics.Baseline;
 import io.github.gae4j.runtime.diagnostics.DiagnosticThresholds;
 import io.github.gae4j.runtime.diagnostics.EncoderProbe;
 import io.github.gae4j.runtime.diagnostics.TrainingDiagnostics;
@@ -76,6 +78,7 @@ final class RunDiagnosticsTest {
             assertThat(heard).isEqualTo(diagnostics.warnings());
             assertThat(heard).extracting(Warning::code).containsExactlyInAnyOrder("loss-spike",
                     "rank-one-embeddings", "dead-units", "flat-auc", "early-best-epoch");
+            assertThat(result.test().auc()).isLessThan(0.85);
             Map<String, Warning> byCode = new java.util.HashMap<>();
             heard.forEach(w -> byCode.put(w.code(), w));
             assertThat(byCode.get("loss-spike").epoch()).isEqualTo(2);
@@ -89,6 +92,12 @@ final class RunDiagnosticsTest {
             // Raised as they happened: the spike first, the verdict on the best epoch last.
             assertThat(heard.get(0).code()).isEqualTo("loss-spike");
             assertThat(heard.get(heard.size() - 1).code()).isEqualTo("early-best-epoch");
+
+            // The heuristics on the same test pairs, as gae train compares them: resource allocation wins by far.
+            Baseline best = RunDiagnostics.bestHeuristic(LinkHeuristics.evaluate(split, threads));
+            assertThat(best.auc()).isGreaterThan(0.95);
+            assertThat(diagnostics.compareWithBaseline(result.test().auc(), Optional.of(best)))
+                    .hasValueSatisfying(w -> assertThat(w.message()).contains("points below " + best.name()));
         }
     }
 
