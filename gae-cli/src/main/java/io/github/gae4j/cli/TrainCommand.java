@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
             Checkpoints checkpoints = new Checkpoints(runDir, description, provenance, setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
             RunDiagnostics diagnostics = RunDiagnostics.of(description.training(), setup.model(), setup.split(),
-                    parallelism, bar::interject);
+                    parallelism, setup.state() == null ? List.of() : setup.state().history(), bar::interject);
             // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
             result = new Trainer(description.training(), parallelism, plugins, checkpoints, diagnostics.listener())
                     .fit(setup.model(), setup.split(), setup.state(), setup.provenance());

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.runtime.baselines.BaselineReport;
 import io.github.gae4j.runtime.baselines.HeuristicScore;
-import io.github.gae4j.runtime.diagnostics.Advice;
 import io.github.gae4j.runtime.diagnostics.Baseline;
 import io.github.gae4j.runtime.diagnostics.DiagnosticThresholds;
-import io.github.gae4j.runtime.diagnostics.EncoderProbe;
 import io.github.gae4j.runtime.diagnostics.TrainingDiagnostics;
 import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.WeightedLoss;
+import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
 import java.io.PrintWriter;
@@ -38,16 +35,16 @@ public final class RunDiagnostics {
 
     /**
      * Diagnostics for {@code model} trained on {@code split} with {@code training}, looking at the encoder on
-     * {@code parallelism}'s threads and printing each warning through {@code print} as it is raised.
+     * {@code parallelism}'s threads and printing each warning through {@code print} as it is raised;
+     * {@code earlier} is the history of the session a resumed run continues (empty for a fresh run).
      */
     public static RunDiagnostics of(TrainerConfig training, GraphAutoencoder model, LinkSplit split,
-                                    Parallelism parallelism, Consumer<String> print) {
-        GraphInput input = GraphInput.of(split.trainGraph());
-        Advice advice = Advice.of(input.features(), training.learningRate(),
-                model.losses().stream().map(WeightedLoss::name).toList());
+                                    Parallelism parallelism, List<EpochStats> earlier, Consumer<String> print) {
         Set<String> advised = new HashSet<>();
-        return new RunDiagnostics(new TrainingDiagnostics(DiagnosticThresholds.defaults(), training.epochs(), advice,
-                new EncoderProbe(model, input, parallelism), w -> print.accept(line(w, advised))));
+        TrainingDiagnostics d = TrainingDiagnostics.of(DiagnosticThresholds.defaults(), training, model, split,
+                parallelism, w -> print.accept(line(w, advised)));
+        d.replay(earlier);
+        return new RunDiagnostics(d);
     }
 
     /** The listener to give the trainer. */

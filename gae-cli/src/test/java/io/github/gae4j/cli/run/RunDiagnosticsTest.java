@@ -8,20 +8,16 @@ import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.catalog.NamedDatasetLoaderFactory;
 import io.github.gae4j.runtime.baselines.LinkHeuristics;
-import io.github.gae4j.runtime.diagnostics.Advice;
 import io.github.gae4j.runtime.diagnostics.Baseline;
 import io.github.gae4j.runtime.diagnostics.DiagnosticThresholds;
-import io.github.gae4j.runtime.diagnostics.EncoderProbe;
 import io.github.gae4j.runtime.diagnostics.TrainingDiagnostics;
 import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
-import io.github.gae4j.runtime.model.WeightedLoss;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
@@ -63,14 +59,10 @@ final class RunDiagnosticsTest {
         LinkSplit split = LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
         GraphAutoencoder model = new ModelAssembler(PluginRegistry.discover()).assemble(ModelSpec.gae(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
-        GraphInput input = GraphInput.of(split.trainGraph());
         List<Warning> heard = new ArrayList<>();
         try (Parallelism threads = Parallelism.of(2)) {
-            TrainingDiagnostics diagnostics = new TrainingDiagnostics(
-                    DiagnosticThresholds.defaults().withEarlyBest(0.1, 20), config.epochs(),
-                    Advice.of(input.features(), config.learningRate(),
-                            model.losses().stream().map(WeightedLoss::name).toList()),
-                    new EncoderProbe(model, input, threads), heard::add);
+            TrainingDiagnostics diagnostics = TrainingDiagnostics.of(
+                    DiagnosticThresholds.defaults().withEarlyBest(0.1, 20), config, model, split, threads, heard::add);
             TrainingResult result = new Trainer(config, threads, diagnostics).fit(model, split);
             diagnostics.finish(result);
 

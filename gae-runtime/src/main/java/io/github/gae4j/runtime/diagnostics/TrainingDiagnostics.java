@@ -1,6 +1,12 @@
 package io.github.gae4j.runtime.diagnostics;
 
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.WeightedLoss;
 import io.github.gae4j.runtime.train.EpochStats;
+import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import java.util.ArrayList;
@@ -66,6 +72,35 @@ public final class TrainingDiagnostics implements TrainingListener {
         this.advice = Objects.requireNonNull(advice, "advice is null");
         this.probe = probe;
         this.sink = sink != null ? sink : w -> LOG.warn("[{}] {}", w.code(), w.text());
+    }
+
+    /**
+     * Diagnostics for {@code model} trained on {@code split} with {@code training}, with advice fitted to its
+     * features, learning rate and losses, and a probe of its encoder on the training graph (on
+     * {@code parallelism}'s threads, borrowed) every tenth of the run unless the thresholds say otherwise.
+     *
+     * @param sink told of each warning as it is raised; null for a WARN log line
+     */
+    public static TrainingDiagnostics of(DiagnosticThresholds thresholds, TrainerConfig training,
+                                         GraphAutoencoder model, LinkSplit split, Parallelism parallelism,
+                                         Consumer<Warning> sink) {
+        GraphInput input = GraphInput.of(split.trainGraph());
+        Advice advice = Advice.of(input.features(), training.learningRate(),
+                model.losses().stream().map(WeightedLoss::name).toList());
+        return new TrainingDiagnostics(thresholds, training.epochs(), advice,
+                new EncoderProbe(model, input, parallelism), sink);
+    }
+
+    /**
+     * Runs the history checks (loss spikes, flat validation AUC) over the epochs of an earlier session, as a
+     * resumed run continues it: its warnings are raised again with their epochs, and the next epoch is compared
+     * with the last one here. The activations of those epochs are gone, so they are not probed.
+     */
+    public void replay(List<EpochStats> history) {
+        for (EpochStats s : history) {
+            checkLoss(s);
+            checkValidation(s);
+        }
     }
 
     /** Every warning so far, in the order raised. */

@@ -99,6 +99,20 @@ final class TrainingDiagnosticsTest {
         assertThat(d.warnings()).isEmpty();
     }
 
+    /** A resumed run replays the earlier session's history: its spike is raised again, the next epoch compared. */
+    @Test
+    void replayingAnEarlierSessionRaisesItsWarningsAndContinuesTheComparison() {
+        TrainingDiagnostics d = diagnostics(DiagnosticThresholds.defaults(), 200);
+        d.replay(history(new double[] {0.68, 48.6, 4.83}, new double[] {0.57, 0.80, 0.79}));
+        assertThat(d.warnings()).extracting(Warning::code, Warning::epoch).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("loss-spike", 2));
+        TrainingDiagnostics resumed = diagnostics(DiagnosticThresholds.defaults().withFlatAuc(0.005, 2), 200);
+        resumed.replay(history(new double[] {0.7, 0.6}, new double[] {0.8, 0.5}));
+        resumed.onEpoch(new EpochStats(3, 7.0, 0.5, 0.5, 1));
+        assertThat(resumed.warnings()).extracting(Warning::code, Warning::epoch).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("loss-spike", 3), org.assertj.core.groups.Tuple.tuple("flat-auc", 3));
+    }
+
     @Test
     void aBestEpochInTheFirstFewPercentOfTheRunIsEarly() {
         TrainingDiagnostics d = diagnostics(DiagnosticThresholds.defaults(), 200);
