@@ -129,7 +129,7 @@ public final class TrainingDiagnostics implements TrainingListener {
         int best = result.bestEpoch();
         if (length >= thresholds.earlyBestMinEpochs() && best > 0 && best <= thresholds.earlyBestShare() * length) {
             raise(new Warning("early-best-epoch", 0, String.format(Locale.ROOT,
-                    "The best validation epoch is %d of %d (the first %s of the run): every later epoch was worse.",
+                    "The best validation epoch is %d of %d (the first %s of the run): no later epoch did better.",
                     best, length, percent((double) best / length)), advice.collapse()));
         }
         if (probe != null) {
@@ -194,6 +194,10 @@ public final class TrainingDiagnostics implements TrainingListener {
                     units, percent((double) dead / units), layers(snap), advice.featureNote()), advice.collapse()));
         }
         EmbeddingSpread spread = EmbeddingSpread.of(snap.embeddings());
+        LOG.debug("{}: {} of {} hidden ReLU units dead; first component {} of the variance; {} of {} embedding"
+                + " dimensions constant; {} zero entries", epoch > 0 ? "epoch " + epoch : "final model", dead,
+                units, percent(spread.firstComponentShare()), spread.constantDims(), spread.dims(),
+                percent(spread.zeroShare()));
         if (spread.dims() > 0 && Double.isNaN(spread.firstComponentShare())) {
             raise(new Warning("constant-embeddings", epoch, String.format(Locale.ROOT,
                     "%severy node has the same embedding%s.", at, zeros(spread)), advice.collapse()));
