@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param constantDimShare   warn when at least this share of the embedding dimensions is the same for every node
  * @param baselineMargin     warn when the model's test AUC is more than this below the best heuristic's (0: any
  *                           deficit)
- * @param probeEvery         look at the encoder's activations every this many epochs (0: every tenth of the run)
+ * @param probeEvery         look at the encoder's activations every this many epochs (0: every tenth of the run,
+ *                           at least 5 epochs apart)
  */
 public record DiagnosticThresholds(double lossSpikeFactor, double flatAucTolerance, int flatAucEpochs,
                                    double earlyBestShare, int earlyBestMinEpochs, double deadUnitShare,
@@ -42,7 +43,8 @@ public record DiagnosticThresholds(double lossSpikeFactor, double flatAucToleran
     /**
      * A 10× loss jump; 5 validated epochs in a row within 0.005 of AUC 0.5; a best epoch in the first 5 % of a run
      * of 20 epochs or more; half the hidden ReLU units dead; 90 % of the variance in one component; half the
-     * embedding dimensions constant; any deficit against the best heuristic; activations every tenth of the run.
+     * embedding dimensions constant; any deficit against the best heuristic; activations every tenth of the run (at
+     * least 5 epochs apart).
      */
     public static DiagnosticThresholds defaults() {
         return new DiagnosticThresholds(10, 0.005, 5, 0.05, 20, 0.5, 0.9, 0.5, 0, 0);
@@ -90,7 +92,9 @@ public record DiagnosticThresholds(double lossSpikeFactor, double flatAucToleran
 
     /** The epochs between two looks at the activations in a run of {@code epochs}. */
     int probeInterval(int epochs) {
-        return probeEvery > 0 ? probeEvery : Math.max(1, epochs / 10);
+        // Not before epoch 5 by default: freshly initialised embeddings lean on one direction (PC1 up to 0.8 at
+        // epoch 1 on healthy runs) and say nothing yet about collapse.
+        return probeEvery > 0 ? probeEvery : Math.max(5, epochs / 10);
     }
 
     private static void require(boolean ok, String what, Object value) {

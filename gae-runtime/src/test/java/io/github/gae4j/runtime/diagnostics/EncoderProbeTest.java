@@ -127,7 +127,8 @@ final class EncoderProbeTest {
                 heard::add);
         d.onEpoch(new io.github.gae4j.runtime.train.EpochStats(1, 0.7, 0.8, 0.8, 1));
         assertThat(heard).isEmpty();
-        d.onEpoch(new io.github.gae4j.runtime.train.EpochStats(2, 0.7, 0.8, 0.8, 1));
+        // Validation got worse at epoch 2: the model has stalled, so the embeddings' shape is judged too.
+        d.onEpoch(new io.github.gae4j.runtime.train.EpochStats(2, 0.7, 0.7, 0.7, 1));
         assertThat(heard).extracting(Warning::code).contains("dead-units");
         Warning dead = heard.stream().filter(w -> w.code().equals("dead-units")).findFirst().orElseThrow();
         assertThat(dead.epoch()).isEqualTo(2);
@@ -136,5 +137,31 @@ final class EncoderProbeTest {
                 + " for every node (layer 1: 3 of 4, layer 2: 0 of 2).");
         // H2's two columns are equal and μ = H2 Wμ is then one-dimensional.
         assertThat(heard).extracting(Warning::code).contains("rank-one-embeddings");
+    }
+
+    /** While validation still improves, one-dimensional embeddings are a phase, not a collapse; dead units count. */
+    @Test
+    void theEmbeddingsShapeIsJudgedOnlyOnceValidationHasStalled() {
+        Matrix w0 = Matrix.of(new double[][] {{1, -1, -0.5, -1}, {0.5, -2, -0.1, -0.6}});
+        Matrix w1 = Matrix.of(new double[][] {{1, 1}, {1, 1}, {1, 1}, {1, 1}});
+        List<Warning> heard = new java.util.ArrayList<>();
+        TrainingDiagnostics d = new TrainingDiagnostics(DiagnosticThresholds.defaults().withProbeEvery(1), 10,
+                new Advice(Advice.FeatureKind.RAW, 1.5, 0.01, false),
+                new EncoderProbe(model(new TwoLayerEncoder(w0, w1)), input(), Parallelism.singleThreaded()),
+                heard::add);
+        for (int e = 1; e <= 5; e++) {
+            d.onEpoch(new io.github.gae4j.runtime.train.EpochStats(e, 0.7, 0.6 + e / 100.0, 0.6, 1));
+        }
+        assertThat(heard).extracting(Warning::code).containsExactly("dead-units");
+        // A run still improving at its last epoch ends there: the final model is not judged on its shape either.
+        java.util.List<io.github.gae4j.runtime.train.EpochStats> h = new java.util.ArrayList<>();
+        for (int e = 1; e <= 5; e++) {
+            h.add(new io.github.gae4j.runtime.train.EpochStats(e, 0.7, 0.6 + e / 100.0, 0.6, 1));
+        }
+        d.finish(new io.github.gae4j.runtime.train.TrainingResult(h, 5,
+                new io.github.gae4j.runtime.metrics.LinkScores(0.7, 0.7), false,
+                new io.github.gae4j.runtime.train.TrainingState(5, h, 5, 0.65, List.of(), List.of(),
+                        new io.github.gae4j.runtime.train.OptimizerState("adam", java.util.Map.of()))));
+        assertThat(heard).extracting(Warning::code).containsExactly("dead-units");
     }
 }

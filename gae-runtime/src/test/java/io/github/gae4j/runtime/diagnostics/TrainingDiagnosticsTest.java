@@ -177,6 +177,6 @@ final class TrainingDiagnosticsTest {
                 .hasMessageContaining("rankOneShare");
         assertThat(DiagnosticThresholds.defaults().probeInterval(200)).isEqualTo(20);
         assertThat(DiagnosticThresholds.defaults().withProbeEvery(3).probeInterval(200)).isEqualTo(3);
-        assertThat(DiagnosticThresholds.defaults().probeInterval(5)).isEqualTo(1);
+        assertThat(DiagnosticThresholds.defaults().probeInterval(5)).isEqualTo(5);
     }
 }
