@@ -13,6 +13,7 @@ import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
 import io.github.gae4j.cli.run.OptionChecks;
+import io.github.gae4j.cli.run.RunDiagnostics;
 import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.cli.run.SplitSizes;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.ProvenanceJson;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -170,8 +172,10 @@ final class TrainCommand implements Callable<Integer> {
             Optional<Provenance> provenance = Optional.of(setup.provenance());
             Checkpoints checkpoints = new Checkpoints(runDir, description, provenance, setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
+            RunDiagnostics diagnostics = RunDiagnostics.of(description.training(), setup.model(), setup.split(),
+                    parallelism, setup.state() == null ? List.of() : setup.state().history(), bar::interject);
             // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
-            result = new Trainer(description.training(), parallelism, plugins, checkpoints)
+            result = new Trainer(description.training(), parallelism, plugins, checkpoints, diagnostics.listener())
                     .fit(setup.model(), setup.split(), setup.state(), setup.provenance());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
@@ -181,7 +185,9 @@ final class TrainCommand implements Callable<Integer> {
                     runDir.resolve(RunFiles.MODEL));
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
             Optional<BaselineReport> baselines = baselineOptions.evaluate(setup.split(), parallelism);
-            writeRunJson(runDir, description, result, evaluation, baselines);
+            List<Warning> warnings = diagnostics.finish(result, evaluation.test().auc(),
+                    baselines.map(RunDiagnostics::bestHeuristic));
+            writeRunJson(runDir, description, result, evaluation, baselines, warnings);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
             if (!noEmbeddings) {
                 EmbeddingFiles.writeAll(runDir, graph, evaluation.embeddings());
@@ -189,13 +195,16 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!noReport) {
                 RunReport.Written report = RunReport.write(
-                        reportData(description, setup.provenance(), graph, result, evaluation, baselines),
+                        reportData(description, setup.provenance(), graph, result, evaluation, baselines,
+                                warnings),
                         runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
                                 : ReportOptions.defaults());
                 written.add(RunFiles.REPORT);
                 written.add(report.images().size() + " charts");
             }
             printSummary(stdout, result, evaluation, baselines, runDir, written, description);
+            RunDiagnostics.printSummary(stdout, warnings);
+            stdout.flush();
         }
         return GaeCommand.OK;
     }
@@ -311,7 +320,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e,
-                                     Optional<BaselineReport> baselines) throws IOException {
+                                     Optional<BaselineReport> baselines, List<Warning> warnings) throws IOException {
         ObjectNode json = Json.object();
         json.put("gae4j", Provenance.currentVersion());
         r.provenance().ifPresent(p -> json.set("provenance", ProvenanceJson.write(p)));
@@ -329,6 +338,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         results.put("median-epoch-ms", r.medianEpochMillis());
         baselines.ifPresent(b -> json.set("baselines", BaselineTable.json(e.test(), b)));
+        RunDiagnostics.writeJson(json, warnings);
         ArrayNode history = json.putArray("history");
         for (EpochStats s : r.history()) {
             history.addObject().put("epoch", s.epoch()).put("loss", s.loss()).put("val-auc", s.valAuc())
@@ -338,7 +348,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,
-                                         TrainingResult r, Evaluation e, Optional<BaselineReport> baselines) {
+                                         TrainingResult r, Evaluation e, Optional<BaselineReport> baselines,
+                                         List<Warning> warnings) {
         Map<String, String> summary = new LinkedHashMap<>();
         String label = provenance.dataset().name();
         summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
@@ -355,7 +366,7 @@ final class TrainCommand implements Callable<Integer> {
         return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
                 ModelDescriptionFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
                 labels, graph.classNames(), d.training().seed(),
-                baselines.map(BaselineReport::heuristics).orElse(List.of()));
+                baselines.map(BaselineReport::heuristics).orElse(List.of()), warnings);
     }
 
     private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e,

@@ -78,6 +78,7 @@ class LayeringTest {
                 "runtime.baselines",        // link heuristics (CN, AA, RA, PA, Katz) beside a model's score
                 "runtime.backend",          // the execution seam: loss and gradients of a batch, anywhere
                 "runtime.train",            // the training loop
+                "runtime.diagnostics",      // collapse and trouble detection during training, with advice
                 "runtime.files",            // model description files (JSON, YAML), one Jackson setup
                 "runtime.checkpoint",       // model files and checkpoints
                 "runtime",                  // Gae and TrainedModel: the short path for code
