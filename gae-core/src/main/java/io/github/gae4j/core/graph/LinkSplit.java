@@ -166,6 +166,15 @@ public final class LinkSplit {
         return new EdgeList(s, d);
     }
 
+    /**
+     * This split with its test pairs replaced by its validation pairs, for model selection: a search trains and
+     * compares many models, and whatever scores "test" at the end of a training run (the trainer does) then sees
+     * validation pairs only. The real test pairs stay in this split, to be scored once for the chosen model.
+     */
+    public LinkSplit withTestHidden() {
+        return new LinkSplit(trainGraph, trainPositives, valPositives, valNegatives, valPositives, valNegatives);
+    }
+
     /** All nodes, features and labels, with only the training edges. */
     public Graph trainGraph() {
         return trainGraph;
