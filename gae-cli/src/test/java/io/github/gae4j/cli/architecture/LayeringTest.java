@@ -74,6 +74,7 @@ class LayeringTest {
                 "runtime.model",            // specs, assembly, GraphAutoencoder
                 "runtime.provenance",       // what a run was made of: versions, plugins, seeds, data
                 "runtime.metrics",          // AUC/AP, clustering, probe
+                "runtime.baselines",        // link heuristics (CN, AA, RA, PA, Katz) beside a model's score
                 "runtime.backend",          // the execution seam: loss and gradients of a batch, anywhere
                 "runtime.train",            // the training loop
                 "runtime.files",            // model description files (JSON, YAML), one Jackson setup
