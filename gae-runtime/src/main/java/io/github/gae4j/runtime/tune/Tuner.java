@@ -184,7 +184,8 @@ public final class Tuner {
         private final long deadline;
         private final List<TrialResult> finished = new ArrayList<>();
         private final List<SkippedTrial> skipped = new ArrayList<>();
-        private final Map<String, Double> millisPerEpoch = new HashMap<>();
+        /** The last measured time per epoch of each kind of trial, and the latent width it was measured at. */
+        private final Map<String, double[]> millisPerEpoch = new HashMap<>();
         private int number;
         private boolean over;
         private TrialResult best;
@@ -224,8 +225,7 @@ public final class Tuner {
             if (left <= 0) {
                 return Optional.of("the budget is spent");
             }
-            double perEpoch = millisPerEpoch.getOrDefault(kind(r),
-                    millisPerEpoch.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+            double perEpoch = estimatedMillisPerEpoch(r);
             double estimate = perEpoch * r.epochs();
             if (estimate * 1e6 > left) {
                 return Optional.of(String.format(Locale.ROOT,
@@ -277,21 +277,35 @@ public final class Tuner {
             }
             finished.add(result);
             if (result.epochsDone() > 0) {
-                millisPerEpoch.merge(kind(r), result.millisPerEpoch(), Math::max);
+                // The last, not the first: the first trial of a run also pays for the JIT's warm-up.
+                millisPerEpoch.put(kind(r), new double[] {result.millisPerEpoch(), r.latent()});
             }
             if (result.succeeded() && (best == null || result.valAuc() > best.valAuc())) {
                 best = result;
                 bestModel = model;
             }
-            LOG.info(String.format(Locale.ROOT, "trial %d %s: val AUC %.4f AP %.4f, best epoch %d of %d, %d ms",
+            LOG.debug(String.format(Locale.ROOT, "trial %d %s: val AUC %.4f AP %.4f, best epoch %d of %d, %d ms",
                     trial, r.label(), result.valAuc(), result.valAp(), result.bestEpoch(), result.epochsDone(),
                     result.millis()));
             listener.trialFinished(result);
         }
 
-        /** Trials of one kind take about the same time per epoch: the same input width, model, loss and width. */
+        /**
+         * What an epoch of {@code r} will take: the last measured epoch of its kind, scaled up for a wider latent
+         * (the decoder's cost grows with it); for a kind not yet measured, the slowest kind measured (0 before any
+         * trial: the first always starts).
+         */
+        private double estimatedMillisPerEpoch(Recipe r) {
+            double[] measured = millisPerEpoch.get(kind(r));
+            if (measured == null) {
+                return millisPerEpoch.values().stream().mapToDouble(m -> m[0]).max().orElse(0);
+            }
+            return measured[0] * Math.max(1.0, r.latent() / measured[1]);
+        }
+
+        /** Trials of one kind take about the same time per epoch: the same input, model and loss. */
         private String kind(Recipe r) {
-            return r.features() + "/" + r.model() + "/" + r.loss() + "/" + r.latent();
+            return r.features() + "/" + r.model() + "/" + r.loss();
         }
     }
 }
