@@ -72,16 +72,16 @@ final class TuneCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--screen-epochs", paramLabel = "N", defaultValue = "20",
-            description = "Epochs of a screening trial (default 20, patience a quarter of it).")
+            description = "Epochs of a screening trial (default 20, no early stopping).")
     int screenEpochs;
 
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "200",
             description = "Most epochs of a refinement trial (default 200).")
     int epochs;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "30",
             description = "Early stopping of a refinement trial: epochs without a better validation AUC (default"
-                    + " 20).")
+                    + " 30).")
     int patience;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
@@ -112,7 +112,7 @@ final class TuneCommand implements Callable<Integer> {
         // The search derives every feature mode from the features as loaded.
         Graph graph = new DatasetOptions.DatasetRef(ref.label(), ref.loader(), ref.options(), true).load(assembler);
         TuneSettings settings = TuneSettings.defaults(seed, budget).withMaxTrials(trials)
-                .withEpochs(screenEpochs, screenEpochs / 4, epochs, patience);
+                .withEpochs(screenEpochs, 0, epochs, patience);
         ParseResult parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption("--no-features") || parsed.hasMatchedOption("--normalize-features")) {
             settings = settings.withFeatures(List.of(!ref.features() ? Provenance.Features.NONE

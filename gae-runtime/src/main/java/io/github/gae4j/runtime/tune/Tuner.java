@@ -134,26 +134,35 @@ public final class Tuner {
         return out;
     }
 
-    /** Searches on {@code graph} (features as loaded; each feature mode is derived from it). */
+    /**
+     * Searches on {@code graph} (features as loaded; each feature mode is derived from it) with {@code gae train}'s
+     * split: the reference fractions and the settings' seed.
+     */
     public TuneResult run(Graph graph) {
         Objects.requireNonNull(graph, "graph is null");
+        return run(graph, LinkSplit.of(graph, Gae.REFERENCE_SPLIT.valFraction(), Gae.REFERENCE_SPLIT.testFraction(),
+                settings.seed()));
+    }
+
+    /**
+     * Searches on {@code split}, a split of {@code graph} (features as loaded): trials see its training graph with
+     * each feature mode's features and its validation pairs; its test pairs are scored once, for the winner.
+     */
+    public TuneResult run(Graph graph, LinkSplit split) {
+        Objects.requireNonNull(graph, "graph is null");
+        Objects.requireNonNull(split, "split is null");
         long start = nanoClock.getAsLong();
         long deadline = start + settings.budget().toNanos();
         List<Provenance.Features> modes = featureModes(graph, settings.features());
-        Map<Provenance.Features, Graph> graphs = new EnumMap<>(Provenance.Features.class);
         Map<Provenance.Features, LinkSplit> splits = new EnumMap<>(Provenance.Features.class);
         for (Provenance.Features f : modes) {
-            Graph g = withFeatures(graph, f);
-            graphs.put(f, g);
-            // The split depends on the edges and the seed alone: the same pairs for every feature mode.
-            splits.put(f, LinkSplit.of(g, Gae.REFERENCE_SPLIT.valFraction(), Gae.REFERENCE_SPLIT.testFraction(),
-                    settings.seed()));
+            // The split depends on the edges alone: the same pairs for every feature mode.
+            splits.put(f, split.withTrainGraph(withFeatures(split.trainGraph(), f)));
         }
-        LinkSplit anySplit = splits.get(modes.get(0));
-        Map<String, LinkScores> heuristicsVal = baselines.score(anySplit.trainGraph(), anySplit.valPositives(),
-                anySplit.valNegatives(), threads);
+        Map<String, LinkScores> heuristicsVal = baselines.score(split.trainGraph(), split.valPositives(),
+                split.valNegatives(), threads);
 
-        Search search = new Search(graphs, splits, deadline);
+        Search search = new Search(splits, deadline);
         List<Recipe> screen = screening(settings, modes);
         search.runAll(screen, Stage.SCREEN, screen.size());
         List<TrialResult> screened = List.copyOf(search.finished);
@@ -165,9 +174,9 @@ public final class Tuner {
         Map<String, LinkScores> heuristicsTest = Map.of();
         if (winner.isPresent()) {
             // The one look at the test pairs: the chosen model's and the heuristics', after the choice.
-            LinkSplit split = splits.get(winner.get().recipe().features());
-            List<double[]> s = search.bestModel.score(GraphInput.of(split.trainGraph()),
-                    List.of(split.testPositives(), split.testNegatives()), threads);
+            LinkSplit won = splits.get(winner.get().recipe().features());
+            List<double[]> s = search.bestModel.score(GraphInput.of(won.trainGraph()),
+                    List.of(won.testPositives(), won.testNegatives()), threads);
             winnerTest = Optional.of(LinkScores.of(s.get(0), s.get(1)));
             heuristicsTest = baselines.score(split.trainGraph(), split.testPositives(), split.testNegatives(),
                     threads);
@@ -179,7 +188,6 @@ public final class Tuner {
 
     /** The state of one search: trials done, skipped, the best so far and its trained model. */
     private final class Search {
-        private final Map<Provenance.Features, Graph> graphs;
         private final Map<Provenance.Features, LinkSplit> splits;
         private final long deadline;
         private final List<TrialResult> finished = new ArrayList<>();
@@ -191,8 +199,7 @@ public final class Tuner {
         private TrialResult best;
         private GraphAutoencoder bestModel;
 
-        Search(Map<Provenance.Features, Graph> graphs, Map<Provenance.Features, LinkSplit> splits, long deadline) {
-            this.graphs = graphs;
+        Search(Map<Provenance.Features, LinkSplit> splits, long deadline) {
             this.splits = splits;
             this.deadline = deadline;
         }
@@ -236,8 +243,8 @@ public final class Tuner {
         }
 
         private void run(Recipe r, Stage stage) {
-            Graph g = graphs.get(r.features());
             LinkSplit hidden = splits.get(r.features()).withTestHidden();
+            Graph g = hidden.trainGraph();
             ModelDescription d = r.description(settings.seed());
             // As gae train builds it: the same split, the same initial weights from the seed.
             GraphAutoencoder model = new ModelAssembler(plugins).assemble(d.model(),
