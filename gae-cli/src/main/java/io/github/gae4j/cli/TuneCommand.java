@@ -172,11 +172,11 @@ final class TuneCommand implements Callable<Integer> {
         for (String name : List.of("--dataset", "--data-dir")) {
             if (parsed.hasMatchedOption(name)) {
                 args.add(name);
-                args.add(parsed.matchedOption(name).stringValues().get(0));
+                args.add(parsed.matchedOption(name).originalStringValues().get(0));
             }
         }
         if (parsed.hasMatchedOption("--dataset-option")) {
-            for (String kv : parsed.matchedOption("--dataset-option").stringValues()) {
+            for (String kv : parsed.matchedOption("--dataset-option").originalStringValues()) {
                 args.add("--dataset-option");
                 args.add(kv);
             }

@@ -1,5 +1,6 @@
 package io.github.gae4j.runtime.tune;
 
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,14 @@ import java.util.Optional;
  */
 public record TrialResult(int number, Stage stage, Recipe recipe, double valAuc, double valAp, int bestEpoch,
                           int epochsDone, long millis, Optional<String> failure) {
+
+    /**
+     * Better first: the higher validation AUC, then the higher validation AP, then the earlier trial (no tie left to
+     * chance). The order of the leaderboard, the refinement and the choice of the winner.
+     */
+    public static final Comparator<TrialResult> BY_VALIDATION = Comparator.comparingDouble(TrialResult::valAuc)
+            .reversed().thenComparing(Comparator.comparingDouble(TrialResult::valAp).reversed())
+            .thenComparingInt(TrialResult::number);
 
     public TrialResult {
         Objects.requireNonNull(stage, "stage is null");

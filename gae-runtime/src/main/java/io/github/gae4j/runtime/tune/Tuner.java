@@ -18,7 +18,6 @@ import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -115,13 +114,12 @@ public final class Tuner {
     }
 
     /**
-     * The refinement trials: for each of the best {@code refineTop} screened recipes (by validation AUC, then list
-     * order), every latent width × learning rate at full length, the best recipe's first.
+     * The refinement trials: for each of the best {@code refineTop} screened recipes
+     * ({@link TrialResult#BY_VALIDATION}), every latent width × learning rate at full length, the best recipe's first.
      */
     public static List<Recipe> refinement(TuneSettings s, List<TrialResult> screened) {
         List<TrialResult> best = screened.stream().filter(TrialResult::succeeded)
-                .sorted(Comparator.comparingDouble(TrialResult::valAuc).reversed()
-                        .thenComparingInt(TrialResult::number))
+                .sorted(TrialResult.BY_VALIDATION)
                 .limit(s.refineTop()).toList();
         List<Recipe> out = new ArrayList<>();
         for (TrialResult t : best) {
@@ -287,7 +285,7 @@ public final class Tuner {
                 // The last, not the first: the first trial of a run also pays for the JIT's warm-up.
                 millisPerEpoch.put(kind(r), new double[] {result.millisPerEpoch(), r.latent()});
             }
-            if (result.succeeded() && (best == null || result.valAuc() > best.valAuc())) {
+            if (result.succeeded() && (best == null || TrialResult.BY_VALIDATION.compare(result, best) < 0)) {
                 best = result;
                 bestModel = model;
             }
