@@ -35,12 +35,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code gae tune}: searches recipes for one graph by validation AUC within a time budget. */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Searches training recipes for a graph within a time budget and picks the best by"
-                + " validation AUC: features as loaded / row-normalised / none × GAE, VGAE × full-graph,"
-                + " negative-sampling loss, screened for a few epochs, then the best refined over learning rate ×"
-                + " latent width with early stopping. Prints a leaderboard with the link heuristics, scores the"
-                + " winner once on the test pairs, and writes DIR/leaderboard.csv, DIR/best-model.json and"
-                + " DIR/train-command.txt (the gae train command that trains the winner again).", "",
+        description = {"Searches training recipes for a graph within a time budget, picks the best by validation"
+                + " AUC and writes the leaderboard (with the link heuristics) and the winner's model file.", "",
+                "Features as loaded / row-normalised / none × GAE, VGAE × full-graph, negative-sampling loss are"
+                + " screened for a few epochs, then the best refined over learning rate × latent width with early"
+                + " stopping. The test pairs are scored once, for the winner and the heuristics. Writes"
+                + " DIR/leaderboard.csv, DIR/best-model.json and DIR/train-command.txt (the gae train command that"
+                + " trains the winner again).", "",
                 "--no-features or --normalize-features fixes the feature mode instead of searching it."})
 final class TuneCommand implements Callable<Integer> {
 
