@@ -91,6 +91,14 @@ public record Recipe(Provenance.Features features, Model model, Loss loss, doubl
         return new ModelDescription(spec, training);
     }
 
+    /**
+     * A deterministic proxy for the cost of an epoch: the node pairs the loss scores, all n(n + 1)/2 for the
+     * full-graph loss, the training edges and as many non-edges for negative sampling.
+     */
+    public double pairsPerEpoch(int nodes, int trainEdges) {
+        return loss == Loss.FULL ? nodes * (nodes + 1.0) / 2 : 2.0 * trainEdges;
+    }
+
     /** A short name for tables: {@code none gae neg-sampling lr=0.01 d=16}. */
     public String label() {
         return String.format(Locale.ROOT, "%s %s %s lr=%s d=%d", features.key(), model.key(),

@@ -18,6 +18,7 @@ import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -114,13 +115,22 @@ public final class Tuner {
     }
 
     /**
-     * The refinement trials: for each of the best {@code refineTop} screened recipes
-     * ({@link TrialResult#BY_VALIDATION}), every latent width × learning rate at full length, the best recipe's first.
+     * The refinement trials: the best {@code refineTop} screened recipes ({@link TrialResult#BY_VALIDATION}), the
+     * cheaper per epoch first ({@link Recipe#pairsPerEpoch}: negative sampling before the full-graph loss on a
+     * sparse graph; the better first at equal cost), each over every latent width × learning rate at full length.
+     * Cheaper first so that a budget too short for a full-graph trial of 200 epochs still refines something; the
+     * order is a function of the screening and the graph's size, never of the clock.
+     *
+     * @param trainGraph the graph the trials train on (its sizes set the cost)
      */
-    public static List<Recipe> refinement(TuneSettings s, List<TrialResult> screened) {
+    public static List<Recipe> refinement(TuneSettings s, List<TrialResult> screened, Graph trainGraph) {
+        int nodes = trainGraph.nodeCount();
+        int edges = trainGraph.edgeCount();
         List<TrialResult> best = screened.stream().filter(TrialResult::succeeded)
                 .sorted(TrialResult.BY_VALIDATION)
-                .limit(s.refineTop()).toList();
+                .limit(s.refineTop())
+                .sorted(Comparator.comparingDouble(t -> t.recipe().pairsPerEpoch(nodes, edges)))
+                .toList();
         List<Recipe> out = new ArrayList<>();
         for (TrialResult t : best) {
             for (int latent : s.latents()) {
@@ -164,7 +174,7 @@ public final class Tuner {
         List<Recipe> screen = screening(settings, modes);
         search.runAll(screen, Stage.SCREEN, screen.size());
         List<TrialResult> screened = List.copyOf(search.finished);
-        List<Recipe> refine = refinement(settings, screened);
+        List<Recipe> refine = refinement(settings, screened, split.trainGraph());
         search.runAll(refine, Stage.REFINE, screen.size() + refine.size());
 
         Optional<TrialResult> winner = Optional.ofNullable(search.best);
