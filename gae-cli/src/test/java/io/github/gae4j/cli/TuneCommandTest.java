@@ -155,4 +155,16 @@ final class TuneCommandTest {
             assertThat(target).doesNotExist();
         }
     }
+
+    @Test
+    void aFeatureFlagFixesTheFeatureModeInsteadOfSearchingIt() throws IOException {
+        Path fixed = dir.resolve("fixed");
+        Cli r = Cli.run(args(fixed, "--trials", "5", "--no-features"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("plan: screen 4 recipes (features none");
+        List<String[]> trials = Files.readAllLines(fixed.resolve(TuneOutput.LEADERBOARD)).stream().skip(1)
+                .map(line -> line.split(",", -1)).filter(cols -> !cols[1].equals("heuristic")).toList();
+        assertThat(trials).isNotEmpty().allMatch(cols -> cols[5].equals("none"));
+        assertThat(Files.readString(fixed.resolve(TuneOutput.COMMAND))).contains(" --no-features ");
+    }
 }

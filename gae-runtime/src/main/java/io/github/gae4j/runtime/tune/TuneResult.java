@@ -3,6 +3,7 @@ package io.github.gae4j.runtime.tune;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ public record TuneResult(String graphName, TuneSettings settings, List<TrialResu
         Objects.requireNonNull(settings, "settings is null");
         trials = List.copyOf(trials);
         skipped = List.copyOf(skipped);
-        heuristicsValidation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(heuristicsValidation));
-        heuristicsTest = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(heuristicsTest));
+        // Copies that keep the heuristics' order (Map.copyOf would not).
+        heuristicsValidation = Collections.unmodifiableMap(new LinkedHashMap<>(heuristicsValidation));
+        heuristicsTest = Collections.unmodifiableMap(new LinkedHashMap<>(heuristicsTest));
         Objects.requireNonNull(winner, "winner is null");
         Objects.requireNonNull(winnerTest, "winnerTest is null");
     }
