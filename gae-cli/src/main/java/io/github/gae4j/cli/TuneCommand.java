@@ -80,9 +80,9 @@ final class TuneCommand implements Callable<Integer> {
             description = "Most epochs of a refinement trial (default 200).")
     int epochs;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "30",
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "50",
             description = "Early stopping of a refinement trial: epochs without a better validation AUC (default"
-                    + " 30).")
+                    + " 50).")
     int patience;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",

@@ -58,13 +58,14 @@ public record TuneSettings(long seed, Duration budget, int maxTrials, List<Prove
      * The default search: features as loaded, row-normalised and none × GAE, VGAE × full-graph, negative-sampling
      * loss, screened for 20 epochs at lr 0.01 and latent 16 (no early stopping: validation AUC often peaks at epoch
      * 1 or 2 from the random embedding's structure, dips, then climbs); the best 2 refined over lr 0.01, 0.005,
-     * 0.02 × latent 16, 32 for up to 200 epochs (patience 30).
+     * 0.02 × latent 16, 32 for up to 200 epochs (patience 50: counted from that early peak, a shorter one
+     * stops a slower learning rate before it climbs past it).
      */
     public static TuneSettings defaults(long seed, Duration budget) {
         return new TuneSettings(seed, budget, 0,
                 List.of(Provenance.Features.AS_LOADED, Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE),
                 List.of(Recipe.Model.GAE, Recipe.Model.VGAE), List.of(Recipe.Loss.FULL, Recipe.Loss.NEGATIVE_SAMPLING),
-                20, 0, 200, 30, 2, List.of(0.01, 0.005, 0.02), List.of(Recipe.DEFAULT_LATENT, 32));
+                20, 0, 200, 50, 2, List.of(0.01, 0.005, 0.02), List.of(Recipe.DEFAULT_LATENT, 32));
     }
 
     /** The same settings with at most {@code n} trials (0 = no limit). */
