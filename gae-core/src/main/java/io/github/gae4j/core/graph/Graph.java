@@ -167,7 +167,7 @@ public final class Graph {
     }
 
     /**
-     * Each undirected edge once, as (i, j) with i < j, in row order. For a directed graph, the
+     * Each undirected edge once, as (i, j) with i {@literal <} j, in row order. For a directed graph, the
      * edges of {@link #asUndirected()}: each pair joined in either direction, once.
      */
     public EdgeList upperTriangleEdges() {

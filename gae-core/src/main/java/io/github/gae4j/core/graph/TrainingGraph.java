@@ -38,7 +38,7 @@ public final class TrainingGraph {
         return target;
     }
 
-    /** Training edges, each once: (i, j) with i < j for an undirected graph, every edge i → j for a directed one. */
+    /** Training edges, each once: (i, j) with i {@literal <} j for an undirected graph, every edge i → j for a directed one. */
     public EdgeList positives() {
         return positives;
     }

@@ -5,10 +5,13 @@ import io.github.gae4j.core.graph.Graph;
 
 /**
  * Produces a graph: read from files (the location is one of its options) or generated.
- *
- * @throws DatasetFormatException for malformed input, naming file, line and problem
  */
 public interface DatasetLoader {
 
+    /**
+     * Reads or generates the graph.
+     *
+     * @throws DatasetFormatException for malformed input, naming file, line and problem
+     */
     Graph load();
 }

@@ -75,6 +75,24 @@ final class ApiCompatibilityTest {
                 .isEmpty();
     }
 
+    /** The API docs ({@code ./mvnw javadoc:aggregate}) must say what every SPI type is for. */
+    @Test
+    void everySpiTypeHasAClassComment() throws IOException {
+        Path spi = Path.of("src/main/java/io/github/gae4j/core/spi");
+        List<String> undocumented = new ArrayList<>();
+        try (Stream<Path> files = Files.list(spi)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                int type = text.indexOf("\npublic ");
+                int comment = text.lastIndexOf("/**", Math.max(type, 0));
+                if (!file.endsWith("package-info.java") && (type < 0 || comment < 0 || text.indexOf("*/", comment) > type)) {
+                    undocumented.add(file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(undocumented).as("SPI types without a class comment").isEmpty();
+    }
+
     @Test
     void snapshotCoversTheSpi() throws IOException, URISyntaxException {
         assertThat(currentSignatures()).anyMatch(s -> s.startsWith("io.github.gae4j.core.spi.Encoder "));
