@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * growing length and never vary the learning rate or width.)
  *
  * <p><b>Selection.</b> Every trial trains on the reference split ({@code gae train}'s: 85/5/10 with the seed) with
- * its test pairs {@linkplain LinkSplit#withTestHidden() hidden}, and is ranked by its best validation AUC alone. The
+ * its test pairs hidden ({@code LinkSplit.withTestHidden()}), and is ranked by its best validation AUC alone. The
  * test pairs are scored once, at the end, for the winner and the heuristics.
  *
  * <p><b>Budget and determinism.</b> The trial list and each trial's numbers are functions of the settings, the
