@@ -82,6 +82,7 @@ class LayeringTest {
                 "runtime.files",            // model description files (JSON, YAML), one Jackson setup
                 "runtime.checkpoint",       // model files and checkpoints
                 "runtime",                  // Gae and TrainedModel: the short path for code
+                "runtime.tune",             // gae tune's search over recipes, by validation AUC, in a budget
                 "runtime.inject");          // Guice wiring, the edge
         chain(out, runtime, core);
         List<String> all = out.stream().map(Layer::name).toList();
