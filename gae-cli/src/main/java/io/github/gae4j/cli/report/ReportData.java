@@ -26,6 +26,7 @@ import java.util.Map;
  * @param classNames         names of classes 0..k−1; may be empty (then "class 0", "class 1", ...)
  * @param seed               seeds the node subsample and t-SNE
  */
+@SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
 public record ReportData(
         String title,
         Map<String, String> summary,
