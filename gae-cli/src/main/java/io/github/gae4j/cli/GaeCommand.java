@@ -3,7 +3,9 @@ package io.github.gae4j.cli;
 import com.google.inject.Injector;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.inject.GaeInjectors;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +43,10 @@ public final class GaeCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 as in every file gae4j writes (the messages use …, ≥, ×), not the platform default of JDK 17.
+        System.exit(execute(args,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /**

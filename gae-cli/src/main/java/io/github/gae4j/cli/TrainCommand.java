@@ -164,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         stdout.println(SplitSizes.describe(setup.split()));
         stdout.flush();
 
-        ProgressMode mode = progress.resolve(System.console() != null);
+        ProgressMode mode = progress.resolve(interactive());
         ProgressListener bar = new ProgressListener(stderr, mode, description.training().epochs());
         TrainingResult result;
         Evaluation evaluation;
@@ -387,5 +387,15 @@ final class TrainCommand implements Callable<Integer> {
         baselines.ifPresent(b -> BaselineTable.print(out, e.test(), b));
         out.printf(Locale.ROOT, "wrote %s: %s%n", runDir, String.join(", ", written));
         out.flush();
+    }
+
+    /**
+     * Whether a terminal is attached. System.console() is null when the streams are redirected, except on
+     * JDK 22 to 24, whose default JLine console is returned anyway (Console.isTerminal() is not in JDK 17's
+     * API); the gae launcher passes -Djdk.console=java.base, which selects the built-in console there.
+     */
+    @SuppressWarnings("SystemConsoleNull") // right on JDK 17-21 and 25+, and on 22-24 with the launcher's flag
+    private static boolean interactive() {
+        return System.console() != null;
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param baselines          link heuristics on the same test pairs, drawn beside the model's curves; may be empty
  * @param warnings           what the run's diagnostics found (shown near the top); may be empty
  */
+@SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
 public record ReportData(
         String title,
         Map<String, String> summary,

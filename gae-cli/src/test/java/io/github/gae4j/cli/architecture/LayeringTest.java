@@ -162,7 +162,7 @@ class LayeringTest {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElse(null);
         assumeTrue(jdeps != null, "this JDK has no jdeps tool");
         List<String> roots = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
             String name = new File(entry).getName();
             String parent = new File(entry).getParentFile() == null ? "" : new File(entry).getParentFile().getName();
             boolean moduleClasses = name.equals("classes") && parent.equals("target");
