@@ -1,6 +1,9 @@
 package io.github.gae4j.cli;
 
+import io.github.gae4j.cli.run.BaselineOptions;
+import io.github.gae4j.cli.run.BaselineTable;
 import io.github.gae4j.cli.run.Evaluation;
+import io.github.gae4j.runtime.baselines.BaselineReport;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.runtime.files.Json;
@@ -13,8 +16,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,6 +49,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the scores as JSON.")
     Path json;
 
+    @Mixin
+    BaselineOptions baselineOptions = new BaselineOptions();
+
     @Inject
     EvalCommand(ModelAssembler assembler) {
         this.assembler = assembler;
@@ -58,8 +66,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
         Evaluation e;
+        Optional<BaselineReport> baselines;
         try (Parallelism p = Parallelism.of(Threads.resolve(threads))) {
             e = Evaluation.of(run.model(), run.split(), run.graph(), p, run.saved().description().training().seed());
+            baselines = baselineOptions.evaluate(run.split(), p);
         }
         out.printf(Locale.ROOT, "gae eval: %s on %s (%d nodes, %d test edges, %d test non-edges)%n", file,
                 run.graph().name(), run.graph().nodeCount(), run.split().testPositives().size(),
@@ -71,6 +81,7 @@ final class EvalCommand implements Callable<Integer> {
         if (!run.graph().hasLabels()) {
             out.println("(no node labels: no clustering scores)");
         }
+        baselines.ifPresent(b -> BaselineTable.print(out, e.test(), b));
         out.flush();
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -83,6 +94,7 @@ final class EvalCommand implements Callable<Integer> {
                 m.put("clustering-nmi", c.nmi());
                 m.put("clustering-ari", c.ari());
             });
+            baselines.ifPresent(b -> m.put("baselines", BaselineTable.json(e.test(), b)));
             io.github.gae4j.core.io.AtomicFiles.writeString(json, Json.write(m));
         }
         return GaeCommand.OK;

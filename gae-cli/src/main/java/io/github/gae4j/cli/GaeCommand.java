@@ -3,12 +3,14 @@ package io.github.gae4j.cli;
 import com.google.inject.Injector;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.inject.GaeInjectors;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gae} command: train, eval, embed, reproduce, bench, plugins. Exit codes: 0 success, 1
+ * The {@code gae} command: train, eval, embed, tune, reproduce, bench, plugins. Exit codes: 0 success, 1
  * failure (bad data, numerical trouble, I/O, a broken plugin jar), 2 bad arguments.
  *
  * <p>The application's one injector is built here, once per run, over the plugins on the class path;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gae", mixinStandardHelpOptions = true, versionProvider = GaeCommand.Version.class,
         description = "Graph autoencoders (GAE, VGAE and relatives) for link prediction and node embeddings.",
-        subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, ReproduceCommand.class,
-                BenchCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, TuneCommand.class,
+                ReproduceCommand.class, BenchCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  gae train   (synthetic graph, no download; writes runs/...)",
                 "Then:        gae eval RUN  |  gae embed RUN  |  open RUN/report.html"})
 public final class GaeCommand implements Runnable {
@@ -37,11 +39,14 @@ public final class GaeCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: train, eval, embed,"
-                + " reproduce, bench or plugins (gae --help lists them)");
+                + " tune, reproduce, bench or plugins (gae --help lists them)");
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 as in every file gae4j writes (the messages use …, ≥, ×), not the platform default of JDK 17.
+        System.exit(execute(args,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /**

@@ -6,6 +6,8 @@ import io.github.gae4j.cli.progress.ProgressMode;
 import io.github.gae4j.cli.report.ReportData;
 import io.github.gae4j.cli.report.ReportOptions;
 import io.github.gae4j.cli.report.RunReport;
+import io.github.gae4j.cli.run.BaselineOptions;
+import io.github.gae4j.cli.run.BaselineTable;
 import io.github.gae4j.cli.run.DatasetOptions;
 import io.github.gae4j.cli.run.Evaluation;
 import io.github.gae4j.cli.run.FeatureChoice;
@@ -15,6 +17,7 @@ import io.github.gae4j.cli.run.FeatureProbe;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
 import io.github.gae4j.cli.run.OptionChecks;
+import io.github.gae4j.cli.run.RunDiagnostics;
 import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.cli.run.SplitSizes;
@@ -28,11 +31,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.ProvenanceJson;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.files.ModelDescriptionFile;
+import io.github.gae4j.runtime.baselines.BaselineReport;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
@@ -80,6 +85,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions model = new ModelOptions();
+
+    @Mixin
+    BaselineOptions baselineOptions = new BaselineOptions();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Run directory (default runs/MODEL-DATASET-seedSEED).")
@@ -161,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
         stdout.println(SplitSizes.describe(setup.split()));
         stdout.flush();
 
-        ProgressMode mode = progress.resolve(System.console() != null);
+        ProgressMode mode = progress.resolve(interactive());
         ProgressListener bar = new ProgressListener(stderr, mode, description.training().epochs());
         TrainingResult result;
         Evaluation evaluation;
@@ -169,8 +177,10 @@ final class TrainCommand implements Callable<Integer> {
             Optional<Provenance> provenance = Optional.of(setup.provenance());
             Checkpoints checkpoints = new Checkpoints(runDir, description, provenance, setup.model(), bar,
                     ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
+            RunDiagnostics diagnostics = RunDiagnostics.of(description.training(), setup.model(), setup.split(),
+                    parallelism, setup.state() == null ? List.of() : setup.state().history(), bar::interject);
             // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
-            result = new Trainer(description.training(), parallelism, plugins, checkpoints)
+            result = new Trainer(description.training(), parallelism, plugins, checkpoints, diagnostics.listener())
                     .fit(setup.model(), setup.split(), setup.state(), setup.provenance());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
@@ -179,7 +189,10 @@ final class TrainCommand implements Callable<Integer> {
             SavedModelFile.write(SavedModel.of(description, result.provenance(), setup.model()),
                     runDir.resolve(RunFiles.MODEL));
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
-            writeRunJson(runDir, description, result, evaluation, setup);
+            Optional<BaselineReport> baselines = baselineOptions.evaluate(setup.split(), parallelism);
+            List<Warning> warnings = diagnostics.finish(result, evaluation.test().auc(),
+                    baselines.map(RunDiagnostics::bestHeuristic));
+            writeRunJson(runDir, description, result, evaluation, baselines, warnings, setup);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
             if (!noEmbeddings) {
                 EmbeddingFiles.writeAll(runDir, graph, evaluation.embeddings());
@@ -187,13 +200,16 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!noReport) {
                 RunReport.Written report = RunReport.write(
-                        reportData(description, setup.provenance(), graph, result, evaluation),
+                        reportData(description, setup.provenance(), graph, result, evaluation, baselines,
+                                warnings),
                         runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
                                 : ReportOptions.defaults());
                 written.add(RunFiles.REPORT);
                 written.add(report.images().size() + " charts");
             }
-            printSummary(stdout, result, evaluation, runDir, written, description);
+            printSummary(stdout, result, evaluation, baselines, runDir, written, description);
+            RunDiagnostics.printSummary(stdout, warnings);
+            stdout.flush();
         }
         return GaeCommand.OK;
     }
@@ -316,7 +332,8 @@ final class TrainCommand implements Callable<Integer> {
         return gae ? "gae" : vgae ? "vgae" : enc;
     }
 
-    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e, Setup setup)
+    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e,
+                                     Optional<BaselineReport> baselines, List<Warning> warnings, Setup setup)
             throws IOException {
         ObjectNode json = Json.object();
         json.put("gae4j", Provenance.currentVersion());
@@ -335,6 +352,8 @@ final class TrainCommand implements Callable<Integer> {
             results.put("clustering-ari", c.ari());
         });
         results.put("median-epoch-ms", r.medianEpochMillis());
+        baselines.ifPresent(b -> json.set("baselines", BaselineTable.json(e.test(), b)));
+        RunDiagnostics.writeJson(json, warnings);
         ArrayNode history = json.putArray("history");
         for (EpochStats s : r.history()) {
             history.addObject().put("epoch", s.epoch()).put("loss", s.loss()).put("val-auc", s.valAuc())
@@ -344,7 +363,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,
-                                         TrainingResult r, Evaluation e) {
+                                         TrainingResult r, Evaluation e, Optional<BaselineReport> baselines,
+                                         List<Warning> warnings) {
         Map<String, String> summary = new LinkedHashMap<>();
         String label = provenance.dataset().name();
         summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
@@ -355,15 +375,18 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("epochs", r.history().size() + (r.stoppedEarly() ? " (stopped early)" : ""));
         summary.put("best validation epoch", Integer.toString(r.bestEpoch()));
         summary.putAll(e.summary());
+        baselines.ifPresent(b -> summary.putAll(BaselineTable.summary(e.test(), b)));
         summary.put("median ms / epoch", String.format(Locale.ROOT, "%.1f", r.medianEpochMillis()));
         int[] labels = graph.hasLabels() ? graph.labels() : null;
         return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
                 ModelDescriptionFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
-                labels, graph.classNames(), d.training().seed());
+                labels, graph.classNames(), d.training().seed(),
+                baselines.map(BaselineReport::heuristics).orElse(List.of()), warnings);
     }
 
-    private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e, Path runDir,
-                                     List<String> written, ModelDescription d) {
+    private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e,
+                                     Optional<BaselineReport> baselines, Path runDir, List<String> written,
+                                     ModelDescription d) {
         if (r.stoppedEarly()) {
             out.printf(Locale.ROOT, "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
                     r.history().size(), d.training().epochs(), runDir);
@@ -376,7 +399,18 @@ final class TrainCommand implements Callable<Integer> {
                 r.bestEpoch(), r.medianEpochMillis());
         e.clustering().ifPresent(c -> out.printf(Locale.ROOT, "clustering ACC %.4f  NMI %.4f  ARI %.4f%n", c.acc(),
                 c.nmi(), c.ari()));
+        baselines.ifPresent(b -> BaselineTable.print(out, e.test(), b));
         out.printf(Locale.ROOT, "wrote %s: %s%n", runDir, String.join(", ", written));
         out.flush();
+    }
+
+    /**
+     * Whether a terminal is attached. System.console() is null when the streams are redirected, except on
+     * JDK 22 to 24, whose default JLine console is returned anyway (Console.isTerminal() is not in JDK 17's
+     * API); the gae launcher passes -Djdk.console=java.base, which selects the built-in console there.
+     */
+    @SuppressWarnings("SystemConsoleNull") // right on JDK 17-21 and 25+, and on 22-24 with the launcher's flag
+    private static boolean interactive() {
+        return System.console() != null;
     }
 }

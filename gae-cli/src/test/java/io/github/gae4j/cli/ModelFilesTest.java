@@ -37,21 +37,21 @@ final class ModelFilesTest {
     @Test
     void aYamlModelFileTrains(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("masked.yaml");
-        Files.writeString(file, String.join("\n",
-                "# GAE with edge dropout, in YAML",
-                "encoder: {name: gcn, options: {hidden: 16, latent: 8}}",
-                "sampler: {name: identity}",
-                "decoder: {name: inner-product}",
-                "losses:",
-                "  - name: weighted-bce",
-                "corruptions:",
-                "  - name: edge-dropout",
-                "    options: {rate: 0.2}",
-                "training:",
-                "  epochs: 3",
-                "  learning-rate: 0.02",
-                "  seed: 5",
-                ""));
+        Files.writeString(file, """
+                # GAE with edge dropout, in YAML
+                encoder: {name: gcn, options: {hidden: 16, latent: 8}}
+                sampler: {name: identity}
+                decoder: {name: inner-product}
+                losses:
+                  - name: weighted-bce
+                corruptions:
+                  - name: edge-dropout
+                    options: {rate: 0.2}
+                training:
+                  epochs: 3
+                  learning-rate: 0.02
+                  seed: 5
+                """);
         Path run = dir.resolve("run");
         Cli r = Cli.run("train", "--model-file", file.toString(), "--dataset-option", "nodes=120", "--progress",
                 "none", "--no-report", "--no-embeddings", "--threads", "2", "--out", run.toString());

@@ -148,7 +148,7 @@ final class TrainEvalEmbedTest {
         List<String> csv = Files.readAllLines(outDir.resolve("embeddings.csv"), StandardCharsets.UTF_8);
         assertThat(csv).hasSize(301);
         assertThat(csv.get(0)).startsWith("node_id,label,z0,z1,").endsWith(",z15");
-        String[] first = csv.get(1).split(",");
+        String[] first = csv.get(1).split(",", -1);
         assertThat(first).hasSize(2 + 16);
 
         NpyArray z = npy(outDir.resolve("embeddings.npy"));
@@ -158,7 +158,7 @@ final class TrainEvalEmbedTest {
         NpyArray ids = npy(outDir.resolve("node_ids.npy"));
         assertThat(ids.header().shape()).containsExactly(300);
         assertThat(ids.getString(0)).isEqualTo(first[0]);
-        assertThat(ids.getString(299)).isEqualTo(csv.get(300).split(",")[0]);
+        assertThat(ids.getString(299)).isEqualTo(csv.get(300).split(",", -1)[0]);
     }
 
     /** A JSON file as a tree. */
@@ -191,8 +191,8 @@ final class TrainEvalEmbedTest {
         org.junit.jupiter.api.Assumptions.assumeFalse(printed.contains("No module named"),
                 "numpy is not installed for python3");
         assertThat(code).as(printed).isZero();
-        String[] csvFirst = Files.readAllLines(outDir.resolve("embeddings.csv")).get(1).split(",");
-        String[] got = printed.split(" ");
+        String[] csvFirst = Files.readAllLines(outDir.resolve("embeddings.csv")).get(1).split(",", -1);
+        String[] got = printed.split(" ", -1);
         assertThat(got).hasSize(6);
         assertThat(List.of(got).subList(0, 4)).containsExactly("300", "16", "300", "U");
         assertThat(Double.parseDouble(got[4])).isEqualTo(Double.parseDouble(csvFirst[2]));

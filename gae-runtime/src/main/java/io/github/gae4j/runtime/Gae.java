@@ -3,6 +3,8 @@ package io.github.gae4j.runtime;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.runtime.diagnostics.DiagnosticThresholds;
+import io.github.gae4j.runtime.diagnostics.TrainingDiagnostics;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * The short path for the common case in code: train a model described by name on a graph, and get a
  * {@link TrainedModel} to save, load and read embeddings from. It takes the steps {@code gae train} takes: the
  * reference 85/5/10 link split and the model's initial weights from the config's seed, the plugins found on the
- * class path, and the run's provenance recorded with the result.
+ * class path, the run's provenance recorded with the result, and {@link TrainingDiagnostics} logging a WARN line
+ * with advice when training goes wrong (a loss spike, validation AUC stuck at 0.5, dead units...).
  *
  * <pre>{@code
  * TrainedModel m = Gae.train(graph, ModelSpec.vgae(), TrainerConfig.builder().seed(42).build());
@@ -59,7 +62,11 @@ public final class Gae {
                 REFERENCE_SPLIT);
         LinkSplit split = provenance.linkSplit(graph);
         GraphAutoencoder model = new ModelAssembler(plugins).assemble(spec, provenance.creationContext(graph));
-        TrainingResult result = new Trainer(config, threads).fit(model, split, null, provenance);
+        // Collapse and trouble (loss spikes, a flat AUC, dead units...) go to the log as WARN lines with advice.
+        TrainingDiagnostics diagnostics = TrainingDiagnostics.of(DiagnosticThresholds.defaults(), config, model, split,
+                threads, null);
+        TrainingResult result = new Trainer(config, threads, diagnostics).fit(model, split, null, provenance);
+        diagnostics.finish(result);
         return new TrainedModel(new ModelDescription(spec, config), provenance, graph, split.trainGraph(), model,
                 Optional.of(result), threads.threads());
     }

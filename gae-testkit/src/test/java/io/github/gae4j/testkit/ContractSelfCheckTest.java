@@ -348,12 +348,12 @@ final class ContractSelfCheckTest {
         @Override
         public io.github.gae4j.core.autodiff.Variable loss(io.github.gae4j.core.spi.LossInput input) {
             return io.github.gae4j.core.autodiff.functions.Scale.of(
-                    Sum.of(input.decoder().logits(input.z(), input.training().positives())), 1 + calls++);
+                    Sum.of(input.decoder().logits(input.z(), input.training().positives())), (double) (1 + calls++));
         }
 
         @Override
         public java.util.Map<String, io.github.gae4j.core.tensor.Matrix> state() {
-            return exposed ? java.util.Map.of("calls", io.github.gae4j.core.tensor.Matrix.scalar(calls))
+            return exposed ? java.util.Map.of("calls", io.github.gae4j.core.tensor.Matrix.scalar((double) calls))
                     : java.util.Map.of();
         }
 
@@ -431,7 +431,7 @@ final class ContractSelfCheckTest {
 
         @Override
         public java.util.Map<String, io.github.gae4j.core.tensor.Matrix> state(List<Weights> weights) {
-            return exposed ? java.util.Map.of("steps", io.github.gae4j.core.tensor.Matrix.scalar(steps))
+            return exposed ? java.util.Map.of("steps", io.github.gae4j.core.tensor.Matrix.scalar((double) steps))
                     : java.util.Map.of();
         }
 

@@ -30,7 +30,9 @@ final class ParameterChecksTest {
         return SimpleFactory.sampler("scaled", "", List.of(Parameter.of("scale", declaredDefault, "a factor"),
                         Parameter.withoutDefault("path", "required")),
                 (config, context) -> {
-                    config.getString("path").orElseThrow(() -> new IllegalArgumentException("path is required"));
+                    if (config.getString("path").isEmpty()) {
+                        throw new IllegalArgumentException("path is required");
+                    }
                     config.getPositiveInt("scale", 2);
                     return SAMPLER;
                 });

@@ -47,7 +47,7 @@ public final class EmbeddingFiles {
     public static final String NPY = "embeddings.npy";
     public static final String IDS = "node_ids.npy";
 
-    /** {@code node_id,z0,…,z(d−1)} with an optional {@code label} column; values print exactly. */
+    /** {@code node_id,z0,…,z(d−1)} with a last column of labels when {@code labels} is given; values print exactly. */
     public static void writeCsv(Path file, List<String> nodeIds, Matrix z, List<String> labels) throws IOException {
         check(nodeIds, z);
         Path tmp = temp(file);

@@ -24,6 +24,7 @@ public final class ProgressListener implements TrainingListener {
     private int firstEpoch = -1;
     private double bestAuc = Double.NaN;
     private boolean barOpen;
+    private String lastBar = "";
 
     public ProgressListener(PrintWriter out, ProgressMode mode, int totalEpochs) {
         this(out, mode, totalEpochs, System::nanoTime);
@@ -62,6 +63,21 @@ public final class ProgressListener implements TrainingListener {
         }
     }
 
+    /**
+     * Prints {@code line} (a warning) on a line of its own without breaking the bar: the bar is wiped, the line
+     * printed, and the bar drawn again below it. Printed in every mode, {@code none} included: it is not progress.
+     */
+    public void interject(String line) {
+        if (barOpen) {
+            out.print("\r" + " ".repeat(lastBar.length()) + "\r");
+            out.println(line);
+            out.print(lastBar);
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
     /** Ends the bar's line so that what follows starts on its own line. */
     public void finish() {
         if (barOpen) {
@@ -74,7 +90,8 @@ public final class ProgressListener implements TrainingListener {
     private void bar(EpochStats s) {
         int filled = (int) Math.round(BAR_WIDTH * (double) s.epoch() / totalEpochs);
         String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
-        out.print("\r" + String.format(Locale.ROOT, "[%s] %s", bar, line(s)) + "   ");
+        lastBar = String.format(Locale.ROOT, "[%s] %s", bar, line(s)) + "   ";
+        out.print("\r" + lastBar);
         out.flush();
         barOpen = true;
     }

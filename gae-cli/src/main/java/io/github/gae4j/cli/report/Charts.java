@@ -53,6 +53,7 @@ final class Charts {
         0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2, 0xBCBD22, 0x17BECF, 0x393B79,
     };
     private static final Stroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final Stroke THIN = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final Stroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {6f, 4f}, 0f);
 
@@ -113,17 +114,34 @@ final class Charts {
         return chart("Validation ROC-AUC and average precision", plot, true);
     }
 
+    /** A heuristic's curve drawn beside the model's: its name and AUC or AP go into the legend. */
+    record Baseline<C>(String name, double score, C curve) {
+    }
+
     /** The ROC curve with the chance diagonal; the AUC goes into the legend. */
     static JFreeChart roc(Curves.Roc roc, double auc) {
-        XYSeries curve = new XYSeries(String.format(Locale.ROOT, "ROC (AUC = %.4f)", auc), false, true);
-        for (int k = 0; k < roc.fpr().length; k++) {
-            curve.add(roc.fpr()[k], roc.tpr()[k], false);
-        }
+        return roc(roc, auc, List.of());
+    }
+
+    /** The model's ROC curve, the chance diagonal, and thinner curves of the baselines. */
+    static JFreeChart roc(Curves.Roc roc, double auc, List<Baseline<Curves.Roc>> baselines) {
+        String prefix = baselines.isEmpty() ? "ROC" : "model";
+        XYSeries curve = rocSeries(String.format(Locale.ROOT, "%s (AUC = %.4f)", prefix, auc), roc);
         XYSeries chance = new XYSeries("random scorer", false, true);
         chance.add(0, 0, false);
         chance.add(1, 1, false);
+        List<XYSeries> extra = baselines.stream().map(b -> rocSeries(
+                String.format(Locale.ROOT, "%s (AUC = %.4f)", b.name(), b.score()), b.curve())).toList();
         return unitSquare("ROC curve on the test edges", "false positive rate", "true positive rate",
-                curve, chance);
+                curve, chance, extra);
+    }
+
+    private static XYSeries rocSeries(String name, Curves.Roc roc) {
+        XYSeries curve = new XYSeries(name, false, true);
+        for (int k = 0; k < roc.fpr().length; k++) {
+            curve.add(roc.fpr()[k], roc.tpr()[k], false);
+        }
+        return curve;
     }
 
     /**
@@ -131,18 +149,32 @@ final class Charts {
      * is the AP in the legend; the positive rate is a random scorer's precision.
      */
     static JFreeChart precisionRecall(Curves.PrecisionRecall pr, double ap, double positiveRate) {
-        XYSeries curve = new XYSeries(String.format(Locale.ROOT, "precision-recall (AP = %.4f)", ap), false, true);
+        return precisionRecall(pr, ap, positiveRate, List.of());
+    }
+
+    /** The model's precision-recall curve, a random scorer's, and thinner curves of the baselines. */
+    static JFreeChart precisionRecall(Curves.PrecisionRecall pr, double ap, double positiveRate,
+                                      List<Baseline<Curves.PrecisionRecall>> baselines) {
+        String prefix = baselines.isEmpty() ? "precision-recall" : "model";
+        XYSeries curve = prSeries(String.format(Locale.ROOT, "%s (AP = %.4f)", prefix, ap), pr);
+        XYSeries chance = new XYSeries(
+                String.format(Locale.ROOT, "random scorer (positive rate %.3f)", positiveRate), false, true);
+        chance.add(0, positiveRate, false);
+        chance.add(1, positiveRate, false);
+        List<XYSeries> extra = baselines.stream().map(b -> prSeries(
+                String.format(Locale.ROOT, "%s (AP = %.4f)", b.name(), b.score()), b.curve())).toList();
+        return unitSquare("Precision-recall curve on the test edges", "recall", "precision", curve, chance, extra);
+    }
+
+    private static XYSeries prSeries(String name, Curves.PrecisionRecall pr) {
+        XYSeries curve = new XYSeries(name, false, true);
         double previousRecall = 0;
         for (int k = 0; k < pr.recall().length; k++) {
             curve.add(previousRecall, pr.precision()[k], false);
             curve.add(pr.recall()[k], pr.precision()[k], false);
             previousRecall = pr.recall()[k];
         }
-        XYSeries chance = new XYSeries(
-                String.format(Locale.ROOT, "random scorer (positive rate %.3f)", positiveRate), false, true);
-        chance.add(0, positiveRate, false);
-        chance.add(1, positiveRate, false);
-        return unitSquare("Precision-recall curve on the test edges", "recall", "precision", curve, chance);
+        return curve;
     }
 
     /**
@@ -218,15 +250,24 @@ final class Charts {
         return out.toByteArray();
     }
 
+    /**
+     * The main curve (blue, drawn on top), a dashed reference, and thinner extra curves in the palette's
+     * other colours (the baselines).
+     */
     private static JFreeChart unitSquare(String title, String xLabel, String yLabel, XYSeries curve,
-            XYSeries reference) {
+            XYSeries reference, List<XYSeries> extra) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(curve);
         data.addSeries(reference);
+        extra.forEach(data::addSeries);
         XYLineAndShapeRenderer renderer = lines(false);
         renderer.setSeriesPaint(0, BLUE);
         renderer.setSeriesPaint(1, REFERENCE);
         renderer.setSeriesStroke(1, DASHED);
+        for (int k = 0; k < extra.size(); k++) {
+            renderer.setSeriesPaint(2 + k, classColour(1 + k));
+            renderer.setSeriesStroke(2 + k, THIN);
+        }
         NumberAxis x = unitAxis(xLabel);
         NumberAxis y = unitAxis(yLabel);
         return chart(title, plot(data, x, y, renderer), true);

@@ -12,6 +12,7 @@ import java.util.Locale;
 final class Curves {
 
     /** False and true positive rates, from (0, 0) to (1, 1). */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     record Roc(double[] fpr, double[] tpr) {
     }
 
@@ -19,10 +20,12 @@ final class Curves {
      * One operating point per distinct threshold, from the highest threshold down (recall rising to 1).
      * Precision {@code precision[k]} holds on the recall interval (recall[k − 1], recall[k]].
      */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     record PrecisionRecall(double[] recall, double[] precision) {
     }
 
     /** Cumulative true and false positives at each distinct threshold, highest threshold first. */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     private record Counts(long[] tp, long[] fp, int size) {
     }
 

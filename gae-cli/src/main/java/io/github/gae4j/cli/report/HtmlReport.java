@@ -1,5 +1,6 @@
 package io.github.gae4j.cli.report;
 
+import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.train.EpochStats;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,6 +66,7 @@ final class HtmlReport {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(escape(data.title())).append("</h1>\n");
         summary(html, data.summary());
+        warnings(html, data.warnings());
         for (Section section : sections) {
             html.append("<h2>").append(escape(section.heading())).append("</h2>\n");
             for (Figure figure : section.figures()) {
@@ -128,6 +130,22 @@ final class HtmlReport {
         summary.forEach((key, value) -> html.append("<tr><th scope=\"row\">").append(escape(key))
                 .append("</th><td>").append(escape(value)).append("</td></tr>\n"));
         html.append("</table>\n");
+    }
+
+    /** What the run's diagnostics found, each with what to try, right below the summary. */
+    private static void warnings(StringBuilder html, List<Warning> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Warnings</h2>\n");
+        for (Warning w : warnings) {
+            html.append("<p class=\"note warning\"><strong>").append(escape(w.code())).append("</strong>: ")
+                    .append(escape(w.message()));
+            if (!w.advice().isEmpty()) {
+                html.append("<br>").append(escape(w.advice()));
+            }
+            html.append("</p>\n");
+        }
     }
 
     private static void figure(StringBuilder html, Figure figure) {

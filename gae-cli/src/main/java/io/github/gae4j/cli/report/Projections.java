@@ -14,6 +14,7 @@ final class Projections {
      * @param coordinates   n×2 row-major: node i at (coordinates[2i], coordinates[2i + 1])
      * @param varianceShare fraction of the total variance along PC1 and PC2 (0 when the data has none)
      */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     record Pca(double[] coordinates, double[] varianceShare) {
     }
 

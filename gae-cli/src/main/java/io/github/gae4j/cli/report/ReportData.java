@@ -3,6 +3,8 @@ package io.github.gae4j.cli.report;
 import static java.util.Objects.requireNonNull;
 
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.diagnostics.Warning;
+import io.github.gae4j.runtime.baselines.HeuristicScore;
 import io.github.gae4j.runtime.train.EpochStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,7 +27,10 @@ import java.util.Map;
  * @param labels             null, or one class per node with −1 for unlabelled nodes
  * @param classNames         names of classes 0..k−1; may be empty (then "class 0", "class 1", ...)
  * @param seed               seeds the node subsample and t-SNE
+ * @param baselines          link heuristics on the same test pairs, drawn beside the model's curves; may be empty
+ * @param warnings           what the run's diagnostics found (shown near the top); may be empty
  */
+@SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
 public record ReportData(
         String title,
         Map<String, String> summary,
@@ -37,7 +42,25 @@ public record ReportData(
         Matrix embeddings,
         int[] labels,
         List<String> classNames,
-        long seed) {
+        long seed,
+        List<HeuristicScore> baselines,
+        List<Warning> warnings) {
+
+    /** Without baselines or warnings. */
+    public ReportData(String title, Map<String, String> summary, String modelJson, List<EpochStats> history,
+                      int bestEpoch, double[] testPositiveScores, double[] testNegativeScores, Matrix embeddings,
+                      int[] labels, List<String> classNames, long seed) {
+        this(title, summary, modelJson, history, bestEpoch, testPositiveScores, testNegativeScores, embeddings,
+                labels, classNames, seed, List.of(), List.of());
+    }
+
+    /** Without warnings. */
+    public ReportData(String title, Map<String, String> summary, String modelJson, List<EpochStats> history,
+                      int bestEpoch, double[] testPositiveScores, double[] testNegativeScores, Matrix embeddings,
+                      int[] labels, List<String> classNames, long seed, List<HeuristicScore> baselines) {
+        this(title, summary, modelJson, history, bestEpoch, testPositiveScores, testNegativeScores, embeddings,
+                labels, classNames, seed, baselines, List.of());
+    }
 
     public ReportData {
         requireNonNull(title, "title is null");
@@ -56,6 +79,8 @@ public record ReportData(
         summary = Collections.unmodifiableMap(rows);
         history = List.copyOf(history);
         classNames = List.copyOf(classNames);
+        baselines = List.copyOf(requireNonNull(baselines, "baselines is null"));
+        warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
         if (bestEpoch < 0) {
             throw new IllegalArgumentException("bestEpoch must not be negative, got " + bestEpoch);
         }

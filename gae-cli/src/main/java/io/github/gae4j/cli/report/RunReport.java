@@ -3,6 +3,7 @@ package io.github.gae4j.cli.report;
 import static java.util.Objects.requireNonNull;
 
 import io.github.gae4j.core.io.AtomicFiles;
+import io.github.gae4j.runtime.baselines.HeuristicScore;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.train.EpochStats;
@@ -143,11 +144,25 @@ public final class RunReport {
                 "Precision against recall on the same pairs (AP %.4f); the dashed line is the positive rate, "
                         + "a random scorer's precision.",
                 scores.ap());
+        List<Charts.Baseline<Curves.Roc>> rocBaselines = new ArrayList<>();
+        List<Charts.Baseline<Curves.PrecisionRecall>> prBaselines = new ArrayList<>();
+        for (HeuristicScore h : data.baselines()) {
+            String name = h.heuristic().label();
+            rocBaselines.add(new Charts.Baseline<>(name, h.auc(), Curves.roc(h.positiveScores(), h.negativeScores())));
+            prBaselines.add(new Charts.Baseline<>(name, h.ap(),
+                    Curves.precisionRecall(h.positiveScores(), h.negativeScores())));
+        }
+        if (!data.baselines().isEmpty()) {
+            String beside = " Thinner lines: link heuristics on the same pairs, computed on the training graph.";
+            roc += beside;
+            pr += beside;
+        }
         return List.of(
-                image("roc.png", "ROC curve", roc, Charts.roc(Curves.roc(pos, neg), scores.auc()),
+                image("roc.png", "ROC curve", roc, Charts.roc(Curves.roc(pos, neg), scores.auc(), rocBaselines),
                         Charts.CURVE_SIZE, Charts.CURVE_SIZE),
                 image("pr.png", "Precision-recall curve", pr,
-                        Charts.precisionRecall(Curves.precisionRecall(pos, neg), scores.ap(), positiveRate),
+                        Charts.precisionRecall(Curves.precisionRecall(pos, neg), scores.ap(), positiveRate,
+                                prBaselines),
                         Charts.CURVE_SIZE, Charts.CURVE_SIZE));
     }
 

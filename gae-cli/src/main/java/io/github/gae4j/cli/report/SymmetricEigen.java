@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
  * @param vectors eigenvectors as columns of a d×d row-major array: component i of vector k is
  *                {@code vectors[i * d + k]}
  */
+@SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
 record SymmetricEigen(double[] values, double[] vectors) {
 
     private static final int MAX_SWEEPS = 100;

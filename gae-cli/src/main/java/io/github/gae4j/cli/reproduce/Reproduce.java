@@ -165,6 +165,7 @@ public final class Reproduce {
         // Seeds an earlier run already recorded in the runs file are taken from it, not run again.
         List<SeedRun> recorded = plan.runsFile() != null ? RunsFile.open(plan.runsFile()) : List.of();
         List<Cell> cells = new ArrayList<>();
+        List<ReproduceBaselines.Row> baselines = new ArrayList<>();
         long start = System.nanoTime();
         try (Parallelism parallelism = Parallelism.of(plan.threads())) {
             for (String dataset : plan.datasets()) {
@@ -172,9 +173,13 @@ public final class Reproduce {
                 for (PaperTable.Row row : rows) {
                     cells.add(runCell(dataset, row, graph, plan, recorded, assembler, parallelism));
                 }
+                if (rows.stream().anyMatch(row -> !row.recipe(dataset).allEdges())) {
+                    baselines.add(ReproduceBaselines.of(dataset, graph, plan, parallelism));
+                }
             }
         }
         print(cells, String.format(Locale.ROOT, "Total %.0f s", (System.nanoTime() - start) / 1e9), out);
+        ReproduceBaselines.print(baselines, cells, out);
         return cells;
     }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  * training graph (what the encoder saw), and node clustering against the labels where the graph
  * has them (k-means with k = number of classes, 10 restarts, on the embeddings).
  */
+@SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
 public record Evaluation(double[] testPositives, double[] testNegatives, LinkScores test, Matrix embeddings,
                          Optional<ClusteringScores> clustering) {
 

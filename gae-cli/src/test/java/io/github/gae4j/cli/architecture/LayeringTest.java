@@ -78,9 +78,11 @@ class LayeringTest {
                 "runtime.baselines",        // link heuristics (CN, AA, RA, PA, Katz) beside a model's score
                 "runtime.backend",          // the execution seam: loss and gradients of a batch, anywhere
                 "runtime.train",            // the training loop
+                "runtime.diagnostics",      // collapse and trouble detection during training, with advice
                 "runtime.files",            // model description files (JSON, YAML), one Jackson setup
                 "runtime.checkpoint",       // model files and checkpoints
                 "runtime",                  // Gae and TrainedModel: the short path for code
+                "runtime.tune",             // gae tune's search over recipes, by validation AUC, in a budget
                 "runtime.inject");          // Guice wiring, the edge
         chain(out, runtime, core);
         List<String> all = out.stream().map(Layer::name).toList();
@@ -160,7 +162,7 @@ class LayeringTest {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElse(null);
         assumeTrue(jdeps != null, "this JDK has no jdeps tool");
         List<String> roots = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
             String name = new File(entry).getName();
             String parent = new File(entry).getParentFile() == null ? "" : new File(entry).getParentFile().getName();
             boolean moduleClasses = name.equals("classes") && parent.equals("target");

@@ -40,6 +40,29 @@ final class ProgressListenerTest {
         assertThat(out.chars().filter(c -> c == '\n').count()).isEqualTo(1);
     }
 
+    /** A warning during a bar run gets a line of its own above the bar, which is then drawn again. */
+    @Test
+    void aWarningIsPrintedAboveTheBarAndTheBarDrawnAgain() {
+        StringWriter text = new StringWriter();
+        ProgressListener p = new ProgressListener(new PrintWriter(text), ProgressMode.BAR, 10, () -> 0L);
+        p.onEpoch(new EpochStats(1, 0.7, 0.8, 0.8, 1));
+        p.interject("warning [loss-spike] jumped");
+        p.onEpoch(new EpochStats(2, 48.6, 0.8, 0.8, 1));
+        p.finish();
+        String[] lines = text.toString().split("\n");
+        assertThat(lines).hasSize(2);
+        // The bar is wiped with blanks, the warning printed, the bar put back; the next epoch redraws it.
+        assertThat(lines[0]).startsWith("\r[##----").endsWith("\rwarning [loss-spike] jumped")
+                .contains("\r" + " ".repeat(20));
+        assertThat(lines[1]).startsWith("[##----").contains("\r[#####---").contains("epoch 2/10");
+
+        StringWriter plain = new StringWriter();
+        ProgressListener none = new ProgressListener(new PrintWriter(plain), ProgressMode.NONE, 10, () -> 0L);
+        none.onEpoch(new EpochStats(1, 0.7, 0.8, 0.8, 1));
+        none.interject("warning [flat-auc] flat");
+        assertThat(plain.toString()).isEqualTo("warning [flat-auc] flat" + System.lineSeparator());
+    }
+
     @Test
     void noneIsSilentAndAutoResolvesByTerminal() {
         assertThat(run(ProgressMode.NONE, 20)).isEmpty();

@@ -113,6 +113,24 @@ final class RunReportTest {
         assertThat(Files.readString(written.html())).contains("No validation scores were recorded");
     }
 
+    /** The run's warnings get a section of their own below the summary, escaped, each with its advice. */
+    @Test
+    void warningsAreShownBelowTheSummaryWithTheirAdvice() throws IOException {
+        ReportData d = synthetic("t");
+        ReportData data = new ReportData(d.title(), d.summary(), d.modelJson(), d.history(), d.bestEpoch(),
+                d.testPositiveScores(), d.testNegativeScores(), d.embeddings(), d.labels(), d.classNames(), d.seed(),
+                List.of(), List.of(new io.github.gae4j.runtime.diagnostics.Warning("loss-spike", 2,
+                        "The training loss jumped 71.3× at epoch 2.", "Try <--normalize-features>.")));
+
+        String html = Files.readString(RunReport.write(data, dir, NO_TSNE).html());
+
+        assertThat(html).contains("<h2>Warnings</h2>", "<strong>loss-spike</strong>: The training loss jumped 71.3×"
+                + " at epoch 2.<br>Try &lt;--normalize-features&gt;.");
+        assertThat(html.indexOf("<h2>Warnings</h2>")).isBetween(html.indexOf("<h2>Summary</h2>"),
+                html.indexOf("<h2>Training</h2>"));
+        assertThat(Files.readString(RunReport.write(d, dir, NO_TSNE).html())).doesNotContain("Warnings");
+    }
+
     @Test
     void tooFewNodesSkipProjections() throws IOException {
         ReportData base = synthetic("t");

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,9 +23,9 @@ import java.util.Set;
 public final class ComputationContext {
 
     private final Parallelism parallelism;
-    private final Map<Variable, Matrix> values = new IdentityHashMap<>();
-    private final Map<Variable, Matrix> gradients = new IdentityHashMap<>();
-    private final Map<Variable, Object> stash = new IdentityHashMap<>();
+    private final IdentityHashMap<Variable, Matrix> values = new IdentityHashMap<>();
+    private final IdentityHashMap<Variable, Matrix> gradients = new IdentityHashMap<>();
+    private final IdentityHashMap<Variable, Object> stash = new IdentityHashMap<>();
 
     /** A single-threaded pass. */
     public ComputationContext() {
@@ -111,7 +110,7 @@ public final class ComputationContext {
             return;
         }
         // Count, for every node, how many distinct children will send it a gradient.
-        Map<Variable, Integer> pending = new IdentityHashMap<>();
+        IdentityHashMap<Variable, Integer> pending = new IdentityHashMap<>();
         Deque<Variable> stack = new ArrayDeque<>();
         Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         stack.push(root);

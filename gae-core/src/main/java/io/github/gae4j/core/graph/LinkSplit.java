@@ -179,6 +179,32 @@ public final class LinkSplit {
         return new EdgeList(s, d);
     }
 
+    /**
+     * This split with its test pairs replaced by its validation pairs, for model selection: a search trains and
+     * compares many models, and whatever scores "test" at the end of a training run (the trainer does) then sees
+     * validation pairs only. The real test pairs stay in this split, to be scored once for the chosen model.
+     */
+    public LinkSplit withTestHidden() {
+        return new LinkSplit(trainGraph, trainPositives, valPositives, valNegatives, valPositives, valNegatives);
+    }
+
+    /**
+     * The same pairs over {@code replacement}, this split's training graph with other node features (row-normalised,
+     * none, ...): features are an input choice made after the split, which depends on the edges alone.
+     *
+     * @throws IllegalArgumentException when {@code replacement} has other nodes or edges
+     */
+    public LinkSplit withTrainGraph(Graph replacement) {
+        if (replacement.nodeCount() != trainGraph.nodeCount() || replacement.edgeCount() != trainGraph.edgeCount()
+                || replacement.isDirected() != trainGraph.isDirected()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "The replacement training graph '%s' (%d nodes, %d edges) is not this split's (%d nodes, %d edges)",
+                    replacement.name(), replacement.nodeCount(), replacement.edgeCount(), trainGraph.nodeCount(),
+                    trainGraph.edgeCount()));
+        }
+        return new LinkSplit(replacement, trainPositives, valPositives, valNegatives, testPositives, testNegatives);
+    }
+
     /** All nodes, features and labels, with only the training edges. */
     public Graph trainGraph() {
         return trainGraph;

@@ -10,6 +10,7 @@ import java.util.Locale;
  * indices, as in the Planetoid "public split" (20 labelled nodes per class to train, 500 to
  * validate, 1000 to test) that GCN, GAT and GraphMAE report on.
  */
+@SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
 public record NodeSplit(int[] train, int[] validation, int[] test) {
 
     public NodeSplit {

@@ -26,6 +26,8 @@ public final class Mlp {
     }
 
     /**
+     * A stack of linear layers with its weights registered under {@code prefix}.
+     *
      * @param widths input width, then each layer's output width (at least two entries)
      * @param norm   the normalisation after each hidden layer, or empty for none
      */

@@ -26,7 +26,7 @@ final class AdamMoments {
     private final double weightDecay;
     /** Decoupled decay (AdamW): p ← p·(1 − lr·λ) before the step; otherwise λ·p joins the gradient (Adam's L2). */
     private final boolean decoupled;
-    private final Map<Weights, State> states = new IdentityHashMap<>();
+    private final IdentityHashMap<Weights, State> states = new IdentityHashMap<>();
 
     AdamMoments(String name, double beta1, double beta2, double epsilon, double weightDecay, boolean decoupled) {
         this.name = name;
@@ -47,8 +47,8 @@ final class AdamMoments {
             }
             State s = states.computeIfAbsent(w, k -> new State(k.data().data().length));
             s.t++;
-            double c1 = 1.0 - Math.pow(beta1, s.t);
-            double c2 = 1.0 - Math.pow(beta2, s.t);
+            double c1 = 1.0 - Math.pow(beta1, (double) s.t);
+            double c2 = 1.0 - Math.pow(beta2, (double) s.t);
             double[] p = w.data().data();
             double[] gd = g.data();
             if (decoupled) {
@@ -85,7 +85,7 @@ final class AdamMoments {
                     s == null ? new double[n] : s.m.clone()));
             out.put(StateTensors.key(w, EXP_AVG_SQ), Matrix.wrapRowMajor(w.rows(), w.cols(),
                     s == null ? new double[n] : s.v.clone()));
-            out.put(StateTensors.key(w, STEP), Matrix.scalar(s == null ? 0 : s.t));
+            out.put(StateTensors.key(w, STEP), Matrix.scalar(s == null ? 0 : (double) s.t));
         }
         return out;
     }
@@ -93,7 +93,7 @@ final class AdamMoments {
     void restoreState(List<Weights> weights, Map<String, Matrix> state) {
         StateTensors.requireDistinctNames(weights);
         StateTensors.requireOnly(state, weights, SLOTS, name);
-        Map<Weights, State> restored = new IdentityHashMap<>();
+        IdentityHashMap<Weights, State> restored = new IdentityHashMap<>();
         for (Weights w : weights) {
             double[] m = StateTensors.require(state, StateTensors.key(w, EXP_AVG), w).data();
             double[] v = StateTensors.require(state, StateTensors.key(w, EXP_AVG_SQ), w).data();

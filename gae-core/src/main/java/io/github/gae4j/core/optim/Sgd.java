@@ -23,7 +23,7 @@ public final class Sgd implements Optimizer {
     private final double dampening;
     private final boolean nesterov;
     private final double weightDecay;
-    private final Map<Weights, double[]> buffers = new IdentityHashMap<>();
+    private final IdentityHashMap<Weights, double[]> buffers = new IdentityHashMap<>();
 
     /** Plain gradient descent: no momentum, no decay. */
     public Sgd() {
@@ -98,7 +98,7 @@ public final class Sgd implements Optimizer {
     public void restoreState(List<Weights> weights, Map<String, Matrix> state) {
         StateTensors.requireDistinctNames(weights);
         StateTensors.requireOnly(state, weights, momentum == 0 ? List.of() : List.of(MOMENTUM_BUFFER), "sgd");
-        Map<Weights, double[]> restored = new IdentityHashMap<>();
+        IdentityHashMap<Weights, double[]> restored = new IdentityHashMap<>();
         for (Weights w : weights) {
             Matrix b = StateTensors.optional(state, StateTensors.key(w, MOMENTUM_BUFFER), w);
             if (b != null) {

@@ -25,8 +25,6 @@ import java.util.stream.Stream;
  */
 public final class ComponentConfig {
 
-    /** Does nothing: the listener of configs that nobody watches. */
-    private static final Consumer<String> NO_LISTENER = key -> { };
 
     private final String component;
     private final Map<String, String> values;
@@ -39,7 +37,7 @@ public final class ComponentConfig {
     }
 
     private ComponentConfig(String component, Map<String, String> values) {
-        this(component, values, NO_LISTENER);
+        this(component, values, key -> { }); // nobody watches the reads
     }
 
     public static ComponentConfig empty() {
@@ -187,7 +185,8 @@ public final class ComponentConfig {
         if (trimmed.isEmpty()) {
             return new int[0];
         }
-        String[] parts = trimmed.split(",");
+        // Limit -1 keeps trailing empty parts: "64,32," is rejected like "64,,32" rather than read as 64,32.
+        String[] parts = trimmed.split(",", -1);
         int[] widths = new int[parts.length];
         for (int k = 0; k < parts.length; k++) {
             try {

@@ -9,6 +9,7 @@ import java.util.Objects;
  * were masked (sorted, distinct) and the training edges removed (each undirected edge once).
  * Losses read these to reconstruct the hidden parts (masked-feature and masked-edge training).
  */
+@SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
 public record CorruptedInput(GraphInput input, int[] maskedNodes, EdgeList removedEdges) {
 
     public CorruptedInput {

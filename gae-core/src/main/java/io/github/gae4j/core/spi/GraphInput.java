@@ -30,6 +30,7 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
      * A learnable 1 × d row added to the listed rows of X (sorted, distinct node indices); the variable is a
      * parameter of whoever created it (the {@code feature-mask} corruption), so gradients flow to it.
      */
+    @SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
     public record MaskToken(int[] rows, Variable value) {
 
         public MaskToken {

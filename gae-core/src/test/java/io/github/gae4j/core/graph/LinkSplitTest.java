@@ -179,4 +179,27 @@ final class LinkSplitTest {
         assertThat(noValidation.valNegatives().size()).isZero();
         assertThat(noValidation.testPositives().size()).isEqualTo(400);
     }
+
+    @Test
+    void withTestHiddenReplacesOnlyTheTestPairsByTheValidationPairs() {
+        LinkSplit hidden = split.withTestHidden();
+        assertThat(hidden.testPositives()).isSameAs(split.valPositives());
+        assertThat(hidden.testNegatives()).isSameAs(split.valNegatives());
+        assertThat(hidden.valPositives()).isSameAs(split.valPositives());
+        assertThat(hidden.trainGraph()).isSameAs(split.trainGraph());
+        assertThat(hidden.trainPositives()).isSameAs(split.trainPositives());
+        assertThat(split.testPositives().size()).isNotEqualTo(split.valPositives().size());
+    }
+
+    @Test
+    void withTrainGraphKeepsThePairsAndRefusesAnotherGraph() {
+        Graph featured = TestGraphs.twoCommunities(30, 4, 2L);
+        LinkSplit s = LinkSplit.of(featured, 3);
+        LinkSplit plain = s.withTrainGraph(s.trainGraph().withoutFeatures());
+        assertThat(plain.trainGraph().features()).isEmpty();
+        assertThat(plain.testPositives()).isSameAs(s.testPositives());
+        assertThat(plain.valNegatives()).isSameAs(s.valNegatives());
+        assertThatThrownBy(() -> s.withTrainGraph(featured)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not this split's");
+    }
 }

@@ -28,6 +28,7 @@ final class RowKernelsTest {
     };
 
     /** Raw CSR arrays with some empty rows (every seventh) and one long row. */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     private record Csr(int rows, int cols, int[] ptr, int[] idx, double[] val) {
 
         static Csr random(int rows, int cols, int maxPerRow, long seed) {

@@ -127,6 +127,9 @@ final class ComponentConfigTest {
         assertThatThrownBy(() -> c.getWidths("bad", "64", "a linear score")).isInstanceOf(ConfigException.class)
                 .hasMessage("Option 'bad' of decoder 'mlp' must be comma-separated positive integers such as '64' or"
                         + " '64,32' (or empty for a linear score), got '8,0'");
+        // A trailing comma is an empty width, as in "64,,32", not a shorthand for "64,32".
+        assertThatThrownBy(() -> ComponentConfig.of("hidden", "64,32,").getWidths("hidden", "64", "a linear score"))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith("got '64,32,'");
     }
 
     @Test

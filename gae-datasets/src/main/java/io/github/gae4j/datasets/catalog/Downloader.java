@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -226,7 +227,8 @@ public final class Downloader {
         });
         long bytes = 0;
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            watchdog.scheduleAtFixedRate(() -> {
+            // Nothing to wait for: the task only closes the stream, and shutdownNow() below ends it.
+            ScheduledFuture<?> unused = watchdog.scheduleAtFixedRate(() -> {
                 if (System.nanoTime() - lastProgress.get() > timeoutNanos && stalled.compareAndSet(false, true)) {
                     closeQuietly(uri, body); // unblocks the reading thread
                 }

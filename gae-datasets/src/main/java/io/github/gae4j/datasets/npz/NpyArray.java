@@ -122,36 +122,35 @@ public final class NpyArray {
     public long getLong(int i) {
         NpyDtype t = header.dtype();
         int at = i * t.itemSize();
-        switch (t.kind()) {
-            case 'b':
-                return data.get(at) != 0 ? 1 : 0;
-            case 'i':
-                return switch (t.itemSize()) {
-                    case 1 -> data.get(at);
-                    case 2 -> data.getShort(at);
-                    case 4 -> data.getInt(at);
-                    default -> data.getLong(at);
-                };
-            case 'u':
+        return switch (t.kind()) {
+            case 'b' -> data.get(at) != 0 ? 1 : 0;
+            case 'i' -> switch (t.itemSize()) {
+                case 1 -> data.get(at);
+                case 2 -> data.getShort(at);
+                case 4 -> data.getInt(at);
+                default -> data.getLong(at);
+            };
+            case 'u' -> {
                 if (t.itemSize() == 8 && data.getLong(at) < 0) {
                     throw error(String.format(Locale.ROOT, "element %d (%s) does not fit a signed 64-bit integer",
                             i, Long.toUnsignedString(data.getLong(at))));
                 }
-                return switch (t.itemSize()) {
+                yield switch (t.itemSize()) {
                     case 1 -> data.get(at) & 0xff;
                     case 2 -> data.getShort(at) & 0xffff;
                     case 4 -> data.getInt(at) & 0xffffffffL;
                     default -> data.getLong(at);
                 };
-            case 'f':
+            }
+            case 'f' -> {
                 double v = getDouble(i);
                 if (v != Math.rint(v) || Math.abs(v) > 0x1p53) {
                     throw error(String.format(Locale.ROOT, "element %d is %s, not an integer", i, v));
                 }
-                return (long) v;
-            default:
-                throw error("is a " + t.describe() + " array, not an integer array");
-        }
+                yield (long) v;
+            }
+            default -> throw error("is a " + t.describe() + " array, not an integer array");
+        };
     }
 
     /** Element i of a {@code U} or {@code S} array, with trailing NULs stripped. */

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * @param shape        the dimensions ({@code []} for a scalar)
  * @param dataOffset   bytes before the data (magic, version, length and dict)
  */
+@SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
 public record NpyHeader(String entry, int major, int minor, NpyDtype dtype, boolean fortranOrder, long[] shape,
         long dataOffset) {
 

@@ -111,6 +111,7 @@ public final class NpzLoader implements DatasetLoader {
     }
 
     /** A validated CSR matrix (column indices possibly unsorted, as stored). */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     private record Csr(int rows, int cols, int[] indptr, int[] indices, double[] data, String dataEntry,
             String shapeEntry) {
     }
@@ -749,6 +750,7 @@ public final class NpzLoader implements DatasetLoader {
         return out;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     private record Edges(int[] src, int[] dst, long selfLoops, long zeros, long duplicates, long reciprocal,
             long weighted) {
     }
@@ -757,6 +759,7 @@ public final class NpzLoader implements DatasetLoader {
         static final FeatureResult NONE = new FeatureResult(null, null, 0, 0, false);
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     private record LabelResult(int[] labels, List<String> classNames, int unlabelled) {
         static final LabelResult NONE = new LabelResult(null, List.of(), 0);
     }

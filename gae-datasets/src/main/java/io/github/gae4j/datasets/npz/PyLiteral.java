@@ -46,28 +46,32 @@ final class PyLiteral {
         }
         char c = s.charAt(p);
         switch (c) {
-            case '{':
+            case '{' -> {
                 return dict();
-            case '(':
-                return sequence('(', ')');
-            case '[':
-                return sequence('[', ']');
-            case '\'':
-            case '"':
+            }
+            case '(' -> {
+                return sequence(')');
+            }
+            case '[' -> {
+                return sequence(']');
+            }
+            case '\'', '"' -> {
                 return string();
-            default:
-                break;
+            }
+            default -> {
+                // a number, True, False or None: below
+            }
         }
         if (c == '-' || c == '+' || (c >= '0' && c <= '9')) {
             return integer();
         }
         if (s.startsWith("True", p)) {
             p += 4;
-            return Boolean.TRUE;
+            return true;
         }
         if (s.startsWith("False", p)) {
             p += 5;
-            return Boolean.FALSE;
+            return false;
         }
         if (s.startsWith("None", p)) {
             p += 4;
@@ -101,7 +105,7 @@ final class PyLiteral {
         }
     }
 
-    private List<Object> sequence(char open, char close) {
+    private List<Object> sequence(char close) {
         List<Object> list = new ArrayList<>();
         p++;
         while (true) {

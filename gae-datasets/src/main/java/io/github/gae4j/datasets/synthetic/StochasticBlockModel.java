@@ -322,7 +322,11 @@ public final class StochasticBlockModel implements DatasetLoader {
             return this;
         }
 
-        /** @throws ConfigException naming the option when a value is out of range */
+        /**
+         * The model with the values set so far.
+         *
+         * @throws ConfigException naming the option when a value is out of range
+         */
         public StochasticBlockModel build() {
             if (nodes < 1) {
                 throw bad(SbmLoaderFactory.NODES, nodes, "an integer >= 1");

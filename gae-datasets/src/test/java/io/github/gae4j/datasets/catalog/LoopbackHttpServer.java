@@ -26,6 +26,7 @@ final class LoopbackHttpServer implements AutoCloseable {
 
     private enum Mode { OK, STATUS, TRUNCATED, STALLED }
 
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     private record Canned(Mode mode, int status, byte[] body, long declaredLength) {
     }
 

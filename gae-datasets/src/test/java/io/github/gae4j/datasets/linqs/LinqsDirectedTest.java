@@ -25,12 +25,14 @@ final class LinqsDirectedTest {
             "p4 0 0 B");
 
     /** p2 cites p1, and p1 cites p2 (reciprocal); p3 cites p1 twice; a self-loop; a dangling line. */
-    private static final String CITES = "p1\tp2\n"
-            + "p2\tp1\n"
-            + "p1\tp3\n"
-            + "p1\tp3\n"
-            + "p4\tp4\n"
-            + "ghost\tp4\n";
+    private static final String CITES = """
+            p1\tp2
+            p2\tp1
+            p1\tp3
+            p1\tp3
+            p4\tp4
+            ghost\tp4
+            """;
 
     @TempDir
     Path tmp;

@@ -32,15 +32,17 @@ final class LinqsLoaderTest {
      * Edges p1-p2 (plus a reciprocal and a duplicate line), p3-p1, p4-007; a self-loop; two lines
      * naming the unknown id 'ghost'; a blank line; fields separated by spaces on one line.
      */
-    private static final String CITES = "p1\tp2\n"
-            + "p2\tp1\n"
-            + "p1\tp2\n"
-            + "p3\tp3\n"
-            + "p3\tp1\n"
-            + "ghost\tp1\n"
-            + "\n"
-            + "p4   007\n"
-            + "p4\tghost\n";
+    private static final String CITES = """
+            p1\tp2
+            p2\tp1
+            p1\tp2
+            p3\tp3
+            p3\tp1
+            ghost\tp1
+
+            p4   007
+            p4\tghost
+            """;
 
     @TempDir
     Path tmp;

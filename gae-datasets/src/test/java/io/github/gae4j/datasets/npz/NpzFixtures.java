@@ -63,7 +63,7 @@ final class NpzFixtures {
     }
 
     static byte[] f4(float... v) {
-        ByteBuffer b = le(4 * v.length);
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float x : v) {
             b.putFloat(x);
         }
@@ -79,7 +79,7 @@ final class NpzFixtures {
     }
 
     static byte[] f8(double... v) {
-        ByteBuffer b = le(8 * v.length);
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (double x : v) {
             b.putDouble(x);
         }
@@ -87,7 +87,7 @@ final class NpzFixtures {
     }
 
     static byte[] i4(int... v) {
-        ByteBuffer b = le(4 * v.length);
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int x : v) {
             b.putInt(x);
         }
@@ -103,7 +103,7 @@ final class NpzFixtures {
     }
 
     static byte[] i8(long... v) {
-        ByteBuffer b = le(8 * v.length);
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long x : v) {
             b.putLong(x);
         }
@@ -111,7 +111,7 @@ final class NpzFixtures {
     }
 
     static byte[] i2(int... v) {
-        ByteBuffer b = le(2 * v.length);
+        ByteBuffer b = ByteBuffer.allocate(2 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int x : v) {
             b.putShort((short) x);
         }
@@ -128,7 +128,7 @@ final class NpzFixtures {
 
     /** Fixed-width UTF-32LE strings padded with NULs, as numpy's {@code <U<width>}. */
     static byte[] unicode(int width, String... s) {
-        ByteBuffer b = le(4 * width * s.length);
+        ByteBuffer b = ByteBuffer.allocate(4 * width * s.length).order(ByteOrder.LITTLE_ENDIAN);
         for (String x : s) {
             int[] cps = x.codePoints().toArray();
             for (int k = 0; k < width; k++) {
@@ -152,10 +152,6 @@ final class NpzFixtures {
     static byte[] pickledNone() {
         return npy(1, "{'descr': '|O', 'fortran_order': False, 'shape': (), }",
                 new byte[] {(byte) 0x80, 2, 'N', '.'});
-    }
-
-    private static ByteBuffer le(int n) {
-        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     // ---- .npz ------------------------------------------------------------------------------------

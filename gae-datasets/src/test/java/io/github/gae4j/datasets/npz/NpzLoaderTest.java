@@ -298,7 +298,7 @@ final class NpzLoaderTest {
         appender.start();
         logger.addAppender(appender);
         try {
-            action.get();
+            assertThat((Object) action.get()).as("what the action returned").isNotNull();
         } finally {
             logger.detachAppender(appender);
         }

@@ -26,16 +26,18 @@ final class SnapLoaderTest {
      * line and a self-loop; comments at the top and in the middle, a blank line, spaces and TABs, CRLF, trailing
      * whitespace.
      */
-    static final String EDGES = "# Directed graph: toy \n"
-            + "# FromNodeId\tToNodeId\n"
-            + "30\t4\n"
-            + "4 100\r\n"
-            + "\n"
-            + "  # a comment after data\n"
-            + "100\t7\t\n"
-            + "4\t30\n"
-            + "30\t4\n"
-            + "7\t7\n";
+    static final String EDGES = """
+            # Directed graph: toy\s
+            # FromNodeId\tToNodeId
+            30\t4
+            4 100\r
+
+              # a comment after data
+            100\t7\t
+            4\t30
+            30\t4
+            7\t7
+            """;
 
     @TempDir
     Path tmp;

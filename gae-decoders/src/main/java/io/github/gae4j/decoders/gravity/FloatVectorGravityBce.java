@@ -40,8 +40,8 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
 
     private static final double MIN_EPSILON = 1e-30;
 
-    private static final FloatVector SQRT2 = FloatVector.broadcast(S, 1.41421356f);
-    private static final FloatVector LN2 = FloatVector.broadcast(S, 0.6931471805599453f);
+    private static final FloatVector SQRT2 = FloatVector.broadcast(S, 1.4142135f);
+    private static final FloatVector LN2 = FloatVector.broadcast(S, 0.6931472f);
 
     private FloatVectorGravityBce() {
     }
@@ -157,14 +157,14 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
         }
 
         private Chunk(int n, int np, int d, int dp, float[] pr, float[] pt, float[] sq, float[] mp, float lambda,
-                      float eps, float[] dP) {
-            super(true, n, np, d, dp, pr, pt, pr, dP, dP);
+                      float eps, float[] gradP) {
+            super(true, n, np, d, dp, pr, pt, pr, gradP, gradP);
             this.n = n;
             this.sq = sq;
             this.mp = mp;
             this.lambda = lambda;
             this.eps = eps;
-            this.dp = dP;
+            this.dp = gradP;
             this.g = new float[np];
             this.m = new float[np];
         }

@@ -53,6 +53,7 @@ final class InnerProductBceKernelsTest {
     }
 
     /** A seeded problem: Z (row-major), the symmetric target and the usual weights. */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     record Problem(double[] z, int n, int f, SparseMatrix target, double posWeight, double norm) {
 
         static Problem random(int n, int f, int edges, double zScale, boolean selfLoops, long seed) {
@@ -105,6 +106,7 @@ final class InnerProductBceKernelsTest {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     record Result(double loss, double[] grad) {
 
         double maxAbsGrad() {

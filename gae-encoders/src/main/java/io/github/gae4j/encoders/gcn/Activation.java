@@ -31,7 +31,11 @@ public enum Activation {
         return this == PRELU ? new Weights(name, Matrix.wrapRowMajor(1, 1, new double[] {0.25})) : null;
     }
 
-    /** @param parameter what {@link #parameter} gave this layer */
+    /**
+     * This activation of {@code x}.
+     *
+     * @param parameter what {@link #parameter} gave this layer
+     */
     public Variable apply(Variable x, Weights parameter) {
         return switch (this) {
             case RELU -> Relu.of(x);

@@ -18,7 +18,7 @@ import java.util.Optional;
  *                  when {@code trainEps}
  * @param trainEps  whether ε is learnable, one per layer ({@code train-eps}; GIN-ε against GIN-0)
  * @param norm      normalisation with learnable gain and shift after each MLP inner layer, or empty
- *                  ({@code norm}: {@code none}, {@code batch} (the default), {@code layer})
+ *                  ({@code norm}: one of {@code none|batch|layer}, {@code batch} by default)
  * @param bias      a bias row on every linear layer ({@code bias})
  * @param dropout   inverted-dropout rate on the inputs of the layers after the first, in training ({@code dropout})
  */

@@ -28,26 +28,26 @@ public record Options(Optional<Path> dataDir, List<String> models, int seeds, lo
                       double learningRate, int hidden, int latent, String lossMode, boolean features, int threads,
                       Optional<Path> json, Optional<Path> modelFile, Optional<String> modelJson) {
 
-    static final String USAGE = String.join("\n",
-            "Usage: gae4j [options]",
-            "  Trains GAE and/or VGAE for link prediction and prints test AUC/AP.",
-            "  With no options it runs on a built-in synthetic graph (stochastic block model): no download needed.",
-            "",
-            "  --data-dir DIR     run on Cora from DIR (a datasets root with linqs/cora, or a folder with cora.content[.gz] and cora.cites)",
-            "  --model M          gae, vgae or gae,vgae (default gae,vgae)",
-            "  --seeds N          number of seeds (default 5)",
-            "  --seed S           first seed (default 0)",
-            "  --epochs E         training epochs (default 200)",
-            "  --lr X             Adam learning rate (default 0.01)",
-            "  --hidden H         hidden size (default 32)",
-            "  --latent L         embedding size (default 16)",
-            "  --loss full|negative-sampling   reconstruction loss (default full)",
-            "  --no-features      ignore node features (X = I)",
-            "  --threads T        threads for the kernels (default: all cores)",
-            "  --json FILE        also write the results as JSON to FILE",
-            "  --model-file FILE  run the model described in FILE (JSON: encoder, sampler, decoder, losses, training)",
-            "  --model-json JSON  the same description inline",
-            "  --help             show this help");
+    static final String USAGE = """
+            Usage: gae4j [options]
+              Trains GAE and/or VGAE for link prediction and prints test AUC/AP.
+              With no options it runs on a built-in synthetic graph (stochastic block model): no download needed.
+
+              --data-dir DIR     run on Cora from DIR (a datasets root with linqs/cora, or a folder with cora.content[.gz] and cora.cites)
+              --model M          gae, vgae or gae,vgae (default gae,vgae)
+              --seeds N          number of seeds (default 5)
+              --seed S           first seed (default 0)
+              --epochs E         training epochs (default 200)
+              --lr X             Adam learning rate (default 0.01)
+              --hidden H         hidden size (default 32)
+              --latent L         embedding size (default 16)
+              --loss full|negative-sampling   reconstruction loss (default full)
+              --no-features      ignore node features (X = I)
+              --threads T        threads for the kernels (default: all cores)
+              --json FILE        also write the results as JSON to FILE
+              --model-file FILE  run the model described in FILE (JSON: encoder, sampler, decoder, losses, training)
+              --model-json JSON  the same description inline
+              --help             show this help""";
 
     public Options {
         models = List.copyOf(models);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One seed of one model: test AUC/AP, best validation epoch and training-step times. */
+@SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
 public record RunResult(long seed, double testAuc, double testAp, int bestEpoch, double medianEpochMillis,
                         double[] epochMillis) {
 

@@ -44,15 +44,15 @@ final class ExtraPluginTest {
     private static final long SEED = 3;
 
     /** The model as a user writes it: stock encoder, sampler and decoder, the plugin's loss and optimiser. */
-    private static final String MODEL = String.join("\n",
-            "{",
-            "  \"encoder\": {\"name\": \"gcn\", \"options\": {\"hidden\": 32, \"latent\": 16}},",
-            "  \"sampler\": {\"name\": \"identity\"},",
-            "  \"decoder\": {\"name\": \"inner-product\"},",
-            "  \"losses\": [{\"name\": \"bpr\", \"options\": {\"margin\": 0.5}}],",
-            "  \"training\": {\"epochs\": 60, \"learning-rate\": 0.005, \"seed\": 3, \"restore-best\": true,",
-            "    \"optimizer\": {\"name\": \"rmsprop\", \"options\": {\"alpha\": 0.9}}}",
-            "}");
+    private static final String MODEL = """
+            {
+              "encoder": {"name": "gcn", "options": {"hidden": 32, "latent": 16}},
+              "sampler": {"name": "identity"},
+              "decoder": {"name": "inner-product"},
+              "losses": [{"name": "bpr", "options": {"margin": 0.5}}],
+              "training": {"epochs": 60, "learning-rate": 0.005, "seed": 3, "restore-best": true,
+                "optimizer": {"name": "rmsprop", "options": {"alpha": 0.9}}}
+            }""";
 
     @TempDir
     Path dir;

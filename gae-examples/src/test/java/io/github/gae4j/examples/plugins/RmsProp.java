@@ -20,7 +20,7 @@ final class RmsProp implements Optimizer {
 
     private final double alpha;
     private final double epsilon;
-    private final Map<Weights, double[]> averages = new IdentityHashMap<>();
+    private final IdentityHashMap<Weights, double[]> averages = new IdentityHashMap<>();
 
     RmsProp(double alpha, double epsilon) {
         this.alpha = alpha;
@@ -68,7 +68,7 @@ final class RmsProp implements Optimizer {
     public void restoreState(List<Weights> weights, Map<String, Matrix> state) {
         StateTensors.requireDistinctNames(weights);
         StateTensors.requireOnly(state, weights, List.of(SQUARE_AVG), "rmsprop");
-        Map<Weights, double[]> restored = new IdentityHashMap<>();
+        IdentityHashMap<Weights, double[]> restored = new IdentityHashMap<>();
         for (Weights w : weights) {
             Matrix v = StateTensors.optional(state, StateTensors.key(w, SQUARE_AVG), w);
             if (v != null) {

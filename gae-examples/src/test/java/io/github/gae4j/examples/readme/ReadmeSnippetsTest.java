@@ -268,9 +268,20 @@ final class ReadmeSnippetsTest {
 
     @Test
     void theCheckerSeesMarkersRegionsAndDifferences(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path readme = Files.writeString(dir.resolve("README.md"), String.join("\n",
-                "text", "<!-- snippet: a -->", "", "```java", "  int x = 1;", "```", "```java", "int y;", "```",
-                "```bash", "```java inside bash is not a block", "```", ""));
+        Path readme = Files.writeString(dir.resolve("README.md"), """
+                text
+                <!-- snippet: a -->
+
+                ```java
+                  int x = 1;
+                ```
+                ```java
+                int y;
+                ```
+                ```bash
+                ```java inside bash is not a block
+                ```
+                """);
         List<Block> blocks = javaBlocks(readme);
         assertThat(blocks).extracting(Block::name).containsExactly("a", null);
         assertThat(normalise(blocks.get(0).lines())).containsExactly("int x = 1;");

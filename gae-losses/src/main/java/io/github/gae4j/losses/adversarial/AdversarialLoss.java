@@ -171,7 +171,7 @@ public final class AdversarialLoss implements Loss {
     @Override
     public Map<String, Matrix> state() {
         Map<String, Matrix> out = new LinkedHashMap<>();
-        out.put(CALLS, Matrix.scalar(calls));
+        out.put(CALLS, Matrix.scalar((double) calls));
         if (discriminator != null) {
             List<Weights> ws = discriminator.weights();
             Map<String, Matrix> moments = adam.state(ws);
@@ -230,7 +230,7 @@ public final class AdversarialLoss implements Loss {
             require(state, w.name(), w.rows(), w.cols());
             moments.put(StateTensors.key(w, ADAM_SLOTS.get(0)), require(state, w.name() + ADAM_M, w.rows(), w.cols()));
             moments.put(StateTensors.key(w, ADAM_SLOTS.get(1)), require(state, w.name() + ADAM_V, w.rows(), w.cols()));
-            moments.put(StateTensors.key(w, ADAM_SLOTS.get(2)), Matrix.scalar(count(state, w.name() + ADAM_STEP)));
+            moments.put(StateTensors.key(w, ADAM_SLOTS.get(2)), Matrix.scalar((double) count(state, w.name() + ADAM_STEP)));
             unknown.removeAll(List.of(w.name(), w.name() + ADAM_M, w.name() + ADAM_V, w.name() + ADAM_STEP));
         }
         if (!unknown.isEmpty()) {

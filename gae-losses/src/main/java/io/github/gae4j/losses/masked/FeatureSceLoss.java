@@ -72,6 +72,8 @@ public final class FeatureSceLoss implements Loss {
     }
 
     /**
+     * How the masked features are decoded.
+     *
      * @param project     GraphMAE's encoder-to-decoder projection: Z · P (latent × latent, no bias) first
      * @param dropout     dropout rate on the decoder's input in training passes, in [0, 1)
      * @param attnDropout dropout rate on the GAT decoder's attention coefficients, in [0, 1)

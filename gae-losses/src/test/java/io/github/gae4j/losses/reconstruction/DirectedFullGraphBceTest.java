@@ -38,7 +38,7 @@ final class DirectedFullGraphBceTest implements GradientCheck {
     void innerProductLossIsTheHandComputedDirectedDefinition() {
         Weights z = new Weights("z", TestGraphs.randomMatrix(8, 3, 2));
         int n = 8;
-        long e = GRAPH.edgeCount() + n;
+        long e = (long) GRAPH.edgeCount() + n;
         assertThat(TRAINING.reconstructionTarget().nnz()).isEqualTo((int) e);
         double pw = (n * (double) n - e) / e;
         double norm = n * (double) n / (2.0 * (n * (double) n - e));

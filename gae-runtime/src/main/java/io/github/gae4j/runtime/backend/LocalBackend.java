@@ -55,6 +55,7 @@ public final class LocalBackend implements ExecutionBackend {
     }
 
     /** Copies {@code values} into the parameters unless they are the parameters' own matrices (the usual case). */
+    @SuppressWarnings("ReferenceEquality") // identity on purpose: skip copying a matrix onto itself
     private static void setWeights(List<Weights> params, List<Matrix> values) {
         if (values.size() != params.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -41,6 +41,7 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
     }
 
     /** See {@link #pairs}. */
+    @SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
     record Pairs(EdgeList pairs, double[] labels) implements WorkBatch {
 
         public Pairs {
@@ -88,6 +89,7 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
     }
 
     /** See {@link #nodes}. */
+    @SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
     record Nodes(int[] nodes) implements WorkBatch {
 
         public Nodes {

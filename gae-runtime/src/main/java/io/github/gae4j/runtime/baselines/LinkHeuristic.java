@@ -15,7 +15,7 @@ public enum LinkHeuristic {
     /** d(u) · d(v). */
     PREFERENTIAL_ATTACHMENT("pa", "preferential attachment"),
     /** β·A + β²·A² + β³·A³ at (u, v): walks of length 1 to 3, the longer ones damped by β. */
-    KATZ("katz", "Katz (walks ≤ 3)");
+    KATZ("katz", "truncated Katz");
 
     private final String key;
     private final String label;

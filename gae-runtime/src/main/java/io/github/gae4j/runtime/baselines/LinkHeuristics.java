@@ -7,6 +7,7 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,8 @@ public final class LinkHeuristics {
     /** The damping of Katz's walks of length 2 and 3 unless given. */
     public static final double DEFAULT_KATZ_BETA = 0.005;
 
-    private static final int CHUNK = 1024;
+    /** At most this many chunks, so a graph with millions of nodes allocates few mark arrays. */
+    private static final int MAX_CHUNKS = 64;
 
     private LinkHeuristics() {
     }
@@ -100,7 +102,9 @@ public final class LinkHeuristics {
         double[] ra = new double[n];
         double[] pa = new double[n];
         double[] katz = new double[n];
-        parallelism.forEachChunk(n, CHUNK, (chunk, from, to) -> {
+        // Each pair's scores depend on that pair alone, so the chunking never changes a number.
+        int chunkSize = Math.max(256, (n + MAX_CHUNKS - 1) / MAX_CHUNKS);
+        parallelism.forEachChunk(n, chunkSize, (chunk, from, to) -> {
             int[] mark = new int[g.nodes()];
             for (int k = from; k < to; k++) {
                 int u = pairs.src(k);
@@ -155,7 +159,7 @@ public final class LinkHeuristics {
         }
 
         int adjacent(int u, int v) {
-            return java.util.Arrays.binarySearch(idx, ptr[u], ptr[u + 1], v) >= 0 ? 1 : 0;
+            return Arrays.binarySearch(idx, ptr[u], ptr[u + 1], v) >= 0 ? 1 : 0;
         }
 
         /** CN, AA and RA of (u, v) into slot k: a merge of the two sorted lists, summed in node order. */
@@ -189,8 +193,9 @@ public final class LinkHeuristics {
         }
 
         /**
-         * (A³)_uv, the walks u – a – b – v: mark N(v), then count marked neighbours of each a in N(u);
-         * starts from the side with fewer second-order steps (A³ is symmetric). {@code stamp} is unique
+         * (A³)_uv, the walks u – a – b – v: mark N(v), then for each a in N(u) count its marked neighbours,
+         * or, when a is a hub with more neighbours than N(v) takes binary searches, look each b of N(v) up in
+         * N(a). Starts from the side with fewer second-order steps (A³ is symmetric). {@code stamp} is unique
          * per pair within one mark array, so it never needs clearing.
          */
         long walks3(int u, int v, int[] mark, int stamp) {
@@ -199,15 +204,25 @@ public final class LinkHeuristics {
                 u = v;
                 v = t;
             }
+            int dv = degree(v);
             for (int q = ptr[v]; q < ptr[v + 1]; q++) {
                 mark[idx[q]] = stamp;
             }
             long walks = 0;
             for (int p = ptr[u]; p < ptr[u + 1]; p++) {
                 int a = idx[p];
-                for (int r = ptr[a]; r < ptr[a + 1]; r++) {
-                    if (mark[idx[r]] == stamp) {
-                        walks++;
+                int da = degree(a);
+                if (da <= (long) dv * (32 - Integer.numberOfLeadingZeros(da))) {
+                    for (int r = ptr[a]; r < ptr[a + 1]; r++) {
+                        if (mark[idx[r]] == stamp) {
+                            walks++;
+                        }
+                    }
+                } else {
+                    for (int q = ptr[v]; q < ptr[v + 1]; q++) {
+                        if (Arrays.binarySearch(idx, ptr[a], ptr[a + 1], idx[q]) >= 0) {
+                            walks++;
+                        }
                     }
                 }
             }

@@ -38,6 +38,7 @@ import java.util.Map;
 public final class Json {
 
     /** The syntax of a text: YAML for {@code .yaml}/{@code .yml} files, JSON for everything else. */
+    @SuppressWarnings("ImmutableEnumChecker") // each mapper is configured here once and only read afterwards
     public enum Syntax {
         JSON(new ObjectMapper(strict(new JsonFactory()))),
         YAML(new ObjectMapper(strict(new YAMLFactory())));

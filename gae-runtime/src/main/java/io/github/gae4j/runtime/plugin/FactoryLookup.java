@@ -8,6 +8,10 @@ import io.github.gae4j.core.spi.ComponentFactory;
  */
 public interface FactoryLookup {
 
-    /** @throws io.github.gae4j.core.error.UnknownComponentException listing the known names */
+    /**
+     * The factory of that kind registered under {@code name}.
+     *
+     * @throws io.github.gae4j.core.error.UnknownComponentException listing the known names
+     */
     <F extends ComponentFactory<?>> F factory(ComponentKind<F> kind, String name);
 }

@@ -186,7 +186,11 @@ public record TrainerConfig(int epochs, double learningRate, ComponentSpec optim
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first bad setting */
+        /**
+         * The configuration with the values set so far.
+         *
+         * @throws IllegalArgumentException naming the first bad setting
+         */
         public TrainerConfig build() {
             return new TrainerConfig(epochs, learningRate, optimizer, seed, restoreBest, logEvery, evalEvery, patience,
                     gradientClipNorm, learningRateSchedule);

@@ -87,13 +87,22 @@ class LinkHeuristicsTest {
 
     @Test
     void agreesWithADenseComputationOnARandomGraph() {
-        int n = 40;
-        SplittableRandom rnd = new SplittableRandom(7);
+        denseCheck(40, 0.15, false, 7);
+    }
+
+    /** A hub joined to every node and many degree-1 nodes: Katz looks walks up in the hub's list by binary search. */
+    @Test
+    void agreesWithADenseComputationWithAHubAndLeaves() {
+        denseCheck(60, 0.04, true, 8);
+    }
+
+    private static void denseCheck(int n, double p, boolean hub, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         double[][] a = new double[n][n];
         List<int[]> edges = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (rnd.nextDouble() < 0.15) {
+                if ((hub && i == 0) || rnd.nextDouble() < p) {
                     a[i][j] = 1;
                     a[j][i] = 1;
                     edges.add(new int[] {i, j});
@@ -118,9 +127,10 @@ class LinkHeuristicsTest {
                 }
             }
         }
-        EdgeList p = new EdgeList(all.stream().mapToInt(e -> e[0]).toArray(), all.stream().mapToInt(e -> e[1]).toArray());
+        EdgeList pairs = new EdgeList(all.stream().mapToInt(e -> e[0]).toArray(),
+                all.stream().mapToInt(e -> e[1]).toArray());
         double beta = 0.05;
-        Map<LinkHeuristic, double[]> s = LinkHeuristics.score(g, p, beta, Parallelism.of(3));
+        Map<LinkHeuristic, double[]> s = LinkHeuristics.score(g, pairs, beta, Parallelism.of(3));
         for (int k = 0; k < all.size(); k++) {
             int u = all.get(k)[0];
             int v = all.get(k)[1];

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class ModelDescriptionFileTest {
 
-    private static final String VGAE = String.join("\n",
-            "{",
-            "  \"encoder\": {\"name\": \"vgae\", \"options\": {\"hidden\": 64, \"latent\": 16}},",
-            "  \"sampler\": {\"name\": \"gaussian\"},",
-            "  \"decoder\": {\"name\": \"inner-product\"},",
-            "  \"losses\": [{\"name\": \"weighted-bce\"}, {\"name\": \"kl\", \"weight\": 0.5, \"options\": {\"beta\": 1e-4}}],",
-            "  \"training\": {\"epochs\": 300, \"learning-rate\": 0.005, \"seed\": 7, \"weight-decay\": 5e-4}",
-            "}");
+    private static final String VGAE = """
+            {
+              "encoder": {"name": "vgae", "options": {"hidden": 64, "latent": 16}},
+              "sampler": {"name": "gaussian"},
+              "decoder": {"name": "inner-product"},
+              "losses": [{"name": "weighted-bce"}, {"name": "kl", "weight": 0.5, "options": {"beta": 1e-4}}],
+              "training": {"epochs": 300, "learning-rate": 0.005, "seed": 7, "weight-decay": 5e-4}
+            }""";
 
     @Test
     void readsAModelAndItsTrainingSettings(@TempDir Path dir) throws Exception {
@@ -53,67 +53,69 @@ final class ModelDescriptionFileTest {
     }
 
     /** What {@link ModelDescriptionFile#write} prints for the GAE preset: clipping and the schedule only when set. */
-    private static final String GAE_WRITTEN = String.join("\n",
-            "{",
-            "  \"encoder\": {",
-            "    \"name\": \"gcn\"",
-            "  },",
-            "  \"sampler\": {",
-            "    \"name\": \"identity\"",
-            "  },",
-            "  \"decoder\": {",
-            "    \"name\": \"inner-product\"",
-            "  },",
-            "  \"losses\": [",
-            "    {",
-            "      \"name\": \"weighted-bce\",",
-            "      \"weight\": 1",
-            "    }",
-            "  ],",
-            "  \"training\": {",
-            "    \"epochs\": 200,",
-            "    \"learning-rate\": 0.01,",
-            "    \"optimizer\": {",
-            "      \"name\": \"adam\"",
-            "    },",
-            "    \"seed\": 42,",
-            "    \"restore-best\": true,",
-            "    \"log-every\": 10,",
-            "    \"eval-every\": 1",
-            "  }",
-            "}") + "\n";
+    private static final String GAE_WRITTEN = """
+            {
+              "encoder": {
+                "name": "gcn"
+              },
+              "sampler": {
+                "name": "identity"
+              },
+              "decoder": {
+                "name": "inner-product"
+              },
+              "losses": [
+                {
+                  "name": "weighted-bce",
+                  "weight": 1
+                }
+              ],
+              "training": {
+                "epochs": 200,
+                "learning-rate": 0.01,
+                "optimizer": {
+                  "name": "adam"
+                },
+                "seed": 42,
+                "restore-best": true,
+                "log-every": 10,
+                "eval-every": 1
+              }
+            }
+            """;
 
     /** What {@link ModelDescriptionFile#write} printed for the GAE preset before optimisers were plugins: Adam's keys. */
-    private static final String GAE_WRITTEN_BEFORE_OPTIMIZERS = String.join("\n",
-            "{",
-            "  \"encoder\": {",
-            "    \"name\": \"gcn\"",
-            "  },",
-            "  \"sampler\": {",
-            "    \"name\": \"identity\"",
-            "  },",
-            "  \"decoder\": {",
-            "    \"name\": \"inner-product\"",
-            "  },",
-            "  \"losses\": [",
-            "    {",
-            "      \"name\": \"weighted-bce\",",
-            "      \"weight\": 1",
-            "    }",
-            "  ],",
-            "  \"training\": {",
-            "    \"epochs\": 200,",
-            "    \"learning-rate\": 0.01,",
-            "    \"beta1\": 0.9,",
-            "    \"beta2\": 0.999,",
-            "    \"epsilon\": 1e-08,",
-            "    \"weight-decay\": 0,",
-            "    \"seed\": 42,",
-            "    \"restore-best\": false,",
-            "    \"log-every\": 10,",
-            "    \"eval-every\": 1",
-            "  }",
-            "}") + "\n";
+    private static final String GAE_WRITTEN_BEFORE_OPTIMIZERS = """
+            {
+              "encoder": {
+                "name": "gcn"
+              },
+              "sampler": {
+                "name": "identity"
+              },
+              "decoder": {
+                "name": "inner-product"
+              },
+              "losses": [
+                {
+                  "name": "weighted-bce",
+                  "weight": 1
+                }
+              ],
+              "training": {
+                "epochs": 200,
+                "learning-rate": 0.01,
+                "beta1": 0.9,
+                "beta2": 0.999,
+                "epsilon": 1e-08,
+                "weight-decay": 0,
+                "seed": 42,
+                "restore-best": false,
+                "log-every": 10,
+                "eval-every": 1
+              }
+            }
+            """;
 
     @Test
     void filesWithAdamsKeysReadAsAdamWithThoseOptions() {

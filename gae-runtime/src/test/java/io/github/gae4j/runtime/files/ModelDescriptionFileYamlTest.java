@@ -16,16 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Model descriptions in YAML: the same description as JSON, errors naming the file, line and key. */
 final class ModelDescriptionFileYamlTest {
 
-    private static final String VGAE_JSON = String.join("\n",
-            "{",
-            "  \"encoder\": {\"name\": \"vgae\", \"options\": {\"hidden\": 64, \"latent\": 16}},",
-            "  \"sampler\": {\"name\": \"gaussian\"},",
-            "  \"decoder\": {\"name\": \"inner-product\"},",
-            "  \"losses\": [{\"name\": \"weighted-bce\"}, {\"name\": \"kl\", \"weight\": 0.5, \"options\": {\"beta\": 1e-4}}],",
-            "  \"corruptions\": [{\"name\": \"edge-dropout\", \"options\": {\"rate\": 0.2}}],",
-            "  \"training\": {\"epochs\": 300, \"learning-rate\": 0.005, \"seed\": 7, \"weight-decay\": 5e-4,",
-            "               \"lr-schedule\": \"cosine\", \"restore-best\": true}",
-            "}");
+    private static final String VGAE_JSON = """
+            {
+              "encoder": {"name": "vgae", "options": {"hidden": 64, "latent": 16}},
+              "sampler": {"name": "gaussian"},
+              "decoder": {"name": "inner-product"},
+              "losses": [{"name": "weighted-bce"}, {"name": "kl", "weight": 0.5, "options": {"beta": 1e-4}}],
+              "corruptions": [{"name": "edge-dropout", "options": {"rate": 0.2}}],
+              "training": {"epochs": 300, "learning-rate": 0.005, "seed": 7, "weight-decay": 5e-4,
+                           "lr-schedule": "cosine", "restore-best": true}
+            }""";
 
     /** The same description as {@link #VGAE_JSON}; line numbers matter to the tests below. */
     private static final String VGAE_YAML = String.join("\n",
@@ -153,8 +153,12 @@ final class ModelDescriptionFileYamlTest {
         assertThatThrownBy(() -> ModelDescriptionFile.parse("encoder: {name: gcn}\n", Json.Syntax.YAML, "m.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("missing 'sampler'");
-        String gae = "encoder: {name: gcn}\nsampler: {name: identity}\ndecoder: {name: inner-product}\n"
-                + "losses: [{name: weighted-bce}]\n";
+        String gae = """
+                encoder: {name: gcn}
+                sampler: {name: identity}
+                decoder: {name: inner-product}
+                losses: [{name: weighted-bce}]
+                """;
         assertThat(ModelDescriptionFile.parse(gae, Json.Syntax.YAML, "m.yaml"))
                 .isEqualTo(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults()));
     }

@@ -510,7 +510,7 @@ final class TrainerTest {
         @Override
         public java.util.Map<String, Matrix> state() {
             java.util.Map<String, Matrix> out = new java.util.LinkedHashMap<>();
-            out.put("calls", Matrix.scalar(calls));
+            out.put("calls", Matrix.scalar((double) calls));
             if (drift != null) {
                 out.put("drift", drift.copy());
             }

@@ -42,6 +42,8 @@ public final class AttentionAggregate extends Variable {
     }
 
     /**
+     * Σ_j α_ij x_j per head over the pattern's edges.
+     *
      * @param alpha attention coefficients, E × heads
      * @param x     node features W h, N × heads·F
      */

@@ -58,6 +58,8 @@ public final class EdgeAttentionLogits extends Variable {
     }
 
     /**
+     * The attention logits of every edge and head, LeakyReLU(a_src·x_j + a_dst·x_i).
+     *
      * @param pattern       the edges (self-loops included)
      * @param x             W h, N × heads·F
      * @param attSrc        a_src, 1 × heads·F (scores the source j of each edge)
@@ -148,6 +150,7 @@ public final class EdgeAttentionLogits extends Variable {
     }
 
     /** dL/ds_src and dL/ds_dst (N × heads) for one upstream gradient. */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     private record NodeGradients(Matrix upstream, double[] src, double[] dst) {
     }
 
@@ -156,6 +159,7 @@ public final class EdgeAttentionLogits extends Variable {
         NodeGradients last;
     }
 
+    @SuppressWarnings("ReferenceEquality") // the cache holds for this very gradient object, not an equal one
     private NodeGradients nodeGradients(ComputationContext ctx) {
         Matrix upstream = ctx.gradient(this);
         Cache cache = ctx.stashed(this, Cache.class);

@@ -14,6 +14,8 @@ public final class GraphAttention {
     }
 
     /**
+     * Returns the attention-weighted aggregate of {@code x}, N × heads·F.
+     *
      * @param pattern       the edges (self-loops included)
      * @param x             N × heads·F, the values attended over (and scored)
      * @param attSrc        a_src, 1 × heads·F

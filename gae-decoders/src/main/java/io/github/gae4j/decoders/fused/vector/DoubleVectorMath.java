@@ -22,13 +22,14 @@ public final class DoubleVectorMath {
 
     /** e^−708 ≈ 3e-308 is still a normal double; as bits, compared as longs (same order for doubles ≥ 0). */
     private static final long MAX_ARG_BITS = Double.doubleToRawLongBits(708.0);
-    private static final DoubleVector NEG_LOG2E = DoubleVector.broadcast(S, -1.4426950408889634073599);
+    // Constants are written as the double they round to (no digits beyond what a double holds).
+    private static final DoubleVector NEG_LOG2E = DoubleVector.broadcast(S, -1.4426950408889634);
     /** 1.5 · 2^52: adding it rounds to an integer held in the low mantissa bits. */
     private static final DoubleVector MAGIC = DoubleVector.broadcast(S, 6755399441055744.0);
     private static final long MAGIC_BITS = 0x4338000000000000L;
     private static final DoubleVector LN2_HI = DoubleVector.broadcast(S, 6.93145751953125E-1);
-    private static final DoubleVector LN2_LO = DoubleVector.broadcast(S, 1.42860682030941723212E-6);
-    private static final DoubleVector LN2 = DoubleVector.broadcast(S, 0.6931471805599453094);
+    private static final DoubleVector LN2_LO = DoubleVector.broadcast(S, 1.4286068203094173E-6);
+    private static final DoubleVector LN2 = DoubleVector.broadcast(S, 0.6931471805599453);
     /** Taylor coefficients (−1)^k / k!, k = 13 … 3 (evaluated at −r): error below 1e-17 on [−ln2/2, ln2/2]. */
     private static final DoubleVector F13 = DoubleVector.broadcast(S, -1.0 / 6227020800.0);
     private static final DoubleVector F12 = DoubleVector.broadcast(S, 1.0 / 479001600.0);

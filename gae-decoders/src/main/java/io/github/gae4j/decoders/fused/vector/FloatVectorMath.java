@@ -24,20 +24,22 @@ public final class FloatVectorMath {
 
     /** e^−87 ≈ 1.6e-38 is still a normal float; as bits, compared as ints (same order for floats ≥ 0). */
     private static final int MAX_ARG_BITS = Float.floatToRawIntBits(87f);
-    private static final FloatVector NEG_LOG2E = FloatVector.broadcast(S, -1.44269504088896341f);
+    // Constants are written as the float they round to (no digits beyond what a float holds).
+    private static final FloatVector NEG_LOG2E = FloatVector.broadcast(S, -1.442695f);
     /** 1.5 · 2^23: adding it rounds to an integer held in the low mantissa bits. */
     private static final FloatVector MAGIC = FloatVector.broadcast(S, 12582912f);
     private static final int MAGIC_BITS = 0x4B400000;
+    @SuppressWarnings("FloatingPointLiteralPrecision") // 355/512 exactly, as Cody-Waite's split wants it shown
     private static final FloatVector LN2_HI = FloatVector.broadcast(S, 0.693359375f);
     private static final FloatVector LN2_LO = FloatVector.broadcast(S, -2.12194440e-4f);
-    private static final FloatVector LN2 = FloatVector.broadcast(S, 0.6931471805599453f);
-    // Cephes expf on [−ln2/2, ln2/2], odd coefficients negated: evaluated at −r.
-    private static final FloatVector E5 = FloatVector.broadcast(S, -1.9875691500e-4f);
-    private static final FloatVector E4 = FloatVector.broadcast(S, 1.3981999507e-3f);
-    private static final FloatVector E3 = FloatVector.broadcast(S, -8.3334519073e-3f);
-    private static final FloatVector E2 = FloatVector.broadcast(S, 4.1665795894e-2f);
-    private static final FloatVector E1 = FloatVector.broadcast(S, -1.6666665459e-1f);
-    private static final FloatVector E0 = FloatVector.broadcast(S, 5.0000001201e-1f);
+    private static final FloatVector LN2 = FloatVector.broadcast(S, 0.6931472f);
+    // Cephes expf on [−ln2/2, ln2/2] (rounded to float), odd coefficients negated: evaluated at −r.
+    private static final FloatVector E5 = FloatVector.broadcast(S, -1.9875691e-4f);
+    private static final FloatVector E4 = FloatVector.broadcast(S, 1.3981999e-3f);
+    private static final FloatVector E3 = FloatVector.broadcast(S, -8.333452e-3f);
+    private static final FloatVector E2 = FloatVector.broadcast(S, 4.1665796e-2f);
+    private static final FloatVector E1 = FloatVector.broadcast(S, -1.6666666e-1f);
+    private static final FloatVector E0 = FloatVector.broadcast(S, 0.5f); // Cephes 5.0000001201e-1 rounds to 0.5f
     // log1p(e) = 2 atanh(u), u = e / (2 + e) ∈ [0, 1/3]: 2u (1 + u²/3 + u⁴/5 + … + u¹⁴/15).
     private static final FloatVector A15 = FloatVector.broadcast(S, 1f / 15);
     private static final FloatVector A13 = FloatVector.broadcast(S, 1f / 13);

@@ -141,7 +141,7 @@ public final class ClusteringMetrics {
         if (c.classes() == 1 || c.clusters() == 1) {
             return 0.0;
         }
-        double logN = Math.log(c.n);
+        double logN = Math.log((double) c.n);
         double sum = 0;
         for (int a = 0; a < c.classes(); a++) {
             for (int b = 0; b < c.clusters(); b++) {
@@ -151,7 +151,7 @@ public final class ClusteringMetrics {
                 }
                 double p = (double) nij / c.n;
                 double logOuter = -Math.log((double) c.classTotals[a] * c.clusterTotals[b]) + logN + logN;
-                double term = p * (Math.log(nij) - logN) + p * logOuter;
+                double term = p * (Math.log((double) nij) - logN) + p * logOuter;
                 if (Math.abs(term) >= EPS) {
                     sum += term;
                 }
@@ -162,11 +162,11 @@ public final class ClusteringMetrics {
 
     /** Shannon entropy in nats of the partition with block sizes {@code totals} (summing to n). */
     static double entropy(long[] totals, long n) {
-        double logN = Math.log(n);
+        double logN = Math.log((double) n);
         double h = 0;
         for (long t : totals) {
             if (t > 0) {
-                h -= ((double) t / n) * (Math.log(t) - logN);
+                h -= ((double) t / n) * (Math.log((double) t) - logN);
             }
         }
         return h;

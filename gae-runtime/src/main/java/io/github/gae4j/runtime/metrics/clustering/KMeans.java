@@ -59,6 +59,7 @@ public final class KMeans {
      * @param iterations  Lloyd iterations (centroid update, then reassignment) the returned run
      *                    performed, in [1, maxIterations]
      */
+    @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
     public record Result(int[] assignments, Matrix centroids, double inertia, int iterations) {
         public Result {
             Objects.requireNonNull(assignments, "assignments");

@@ -1,0 +1,57 @@
+package io.github.gae4j.cli.tune;
+
+import io.github.gae4j.core.error.ConfigException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The output directory of {@code gae tune}: refused when it holds anything unless forced (then only gae tune's own
+ * files are replaced), created only when there is something to write, each file written whole and renamed.
+ */
+public final class TuneOutput {
+
+    public static final String LEADERBOARD = "leaderboard.csv";
+    public static final String BEST_MODEL = "best-model.json";
+    public static final String COMMAND = "train-command.txt";
+
+    private final Path dir;
+    private final boolean force;
+
+    public TuneOutput(Path dir, boolean force) {
+        this.dir = dir;
+        this.force = force;
+    }
+
+    /** Fails before any work when the directory cannot be used. */
+    public void check() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigException(dir + ": is a file, not a directory; give --out a directory");
+        }
+        if (Files.isDirectory(dir) && !force && !isEmpty(dir)) {
+            throw new ConfigException(dir + ": exists and is not empty; pass --force to replace gae tune's files"
+                    + " in it (" + String.join(", ", List.of(LEADERBOARD, BEST_MODEL, COMMAND)) + ")");
+        }
+    }
+
+    /** Writes {@code name} in the directory (created if needed) through a temporary file. */
+    public void write(String name, String content) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(name);
+        Path part = dir.resolve("." + name + ".part");
+        Files.writeString(part, content, StandardCharsets.UTF_8);
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new ConfigException(dir + ": cannot be read: " + e.getMessage());
+        }
+    }
+}
