@@ -40,8 +40,8 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
      * {@code out} (the progress stream) gets a line as each candidate starts and at each quarter of its epochs:
      * a probe takes a while on a large graph.
      */
-    public FeatureProbe(Graph loaded, DatasetOptions.DatasetRef dataset, ModelDescription description, PluginRegistry plugins, ModelAssembler assembler,
-                        int threads, PrintWriter out) {
+    public FeatureProbe(Graph loaded, DatasetOptions.DatasetRef dataset, ModelDescription description,
+                        PluginRegistry plugins, ModelAssembler assembler, int threads, PrintWriter out) {
         this.loaded = loaded;
         this.dataset = dataset;
         this.description = description;
