@@ -37,7 +37,7 @@ public final class BaselineTable {
         HeuristicScore best = baselines.best();
         for (HeuristicScore h : baselines.heuristics()) {
             out.printf(Locale.ROOT, "  %-24s AUC %.4f  AP %.4f%s%n", h.heuristic().label(), h.auc(), h.ap(),
-                    h == best ? "  (best)" : "");
+                    h.heuristic() == best.heuristic() ? "  (best)" : "");
         }
         out.println(leadLine(model, baselines));
         out.flush();
@@ -77,7 +77,7 @@ public final class BaselineTable {
         HeuristicScore best = baselines.best();
         for (HeuristicScore h : baselines.heuristics()) {
             rows.put("baseline: " + h.heuristic().label(), String.format(Locale.ROOT, "AUC %.4f  AP %.4f%s",
-                    h.auc(), h.ap(), h == best ? " (best)" : ""));
+                    h.auc(), h.ap(), h.heuristic() == best.heuristic() ? " (best)" : ""));
         }
         BaselineReport.Lead lead = baselines.leadOf(model);
         rows.put("model vs best heuristic", String.format(Locale.ROOT, "AUC %s pts, AP %s pts (%s)",

@@ -16,7 +16,11 @@ public final class Budget implements CommandLine.ITypeConverter<Duration> {
         return parse(text);
     }
 
-    /** @throws CommandLine.TypeConversionException naming the accepted forms */
+    /**
+     * Parses a budget: {@code 90s}, {@code 10m}, {@code 1h30m} or an ISO-8601 duration such as {@code PT10M}.
+     *
+     * @throws CommandLine.TypeConversionException naming the accepted forms
+     */
     public static Duration parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Duration d = null;

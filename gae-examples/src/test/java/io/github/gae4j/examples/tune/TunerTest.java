@@ -150,6 +150,7 @@ class TunerTest {
         LinkSplit split = LinkSplit.of(graph, Gae.REFERENCE_SPLIT.valFraction(), Gae.REFERENCE_SPLIT.testFraction(),
                 5);
         List<String> seen = new ArrayList<>();
+        @SuppressWarnings("ReferenceEquality") // which of the split's own lists the tuner handed over, by identity
         LinkBaselines spy = (g, pos, neg, threads) -> {
             seen.add(pos == split.valPositives() ? "validation" : pos == split.testPositives() ? "test" : "other");
             return LinkBaselines.CLASSIC.score(g, pos, neg, threads);

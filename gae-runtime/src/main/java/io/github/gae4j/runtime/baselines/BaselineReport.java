@@ -23,7 +23,7 @@ public record BaselineReport(List<HeuristicScore> heuristics, double katzBeta, l
         return heuristics.stream()
                 .max(Comparator.comparingDouble(HeuristicScore::auc)
                         .thenComparingDouble(HeuristicScore::ap)
-                        .thenComparing(h -> -h.heuristic().ordinal()))
+                        .thenComparing(HeuristicScore::heuristic, Comparator.reverseOrder()))
                 .orElseThrow();
     }
 

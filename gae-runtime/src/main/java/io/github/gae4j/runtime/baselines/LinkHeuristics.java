@@ -125,6 +125,7 @@ public final class LinkHeuristics {
     }
 
     /** The undirected training graph as sorted neighbour lists, with degrees and second-order sizes. */
+    @SuppressWarnings("ArrayRecordComponent") // CSR arrays of one graph, read only; never compared or hashed
     private record Neighbourhoods(int[] ptr, int[] idx, long[] reach2) {
 
         static Neighbourhoods of(Graph graph) {

@@ -93,7 +93,6 @@ public final class SavedModelFile {
     /** Writes {@code model} to {@code file} atomically; returns the file's SHA-256 in hex. */
     public static String write(SavedModel model, Path file) {
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
         Path tmp = null;
         try {
             tmp = AtomicFiles.newTempSibling(target);

@@ -7,7 +7,11 @@ public interface TuneListener {
 
     TuneListener NONE = new TuneListener() { };
 
-    /** @param planned trials known so far (the refinement is planned after the screening) */
+    /**
+     * A trial starts.
+     *
+     * @param planned trials known so far (the refinement is planned after the screening)
+     */
     default void trialStarted(int number, int planned, Stage stage, Recipe recipe) {
     }
 
