@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.bench.Benchmark;
@@ -10,20 +11,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gae bench}: the speed table (training step, fused kernel, sparse and dense products). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times a training step and the kernels (fused full-graph loss, sparse and dense products)"
-                + " beside naive and ojAlgo versions, on Cora, CiteSeer, PubMed and a 1M-node graph.", "",
-                "Per dataset, model (GAE, VGAE) and loss (full graph, negative sampling): the median training step"
-                + " and peak heap; the fused full-graph kernel"
-                + " (ms, GFLOP/s) next to the naive ojAlgo version that materialises Z·Zᵀ, and our CSR Â·H next"
-                + " to ojAlgo's, all in the same run. A second table times the dense products of Cora's layers"
-                + " next to the plain-Java kernel and ojAlgo. Datasets missing from the data directory are"
-                + " skipped; synthetic-1m (1M nodes, 10M edges) needs about -Xmx8g (GAE_JAVA_OPTS=-Xmx8g)."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times a training step and the kernels (fused full-graph loss, sparse and dense products)"
+                    + " beside naive and ojAlgo versions, on Cora, CiteSeer, PubMed and a 1M-node graph.",
+            "",
+            "Per dataset, model (GAE, VGAE) and loss (full graph, negative sampling): the median training step"
+                    + " and peak heap; the fused full-graph kernel"
+                    + " (ms, GFLOP/s) next to the naive ojAlgo version that materialises Z·Zᵀ, and our CSR Â·H next"
+                    + " to ojAlgo's, all in the same run. A second table times the dense products of Cora's layers"
+                    + " next to the plain-Java kernel and ojAlgo. Datasets missing from the data directory are"
+                    + " skipped; synthetic-1m (1M nodes, 10M edges) needs about -Xmx8g (GAE_JAVA_OPTS=-Xmx8g)."
+        })
 final class BenchCommand implements Callable<Integer> {
 
     private final ModelAssembler assembler;
@@ -31,19 +37,30 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Datasets root (default: $GAE_DATA_DIR or ../shared/datasets).")
     Path dataDir;
 
-    @Option(names = "--datasets", split = ",", paramLabel = "LIST",
+    @Option(
+            names = "--datasets",
+            split = ",",
+            paramLabel = "LIST",
             description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four).")
     List<String> datasets;
 
-    @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "30",
+    @Option(
+            names = {"-e", "--epochs"},
+            paramLabel = "N",
+            defaultValue = "30",
             description = "Timed epochs per row, after 20 warm-up ones (default 30).")
     int epochs;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all cores).")
+    @Option(
+            names = {"-t", "--threads"},
+            paramLabel = "N",
+            description = "Threads (default: all cores).")
     Integer threads;
 
     @Inject

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import java.io.PrintWriter;
@@ -17,17 +18,19 @@ final class CtrlC implements AutoCloseable {
     private final Thread hook;
 
     CtrlC(PrintWriter err) {
-        hook = new Thread(() -> {
-            requested.set(true);
-            err.println();
-            err.println("gae: interrupted; finishing this epoch and saving the best model so far...");
-            err.flush();
-            try {
-                saved.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gae-ctrl-c");
+        hook = new Thread(
+                () -> {
+                    requested.set(true);
+                    err.println();
+                    err.println("gae: interrupted; finishing this epoch and saving the best model so far...");
+                    err.flush();
+                    try {
+                        saved.await(2, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "gae-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.model.ModelAssembler;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,16 +16,20 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gae embed}: writes a saved model's node embeddings as CSV and NumPy files. */
-@Command(name = "embed", mixinStandardHelpOptions = true,
-        description = {"Writes node embeddings (μ for variational models) keyed by the original node ids:"
-                + " embeddings.csv (node_id[,label],z0..), embeddings.npy (n×d float64) and node_ids.npy"
-                + " (strings), both for numpy.load."})
+@Command(
+        name = "embed",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes node embeddings (μ for variational models) keyed by the original node ids:"
+                    + " embeddings.csv (node_id[,label],z0..), embeddings.npy (n×d float64) and node_ids.npy"
+                    + " (strings), both for numpy.load."
+        })
 final class EmbedCommand implements Callable<Integer> {
 
     /** Which edges the encoder sees. */
@@ -43,18 +48,26 @@ final class EmbedCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN|MODEL", description = "A run directory or a .gae4j model file.")
     Path model;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
             description = "Output folder (default: the run directory, or the model file's folder).")
     Path out;
 
-    @Option(names = "--graph", paramLabel = "train|full", defaultValue = "train",
+    @Option(
+            names = "--graph",
+            paramLabel = "train|full",
+            defaultValue = "train",
             description = "Edges the encoder sees: train (default, as in training) or full (all edges).")
     GraphChoice graph;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Datasets root, if it moved since training.")
     Path dataDir;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all cores).")
+    @Option(
+            names = {"-t", "--threads"},
+            paramLabel = "N",
+            description = "Threads (default: all cores).")
     Integer threads;
 
     @Inject
@@ -77,16 +90,28 @@ final class EmbedCommand implements Callable<Integer> {
         }
         int bad = z.firstNonFinite();
         if (bad >= 0) {
-            throw new io.github.gae4j.core.error.NumericalException(String.format(Locale.ROOT,
-                    "%s: the embedding of node %s is not finite (%s); the model is broken, retrain it", file,
-                    run.graph().nodeIds().get(bad / z.cols()), z.data()[bad]));
+            throw new io.github.gae4j.core.error.NumericalException(String.format(
+                    Locale.ROOT,
+                    "%s: the embedding of node %s is not finite (%s); the model is broken, retrain it",
+                    file,
+                    run.graph().nodeIds().get(bad / z.cols()),
+                    z.data()[bad]));
         }
         Path dir = out != null ? out : file.toAbsolutePath().getParent();
         EmbeddingFiles.writeAll(dir, run.graph(), z);
-        stdout.printf(Locale.ROOT, "gae embed: %d nodes × %d dimensions (%s graph) → %s: embeddings.csv,"
-                + " embeddings.npy, node_ids.npy%n", z.rows(), z.cols(), graph.name().toLowerCase(Locale.ROOT), dir);
-        stdout.printf(Locale.ROOT, "python: z = numpy.load('%s'); ids = numpy.load('%s')%n",
-                dir.resolve("embeddings.npy"), dir.resolve("node_ids.npy"));
+        stdout.printf(
+                Locale.ROOT,
+                "gae embed: %d nodes × %d dimensions (%s graph) → %s: embeddings.csv,"
+                        + " embeddings.npy, node_ids.npy%n",
+                z.rows(),
+                z.cols(),
+                graph.name().toLowerCase(Locale.ROOT),
+                dir);
+        stdout.printf(
+                Locale.ROOT,
+                "python: z = numpy.load('%s'); ids = numpy.load('%s')%n",
+                dir.resolve("embeddings.npy"),
+                dir.resolve("node_ids.npy"));
         stdout.flush();
         return GaeCommand.OK;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -19,8 +20,7 @@ import java.io.UncheckedIOException;
  */
 final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     static int report(Exception e, PrintWriter err, boolean debug) {
         int code;
@@ -37,9 +37,13 @@ final class Errors {
             err.println("gae: " + IoErrors.describe(io));
             code = GaeCommand.FAILURE;
         } else {
-            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            err.println("gae: internal error: " + message + (debug ? ""
-                    : " (a bug in gae4j: please report it with the output of the same command run with --debug)"));
+            String message =
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            err.println(
+                    "gae: internal error: " + message
+                            + (debug
+                                    ? ""
+                                    : " (a bug in gae4j: please report it with the output of the same command run with --debug)"));
             code = GaeCommand.FAILURE;
         }
         if (debug) {

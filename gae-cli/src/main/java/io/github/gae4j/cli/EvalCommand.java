@@ -1,14 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.run.BaselineOptions;
 import io.github.gae4j.cli.run.BaselineTable;
 import io.github.gae4j.cli.run.Evaluation;
-import io.github.gae4j.runtime.baselines.BaselineReport;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.runtime.baselines.BaselineReport;
 import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.core.parallel.Parallelism;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,16 +21,20 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gae eval}: scores a saved model on the test edges of the split it was trained with. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluates a saved model: link-prediction AUC/AP on its held-out test edges (the split is"
-                + " rebuilt from the recorded seed), and clustering ACC/NMI/ARI (k-means on the embeddings) where"
-                + " the graph has labels."})
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluates a saved model: link-prediction AUC/AP on its held-out test edges (the split is"
+                    + " rebuilt from the recorded seed), and clustering ACC/NMI/ARI (k-means on the embeddings) where"
+                    + " the graph has labels."
+        })
 final class EvalCommand implements Callable<Integer> {
 
     private final ModelAssembler assembler;
@@ -43,7 +48,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Datasets root, if it moved since training.")
     Path dataDir;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all cores).")
+    @Option(
+            names = {"-t", "--threads"},
+            paramLabel = "N",
+            description = "Threads (default: all cores).")
     Integer threads;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the scores as JSON.")
@@ -68,11 +76,21 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation e;
         Optional<BaselineReport> baselines;
         try (Parallelism p = Parallelism.of(Threads.resolve(threads))) {
-            e = Evaluation.of(run.model(), run.split(), run.graph(), p, run.saved().description().training().seed());
+            e = Evaluation.of(
+                    run.model(),
+                    run.split(),
+                    run.graph(),
+                    p,
+                    run.saved().description().training().seed());
             baselines = baselineOptions.evaluate(run.split(), p);
         }
-        out.printf(Locale.ROOT, "gae eval: %s on %s (%d nodes, %d test edges, %d test non-edges)%n", file,
-                run.graph().name(), run.graph().nodeCount(), run.split().testPositives().size(),
+        out.printf(
+                Locale.ROOT,
+                "gae eval: %s on %s (%d nodes, %d test edges, %d test non-edges)%n",
+                file,
+                run.graph().name(),
+                run.graph().nodeCount(),
+                run.split().testPositives().size(),
                 run.split().testNegatives().size());
         out.println(io.github.gae4j.cli.run.SplitSizes.describe(run.split()));
         for (Map.Entry<String, String> row : e.summary().entrySet()) {

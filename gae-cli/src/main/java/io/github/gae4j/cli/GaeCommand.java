@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import com.google.inject.Injector;
@@ -17,12 +18,26 @@ import picocli.CommandLine.Command;
  * picocli creates every subcommand through it ({@link InjectorFactory}), so a subcommand receives the
  * plugin registry or the model assembler in its constructor instead of discovering plugins itself.
  */
-@Command(name = "gae", mixinStandardHelpOptions = true, versionProvider = GaeCommand.Version.class,
+@Command(
+        name = "gae",
+        mixinStandardHelpOptions = true,
+        versionProvider = GaeCommand.Version.class,
         description = "Graph autoencoders (GAE, VGAE and relatives) for link prediction and node embeddings.",
-        subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, TuneCommand.class,
-                ReproduceCommand.class, BenchCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Start with:  gae train   (synthetic graph, no download; writes runs/...)",
-                "Then:        gae eval RUN  |  gae embed RUN  |  open RUN/report.html"})
+        subcommands = {
+            TrainCommand.class,
+            EvalCommand.class,
+            EmbedCommand.class,
+            TuneCommand.class,
+            ReproduceCommand.class,
+            BenchCommand.class,
+            PluginsCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Start with:  gae train   (synthetic graph, no download; writes runs/...)",
+            "Then:        gae eval RUN  |  gae embed RUN  |  open RUN/report.html"
+        })
 public final class GaeCommand implements Runnable {
 
     public static final int OK = 0;
@@ -32,19 +47,24 @@ public final class GaeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(
+            names = "--debug",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "On an error, print the stack trace too (for bug reports).")
     boolean debug;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: train, eval, embed,"
-                + " tune, reproduce, bench or plugins (gae --help lists them)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "Missing subcommand: train, eval, embed,"
+                        + " tune, reproduce, bench or plugins (gae --help lists them)");
     }
 
     public static void main(String[] args) {
         // UTF-8 as in every file gae4j writes (the messages use …, ≥, ×), not the platform default of JDK 17.
-        System.exit(execute(args,
+        System.exit(execute(
+                args,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
@@ -76,15 +96,16 @@ public final class GaeCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
-                Errors.report(e, commandLine.getErr(), root.debug));
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> Errors.report(e, commandLine.getErr(), root.debug));
         int code;
         try {
             code = cli.execute(args);
         } catch (OutOfMemoryError e) {
             // picocli handles exceptions only; a graph too large for the heap is foreseeable, not a bug.
-            err.println("gae: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB);"
-                    + " give the JVM more, e.g. GAE_JAVA_OPTS=-Xmx8g ./gae ... or java -Xmx8g -jar gae.jar ...");
+            err.println(
+                    "gae: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB);"
+                            + " give the JVM more, e.g. GAE_JAVA_OPTS=-Xmx8g ./gae ... or java -Xmx8g -jar gae.jar ...");
             err.flush();
             return FAILURE;
         }
@@ -97,8 +118,10 @@ public final class GaeCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"gae4j " + io.github.gae4j.runtime.provenance.Provenance.currentVersion() + " (SPI "
-                    + io.github.gae4j.core.spi.GaeSpi.VERSION + ", Java " + Runtime.version() + ")"};
+            return new String[] {
+                "gae4j " + io.github.gae4j.runtime.provenance.Provenance.currentVersion() + " (SPI "
+                        + io.github.gae4j.core.spi.GaeSpi.VERSION + ", Java " + Runtime.version() + ")"
+            };
         }
     }
 }

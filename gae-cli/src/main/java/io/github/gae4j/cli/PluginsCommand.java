@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.net.URL;
@@ -14,16 +15,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code gae plugins}: every discovered component, by kind, with its plugin and options. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"Lists every encoder, sampler, decoder, loss, dataset loader, corruption and optimizer found on"
-                + " the class path"
-                + " (through java.util.ServiceLoader), with the plugin that provides it and its options: each as"
-                + " name=default (just name when it has no default) and a line of help.",
-                "Add a plugin jar with: java -cp gae.jar:my-plugin.jar io.github.gae4j.cli.GaeCommand plugins"})
+@Command(
+        name = "plugins",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists every encoder, sampler, decoder, loss, dataset loader, corruption and optimizer found on"
+                    + " the class path"
+                    + " (through java.util.ServiceLoader), with the plugin that provides it and its options: each as"
+                    + " name=default (just name when it has no default) and a line of help.",
+            "Add a plugin jar with: java -cp gae.jar:my-plugin.jar io.github.gae4j.cli.GaeCommand plugins"
+        })
 final class PluginsCommand implements Callable<Integer> {
 
     /** Where descriptions and options start: under the plugin column. */
@@ -56,7 +61,10 @@ final class PluginsCommand implements Callable<Integer> {
             for (Map.Entry<String, ? extends ComponentFactory<?>> e : factories.entrySet()) {
                 ComponentFactory<?> f = e.getValue();
                 List<Parameter> parameters = f.parameters();
-                out.printf(Locale.ROOT, "  %-22s %-20s %s%n", e.getKey(),
+                out.printf(
+                        Locale.ROOT,
+                        "  %-22s %-20s %s%n",
+                        e.getKey(),
                         "[" + registry.pluginOf(kind, e.getKey()).name() + "]",
                         parameters.isEmpty() ? "no options" : "options:");
                 if (!f.description().isBlank()) {

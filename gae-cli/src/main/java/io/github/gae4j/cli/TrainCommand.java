@@ -1,5 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.progress.ProgressListener;
 import io.github.gae4j.cli.progress.ProgressMode;
@@ -21,26 +24,24 @@ import io.github.gae4j.cli.run.RunDiagnostics;
 import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.cli.run.SplitSizes;
-import io.github.gae4j.core.io.AtomicFiles;
-import io.github.gae4j.runtime.checkpoint.SavedModel;
-import io.github.gae4j.runtime.checkpoint.SavedModelFile;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.gae4j.runtime.files.Json;
-import io.github.gae4j.runtime.files.ProvenanceJson;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.core.io.AtomicFiles;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.runtime.baselines.BaselineReport;
+import io.github.gae4j.runtime.checkpoint.SavedModel;
+import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.diagnostics.Warning;
-import io.github.gae4j.runtime.provenance.Provenance;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.files.ModelDescriptionFile;
-import io.github.gae4j.runtime.baselines.BaselineReport;
-import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.runtime.files.ProvenanceJson;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.LearningRateSchedule;
 import io.github.gae4j.runtime.train.Trainer;
@@ -62,16 +63,22 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gae train}: trains one model on one dataset and writes a run directory. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a graph autoencoder for link prediction (85/5/10 edge split) and writes a run"
-                + " directory: model.gae4j (best validation epoch), checkpoint.gae4j (resumable), run.json,"
-                + " the embeddings (CSV, NumPy), report.html with charts.", "",
-                "Ctrl-C stops after the current epoch and saves the best model so far; --resume continues."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Trains a graph autoencoder for link prediction (85/5/10 edge split) and writes a run"
+                    + " directory: model.gae4j (best validation epoch), checkpoint.gae4j (resumable), run.json,"
+                    + " the embeddings (CSV, NumPy), report.html with charts.",
+            "",
+            "Ctrl-C stops after the current epoch and saves the best model so far; --resume continues."
+        })
 final class TrainCommand implements Callable<Integer> {
 
     private final PluginRegistry plugins;
@@ -89,32 +96,47 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     BaselineOptions baselineOptions = new BaselineOptions();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
             description = "Run directory (default runs/MODEL-DATASET-seedSEED).")
     Path out;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+    @Option(
+            names = {"-t", "--threads"},
+            paramLabel = "N",
             description = "Threads (default: all cores); results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--resume", paramLabel = "RUN|CHECKPOINT",
+    @Option(
+            names = "--resume",
+            paramLabel = "RUN|CHECKPOINT",
             description = "Continue a stopped run from its checkpoint (same model, data and seed; --epochs may"
                     + " extend it). The result equals an uninterrupted run's.")
     Path resume;
 
-    @Option(names = "--stop-after", paramLabel = "N",
+    @Option(
+            names = "--stop-after",
+            paramLabel = "N",
             description = "Train at most N epochs in this session, then save and stop (resume later).")
     Integer stopAfter;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "25",
+    @Option(
+            names = "--checkpoint-every",
+            paramLabel = "N",
+            defaultValue = "25",
             description = "Write checkpoint.gae4j every N epochs (default 25; 0 = only at the end).")
     int checkpointEvery;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+    @Option(
+            names = "--progress",
+            paramLabel = "MODE",
+            defaultValue = "auto",
             description = "auto (a bar on a terminal, log lines otherwise), bar, lines or none.")
     ProgressMode progress;
 
-    @Option(names = "--no-embeddings",
+    @Option(
+            names = "--no-embeddings",
             description = "Skip embeddings.csv / embeddings.npy / node_ids.npy (gae embed writes them later).")
     boolean noEmbeddings;
 
@@ -124,8 +146,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-tsne", description = "Skip the t-SNE chart (PCA only) in the report.")
     boolean noTsne;
 
-    @Option(names = "--force", description = "Train into a run directory that is not empty, replacing the earlier"
-            + " run's files (only gae4j's: a report.html of your own stops it).")
+    @Option(
+            names = "--force",
+            description = "Train into a run directory that is not empty, replacing the earlier"
+                    + " run's files (only gae4j's: a report.html of your own stops it).")
     boolean force;
 
     /** The output folder, checked before any data is loaded. */
@@ -158,40 +182,69 @@ final class TrainCommand implements Callable<Integer> {
         ModelDescription description = setup.description();
         Graph graph = setup.graph();
         long seed = description.training().seed();
-        stdout.printf(Locale.ROOT, "gae train: %s on %s (%d nodes, %d edges, %s), seed %d, %d epochs, %d threads%n",
-                modelName(description), graph.name(), graph.nodeCount(), graph.edgeCount(),
-                graph.features().map(f -> f.dim() + " features").orElse("no features"), seed,
-                description.training().epochs(), nThreads);
-        stdout.printf(Locale.ROOT, "features: %s (%s)%n", setup.features().use().key(), setup.features().reason());
+        stdout.printf(
+                Locale.ROOT,
+                "gae train: %s on %s (%d nodes, %d edges, %s), seed %d, %d epochs, %d threads%n",
+                modelName(description),
+                graph.name(),
+                graph.nodeCount(),
+                graph.edgeCount(),
+                graph.features().map(f -> f.dim() + " features").orElse("no features"),
+                seed,
+                description.training().epochs(),
+                nThreads);
+        stdout.printf(
+                Locale.ROOT,
+                "features: %s (%s)%n",
+                setup.features().use().key(),
+                setup.features().reason());
         if (setup.state() != null) {
-            stdout.printf(Locale.ROOT, "resuming after epoch %d from %s%n", setup.state().epochsDone(), resume);
+            stdout.printf(
+                    Locale.ROOT,
+                    "resuming after epoch %d from %s%n",
+                    setup.state().epochsDone(),
+                    resume);
         }
         stdout.println(SplitSizes.describe(setup.split()));
         stdout.flush();
 
         ProgressMode mode = progress.resolve(interactive());
-        ProgressListener bar = new ProgressListener(stderr, mode, description.training().epochs());
+        ProgressListener bar =
+                new ProgressListener(stderr, mode, description.training().epochs());
         TrainingResult result;
         Evaluation evaluation;
-        try (CtrlC ctrlC = new CtrlC(stderr); Parallelism parallelism = Parallelism.of(nThreads)) {
+        try (CtrlC ctrlC = new CtrlC(stderr);
+                Parallelism parallelism = Parallelism.of(nThreads)) {
             Optional<Provenance> provenance = Optional.of(setup.provenance());
-            Checkpoints checkpoints = new Checkpoints(runDir, description, provenance, setup.model(), bar,
-                    ctrlC, setup.state() == null ? 0 : setup.state().epochsDone());
-            RunDiagnostics diagnostics = RunDiagnostics.of(description.training(), setup.model(), setup.split(),
-                    parallelism, setup.state() == null ? List.of() : setup.state().history(), bar::interject);
+            Checkpoints checkpoints = new Checkpoints(
+                    runDir,
+                    description,
+                    provenance,
+                    setup.model(),
+                    bar,
+                    ctrlC,
+                    setup.state() == null ? 0 : setup.state().epochsDone());
+            RunDiagnostics diagnostics = RunDiagnostics.of(
+                    description.training(),
+                    setup.model(),
+                    setup.split(),
+                    parallelism,
+                    setup.state() == null ? List.of() : setup.state().history(),
+                    bar::interject);
             // Optimisers by name from the same plugins as the model's components (GAE_PLUGINS jars included).
             result = new Trainer(description.training(), parallelism, plugins, checkpoints, diagnostics.listener())
                     .fit(setup.model(), setup.split(), setup.state(), setup.provenance());
             bar.finish();
             // The model now holds the evaluated weights (best epoch unless --keep-last); the checkpoint the last.
-            SavedModelFile.write(SavedModel.checkpoint(description, result.provenance(), setup.model(),
-                    result.finalState()), runDir.resolve(RunFiles.CHECKPOINT));
-            SavedModelFile.write(SavedModel.of(description, result.provenance(), setup.model()),
-                    runDir.resolve(RunFiles.MODEL));
+            SavedModelFile.write(
+                    SavedModel.checkpoint(description, result.provenance(), setup.model(), result.finalState()),
+                    runDir.resolve(RunFiles.CHECKPOINT));
+            SavedModelFile.write(
+                    SavedModel.of(description, result.provenance(), setup.model()), runDir.resolve(RunFiles.MODEL));
             evaluation = Evaluation.of(setup.model(), setup.split(), graph, parallelism, seed);
             Optional<BaselineReport> baselines = baselineOptions.evaluate(setup.split(), parallelism);
-            List<Warning> warnings = diagnostics.finish(result, evaluation.test().auc(),
-                    baselines.map(RunDiagnostics::bestHeuristic));
+            List<Warning> warnings =
+                    diagnostics.finish(result, evaluation.test().auc(), baselines.map(RunDiagnostics::bestHeuristic));
             writeRunJson(runDir, description, result, evaluation, baselines, warnings, setup);
             List<String> written = new ArrayList<>(List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON));
             if (!noEmbeddings) {
@@ -200,10 +253,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!noReport) {
                 RunReport.Written report = RunReport.write(
-                        reportData(description, setup.provenance(), graph, result, evaluation, baselines,
-                                warnings),
-                        runDir, noTsne ? new ReportOptions(false, 2000, 750, 30)
-                                : ReportOptions.defaults());
+                        reportData(description, setup.provenance(), graph, result, evaluation, baselines, warnings),
+                        runDir,
+                        noTsne ? new ReportOptions(false, 2000, 750, 30) : ReportOptions.defaults());
                 written.add(RunFiles.REPORT);
                 written.add(report.images().size() + " charts");
             }
@@ -215,10 +267,16 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** A model, its data and where training starts. */
-    private record Setup(ModelDescription description, Provenance provenance, Graph graph, LinkSplit split,
-                         GraphAutoencoder model, TrainingState state, Path defaultOut, FeatureMode featureMode,
-                         FeatureChoice features) {
-    }
+    private record Setup(
+            ModelDescription description,
+            Provenance provenance,
+            Graph graph,
+            LinkSplit split,
+            GraphAutoencoder model,
+            TrainingState state,
+            Path defaultOut,
+            FeatureMode featureMode,
+            FeatureChoice features) {}
 
     private Setup fresh() {
         ModelDescription description = model.description();
@@ -228,23 +286,41 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.createOptimizer(description.training(), plugins, 1);
         DatasetOptions.DatasetRef asked = dataset.ref();
         long seed = description.training().seed();
-        String label = asked.label().equals(DatasetOptions.SYNTHETIC) ? asked.label()
+        String label = asked.label().equals(DatasetOptions.SYNTHETIC)
+                ? asked.label()
                 : Path.of(asked.label()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         Path defaultOut = Path.of("runs", modelName(description) + "-" + label + "-seed" + seed);
         // Without -o, a second run of the same command goes to the next free runs/NAME-2, -3, ...; --force reuses NAME.
         Path target = out != null ? out : force ? defaultOut : RunDirectory.firstFree(defaultOut);
         runDirectory = RunDirectory.check(target, force, null, !noReport);
         // --features auto may train probes (FeatureChoice): after the checks above, so they fail first.
-        DatasetOptions.Loaded data = dataset.load(assembler, description.training().learningRate(),
-                loaded -> new FeatureProbe(loaded, asked, description, plugins, assembler, Threads.resolve(threads),
+        DatasetOptions.Loaded data = dataset.load(
+                assembler,
+                description.training().learningRate(),
+                loaded -> new FeatureProbe(
+                        loaded,
+                        asked,
+                        description,
+                        plugins,
+                        assembler,
+                        Threads.resolve(threads),
                         spec.commandLine().getErr()));
         DatasetOptions.DatasetRef ref = data.ref();
         Graph graph = data.graph();
         LinkSplit split = ref.split(graph, seed);
-        GraphAutoencoder m = assembler.assemble(description.model(),
+        GraphAutoencoder m = assembler.assemble(
+                description.model(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
-        return new Setup(description, LoadedRun.provenance(description.model(), plugins, ref, graph, seed), graph,
-                split, m, null, defaultOut, data.mode(), data.choice());
+        return new Setup(
+                description,
+                LoadedRun.provenance(description.model(), plugins, ref, graph, seed),
+                graph,
+                split,
+                m,
+                null,
+                defaultOut,
+                data.mode(),
+                data.choice());
     }
 
     private Setup resumed() {
@@ -252,34 +328,54 @@ final class TrainCommand implements Callable<Integer> {
         Path resumedDir = file.toAbsolutePath().getParent();
         runDirectory = RunDirectory.check(out != null ? out : resumedDir, force, resumedDir, !noReport);
         LoadedRun run = LoadedRun.loadToResume(file, dataset.dataDir(), assembler);
-        TrainingState state = run.saved().training().orElseThrow(() -> new ConfigException(file
-                + ": holds a model without training state; resume from a run's checkpoint.gae4j"));
+        TrainingState state = run.saved()
+                .training()
+                .orElseThrow(() -> new ConfigException(
+                        file + ": holds a model without training state; resume from a run's checkpoint.gae4j"));
         ModelDescription d = run.saved().description();
         if (model.epochsOverride() != null) {
             TrainerConfig saved = d.training();
-            d = new ModelDescription(d.model(), saved.toBuilder().epochs(model.epochsOverride()).build());
+            d = new ModelDescription(
+                    d.model(), saved.toBuilder().epochs(model.epochsOverride()).build());
             int total = d.training().epochs();
             if (saved.learningRateSchedule() != LearningRateSchedule.CONSTANT && total != saved.epochs()) {
                 // The schedule spans the configured epochs, so the epochs still to come follow the new length.
-                spec.commandLine().getErr().printf(Locale.ROOT, "note: the %s learning-rate schedule now spans %d"
-                        + " epochs instead of %d, so the result matches an uninterrupted run of neither length%n",
-                        saved.learningRateSchedule().key(), total, saved.epochs());
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                Locale.ROOT,
+                                "note: the %s learning-rate schedule now spans %d"
+                                        + " epochs instead of %d, so the result matches an uninterrupted run of neither length%n",
+                                saved.learningRateSchedule().key(),
+                                total,
+                                saved.epochs());
             }
         }
         if (state.epochsDone() >= d.training().epochs()) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "%s: all %d epochs are done; pass --epochs N with N > %d to train further", file,
-                    d.training().epochs(), state.epochsDone()));
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "%s: all %d epochs are done; pass --epochs N with N > %d to train further",
+                    file,
+                    d.training().epochs(),
+                    state.epochsDone()));
         }
         Path defaultOut = file.toAbsolutePath().getParent();
         // Recorded again: this session's gae4j, JDK and plugins, the graph's fingerprint (files written before
         // provenance was typed have none); the dataset, seeds and split are the checkpoint's.
         Provenance saved = run.provenance();
-        Provenance provenance = Provenance.record(d.model(), plugins::pluginOf, saved.seeds(),
-                run.dataset().toProvenance(run.graph()), saved.split());
+        Provenance provenance = Provenance.record(
+                d.model(), plugins::pluginOf, saved.seeds(), run.dataset().toProvenance(run.graph()), saved.split());
         Provenance.Features use = saved.dataset().features();
-        return new Setup(d, provenance, run.graph(), run.split(), run.model(), state, defaultOut,
-                FeatureMode.fromKey(use.key()).orElseThrow(), FeatureChoice.of(use, "as the checkpoint records"));
+        return new Setup(
+                d,
+                provenance,
+                run.graph(),
+                run.split(),
+                run.model(),
+                state,
+                defaultOut,
+                FeatureMode.fromKey(use.key()).orElseThrow(),
+                FeatureChoice.of(use, "as the checkpoint records"));
     }
 
     /** Progress, periodic checkpoints, and the stop requests (Ctrl-C, --stop-after). */
@@ -293,8 +389,14 @@ final class TrainCommand implements Callable<Integer> {
         private final int startEpoch;
         private int epochsThisSession;
 
-        Checkpoints(Path runDir, ModelDescription description, Optional<Provenance> provenance,
-                    GraphAutoencoder trained, ProgressListener bar, CtrlC ctrlC, int startEpoch) {
+        Checkpoints(
+                Path runDir,
+                ModelDescription description,
+                Optional<Provenance> provenance,
+                GraphAutoencoder trained,
+                ProgressListener bar,
+                CtrlC ctrlC,
+                int startEpoch) {
             this.runDir = runDir;
             this.description = description;
             this.provenance = provenance;
@@ -312,9 +414,11 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void afterEpoch(EpochStats stats, Supplier<TrainingState> state) {
-            if (checkpointEvery > 0 && stats.epoch() % checkpointEvery == 0
+            if (checkpointEvery > 0
+                    && stats.epoch() % checkpointEvery == 0
                     && stats.epoch() < description.training().epochs()) {
-                SavedModelFile.write(SavedModel.checkpoint(description, provenance, trained, state.get()),
+                SavedModelFile.write(
+                        SavedModel.checkpoint(description, provenance, trained, state.get()),
                         runDir.resolve(RunFiles.CHECKPOINT));
             }
         }
@@ -332,8 +436,14 @@ final class TrainCommand implements Callable<Integer> {
         return gae ? "gae" : vgae ? "vgae" : enc;
     }
 
-    private static void writeRunJson(Path runDir, ModelDescription d, TrainingResult r, Evaluation e,
-                                     Optional<BaselineReport> baselines, List<Warning> warnings, Setup setup)
+    private static void writeRunJson(
+            Path runDir,
+            ModelDescription d,
+            TrainingResult r,
+            Evaluation e,
+            Optional<BaselineReport> baselines,
+            List<Warning> warnings,
+            Setup setup)
             throws IOException {
         ObjectNode json = Json.object();
         json.put("gae4j", Provenance.currentVersion());
@@ -356,20 +466,30 @@ final class TrainCommand implements Callable<Integer> {
         RunDiagnostics.writeJson(json, warnings);
         ArrayNode history = json.putArray("history");
         for (EpochStats s : r.history()) {
-            history.addObject().put("epoch", s.epoch()).put("loss", s.loss()).put("val-auc", s.valAuc())
-                    .put("val-ap", s.valAp()).put("ms", s.trainMillis());
+            history.addObject()
+                    .put("epoch", s.epoch())
+                    .put("loss", s.loss())
+                    .put("val-auc", s.valAuc())
+                    .put("val-ap", s.valAp())
+                    .put("ms", s.trainMillis());
         }
         AtomicFiles.writeString(runDir.resolve(RunFiles.RUN_JSON), Json.write(json));
     }
 
-    private static ReportData reportData(ModelDescription d, Provenance provenance, Graph graph,
-                                         TrainingResult r, Evaluation e, Optional<BaselineReport> baselines,
-                                         List<Warning> warnings) {
+    private static ReportData reportData(
+            ModelDescription d,
+            Provenance provenance,
+            Graph graph,
+            TrainingResult r,
+            Evaluation e,
+            Optional<BaselineReport> baselines,
+            List<Warning> warnings) {
         Map<String, String> summary = new LinkedHashMap<>();
         String label = provenance.dataset().name();
         summary.put("dataset", label.equals(graph.name()) ? label : graph.name() + " (" + label + ")");
         summary.put("nodes / edges", graph.nodeCount() + " / " + graph.edgeCount());
-        summary.put("features", graph.features().map(f -> Integer.toString(f.dim())).orElse("none (X = I)"));
+        summary.put(
+                "features", graph.features().map(f -> Integer.toString(f.dim())).orElse("none (X = I)"));
         summary.put("model", modelName(d));
         summary.put("seed", Long.toString(d.training().seed()));
         summary.put("epochs", r.history().size() + (r.stoppedEarly() ? " (stopped early)" : ""));
@@ -378,27 +498,56 @@ final class TrainCommand implements Callable<Integer> {
         baselines.ifPresent(b -> summary.putAll(BaselineTable.summary(e.test(), b)));
         summary.put("median ms / epoch", String.format(Locale.ROOT, "%.1f", r.medianEpochMillis()));
         int[] labels = graph.hasLabels() ? graph.labels() : null;
-        return new ReportData(modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(), summary,
-                ModelDescriptionFile.write(d), r.history(), r.bestEpoch(), e.testPositives(), e.testNegatives(), e.embeddings(),
-                labels, graph.classNames(), d.training().seed(),
-                baselines.map(BaselineReport::heuristics).orElse(List.of()), warnings);
+        return new ReportData(
+                modelName(d) + " on " + graph.name() + ", seed " + d.training().seed(),
+                summary,
+                ModelDescriptionFile.write(d),
+                r.history(),
+                r.bestEpoch(),
+                e.testPositives(),
+                e.testNegatives(),
+                e.embeddings(),
+                labels,
+                graph.classNames(),
+                d.training().seed(),
+                baselines.map(BaselineReport::heuristics).orElse(List.of()),
+                warnings);
     }
 
-    private static void printSummary(PrintWriter out, TrainingResult r, Evaluation e,
-                                     Optional<BaselineReport> baselines, Path runDir, List<String> written,
-                                     ModelDescription d) {
+    private static void printSummary(
+            PrintWriter out,
+            TrainingResult r,
+            Evaluation e,
+            Optional<BaselineReport> baselines,
+            Path runDir,
+            List<String> written,
+            ModelDescription d) {
         if (r.stoppedEarly()) {
-            out.printf(Locale.ROOT, "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
-                    r.history().size(), d.training().epochs(), runDir);
+            out.printf(
+                    Locale.ROOT,
+                    "stopped after epoch %d of %d; continue with: gae train --resume %s%n",
+                    r.history().size(),
+                    d.training().epochs(),
+                    runDir);
         } else if (r.history().size() < d.training().epochs()) {
-            out.printf(Locale.ROOT, "early stop after epoch %d of %d: no better validation AUC in %d epochs%n",
-                    r.history().size(), d.training().epochs(), d.training().patience());
+            out.printf(
+                    Locale.ROOT,
+                    "early stop after epoch %d of %d: no better validation AUC in %d epochs%n",
+                    r.history().size(),
+                    d.training().epochs(),
+                    d.training().patience());
         }
-        out.printf(Locale.ROOT, "test AUC %.4f  AP %.4f  (%s weights, best validation epoch %d, %.1f ms/epoch)%n",
-                e.test().auc(), e.test().ap(), d.training().restoreBest() ? "best-epoch" : "last-epoch",
-                r.bestEpoch(), r.medianEpochMillis());
-        e.clustering().ifPresent(c -> out.printf(Locale.ROOT, "clustering ACC %.4f  NMI %.4f  ARI %.4f%n", c.acc(),
-                c.nmi(), c.ari()));
+        out.printf(
+                Locale.ROOT,
+                "test AUC %.4f  AP %.4f  (%s weights, best validation epoch %d, %.1f ms/epoch)%n",
+                e.test().auc(),
+                e.test().ap(),
+                d.training().restoreBest() ? "best-epoch" : "last-epoch",
+                r.bestEpoch(),
+                r.medianEpochMillis());
+        e.clustering()
+                .ifPresent(c -> out.printf(
+                        Locale.ROOT, "clustering ACC %.4f  NMI %.4f  ARI %.4f%n", c.acc(), c.nmi(), c.ari()));
         baselines.ifPresent(b -> BaselineTable.print(out, e.test(), b));
         out.printf(Locale.ROOT, "wrote %s: %s%n", runDir, String.join(", ", written));
         out.flush();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.run.DatasetOptions;
@@ -14,9 +15,9 @@ import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.tune.LinkBaselines;
 import io.github.gae4j.runtime.tune.Recipe;
-import io.github.gae4j.runtime.tune.Tuner;
 import io.github.gae4j.runtime.tune.TuneResult;
 import io.github.gae4j.runtime.tune.TuneSettings;
+import io.github.gae4j.runtime.tune.Tuner;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,15 +35,22 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code gae tune}: searches recipes for one graph by validation AUC within a time budget. */
-@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Searches training recipes for a graph within a time budget, picks the best by validation"
-                + " AUC and writes the leaderboard (with the link heuristics) and the winner's model file.", "",
-                "Features as loaded / row-normalised / none × GAE, VGAE × full-graph, negative-sampling loss are"
-                + " screened for a few epochs, then the best refined over learning rate × latent width with early"
-                + " stopping. The test pairs are scored once, for the winner and the heuristics. Writes"
-                + " DIR/leaderboard.csv, DIR/best-model.json and DIR/train-command.txt (the gae train command that"
-                + " trains the winner again).", "",
-                "--no-features or --normalize-features fixes the feature mode instead of searching it."})
+@Command(
+        name = "tune",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Searches training recipes for a graph within a time budget, picks the best by validation"
+                    + " AUC and writes the leaderboard (with the link heuristics) and the winner's model file.",
+            "",
+            "Features as loaded / row-normalised / none × GAE, VGAE × full-graph, negative-sampling loss are"
+                    + " screened for a few epochs, then the best refined over learning rate × latent width with early"
+                    + " stopping. The test pairs are scored once, for the winner and the heuristics. Writes"
+                    + " DIR/leaderboard.csv, DIR/best-model.json and DIR/train-command.txt (the gae train command that"
+                    + " trains the winner again).",
+            "",
+            "--no-features or --normalize-features fixes the feature mode instead of searching it."
+        })
 final class TuneCommand implements Callable<Integer> {
 
     private final PluginRegistry plugins;
@@ -54,38 +62,62 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset = new DatasetOptions();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            required = true,
             description = "Output directory; must be empty or new unless --force.")
     Path out;
 
-    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "10m", converter = Budget.class,
+    @Option(
+            names = "--budget",
+            paramLabel = "TIME",
+            defaultValue = "10m",
+            converter = Budget.class,
             description = "Wall-clock budget, e.g. 90s, 10m, 1h30m (default 10m): no trial starts that the rest"
                     + " cannot fit.")
     Duration budget;
 
-    @Option(names = "--trials", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--trials",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Run at most the first N trials of the list (default 0 = as many as the budget allows);"
                     + " with it the leaderboard is the same on any machine.")
     int trials;
 
-    @Option(names = {"-s", "--seed"}, paramLabel = "SEED", defaultValue = "42",
+    @Option(
+            names = {"-s", "--seed"},
+            paramLabel = "SEED",
+            defaultValue = "42",
             description = "Seeds the split, the initial weights and the training noise of every trial (default 42).")
     long seed;
 
-    @Option(names = "--screen-epochs", paramLabel = "N", defaultValue = "20",
+    @Option(
+            names = "--screen-epochs",
+            paramLabel = "N",
+            defaultValue = "20",
             description = "Epochs of a screening trial (default 20, no early stopping).")
     int screenEpochs;
 
-    @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "200",
+    @Option(
+            names = {"-e", "--epochs"},
+            paramLabel = "N",
+            defaultValue = "200",
             description = "Most epochs of a refinement trial (default 200).")
     int epochs;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "50",
-            description = "Early stopping of a refinement trial: epochs without a better validation AUC (default"
-                    + " 50).")
+    @Option(
+            names = "--patience",
+            paramLabel = "N",
+            defaultValue = "50",
+            description =
+                    "Early stopping of a refinement trial: epochs without a better validation AUC (default" + " 50).")
     int patience;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+    @Option(
+            names = {"-t", "--threads"},
+            paramLabel = "N",
             description = "Threads (default: all cores); results do not depend on it.")
     Integer threads;
 
@@ -103,8 +135,14 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (trials < 0 || screenEpochs < 1 || epochs < 1 || patience < 0) {
-            throw new ConfigException(String.format(Locale.ROOT, "--trials must be >= 0, --screen-epochs and --epochs"
-                    + " >= 1, --patience >= 0; got %d, %d, %d and %d", trials, screenEpochs, epochs, patience));
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "--trials must be >= 0, --screen-epochs and --epochs"
+                            + " >= 1, --patience >= 0; got %d, %d, %d and %d",
+                    trials,
+                    screenEpochs,
+                    epochs,
+                    patience));
         }
         TuneOutput output = new TuneOutput(out, force);
         output.check();
@@ -112,23 +150,38 @@ final class TuneCommand implements Callable<Integer> {
         DatasetOptions.DatasetRef ref = dataset.ref();
         // The search derives every feature mode from the features as loaded.
         Graph graph = new DatasetOptions.DatasetRef(ref.label(), ref.loader(), ref.options(), true).load(assembler);
-        TuneSettings settings = TuneSettings.defaults(seed, budget).withMaxTrials(trials)
-                .withEpochs(screenEpochs, 0, epochs, patience);
+        TuneSettings settings =
+                TuneSettings.defaults(seed, budget).withMaxTrials(trials).withEpochs(screenEpochs, 0, epochs, patience);
         ParseResult parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption("--no-features") || parsed.hasMatchedOption("--normalize-features")) {
-            settings = settings.withFeatures(List.of(!ref.features() ? Provenance.Features.NONE
-                    : Provenance.Features.ROW_NORMALIZED));
+            settings = settings.withFeatures(
+                    List.of(!ref.features() ? Provenance.Features.NONE : Provenance.Features.ROW_NORMALIZED));
         }
         List<Provenance.Features> modes = Tuner.featureModes(graph, settings.features());
         int screening = Tuner.screening(settings, modes).size();
-        stdout.printf(Locale.ROOT, "gae tune: %s (%d nodes, %d edges, %s), seed %d, budget %s%s, %d threads%n",
-                graph.name(), graph.nodeCount(), graph.edgeCount(),
-                graph.features().map(f -> f.dim() + " features").orElse("no features"), seed, Budget.format(budget),
-                trials > 0 ? ", at most " + trials + " trials" : "", nThreads);
-        stdout.printf(Locale.ROOT, "plan: screen %d recipes (features %s × gae, vgae × full, neg-sampling; %d epochs),"
+        stdout.printf(
+                Locale.ROOT,
+                "gae tune: %s (%d nodes, %d edges, %s), seed %d, budget %s%s, %d threads%n",
+                graph.name(),
+                graph.nodeCount(),
+                graph.edgeCount(),
+                graph.features().map(f -> f.dim() + " features").orElse("no features"),
+                seed,
+                Budget.format(budget),
+                trials > 0 ? ", at most " + trials + " trials" : "",
+                nThreads);
+        stdout.printf(
+                Locale.ROOT,
+                "plan: screen %d recipes (features %s × gae, vgae × full, neg-sampling; %d epochs),"
                         + " then refine the best %d over lr %s × latent %s (up to %d epochs, patience %d)%n",
-                screening, String.join("/", modes.stream().map(Provenance.Features::key).toList()), screenEpochs,
-                settings.refineTop(), settings.learningRates(), settings.latents(), epochs, patience);
+                screening,
+                String.join("/", modes.stream().map(Provenance.Features::key).toList()),
+                screenEpochs,
+                settings.refineTop(),
+                settings.learningRates(),
+                settings.latents(),
+                epochs,
+                patience);
         stdout.flush();
 
         TuneResult result;
@@ -145,18 +198,26 @@ final class TuneCommand implements Callable<Integer> {
         if (result.winner().isEmpty()) {
             stdout.printf(Locale.ROOT, "wrote %s: %s%n", out, String.join(", ", written));
             stdout.flush();
-            stderr.printf(Locale.ROOT, "gae: no trial finished within the budget of %s; raise --budget%n",
+            stderr.printf(
+                    Locale.ROOT,
+                    "gae: no trial finished within the budget of %s; raise --budget%n",
                     Budget.format(budget));
             return GaeCommand.FAILURE;
         }
         Recipe winner = result.winner().get().recipe();
-        output.write(TuneOutput.BEST_MODEL, ModelDescriptionFile.write(result.winnerDescription().orElseThrow()));
+        output.write(
+                TuneOutput.BEST_MODEL,
+                ModelDescriptionFile.write(result.winnerDescription().orElseThrow()));
         String command = trainCommand(parsed, winner, out.resolve(TuneOutput.BEST_MODEL));
         output.write(TuneOutput.COMMAND, command + "\n");
         written.add(TuneOutput.BEST_MODEL);
         written.add(TuneOutput.COMMAND);
-        stdout.printf(Locale.ROOT, "winner: trial %d, %s (validation AUC %.4f, %.1f s in all)%n",
-                result.winner().get().number(), winner.label(), result.winner().get().valAuc(),
+        stdout.printf(
+                Locale.ROOT,
+                "winner: trial %d, %s (validation AUC %.4f, %.1f s in all)%n",
+                result.winner().get().number(),
+                winner.label(),
+                result.winner().get().valAuc(),
                 result.elapsedMillis() / 1000.0);
         stdout.printf(Locale.ROOT, "train it again: %s%n", command);
         stdout.printf(Locale.ROOT, "wrote %s: %s%n", out, String.join(", ", written));

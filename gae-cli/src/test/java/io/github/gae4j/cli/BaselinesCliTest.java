@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -5,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.gae4j.cli.run.RunFiles;
-import io.github.gae4j.runtime.files.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,23 +22,30 @@ final class BaselinesCliTest {
 
     @TempDir
     static Path dir;
+
     static Path run;
     static Cli train;
 
     @BeforeAll
     static void trainOnce() {
         run = dir.resolve("run");
-        train = Cli.run(TrainEvalEmbedTest.concat(new String[] {"train", "--epochs", "20", "--seed", "5", "--no-tsne",
-            "--out", run.toString()}, TrainEvalEmbedTest.SMALL));
+        train = Cli.run(TrainEvalEmbedTest.concat(
+                new String[] {"train", "--epochs", "20", "--seed", "5", "--no-tsne", "--out", run.toString()},
+                TrainEvalEmbedTest.SMALL));
     }
 
     @Test
     void trainPrintsTheHeuristicsAndRecordsThemInRunJsonAndTheReport() throws IOException {
         assertThat(train.exitCode()).as(train.toString()).isZero();
         String out = train.out();
-        assertThat(out).contains("baselines on the same test pairs").contains("common neighbours")
-                .contains("Adamic-Adar").contains("resource allocation").contains("preferential attachment")
-                .contains("truncated Katz").contains("model vs best heuristic");
+        assertThat(out)
+                .contains("baselines on the same test pairs")
+                .contains("common neighbours")
+                .contains("Adamic-Adar")
+                .contains("resource allocation")
+                .contains("preferential attachment")
+                .contains("truncated Katz")
+                .contains("model vs best heuristic");
         // The table comes after the model's own score and before the list of files.
         assertThat(out.indexOf("test AUC")).isLessThan(out.indexOf("baselines on"));
         assertThat(out.indexOf("baselines on")).isLessThan(out.indexOf("wrote "));
@@ -59,7 +66,9 @@ final class BaselinesCliTest {
         assertThat(b.get("model-lead-auc-points").doubleValue()).isCloseTo(100 * (modelAuc - bestAuc), within(1e-9));
         assertThat(b.get("test-positives").intValue()).isPositive();
         String html = Files.readString(run.resolve(RunFiles.REPORT), StandardCharsets.UTF_8);
-        assertThat(html).contains("baseline: Adamic-Adar").contains("model vs best heuristic")
+        assertThat(html)
+                .contains("baseline: Adamic-Adar")
+                .contains("model vs best heuristic")
                 .contains("Thinner lines: link heuristics");
     }
 
@@ -72,9 +81,11 @@ final class BaselinesCliTest {
         JsonNode trained = read(run.resolve(RunFiles.RUN_JSON)).get("baselines").get("heuristics");
         JsonNode evaluated = read(json).get("baselines").get("heuristics");
         for (String key : List.of("cn", "aa", "ra", "pa", "katz")) {
-            assertThat(evaluated.get(key).get("auc").doubleValue()).as(key)
+            assertThat(evaluated.get(key).get("auc").doubleValue())
+                    .as(key)
                     .isEqualTo(trained.get(key).get("auc").doubleValue());
-            assertThat(evaluated.get(key).get("ap").doubleValue()).as(key)
+            assertThat(evaluated.get(key).get("ap").doubleValue())
+                    .as(key)
                     .isEqualTo(trained.get(key).get("ap").doubleValue());
         }
     }
@@ -82,8 +93,9 @@ final class BaselinesCliTest {
     @Test
     void noBaselinesSkipsThemEverywhere() throws IOException {
         Path skipped = dir.resolve("skipped");
-        Cli r = Cli.run(TrainEvalEmbedTest.concat(new String[] {"train", "--epochs", "3", "--no-baselines",
-            "--no-tsne", "--out", skipped.toString()}, TrainEvalEmbedTest.SMALL));
+        Cli r = Cli.run(TrainEvalEmbedTest.concat(
+                new String[] {"train", "--epochs", "3", "--no-baselines", "--no-tsne", "--out", skipped.toString()},
+                TrainEvalEmbedTest.SMALL));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("test AUC").doesNotContain("baselines on").doesNotContain("heuristic");
         assertThat(read(skipped.resolve(RunFiles.RUN_JSON)).has("baselines")).isFalse();

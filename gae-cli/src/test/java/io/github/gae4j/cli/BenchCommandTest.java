@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,8 @@ final class BenchCommandTest {
     void anUnknownDatasetOrABadEpochCountIsAUsageError() {
         Cli unknown = Cli.run("bench", "--datasets", "cora,corra");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
-        assertThat(unknown.err()).contains("Unknown benchmark dataset 'corra'")
+        assertThat(unknown.err())
+                .contains("Unknown benchmark dataset 'corra'")
                 .contains("[cora, citeseer, pubmed, synthetic-1m]");
         Cli epochs = Cli.run("bench", "--epochs", "0");
         assertThat(epochs.exitCode()).as(epochs.toString()).isEqualTo(2);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,8 @@ final class CompatibilityTest {
 
     private static Path fixture(String name) {
         try {
-            return Path.of(CompatibilityTest.class.getResource("/compat/" + name).toURI());
+            return Path.of(
+                    CompatibilityTest.class.getResource("/compat/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -94,14 +96,20 @@ final class CompatibilityTest {
                 assertThat(p.split()).isEqualTo(new Provenance.Split(0.05, 0.1));
                 assertThat(p.model()).isEqualTo(recorded.model());
                 assertThat(p.plugins()).as("not recorded then").isEmpty();
-                assertThat(p.dataset()).isEqualTo(new Provenance.Dataset("synthetic",
-                        Optional.of(ComponentSpec.of("sbm", "nodes", 150)), Provenance.Features.AS_LOADED, 150, 105,
-                        Optional.empty()));
+                assertThat(p.dataset())
+                        .isEqualTo(new Provenance.Dataset(
+                                "synthetic",
+                                Optional.of(ComponentSpec.of("sbm", "nodes", 150)),
+                                Provenance.Features.AS_LOADED,
+                                150,
+                                105,
+                                Optional.empty()));
             }
         }
         assertThat(formatVersion(fixture("run").resolve(RunFiles.CHECKPOINT))).isEqualTo(1);
         assertThat(formatVersion(fixture("run2").resolve(RunFiles.CHECKPOINT))).isEqualTo(2);
-        TrainingState state = SavedModelFile.read(fixture("run2").resolve(RunFiles.CHECKPOINT)).training()
+        TrainingState state = SavedModelFile.read(fixture("run2").resolve(RunFiles.CHECKPOINT))
+                .training()
                 .orElseThrow();
         assertThat(state.epochsDone()).isEqualTo(4);
         assertThat(state.lossState()).containsKeys("negative-sampling-bce", "adversarial");
@@ -117,7 +125,8 @@ final class CompatibilityTest {
             JsonNode recorded = runJson(fixture(name)).get("results");
             JsonNode now = TrainEvalEmbedTest.json(scores);
             for (String key : List.of("test-auc", "test-ap", "clustering-acc", "clustering-nmi", "clustering-ari")) {
-                assertThat(now.get(key).doubleValue()).as(name + " " + key)
+                assertThat(now.get(key).doubleValue())
+                        .as(name + " " + key)
                         .isCloseTo(recorded.get(key).doubleValue(), within(1e-9));
             }
         }
@@ -147,14 +156,38 @@ final class CompatibilityTest {
     @Test
     void anOldCheckpointResumesAsAnUninterruptedRun() throws IOException {
         Path run = copy("run");
-        Cli resumed = Cli.run("train", "--resume", run.toString(), "--epochs", "7", "--progress", "none",
-                "--no-report", "--no-embeddings", "--threads", "2");
+        Cli resumed = Cli.run(
+                "train",
+                "--resume",
+                run.toString(),
+                "--epochs",
+                "7",
+                "--progress",
+                "none",
+                "--no-report",
+                "--no-embeddings",
+                "--threads",
+                "2");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("resuming after epoch 5");
 
         Path whole = dir.resolve("whole");
-        Cli uninterrupted = Cli.run("train", "--model", "vgae", "--epochs", "7", "--dataset-option", "nodes=150",
-                "--progress", "none", "--no-report", "--no-embeddings", "--threads", "2", "--out", whole.toString());
+        Cli uninterrupted = Cli.run(
+                "train",
+                "--model",
+                "vgae",
+                "--epochs",
+                "7",
+                "--dataset-option",
+                "nodes=150",
+                "--progress",
+                "none",
+                "--no-report",
+                "--no-embeddings",
+                "--threads",
+                "2",
+                "--out",
+                whole.toString());
         assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isZero();
 
         JsonNode a = runJson(run);
@@ -162,22 +195,28 @@ final class CompatibilityTest {
         assertThat(a.get("history")).hasSize(7);
         for (int e = 0; e < 7; e++) {
             for (String key : List.of("loss", "val-auc", "val-ap")) {
-                assertThat(a.get("history").get(e).get(key).doubleValue()).as("epoch %d %s", e + 1, key)
+                assertThat(a.get("history").get(e).get(key).doubleValue())
+                        .as("epoch %d %s", e + 1, key)
                         .isCloseTo(b.get("history").get(e).get(key).doubleValue(), within(1e-9));
             }
         }
-        assertThat(a.at("/results/test-auc").doubleValue()).isCloseTo(b.at("/results/test-auc").doubleValue(),
-                within(1e-9));
+        assertThat(a.at("/results/test-auc").doubleValue())
+                .isCloseTo(b.at("/results/test-auc").doubleValue(), within(1e-9));
 
         assertThat(formatVersion(run.resolve(RunFiles.CHECKPOINT))).isEqualTo(SavedModelFile.FORMAT_VERSION);
         SavedModel checkpoint = SavedModelFile.read(run.resolve(RunFiles.CHECKPOINT));
         assertThat(checkpoint.training().orElseThrow().epochsDone()).isEqualTo(7);
         Provenance now = checkpoint.provenance().orElseThrow();
         assertThat(now.gae4jVersion()).isEqualTo(Provenance.currentVersion());
-        assertThat(now.plugins()).extracting(Provenance.PluginUse::name)
+        assertThat(now.plugins())
+                .extracting(Provenance.PluginUse::name)
                 .containsExactly("vgae", "gaussian", "inner-product", "weighted-bce", "kl", "sbm");
-        assertThat(now.dataset().fingerprint()).as("recorded again on resume")
-                .isEqualTo(SavedModelFile.read(whole.resolve(RunFiles.MODEL)).provenance().orElseThrow().dataset()
+        assertThat(now.dataset().fingerprint())
+                .as("recorded again on resume")
+                .isEqualTo(SavedModelFile.read(whole.resolve(RunFiles.MODEL))
+                        .provenance()
+                        .orElseThrow()
+                        .dataset()
                         .fingerprint())
                 .isPresent();
         assertThat(a.get("provenance")).isNotNull();
@@ -188,16 +227,33 @@ final class CompatibilityTest {
     @Test
     void anOldCheckpointWithLossStateResumes() throws IOException {
         Path run = copy("run2");
-        Cli resumed = Cli.run("train", "--resume", run.toString(), "--epochs", "6", "--progress", "none",
-                "--no-report", "--no-embeddings", "--threads", "2");
+        Cli resumed = Cli.run(
+                "train",
+                "--resume",
+                run.toString(),
+                "--epochs",
+                "6",
+                "--progress",
+                "none",
+                "--no-report",
+                "--no-embeddings",
+                "--threads",
+                "2");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.err()).contains("cosine learning-rate schedule now spans 6 epochs instead of 4")
+        assertThat(resumed.err())
+                .contains("cosine learning-rate schedule now spans 6 epochs instead of 4")
                 .doesNotContain("holds no state of loss term");
-        TrainingState state = SavedModelFile.read(run.resolve(RunFiles.CHECKPOINT)).training().orElseThrow();
+        TrainingState state =
+                SavedModelFile.read(run.resolve(RunFiles.CHECKPOINT)).training().orElseThrow();
         assertThat(state.epochsDone()).isEqualTo(6);
         assertThat(state.lossState().get("adversarial").get("calls").scalarValue())
-                .isGreaterThan(SavedModelFile.read(fixture("run2").resolve(RunFiles.CHECKPOINT)).training()
-                        .orElseThrow().lossState().get("adversarial").get("calls").scalarValue());
+                .isGreaterThan(SavedModelFile.read(fixture("run2").resolve(RunFiles.CHECKPOINT))
+                        .training()
+                        .orElseThrow()
+                        .lossState()
+                        .get("adversarial")
+                        .get("calls")
+                        .scalarValue());
         assertThat(runJson(run).get("history")).hasSize(6);
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,8 @@ final class FeatureDefaultRealDataTest {
     private static Path dataRoot() {
         Optional<Path> root = DataDirectories.find()
                 .filter(r -> Files.isRegularFile(r.resolve("npz/amazon_electronics_computers.npz")));
-        Assumptions.assumeTrue(root.isPresent(),
+        Assumptions.assumeTrue(
+                root.isPresent(),
                 "Amazon Computers not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
         return root.get();
     }
@@ -37,8 +39,22 @@ final class FeatureDefaultRealDataTest {
     void theDefaultDoesNotCollapseOnDenseBagOfWords() throws IOException {
         Path root = dataRoot();
         Path run = dir.resolve("amazon");
-        Cli r = Cli.run("train", "-d", "amazon-computers", "--data-dir", root.toString(), "--epochs", "10",
-                "--seed", "0", "--no-report", "--no-embeddings", "--progress", "none", "-o", run.toString());
+        Cli r = Cli.run(
+                "train",
+                "-d",
+                "amazon-computers",
+                "--data-dir",
+                root.toString(),
+                "--epochs",
+                "10",
+                "--seed",
+                "0",
+                "--no-report",
+                "--no-embeddings",
+                "--progress",
+                "none",
+                "-o",
+                run.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("features: trying row-normalized", "features: trying none");
 
@@ -49,8 +65,13 @@ final class FeatureDefaultRealDataTest {
         assertThat(features.get("reason").asText()).contains("mean row sum 267.2");
         assertThat(r.out()).contains("features: " + features.get("used").asText() + " (");
         // eval and embed rebuild the same input from the provenance.
-        assertThat(SavedModelFile.read(run.resolve(RunFiles.MODEL)).provenance().orElseThrow().dataset().features()
-                .key()).isEqualTo(features.get("used").asText());
+        assertThat(SavedModelFile.read(run.resolve(RunFiles.MODEL))
+                        .provenance()
+                        .orElseThrow()
+                        .dataset()
+                        .features()
+                        .key())
+                .isEqualTo(features.get("used").asText());
 
         JsonNode history = json.get("history");
         double lastVal = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +29,13 @@ final class GaeCommandTest {
     void topLevelHelpListsTheSubcommands() {
         Cli r = Cli.run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("train").contains("eval").contains("embed").contains("reproduce")
-                .contains("bench").contains("plugins");
+        assertThat(r.out())
+                .contains("train")
+                .contains("eval")
+                .contains("embed")
+                .contains("reproduce")
+                .contains("bench")
+                .contains("plugins");
         assertThat(Cli.run("--version").out()).contains("gae4j");
     }
 
@@ -60,21 +66,57 @@ final class GaeCommandTest {
 
     @Test
     void aWrongComponentNameIsAUsageErrorListingTheKnownOnes() {
-        Cli r = Cli.run("train", "--encoder", "gnc", "--epochs", "2", "--out", dir.resolve("x").toString());
+        Cli r = Cli.run(
+                "train",
+                "--encoder",
+                "gnc",
+                "--epochs",
+                "2",
+                "--out",
+                dir.resolve("x").toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown encoder 'gnc'").contains("gcn");
-        Cli option = Cli.run("train", "-O", "encoder.hiden=8", "--epochs", "2", "--out", dir.resolve("y").toString());
+        Cli option = Cli.run(
+                "train",
+                "-O",
+                "encoder.hiden=8",
+                "--epochs",
+                "2",
+                "--out",
+                dir.resolve("y").toString());
         assertThat(option.exitCode()).as(option.toString()).isEqualTo(2);
         assertThat(option.err()).contains("hiden").contains("hidden");
-        Cli optimizer = Cli.run("train", "--optimizer", "adma", "--epochs", "2", "--out", dir.resolve("o").toString());
+        Cli optimizer = Cli.run(
+                "train",
+                "--optimizer",
+                "adma",
+                "--epochs",
+                "2",
+                "--out",
+                dir.resolve("o").toString());
         assertThat(optimizer.exitCode()).as(optimizer.toString()).isEqualTo(2);
         assertThat(optimizer.err()).contains("Unknown optimizer 'adma'; known optimizers: [adam, adamw, sgd]");
-        Cli optimizerOption = Cli.run("train", "--optimizer", "sgd", "-O", "optimizer.momentun=0.9", "--epochs", "2",
-                "--out", dir.resolve("p").toString());
+        Cli optimizerOption = Cli.run(
+                "train",
+                "--optimizer",
+                "sgd",
+                "-O",
+                "optimizer.momentun=0.9",
+                "--epochs",
+                "2",
+                "--out",
+                dir.resolve("p").toString());
         assertThat(optimizerOption.exitCode()).as(optimizerOption.toString()).isEqualTo(2);
-        assertThat(optimizerOption.err()).contains("Unknown option 'momentun' for optimizer 'sgd'")
+        assertThat(optimizerOption.err())
+                .contains("Unknown option 'momentun' for optimizer 'sgd'")
                 .contains("momentum");
-        Cli corruption = Cli.run("train", "--corruption", "no-such-corruption", "--epochs", "2", "--out",
+        Cli corruption = Cli.run(
+                "train",
+                "--corruption",
+                "no-such-corruption",
+                "--epochs",
+                "2",
+                "--out",
                 dir.resolve("z").toString());
         assertThat(corruption.exitCode()).as(corruption.toString()).isEqualTo(2);
         assertThat(corruption.err()).contains("Unknown corruption 'no-such-corruption'");
@@ -99,8 +141,16 @@ final class GaeCommandTest {
 
     @Test
     void aMissingDatasetFailsWithOne() {
-        Cli r = Cli.run("train", "--dataset", "no-such-dataset", "--data-dir", dir.toString(), "--epochs", "2",
-                "--out", dir.resolve("run").toString());
+        Cli r = Cli.run(
+                "train",
+                "--dataset",
+                "no-such-dataset",
+                "--data-dir",
+                dir.toString(),
+                "--epochs",
+                "2",
+                "--out",
+                dir.resolve("run").toString());
         assertThat(r.exitCode()).as(r.toString()).isIn(1, 2);
         assertThat(r.err()).contains("no-such-dataset");
     }
@@ -109,11 +159,25 @@ final class GaeCommandTest {
     void pluginsListsEveryKindWithOptions() {
         Cli r = Cli.run("plugins");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("encoders (").contains("samplers (").contains("decoders (")
-                .contains("losses (").contains("dataset loaders (").contains("optimizers (3):");
-        assertThat(r.out()).contains("gcn").contains("latent=16").contains("hidden=32").contains("vgae")
+        assertThat(r.out())
+                .contains("encoders (")
+                .contains("samplers (")
+                .contains("decoders (")
+                .contains("losses (")
+                .contains("dataset loaders (")
+                .contains("optimizers (3):");
+        assertThat(r.out())
+                .contains("gcn")
+                .contains("latent=16")
+                .contains("hidden=32")
+                .contains("vgae")
                 .contains("gaussian")
-                .contains("inner-product").contains("weighted-bce").contains("kl").contains("sbm")
-                .contains("linqs").contains("npz").contains("[gae-encoders]");
+                .contains("inner-product")
+                .contains("weighted-bce")
+                .contains("kl")
+                .contains("sbm")
+                .contains("linqs")
+                .contains("npz")
+                .contains("[gae-encoders]");
     }
 }

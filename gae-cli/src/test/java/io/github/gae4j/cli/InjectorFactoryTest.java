@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,10 @@ final class InjectorFactoryTest {
     void pluginsListsTheInjectedRegistry() {
         Cli r = run("plugins");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("only-plugin").contains("only-encoder").doesNotContain("gae-encoders")
+        assertThat(r.out())
+                .contains("only-plugin")
+                .contains("only-encoder")
+                .doesNotContain("gae-encoders")
                 .contains("decoders (0):");
     }
 

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,9 @@ final class ModelFilesTest {
         Path dir = Path.of("..", "models");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().matches(".*\\.(json|yaml|yml)")).sorted().toList();
+            files = s.filter(p -> p.toString().matches(".*\\.(json|yaml|yml)"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).isNotEmpty();
         PluginRegistry plugins = PluginRegistry.discover(ModelFilesTest.class.getClassLoader());
@@ -53,10 +56,23 @@ final class ModelFilesTest {
                   seed: 5
                 """);
         Path run = dir.resolve("run");
-        Cli r = Cli.run("train", "--model-file", file.toString(), "--dataset-option", "nodes=120", "--progress",
-                "none", "--no-report", "--no-embeddings", "--threads", "2", "--out", run.toString());
+        Cli r = Cli.run(
+                "train",
+                "--model-file",
+                file.toString(),
+                "--dataset-option",
+                "nodes=120",
+                "--progress",
+                "none",
+                "--no-report",
+                "--no-embeddings",
+                "--threads",
+                "2",
+                "--out",
+                run.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        ModelDescription saved = SavedModelFile.read(run.resolve(RunFiles.MODEL)).description();
+        ModelDescription saved =
+                SavedModelFile.read(run.resolve(RunFiles.MODEL)).description();
         ModelDescription read = ModelDescriptionFile.read(file);
         assertThat(saved.model()).isEqualTo(read.model());
         assertThat(saved.training().learningRate()).isEqualTo(0.02);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,8 @@ final class PluginsCommandTest {
         Cli r = Cli.run("plugins");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         String out = r.out();
-        assertThat(out).containsPattern("(?m)^  gcn +\\[gae-encoders\\] +options:$")
+        assertThat(out)
+                .containsPattern("(?m)^  gcn +\\[gae-encoders\\] +options:$")
                 .containsPattern("(?m)^ {27}latent=16 +width of the embeddings Z$")
                 .containsPattern("(?m)^ {27}hidden=32 +hidden layer widths")
                 .containsPattern("(?m)^ {27}norm=none +normalisation of the hidden layers: none, batch or layer$")
@@ -39,18 +41,22 @@ final class PluginsCommandTest {
     void alignsOptionsAndPutsTheHelpOfLongOnesOnTheNextLine() {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        PluginsCommand.printOptions(out, List.of(Parameter.of("latent", 16, "width"),
-                Parameter.withoutDefault("path", "required: the file"),
-                Parameter.of("bare", "", ""),
-                Parameter.of("a-very-long-option-name", "and-a-long-default", "its help")));
+        PluginsCommand.printOptions(
+                out,
+                List.of(
+                        Parameter.of("latent", 16, "width"),
+                        Parameter.withoutDefault("path", "required: the file"),
+                        Parameter.of("bare", "", ""),
+                        Parameter.of("a-very-long-option-name", "and-a-long-default", "its help")));
         out.flush();
         String pad = " ".repeat(27);
-        assertThat(text.toString().lines().toList()).containsExactly(
-                pad + "latent=16  width",
-                pad + "path       required: the file",
-                pad + "bare",
-                pad + "a-very-long-option-name=and-a-long-default",
-                pad + " ".repeat(9) + "  its help");
+        assertThat(text.toString().lines().toList())
+                .containsExactly(
+                        pad + "latent=16  width",
+                        pad + "path       required: the file",
+                        pad + "bare",
+                        pad + "a-very-long-option-name=and-a-long-default",
+                        pad + " ".repeat(9) + "  its help");
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +29,9 @@ final class RunDirectoryTest {
     Path dir;
 
     private static Cli train(Path out, String... more) {
-        String[] args = TrainEvalEmbedTest.concat(new String[] {"train", "--epochs", "2", "--no-tsne", "--out",
-                out.toString()}, TrainEvalEmbedTest.SMALL);
+        String[] args = TrainEvalEmbedTest.concat(
+                new String[] {"train", "--epochs", "2", "--no-tsne", "--out", out.toString()},
+                TrainEvalEmbedTest.SMALL);
         return Cli.run(TrainEvalEmbedTest.concat(args, more));
     }
 
@@ -56,9 +58,11 @@ final class RunDirectoryTest {
         Cli again = train(run, "--seed", "7");
 
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(2);
-        assertThat(again.err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("gae: " + run + ": the folder is not empty (checkpoint.gae4j, embeddings.csv,")
-                .contains("pass --force").contains("--resume " + run));
+        assertThat(again.err().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("gae: " + run + ": the folder is not empty (checkpoint.gae4j, embeddings.csv,")
+                        .contains("pass --force")
+                        .contains("--resume " + run));
         assertThat(Files.readAllBytes(run.resolve("model.gae4j"))).isEqualTo(model);
     }
 
@@ -75,7 +79,10 @@ final class RunDirectoryTest {
         assertThat(notes).hasContent("mine");
         // The earlier run's embeddings are gone with it: nothing of two runs is mixed.
         assertThat(run.resolve("embeddings.csv")).doesNotExist();
-        assertThat(TrainEvalEmbedTest.json(run.resolve("run.json")).at("/provenance/seeds").toString()).contains("7");
+        assertThat(TrainEvalEmbedTest.json(run.resolve("run.json"))
+                        .at("/provenance/seeds")
+                        .toString())
+                .contains("7");
     }
 
     @Test
@@ -86,8 +93,9 @@ final class RunDirectoryTest {
         Cli refused = train(run, "--force");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
-        assertThat(refused.err()).startsWith("gae: " + report + ": was not written by gae4j, and --force replaces"
-                + " only gae4j's files; move it away, or pass --no-report");
+        assertThat(refused.err())
+                .startsWith("gae: " + report + ": was not written by gae4j, and --force replaces"
+                        + " only gae4j's files; move it away, or pass --no-report");
         assertThat(report).hasContent("<html><body>my notes</body></html>");
         try (Stream<Path> files = Files.list(run)) {
             assertThat(files).containsExactly(report);
@@ -106,7 +114,9 @@ final class RunDirectoryTest {
 
         assertThat(train(run, "--lr", "-1").exitCode()).isEqualTo(2);
         assertThat(train(run, "--encoder", "gnc").exitCode()).isEqualTo(2);
-        assertThat(train(run, "--dataset", dir.resolve("missing.txt").toString()).exitCode()).isEqualTo(2);
+        assertThat(train(run, "--dataset", dir.resolve("missing.txt").toString())
+                        .exitCode())
+                .isEqualTo(2);
 
         assertThat(dir.resolve("never")).doesNotExist();
     }
@@ -119,25 +129,34 @@ final class RunDirectoryTest {
         Cli r = Cli.run("train", "-d", twoNodes.toString(), "-o", run.toString());
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("gae: " + twoNodes + ": Graph 'two_nodes' has 1 edge: too few for a link"
-                + " split with 10% test edges, which needs at least 10 edges" + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("gae: " + twoNodes + ": Graph 'two_nodes' has 1 edge: too few for a link"
+                        + " split with 10% test edges, which needs at least 10 edges" + System.lineSeparator());
         assertThat(run).doesNotExist();
     }
 
     @Test
     void filesGetTheUsualPermissions() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
-        String usual = PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                Files.createFile(dir.resolve("probe"))));
+        String usual =
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe"))));
         assumeTrue(!usual.equals("rw-------"), "a umask that leaves more than the owner's bits");
         Path run = dir.resolve("run");
 
         assertThat(train(run).exitCode()).isZero();
 
-        for (String name : List.of("model.gae4j", "checkpoint.gae4j", "run.json", "embeddings.csv",
-                "embeddings.npy", "node_ids.npy", "report.html", "loss.png")) {
+        for (String name : List.of(
+                "model.gae4j",
+                "checkpoint.gae4j",
+                "run.json",
+                "embeddings.csv",
+                "embeddings.npy",
+                "node_ids.npy",
+                "report.html",
+                "loss.png")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve(name))))
-                    .as(name).isEqualTo(usual);
+                    .as(name)
+                    .isEqualTo(usual);
         }
     }
 
@@ -146,8 +165,10 @@ final class RunDirectoryTest {
         Path run = dir.resolve("run");
         assertThat(train(run, "--stop-after", "1").exitCode()).isZero();
         // What kill -9 leaves: an empty temporary checkpoint of a process that is gone, in the old or new naming.
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).start();
+        Process gone = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .start();
         gone.getInputStream().readAllBytes();
         gone.waitFor();
         Path stale = Files.createFile(run.resolve(".checkpoint.gae4j." + gone.pid() + ".00000000000000ff.part"));
@@ -155,16 +176,16 @@ final class RunDirectoryTest {
         Files.setLastModifiedTime(legacy, FileTime.from(Instant.now().minusSeconds(3600)));
         Path users = Files.writeString(run.resolve(".notes.txt.1.part"), "not ours");
 
-        Cli resumed = Cli.run(TrainEvalEmbedTest.concat(new String[] {"train", "--resume", run.toString(),
-                "--no-tsne"}, TrainEvalEmbedTest.SMALL));
+        Cli resumed = Cli.run(TrainEvalEmbedTest.concat(
+                new String[] {"train", "--resume", run.toString(), "--no-tsne"}, TrainEvalEmbedTest.SMALL));
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(stale).doesNotExist();
         assertThat(legacy).doesNotExist();
         assertThat(users).hasContent("not ours");
         try (Stream<Path> files = Files.list(run)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(AtomicFiles.SUFFIX)
-                    && n.contains("gae4j"));
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.endsWith(AtomicFiles.SUFFIX) && n.contains("gae4j"));
         }
     }
 
@@ -175,8 +196,8 @@ final class RunDirectoryTest {
         Cli eval = Cli.run("eval", run.toString());
 
         // 1392 edges: 10 % (139) for test, 5 % (69) for validation, the rest for training, and as many non-edges.
-        String split = "split: 1184 training edges; validation 69 edges + 69 non-edges; test 139 edges + 139"
-                + " non-edges";
+        String split =
+                "split: 1184 training edges; validation 69 edges + 69 non-edges; test 139 edges + 139" + " non-edges";
         assertThat(trained.out()).contains("(300 nodes, 1392 edges,");
         assertThat(trained.out()).as(trained.toString()).contains(split);
         assertThat(eval.out()).as(eval.toString()).contains(split);
@@ -189,11 +210,13 @@ final class RunDirectoryTest {
         Path aFile = Files.writeString(dir.resolve("a-file"), "x");
 
         Cli embed = Cli.run("embed", run.toString(), "-o", aFile.toString());
-        Cli eval = Cli.run("eval", run.toString(), "--json", aFile.resolve("scores.json").toString());
+        Cli eval = Cli.run(
+                "eval", run.toString(), "--json", aFile.resolve("scores.json").toString());
 
         assertThat(embed.exitCode()).as(embed.toString()).isEqualTo(2);
-        assertThat(embed.err()).startsWith("gae: " + aFile + ": is a file, not a directory; choose another output"
-                + " folder with -o DIR");
+        assertThat(embed.err())
+                .startsWith("gae: " + aFile + ": is a file, not a directory; choose another output"
+                        + " folder with -o DIR");
         assertThat(eval.exitCode()).as(eval.toString()).isEqualTo(2);
         assertThat(eval.err()).startsWith("gae: " + aFile + ": is a file, not a directory");
     }
@@ -203,11 +226,13 @@ final class RunDirectoryTest {
         Path run = dir.resolve("run");
         assertThat(train(run).exitCode()).isZero();
 
-        assertThat(Files.readString(run.resolve("report.html"))).contains("<meta name=\"generator\" content=\"gae4j\">");
+        assertThat(Files.readString(run.resolve("report.html")))
+                .contains("<meta name=\"generator\" content=\"gae4j\">");
         try (Stream<Path> files = Files.list(run)) {
             // --force removes the charts by these names: a new chart must be added to RunReport.IMAGES.
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")))
-                    .isSubsetOf(RunReport.IMAGES).isNotEmpty();
+                    .isSubsetOf(RunReport.IMAGES)
+                    .isNotEmpty();
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets;
 
 import java.nio.file.Files;
@@ -34,8 +35,7 @@ public final class DataDirectories {
     private static final List<Path> RELATIVE_CANDIDATES =
             List.of(Path.of("..", "shared", "datasets"), Path.of("..", "..", "shared", "datasets"));
 
-    private DataDirectories() {
-    }
+    private DataDirectories() {}
 
     /** The dataset directory, or empty when no candidate exists. */
     public static Optional<Path> find() {
@@ -98,9 +98,11 @@ public final class DataDirectories {
     }
 
     static String searchDescription(List<Path> candidates) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "set %s to the datasets directory or place it at ../shared/datasets (looked in: %s)",
-                DATA_DIR_ENV, candidates.stream().map(Path::toString).collect(Collectors.joining(", ")));
+                DATA_DIR_ENV,
+                candidates.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
 
     private static Path workingDirectory() {

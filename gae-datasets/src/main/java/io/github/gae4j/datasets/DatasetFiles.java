@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets;
 
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,7 @@ public final class DatasetFiles {
     private static final List<String> SNAP_SUFFIXES = List.of(".txt", ".edges", ".tsv", ".csv", ".el");
     private static final String GZ = ".gz";
 
-    private DatasetFiles() {
-    }
+    private DatasetFiles() {}
 
     /**
      * The name of the loader for {@code path}: {@code "npz"}, {@code "linqs"} or {@code "snap"}.
@@ -46,8 +46,11 @@ public final class DatasetFiles {
             if (containsContentFile(path)) {
                 return "linqs";
             }
-            throw new DatasetFormatException(path, 0, "a directory without a <name>.content(.gz) file, so no"
-                    + " dataset loader fits; pass a file instead. Known types: " + KNOWN_TYPES);
+            throw new DatasetFormatException(
+                    path,
+                    0,
+                    "a directory without a <name>.content(.gz) file, so no"
+                            + " dataset loader fits; pass a file instead. Known types: " + KNOWN_TYPES);
         }
         if (name.endsWith(".npz")) {
             return "npz";
@@ -61,8 +64,11 @@ public final class DatasetFiles {
                 return "snap";
             }
         }
-        throw new DatasetFormatException(path, 0, "unknown dataset file type" + (Files.exists(path) ? "" : " (and no"
-                + " such file)") + "; known types: " + KNOWN_TYPES + ". Otherwise choose the loader by name");
+        throw new DatasetFormatException(
+                path,
+                0,
+                "unknown dataset file type" + (Files.exists(path) ? "" : " (and no" + " such file)") + "; known types: "
+                        + KNOWN_TYPES + ". Otherwise choose the loader by name");
     }
 
     private static boolean containsContentFile(Path dir) {

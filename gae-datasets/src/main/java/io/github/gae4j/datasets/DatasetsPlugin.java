@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets;
 
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
@@ -36,7 +37,11 @@ public final class DatasetsPlugin implements GaePlugin {
 
     @Override
     public List<DatasetLoaderFactory> datasetLoaders() {
-        return List.of(new LinqsLoaderFactory(), new SbmLoaderFactory(), new NpzLoaderFactory(),
-                new SnapLoaderFactory(), new NamedDatasetLoaderFactory());
+        return List.of(
+                new LinqsLoaderFactory(),
+                new SbmLoaderFactory(),
+                new NpzLoaderFactory(),
+                new SnapLoaderFactory(),
+                new NamedDatasetLoaderFactory());
     }
 }

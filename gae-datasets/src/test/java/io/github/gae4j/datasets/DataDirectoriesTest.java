@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +26,12 @@ final class DataDirectoriesTest {
     void layout() throws IOException {
         repo = Files.createDirectories(tmp.resolve("main"));
         module = Files.createDirectories(repo.resolve("gae-datasets"));
-        shared = Files.createDirectories(tmp.resolve("shared").resolve("datasets").resolve("linqs").resolve("cora"))
-                .getParent().getParent();
+        shared = Files.createDirectories(tmp.resolve("shared")
+                        .resolve("datasets")
+                        .resolve("linqs")
+                        .resolve("cora"))
+                .getParent()
+                .getParent();
         own = Files.createDirectories(tmp.resolve("mine"));
     }
 
@@ -44,9 +49,11 @@ final class DataDirectoriesTest {
 
     @Test
     void sharedVariableIsUsedWhenDataDirIsUnsetOrMissing() {
-        assertThat(DataDirectories.find(env(Map.of("GAE_SHARED_DATASETS", shared.toString())), tmp.resolve("elsewhere")))
+        assertThat(DataDirectories.find(
+                        env(Map.of("GAE_SHARED_DATASETS", shared.toString())), tmp.resolve("elsewhere")))
                 .contains(shared);
-        var missing = env(Map.of("GAE_DATA_DIR", tmp.resolve("nope").toString(), "GAE_SHARED_DATASETS", shared.toString()));
+        var missing =
+                env(Map.of("GAE_DATA_DIR", tmp.resolve("nope").toString(), "GAE_SHARED_DATASETS", shared.toString()));
         assertThat(DataDirectories.find(missing, tmp.resolve("elsewhere"))).contains(shared);
     }
 
@@ -62,7 +69,9 @@ final class DataDirectoriesTest {
 
         assertThat(DataDirectories.find(env(Map.of()), nowhere)).isEmpty();
         String description = DataDirectories.searchDescription(DataDirectories.candidates(env(Map.of()), nowhere));
-        assertThat(description).contains("GAE_DATA_DIR").contains("../shared/datasets")
+        assertThat(description)
+                .contains("GAE_DATA_DIR")
+                .contains("../shared/datasets")
                 .contains(nowhere.resolve("../shared/datasets").normalize().toString());
     }
 
@@ -70,14 +79,16 @@ final class DataDirectoriesTest {
     void findsASubpathInTheFirstRootThatHasIt() {
         var e = env(Map.of("GAE_DATA_DIR", own.toString(), "GAE_SHARED_DATASETS", shared.toString()));
 
-        assertThat(DataDirectories.find(e, module, "linqs", "cora")).contains(shared.resolve("linqs").resolve("cora"));
+        assertThat(DataDirectories.find(e, module, "linqs", "cora"))
+                .contains(shared.resolve("linqs").resolve("cora"));
         assertThat(DataDirectories.find(e, module, "linqs", "pubmed")).isEmpty();
     }
 
     @Test
     void blankVariablesAreIgnored() {
         assertThat(DataDirectories.candidates(env(Map.of("GAE_DATA_DIR", " ")), module))
-                .containsExactly(module.resolve("../shared/datasets").normalize(),
+                .containsExactly(
+                        module.resolve("../shared/datasets").normalize(),
                         module.resolve("../../shared/datasets").normalize());
     }
 }

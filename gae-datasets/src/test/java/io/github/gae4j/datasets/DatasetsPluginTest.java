@@ -1,16 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.spi.GaeSpi;
@@ -19,6 +16,10 @@ import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
 import io.github.gae4j.datasets.npz.NpzLoaderFactory;
 import io.github.gae4j.datasets.snap.SnapLoaderFactory;
 import io.github.gae4j.datasets.synthetic.SbmLoaderFactory;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,8 @@ final class DatasetsPluginTest {
 
         assertThat(plugin.name()).isEqualTo("gae-datasets");
         assertThat(plugin.spiVersion()).isEqualTo(GaeSpi.VERSION);
-        assertThat(plugin.datasetLoaders()).extracting(DatasetLoaderFactory::name)
+        assertThat(plugin.datasetLoaders())
+                .extracting(DatasetLoaderFactory::name)
                 .containsExactly("linqs", "sbm", "npz", "snap", "dataset");
         assertThat(plugin.encoders()).isEmpty();
         assertThat(plugin.decoders()).isEmpty();
@@ -63,10 +65,11 @@ final class DatasetsPluginTest {
 
     @Test
     void sbmIsCreatedThroughTheRegistry() {
-        DatasetLoaderFactory sbm = PluginRegistry.discover(getClass().getClassLoader())
-                .factory(ComponentKind.DATASET, "sbm");
+        DatasetLoaderFactory sbm =
+                PluginRegistry.discover(getClass().getClassLoader()).factory(ComponentKind.DATASET, "sbm");
 
-        Graph g = sbm.create(ComponentConfig.of("nodes", 60, "communities", 3, "feature-dim", 4), CONTEXT).load();
+        Graph g = sbm.create(ComponentConfig.of("nodes", 60, "communities", 3, "feature-dim", 4), CONTEXT)
+                .load();
 
         assertThat(g.nodeCount()).isEqualTo(60);
         assertThat(g.classNames()).hasSize(3);
@@ -75,15 +78,15 @@ final class DatasetsPluginTest {
 
     @Test
     void modelAssemblerCreatesLoadersAndRejectsUnknownOptions() {
-        ModelAssembler assembler = new ModelAssembler(PluginRegistry.discover(getClass().getClassLoader()));
+        ModelAssembler assembler =
+                new ModelAssembler(PluginRegistry.discover(getClass().getClassLoader()));
 
-        var loader = assembler.create(ComponentKind.DATASET,
-                ComponentSpec.of("linqs", "path", "somewhere", "dangling", "add"), CONTEXT);
+        var loader = assembler.create(
+                ComponentKind.DATASET, ComponentSpec.of("linqs", "path", "somewhere", "dangling", "add"), CONTEXT);
         assertThat(loader).isInstanceOf(LinqsLoader.class);
         assertThat(((LinqsLoader) loader).path()).isEqualTo(Path.of("somewhere"));
 
-        assertThatThrownBy(() -> assembler.create(ComponentKind.DATASET,
-                ComponentSpec.of("sbm", "node", 10), CONTEXT))
+        assertThatThrownBy(() -> assembler.create(ComponentKind.DATASET, ComponentSpec.of("sbm", "node", 10), CONTEXT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Unknown option 'node'")
                 .hasMessageContaining("nodes");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders;
 
 import io.github.gae4j.core.spi.DecoderFactory;
@@ -27,7 +28,10 @@ public final class DecodersPlugin implements GaePlugin {
 
     @Override
     public List<DecoderFactory> decoders() {
-        return List.of(new InnerProductDecoderFactory(), new MlpDecoderFactory(), new GravityDecoderFactory(),
+        return List.of(
+                new InnerProductDecoderFactory(),
+                new MlpDecoderFactory(),
+                new GravityDecoderFactory(),
                 new SourceTargetDecoderFactory());
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,8 @@ final class DirectedDecodersTest implements GradientCheck {
         double[] g = b.gradient(z).data();
         double scale = a.gradient(z).maxAbs();
         for (int k = 0; k < g.length; k++) {
-            assertThat(g[k]).as("%s, dZ entry %d", decoder, k)
+            assertThat(g[k])
+                    .as("%s, dZ entry %d", decoder, k)
                     .isCloseTo(e[k], within(1e-9 * Math.max(Math.abs(e[k]), 1e-3 * scale)));
         }
     }
@@ -101,8 +103,10 @@ final class DirectedDecodersTest implements GradientCheck {
     @Test
     void fusedFullGraphLossesMatchTheirLogitsOverAllOrderedPairs() {
         SparseMatrix t = directedTarget(60, 150, 1);
-        assertFusedMatchesNaive(new GravityDecoder(1.0, 0.01, false), new Weights("z", TestGraphs.randomMatrix(60, 5, 2)), t);
-        assertFusedMatchesNaive(new GravityDecoder(0.05, 0.01, true), new Weights("z", TestGraphs.randomMatrix(60, 5, 3)), t);
+        assertFusedMatchesNaive(
+                new GravityDecoder(1.0, 0.01, false), new Weights("z", TestGraphs.randomMatrix(60, 5, 2)), t);
+        assertFusedMatchesNaive(
+                new GravityDecoder(0.05, 0.01, true), new Weights("z", TestGraphs.randomMatrix(60, 5, 3)), t);
         assertFusedMatchesNaive(new SourceTargetDecoder(), new Weights("z", TestGraphs.randomMatrix(60, 6, 4)), t);
         assertFusedMatchesNaive(new InnerProductDecoder(), new Weights("z", TestGraphs.randomMatrix(60, 4, 5)), t);
     }
@@ -110,8 +114,11 @@ final class DirectedDecodersTest implements GradientCheck {
     @Test
     void fusedFullGraphLossesHaveFiniteDifferenceGradients() {
         SparseMatrix t = directedTarget(9, 20, 6);
-        for (Decoder decoder : List.of(new GravityDecoder(1.0, 0.01, false), new GravityDecoder(0.5, 0.1, true),
-                new SourceTargetDecoder(), new InnerProductDecoder())) {
+        for (Decoder decoder : List.of(
+                new GravityDecoder(1.0, 0.01, false),
+                new GravityDecoder(0.5, 0.1, true),
+                new SourceTargetDecoder(),
+                new InnerProductDecoder())) {
             Weights z = new Weights("z", TestGraphs.randomMatrix(9, 4, 7));
             assertGradientsMatch(List.of(z), ((FusedFullGraphLoss) decoder).fullGraphBce(z, t, 3.0, 0.6));
         }
@@ -120,7 +127,8 @@ final class DirectedDecodersTest implements GradientCheck {
     @Test
     void innerProductTakesTheDirectedKernelOnlyForADirectedTarget() {
         Weights z = new Weights("z", TestGraphs.randomMatrix(7, 3, 8));
-        SparseMatrix symmetric = NormalizedAdjacency.withSelfLoops(TestGraphs.path(7).adjacency());
+        SparseMatrix symmetric =
+                NormalizedAdjacency.withSelfLoops(TestGraphs.path(7).adjacency());
         assertThat(new InnerProductDecoder().fullGraphBce(z, symmetric, 2, 1))
                 .isNotInstanceOf(SourceTargetFullGraphBce.class);
         assertThat(new InnerProductDecoder().fullGraphBce(z, directedTarget(7, 10, 9), 2, 1))
@@ -137,7 +145,8 @@ final class DirectedDecodersTest implements GradientCheck {
         assertThat(((GravityDecoder) gravity).epsilon()).isEqualTo(0.01);
         assertThat(((GravityDecoder) gravity).normalize()).isTrue();
         assertThat(registry.factory(ComponentKind.DECODER, "source-target")
-                .create(ComponentConfig.empty(), new CreationContext(32, 7, 1))).isInstanceOf(SourceTargetDecoder.class);
+                        .create(ComponentConfig.empty(), new CreationContext(32, 7, 1)))
+                .isInstanceOf(SourceTargetDecoder.class);
         assertThat(registry.pluginOf(ComponentKind.DECODER, "gravity").name()).isEqualTo("gae-decoders");
     }
 
@@ -145,16 +154,21 @@ final class DirectedDecodersTest implements GradientCheck {
     void rejectBadLatentSizesAndOptions() {
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
         assertThatThrownBy(() -> registry.factory(ComponentKind.DECODER, "source-target")
-                .create(ComponentConfig.empty(), new CreationContext(33, 7, 1)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("even latent size");
+                        .create(ComponentConfig.empty(), new CreationContext(33, 7, 1)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("even latent size");
         assertThatThrownBy(() -> registry.factory(ComponentKind.DECODER, "gravity")
-                .create(ComponentConfig.of("epsilon", 0), new CreationContext(33, 7, 1)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'epsilon'");
+                        .create(ComponentConfig.of("epsilon", 0), new CreationContext(33, 7, 1)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'epsilon'");
         Weights odd = new Weights("z", TestGraphs.randomMatrix(4, 3, 1));
         assertThatThrownBy(() -> new SourceTargetDecoder().logits(odd, new EdgeList(new int[] {0}, new int[] {1})))
-                .isInstanceOf(GaeException.class).hasMessageContaining("even number of columns");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("even number of columns");
         Weights narrow = new Weights("z", TestGraphs.randomMatrix(4, 1, 1));
-        assertThatThrownBy(() -> new GravityDecoder(1, 0.01, false).logits(narrow, new EdgeList(new int[] {0},
-                new int[] {1}))).isInstanceOf(GaeException.class).hasMessageContaining("d + 1");
+        assertThatThrownBy(() ->
+                        new GravityDecoder(1, 0.01, false).logits(narrow, new EdgeList(new int[] {0}, new int[] {1})))
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("d + 1");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders;
 
 import io.github.gae4j.core.spi.ComponentConfig;

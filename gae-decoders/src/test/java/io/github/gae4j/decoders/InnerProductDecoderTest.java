@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,14 +10,14 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.testkit.GradientCheck;
 import io.github.gae4j.testkit.TestGraphs;
-import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,7 @@ final class InnerProductDecoderTest implements GradientCheck {
         var graph = TestGraphs.path(7);
         Weights w = new Weights("z", TestGraphs.randomMatrix(7, 3, 2));
         var target = NormalizedAdjacency.withSelfLoops(graph.adjacency());
-        Variable loss = new InnerProductDecoder()
-                .fullGraphBce(w, target, 3.0, 0.6);
+        Variable loss = new InnerProductDecoder().fullGraphBce(w, target, 3.0, 0.6);
         assertGradientsMatch(List.of(w), loss);
     }
 
@@ -53,7 +53,9 @@ final class InnerProductDecoderTest implements GradientCheck {
     void isDiscoveredByName() {
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
         assertThat(registry.factory(ComponentKind.DECODER, "inner-product")
-                .create(ComponentConfig.empty(), new CreationContext(3, 7, 1))).isInstanceOf(InnerProductDecoder.class);
-        assertThat(registry.pluginOf(ComponentKind.DECODER, "inner-product").name()).isEqualTo("gae-decoders");
+                        .create(ComponentConfig.empty(), new CreationContext(3, 7, 1)))
+                .isInstanceOf(InnerProductDecoder.class);
+        assertThat(registry.pluginOf(ComponentKind.DECODER, "inner-product").name())
+                .isEqualTo("gae-decoders");
     }
 }

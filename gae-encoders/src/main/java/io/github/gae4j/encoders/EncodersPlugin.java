@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import io.github.gae4j.core.spi.CorruptionFactory;
@@ -37,8 +38,13 @@ public final class EncodersPlugin implements GaePlugin {
 
     @Override
     public List<EncoderFactory> encoders() {
-        return List.of(new GcnEncoderFactory(), new VariationalGcnEncoderFactory(), new LinearEncoderFactory(),
-                new VariationalLinearEncoderFactory(), new GatEncoderFactory(), new GinEncoderFactory());
+        return List.of(
+                new GcnEncoderFactory(),
+                new VariationalGcnEncoderFactory(),
+                new LinearEncoderFactory(),
+                new VariationalLinearEncoderFactory(),
+                new GatEncoderFactory(),
+                new GinEncoderFactory());
     }
 
     @Override
@@ -48,7 +54,7 @@ public final class EncodersPlugin implements GaePlugin {
 
     @Override
     public List<CorruptionFactory> corruptions() {
-        return List.of(new EdgeDropoutFactory(), new PathMaskFactory(), new FeatureMaskFactory(),
-                new FeatureNoiseFactory());
+        return List.of(
+                new EdgeDropoutFactory(), new PathMaskFactory(), new FeatureMaskFactory(), new FeatureNoiseFactory());
     }
 }

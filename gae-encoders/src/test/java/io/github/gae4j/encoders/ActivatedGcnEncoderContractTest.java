@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -15,7 +16,20 @@ final class ActivatedGcnEncoderContractTest implements EncoderContract {
 
     @Override
     public ComponentConfig config() {
-        return ComponentConfig.of("hidden", "", "latent", 3, "dropout", 0.5, "norm", "batch", "bias", true,
-                "activation", "elu", "activate-output", true);
+        return ComponentConfig.of(
+                "hidden",
+                "",
+                "latent",
+                3,
+                "dropout",
+                0.5,
+                "norm",
+                "batch",
+                "bias",
+                true,
+                "activation",
+                "elu",
+                "activate-output",
+                true);
     }
 }

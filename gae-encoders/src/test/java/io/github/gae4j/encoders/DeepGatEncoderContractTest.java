@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -19,8 +20,28 @@ final class DeepGatEncoderContractTest implements EncoderContract {
 
     @Override
     public ComponentConfig config() {
-        return ComponentConfig.of("hidden", "2,2", "heads", 2, "out-heads", 2, "latent", 4, "concat-out", true,
-                "negative-slope", 0.1, "activation", "relu", "feat-dropout", 0.3, "attn-dropout", 0.2,
-                "residual", true, "bias", false);
+        return ComponentConfig.of(
+                "hidden",
+                "2,2",
+                "heads",
+                2,
+                "out-heads",
+                2,
+                "latent",
+                4,
+                "concat-out",
+                true,
+                "negative-slope",
+                0.1,
+                "activation",
+                "relu",
+                "feat-dropout",
+                0.3,
+                "attn-dropout",
+                0.2,
+                "residual",
+                true,
+                "bias",
+                false);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -15,7 +16,7 @@ final class DeepGcnEncoderContractTest implements EncoderContract {
 
     @Override
     public ComponentConfig config() {
-        return ComponentConfig.of("hidden", "4,4", "latent", 3, "dropout", 0.5, "norm", "layer", "residual", true,
-                "bias", true);
+        return ComponentConfig.of(
+                "hidden", "4,4", "latent", 3, "dropout", 0.5, "norm", "layer", "residual", true, "bias", true);
     }
 }

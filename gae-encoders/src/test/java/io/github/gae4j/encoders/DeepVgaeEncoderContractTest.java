@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -15,7 +16,7 @@ final class DeepVgaeEncoderContractTest implements EncoderContract {
 
     @Override
     public ComponentConfig config() {
-        return ComponentConfig.of("hidden", "5,4,4", "latent", 3, "dropout", 0.3, "norm", "batch", "residual", true,
-                "bias", true);
+        return ComponentConfig.of(
+                "hidden", "5,4,4", "latent", 3, "dropout", 0.3, "norm", "batch", "residual", true, "bias", true);
     }
 }

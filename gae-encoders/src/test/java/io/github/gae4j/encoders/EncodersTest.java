@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,24 +12,24 @@ import io.github.gae4j.core.autodiff.functions.Mean;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoding;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import io.github.gae4j.encoders.sampler.GaussianSampler;
 import io.github.gae4j.encoders.sampler.IdentitySampler;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -54,7 +55,8 @@ final class EncodersTest implements GradientCheck {
     @Test
     void gcnComputesTheTwoLayerFormula() {
         GcnEncoder enc = new GcnEncoder(5, 4, 3, new SplittableRandom(1));
-        Matrix z = new ComputationContext().forward(enc.encode(input, Mode.TRAIN).mu());
+        Matrix z =
+                new ComputationContext().forward(enc.encode(input, Mode.TRAIN).mu());
         Matrix a = NormalizedAdjacency.of(graph.adjacency()).toDense();
         Matrix x = graph.featuresOrIdentity().toDense();
         Matrix h = a.multiply(x.multiply(enc.weights().get(0).data())).map(v -> Math.max(v, 0));
@@ -71,14 +73,24 @@ final class EncodersTest implements GradientCheck {
     @Test
     void gcnGradientsMatchFiniteDifferences() {
         GcnEncoder enc = new GcnEncoder(5, 4, 3, new SplittableRandom(2));
-        assertGradientsMatch(enc.weights(), pairLoss(enc.encode(input, Mode.TRAIN).mu()));
+        assertGradientsMatch(
+                enc.weights(), pairLoss(enc.encode(input, Mode.TRAIN).mu()));
     }
 
     @Test
     void gcnIsDeterministicForASeedAndDiffersAcrossSeeds() {
-        Matrix a = new GcnEncoder(5, 4, 3, new SplittableRandom(7)).weights().get(0).data();
-        Matrix b = new GcnEncoder(5, 4, 3, new SplittableRandom(7)).weights().get(0).data();
-        Matrix c = new GcnEncoder(5, 4, 3, new SplittableRandom(8)).weights().get(0).data();
+        Matrix a = new GcnEncoder(5, 4, 3, new SplittableRandom(7))
+                .weights()
+                .get(0)
+                .data();
+        Matrix b = new GcnEncoder(5, 4, 3, new SplittableRandom(7))
+                .weights()
+                .get(0)
+                .data();
+        Matrix c = new GcnEncoder(5, 4, 3, new SplittableRandom(8))
+                .weights()
+                .get(0)
+                .data();
         assertThat(a).isEqualTo(b);
         assertThat(a).isNotEqualTo(c);
     }
@@ -126,7 +138,8 @@ final class EncodersTest implements GradientCheck {
         // Make the log σ head large so that the clamp bites.
         java.util.Arrays.fill(enc.weights().get(2).data().data(), 50.0);
         java.util.Arrays.fill(enc.weights().get(0).data().data(), 1.0);
-        Matrix logStd = new ComputationContext().forward(enc.encode(input, Mode.TRAIN).logStd().orElseThrow());
+        Matrix logStd = new ComputationContext()
+                .forward(enc.encode(input, Mode.TRAIN).logStd().orElseThrow());
         assertThat(logStd.maxAbs()).isLessThanOrEqualTo(0.01 + 1e-15);
     }
 
@@ -137,7 +150,8 @@ final class EncodersTest implements GradientCheck {
         GaussianSampler sampler = new GaussianSampler();
         ComputationContext ctx = new ComputationContext();
         Matrix mu = ctx.forward(e.mu());
-        assertThat(ctx.forward(sampler.sample(e, Mode.EVAL, new SplittableRandom(1)))).isEqualTo(mu);
+        assertThat(ctx.forward(sampler.sample(e, Mode.EVAL, new SplittableRandom(1))))
+                .isEqualTo(mu);
         Matrix a = ctx.forward(sampler.sample(e, Mode.TRAIN, new SplittableRandom(1)));
         Matrix b = ctx.forward(sampler.sample(e, Mode.TRAIN, new SplittableRandom(1)));
         Matrix c = ctx.forward(sampler.sample(e, Mode.TRAIN, new SplittableRandom(2)));
@@ -158,7 +172,8 @@ final class EncodersTest implements GradientCheck {
         double[] sum = new double[mu.data().length];
         double[] sumSq = new double[mu.data().length];
         for (int t = 0; t < draws; t++) {
-            double[] z = ctx.forward(new GaussianSampler().sample(e, Mode.TRAIN, rng)).data();
+            double[] z = ctx.forward(new GaussianSampler().sample(e, Mode.TRAIN, rng))
+                    .data();
             for (int k = 0; k < z.length; k++) {
                 sum[k] += z[k];
                 sumSq[k] += z[k] * z[k];
@@ -184,7 +199,8 @@ final class EncodersTest implements GradientCheck {
     @Test
     void identitySamplerReturnsMu() {
         Encoding e = new GcnEncoder(5, 4, 3, new SplittableRandom(1)).encode(input, Mode.TRAIN);
-        assertThat(new IdentitySampler().sample(e, Mode.TRAIN, new SplittableRandom(1))).isSameAs(e.mu());
+        assertThat(new IdentitySampler().sample(e, Mode.TRAIN, new SplittableRandom(1)))
+                .isSameAs(e.mu());
     }
 
     @Test
@@ -203,9 +219,10 @@ final class EncodersTest implements GradientCheck {
         new GcnEncoder(5, 8, 4, new SplittableRandom(3L)).weights().forEach(w -> byHand.add(w.data()));
         assertThat(viaFactory).isEqualTo(byHand);
         assertThatThrownBy(() -> registry.factory(ComponentKind.ENCODER, "gcn")
-                .create(ComponentConfig.of("hidden", "many").describedAs("encoder 'gcn'"), ctx))
+                        .create(ComponentConfig.of("hidden", "many").describedAs("encoder 'gcn'"), ctx))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Option 'hidden' of encoder 'gcn' must be a positive integer or a comma-separated list")
+                .hasMessageContaining(
+                        "Option 'hidden' of encoder 'gcn' must be a positive integer or a comma-separated list")
                 .hasMessageContaining("got 'many'");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
@@ -19,13 +19,14 @@ import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.testkit.TestGraphs;
-import io.github.gae4j.runtime.train.Trainer;
-import io.github.gae4j.runtime.train.TrainerConfig;
-import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.encoders.gat.GatEncoderFactory;
 import io.github.gae4j.encoders.gcn.GcnEncoderFactory;
 import io.github.gae4j.encoders.sampler.IdentitySampler;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.train.Trainer;
+import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.runtime.train.TrainingResult;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -54,8 +55,8 @@ final class GatTrainingTest {
         @Override
         public Variable loss(LossInput input) {
             SparseMatrix target = input.training().reconstructionTarget();
-            return FullGraphBce.materialised(pairs -> input.decoder().logits(input.z(), pairs), target,
-                    FullGraphBce.BceWeights.of(target));
+            return FullGraphBce.materialised(
+                    pairs -> input.decoder().logits(input.z(), pairs), target, FullGraphBce.BceWeights.of(target));
         }
     }
 
@@ -66,18 +67,24 @@ final class GatTrainingTest {
                 .decoder(new InnerProductDecoder())
                 .loss("weighted-bce", new WeightedBce())
                 .build();
-        TrainerConfig config = TrainerConfig.builder().epochs(epochs).learningRate(learningRate).seed(5).build();
+        TrainerConfig config = TrainerConfig.builder()
+                .epochs(epochs)
+                .learningRate(learningRate)
+                .seed(5)
+                .build();
         return new Trainer(config, Parallelism.singleThreaded()).fit(model, split);
     }
 
     static Encoder gat(Graph graph, ComponentConfig config, long seed) {
-        return new GatEncoderFactory().create(config,
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        return new GatEncoderFactory()
+                .create(config, new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
     }
 
     static Encoder gcn(Graph graph, long seed) {
-        return new GcnEncoderFactory().create(ComponentConfig.of("hidden", 32, "latent", 16),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        return new GcnEncoderFactory()
+                .create(
+                        ComponentConfig.of("hidden", 32, "latent", 16),
+                        new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
     }
 
     /**
@@ -103,9 +110,13 @@ final class GatTrainingTest {
                 x.set(i, k, (k == i / size ? 1.0 : 0.0) + noise * rng.nextGaussian());
             }
         }
-        return Graph.builder(n).name("sbm").edges(edges.stream().mapToInt(e -> e[0]).toArray(),
-                edges.stream().mapToInt(e -> e[1]).toArray())
-                .features(Features.dense(x)).build();
+        return Graph.builder(n)
+                .name("sbm")
+                .edges(
+                        edges.stream().mapToInt(e -> e[0]).toArray(),
+                        edges.stream().mapToInt(e -> e[1]).toArray())
+                .features(Features.dense(x))
+                .build();
     }
 
     /**
@@ -121,15 +132,20 @@ final class GatTrainingTest {
         for (long seed = 1; seed <= 3; seed++) {
             Graph graph = blocks(8, 25, 0.3, 0.005, 0.5, seed);
             LinkSplit split = LinkSplit.of(graph, seed);
-            TrainingResult gat = train(gat(graph, ComponentConfig.of("hidden", 8, "heads", 4, "latent", 16), seed),
-                    split, 50, 0.01);
+            TrainingResult gat =
+                    train(gat(graph, ComponentConfig.of("hidden", 8, "heads", 4, "latent", 16), seed), split, 50, 0.01);
             TrainingResult gcn = train(gcn(graph, seed), split, 50, 0.01);
-            assertThat(gat.last().loss()).as("GAT loss, seed %d", seed).isLessThan(gat.history().get(0).loss());
-            assertThat(gat.test().auc()).as("GAT test AUC, seed %d (GCN %.4f)", seed, gcn.test().auc())
+            assertThat(gat.last().loss())
+                    .as("GAT loss, seed %d", seed)
+                    .isLessThan(gat.history().get(0).loss());
+            assertThat(gat.test().auc())
+                    .as("GAT test AUC, seed %d (GCN %.4f)", seed, gcn.test().auc())
                     .isGreaterThan(0.8);
             gatSum += gat.test().auc();
             gcnSum += gcn.test().auc();
         }
-        assertThat(gatSum / 3).as("mean GAT test AUC against GCN's %.4f", gcnSum / 3).isGreaterThan(gcnSum / 3 - 0.03);
+        assertThat(gatSum / 3)
+                .as("mean GAT test AUC against GCN's %.4f", gcnSum / 3)
+                .isGreaterThan(gcnSum / 3 - 0.03);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 final class GinTrainingTest {
 
     static Encoder gin(Graph graph, ComponentConfig config, long seed) {
-        return new GinEncoderFactory().create(config,
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        return new GinEncoderFactory()
+                .create(config, new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
     }
 
     /**
@@ -39,14 +40,23 @@ final class GinTrainingTest {
             Encoder encoder = gin(graph, ComponentConfig.of("hidden", 32, "latent", 16, "train-eps", true), seed);
             TrainingResult gin = GatTrainingTest.train(encoder, split, 50, 0.01);
             TrainingResult gcn = GatTrainingTest.train(GatTrainingTest.gcn(graph, seed), split, 50, 0.01);
-            assertThat(gin.last().loss()).as("GIN loss, seed %d", seed).isLessThan(gin.history().get(0).loss());
-            assertThat(gin.test().auc()).as("GIN test AUC, seed %d (GCN %.4f)", seed, gcn.test().auc())
+            assertThat(gin.last().loss())
+                    .as("GIN loss, seed %d", seed)
+                    .isLessThan(gin.history().get(0).loss());
+            assertThat(gin.test().auc())
+                    .as("GIN test AUC, seed %d (GCN %.4f)", seed, gcn.test().auc())
                     .isGreaterThan(0.83);
-            assertThat(encoder.weights().stream().filter(w -> w.name().endsWith(".eps")).map(Weights::data))
-                    .as("learned ε, seed %d", seed).hasSize(2).allSatisfy(e -> assertThat(e.scalarValue()).isNotZero());
+            assertThat(encoder.weights().stream()
+                            .filter(w -> w.name().endsWith(".eps"))
+                            .map(Weights::data))
+                    .as("learned ε, seed %d", seed)
+                    .hasSize(2)
+                    .allSatisfy(e -> assertThat(e.scalarValue()).isNotZero());
             ginSum += gin.test().auc();
             gcnSum += gcn.test().auc();
         }
-        assertThat(ginSum / 3).as("mean GIN test AUC against GCN's %.4f", gcnSum / 3).isGreaterThan(gcnSum / 3 - 0.03);
+        assertThat(ginSum / 3)
+                .as("mean GIN test AUC against GCN's %.4f", gcnSum / 3)
+                .isGreaterThan(gcnSum / 3 - 0.03);
     }
 }

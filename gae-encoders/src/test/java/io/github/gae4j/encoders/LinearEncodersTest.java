@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,24 +13,24 @@ import io.github.gae4j.core.autodiff.functions.GaussianKl;
 import io.github.gae4j.core.autodiff.functions.Mean;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.optim.GlorotUniform;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.encoders.linear.LinearEncoder;
 import io.github.gae4j.encoders.linear.VariationalLinearEncoder;
 import io.github.gae4j.encoders.sampler.GaussianSampler;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ final class LinearEncodersTest implements GradientCheck {
         Matrix a = NormalizedAdjacency.of(graph.adjacency()).toDense();
         Matrix x = graph.featuresOrIdentity().toDense();
         Matrix expected = a.multiply(x.multiply(enc.weights().get(0).data()));
-        assertEqualsDense(new ComputationContext().forward(enc.encode(input, Mode.TRAIN).mu()), expected);
+        assertEqualsDense(
+                new ComputationContext().forward(enc.encode(input, Mode.TRAIN).mu()), expected);
         // Linear: some entries are negative (no ReLU anywhere).
         assertThat(Arrays.stream(expected.data()).anyMatch(v -> v < 0)).isTrue();
         // Glorot-uniform from the given generator.
@@ -77,7 +79,8 @@ final class LinearEncodersTest implements GradientCheck {
     @Test
     void linearGradientsMatchFiniteDifferences() {
         LinearEncoder enc = new LinearEncoder(5, 3, new SplittableRandom(2));
-        assertGradientsMatch(enc.weights(), pairLoss(enc.encode(input, Mode.TRAIN).mu()));
+        assertGradientsMatch(
+                enc.weights(), pairLoss(enc.encode(input, Mode.TRAIN).mu()));
     }
 
     @Test
@@ -92,8 +95,11 @@ final class LinearEncodersTest implements GradientCheck {
         Matrix a = NormalizedAdjacency.of(graph.adjacency()).toDense();
         Matrix x = graph.featuresOrIdentity().toDense();
         ComputationContext ctx = new ComputationContext();
-        assertEqualsDense(ctx.forward(e.mu()), a.multiply(x.multiply(enc.weights().get(0).data())));
-        assertEqualsDense(ctx.forward(e.logStd().orElseThrow()), a.multiply(x.multiply(enc.weights().get(1).data())));
+        assertEqualsDense(
+                ctx.forward(e.mu()), a.multiply(x.multiply(enc.weights().get(0).data())));
+        assertEqualsDense(
+                ctx.forward(e.logStd().orElseThrow()),
+                a.multiply(x.multiply(enc.weights().get(1).data())));
         // log σ does not depend on Wμ.
         ctx.backward(Mean.of(e.logStd().orElseThrow()));
         assertThat(ctx.gradient(enc.weights().get(0))).isNull();
@@ -103,10 +109,12 @@ final class LinearEncodersTest implements GradientCheck {
     void linearVgaeClampsLogStdAsVgaeDoes() {
         VariationalLinearEncoder enc = new VariationalLinearEncoder(5, 3, 0.01, new SplittableRandom(4));
         Arrays.fill(enc.weights().get(1).data().data(), 50.0);
-        Matrix logStd = new ComputationContext().forward(enc.encode(input, Mode.TRAIN).logStd().orElseThrow());
+        Matrix logStd = new ComputationContext()
+                .forward(enc.encode(input, Mode.TRAIN).logStd().orElseThrow());
         assertThat(logStd.maxAbs()).isLessThanOrEqualTo(0.01 + 1e-15);
         assertThatThrownBy(() -> new VariationalLinearEncoder(5, 3, 0.0, new SplittableRandom(4)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxLogStd");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxLogStd");
     }
 
     @Test
@@ -118,7 +126,8 @@ final class LinearEncodersTest implements GradientCheck {
         assertGradientsMatch(enc.weights(), loss);
         // In evaluation the sampler gives μ.
         Encoding eval = enc.encode(input, Mode.EVAL);
-        assertThat(new GaussianSampler().sample(eval, Mode.EVAL, new SplittableRandom(1))).isSameAs(eval.mu());
+        assertThat(new GaussianSampler().sample(eval, Mode.EVAL, new SplittableRandom(1)))
+                .isSameAs(eval.mu());
     }
 
     @Test
@@ -133,7 +142,7 @@ final class LinearEncodersTest implements GradientCheck {
                 .create(ComponentConfig.of("latent", 4, "max-log-std", 5), ctx);
         assertThat(vae.latentDim()).isEqualTo(4);
         assertThatThrownBy(() -> registry.factory(ComponentKind.ENCODER, "linear")
-                .create(ComponentConfig.of("latent", 0).describedAs("encoder 'linear'"), ctx))
+                        .create(ComponentConfig.of("latent", 0).describedAs("encoder 'linear'"), ctx))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Option 'latent' of encoder 'linear' must be a positive integer, got '0'");
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -15,7 +16,24 @@ final class PReluGatEncoderContractTest implements EncoderContract {
 
     @Override
     public ComponentConfig config() {
-        return ComponentConfig.of("hidden", 2, "heads", 2, "out-heads", 2, "latent", 4, "concat-out", true,
-                "activation", "prelu", "activate-output", true, "feat-dropout", 0.2, "attn-dropout", 0.1);
+        return ComponentConfig.of(
+                "hidden",
+                2,
+                "heads",
+                2,
+                "out-heads",
+                2,
+                "latent",
+                4,
+                "concat-out",
+                true,
+                "activation",
+                "prelu",
+                "activate-output",
+                true,
+                "feat-dropout",
+                0.2,
+                "attn-dropout",
+                0.1);
     }
 }

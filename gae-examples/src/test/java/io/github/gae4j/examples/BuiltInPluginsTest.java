@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
-import io.github.gae4j.core.error.UnknownComponentException;
 import org.junit.jupiter.api.Test;
 
 /** Every built-in plugin is found through ServiceLoader, by name, with all modules on one class path. */
@@ -15,7 +16,8 @@ final class BuiltInPluginsTest {
 
     @Test
     void everyBuiltInComponentIsDiscoveredByName() {
-        assertThat(registry.plugins()).extracting(p -> p.name())
+        assertThat(registry.plugins())
+                .extracting(p -> p.name())
                 .contains("gae-encoders", "gae-decoders", "gae-losses", "gae-datasets", "gae-optimizers");
         assertThat(registry.factories(ComponentKind.ENCODER)).containsKeys("gcn", "vgae");
         assertThat(registry.factories(ComponentKind.SAMPLER)).containsKeys("gaussian", "identity");
@@ -24,7 +26,8 @@ final class BuiltInPluginsTest {
         assertThat(registry.factories(ComponentKind.DATASET)).containsKeys("linqs", "sbm");
         assertThat(registry.factories(ComponentKind.OPTIMIZER)).containsKeys("adam", "adamw", "sgd");
         for (ComponentKind<?> kind : ComponentKind.ALL) {
-            registry.factories(kind).forEach((name, factory) -> assertThat(factory.name()).isEqualTo(name));
+            registry.factories(kind)
+                    .forEach((name, factory) -> assertThat(factory.name()).isEqualTo(name));
         }
     }
 

@@ -1,24 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.inject.GaeInjectors;
-import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.error.UnknownComponentException;
-import io.github.gae4j.testkit.TestGraphs;
-import io.github.gae4j.runtime.train.Trainer;
-import io.github.gae4j.runtime.train.TrainerConfig;
-import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import io.github.gae4j.encoders.sampler.GaussianSampler;
@@ -26,6 +18,15 @@ import io.github.gae4j.encoders.sampler.IdentitySampler;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
 import io.github.gae4j.losses.kl.KlLoss;
 import io.github.gae4j.losses.reconstruction.FullGraphBceLoss;
+import io.github.gae4j.runtime.inject.GaeInjectors;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.model.ModelSpec;
+import io.github.gae4j.runtime.train.Trainer;
+import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.runtime.train.TrainingResult;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,9 @@ final class GuiceAndBuilderTest {
                 .build();
         TrainingResult a = train(wired);
         TrainingResult b = train(built);
-        assertThat(a.history()).extracting(s -> s.loss()).isEqualTo(b.history().stream().map(s -> s.loss()).toList());
+        assertThat(a.history())
+                .extracting(s -> s.loss())
+                .isEqualTo(b.history().stream().map(s -> s.loss()).toList());
         assertThat(a.test()).isEqualTo(b.test());
         assertThat(a.test().auc()).as("training helps").isGreaterThan(0.6);
     }
@@ -73,7 +76,9 @@ final class GuiceAndBuilderTest {
                 .build();
         TrainingResult a = train(wired);
         TrainingResult b = train(built);
-        assertThat(a.history()).extracting(s -> s.loss()).isEqualTo(b.history().stream().map(s -> s.loss()).toList());
+        assertThat(a.history())
+                .extracting(s -> s.loss())
+                .isEqualTo(b.history().stream().map(s -> s.loss()).toList());
         assertThat(a.test()).isEqualTo(b.test());
     }
 
@@ -82,10 +87,12 @@ final class GuiceAndBuilderTest {
         ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
         assertThatThrownBy(() -> assembler.assemble(ModelSpec.gae().withEncoder(ComponentSpec.of("gnc")), context))
                 .isInstanceOf(UnknownComponentException.class)
-                .hasMessageContaining("Unknown encoder 'gnc'; known encoders: [gat, gcn, gin, linear, linear-vgae, vgae]");
-        assertThatThrownBy(() -> assembler.assemble(
-                ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8)), context))
+                .hasMessageContaining(
+                        "Unknown encoder 'gnc'; known encoders: [gat, gcn, gin, linear, linear-vgae, vgae]");
+        assertThatThrownBy(() ->
+                        assembler.assemble(ModelSpec.gae().withEncoder(ComponentSpec.of("gcn", "hiden", 8)), context))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown option 'hiden' for encoder 'gcn'; known options: [activate-output, activation, bias, dropout, hidden, latent, norm, residual]");
+                .hasMessageContaining(
+                        "Unknown option 'hiden' for encoder 'gcn'; known options: [activate-output, activation, bias, dropout, hidden, latent, norm, residual]");
     }
 }

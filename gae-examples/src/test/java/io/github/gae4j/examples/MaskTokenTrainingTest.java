@@ -1,28 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.runtime.checkpoint.SavedModel;
-import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.checkpoint.SavedModel;
+import io.github.gae4j.runtime.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.ModelSpec;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
-import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.GraphInput;
-import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.runtime.train.TrainingState;
+import io.github.gae4j.testkit.TestGraphs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -43,16 +44,25 @@ final class MaskTokenTrainingTest {
     private final Graph graph = TestGraphs.twoCommunities(20, 8, 2);
     private final LinkSplit split = LinkSplit.of(graph, SEED);
     private final PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
-    private final ModelDescription description = new ModelDescription(new ModelSpec(
-            ComponentSpec.of("gcn", "hidden", 16, "latent", 8, "bias", true),
-            ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
-            List.of(LossSpec.of("feature-sce", "gamma", 2)),
-            List.of(ComponentSpec.of("feature-mask", "rate", 0.5, "token", "learned"))),
-            TrainerConfig.builder().epochs(8).seed(SEED).learningRate(0.01).restoreBest(false).build());
+    private final ModelDescription description = new ModelDescription(
+            new ModelSpec(
+                    ComponentSpec.of("gcn", "hidden", 16, "latent", 8, "bias", true),
+                    ComponentSpec.of("identity"),
+                    ComponentSpec.of("inner-product"),
+                    List.of(LossSpec.of("feature-sce", "gamma", 2)),
+                    List.of(ComponentSpec.of("feature-mask", "rate", 0.5, "token", "learned"))),
+            TrainerConfig.builder()
+                    .epochs(8)
+                    .seed(SEED)
+                    .learningRate(0.01)
+                    .restoreBest(false)
+                    .build());
 
     private GraphAutoencoder assemble() {
-        return new ModelAssembler(registry).assemble(description.model(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), SEED));
+        return new ModelAssembler(registry)
+                .assemble(
+                        description.model(),
+                        new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), SEED));
     }
 
     private static Weights token(GraphAutoencoder model) {
@@ -84,7 +94,8 @@ final class MaskTokenTrainingTest {
         back.loadInto(loaded, file.toString());
         assertThat(token(loaded).data()).isEqualTo(trained);
         for (int k = 0; k < model.weights().size(); k++) {
-            assertThat(loaded.weights().get(k).data()).as(model.weights().get(k).name())
+            assertThat(loaded.weights().get(k).data())
+                    .as(model.weights().get(k).name())
                     .isEqualTo(model.weights().get(k).data());
         }
         GraphInput input = GraphInput.of(split.trainGraph());
@@ -108,9 +119,11 @@ final class MaskTokenTrainingTest {
 
         assertThat(end.weights()).hasSameSizeAs(whole.weights());
         for (int k = 0; k < whole.weights().size(); k++) {
-            assertThat(end.weights().get(k).data()).as(resumed.weights().get(k).name())
+            assertThat(end.weights().get(k).data())
+                    .as(resumed.weights().get(k).name())
                     .isEqualTo(whole.weights().get(k).data());
         }
-        assertThat(token(resumed).data().data()).isEqualTo(whole.weights().get(whole.weights().size() - 1).data());
+        assertThat(token(resumed).data().data())
+                .isEqualTo(whole.weights().get(whole.weights().size() - 1).data());
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,23 +9,23 @@ import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Softplus;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoding;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
 import io.github.gae4j.losses.kl.KlLoss;
 import io.github.gae4j.losses.reconstruction.FullGraphBceLoss;
 import io.github.gae4j.losses.reconstruction.NegativeSamplingBceLoss;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
@@ -36,7 +37,12 @@ final class LossesTest implements GradientCheck {
     private final TrainingGraph training = new TrainingGraph(graph);
 
     private LossInput input(Encoding encoding, long seed) {
-        return new LossInput(encoding, encoding.mu(), new InnerProductDecoder(), training, new SplittableRandom(seed),
+        return new LossInput(
+                encoding,
+                encoding.mu(),
+                new InnerProductDecoder(),
+                training,
+                new SplittableRandom(seed),
                 new ComputationContext());
     }
 
@@ -45,7 +51,8 @@ final class LossesTest implements GradientCheck {
         double[] w = FullGraphBceLoss.weights(10, 30);
         assertThat(w[0]).isCloseTo((100.0 - 30) / 30, within(1e-15));
         assertThat(w[1]).isCloseTo(100.0 / (2 * 70), within(1e-15));
-        assertThatThrownBy(() -> FullGraphBceLoss.weights(3, 9)).isInstanceOf(GaeException.class)
+        assertThatThrownBy(() -> FullGraphBceLoss.weights(3, 9))
+                .isInstanceOf(GaeException.class)
                 .hasMessageContaining("0 < E < N²");
     }
 
@@ -95,9 +102,11 @@ final class LossesTest implements GradientCheck {
     void referenceWeightingWithoutSelfLoopsIsAvailable() {
         Weights z = new Weights("z", TestGraphs.randomMatrix(graph.nodeCount(), 4, 4));
         double withLoops = new ComputationContext()
-                .forward(new FullGraphBceLoss(true, true).loss(input(Encoding.deterministic(z), 1))).scalarValue();
+                .forward(new FullGraphBceLoss(true, true).loss(input(Encoding.deterministic(z), 1)))
+                .scalarValue();
         double without = new ComputationContext()
-                .forward(new FullGraphBceLoss(true, false).loss(input(Encoding.deterministic(z), 1))).scalarValue();
+                .forward(new FullGraphBceLoss(true, false).loss(input(Encoding.deterministic(z), 1)))
+                .scalarValue();
         assertThat(withLoops).isNotEqualTo(without);
     }
 
@@ -105,9 +114,15 @@ final class LossesTest implements GradientCheck {
     void negativeSamplingDrawsFreshNegativesAndHasExactGradients() {
         Weights z = new Weights("z", TestGraphs.randomMatrix(graph.nodeCount(), 4, 6));
         NegativeSamplingBceLoss loss = new NegativeSamplingBceLoss(1.0);
-        double a = new ComputationContext().forward(loss.loss(input(Encoding.deterministic(z), 1))).scalarValue();
-        double b = new ComputationContext().forward(loss.loss(input(Encoding.deterministic(z), 1))).scalarValue();
-        double c = new ComputationContext().forward(loss.loss(input(Encoding.deterministic(z), 2))).scalarValue();
+        double a = new ComputationContext()
+                .forward(loss.loss(input(Encoding.deterministic(z), 1)))
+                .scalarValue();
+        double b = new ComputationContext()
+                .forward(loss.loss(input(Encoding.deterministic(z), 1)))
+                .scalarValue();
+        double c = new ComputationContext()
+                .forward(loss.loss(input(Encoding.deterministic(z), 2)))
+                .scalarValue();
         assertThat(a).isEqualTo(b);
         assertThat(a).isNotEqualTo(c);
         assertGradientsMatch(List.of(z), loss.loss(input(Encoding.deterministic(z), 3)));
@@ -116,7 +131,8 @@ final class LossesTest implements GradientCheck {
     @Test
     void klMatchesTheClosedFormWithTheReferenceWeight() {
         Weights mu = new Weights("mu", TestGraphs.randomMatrix(graph.nodeCount(), 3, 7));
-        Weights logStd = new Weights("logStd", TestGraphs.randomMatrix(graph.nodeCount(), 3, 8).scale(0.5));
+        Weights logStd = new Weights(
+                "logStd", TestGraphs.randomMatrix(graph.nodeCount(), 3, 8).scale(0.5));
         Variable kl = KlLoss.reference().loss(input(Encoding.gaussian(mu, logStd), 1));
         int n = graph.nodeCount();
         double sum = 0;
@@ -138,16 +154,19 @@ final class LossesTest implements GradientCheck {
     void klNeedsAVariationalEncoder() {
         Weights mu = new Weights("mu", Matrix.zeros(graph.nodeCount(), 2));
         assertThatThrownBy(() -> KlLoss.reference().loss(input(Encoding.deterministic(mu), 1)))
-                .isInstanceOf(GaeException.class).hasMessageContaining("Loss 'kl' needs a variational encoder");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("Loss 'kl' needs a variational encoder");
     }
 
     @Test
     void lossesAreDiscoveredByNameWithTheirOptions() {
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
         assertThat(registry.factories(ComponentKind.LOSS)).containsKeys("weighted-bce", "negative-sampling-bce", "kl");
-        assertThat(ComponentFactory.optionNames(registry.factory(ComponentKind.LOSS, "kl"))).containsExactly("beta");
+        assertThat(ComponentFactory.optionNames(registry.factory(ComponentKind.LOSS, "kl")))
+                .containsExactly("beta");
         var ctx = new CreationContext(3, 16, 1);
         assertThat(registry.factory(ComponentKind.LOSS, "weighted-bce")
-                .create(ComponentConfig.of("fused", "false"), ctx)).isInstanceOf(FullGraphBceLoss.class);
+                        .create(ComponentConfig.of("fused", "false"), ctx))
+                .isInstanceOf(FullGraphBceLoss.class);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime;
 
 import io.github.gae4j.core.graph.Graph;
@@ -35,8 +36,7 @@ public final class Gae {
     /** The reference split: 5 % of the edges for validation, 10 % for test. */
     public static final Provenance.Split REFERENCE_SPLIT = new Provenance.Split(0.05, 0.10);
 
-    private Gae() {
-    }
+    private Gae() {}
 
     /** Trains on all cores with the plugins on the class path; the graph's name names the dataset. */
     public static TrainedModel train(Graph graph, ModelSpec spec, TrainerConfig config) {
@@ -50,24 +50,33 @@ public final class Gae {
      * assembled from {@code plugins} with the same seed, trained with {@code config} on {@code threads} (whose
      * count never changes the numbers).
      */
-    public static TrainedModel train(Graph graph, ModelSpec spec, TrainerConfig config, PluginRegistry plugins,
-                                     Parallelism threads) {
+    public static TrainedModel train(
+            Graph graph, ModelSpec spec, TrainerConfig config, PluginRegistry plugins, Parallelism threads) {
         Objects.requireNonNull(graph, "graph is null");
         Objects.requireNonNull(spec, "spec is null");
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(plugins, "plugins is null");
         // The provenance is the recipe: the split and the initial weights are drawn from what it records.
-        Provenance provenance = Provenance.record(spec, plugins::pluginOf, Provenance.Seeds.all(config.seed()),
+        Provenance provenance = Provenance.record(
+                spec,
+                plugins::pluginOf,
+                Provenance.Seeds.all(config.seed()),
                 Provenance.Dataset.of(graph.name(), Optional.empty(), Provenance.Features.AS_LOADED, graph),
                 REFERENCE_SPLIT);
         LinkSplit split = provenance.linkSplit(graph);
         GraphAutoencoder model = new ModelAssembler(plugins).assemble(spec, provenance.creationContext(graph));
         // Collapse and trouble (loss spikes, a flat AUC, dead units...) go to the log as WARN lines with advice.
-        TrainingDiagnostics diagnostics = TrainingDiagnostics.of(DiagnosticThresholds.defaults(), config, model, split,
-                threads, null);
+        TrainingDiagnostics diagnostics =
+                TrainingDiagnostics.of(DiagnosticThresholds.defaults(), config, model, split, threads, null);
         TrainingResult result = new Trainer(config, threads, diagnostics).fit(model, split, null, provenance);
         diagnostics.finish(result);
-        return new TrainedModel(new ModelDescription(spec, config), provenance, graph, split.trainGraph(), model,
-                Optional.of(result), threads.threads());
+        return new TrainedModel(
+                new ModelDescription(spec, config),
+                provenance,
+                graph,
+                split.trainGraph(),
+                model,
+                Optional.of(result),
+                threads.threads());
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -40,8 +41,14 @@ public final class TrainedModel {
     private final int threads;
 
     /** @param trainingGraph the training part of {@code graph}'s recorded split: what the encoder sees */
-    TrainedModel(ModelDescription description, Provenance provenance, Graph graph, Graph trainingGraph,
-                 GraphAutoencoder model, Optional<TrainingResult> result, int threads) {
+    TrainedModel(
+            ModelDescription description,
+            Provenance provenance,
+            Graph graph,
+            Graph trainingGraph,
+            GraphAutoencoder model,
+            Optional<TrainingResult> result,
+            int threads) {
         this.description = Objects.requireNonNull(description, "description is null");
         this.provenance = Objects.requireNonNull(provenance, "provenance is null");
         this.graph = Objects.requireNonNull(graph, "graph is null");
@@ -66,15 +73,22 @@ public final class TrainedModel {
         Objects.requireNonNull(file, "file is null");
         Objects.requireNonNull(graph, "graph is null");
         SavedModel saved = SavedModelFile.read(file).best();
-        Provenance provenance = saved.provenance().orElseThrow(() -> new ConfigException(file
-                + ": the model file records no provenance (written before gae4j recorded it): its seeds are unknown;"
-                + " load it with SavedModelFile and ModelAssembler instead"));
+        Provenance provenance = saved.provenance()
+                .orElseThrow(() -> new ConfigException(file
+                        + ": the model file records no provenance (written before gae4j recorded it): its seeds are unknown;"
+                        + " load it with SavedModelFile and ModelAssembler instead"));
         provenance.dataset().requireSameGraph(graph, file.toString());
         // A missing plugin is named with the jar the provenance records, before anything is built.
-        GraphAutoencoder model = saved.assemble(new ModelAssembler(plugins), provenance.creationContext(graph),
-                file.toString());
-        return new TrainedModel(saved.description(), provenance, graph, provenance.linkSplit(graph).trainGraph(),
-                model, Optional.empty(), Runtime.getRuntime().availableProcessors());
+        GraphAutoencoder model =
+                saved.assemble(new ModelAssembler(plugins), provenance.creationContext(graph), file.toString());
+        return new TrainedModel(
+                saved.description(),
+                provenance,
+                graph,
+                provenance.linkSplit(graph).trainGraph(),
+                model,
+                Optional.empty(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**

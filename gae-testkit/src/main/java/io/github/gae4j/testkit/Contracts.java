@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,17 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.ComponentFactory;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Parameter;
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.FactoryLookup;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
-import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.ComponentFactory;
-import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.Parameter;
-import io.github.gae4j.core.tensor.Matrix;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
@@ -44,21 +45,22 @@ final class Contracts {
     /** An option name no component has. */
     static final String UNKNOWN_OPTION = "no-such-option-for-contract-test";
 
-    private Contracts() {
-    }
+    private Contracts() {}
 
     /**
      * Checks the configured options, then creates the component, exactly as {@link ModelAssembler} does, and fails
      * if {@code create} asked the config for an option {@code parameters()} does not declare (see
      * {@link #assertReadsOnlyDeclaredOptions}).
      */
-    static <T> T create(ComponentKind<?> kind, ComponentFactory<T> factory, ComponentConfig config,
-                        CreationContext context) {
+    static <T> T create(
+            ComponentKind<?> kind, ComponentFactory<T> factory, ComponentConfig config, CreationContext context) {
         ComponentConfig described = config.describedAs(kind.label() + " '" + factory.name() + "'");
         described.requireOnly(ComponentFactory.optionNames(factory));
         Set<String> read = new LinkedHashSet<>();
         T component = factory.create(described.withReadListener(read::add), context);
-        assertThat(component).as("%s factory '%s' returned null", kind.label(), factory.name()).isNotNull();
+        assertThat(component)
+                .as("%s factory '%s' returned null", kind.label(), factory.name())
+                .isNotNull();
         assertReadsOnlyDeclaredOptions(kind, factory, read);
         return component;
     }
@@ -69,15 +71,21 @@ final class Contracts {
      * option (say {@code train_eps} read while {@code train-eps} is declared) could never be set and is silently left
      * at its default.
      */
-    static void assertReadsOnlyDeclaredOptions(ComponentKind<?> kind, ComponentFactory<?> factory,
-                                               Collection<String> read) {
+    static void assertReadsOnlyDeclaredOptions(
+            ComponentKind<?> kind, ComponentFactory<?> factory, Collection<String> read) {
         Set<String> declared = ComponentFactory.optionNames(factory);
-        List<String> undeclared = read.stream().filter(key -> !declared.contains(key)).distinct().toList();
+        List<String> undeclared =
+                read.stream().filter(key -> !declared.contains(key)).distinct().toList();
         if (!undeclared.isEmpty()) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s '%s' reads option(s) %s in create() that its"
-                    + " parameters() do not declare (declared: %s): a user can never set them, since undeclared"
-                    + " options are rejected before create() runs; declare them or read the declared name",
-                    kind.label(), factory.name(), undeclared, new TreeSet<>(declared)));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    "%s '%s' reads option(s) %s in create() that its"
+                            + " parameters() do not declare (declared: %s): a user can never set them, since undeclared"
+                            + " options are rejected before create() runs; declare them or read the declared name",
+                    kind.label(),
+                    factory.name(),
+                    undeclared,
+                    new TreeSet<>(declared)));
         }
     }
 
@@ -88,12 +96,19 @@ final class Contracts {
     static void assertDistinctWeightNames(String what, List<Weights> weights) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         weights.forEach(w -> counts.merge(w.name(), 1, Integer::sum));
-        List<String> duplicated = counts.entrySet().stream().filter(e -> e.getValue() > 1)
-                .map(e -> "'" + e.getKey() + "' (" + e.getValue() + " times)").toList();
+        List<String> duplicated = counts.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(e -> "'" + e.getKey() + "' (" + e.getValue() + " times)")
+                .toList();
         if (!duplicated.isEmpty()) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s lists weights under the same name in weights(): %s"
-                    + " (all names: %s); checkpoints and model files store weights by name, so each name must be"
-                    + " unique", what, duplicated, weights.stream().map(Weights::name).toList()));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    "%s lists weights under the same name in weights(): %s"
+                            + " (all names: %s); checkpoints and model files store weights by name, so each name must be"
+                            + " unique",
+                    what,
+                    duplicated,
+                    weights.stream().map(Weights::name).toList()));
         }
     }
 
@@ -105,29 +120,43 @@ final class Contracts {
      * optimiser never trains it and it is never saved), and on a listed weight that is not reached (dead, or
      * disconnected from the output) unless its name is in {@code mayGetNoGradient}.
      */
-    static void assertWeightsAreThoseThatGetGradients(String what, List<Weights> listed,
-                                                      Collection<? extends Variable> outputs,
-                                                      Collection<? extends Variable> inputs,
-                                                      Set<String> mayGetNoGradient) {
+    static void assertWeightsAreThoseThatGetGradients(
+            String what,
+            List<Weights> listed,
+            Collection<? extends Variable> outputs,
+            Collection<? extends Variable> inputs,
+            Set<String> mayGetNoGradient) {
         List<Variable> reachedInOrder = trainableLeaves(outputs);
         Set<Variable> reached = identitySet(reachedInOrder);
         Set<Variable> known = identitySet(listed);
         known.addAll(trainableLeaves(inputs));
-        List<String> unlisted = reachedInOrder.stream().filter(w -> !known.contains(w)).map(Variable::render)
+        List<String> unlisted = reachedInOrder.stream()
+                .filter(w -> !known.contains(w))
+                .map(Variable::render)
                 .toList();
         if (!unlisted.isEmpty()) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s uses parameter(s) %s that get a gradient in a"
-                    + " training pass but are not in its weights() %s: the optimiser never trains them and"
-                    + " checkpoints never save them; list them in weights()", what, unlisted, names(listed)));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    "%s uses parameter(s) %s that get a gradient in a"
+                            + " training pass but are not in its weights() %s: the optimiser never trains them and"
+                            + " checkpoints never save them; list them in weights()",
+                    what,
+                    unlisted,
+                    names(listed)));
         }
         List<String> unused = listed.stream()
                 .filter(w -> !reached.contains(w) && !mayGetNoGradient.contains(w.name()))
-                .map(Variable::render).toList();
+                .map(Variable::render)
+                .toList();
         if (!unused.isEmpty()) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s lists weight(s) %s in weights() that get no"
-                    + " gradient in a training pass (they are not reachable from its output: dead, or disconnected);"
-                    + " use them or drop them, or, if an option legitimately disables them, name them in the"
-                    + " contract's weightsWithoutGradient()", what, unused));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    "%s lists weight(s) %s in weights() that get no"
+                            + " gradient in a training pass (they are not reachable from its output: dead, or disconnected);"
+                            + " use them or drop them, or, if an option legitimately disables them, name them in the"
+                            + " contract's weightsWithoutGradient()",
+                    what,
+                    unused));
         }
     }
 
@@ -166,7 +195,9 @@ final class Contracts {
 
     static void assertFinite(Matrix m, String what) {
         int bad = m.firstNonFinite();
-        assertThat(bad).as("%s %s has a non-finite entry at flat index %d", what, m.shape(), bad).isEqualTo(-1);
+        assertThat(bad)
+                .as("%s %s has a non-finite entry at flat index %d", what, m.shape(), bad)
+                .isEqualTo(-1);
     }
 
     static void assertShape(Matrix m, int rows, int cols, String what) {
@@ -188,13 +219,18 @@ final class Contracts {
         Set<String> seen = new HashSet<>();
         for (Parameter p : parameters) {
             assertThat(p.name()).as("a parameter name of %s", what).matches(KEBAB_CASE);
-            assertThat(seen.add(p.name())).as("parameter '%s' is declared twice by %s", p.name(), what).isTrue();
+            assertThat(seen.add(p.name()))
+                    .as("parameter '%s' is declared twice by %s", p.name(), what)
+                    .isTrue();
         }
         Set<String> names = factory.parameterNames();
         assertThat(names).as("parameterNames() of %s", what).isNotNull();
         if (!names.isEmpty()) {
-            assertThat(seen).as("names of parameters() against parameterNames() of %s (if both are overridden they"
-                            + " must agree)", what)
+            assertThat(seen)
+                    .as(
+                            "names of parameters() against parameterNames() of %s (if both are overridden they"
+                                    + " must agree)",
+                            what)
                     .containsExactlyInAnyOrderElementsOf(names);
         }
     }
@@ -205,9 +241,8 @@ final class Contracts {
      * {@code path}), is accepted by {@code create} and gives a component: declared defaults are option text that
      * parses.
      */
-    static <T, F extends ComponentFactory<T>> void assertDeclaredParametersAreAccepted(ComponentKind<F> kind,
-                                                                                      F factory, ComponentConfig base,
-                                                                                      CreationContext context) {
+    static <T, F extends ComponentFactory<T>> void assertDeclaredParametersAreAccepted(
+            ComponentKind<F> kind, F factory, ComponentConfig base, CreationContext context) {
         assertWellFormedParameters(kind, factory);
         List<Parameter> parameters = factory.parameters();
         String what = kind.label() + " '" + factory.name() + "'";
@@ -215,8 +250,8 @@ final class Contracts {
         Map<String, String> every = new LinkedHashMap<>();
         parameters.forEach(p -> every.put(p.name(), p.hasDefault() ? p.defaultValue() : "x"));
         ModelAssembler keysOnly = new ModelAssembler(lookup(kind, keyCheckOnly(kind, factory)));
-        assertThatThrownBy(() -> keysOnly.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(every)),
-                context))
+        assertThatThrownBy(() ->
+                        keysOnly.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(every)), context))
                 .as("the model assembler's option check of %s with every declared parameter %s", what, every.keySet())
                 .isInstanceOf(ReachedCreate.class);
 
@@ -232,13 +267,20 @@ final class Contracts {
             T component;
             Set<String> read = new LinkedHashSet<>();
             try {
-                component = assembler.create(kind, new ComponentSpec(factory.name(),
-                        ComponentConfig.of(options).withReadListener(read::add)), context);
+                component = assembler.create(
+                        kind,
+                        new ComponentSpec(
+                                factory.name(), ComponentConfig.of(options).withReadListener(read::add)),
+                        context);
             } catch (RuntimeException e) {
-                throw new AssertionError(String.format("%s rejects its declared default %s=%s (options %s): %s", what,
-                        p.name(), p.defaultValue(), options, e), e);
+                throw new AssertionError(
+                        String.format(
+                                "%s rejects its declared default %s=%s (options %s): %s",
+                                what, p.name(), p.defaultValue(), options, e),
+                        e);
             }
-            assertThat(component).as("%s created with its declared default %s=%s", what, p.name(), p.defaultValue())
+            assertThat(component)
+                    .as("%s created with its declared default %s=%s", what, p.name(), p.defaultValue())
                     .isNotNull();
             assertReadsOnlyDeclaredOptions(kind, factory, read);
         }
@@ -284,14 +326,13 @@ final class Contracts {
      * Adds an unknown option to {@code base} and creates the component through {@link ModelAssembler}: it must
      * fail with a {@link ConfigException} naming the option, the component and listing the declared option names.
      */
-    static <T, F extends ComponentFactory<T>> void assertRejectsUnknownOption(ComponentKind<F> kind, F factory,
-                                                                             ComponentConfig base,
-                                                                             CreationContext context) {
+    static <T, F extends ComponentFactory<T>> void assertRejectsUnknownOption(
+            ComponentKind<F> kind, F factory, ComponentConfig base, CreationContext context) {
         Map<String, String> options = new LinkedHashMap<>(base.asMap());
         options.put(UNKNOWN_OPTION, "1");
         ModelAssembler assembler = new ModelAssembler(lookup(kind, factory));
-        assertThatThrownBy(() -> assembler.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(options)),
-                context))
+        assertThatThrownBy(() ->
+                        assembler.create(kind, new ComponentSpec(factory.name(), ComponentConfig.of(options)), context))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(UNKNOWN_OPTION)
                 .hasMessageContaining(kind.label() + " '" + factory.name() + "'")

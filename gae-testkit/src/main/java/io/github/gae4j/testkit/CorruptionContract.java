@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,6 @@ import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
@@ -17,7 +17,7 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.testkit.TestGraphs;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -79,8 +79,8 @@ public interface CorruptionContract {
     /** Creates a corruption for {@code graph}, checking {@code options} as the model assembler does. */
     default Corruption createCorruption(ComponentConfig options, Graph graph) {
         int dim = graph.featuresOrIdentity().dim();
-        return Contracts.create(ComponentKind.CORRUPTION, factory(), options,
-                new CreationContext(dim, graph.nodeCount(), seed(), dim));
+        return Contracts.create(
+                ComponentKind.CORRUPTION, factory(), options, new CreationContext(dim, graph.nodeCount(), seed(), dim));
     }
 
     @Test
@@ -93,10 +93,13 @@ public interface CorruptionContract {
             assertThat(in.nodeCount()).as("node count of the %s", what).isEqualTo(graph.nodeCount());
             assertThat(in.graph().nodeCount()).as("graph nodes of the %s", what).isEqualTo(graph.nodeCount());
             assertThat(in.features().rows()).as("feature rows of the %s", what).isEqualTo(graph.nodeCount());
-            assertThat(in.features().dim()).as("feature dimension of the %s", what)
+            assertThat(in.features().dim())
+                    .as("feature dimension of the %s", what)
                     .isEqualTo(clean.features().dim());
             Contracts.assertFinite(in.features().toDense(), "features of the " + what);
-            assertSamePattern(in.normalizedAdjacency(), withSelfLoopsPattern(in.graph().adjacency()),
+            assertSamePattern(
+                    in.normalizedAdjacency(),
+                    withSelfLoopsPattern(in.graph().adjacency()),
                     "Â of the " + what + " against the corrupted graph's A + I");
         }
     }
@@ -112,11 +115,13 @@ public interface CorruptionContract {
             }
             String what = "mask token of the corrupted input of " + graph.name();
             Contracts.assertFinite(new ComputationContext().forward(token.value()), what);
-            assertThat(out.maskedNodes()).as("masked nodes of %s include the %s rows", graph.name(), what)
+            assertThat(out.maskedNodes())
+                    .as("masked nodes of %s include the %s rows", graph.name(), what)
                     .contains(token.rows());
             if (token.value() instanceof Weights w) {
-                assertThat(corruption.weights()).as("weights() of the corruption, which hands %s to the encoder",
-                        w.render()).anyMatch(owned -> owned == w);
+                assertThat(corruption.weights())
+                        .as("weights() of the corruption, which hands %s to the encoder", w.render())
+                        .anyMatch(owned -> owned == w);
             }
         }
     }
@@ -126,11 +131,15 @@ public interface CorruptionContract {
         for (Graph graph : graphs()) {
             Corruption corruption = createCorruption(config(), graph);
             List<Weights> weights = corruption.weights();
-            assertThat(weights).as("weights() of the corruption for %s", graph.name()).isNotNull()
+            assertThat(weights)
+                    .as("weights() of the corruption for %s", graph.name())
+                    .isNotNull()
                     .doesNotContainNull();
             assertThat(corruption.weights()).as("weights() in a stable order").containsExactlyElementsOf(weights);
             assertThat(weights.stream().map(Weights::name).distinct().count())
-                    .as("distinct names of %s", weights.stream().map(Weights::name).toList())
+                    .as(
+                            "distinct names of %s",
+                            weights.stream().map(Weights::name).toList())
                     .isEqualTo(weights.size());
             List<double[]> before = new ArrayList<>();
             for (Weights w : weights) {
@@ -139,8 +148,9 @@ public interface CorruptionContract {
             }
             corrupt(corruption, GraphInput.of(graph), seed());
             for (int k = 0; k < weights.size(); k++) {
-                assertThat(weights.get(k).data().toRowMajor()).as("%s after corrupting %s", weights.get(k).render(),
-                        graph.name()).containsExactly(before.get(k));
+                assertThat(weights.get(k).data().toRowMajor())
+                        .as("%s after corrupting %s", weights.get(k).render(), graph.name())
+                        .containsExactly(before.get(k));
             }
         }
     }
@@ -164,11 +174,15 @@ public interface CorruptionContract {
             EdgeList edges = graph.upperTriangleEdges();
             corrupt(createCorruption(config(), graph), clean, seed());
             String what = "clean input of " + graph.name() + " after corruption";
-            assertThat(clean.features().toDense().toRowMajor()).as("features of the %s", what)
+            assertThat(clean.features().toDense().toRowMajor())
+                    .as("features of the %s", what)
                     .containsExactly(features);
-            assertThat(clean.normalizedAdjacency().toDense().toRowMajor()).as("Â of the %s", what)
+            assertThat(clean.normalizedAdjacency().toDense().toRowMajor())
+                    .as("Â of the %s", what)
                     .containsExactly(adjHat);
-            assertThat(clean.graph().upperTriangleEdges()).as("edges of the %s", what).isEqualTo(edges);
+            assertThat(clean.graph().upperTriangleEdges())
+                    .as("edges of the %s", what)
+                    .isEqualTo(edges);
         }
     }
 
@@ -178,11 +192,13 @@ public interface CorruptionContract {
             CorruptedInput out = corrupt(createCorruption(config(), graph), GraphInput.of(graph), seed());
             int[] masked = out.maskedNodes();
             for (int k = 0; k < masked.length; k++) {
-                assertThat(masked[k]).as("masked node %d of %s", k, graph.name())
+                assertThat(masked[k])
+                        .as("masked node %d of %s", k, graph.name())
                         .isBetween(0, graph.nodeCount() - 1);
                 if (k > 0) {
-                    assertThat(masked[k]).as("masked nodes of %s sorted and distinct: %s", graph.name(),
-                            Arrays.toString(masked)).isGreaterThan(masked[k - 1]);
+                    assertThat(masked[k])
+                            .as("masked nodes of %s sorted and distinct: %s", graph.name(), Arrays.toString(masked))
+                            .isGreaterThan(masked[k - 1]);
                 }
             }
         }
@@ -209,22 +225,26 @@ public interface CorruptionContract {
             int[] d = Arrays.copyOfRange(edges.dstArray(), 1, edges.size());
             Graph reduced = graph.withEdges(new EdgeList(s, d));
             GraphInput clean = GraphInput.of(graph);
-            GraphInput earlierInput = new GraphInput(reduced, NormalizedAdjacency.of(reduced.adjacency()),
-                    clean.features());
+            GraphInput earlierInput =
+                    new GraphInput(reduced, NormalizedAdjacency.of(reduced.adjacency()), clean.features());
             int last = graph.nodeCount() - 1;
             CorruptedInput earlier = CorruptedInput.clean(clean).then(earlierInput, new int[] {last}, firstEdge);
             CorruptedInput out = createCorruption(config(), graph).corrupt(earlier, new SplittableRandom(seed()));
             assertThat(out).as("corrupt(...) of %s", graph.name()).isNotNull();
-            assertThat(out.maskedNodes()).as("masked nodes of %s keep the earlier masked node %d", graph.name(), last)
+            assertThat(out.maskedNodes())
+                    .as("masked nodes of %s keep the earlier masked node %d", graph.name(), last)
                     .contains(last);
             EdgeList removed = out.removedEdges();
-            assertThat(removed.size()).as("removed edges of %s keep the earlier one", graph.name()).isPositive();
+            assertThat(removed.size())
+                    .as("removed edges of %s keep the earlier one", graph.name())
+                    .isPositive();
             assertThat(new int[] {removed.src(0), removed.dst(0)})
                     .as("first removed edge of %s (the earlier corruption's, listed first)", graph.name())
                     .containsExactly(edges.src(0), edges.dst(0));
             assertRemovedEdges(reduced, out.input().graph(), removed, 1, graph.name() + " after an earlier corruption");
             assertThat(out.input().graph().adjacency().contains(edges.src(0), edges.dst(0)))
-                    .as("the edge an earlier corruption removed from %s stays removed", graph.name()).isFalse();
+                    .as("the edge an earlier corruption removed from %s stays removed", graph.name())
+                    .isFalse();
         }
     }
 
@@ -251,14 +271,20 @@ public interface CorruptionContract {
     default void declaredParametersAndTheirDefaultsAreAccepted() {
         Graph graph = graphs().get(0);
         int dim = graph.featuresOrIdentity().dim();
-        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.CORRUPTION, factory(), config(),
+        Contracts.assertDeclaredParametersAreAccepted(
+                ComponentKind.CORRUPTION,
+                factory(),
+                config(),
                 new CreationContext(dim, graph.nodeCount(), seed(), dim));
     }
 
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Graph graph = TestGraphs.triangle();
-        Contracts.assertRejectsUnknownOption(ComponentKind.CORRUPTION, factory(), config(),
+        Contracts.assertRejectsUnknownOption(
+                ComponentKind.CORRUPTION,
+                factory(),
+                config(),
                 new CreationContext(graph.nodeCount(), graph.nodeCount(), seed()));
     }
 
@@ -297,20 +323,29 @@ public interface CorruptionContract {
                 }
             }
         }
-        SparseMatrix sparse = SparseMatrix.ofCoo(n, dim, Arrays.copyOf(r, nnz), Arrays.copyOf(c, nnz),
-                Arrays.copyOf(v, nnz));
-        return Graph.builder(n).name(graph.name() + "-sparse").edges(graph.upperTriangleEdges())
-                .features(Features.sparse(sparse)).build();
+        SparseMatrix sparse =
+                SparseMatrix.ofCoo(n, dim, Arrays.copyOf(r, nnz), Arrays.copyOf(c, nnz), Arrays.copyOf(v, nnz));
+        return Graph.builder(n)
+                .name(graph.name() + "-sparse")
+                .edges(graph.upperTriangleEdges())
+                .features(Features.sparse(sparse))
+                .build();
     }
 
     private static void assertSameInput(CorruptedInput actual, CorruptedInput expected, String what) {
         GraphInput a = actual.input();
         GraphInput e = expected.input();
-        assertThat(a.features().dim()).as("feature dimension of %s", what).isEqualTo(e.features().dim());
-        assertThat(a.features().toDense().toRowMajor()).as("features of %s", what)
+        assertThat(a.features().dim())
+                .as("feature dimension of %s", what)
+                .isEqualTo(e.features().dim());
+        assertThat(a.features().toDense().toRowMajor())
+                .as("features of %s", what)
                 .containsExactly(e.features().toDense().toRowMajor());
-        assertThat(a.graph().upperTriangleEdges()).as("edges of %s", what).isEqualTo(e.graph().upperTriangleEdges());
-        assertThat(a.normalizedAdjacency().toDense().toRowMajor()).as("Â of %s", what)
+        assertThat(a.graph().upperTriangleEdges())
+                .as("edges of %s", what)
+                .isEqualTo(e.graph().upperTriangleEdges());
+        assertThat(a.normalizedAdjacency().toDense().toRowMajor())
+                .as("Â of %s", what)
                 .containsExactly(e.normalizedAdjacency().toDense().toRowMajor());
         assertThat(actual.maskedNodes()).as("masked nodes of %s", what).containsExactly(expected.maskedNodes());
         assertThat(actual.removedEdges()).as("removed edges of %s", what).isEqualTo(expected.removedEdges());
@@ -319,8 +354,10 @@ public interface CorruptionContract {
         assertThat(at == null).as("whether %s carries a mask token", what).isEqualTo(et == null);
         if (at != null) {
             assertThat(at.rows()).as("mask token rows of %s", what).containsExactly(et.rows());
-            assertThat(new ComputationContext().forward(at.value()).toRowMajor()).as("mask token of %s", what)
-                    .containsExactly(new ComputationContext().forward(et.value()).toRowMajor());
+            assertThat(new ComputationContext().forward(at.value()).toRowMajor())
+                    .as("mask token of %s", what)
+                    .containsExactly(
+                            new ComputationContext().forward(et.value()).toRowMajor());
         }
     }
 
@@ -338,20 +375,26 @@ public interface CorruptionContract {
             int i = removed.src(k);
             int j = removed.dst(k);
             assertThat(i >= 0 && i < n && j >= 0 && j < n && i != j)
-                    .as("removed edge %d (%d, %d) of %s has two distinct nodes in range", k, i, j, what).isTrue();
+                    .as("removed edge %d (%d, %d) of %s has two distinct nodes in range", k, i, j, what)
+                    .isTrue();
             assertThat(a.contains(i, j))
-                    .as("removed edge %d (%d, %d) of %s is an edge of the input graph", k, i, j, what).isTrue();
+                    .as("removed edge %d (%d, %d) of %s is an edge of the input graph", k, i, j, what)
+                    .isTrue();
             assertThat(after.adjacency().contains(i, j))
-                    .as("removed edge %d (%d, %d) of %s is gone from the corrupted graph", k, i, j, what).isFalse();
+                    .as("removed edge %d (%d, %d) of %s is gone from the corrupted graph", k, i, j, what)
+                    .isFalse();
             assertThat(seen.add(key(i, j, n, symmetric)))
-                    .as("removed edge %d (%d, %d) of %s is listed once", k, i, j, what).isTrue();
+                    .as("removed edge %d (%d, %d) of %s is listed once", k, i, j, what)
+                    .isTrue();
         }
         for (int i = 0; i < n; i++) {
             for (int p = a.rowStart(i); p < a.rowEnd(i); p++) {
                 int j = a.colAt(p);
                 if ((!symmetric || j > i) && !after.adjacency().contains(i, j)) {
                     assertThat(seen.contains(key(i, j, n, symmetric)))
-                            .as("edge (%d, %d) of %s is gone from the corrupted graph and listed as removed", i, j, what)
+                            .as(
+                                    "edge (%d, %d) of %s is gone from the corrupted graph and listed as removed",
+                                    i, j, what)
                             .isTrue();
                 }
             }

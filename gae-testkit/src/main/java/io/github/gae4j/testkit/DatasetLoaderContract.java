@@ -1,15 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +61,9 @@ public interface DatasetLoaderContract {
             assertThat(a.contains(i, i)).as("self-loop at node %d", i).isFalse();
             for (int p = a.rowStart(i); p < a.rowEnd(i); p++) {
                 int j = a.colAt(p);
-                assertThat(a.contains(j, i)).as("edge (%d, %d) has its reverse (symmetric adjacency)", i, j).isTrue();
+                assertThat(a.contains(j, i))
+                        .as("edge (%d, %d) has its reverse (symmetric adjacency)", i, j)
+                        .isTrue();
             }
         }
         graph.features().ifPresent(f -> {
@@ -72,7 +75,9 @@ public interface DatasetLoaderContract {
             int[] labels = graph.labels();
             assertThat(labels).as("labels").hasSize(n);
             for (int label : labels) {
-                assertThat(label).as("label").isBetween(Graph.NO_LABEL, Math.max(graph.classNames().size() - 1, 0));
+                assertThat(label)
+                        .as("label")
+                        .isBetween(Graph.NO_LABEL, Math.max(graph.classNames().size() - 1, 0));
             }
         }
         if (graph.nodeIds() != null && !graph.nodeIds().isEmpty()) {
@@ -87,7 +92,9 @@ public interface DatasetLoaderContract {
         for (Graph again : new Graph[] {loader.load(), createLoader().load()}) {
             assertThat(again.nodeCount()).as("nodes").isEqualTo(first.nodeCount());
             assertThat(again.upperTriangleEdges()).as("edges").isEqualTo(first.upperTriangleEdges());
-            assertThat(again.features().isPresent()).as("has features").isEqualTo(first.features().isPresent());
+            assertThat(again.features().isPresent())
+                    .as("has features")
+                    .isEqualTo(first.features().isPresent());
             if (first.features().isPresent()) {
                 Matrix a = first.features().get().toDense();
                 Matrix b = again.features().get().toDense();
@@ -105,12 +112,16 @@ public interface DatasetLoaderContract {
      */
     @Test
     default void declaredParametersAndTheirDefaultsAreAccepted() {
-        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.DATASET, factory(), config(),
-                new CreationContext(0, 0, seed()));   // creates loaders only: nothing is loaded
+        Contracts.assertDeclaredParametersAreAccepted(
+                ComponentKind.DATASET,
+                factory(),
+                config(),
+                new CreationContext(0, 0, seed())); // creates loaders only: nothing is loaded
     }
 
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
-        Contracts.assertRejectsUnknownOption(ComponentKind.DATASET, factory(), config(), new CreationContext(0, 0, seed()));
+        Contracts.assertRejectsUnknownOption(
+                ComponentKind.DATASET, factory(), config(), new CreationContext(0, 0, seed()));
     }
 }

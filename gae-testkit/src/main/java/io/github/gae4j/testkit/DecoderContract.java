@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
@@ -21,8 +21,7 @@ import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -124,17 +123,20 @@ public interface DecoderContract extends GradientCheck {
         double[] forward = Contracts.forward(decoder.logits(z, pairs)).toRowMajor();
         double[] backward = Contracts.forward(decoder.logits(z, reversed)).toRowMajor();
         for (int k = 0; k < forward.length; k++) {
-            assertThat(backward[k]).as("logit of (%d, %d) against (%d, %d)", pairs.dst(k), pairs.src(k), pairs.src(k),
-                    pairs.dst(k)).isCloseTo(forward[k], within(1e-12));
+            assertThat(backward[k])
+                    .as("logit of (%d, %d) against (%d, %d)", pairs.dst(k), pairs.src(k), pairs.src(k), pairs.dst(k))
+                    .isCloseTo(forward[k], within(1e-12));
         }
     }
 
     @Test
     default void sameSeedGivesSameLogits() {
         Weights z = z();
-        double[] first = Contracts.forward(createDecoder(seed()).logits(z, pairs())).toRowMajor();
+        double[] first =
+                Contracts.forward(createDecoder(seed()).logits(z, pairs())).toRowMajor();
         assertThat(Contracts.forward(createDecoder(seed()).logits(z, pairs())).toRowMajor())
-                .as("logits of two decoders created with seed %d", seed()).containsExactly(first);
+                .as("logits of two decoders created with seed %d", seed())
+                .containsExactly(first);
     }
 
     /**
@@ -148,15 +150,21 @@ public interface DecoderContract extends GradientCheck {
         Weights z = z();
         double[] plain = Contracts.forward(decoder.logits(z, pairs())).toRowMajor();
         SplittableRandom random = new SplittableRandom(7);
-        assertThat(Contracts.forward(decoder.logits(z, pairs(), Mode.EVAL, random)).toRowMajor())
-                .as("evaluation-pass logits").containsExactly(plain);
+        assertThat(Contracts.forward(decoder.logits(z, pairs(), Mode.EVAL, random))
+                        .toRowMajor())
+                .as("evaluation-pass logits")
+                .containsExactly(plain);
         assertThat(random.nextLong()).as("draws in an evaluation pass").isEqualTo(new SplittableRandom(7).nextLong());
         Matrix train = Contracts.forward(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(8)));
         assertThat(train.rows()).isEqualTo(pairs().size());
         assertThat(train.cols()).isEqualTo(1);
-        assertThat(java.util.Arrays.stream(train.toRowMajor()).allMatch(Double::isFinite)).as("finite logits").isTrue();
-        assertThat(Contracts.forward(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(8))).toRowMajor())
-                .as("training-pass logits with the same seed").containsExactly(train.toRowMajor());
+        assertThat(java.util.Arrays.stream(train.toRowMajor()).allMatch(Double::isFinite))
+                .as("finite logits")
+                .isTrue();
+        assertThat(Contracts.forward(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(8)))
+                        .toRowMajor())
+                .as("training-pass logits with the same seed")
+                .containsExactly(train.toRowMajor());
     }
 
     /**
@@ -185,7 +193,8 @@ public interface DecoderContract extends GradientCheck {
     /** Checkpoints and model files store weights by name, so {@code weights()} names each one once. */
     @Test
     default void weightNamesAreDistinct() {
-        Contracts.assertDistinctWeightNames("decoder '" + factory().name() + "'", createDecoder(seed()).weights());
+        Contracts.assertDistinctWeightNames(
+                "decoder '" + factory().name() + "'", createDecoder(seed()).weights());
     }
 
     /**
@@ -198,14 +207,21 @@ public interface DecoderContract extends GradientCheck {
         Decoder decoder = createDecoder(seed());
         Weights z = z();
         String what = "decoder '" + factory().name() + "'";
-        Contracts.assertWeightsAreThoseThatGetGradients(what, decoder.weights(),
-                List.of(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(seed()))), List.of(z),
+        Contracts.assertWeightsAreThoseThatGetGradients(
+                what,
+                decoder.weights(),
+                List.of(decoder.logits(z, pairs(), Mode.TRAIN, new SplittableRandom(seed()))),
+                List.of(z),
                 weightsWithoutGradient());
         if (decoder instanceof FusedFullGraphLoss fused) {
-            SparseMatrix target = NormalizedAdjacency.withSelfLoops(TestGraphs.randomGraph(5, 6, seed()).adjacency());
+            SparseMatrix target = NormalizedAdjacency.withSelfLoops(
+                    TestGraphs.randomGraph(5, 6, seed()).adjacency());
             BceWeights w = BceWeights.of(target);
-            Contracts.assertWeightsAreThoseThatGetGradients(what + " (its fused full-graph loss)", decoder.weights(),
-                    List.of(fused.fullGraphBce(z, target, w.posWeight(), w.norm())), List.of(z),
+            Contracts.assertWeightsAreThoseThatGetGradients(
+                    what + " (its fused full-graph loss)",
+                    decoder.weights(),
+                    List.of(fused.fullGraphBce(z, target, w.posWeight(), w.norm())),
+                    List.of(z),
                     weightsWithoutGradient());
         }
     }
@@ -239,12 +255,13 @@ public interface DecoderContract extends GradientCheck {
     @Test
     default void fusedFullGraphLossAgreesWithItsLogits() {
         int n = 12;
-        Decoder decoder = Contracts.create(ComponentKind.DECODER, factory(), config(),
-                new CreationContext(latentDim(), n, seed()));
+        Decoder decoder = Contracts.create(
+                ComponentKind.DECODER, factory(), config(), new CreationContext(latentDim(), n, seed()));
         if (!(decoder instanceof FusedFullGraphLoss fused)) {
             return;
         }
-        SparseMatrix undirected = NormalizedAdjacency.withSelfLoops(TestGraphs.randomGraph(n, 20, seed()).adjacency());
+        SparseMatrix undirected = NormalizedAdjacency.withSelfLoops(
+                TestGraphs.randomGraph(n, 20, seed()).adjacency());
         SparseMatrix directed = NormalizedAdjacency.withSelfLoops(
                 DirectedTestGraphs.random(n, 25, 0.2, seed()).adjacency());
         for (SparseMatrix target : List.of(undirected, directed)) {
@@ -257,16 +274,20 @@ public interface DecoderContract extends GradientCheck {
             double expectedValue = slow.forward(expected).scalarValue();
             slow.backward(expected);
             ComputationContext fast = new ComputationContext();
-            assertThat(fast.forward(actual).scalarValue()).as("fused full-graph loss, %s", what)
+            assertThat(fast.forward(actual).scalarValue())
+                    .as("fused full-graph loss, %s", what)
                     .isCloseTo(expectedValue, within(fusedTolerance() * Math.abs(expectedValue)));
             fast.backward(actual);
             Matrix g = fast.gradient(z);
-            assertThat(g).as("gradient of the fused loss with respect to Z, %s", what).isNotNull();
+            assertThat(g)
+                    .as("gradient of the fused loss with respect to Z, %s", what)
+                    .isNotNull();
             double[] e = slow.gradient(z).toRowMajor();
             double[] a = g.toRowMajor();
             double scale = slow.gradient(z).maxAbs();
             for (int k = 0; k < e.length; k++) {
-                assertThat(a[k]).as("d fused loss / dZ(%d, %d), %s", k / latentDim(), k % latentDim(), what)
+                assertThat(a[k])
+                        .as("d fused loss / dZ(%d, %d), %s", k / latentDim(), k % latentDim(), what)
                         .isCloseTo(e[k], within(fusedTolerance() * scale));
             }
         }
@@ -278,13 +299,13 @@ public interface DecoderContract extends GradientCheck {
      */
     @Test
     default void declaredParametersAndTheirDefaultsAreAccepted() {
-        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.DECODER, factory(), config(),
-                new CreationContext(latentDim(), 5, seed()));
+        Contracts.assertDeclaredParametersAreAccepted(
+                ComponentKind.DECODER, factory(), config(), new CreationContext(latentDim(), 5, seed()));
     }
 
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
-        Contracts.assertRejectsUnknownOption(ComponentKind.DECODER, factory(), config(),
-                new CreationContext(latentDim(), 5, seed()));
+        Contracts.assertRejectsUnknownOption(
+                ComponentKind.DECODER, factory(), config(), new CreationContext(latentDim(), 5, seed()));
     }
 }

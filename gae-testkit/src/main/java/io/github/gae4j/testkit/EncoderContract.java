@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,6 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
@@ -20,8 +20,7 @@ import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +78,10 @@ public interface EncoderContract extends GradientCheck {
 
     /** Creates an encoder for {@code graph}, checking {@link #config()} as the model assembler does. */
     default Encoder createEncoder(Graph graph, long seed) {
-        return Contracts.create(ComponentKind.ENCODER, factory(), config(),
+        return Contracts.create(
+                ComponentKind.ENCODER,
+                factory(),
+                config(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
     }
 
@@ -111,26 +113,41 @@ public interface EncoderContract extends GradientCheck {
         Encoder a = createEncoder(graph, seed());
         double[] first = Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor();
         assertThat(Contracts.forward(a.encode(input, Mode.EVAL).mu()).toRowMajor())
-                .as("μ of the same encoder evaluated twice").containsExactly(first);
-        assertThat(Contracts.forward(createEncoder(graph, seed()).encode(input, Mode.EVAL).mu()).toRowMajor())
-                .as("μ of two encoders created with seed %d", seed()).containsExactly(first);
-        assertThat(Contracts.forward(createEncoder(graph, seed() + 1).encode(input, Mode.EVAL).mu()).toRowMajor())
-                .as("μ of encoders created with seeds %d and %d", seed(), seed() + 1).isNotEqualTo(first);
+                .as("μ of the same encoder evaluated twice")
+                .containsExactly(first);
+        assertThat(Contracts.forward(createEncoder(graph, seed())
+                                .encode(input, Mode.EVAL)
+                                .mu())
+                        .toRowMajor())
+                .as("μ of two encoders created with seed %d", seed())
+                .containsExactly(first);
+        assertThat(Contracts.forward(createEncoder(graph, seed() + 1)
+                                .encode(input, Mode.EVAL)
+                                .mu())
+                        .toRowMajor())
+                .as("μ of encoders created with seeds %d and %d", seed(), seed() + 1)
+                .isNotEqualTo(first);
     }
 
     @Test
     default void weightsAreNonEmptyAndRequireGradients() {
         Encoder encoder = createEncoder(TestGraphs.triangle(), seed());
         List<Weights> weights = encoder.weights();
-        assertThat(weights).as("weights()").isNotEmpty().doesNotContainNull()
-                .allSatisfy(w -> assertThat(w.requireGradient()).as("%s requires a gradient", w.render()).isTrue());
+        assertThat(weights)
+                .as("weights()")
+                .isNotEmpty()
+                .doesNotContainNull()
+                .allSatisfy(w -> assertThat(w.requireGradient())
+                        .as("%s requires a gradient", w.render())
+                        .isTrue());
         assertThat(encoder.weights()).as("weights() in a stable order").containsExactlyElementsOf(weights);
     }
 
     /** Checkpoints and model files store weights by name, so {@code weights()} names each one once. */
     @Test
     default void weightNamesAreDistinct() {
-        Contracts.assertDistinctWeightNames("encoder '" + factory().name() + "'",
+        Contracts.assertDistinctWeightNames(
+                "encoder '" + factory().name() + "'",
                 createEncoder(TestGraphs.triangle(), seed()).weights());
     }
 
@@ -147,8 +164,8 @@ public interface EncoderContract extends GradientCheck {
         List<Variable> outputs = new ArrayList<>();
         outputs.add(encoding.mu());
         encoding.logStd().ifPresent(outputs::add);
-        Contracts.assertWeightsAreThoseThatGetGradients("encoder '" + factory().name() + "'", encoder.weights(),
-                outputs, List.of(), weightsWithoutGradient());
+        Contracts.assertWeightsAreThoseThatGetGradients(
+                "encoder '" + factory().name() + "'", encoder.weights(), outputs, List.of(), weightsWithoutGradient());
     }
 
     /**
@@ -181,14 +198,20 @@ public interface EncoderContract extends GradientCheck {
     @Test
     default void declaredParametersAndTheirDefaultsAreAccepted() {
         Graph graph = TestGraphs.triangle();
-        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.ENCODER, factory(), config(),
+        Contracts.assertDeclaredParametersAreAccepted(
+                ComponentKind.ENCODER,
+                factory(),
+                config(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed()));
     }
 
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
         Graph graph = TestGraphs.triangle();
-        Contracts.assertRejectsUnknownOption(ComponentKind.ENCODER, factory(), config(),
+        Contracts.assertRejectsUnknownOption(
+                ComponentKind.ENCODER,
+                factory(),
+                config(),
                 new CreationContext(graph.nodeCount(), graph.nodeCount(), seed()));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.CreationContext;
@@ -20,8 +20,7 @@ import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +97,15 @@ public interface LossContract extends GradientCheck {
      */
     default Loss createLoss() {
         Graph graph = graph();
-        return Contracts.create(ComponentKind.LOSS, factory(), config(), new CreationContext(latentDim(),
-                graph.nodeCount(), seed(), graph.featuresOrIdentity().dim()));
+        return Contracts.create(
+                ComponentKind.LOSS,
+                factory(),
+                config(),
+                new CreationContext(
+                        latentDim(),
+                        graph.nodeCount(),
+                        seed(),
+                        graph.featuresOrIdentity().dim()));
     }
 
     /**
@@ -117,7 +123,9 @@ public interface LossContract extends GradientCheck {
         List<Weights> weights = new ArrayList<>();
         weights.add(new Weights("z", TestGraphs.randomMatrix(n, latentDim(), seed())));
         if (variationalEncoding()) {
-            weights.add(new Weights("logStd", TestGraphs.randomMatrix(n, latentDim(), seed() + 1).scale(0.5)));
+            weights.add(new Weights(
+                    "logStd",
+                    TestGraphs.randomMatrix(n, latentDim(), seed() + 1).scale(0.5)));
         }
         return weights;
     }
@@ -129,11 +137,18 @@ public interface LossContract extends GradientCheck {
 
     /** {@code loss} over {@code weights} with a generator seeded with {@code randomSeed}, shown {@link #corruption}. */
     default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, long randomSeed) {
-        Encoding encoding = weights.size() > 1 ? Encoding.gaussian(weights.get(0), weights.get(1))
+        Encoding encoding = weights.size() > 1
+                ? Encoding.gaussian(weights.get(0), weights.get(1))
                 : Encoding.deterministic(weights.get(0));
         CorruptedInput corruption = corruption(GraphInput.of(training.graph()));
-        return loss.loss(new LossInput(encoding, weights.get(0), decoder(), training,
-                new SplittableRandom(randomSeed), new ComputationContext(), corruption));
+        return loss.loss(new LossInput(
+                encoding,
+                weights.get(0),
+                decoder(),
+                training,
+                new SplittableRandom(randomSeed),
+                new ComputationContext(),
+                corruption));
     }
 
     @Test
@@ -146,7 +161,8 @@ public interface LossContract extends GradientCheck {
     @Test
     default void sameGeneratorSeedGivesSameValue() {
         TrainingGraph training = new TrainingGraph(graph());
-        double first = Contracts.forward(loss(encodingWeights(), training, seed())).scalarValue();
+        double first =
+                Contracts.forward(loss(encodingWeights(), training, seed())).scalarValue();
         double second = Contracts.forward(loss(encodingWeights(), new TrainingGraph(graph()), seed()))
                 .scalarValue();
         assertThat(second).as("loss for generator seed %d", seed()).isEqualTo(first);
@@ -166,15 +182,21 @@ public interface LossContract extends GradientCheck {
     default void ownWeightsRequireGradientsInAStableOrder() {
         Loss loss = createLoss();
         List<Weights> weights = loss.weights();
-        assertThat(weights).as("weights() of the loss").isNotNull().doesNotContainNull()
-                .allSatisfy(w -> assertThat(w.requireGradient()).as("%s requires a gradient", w.render()).isTrue());
+        assertThat(weights)
+                .as("weights() of the loss")
+                .isNotNull()
+                .doesNotContainNull()
+                .allSatisfy(w -> assertThat(w.requireGradient())
+                        .as("%s requires a gradient", w.render())
+                        .isTrue());
         assertThat(loss.weights()).as("weights() of the loss in a stable order").containsExactlyElementsOf(weights);
     }
 
     /** Checkpoints and model files store weights by name, so {@code weights()} names each one once. */
     @Test
     default void weightNamesAreDistinct() {
-        Contracts.assertDistinctWeightNames("loss '" + factory().name() + "'", createLoss().weights());
+        Contracts.assertDistinctWeightNames(
+                "loss '" + factory().name() + "'", createLoss().weights());
     }
 
     /**
@@ -191,18 +213,25 @@ public interface LossContract extends GradientCheck {
         // One decoder and one corruption, so that their parameters are known by identity.
         Decoder decoder = decoder();
         CorruptedInput corruption = corruption(GraphInput.of(training.graph()));
-        Encoding encoding = weights.size() > 1 ? Encoding.gaussian(weights.get(0), weights.get(1))
+        Encoding encoding = weights.size() > 1
+                ? Encoding.gaussian(weights.get(0), weights.get(1))
                 : Encoding.deterministic(weights.get(0));
-        Variable value = loss.loss(new LossInput(encoding, weights.get(0), decoder, training,
-                new SplittableRandom(seed()), new ComputationContext(), corruption));
+        Variable value = loss.loss(new LossInput(
+                encoding,
+                weights.get(0),
+                decoder,
+                training,
+                new SplittableRandom(seed()),
+                new ComputationContext(),
+                corruption));
         List<Variable> inputs = new ArrayList<>(weights);
         inputs.addAll(decoder.weights());
         GraphInput.MaskToken token = corruption.input().maskToken();
         if (token != null) {
             inputs.add(token.value());
         }
-        Contracts.assertWeightsAreThoseThatGetGradients("loss '" + factory().name() + "'", loss.weights(),
-                List.of(value), inputs, weightsWithoutGradient());
+        Contracts.assertWeightsAreThoseThatGetGradients(
+                "loss '" + factory().name() + "'", loss.weights(), List.of(value), inputs, weightsWithoutGradient());
     }
 
     /**
@@ -221,14 +250,21 @@ public interface LossContract extends GradientCheck {
     @Test
     default void declaredParametersAndTheirDefaultsAreAccepted() {
         Graph graph = graph();
-        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.LOSS, factory(), config(), new CreationContext(
-                latentDim(), graph.nodeCount(), seed(), graph.featuresOrIdentity().dim()));
+        Contracts.assertDeclaredParametersAreAccepted(
+                ComponentKind.LOSS,
+                factory(),
+                config(),
+                new CreationContext(
+                        latentDim(),
+                        graph.nodeCount(),
+                        seed(),
+                        graph.featuresOrIdentity().dim()));
     }
 
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
-        Contracts.assertRejectsUnknownOption(ComponentKind.LOSS, factory(), config(),
-                new CreationContext(latentDim(), graph().nodeCount(), seed()));
+        Contracts.assertRejectsUnknownOption(
+                ComponentKind.LOSS, factory(), config(), new CreationContext(latentDim(), graph().nodeCount(), seed()));
     }
 
     /**
@@ -244,29 +280,34 @@ public interface LossContract extends GradientCheck {
         Contracts.forward(loss(original, encodingWeights(), training, seed()));
         Map<String, Matrix> saved = original.state();
         assertThat(saved).as("state() of the loss").isNotNull();
-        saved.forEach((name, value) -> assertThat(value).as("state tensor '%s'", name).isNotNull());
+        saved.forEach(
+                (name, value) -> assertThat(value).as("state tensor '%s'", name).isNotNull());
         Map<String, double[]> snapshot = new LinkedHashMap<>();
         saved.forEach((name, value) -> snapshot.put(name, value.data().clone()));
 
         Loss restored = createLoss();
         restored.restoreState(saved);
         Map<String, Matrix> again = restored.state();
-        assertThat(again.keySet()).as("state() after restoreState(state())")
-                .containsExactlyElementsOf(saved.keySet());
+        assertThat(again.keySet()).as("state() after restoreState(state())").containsExactlyElementsOf(saved.keySet());
         saved.forEach((name, value) -> {
-            assertThat(again.get(name).shape()).as("shape of state tensor '%s' after the restore", name)
+            assertThat(again.get(name).shape())
+                    .as("shape of state tensor '%s' after the restore", name)
                     .isEqualTo(value.shape());
-            assertThat(again.get(name).data()).as("state tensor '%s' after the restore", name)
+            assertThat(again.get(name).data())
+                    .as("state tensor '%s' after the restore", name)
                     .isEqualTo(value.data());
         });
 
         double next = Contracts.forward(loss(original, encodingWeights(), training, seed() + 1))
                 .scalarValue();
-        double restoredNext = Contracts.forward(loss(restored, encodingWeights(), training, seed() + 1)).scalarValue();
-        assertThat(restoredNext).as("the pass after restoreState(state()) of a new loss, against the original's")
+        double restoredNext = Contracts.forward(loss(restored, encodingWeights(), training, seed() + 1))
+                .scalarValue();
+        assertThat(restoredNext)
+                .as("the pass after restoreState(state()) of a new loss, against the original's")
                 .isEqualTo(next);
         snapshot.forEach((name, data) -> assertThat(saved.get(name).data())
-                .as("state tensor '%s' is a snapshot, not changed by a later pass", name).isEqualTo(data));
+                .as("state tensor '%s' is a snapshot, not changed by a later pass", name)
+                .isEqualTo(data));
 
         Map<String, Matrix> extra = new LinkedHashMap<>(original.state());
         extra.put("no-such-tensor", Matrix.scalar(1));

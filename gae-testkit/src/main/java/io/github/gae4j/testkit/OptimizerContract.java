@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,8 @@ public interface OptimizerContract {
 
     /** Two parameters, 3 × 2 and 1 × 4, seeded; fresh each call. */
     default List<Weights> parameters() {
-        return List.of(new Weights("layer.weight", TestGraphs.randomMatrix(3, 2, seed())),
+        return List.of(
+                new Weights("layer.weight", TestGraphs.randomMatrix(3, 2, seed())),
                 new Weights("layer.bias", TestGraphs.randomMatrix(1, 4, seed() + 1)));
     }
 
@@ -72,7 +74,8 @@ public interface OptimizerContract {
     private List<Matrix> curvatures(List<Weights> weights) {
         List<Matrix> out = new ArrayList<>();
         for (int k = 0; k < weights.size(); k++) {
-            out.add(TestGraphs.randomMatrix(weights.get(k).rows(), weights.get(k).cols(), seed() + 10 + k)
+            out.add(TestGraphs.randomMatrix(
+                            weights.get(k).rows(), weights.get(k).cols(), seed() + 10 + k)
                     .map(x -> 0.5 + Math.abs(x)));
         }
         return out;
@@ -82,7 +85,8 @@ public interface OptimizerContract {
     private List<Matrix> centres(List<Weights> weights) {
         List<Matrix> out = new ArrayList<>();
         for (int k = 0; k < weights.size(); k++) {
-            out.add(TestGraphs.randomMatrix(weights.get(k).rows(), weights.get(k).cols(), seed() + 20 + k));
+            out.add(TestGraphs.randomMatrix(
+                    weights.get(k).rows(), weights.get(k).cols(), seed() + 20 + k));
         }
         return out;
     }
@@ -141,14 +145,14 @@ public interface OptimizerContract {
      */
     @Test
     default void declaredParametersAndTheirDefaultsAreAccepted() {
-        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.OPTIMIZER, factory(), config(),
-                new CreationContext(0, 0, seed()));
+        Contracts.assertDeclaredParametersAreAccepted(
+                ComponentKind.OPTIMIZER, factory(), config(), new CreationContext(0, 0, seed()));
     }
 
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
-        Contracts.assertRejectsUnknownOption(ComponentKind.OPTIMIZER, factory(), config(),
-                new CreationContext(0, 0, seed()));
+        Contracts.assertRejectsUnknownOption(
+                ComponentKind.OPTIMIZER, factory(), config(), new CreationContext(0, 0, seed()));
     }
 
     @Test
@@ -158,7 +162,9 @@ public interface OptimizerContract {
         double start = quadratic(weights);
         optimizer.step(weights, gradients(weights, new boolean[] {true, true}), learningRate());
         double first = quadratic(weights);
-        assertThat(first).as("f after one step at rate %s, from %s", learningRate(), start).isLessThan(start);
+        assertThat(first)
+                .as("f after one step at rate %s, from %s", learningRate(), start)
+                .isLessThan(start);
         for (int s = 1; s < steps(); s++) {
             optimizer.step(weights, gradients(weights, new boolean[] {true, true}), learningRate());
         }
@@ -177,7 +183,8 @@ public interface OptimizerContract {
         for (int s = 0; s < 2; s++) {
             optimizer.step(weights, gradients(weights, active(s)), learningRate());
         }
-        assertThat(weights.get(1).data().data()).as("%s, which had no gradient", weights.get(1).name())
+        assertThat(weights.get(1).data().data())
+                .as("%s, which had no gradient", weights.get(1).name())
                 .containsExactly(before);
     }
 
@@ -197,7 +204,8 @@ public interface OptimizerContract {
         }
         Map<String, Matrix> saved = original.state(weights);
         assertThat(saved).as("state()").isNotNull().doesNotContainValue(null);
-        assertThat(original.state(weights).keySet()).as("state() asked twice: names in a stable order")
+        assertThat(original.state(weights).keySet())
+                .as("state() asked twice: names in a stable order")
                 .containsExactlyElementsOf(saved.keySet());
         Map<String, double[]> snapshot = new LinkedHashMap<>();
         saved.forEach((name, value) -> snapshot.put(name, value.data().clone()));
@@ -207,7 +215,8 @@ public interface OptimizerContract {
         restored.restoreState(restoredWeights, saved);
         Map<String, Matrix> again = restored.state(restoredWeights);
         assertThat(again.keySet()).as("state() after restoreState(state())").containsExactlyElementsOf(saved.keySet());
-        saved.forEach((name, value) -> assertThat(again.get(name).data()).as("state tensor '%s' restored", name)
+        saved.forEach((name, value) -> assertThat(again.get(name).data())
+                .as("state tensor '%s' restored", name)
                 .containsExactly(value.data()));
 
         for (int s = half; s < steps(); s++) {
@@ -216,11 +225,14 @@ public interface OptimizerContract {
         }
         for (int k = 0; k < weights.size(); k++) {
             assertThat(restoredWeights.get(k).data().data())
-                    .as("%s after steps from a restored state, against the original's", weights.get(k).name())
+                    .as(
+                            "%s after steps from a restored state, against the original's",
+                            weights.get(k).name())
                     .containsExactly(weights.get(k).data().data());
         }
         snapshot.forEach((name, data) -> assertThat(saved.get(name).data())
-                .as("state tensor '%s' is a snapshot, not changed by later steps", name).containsExactly(data));
+                .as("state tensor '%s' is a snapshot, not changed by later steps", name)
+                .containsExactly(data));
 
         Map<String, Matrix> extra = new LinkedHashMap<>(original.state(weights));
         extra.put("layer.weight.no-such-slot", Matrix.scalar(1));
@@ -235,9 +247,11 @@ public interface OptimizerContract {
     default void mismatchedGradientsAreRefused() {
         List<Weights> weights = parameters();
         assertThatThrownBy(() -> createOptimizer().step(weights, Arrays.asList(Matrix.zeros(3, 2)), learningRate()))
-                .as("one gradient for two parameters").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> createOptimizer().step(weights, Arrays.asList(Matrix.zeros(2, 3),
-                Matrix.zeros(1, 4)), learningRate()))
-                .as("a gradient of the wrong shape").isInstanceOf(IllegalArgumentException.class);
+                .as("one gradient for two parameters")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> createOptimizer()
+                        .step(weights, Arrays.asList(Matrix.zeros(2, 3), Matrix.zeros(1, 4)), learningRate()))
+                .as("a gradient of the wrong shape")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,9 @@ public interface PluginContract {
     default void spiVersionMajorMatchesTheCore() {
         String version = plugin().spiVersion();
         assertThat(version).as("spiVersion() of plugin '%s'", plugin().name()).isNotBlank();
-        assertThat(GaeSpi.major(version)).as("SPI major version of plugin '%s' (%s, core %s)", plugin().name(),
-                version, GaeSpi.VERSION).isEqualTo(GaeSpi.major(GaeSpi.VERSION));
+        assertThat(GaeSpi.major(version))
+                .as("SPI major version of plugin '%s' (%s, core %s)", plugin().name(), version, GaeSpi.VERSION)
+                .isEqualTo(GaeSpi.major(GaeSpi.VERSION));
     }
 
     @Test
@@ -54,17 +56,26 @@ public interface PluginContract {
         for (ComponentKind<?> kind : ComponentKind.ALL) {
             Set<String> seen = new HashSet<>();
             for (ComponentFactory<?> factory : kind.factoriesOf(plugin)) {
-                assertThat(factory).as("a %s factory of plugin '%s'", kind.label(), plugin.name()).isNotNull();
+                assertThat(factory)
+                        .as("a %s factory of plugin '%s'", kind.label(), plugin.name())
+                        .isNotNull();
                 String name = factory.name();
-                assertThat(name).as("name of %s factory %s", kind.label(), factory.getClass().getName())
-                        .isNotBlank().matches(Contracts.KEBAB_CASE);
-                assertThat(seen.add(name)).as("%s name '%s' is used twice in plugin '%s'", kind.label(), name,
-                        plugin.name()).isTrue();
+                assertThat(name)
+                        .as(
+                                "name of %s factory %s",
+                                kind.label(), factory.getClass().getName())
+                        .isNotBlank()
+                        .matches(Contracts.KEBAB_CASE);
+                assertThat(seen.add(name))
+                        .as("%s name '%s' is used twice in plugin '%s'", kind.label(), name, plugin.name())
+                        .isTrue();
                 Contracts.assertWellFormedParameters(kind, factory);
                 total++;
             }
         }
-        assertThat(total).as("factories contributed by plugin '%s'", plugin.name()).isPositive();
+        assertThat(total)
+                .as("factories contributed by plugin '%s'", plugin.name())
+                .isPositive();
     }
 
     @Test
@@ -72,7 +83,8 @@ public interface PluginContract {
         GaePlugin plugin = plugin();
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
         assertThat(registry.plugins())
-                .as("plugins found by ServiceLoader (is META-INF/services/%s present and naming %s?)",
+                .as(
+                        "plugins found by ServiceLoader (is META-INF/services/%s present and naming %s?)",
                         GaePlugin.class.getName(), plugin.getClass().getName())
                 .anySatisfy(p -> {
                     assertThat(p.getClass()).isEqualTo(plugin.getClass());
@@ -84,7 +96,8 @@ public interface PluginContract {
                         .as("%s '%s' from the registry", kind.label(), factory.name())
                         .isEqualTo(factory.getClass());
                 assertThat(registry.pluginOf(kind, factory.name()).name())
-                        .as("plugin of %s '%s'", kind.label(), factory.name()).isEqualTo(plugin.name());
+                        .as("plugin of %s '%s'", kind.label(), factory.name())
+                        .isEqualTo(plugin.name());
             }
         }
     }

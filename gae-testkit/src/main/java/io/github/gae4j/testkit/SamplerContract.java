@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,7 +7,6 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Mean;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoding;
@@ -14,8 +14,7 @@ import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -61,14 +60,16 @@ public interface SamplerContract extends GradientCheck {
         List<Weights> weights = new ArrayList<>();
         weights.add(new Weights("mu", TestGraphs.randomMatrix(5, 3, seed())));
         if (variationalEncoding()) {
-            weights.add(new Weights("logStd", TestGraphs.randomMatrix(5, 3, seed() + 1).scale(0.5)));
+            weights.add(new Weights(
+                    "logStd", TestGraphs.randomMatrix(5, 3, seed() + 1).scale(0.5)));
         }
         return weights;
     }
 
     /** The encoding over {@code weights} from {@link #encodingWeights()}. */
     default Encoding encoding(List<Weights> weights) {
-        return weights.size() > 1 ? Encoding.gaussian(weights.get(0), weights.get(1))
+        return weights.size() > 1
+                ? Encoding.gaussian(weights.get(0), weights.get(1))
                 : Encoding.deterministic(weights.get(0));
     }
 
@@ -81,9 +82,13 @@ public interface SamplerContract extends GradientCheck {
     default void evalModeIsDeterministic() {
         Encoding encoding = encoding(encodingWeights());
         Sampler sampler = createSampler();
-        double[] first = Contracts.forward(sampler.sample(encoding, Mode.EVAL, new SplittableRandom(1))).toRowMajor();
-        double[] second = Contracts.forward(sampler.sample(encoding, Mode.EVAL, new SplittableRandom(2))).toRowMajor();
-        assertThat(second).as("Z in EVAL mode with differently seeded generators").containsExactly(first);
+        double[] first = Contracts.forward(sampler.sample(encoding, Mode.EVAL, new SplittableRandom(1)))
+                .toRowMajor();
+        double[] second = Contracts.forward(sampler.sample(encoding, Mode.EVAL, new SplittableRandom(2)))
+                .toRowMajor();
+        assertThat(second)
+                .as("Z in EVAL mode with differently seeded generators")
+                .containsExactly(first);
     }
 
     @Test
@@ -126,12 +131,13 @@ public interface SamplerContract extends GradientCheck {
      */
     @Test
     default void declaredParametersAndTheirDefaultsAreAccepted() {
-        Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, factory(), config(),
-                new CreationContext(3, 5, seed()));
+        Contracts.assertDeclaredParametersAreAccepted(
+                ComponentKind.SAMPLER, factory(), config(), new CreationContext(3, 5, seed()));
     }
 
     @Test
     default void unknownOptionIsRejectedListingParameterNames() {
-        Contracts.assertRejectsUnknownOption(ComponentKind.SAMPLER, factory(), config(), new CreationContext(3, 5, seed()));
+        Contracts.assertRejectsUnknownOption(
+                ComponentKind.SAMPLER, factory(), config(), new CreationContext(3, 5, seed()));
     }
 }

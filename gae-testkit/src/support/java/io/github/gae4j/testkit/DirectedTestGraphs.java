@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import io.github.gae4j.core.graph.Graph;
@@ -8,8 +9,7 @@ import java.util.SplittableRandom;
 /** Seeded directed graphs for the tests of directed splits, kernels and decoders. */
 public final class DirectedTestGraphs {
 
-    private DirectedTestGraphs() {
-    }
+    private DirectedTestGraphs() {}
 
     /**
      * {@code edges} distinct directed edges i → j (i ≠ j) drawn uniformly, then the reverse of each
@@ -38,7 +38,10 @@ public final class DirectedTestGraphs {
                 k++;
             }
         }
-        return Graph.builder(n).name("directed-random").directed(true)
-                .edges(Arrays.copyOf(s, k), Arrays.copyOf(d, k)).build();
+        return Graph.builder(n)
+                .name("directed-random")
+                .directed(true)
+                .edges(Arrays.copyOf(s, k), Arrays.copyOf(d, k))
+                .build();
     }
 }

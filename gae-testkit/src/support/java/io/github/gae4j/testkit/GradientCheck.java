@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -58,12 +59,18 @@ public interface GradientCheck {
                 data[k] = original;
                 double numeric = (plus - minus) / (2 * epsilon());
                 double analytic = grad.data()[k];
-                if (Double.isNaN(numeric) || Double.isNaN(analytic)
+                if (Double.isNaN(numeric)
+                        || Double.isNaN(analytic)
                         || Math.abs(analytic - numeric) > absTolerance() + relTolerance() * Math.abs(numeric)) {
                     int cols = w.data().cols();
-                    throw new AssertionError(String.format(Locale.ROOT,
+                    throw new AssertionError(String.format(
+                            Locale.ROOT,
                             "Gradient of %s at (%d, %d): autodiff %.10g, finite difference %.10g",
-                            w.render(), k / cols, k % cols, analytic, numeric));
+                            w.render(),
+                            k / cols,
+                            k % cols,
+                            analytic,
+                            numeric));
                 }
             }
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import io.github.gae4j.core.graph.Features;
@@ -12,11 +13,13 @@ import java.util.SplittableRandom;
 /** Tiny seeded graphs for tests: gae-core's, gae-testkit's contract tests and plugins' own. */
 public final class TestGraphs {
 
-    private TestGraphs() {
-    }
+    private TestGraphs() {}
 
     public static Graph triangle() {
-        return Graph.builder(3).name("triangle").edges(new int[] {0, 1, 2}, new int[] {1, 2, 0}).build();
+        return Graph.builder(3)
+                .name("triangle")
+                .edges(new int[] {0, 1, 2}, new int[] {1, 2, 0})
+                .build();
     }
 
     /** 0-1-2-…-(n-1). */
@@ -68,8 +71,12 @@ public final class TestGraphs {
                 x.set(i, k, signal + 0.3 * rng.nextGaussian());
             }
         }
-        return Graph.builder(n).name("two-communities").edges(s, d).features(Features.dense(x))
-                .labels(labels, List.of("a", "b")).build();
+        return Graph.builder(n)
+                .name("two-communities")
+                .edges(s, d)
+                .features(Features.dense(x))
+                .labels(labels, List.of("a", "b"))
+                .build();
     }
 
     /**

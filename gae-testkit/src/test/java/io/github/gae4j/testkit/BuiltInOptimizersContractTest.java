@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -10,8 +11,11 @@ import org.junit.jupiter.api.Nested;
 final class BuiltInOptimizersContractTest {
 
     private static OptimizerFactory builtIn(String name) {
-        return new OptimizersPlugin().optimizers().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow();
+        return new OptimizersPlugin()
+                .optimizers().stream()
+                        .filter(f -> f.name().equals(name))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @Nested

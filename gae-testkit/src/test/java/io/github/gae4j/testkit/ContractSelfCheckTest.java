@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -23,8 +24,8 @@ import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
-import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.Encoding;
+import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
 import io.github.gae4j.core.spi.GraphInput;
@@ -35,7 +36,6 @@ import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,11 +91,9 @@ final class ContractSelfCheckTest {
         }
     }
 
-    private record Encoders(EncoderFactory factory) implements EncoderContract {
-    }
+    private record Encoders(EncoderFactory factory) implements EncoderContract {}
 
-    private record Samplers(SamplerFactory factory) implements SamplerContract {
-    }
+    private record Samplers(SamplerFactory factory) implements SamplerContract {}
 
     private record Decoders(DecoderFactory factory) implements DecoderContract {
         @Override
@@ -104,11 +102,9 @@ final class ContractSelfCheckTest {
         }
     }
 
-    private record Losses(LossFactory factory) implements LossContract {
-    }
+    private record Losses(LossFactory factory) implements LossContract {}
 
-    private record Plugins(GaePlugin plugin) implements PluginContract {
-    }
+    private record Plugins(GaePlugin plugin) implements PluginContract {}
 
     private record Corruptions(CorruptionFactory factory) implements CorruptionContract {
         @Override
@@ -161,7 +157,9 @@ final class ContractSelfCheckTest {
         }
 
         private static EdgeList edgeList(List<int[]> pairs) {
-            return new EdgeList(pairs.stream().mapToInt(e -> e[0]).toArray(), pairs.stream().mapToInt(e -> e[1]).toArray());
+            return new EdgeList(
+                    pairs.stream().mapToInt(e -> e[0]).toArray(),
+                    pairs.stream().mapToInt(e -> e[1]).toArray());
         }
     }
 
@@ -183,44 +181,50 @@ final class ContractSelfCheckTest {
     void aWellBehavedCorruptionPassesEveryCorruptionCheck() {
         Corruptions contract = new Corruptions(new EdgeDropFactory(true, false));
         assertThatCode(() -> {
-            contract.corruptedInputKeepsShapesAndIsFinite();
-            contract.sameGeneratorSeedGivesSameCorruption();
-            contract.cleanInputIsNotMutated();
-            contract.maskedNodesAreSortedDistinctAndInRange();
-            contract.removedEdgesWereEdgesOfTheInputAndAreGone();
-            contract.earlierCorruptionsAreKept();
-            contract.identityOptionsChangeNothing();
-            contract.unknownOptionIsRejectedListingParameterNames();
-        }).doesNotThrowAnyException();
+                    contract.corruptedInputKeepsShapesAndIsFinite();
+                    contract.sameGeneratorSeedGivesSameCorruption();
+                    contract.cleanInputIsNotMutated();
+                    contract.maskedNodesAreSortedDistinctAndInRange();
+                    contract.removedEdgesWereEdgesOfTheInputAndAreGone();
+                    contract.earlierCorruptionsAreKept();
+                    contract.identityOptionsChangeNothing();
+                    contract.unknownOptionIsRejectedListingParameterNames();
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aCorruptionThatHidesEdgesWithoutSayingSoOrMutatesItsInputFails() {
-        assertThatThrownBy(new Corruptions(new EdgeDropFactory(false, false))::removedEdgesWereEdgesOfTheInputAndAreGone)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("listed as removed");
+        assertThatThrownBy(
+                        new Corruptions(new EdgeDropFactory(false, false))::removedEdgesWereEdgesOfTheInputAndAreGone)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("listed as removed");
         assertThatThrownBy(new Corruptions(new EdgeDropFactory(true, true))::cleanInputIsNotMutated)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("features of the clean input");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("features of the clean input");
     }
 
     @Test
     void aWellBehavedEncoderPassesEveryEncoderCheck() {
         Encoders contract = new Encoders(new LinearEncoderFactory(true));
         assertThatCode(() -> {
-            contract.encodingHasNodesTimesLatentDimAndIsFinite();
-            contract.sameSeedGivesSameOutputAndDifferentSeedsDiffer();
-            contract.weightsAreNonEmptyAndRequireGradients();
-            contract.weightNamesAreDistinct();
-            contract.weightsAreExactlyTheParametersThatGetGradients();
-            contract.createReadsOnlyDeclaredOptions();
-            contract.gradientsMatchFiniteDifferences();
-            contract.unknownOptionIsRejectedListingParameterNames();
-        }).doesNotThrowAnyException();
+                    contract.encodingHasNodesTimesLatentDimAndIsFinite();
+                    contract.sameSeedGivesSameOutputAndDifferentSeedsDiffer();
+                    contract.weightsAreNonEmptyAndRequireGradients();
+                    contract.weightNamesAreDistinct();
+                    contract.weightsAreExactlyTheParametersThatGetGradients();
+                    contract.createReadsOnlyDeclaredOptions();
+                    contract.gradientsMatchFiniteDifferences();
+                    contract.unknownOptionIsRejectedListingParameterNames();
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
     void anEncoderThatIgnoresTheSeedFails() {
         Encoders contract = new Encoders(new LinearEncoderFactory(false));
-        assertThatThrownBy(contract::sameSeedGivesSameOutputAndDifferentSeedsDiffer).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(contract::sameSeedGivesSameOutputAndDifferentSeedsDiffer)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("seeds 42 and 43");
     }
 
@@ -228,14 +232,16 @@ final class ContractSelfCheckTest {
     void aSamplerThatIsRandomInEvalModeFails() {
         Samplers contract = new Samplers(sampler((encoding, mode, random) -> Constant.of(
                 TestGraphs.randomMatrix(encoding.mu().rows(), encoding.mu().cols(), random.nextLong()))));
-        assertThatThrownBy(contract::evalModeIsDeterministic).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(contract::evalModeIsDeterministic)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("EVAL");
     }
 
     @Test
     void aSamplerWithTheWrongShapeFails() {
         Samplers contract = new Samplers(sampler((encoding, mode, random) -> Constant.of(Matrix.zeros(1, 1))));
-        assertThatThrownBy(contract::trainModeHasTheShapeOfMuAndIsFinite).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(contract::trainModeHasTheShapeOfMuAndIsFinite)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Z in TRAIN mode");
     }
 
@@ -253,7 +259,8 @@ final class ContractSelfCheckTest {
                 return (z, pairs) -> RowDot.of(z, pairs.srcArray(), z, pairs.srcArray());
             }
         });
-        assertThatThrownBy(contract::logitsAreSymmetricWhereDeclared).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(contract::logitsAreSymmetricWhereDeclared)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("logit of");
     }
 
@@ -266,8 +273,8 @@ final class ContractSelfCheckTest {
 
         @Override
         public Variable fullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm) {
-            Variable exact = FullGraphBce.materialised(pairs -> logits(z, pairs), target,
-                    new FullGraphBce.BceWeights(posWeight, norm));
+            Variable exact = FullGraphBce.materialised(
+                    pairs -> logits(z, pairs), target, new FullGraphBce.BceWeights(posWeight, norm));
             return factor == 1 ? exact : Scale.of(exact, factor);
         }
     }
@@ -295,7 +302,8 @@ final class ContractSelfCheckTest {
     @Test
     void aFusedFullGraphLossThatDisagreesWithItsLogitsFails() {
         assertThatThrownBy(new Decoders(fusedInnerProduct(1.01))::fusedFullGraphLossAgreesWithItsLogits)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("fused full-graph loss, symmetric target");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("fused full-graph loss, symmetric target");
     }
 
     @Test
@@ -311,7 +319,8 @@ final class ContractSelfCheckTest {
                 return input -> input.z();
             }
         });
-        assertThatThrownBy(contract::lossIsAFiniteScalar).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(contract::lossIsAFiniteScalar)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("loss");
         Losses good = new Losses(new LossFactory() {
             @Override
@@ -321,19 +330,21 @@ final class ContractSelfCheckTest {
 
             @Override
             public Loss create(ComponentConfig config, CreationContext context) {
-                return input -> Sum.of(input.decoder().logits(input.z(), input.training().positives()));
+                return input -> Sum.of(
+                        input.decoder().logits(input.z(), input.training().positives()));
             }
         });
         assertThatCode(() -> {
-            good.lossIsAFiniteScalar();
-            good.sameGeneratorSeedGivesSameValue();
-            good.gradientsMatchFiniteDifferences();
-            good.weightNamesAreDistinct();
-            good.weightsAreExactlyTheParametersThatGetGradients();
-            good.createReadsOnlyDeclaredOptions();
-            good.unknownOptionIsRejectedListingParameterNames();
-            good.stateRoundTripsThroughRestoreState();
-        }).doesNotThrowAnyException();
+                    good.lossIsAFiniteScalar();
+                    good.sameGeneratorSeedGivesSameValue();
+                    good.gradientsMatchFiniteDifferences();
+                    good.weightNamesAreDistinct();
+                    good.weightsAreExactlyTheParametersThatGetGradients();
+                    good.createReadsOnlyDeclaredOptions();
+                    good.unknownOptionIsRejectedListingParameterNames();
+                    good.stateRoundTripsThroughRestoreState();
+                })
+                .doesNotThrowAnyException();
     }
 
     /** Σ logits scaled by (1 + number of earlier calls); exposes the count through state() when {@code exposed}. */
@@ -353,7 +364,8 @@ final class ContractSelfCheckTest {
 
         @Override
         public java.util.Map<String, io.github.gae4j.core.tensor.Matrix> state() {
-            return exposed ? java.util.Map.of("calls", io.github.gae4j.core.tensor.Matrix.scalar((double) calls))
+            return exposed
+                    ? java.util.Map.of("calls", io.github.gae4j.core.tensor.Matrix.scalar((double) calls))
                     : java.util.Map.of();
         }
 
@@ -388,7 +400,8 @@ final class ContractSelfCheckTest {
 
     @Test
     void aLossKeepingStateOutsideStateFailsTheRoundTrip() {
-        assertThatThrownBy(counting(false)::stateRoundTripsThroughRestoreState).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(counting(false)::stateRoundTripsThroughRestoreState)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("restoreState(state())");
         assertThatCode(counting(true)::stateRoundTripsThroughRestoreState).doesNotThrowAnyException();
     }
@@ -408,8 +421,8 @@ final class ContractSelfCheckTest {
         }
 
         @Override
-        public void step(List<Weights> weights, List<io.github.gae4j.core.tensor.Matrix> gradients,
-                         double learningRate) {
+        public void step(
+                List<Weights> weights, List<io.github.gae4j.core.tensor.Matrix> gradients, double learningRate) {
             if (gradients.size() != weights.size()) {
                 throw new IllegalArgumentException("one gradient per parameter");
             }
@@ -431,7 +444,8 @@ final class ContractSelfCheckTest {
 
         @Override
         public java.util.Map<String, io.github.gae4j.core.tensor.Matrix> state(List<Weights> weights) {
-            return exposed ? java.util.Map.of("steps", io.github.gae4j.core.tensor.Matrix.scalar((double) steps))
+            return exposed
+                    ? java.util.Map.of("steps", io.github.gae4j.core.tensor.Matrix.scalar((double) steps))
                     : java.util.Map.of();
         }
 
@@ -448,29 +462,31 @@ final class ContractSelfCheckTest {
         }
     }
 
-    private record Optimizers(io.github.gae4j.core.spi.OptimizerFactory factory) implements OptimizerContract {
-    }
+    private record Optimizers(io.github.gae4j.core.spi.OptimizerFactory factory) implements OptimizerContract {}
 
     private static Optimizers decaying(boolean exposed, boolean ascending) {
-        return new Optimizers(io.github.gae4j.core.spi.SimpleFactory.optimizer("decaying-sgd", "", List.of(),
-                (config, context) -> new DecayingSgd(exposed, ascending)));
+        return new Optimizers(io.github.gae4j.core.spi.SimpleFactory.optimizer(
+                "decaying-sgd", "", List.of(), (config, context) -> new DecayingSgd(exposed, ascending)));
     }
 
     @Test
     void anOptimizerKeepingStateOutsideStateOrClimbingFails() {
         assertThatThrownBy(decaying(false, false)::stateRoundTripGivesABitIdenticalContinuation)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("from a restored state");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("from a restored state");
         assertThatThrownBy(decaying(true, true)::stepsDecreaseAConvexQuadratic)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("f after one step");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("f after one step");
         Optimizers good = decaying(true, false);
         assertThatCode(() -> {
-            good.nameIsNonBlankKebabCase();
-            good.unknownOptionIsRejectedListingParameterNames();
-            good.stepsDecreaseAConvexQuadratic();
-            good.aParameterWithoutGradientIsLeftAlone();
-            good.stateRoundTripGivesABitIdenticalContinuation();
-            good.mismatchedGradientsAreRefused();
-        }).doesNotThrowAnyException();
+                    good.nameIsNonBlankKebabCase();
+                    good.unknownOptionIsRejectedListingParameterNames();
+                    good.stepsDecreaseAConvexQuadratic();
+                    good.aParameterWithoutGradientIsLeftAlone();
+                    good.stateRoundTripGivesABitIdenticalContinuation();
+                    good.mismatchedGradientsAreRefused();
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -491,11 +507,14 @@ final class ContractSelfCheckTest {
                 return List.of(new LinearEncoderFactory(true));
             }
         });
-        assertThatThrownBy(contract::pluginNameIsNonBlankKebabCase).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(contract::pluginNameIsNonBlankKebabCase)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("plugin name");
         assertThatThrownBy(contract::isDiscoveredByServiceLoaderWithEveryFactorySelectableByName)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("META-INF/services");
-        assertThatCode(contract::factoryNamesAreNonBlankKebabCaseAndUniquePerKind).doesNotThrowAnyException();
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("META-INF/services");
+        assertThatCode(contract::factoryNamesAreNonBlankKebabCaseAndUniquePerKind)
+                .doesNotThrowAnyException();
         assertThatCode(contract::spiVersionMajorMatchesTheCore).doesNotThrowAnyException();
     }
 }

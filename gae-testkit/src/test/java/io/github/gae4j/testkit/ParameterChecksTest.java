@@ -1,10 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GaePlugin;
@@ -13,6 +13,7 @@ import io.github.gae4j.core.spi.Parameter;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
 import io.github.gae4j.core.spi.SimpleFactory;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,11 @@ final class ParameterChecksTest {
     private static final Sampler SAMPLER = (encoding, mode, random) -> encoding.mu();
 
     private static SamplerFactory scaled(String declaredDefault) {
-        return SimpleFactory.sampler("scaled", "", List.of(Parameter.of("scale", declaredDefault, "a factor"),
+        return SimpleFactory.sampler(
+                "scaled",
+                "",
+                List.of(
+                        Parameter.of("scale", declaredDefault, "a factor"),
                         Parameter.withoutDefault("path", "required")),
                 (config, context) -> {
                     if (config.getString("path").isEmpty()) {
@@ -40,14 +45,15 @@ final class ParameterChecksTest {
 
     @Test
     void acceptsDefaultsThatParseKeepingOptionsWithoutDefaults() {
-        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, scaled("2"),
-                ComponentConfig.of("path", "p", "scale", 5), CONTEXT)).doesNotThrowAnyException();
+        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(
+                        ComponentKind.SAMPLER, scaled("2"), ComponentConfig.of("path", "p", "scale", 5), CONTEXT))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void catchesADefaultThatDoesNotParse() {
-        assertThatThrownBy(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, scaled("two"),
-                ComponentConfig.of("path", "p"), CONTEXT))
+        assertThatThrownBy(() -> Contracts.assertDeclaredParametersAreAccepted(
+                        ComponentKind.SAMPLER, scaled("two"), ComponentConfig.of("path", "p"), CONTEXT))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("sampler 'scaled' rejects its declared default scale=two");
     }
@@ -72,10 +78,11 @@ final class ParameterChecksTest {
 
     @Test
     void bothDeclarationsPassWhenTheyAgree() {
-        Both agreeing = new Both(Set.of("scale", "rate"), List.of(Parameter.of("scale", 2, ""),
-                Parameter.of("rate", 0.5, "")));
-        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, agreeing,
-                ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
+        Both agreeing =
+                new Both(Set.of("scale", "rate"), List.of(Parameter.of("scale", 2, ""), Parameter.of("rate", 0.5, "")));
+        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(
+                        ComponentKind.SAMPLER, agreeing, ComponentConfig.empty(), CONTEXT))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -84,8 +91,8 @@ final class ParameterChecksTest {
         assertThatThrownBy(() -> Contracts.assertWellFormedParameters(ComponentKind.SAMPLER, extraName))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("parameterNames() of sampler 'both'");
-        Both extraParameter = new Both(Set.of("scale"), List.of(Parameter.of("scale", 2, ""),
-                Parameter.of("rate", 0.5, "")));
+        Both extraParameter =
+                new Both(Set.of("scale"), List.of(Parameter.of("scale", 2, ""), Parameter.of("rate", 0.5, "")));
         assertThatThrownBy(() -> Contracts.assertWellFormedParameters(ComponentKind.SAMPLER, extraParameter))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("parameterNames() of sampler 'both'");
@@ -114,10 +121,12 @@ final class ParameterChecksTest {
     @Test
     void parametersOnlyFactoriesPass() {
         assertThat(new ParametersOnly().parameterNames()).isEmpty();
-        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER,
-                new ParametersOnly(), ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
-        assertThatCode(() -> Contracts.assertRejectsUnknownOption(ComponentKind.SAMPLER, new ParametersOnly(),
-                ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
+        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(
+                        ComponentKind.SAMPLER, new ParametersOnly(), ComponentConfig.empty(), CONTEXT))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Contracts.assertRejectsUnknownOption(
+                        ComponentKind.SAMPLER, new ParametersOnly(), ComponentConfig.empty(), CONTEXT))
+                .doesNotThrowAnyException();
     }
 
     /** Old style: names only; parameters() derived, no defaults to try. */
@@ -140,10 +149,12 @@ final class ParameterChecksTest {
 
     @Test
     void namesOnlyFactoriesPass() {
-        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(ComponentKind.SAMPLER, new NamesOnly(),
-                ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
-        assertThatCode(() -> Contracts.assertRejectsUnknownOption(ComponentKind.SAMPLER, new NamesOnly(),
-                ComponentConfig.empty(), CONTEXT)).doesNotThrowAnyException();
+        assertThatCode(() -> Contracts.assertDeclaredParametersAreAccepted(
+                        ComponentKind.SAMPLER, new NamesOnly(), ComponentConfig.empty(), CONTEXT))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Contracts.assertRejectsUnknownOption(
+                        ComponentKind.SAMPLER, new NamesOnly(), ComponentConfig.empty(), CONTEXT))
+                .doesNotThrowAnyException();
     }
 
     private static PluginContract pluginOf(SamplerFactory... samplers) {
@@ -169,8 +180,10 @@ final class ParameterChecksTest {
     @Test
     void thePluginContractTakesEitherDeclarationOrBothAgreeingAndCatchesADisagreement() {
         Both agreeing = new Both(Set.of("scale"), List.of(Parameter.of("scale", 2, "")));
-        assertThatCode(pluginOf(new ParametersOnly(), new NamesOnly(), agreeing, scaled("2"))
-                ::factoryNamesAreNonBlankKebabCaseAndUniquePerKind).doesNotThrowAnyException();
+        assertThatCode(
+                        pluginOf(new ParametersOnly(), new NamesOnly(), agreeing, scaled("2"))
+                                ::factoryNamesAreNonBlankKebabCaseAndUniquePerKind)
+                .doesNotThrowAnyException();
         Both disagreeing = new Both(Set.of("scale", "rate"), List.of(Parameter.of("scale", 2, "")));
         PluginContract contract = pluginOf(new ParametersOnly(), disagreeing);
         assertThatThrownBy(contract::factoryNamesAreNonBlankKebabCaseAndUniquePerKind)

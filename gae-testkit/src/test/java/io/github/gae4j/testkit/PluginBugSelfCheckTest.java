@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -62,14 +63,15 @@ final class PluginBugSelfCheckTest {
 
         @Override
         public List<Parameter> parameters() {
-            return List.of(Parameter.of("latent", 2, "width of μ"),
-                    Parameter.of("train-eps", true, "whether eps is learnt"));
+            return List.of(
+                    Parameter.of("latent", 2, "width of μ"), Parameter.of("train-eps", true, "whether eps is learnt"));
         }
 
         @Override
         public Encoder create(ComponentConfig config, CreationContext context) {
             int latent = config.getPositiveInt("latent", 2);
-            boolean trainEps = bug == Bug.UNDECLARED_OPTION ? config.getBoolean("train_eps", true)
+            boolean trainEps = bug == Bug.UNDECLARED_OPTION
+                    ? config.getBoolean("train_eps", true)
                     : config.getBoolean("train-eps", true);
             SplittableRandom random = context.random();
             Matrix w = Matrix.zeros(context.inputDim(), latent);
@@ -117,16 +119,17 @@ final class PluginBugSelfCheckTest {
     void theGinLikeEncoderWithoutBugsPassesEveryEncoderCheck() {
         Encoders contract = new Encoders(Bug.NONE);
         assertThatCode(() -> {
-            contract.encodingHasNodesTimesLatentDimAndIsFinite();
-            contract.sameSeedGivesSameOutputAndDifferentSeedsDiffer();
-            contract.weightsAreNonEmptyAndRequireGradients();
-            contract.weightNamesAreDistinct();
-            contract.weightsAreExactlyTheParametersThatGetGradients();
-            contract.createReadsOnlyDeclaredOptions();
-            contract.gradientsMatchFiniteDifferences();
-            contract.declaredParametersAndTheirDefaultsAreAccepted();
-            contract.unknownOptionIsRejectedListingParameterNames();
-        }).doesNotThrowAnyException();
+                    contract.encodingHasNodesTimesLatentDimAndIsFinite();
+                    contract.sameSeedGivesSameOutputAndDifferentSeedsDiffer();
+                    contract.weightsAreNonEmptyAndRequireGradients();
+                    contract.weightNamesAreDistinct();
+                    contract.weightsAreExactlyTheParametersThatGetGradients();
+                    contract.createReadsOnlyDeclaredOptions();
+                    contract.gradientsMatchFiniteDifferences();
+                    contract.declaredParametersAndTheirDefaultsAreAccepted();
+                    contract.unknownOptionIsRejectedListingParameterNames();
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -159,7 +162,8 @@ final class PluginBugSelfCheckTest {
         ComponentConfig frozen = ComponentConfig.of("train-eps", false);
         GinLikeEncoderFactory factory = new GinLikeEncoderFactory(Bug.NONE);
         assertThatThrownBy(new Encoders(factory, frozen, Set.of())::weightsAreExactlyTheParametersThatGetGradients)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("[Weights[eps](1, 2)]")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("[Weights[eps](1, 2)]")
                 .hasMessageContaining("weightsWithoutGradient()");
         assertThatCode(new Encoders(factory, frozen, Set.of("eps"))::weightsAreExactlyTheParametersThatGetGradients)
                 .doesNotThrowAnyException();
@@ -174,7 +178,8 @@ final class PluginBugSelfCheckTest {
                 .hasMessageContaining("(declared: [latent, train-eps])");
         // Creating it with its declared defaults goes through the model assembler: caught there too.
         assertThatThrownBy(contract::declaredParametersAndTheirDefaultsAreAccepted)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("[train_eps]");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("[train_eps]");
     }
 
     /** logits = (Z W)_i · (Z W)_j; W left out of {@code weights()} or named like another weight when asked. */
@@ -186,7 +191,10 @@ final class PluginBugSelfCheckTest {
 
         @Override
         public Decoder create(ComponentConfig config, CreationContext context) {
-            Weights w = new Weights("proj", TestGraphs.randomMatrix(context.inputDim(), 2, context.random().nextLong()));
+            Weights w = new Weights(
+                    "proj",
+                    TestGraphs.randomMatrix(
+                            context.inputDim(), 2, context.random().nextLong()));
             Weights twin = new Weights("proj", Matrix.zeros(1, 1));
             return new Decoder() {
                 @Override
@@ -206,23 +214,25 @@ final class PluginBugSelfCheckTest {
         }
     }
 
-    private record Decoders(DecoderFactory factory) implements DecoderContract {
-    }
+    private record Decoders(DecoderFactory factory) implements DecoderContract {}
 
     @Test
     void decoderWeightsAreCheckedToo() {
         assertThatCode(() -> {
-            Decoders good = new Decoders(new ProjectedDecoderFactory(Bug.NONE));
-            good.weightNamesAreDistinct();
-            good.weightsAreExactlyTheParametersThatGetGradients();
-            good.createReadsOnlyDeclaredOptions();
-        }).doesNotThrowAnyException();
-        assertThatThrownBy(new Decoders(new ProjectedDecoderFactory(Bug.WEIGHT_NOT_LISTED))
-                ::weightsAreExactlyTheParametersThatGetGradients)
+                    Decoders good = new Decoders(new ProjectedDecoderFactory(Bug.NONE));
+                    good.weightNamesAreDistinct();
+                    good.weightsAreExactlyTheParametersThatGetGradients();
+                    good.createReadsOnlyDeclaredOptions();
+                })
+                .doesNotThrowAnyException();
+        assertThatThrownBy(
+                        new Decoders(new ProjectedDecoderFactory(Bug.WEIGHT_NOT_LISTED))
+                                ::weightsAreExactlyTheParametersThatGetGradients)
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("decoder 'projected' uses parameter(s) [Weights[proj](3, 2)]");
         assertThatThrownBy(new Decoders(new ProjectedDecoderFactory(Bug.DUPLICATE_WEIGHT_NAME))::weightNamesAreDistinct)
-                .isInstanceOf(AssertionError.class).hasMessageContaining("decoder 'projected'")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("decoder 'projected'")
                 .hasMessageContaining("'proj' (2 times)");
     }
 
@@ -235,7 +245,10 @@ final class PluginBugSelfCheckTest {
 
         @Override
         public Loss create(ComponentConfig config, CreationContext context) {
-            Weights w = new Weights("head", TestGraphs.randomMatrix(context.inputDim(), 1, context.random().nextLong()));
+            Weights w = new Weights(
+                    "head",
+                    TestGraphs.randomMatrix(
+                            context.inputDim(), 1, context.random().nextLong()));
             List<Weights> listed = new ArrayList<>(List.of(w));
             if (dead) {
                 listed.add(new Weights("stale", Matrix.zeros(1, 1)));
@@ -254,14 +267,14 @@ final class PluginBugSelfCheckTest {
         }
     }
 
-    private record Losses(LossFactory factory) implements LossContract {
-    }
+    private record Losses(LossFactory factory) implements LossContract {}
 
     @Test
     void lossWeightsAreCheckedToo() {
         assertThatCode(new Losses(new ProjectedSumLossFactory(false))::weightsAreExactlyTheParametersThatGetGradients)
                 .doesNotThrowAnyException();
-        assertThatThrownBy(new Losses(new ProjectedSumLossFactory(true))::weightsAreExactlyTheParametersThatGetGradients)
+        assertThatThrownBy(
+                        new Losses(new ProjectedSumLossFactory(true))::weightsAreExactlyTheParametersThatGetGradients)
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("loss 'projected-sum' lists weight(s) [Weights[stale](1, 1)]");
     }

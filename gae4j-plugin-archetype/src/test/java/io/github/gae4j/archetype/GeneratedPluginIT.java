@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.archetype;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class GeneratedPluginIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("gae4j.generatedProject",
-            "target/test-classes/projects/template-gcn/project/template-gcn-plugin")).toAbsolutePath();
+    private static final Path PROJECT = Path.of(System.getProperty(
+                    "gae4j.generatedProject", "target/test-classes/projects/template-gcn/project/template-gcn-plugin"))
+            .toAbsolutePath();
     private static final Path JAR = PROJECT.resolve("target/template-gcn-plugin-1.0-SNAPSHOT.jar");
     private static final Path LAUNCHER = Path.of("..", "gae").toAbsolutePath().normalize();
     private static final Pattern COUNTS = Pattern.compile(
@@ -35,8 +37,7 @@ final class GeneratedPluginIT {
     @TempDir
     Path dir;
 
-    record Run(int code, String out) {
-    }
+    record Run(int code, String out) {}
 
     /** The ./gae launcher of this checkout, with the generated jar in GAE_PLUGINS, as the generated README says. */
     private static Run gae(String... args) throws IOException, InterruptedException {
@@ -63,11 +64,16 @@ final class GeneratedPluginIT {
         Path reports = PROJECT.resolve("target/surefire-reports");
         for (String testClass : List.of("TemplateGcnContractTest", "TemplateGcnPluginContractTest")) {
             Path report = reports.resolve("TEST-com.example.gae.templategcn." + testClass + ".xml");
-            assertThat(report).as("the generated project's build ran " + testClass).isRegularFile();
+            assertThat(report)
+                    .as("the generated project's build ran " + testClass)
+                    .isRegularFile();
             Matcher m = COUNTS.matcher(Files.readString(report));
             assertThat(m.find()).as("test counts in " + report).isTrue();
-            assertThat(Integer.parseInt(m.group(1))).as(testClass + ": tests run").isPositive();
-            assertThat(List.of(m.group(2), m.group(3), m.group(4))).as(testClass + ": errors, skipped, failures")
+            assertThat(Integer.parseInt(m.group(1)))
+                    .as(testClass + ": tests run")
+                    .isPositive();
+            assertThat(List.of(m.group(2), m.group(3), m.group(4)))
+                    .as(testClass + ": errors, skipped, failures")
                     .containsOnly("0");
         }
     }
@@ -78,8 +84,12 @@ final class GeneratedPluginIT {
         assertThat(Files.readString(services).strip()).isEqualTo("com.example.gae.templategcn.TemplateGcnPlugin");
         try (Stream<Path> sources = Files.walk(PROJECT.resolve("src"))) {
             assertThat(sources.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java")))
-                    .containsExactlyInAnyOrder("TemplateGcn.java", "TemplateGcnFactory.java", "TemplateGcnPlugin.java",
-                            "TemplateGcnContractTest.java", "TemplateGcnPluginContractTest.java");
+                    .containsExactlyInAnyOrder(
+                            "TemplateGcn.java",
+                            "TemplateGcnFactory.java",
+                            "TemplateGcnPlugin.java",
+                            "TemplateGcnContractTest.java",
+                            "TemplateGcnPluginContractTest.java");
         }
     }
 
@@ -88,33 +98,70 @@ final class GeneratedPluginIT {
         assertThat(JAR).as("the generated project's jar").isRegularFile();
         Run r = gae("plugins");
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("template-gcn-plugin").contains(JAR.getFileName().toString())
-                .containsPattern("template-gcn +\\[template-gcn-plugin]").contains("hidden=32").contains("latent=16");
+        assertThat(r.out())
+                .contains("template-gcn-plugin")
+                .contains(JAR.getFileName().toString())
+                .containsPattern("template-gcn +\\[template-gcn-plugin]")
+                .contains("hidden=32")
+                .contains("latent=16");
     }
 
     @Test
     void gaeTrainsWithItAndRecordsItsJar() throws Exception {
         Path out = dir.resolve("run");
-        Run r = gae("train", "--encoder", "template-gcn", "-O", "encoder.hidden=16", "-e", "2",
-                "--dataset-option", "nodes=200", "--out", out.toString(), "--no-tsne", "--threads", "2");
+        Run r = gae(
+                "train",
+                "--encoder",
+                "template-gcn",
+                "-O",
+                "encoder.hidden=16",
+                "-e",
+                "2",
+                "--dataset-option",
+                "nodes=200",
+                "--out",
+                out.toString(),
+                "--no-tsne",
+                "--threads",
+                "2");
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("template-gcn on sbm").contains("epoch 2/2").contains("test AUC");
+        assertThat(r.out())
+                .contains("template-gcn on sbm")
+                .contains("epoch 2/2")
+                .contains("test AUC");
         assertThat(out.resolve("model.gae4j")).isRegularFile();
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         List<Map<String, String>> encoders = new ArrayList<>();
         for (JsonNode p : run.at("/provenance/plugins")) {
             if (p.get("kind").textValue().equals("encoder")) {
-                encoders.add(Map.of("name", p.get("name").textValue(), "plugin", p.get("plugin").textValue(),
-                        "version", p.get("version").textValue(), "jar", p.get("jar").textValue()));
+                encoders.add(Map.of(
+                        "name",
+                        p.get("name").textValue(),
+                        "plugin",
+                        p.get("plugin").textValue(),
+                        "version",
+                        p.get("version").textValue(),
+                        "jar",
+                        p.get("jar").textValue()));
             }
         }
-        assertThat(encoders).containsExactly(Map.of("name", "template-gcn", "plugin", "template-gcn-plugin",
-                "version", "1.0-SNAPSHOT", "jar", JAR.toString()));
+        assertThat(encoders)
+                .containsExactly(Map.of(
+                        "name",
+                        "template-gcn",
+                        "plugin",
+                        "template-gcn-plugin",
+                        "version",
+                        "1.0-SNAPSHOT",
+                        "jar",
+                        JAR.toString()));
 
         // Without the jar, evaluating the model names the missing plugin and how to add it.
         Run missing = gae(false, "eval", out.resolve("model.gae4j").toString());
         assertThat(missing.code()).as(missing.out()).isNotZero();
-        assertThat(missing.out()).contains("encoder 'template-gcn' from plugin 'template-gcn-plugin'")
-                .contains("GAE_PLUGINS=" + JAR).doesNotContain("\tat ");
+        assertThat(missing.out())
+                .contains("encoder 'template-gcn' from plugin 'template-gcn-plugin'")
+                .contains("GAE_PLUGINS=" + JAR)
+                .doesNotContain("\tat ");
     }
 }

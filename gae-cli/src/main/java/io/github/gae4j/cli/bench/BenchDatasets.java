@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.bench;
 
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.core.spi.CreationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,11 +15,22 @@ import java.util.Optional;
 final class BenchDatasets {
 
     /** 1M nodes in 1000 communities of 1000, about 9M edges inside and 1M between: 10M edges, 64 features. */
-    static final ComponentSpec SYNTHETIC_1M = ComponentSpec.of("sbm", "nodes", 1_000_000, "communities", 1000,
-            "p-in", 0.018, "p-out", 0.000002, "feature-dim", 64, "seed", 7);
+    static final ComponentSpec SYNTHETIC_1M = ComponentSpec.of(
+            "sbm",
+            "nodes",
+            1_000_000,
+            "communities",
+            1000,
+            "p-in",
+            0.018,
+            "p-out",
+            0.000002,
+            "feature-dim",
+            64,
+            "seed",
+            7);
 
-    private BenchDatasets() {
-    }
+    private BenchDatasets() {}
 
     /** Fails on a name the benchmark does not know, listing the known ones, before anything runs. */
     static void check(String name) {
@@ -38,7 +50,8 @@ final class BenchDatasets {
         switch (name) {
             case "synthetic-1m" -> spec = SYNTHETIC_1M;
             case "cora", "citeseer" -> {
-                Optional<Path> dir = dataDir.map(d -> d.resolve("linqs").resolve(name)).filter(Files::isDirectory);
+                Optional<Path> dir =
+                        dataDir.map(d -> d.resolve("linqs").resolve(name)).filter(Files::isDirectory);
                 if (dir.isEmpty()) {
                     return Optional.empty();
                 }
@@ -51,8 +64,12 @@ final class BenchDatasets {
                 if (dir.isEmpty()) {
                     return Optional.empty();
                 }
-                spec = ComponentSpec.of("linqs", "path", dir.get().resolve("pubmed_nofeatures.content"),
-                        "cites", dir.get().resolve("pubmed.cites"));
+                spec = ComponentSpec.of(
+                        "linqs",
+                        "path",
+                        dir.get().resolve("pubmed_nofeatures.content"),
+                        "cites",
+                        dir.get().resolve("pubmed.cites"));
             }
             default -> throw unknown(name);
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.bench;
 
 import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
@@ -6,15 +7,14 @@ import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.core.kernel.RowKernels;
 import io.github.gae4j.core.kernel.dispatch.RowKernelDispatch;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
@@ -45,14 +45,22 @@ public final class Benchmark {
     private static final int NAIVE_MAX_NODES = 5000;
     private static final int WARMUP_EPOCHS = 20;
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     /** One training row of the table. */
-    public record Row(String dataset, int nodes, int edges, String model, String loss, double msPerEpoch,
-                      double peakHeapMb, double kernelMs, double gflops, double naiveMs, double sparseMs,
-                      double sparseOjalgoMs) {
-    }
+    public record Row(
+            String dataset,
+            int nodes,
+            int edges,
+            String model,
+            String loss,
+            double msPerEpoch,
+            double peakHeapMb,
+            double kernelMs,
+            double gflops,
+            double naiveMs,
+            double sparseMs,
+            double sparseOjalgoMs) {}
 
     /** The datasets run when none are named. */
     public static final List<String> DATASETS = List.of("cora", "citeseer", "pubmed", "synthetic-1m");
@@ -61,14 +69,23 @@ public final class Benchmark {
      * Runs the rows of {@code datasets} (those whose files are not under {@code dataDir} are reported and
      * skipped), prints both tables to {@code out} and returns the training rows.
      */
-    public static List<Row> run(ModelAssembler assembler, Optional<Path> dataDir, List<String> datasets, int epochs,
-                                int threads, PrintStream out) {
+    public static List<Row> run(
+            ModelAssembler assembler,
+            Optional<Path> dataDir,
+            List<String> datasets,
+            int epochs,
+            int threads,
+            PrintStream out) {
         if (epochs < 1) {
             throw new ConfigException("--epochs must be at least 1, got " + epochs);
         }
         datasets.forEach(BenchDatasets::check);
-        out.printf(Locale.ROOT, "gae4j benchmark: JDK %s, %d cores, %d threads, max heap %d MB, vector module %s%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), threads,
+        out.printf(
+                Locale.ROOT,
+                "gae4j benchmark: JDK %s, %d cores, %d threads, max heap %d MB, vector module %s%n",
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                threads,
                 Runtime.getRuntime().maxMemory() >> 20,
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent");
         List<Row> rows = new ArrayList<>();
@@ -91,9 +108,19 @@ public final class Benchmark {
                         }
                         double[] step = trainingStep(graph, split, model, loss, epochs, assembler, parallelism);
                         boolean k = loss.equals("full");
-                        rows.add(new Row(name, graph.nodeCount(), graph.edgeCount(), model, loss, step[0],
-                                step[1], k ? kernel[0] : Double.NaN, k ? kernel[1] : Double.NaN,
-                                k ? kernel[2] : Double.NaN, sparse[0], sparse[1]));
+                        rows.add(new Row(
+                                name,
+                                graph.nodeCount(),
+                                graph.edgeCount(),
+                                model,
+                                loss,
+                                step[0],
+                                step[1],
+                                k ? kernel[0] : Double.NaN,
+                                k ? kernel[1] : Double.NaN,
+                                k ? kernel[2] : Double.NaN,
+                                sparse[0],
+                                sparse[1]));
                     }
                 }
             }
@@ -107,19 +134,35 @@ public final class Benchmark {
     private static final int[][] DENSE_SHAPES = {{2708, 32, 16}, {2708, 512, 512}, {1354, 512, 1433}};
 
     static void printDense(int threads, PrintStream out) {
-        out.printf(Locale.ROOT, "%n%-20s %9s %7s | %9s %6s | %9s %6s%n", "dense a·b (n×k·k×m)", "ours ms", "GFLOP/s",
-                "plain ms", "ratio", "ojAlgo ms", "ratio");
+        out.printf(
+                Locale.ROOT,
+                "%n%-20s %9s %7s | %9s %6s | %9s %6s%n",
+                "dense a·b (n×k·k×m)",
+                "ours ms",
+                "GFLOP/s",
+                "plain ms",
+                "ratio",
+                "ojAlgo ms",
+                "ratio");
         try (Parallelism parallelism = Parallelism.of(threads)) {
             for (int[] s : DENSE_SHAPES) {
                 boolean small = (double) s[0] * s[1] * s[2] < 1e7;
-                KernelTimings.DenseTiming t = KernelTimings.denseProduct(s[0], s[1], s[2], parallelism,
-                        small ? 500 : 10, small ? 51 : 11);
-                out.printf(Locale.ROOT, "%-20s %9.2f %7.1f | %9.2f %6.1f | %9.2f %6.1f%n",
-                        s[0] + "×" + s[1] + "·" + s[1] + "×" + s[2], t.oursMs(), t.gflops(), t.scalarMs(),
-                        t.scalarMs() / t.oursMs(), t.ojalgoMs(), t.ojalgoMs() / t.oursMs());
+                KernelTimings.DenseTiming t =
+                        KernelTimings.denseProduct(s[0], s[1], s[2], parallelism, small ? 500 : 10, small ? 51 : 11);
+                out.printf(
+                        Locale.ROOT,
+                        "%-20s %9.2f %7.1f | %9.2f %6.1f | %9.2f %6.1f%n",
+                        s[0] + "×" + s[1] + "·" + s[1] + "×" + s[2],
+                        t.oursMs(),
+                        t.gflops(),
+                        t.scalarMs(),
+                        t.scalarMs() / t.oursMs(),
+                        t.ojalgoMs(),
+                        t.ojalgoMs() / t.oursMs());
             }
         }
-        out.println("dense: DenseKernels.multiply with the best row kernels (" + RowKernelDispatch.best().describe()
+        out.println("dense: DenseKernels.multiply with the best row kernels ("
+                + RowKernelDispatch.best().describe()
                 + "), the same with the plain-Java kernels, and ojAlgo R064Store.multiply; median ms.");
     }
 
@@ -127,22 +170,36 @@ public final class Benchmark {
      * Median training-step ms over the last {@code epochs} of {@code epochs + WARMUP_EPOCHS}, and peak heap MB.
      * The Vector API kernels run interpreted until C2 compiles them, hence the long warm-up.
      */
-    static double[] trainingStep(Graph graph, LinkSplit split, String model, String loss, int epochs,
-                                 ModelAssembler assembler, Parallelism parallelism) {
+    static double[] trainingStep(
+            Graph graph,
+            LinkSplit split,
+            String model,
+            String loss,
+            int epochs,
+            ModelAssembler assembler,
+            Parallelism parallelism) {
         ModelSpec spec = model.equals("vgae") ? ModelSpec.vgae() : ModelSpec.gae();
         if (loss.equals("negative-sampling")) {
             spec = spec.withNegativeSampling();
         }
-        GraphAutoencoder m = assembler.assemble(spec,
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 0L));
+        GraphAutoencoder m = assembler.assemble(
+                spec, new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 0L));
         int warmup = WARMUP_EPOCHS;
-        TrainerConfig config = TrainerConfig.builder().epochs(warmup + epochs).evalEvery(0).logEvery(1000).build();
+        TrainerConfig config = TrainerConfig.builder()
+                .epochs(warmup + epochs)
+                .evalEvery(0)
+                .logEvery(1000)
+                .build();
         System.gc();
         List<MemoryPoolMXBean> pools = heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         TrainingResult result = new Trainer(config, parallelism).fit(m, split);
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        double[] t = result.history().stream().skip(warmup).mapToDouble(EpochStats::trainMillis).sorted().toArray();
+        double[] t = result.history().stream()
+                .skip(warmup)
+                .mapToDouble(EpochStats::trainMillis)
+                .sorted()
+                .toArray();
         return new double[] {t[t.length / 2], peak / 1048576.0};
     }
 
@@ -156,7 +213,8 @@ public final class Benchmark {
         int reps = n > 10_000 ? 5 : 21;
         double fused = KernelTimings.fused(z, target, w.posWeight(), w.norm(), parallelism, n > 10_000 ? 10 : 50, reps);
         double gflops = KernelTimings.fusedFlops(n, 16) / (fused * 1e6);
-        double naive = n <= NAIVE_MAX_NODES ? KernelTimings.naiveMillis(z, target, w.posWeight(), w.norm(), 1, 5) : Double.NaN;
+        double naive =
+                n <= NAIVE_MAX_NODES ? KernelTimings.naiveMillis(z, target, w.posWeight(), w.norm(), 1, 5) : Double.NaN;
         return new double[] {fused, gflops, naive};
     }
 
@@ -169,18 +227,46 @@ public final class Benchmark {
     }
 
     static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 
     static void print(List<Row> rows, PrintStream out) {
-        out.printf(Locale.ROOT, "%-13s %8s %9s %-5s %-17s %9s %9s | %9s %7s %9s %7s | %9s %9s %6s%n", "dataset", "nodes",
-                "edges", "model", "loss", "ms/epoch", "heap MB", "kernel ms", "GFLOP/s", "naive ms", "ratio",
-                "ÂH ms", "ojAlgo ms", "ratio");
+        out.printf(
+                Locale.ROOT,
+                "%-13s %8s %9s %-5s %-17s %9s %9s | %9s %7s %9s %7s | %9s %9s %6s%n",
+                "dataset",
+                "nodes",
+                "edges",
+                "model",
+                "loss",
+                "ms/epoch",
+                "heap MB",
+                "kernel ms",
+                "GFLOP/s",
+                "naive ms",
+                "ratio",
+                "ÂH ms",
+                "ojAlgo ms",
+                "ratio");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-13s %8d %9d %-5s %-17s %9.1f %9.0f | %9s %7s %9s %7s | %9.2f %9.2f %6.1f%n",
-                    r.dataset(), r.nodes(), r.edges(), r.model(), r.loss(), r.msPerEpoch(), r.peakHeapMb(),
-                    num(r.kernelMs(), "%.1f"), num(r.gflops(), "%.1f"), num(r.naiveMs(), "%.1f"),
-                    num(r.naiveMs() / r.kernelMs(), "%.1fx"), r.sparseMs(), r.sparseOjalgoMs(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-13s %8d %9d %-5s %-17s %9.1f %9.0f | %9s %7s %9s %7s | %9.2f %9.2f %6.1f%n",
+                    r.dataset(),
+                    r.nodes(),
+                    r.edges(),
+                    r.model(),
+                    r.loss(),
+                    r.msPerEpoch(),
+                    r.peakHeapMb(),
+                    num(r.kernelMs(), "%.1f"),
+                    num(r.gflops(), "%.1f"),
+                    num(r.naiveMs(), "%.1f"),
+                    num(r.naiveMs() / r.kernelMs(), "%.1fx"),
+                    r.sparseMs(),
+                    r.sparseOjalgoMs(),
                     r.sparseOjalgoMs() / r.sparseMs());
         }
         out.println("ms/epoch: median training step (forward, backward, Adam) after " + WARMUP_EPOCHS

@@ -1,9 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.bench;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.decoders.innerproduct.InnerProductFullGraphBce;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Softplus;
 import io.github.gae4j.core.kernel.RowKernels;
@@ -11,6 +11,7 @@ import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.DenseKernels;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.decoders.innerproduct.InnerProductFullGraphBce;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ojalgo.matrix.store.R064CSR;
@@ -19,8 +20,7 @@ import org.ojalgo.matrix.store.R064Store;
 /** Times the kernels alone, each next to its naive ojAlgo baseline in the same run. */
 final class KernelTimings {
 
-    private KernelTimings() {
-    }
+    private KernelTimings() {}
 
     /** Median milliseconds of {@code reps} calls after {@code warmup} unmeasured ones. */
     static double medianMillis(int warmup, int reps, Runnable body) {
@@ -53,8 +53,14 @@ final class KernelTimings {
     }
 
     /** The fused kernel: loss and dZ, forward and backward. */
-    static double fused(Matrix z, SparseMatrix target, double posWeight, double norm, Parallelism parallelism,
-                        int warmup, int reps) {
+    static double fused(
+            Matrix z,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            Parallelism parallelism,
+            int warmup,
+            int reps) {
         Weights w = new Weights("z", z);
         Variable loss = InnerProductFullGraphBce.of(w, target, posWeight, norm);
         return medianMillis(warmup, reps, () -> new ComputationContext(parallelism).backward(loss));
@@ -124,8 +130,8 @@ final class KernelTimings {
         Matrix a = randomEmbedding(n, k, 3L);
         Matrix b = randomEmbedding(k, m, 4L);
         double ours = medianMillis(warmup, reps, () -> DenseKernels.multiply(a, b, parallelism));
-        double scalar = medianMillis(1, Math.max(3, reps / 5),
-                () -> DenseKernels.multiply(a, b, parallelism, RowKernels.scalar()));
+        double scalar = medianMillis(
+                1, Math.max(3, reps / 5), () -> DenseKernels.multiply(a, b, parallelism, RowKernels.scalar()));
         R064Store left = R064Store.FACTORY.copy(org.ojalgo.matrix.store.RawStore.wrap(a.toArray()));
         R064Store right = R064Store.FACTORY.copy(org.ojalgo.matrix.store.RawStore.wrap(b.toArray()));
         double ojalgo = medianMillis(warmup, reps, () -> left.multiply(right));

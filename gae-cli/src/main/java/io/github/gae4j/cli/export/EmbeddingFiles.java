@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.export;
 
 import io.github.gae4j.core.io.AtomicFiles;
@@ -23,8 +24,7 @@ import java.util.Locale;
  */
 public final class EmbeddingFiles {
 
-    private EmbeddingFiles() {
-    }
+    private EmbeddingFiles() {}
 
     /** The three files, named as users expect: embeddings.csv, embeddings.npy and node_ids.npy. */
     public static List<Path> writeAll(Path dir, io.github.gae4j.core.graph.Graph graph, Matrix z) throws IOException {
@@ -80,7 +80,8 @@ public final class EmbeddingFiles {
     /** An n×d little-endian float64 {@code .npy} (format 1.0). */
     public static void writeNpy(Path file, Matrix z) throws IOException {
         Path tmp = temp(file);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             header(out, "<f8", "(" + z.rows() + ", " + z.cols() + ")");
             ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             for (double v : z.data()) {
@@ -94,9 +95,15 @@ public final class EmbeddingFiles {
 
     /** A one-dimensional {@code <U} (UTF-32) string array, NumPy's own string type: no pickle needed to load. */
     public static void writeNpyStrings(Path file, List<String> values) throws IOException {
-        int width = Math.max(1, values.stream().mapToInt(s -> s.codePointCount(0, s.length())).max().orElse(1));
+        int width = Math.max(
+                1,
+                values.stream()
+                        .mapToInt(s -> s.codePointCount(0, s.length()))
+                        .max()
+                        .orElse(1));
         Path tmp = temp(file);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             header(out, "<U" + width, "(" + values.size() + ",)");
             ByteBuffer b = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);
             for (String s : values) {
@@ -132,8 +139,8 @@ public final class EmbeddingFiles {
 
     private static void check(List<String> nodeIds, Matrix z) {
         if (nodeIds.size() != z.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d node ids for %d embedding rows",
-                    nodeIds.size(), z.rows()));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%d node ids for %d embedding rows", nodeIds.size(), z.rows()));
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.progress;
 
 import io.github.gae4j.runtime.train.EpochStats;
@@ -58,8 +59,7 @@ public final class ProgressListener implements TrainingListener {
                     out.flush();
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -97,8 +97,15 @@ public final class ProgressListener implements TrainingListener {
     }
 
     String line(EpochStats s) {
-        return String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  val AUC %s  best %s  %s", s.epoch(), totalEpochs,
-                s.loss(), auc(s.valAuc()), auc(bestAuc), eta(s.epoch()));
+        return String.format(
+                Locale.ROOT,
+                "epoch %d/%d  loss %.4f  val AUC %s  best %s  %s",
+                s.epoch(),
+                totalEpochs,
+                s.loss(),
+                auc(s.valAuc()),
+                auc(bestAuc),
+                eta(s.epoch()));
     }
 
     private static String auc(double v) {

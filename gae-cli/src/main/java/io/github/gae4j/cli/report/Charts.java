@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import io.github.gae4j.runtime.train.EpochStats;
@@ -52,13 +53,13 @@ final class Charts {
     private static final int[] PALETTE = {
         0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2, 0xBCBD22, 0x17BECF, 0x393B79,
     };
+
     private static final Stroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final Stroke THIN = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    private static final Stroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-            10f, new float[] {6f, 4f}, 0f);
+    private static final Stroke DASHED =
+            new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** A series key shown as its label; distinct even when two class names are equal. */
     private record SeriesKey(int order, String label) implements Comparable<SeriesKey> {
@@ -115,8 +116,7 @@ final class Charts {
     }
 
     /** A heuristic's curve drawn beside the model's: its name and AUC or AP go into the legend. */
-    record Baseline<C>(String name, double score, C curve) {
-    }
+    record Baseline<C>(String name, double score, C curve) {}
 
     /** The ROC curve with the chance diagonal; the AUC goes into the legend. */
     static JFreeChart roc(Curves.Roc roc, double auc) {
@@ -130,10 +130,11 @@ final class Charts {
         XYSeries chance = new XYSeries("random scorer", false, true);
         chance.add(0, 0, false);
         chance.add(1, 1, false);
-        List<XYSeries> extra = baselines.stream().map(b -> rocSeries(
-                String.format(Locale.ROOT, "%s (AUC = %.4f)", b.name(), b.score()), b.curve())).toList();
-        return unitSquare("ROC curve on the test edges", "false positive rate", "true positive rate",
-                curve, chance, extra);
+        List<XYSeries> extra = baselines.stream()
+                .map(b -> rocSeries(String.format(Locale.ROOT, "%s (AUC = %.4f)", b.name(), b.score()), b.curve()))
+                .toList();
+        return unitSquare(
+                "ROC curve on the test edges", "false positive rate", "true positive rate", curve, chance, extra);
     }
 
     private static XYSeries rocSeries(String name, Curves.Roc roc) {
@@ -153,16 +154,20 @@ final class Charts {
     }
 
     /** The model's precision-recall curve, a random scorer's, and thinner curves of the baselines. */
-    static JFreeChart precisionRecall(Curves.PrecisionRecall pr, double ap, double positiveRate,
-                                      List<Baseline<Curves.PrecisionRecall>> baselines) {
+    static JFreeChart precisionRecall(
+            Curves.PrecisionRecall pr,
+            double ap,
+            double positiveRate,
+            List<Baseline<Curves.PrecisionRecall>> baselines) {
         String prefix = baselines.isEmpty() ? "precision-recall" : "model";
         XYSeries curve = prSeries(String.format(Locale.ROOT, "%s (AP = %.4f)", prefix, ap), pr);
         XYSeries chance = new XYSeries(
                 String.format(Locale.ROOT, "random scorer (positive rate %.3f)", positiveRate), false, true);
         chance.add(0, positiveRate, false);
         chance.add(1, positiveRate, false);
-        List<XYSeries> extra = baselines.stream().map(b -> prSeries(
-                String.format(Locale.ROOT, "%s (AP = %.4f)", b.name(), b.score()), b.curve())).toList();
+        List<XYSeries> extra = baselines.stream()
+                .map(b -> prSeries(String.format(Locale.ROOT, "%s (AP = %.4f)", b.name(), b.score()), b.curve()))
+                .toList();
         return unitSquare("Precision-recall curve on the test edges", "recall", "precision", curve, chance, extra);
     }
 
@@ -182,8 +187,8 @@ final class Charts {
      * each class present gets its own colour and legend entry and unlabelled points are grey and drawn
      * behind; without, all points share one colour.
      */
-    static JFreeChart scatter(String title, String xLabel, String yLabel, double[] xy, int[] classes,
-            List<String> classNames) {
+    static JFreeChart scatter(
+            String title, String xLabel, String yLabel, double[] xy, int[] classes, List<String> classNames) {
         int n = xy.length / 2;
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
@@ -254,8 +259,8 @@ final class Charts {
      * The main curve (blue, drawn on top), a dashed reference, and thinner extra curves in the palette's
      * other colours (the baselines).
      */
-    private static JFreeChart unitSquare(String title, String xLabel, String yLabel, XYSeries curve,
-            XYSeries reference, List<XYSeries> extra) {
+    private static JFreeChart unitSquare(
+            String title, String xLabel, String yLabel, XYSeries curve, XYSeries reference, List<XYSeries> extra) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(curve);
         data.addSeries(reference);
@@ -306,8 +311,7 @@ final class Charts {
         return renderer;
     }
 
-    private static XYPlot plot(XYSeriesCollection data, NumberAxis x, NumberAxis y,
-            XYLineAndShapeRenderer renderer) {
+    private static XYPlot plot(XYSeriesCollection data, NumberAxis x, NumberAxis y, XYLineAndShapeRenderer renderer) {
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);

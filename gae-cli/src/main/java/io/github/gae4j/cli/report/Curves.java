@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import java.util.Arrays;
@@ -13,24 +14,20 @@ final class Curves {
 
     /** False and true positive rates, from (0, 0) to (1, 1). */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    record Roc(double[] fpr, double[] tpr) {
-    }
+    record Roc(double[] fpr, double[] tpr) {}
 
     /**
      * One operating point per distinct threshold, from the highest threshold down (recall rising to 1).
      * Precision {@code precision[k]} holds on the recall interval (recall[k − 1], recall[k]].
      */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    record PrecisionRecall(double[] recall, double[] precision) {
-    }
+    record PrecisionRecall(double[] recall, double[] precision) {}
 
     /** Cumulative true and false positives at each distinct threshold, highest threshold first. */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    private record Counts(long[] tp, long[] fp, int size) {
-    }
+    private record Counts(long[] tp, long[] fp, int size) {}
 
-    private Curves() {
-    }
+    private Curves() {}
 
     /** The ROC points, collinear intermediate points dropped as {@code roc_curve(drop_intermediate=True)}. */
     static Roc roc(double[] positives, double[] negatives) {
@@ -41,7 +38,8 @@ final class Curves {
         int kept = 0;
         for (int k = 0; k < c.size(); k++) {
             boolean end = k == 0 || k == c.size() - 1;
-            if (end || c.fp()[k + 1] - 2 * c.fp()[k] + c.fp()[k - 1] != 0
+            if (end
+                    || c.fp()[k + 1] - 2 * c.fp()[k] + c.fp()[k - 1] != 0
                     || c.tp()[k + 1] - 2 * c.tp()[k] + c.tp()[k - 1] != 0) {
                 keep[kept++] = k;
             }
@@ -119,9 +117,11 @@ final class Curves {
 
     private static void requireBothClasses(double[] positives, double[] negatives) {
         if (positives.length == 0 || negatives.length == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Curves need positive and negative scores, got %d positives and %d negatives",
-                    positives.length, negatives.length));
+                    positives.length,
+                    negatives.length));
         }
         for (double[] scores : new double[][] {positives, negatives}) {
             for (int k = 0; k < scores.length; k++) {

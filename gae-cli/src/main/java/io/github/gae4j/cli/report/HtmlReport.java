@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import io.github.gae4j.runtime.diagnostics.Warning;
@@ -21,14 +22,13 @@ import java.util.Set;
 final class HtmlReport {
 
     /** A titled group of figures. */
-    record Section(String heading, List<Figure> figures) {
-    }
+    record Section(String heading, List<Figure> figures) {}
 
     /** The epoch table samples the history down to about this many rows (plus the last and best epochs). */
     static final int EPOCH_ROWS = 23;
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private static final String CSS = """
             body{margin:0;background:#fff;color:#222;\
@@ -51,8 +51,7 @@ final class HtmlReport {
             footer{margin-top:3em;padding-top:.8em;border-top:1px solid #eee;color:#777;font-size:.85em}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** The mark of a report gae4j wrote: {@code gae train --force} replaces only a report.html that has it. */
     public static final String GENERATOR = "<meta name=\"generator\" content=\"gae4j\">";
@@ -61,10 +60,17 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder(1 << 16);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append(GENERATOR).append('\n') // how a later run tells its own report from a user's
-                .append("<title>").append(escape(data.title())).append("</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>").append(escape(data.title())).append("</h1>\n");
+                .append(GENERATOR)
+                .append('\n') // how a later run tells its own report from a user's
+                .append("<title>")
+                .append(escape(data.title()))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n")
+                .append("<h1>")
+                .append(escape(data.title()))
+                .append("</h1>\n");
         summary(html, data.summary());
         warnings(html, data.warnings());
         for (Section section : sections) {
@@ -74,8 +80,12 @@ final class HtmlReport {
             }
         }
         epochs(html, data.history(), data.bestEpoch());
-        html.append("<h2>Model</h2>\n<pre>").append(escape(data.modelJson())).append("</pre>\n")
-                .append("<footer>Generated ").append(TIME.format(generated)).append(" by gae4j</footer>\n")
+        html.append("<h2>Model</h2>\n<pre>")
+                .append(escape(data.modelJson()))
+                .append("</pre>\n")
+                .append("<footer>Generated ")
+                .append(TIME.format(generated))
+                .append(" by gae4j</footer>\n")
                 .append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -127,8 +137,11 @@ final class HtmlReport {
             return;
         }
         html.append("<h2>Summary</h2>\n<table class=\"summary\">\n");
-        summary.forEach((key, value) -> html.append("<tr><th scope=\"row\">").append(escape(key))
-                .append("</th><td>").append(escape(value)).append("</td></tr>\n"));
+        summary.forEach((key, value) -> html.append("<tr><th scope=\"row\">")
+                .append(escape(key))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>\n"));
         html.append("</table>\n");
     }
 
@@ -139,7 +152,9 @@ final class HtmlReport {
         }
         html.append("<h2>Warnings</h2>\n");
         for (Warning w : warnings) {
-            html.append("<p class=\"note warning\"><strong>").append(escape(w.code())).append("</strong>: ")
+            html.append("<p class=\"note warning\"><strong>")
+                    .append(escape(w.code()))
+                    .append("</strong>: ")
                     .append(escape(w.message()));
             if (!w.advice().isEmpty()) {
                 html.append("<br>").append(escape(w.advice()));
@@ -153,9 +168,16 @@ final class HtmlReport {
         if (figure instanceof Figure.Image image) {
             html.append("<figure>\n<img src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(image.png()))
-                    .append("\" width=\"").append(image.width()).append("\" height=\"").append(image.height())
-                    .append("\" alt=\"").append(escape(image.heading())).append("\">\n")
-                    .append("<figcaption>").append(escape(image.caption())).append("</figcaption>\n</figure>\n");
+                    .append("\" width=\"")
+                    .append(image.width())
+                    .append("\" height=\"")
+                    .append(image.height())
+                    .append("\" alt=\"")
+                    .append(escape(image.heading()))
+                    .append("\">\n")
+                    .append("<figcaption>")
+                    .append(escape(image.caption()))
+                    .append("</figcaption>\n</figure>\n");
         } else if (figure instanceof Figure.Skipped skipped) {
             html.append("<p class=\"note\">").append(escape(skipped.reason())).append("</p>\n");
         }
@@ -169,8 +191,12 @@ final class HtmlReport {
         }
         List<EpochStats> rows = epochRows(history, bestEpoch);
         if (rows.size() < history.size()) {
-            html.append("<p>").append(rows.size()).append(" of ").append(history.size())
-                    .append(" epochs").append(bestEpoch > 0 ? "; the best epoch is highlighted." : ".")
+            html.append("<p>")
+                    .append(rows.size())
+                    .append(" of ")
+                    .append(history.size())
+                    .append(" epochs")
+                    .append(bestEpoch > 0 ? "; the best epoch is highlighted." : ".")
                     .append("</p>\n");
         } else if (bestEpoch > 0) {
             html.append("<p>The best epoch is highlighted.</p>\n");
@@ -179,11 +205,21 @@ final class HtmlReport {
                 .append("<th>val AP</th><th>train ms</th></tr>\n");
         for (EpochStats e : rows) {
             html.append(bestEpoch > 0 && e.epoch() == bestEpoch ? "<tr class=\"best\">" : "<tr>")
-                    .append("<td class=\"num\">").append(e.epoch()).append("</td>")
-                    .append("<td class=\"num\">").append(number(e.loss(), "%.5f")).append("</td>")
-                    .append("<td class=\"num\">").append(number(e.valAuc(), "%.4f")).append("</td>")
-                    .append("<td class=\"num\">").append(number(e.valAp(), "%.4f")).append("</td>")
-                    .append("<td class=\"num\">").append(number(e.trainMillis(), "%.1f")).append("</td></tr>\n");
+                    .append("<td class=\"num\">")
+                    .append(e.epoch())
+                    .append("</td>")
+                    .append("<td class=\"num\">")
+                    .append(number(e.loss(), "%.5f"))
+                    .append("</td>")
+                    .append("<td class=\"num\">")
+                    .append(number(e.valAuc(), "%.4f"))
+                    .append("</td>")
+                    .append("<td class=\"num\">")
+                    .append(number(e.valAp(), "%.4f"))
+                    .append("</td>")
+                    .append("<td class=\"num\">")
+                    .append(number(e.trainMillis(), "%.1f"))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -15,11 +16,9 @@ final class Projections {
      * @param varianceShare fraction of the total variance along PC1 and PC2 (0 when the data has none)
      */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    record Pca(double[] coordinates, double[] varianceShare) {
-    }
+    record Pca(double[] coordinates, double[] varianceShare) {}
 
-    private Projections() {
-    }
+    private Projections() {}
 
     /**
      * Projects every row onto the top two eigenvectors of the column covariance. The sign of each
@@ -29,8 +28,8 @@ final class Projections {
         int n = embeddings.rows();
         int d = embeddings.cols();
         if (n < 1 || d < 2) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "PCA to 2-D needs at least 1 row and 2 columns, got (%d, %d)", n, d));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "PCA to 2-D needs at least 1 row and 2 columns, got (%d, %d)", n, d));
         }
         double[] x = embeddings.data();
         double[] mean = new double[d];
@@ -142,8 +141,8 @@ final class Projections {
         int d = embeddings.cols();
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Embedding row %d has a non-finite value (%s) in column %d", i / d, x[i], i % d));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "Embedding row %d has a non-finite value (%s) in column %d", i / d, x[i], i % d));
             }
         }
     }

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import static java.util.Objects.requireNonNull;
 
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.baselines.HeuristicScore;
+import io.github.gae4j.runtime.diagnostics.Warning;
 import io.github.gae4j.runtime.train.EpochStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,19 +48,62 @@ public record ReportData(
         List<Warning> warnings) {
 
     /** Without baselines or warnings. */
-    public ReportData(String title, Map<String, String> summary, String modelJson, List<EpochStats> history,
-                      int bestEpoch, double[] testPositiveScores, double[] testNegativeScores, Matrix embeddings,
-                      int[] labels, List<String> classNames, long seed) {
-        this(title, summary, modelJson, history, bestEpoch, testPositiveScores, testNegativeScores, embeddings,
-                labels, classNames, seed, List.of(), List.of());
+    public ReportData(
+            String title,
+            Map<String, String> summary,
+            String modelJson,
+            List<EpochStats> history,
+            int bestEpoch,
+            double[] testPositiveScores,
+            double[] testNegativeScores,
+            Matrix embeddings,
+            int[] labels,
+            List<String> classNames,
+            long seed) {
+        this(
+                title,
+                summary,
+                modelJson,
+                history,
+                bestEpoch,
+                testPositiveScores,
+                testNegativeScores,
+                embeddings,
+                labels,
+                classNames,
+                seed,
+                List.of(),
+                List.of());
     }
 
     /** Without warnings. */
-    public ReportData(String title, Map<String, String> summary, String modelJson, List<EpochStats> history,
-                      int bestEpoch, double[] testPositiveScores, double[] testNegativeScores, Matrix embeddings,
-                      int[] labels, List<String> classNames, long seed, List<HeuristicScore> baselines) {
-        this(title, summary, modelJson, history, bestEpoch, testPositiveScores, testNegativeScores, embeddings,
-                labels, classNames, seed, baselines, List.of());
+    public ReportData(
+            String title,
+            Map<String, String> summary,
+            String modelJson,
+            List<EpochStats> history,
+            int bestEpoch,
+            double[] testPositiveScores,
+            double[] testNegativeScores,
+            Matrix embeddings,
+            int[] labels,
+            List<String> classNames,
+            long seed,
+            List<HeuristicScore> baselines) {
+        this(
+                title,
+                summary,
+                modelJson,
+                history,
+                bestEpoch,
+                testPositiveScores,
+                testNegativeScores,
+                embeddings,
+                labels,
+                classNames,
+                seed,
+                baselines,
+                List.of());
     }
 
     public ReportData {
@@ -89,14 +133,14 @@ public record ReportData(
         Projections.requireFinite(embeddings);
         if (labels != null) {
             if (labels.length != embeddings.rows()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%d labels for %d embedding rows", labels.length, embeddings.rows()));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "%d labels for %d embedding rows", labels.length, embeddings.rows()));
             }
             labels = labels.clone();
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] < -1) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Label of node %d is %d; use -1 for unlabelled nodes", i, labels[i]));
+                    throw new IllegalArgumentException(String.format(
+                            Locale.ROOT, "Label of node %d is %d; use -1 for unlabelled nodes", i, labels[i]));
                 }
             }
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import java.util.Locale;
@@ -14,16 +15,16 @@ public record ReportOptions(boolean tsne, int maxProjectedPoints, int tsneIterat
 
     public ReportOptions {
         if (maxProjectedPoints < 3) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "maxProjectedPoints must be at least 3, got %d", maxProjectedPoints));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "maxProjectedPoints must be at least 3, got %d", maxProjectedPoints));
         }
         if (tsneIterations < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "tsneIterations must be at least 1, got %d", tsneIterations));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "tsneIterations must be at least 1, got %d", tsneIterations));
         }
         if (!(perplexity > 0) || Double.isInfinite(perplexity)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "perplexity must be positive and finite, got %s", perplexity));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "perplexity must be positive and finite, got %s", perplexity));
         }
     }
 

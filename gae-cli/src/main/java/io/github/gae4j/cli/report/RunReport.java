@@ -1,12 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import static java.util.Objects.requireNonNull;
 
 import io.github.gae4j.core.io.AtomicFiles;
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.baselines.HeuristicScore;
 import io.github.gae4j.runtime.metrics.LinkScores;
-import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.runtime.train.EpochStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,13 +40,12 @@ public final class RunReport {
     static final String HTML = "report.html";
 
     /** The chart files a report writes beside report.html (gae train --force removes them with it). */
-    public static final List<String> IMAGES = List.of("loss.png", "validation.png", "roc.png", "pr.png", "pca.png",
-            "tsne.png");
+    public static final List<String> IMAGES =
+            List.of("loss.png", "validation.png", "roc.png", "pr.png", "pca.png", "tsne.png");
 
     private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
 
-    private RunReport() {
-    }
+    private RunReport() {}
 
     /** Writes report.html and the PNGs into directory (created if missing); returns what it wrote. */
     public static Written write(ReportData data, Path directory, ReportOptions options) throws IOException {
@@ -92,55 +91,81 @@ public final class RunReport {
 
     private static Figure loss(ReportData data) throws IOException {
         String heading = "Training loss";
-        long finite = data.history().stream().filter(e -> Double.isFinite(e.loss())).count();
+        long finite =
+                data.history().stream().filter(e -> Double.isFinite(e.loss())).count();
         if (data.history().isEmpty()) {
             return new Figure.Skipped("loss.png", heading, "No training history: no epochs were run.");
         }
         if (finite == 0) {
             return new Figure.Skipped("loss.png", heading, "No epoch has a finite training loss.");
         }
-        String caption = String.format(Locale.ROOT, "Training loss per epoch over %d epochs%s%s.",
+        String caption = String.format(
+                Locale.ROOT,
+                "Training loss per epoch over %d epochs%s%s.",
                 data.history().size(),
                 finite < data.history().size() ? " (" + (data.history().size() - finite) + " non-finite left out)" : "",
                 data.bestEpoch() > 0 ? "; the dashed line marks the best validation epoch" : "");
-        return image("loss.png", heading, caption, Charts.loss(data.history(), data.bestEpoch()),
-                Charts.LINE_WIDTH, Charts.LINE_HEIGHT);
+        return image(
+                "loss.png",
+                heading,
+                caption,
+                Charts.loss(data.history(), data.bestEpoch()),
+                Charts.LINE_WIDTH,
+                Charts.LINE_HEIGHT);
     }
 
     private static Figure validation(ReportData data) throws IOException {
         String heading = "Validation scores";
         long validated = data.history().stream()
-                .filter(e -> Double.isFinite(e.valAuc()) || Double.isFinite(e.valAp())).count();
+                .filter(e -> Double.isFinite(e.valAuc()) || Double.isFinite(e.valAp()))
+                .count();
         if (validated == 0) {
-            return new Figure.Skipped("validation.png", heading, data.history().isEmpty()
-                    ? "No training history, so no validation scores."
-                    : "No validation scores were recorded (no validation edges, or validation was off).");
+            return new Figure.Skipped(
+                    "validation.png",
+                    heading,
+                    data.history().isEmpty()
+                            ? "No training history, so no validation scores."
+                            : "No validation scores were recorded (no validation edges, or validation was off).");
         }
-        String caption = String.format(Locale.ROOT,
+        String caption = String.format(
+                Locale.ROOT,
                 "Validation ROC-AUC and average precision on the %d of %d epochs that were validated%s.",
-                validated, data.history().size(),
+                validated,
+                data.history().size(),
                 data.bestEpoch() > 0 ? "; the dashed line marks the best epoch, " + data.bestEpoch() : "");
-        return image("validation.png", heading, caption, Charts.validation(data.history(), data.bestEpoch()),
-                Charts.LINE_WIDTH, Charts.LINE_HEIGHT);
+        return image(
+                "validation.png",
+                heading,
+                caption,
+                Charts.validation(data.history(), data.bestEpoch()),
+                Charts.LINE_WIDTH,
+                Charts.LINE_HEIGHT);
     }
 
     private static List<Figure> testCurves(ReportData data) throws IOException {
         double[] pos = data.testPositiveScores();
         double[] neg = data.testNegativeScores();
         if (pos.length == 0 || neg.length == 0) {
-            String reason = String.format(Locale.ROOT,
+            String reason = String.format(
+                    Locale.ROOT,
                     "Needs test scores of both edges and non-edges; got %d edges and %d non-edges.",
-                    pos.length, neg.length);
-            return List.of(new Figure.Skipped("roc.png", "ROC curve", reason),
+                    pos.length,
+                    neg.length);
+            return List.of(
+                    new Figure.Skipped("roc.png", "ROC curve", reason),
                     new Figure.Skipped("pr.png", "Precision-recall curve", reason));
         }
         LinkScores scores = LinkScores.of(pos, neg);
         double positiveRate = (double) pos.length / (pos.length + neg.length);
-        String roc = String.format(Locale.ROOT,
+        String roc = String.format(
+                Locale.ROOT,
                 "ROC curve of the %d test edges against the %d test non-edges (AUC %.4f); "
                         + "the diagonal is a random scorer.",
-                pos.length, neg.length, scores.auc());
-        String pr = String.format(Locale.ROOT,
+                pos.length,
+                neg.length,
+                scores.auc());
+        String pr = String.format(
+                Locale.ROOT,
                 "Precision against recall on the same pairs (AP %.4f); the dashed line is the positive rate, "
                         + "a random scorer's precision.",
                 scores.ap());
@@ -149,8 +174,8 @@ public final class RunReport {
         for (HeuristicScore h : data.baselines()) {
             String name = h.heuristic().label();
             rocBaselines.add(new Charts.Baseline<>(name, h.auc(), Curves.roc(h.positiveScores(), h.negativeScores())));
-            prBaselines.add(new Charts.Baseline<>(name, h.ap(),
-                    Curves.precisionRecall(h.positiveScores(), h.negativeScores())));
+            prBaselines.add(new Charts.Baseline<>(
+                    name, h.ap(), Curves.precisionRecall(h.positiveScores(), h.negativeScores())));
         }
         if (!data.baselines().isEmpty()) {
             String beside = " Thinner lines: link heuristics on the same pairs, computed on the training graph.";
@@ -158,12 +183,21 @@ public final class RunReport {
             pr += beside;
         }
         return List.of(
-                image("roc.png", "ROC curve", roc, Charts.roc(Curves.roc(pos, neg), scores.auc(), rocBaselines),
-                        Charts.CURVE_SIZE, Charts.CURVE_SIZE),
-                image("pr.png", "Precision-recall curve", pr,
-                        Charts.precisionRecall(Curves.precisionRecall(pos, neg), scores.ap(), positiveRate,
-                                prBaselines),
-                        Charts.CURVE_SIZE, Charts.CURVE_SIZE));
+                image(
+                        "roc.png",
+                        "ROC curve",
+                        roc,
+                        Charts.roc(Curves.roc(pos, neg), scores.auc(), rocBaselines),
+                        Charts.CURVE_SIZE,
+                        Charts.CURVE_SIZE),
+                image(
+                        "pr.png",
+                        "Precision-recall curve",
+                        pr,
+                        Charts.precisionRecall(
+                                Curves.precisionRecall(pos, neg), scores.ap(), positiveRate, prBaselines),
+                        Charts.CURVE_SIZE,
+                        Charts.CURVE_SIZE));
     }
 
     private static List<Figure> projections(ReportData data, ReportOptions options) throws IOException {
@@ -185,42 +219,68 @@ public final class RunReport {
         int[] classes = classesOf(data.labels(), drawn);
         String drawnText = drawn.length == n
                 ? String.format(Locale.ROOT, "all %d nodes", n)
-                : String.format(Locale.ROOT, "%d of %d nodes drawn uniformly at random (seed %d)",
-                        drawn.length, n, data.seed());
+                : String.format(
+                        Locale.ROOT,
+                        "%d of %d nodes drawn uniformly at random (seed %d)",
+                        drawn.length,
+                        n,
+                        data.seed());
         String colouring = colouring(data, classes);
         if (d < 2) {
-            figures.add(new Figure.Skipped("pca.png", pcaHeading, String.format(Locale.ROOT,
-                    "The embeddings have %d dimension; a 2-D projection needs at least 2.", d)));
+            figures.add(new Figure.Skipped(
+                    "pca.png",
+                    pcaHeading,
+                    String.format(
+                            Locale.ROOT, "The embeddings have %d dimension; a 2-D projection needs at least 2.", d)));
         } else {
             // Components come from all nodes; only the drawn ones are plotted.
             Projections.Pca pca = Projections.pca(z);
             double[] xy = Projections.rows(pca.coordinates(), 2, drawn);
-            String caption = String.format(Locale.ROOT,
+            String caption = String.format(
+                    Locale.ROOT,
                     "First two principal components of the %d-dimensional embeddings (%.1f%% and %.1f%% of the "
                             + "variance): %s, %s.",
-                    d, 100 * pca.varianceShare()[0], 100 * pca.varianceShare()[1], drawnText, colouring);
-            JFreeChart chart = Charts.scatter("PCA of the node embeddings",
+                    d,
+                    100 * pca.varianceShare()[0],
+                    100 * pca.varianceShare()[1],
+                    drawnText,
+                    colouring);
+            JFreeChart chart = Charts.scatter(
+                    "PCA of the node embeddings",
                     String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * pca.varianceShare()[0]),
                     String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * pca.varianceShare()[1]),
-                    xy, classes, data.classNames());
+                    xy,
+                    classes,
+                    data.classNames());
             figures.add(image("pca.png", pcaHeading, caption, chart, Charts.SCATTER_SIZE, Charts.SCATTER_SIZE));
         }
         if (!options.tsne()) {
             figures.add(new Figure.Skipped("tsne.png", tsneHeading, "t-SNE was turned off for this report."));
         } else if (drawn.length > Tsne.MAX_POINTS) {
-            figures.add(new Figure.Skipped("tsne.png", tsneHeading, String.format(Locale.ROOT,
-                    "Exact t-SNE is limited to %d nodes; this report draws %d.", Tsne.MAX_POINTS, drawn.length)));
+            figures.add(new Figure.Skipped(
+                    "tsne.png",
+                    tsneHeading,
+                    String.format(
+                            Locale.ROOT,
+                            "Exact t-SNE is limited to %d nodes; this report draws %d.",
+                            Tsne.MAX_POINTS,
+                            drawn.length)));
         } else {
             long start = System.nanoTime();
             double perplexity = Tsne.effectivePerplexity(options.perplexity(), drawn.length);
             double[] xy = new Tsne(options.perplexity(), options.tsneIterations(), data.seed())
                     .embed(Projections.rows(z.data(), d, drawn), drawn.length, d);
             LOG.debug("t-SNE of {} nodes took {} ms", drawn.length, (System.nanoTime() - start) / 1_000_000);
-            String caption = String.format(Locale.ROOT,
+            String caption = String.format(
+                    Locale.ROOT,
                     "Exact t-SNE (perplexity %s, %d iterations, seed %d) of the embeddings: %s, %s.",
-                    trim(perplexity), options.tsneIterations(), data.seed(), drawnText, colouring);
-            JFreeChart chart = Charts.scatter("t-SNE of the node embeddings", "t-SNE 1", "t-SNE 2",
-                    xy, classes, data.classNames());
+                    trim(perplexity),
+                    options.tsneIterations(),
+                    data.seed(),
+                    drawnText,
+                    colouring);
+            JFreeChart chart = Charts.scatter(
+                    "t-SNE of the node embeddings", "t-SNE 1", "t-SNE 2", xy, classes, data.classNames());
             figures.add(image("tsne.png", tsneHeading, caption, chart, Charts.SCATTER_SIZE, Charts.SCATTER_SIZE));
         }
         return figures;
@@ -253,8 +313,8 @@ public final class RunReport {
                 classCount++;
             }
         }
-        String text = String.format(Locale.ROOT, "coloured by class (%d %s", classCount,
-                classCount == 1 ? "class" : "classes");
+        String text = String.format(
+                Locale.ROOT, "coloured by class (%d %s", classCount, classCount == 1 ? "class" : "classes");
         if (classCount > Charts.MAX_LEGEND_CLASSES) {
             text += ", legend left out";
         }
@@ -276,8 +336,9 @@ public final class RunReport {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static Figure image(String fileName, String heading, String caption, JFreeChart chart, int width,
-            int height) throws IOException {
+    private static Figure image(
+            String fileName, String heading, String caption, JFreeChart chart, int width, int height)
+            throws IOException {
         return new Figure.Image(fileName, heading, caption, Charts.png(chart, width, height), width, height);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import java.util.Arrays;
@@ -22,8 +23,8 @@ record SymmetricEigen(double[] values, double[] vectors) {
     /** Decomposes the d×d row-major symmetric matrix {@code a} (not modified). */
     static SymmetricEigen of(double[] a, int d) {
         if (a.length != d * d) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Array of length %d is not a %dx%d matrix", a.length, d, d));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "Array of length %d is not a %dx%d matrix", a.length, d, d));
         }
         double[] m = a.clone();
         double[] v = new double[d * d];
@@ -53,7 +54,8 @@ record SymmetricEigen(double[] values, double[] vectors) {
             }
         }
         Integer[] order = IntStream.range(0, d).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer k) -> m[k * d + k]).reversed());
+        Arrays.sort(
+                order, Comparator.comparingDouble((Integer k) -> m[k * d + k]).reversed());
         double[] values = new double[d];
         double[] vectors = new double[d * d];
         for (int k = 0; k < d; k++) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import java.util.Arrays;
@@ -58,12 +59,16 @@ final class Tsne {
      */
     double[] embed(double[] x, int n, int d) {
         if (n > MAX_POINTS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Exact t-SNE is limited to %d points, got %d", MAX_POINTS, n));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "Exact t-SNE is limited to %d points, got %d", MAX_POINTS, n));
         }
         if (x.length != (long) n * d || n < 2) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "t-SNE needs at least 2 points and an n×d array, got %d values for (%d, %d)", x.length, n, d));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "t-SNE needs at least 2 points and an n×d array, got %d values for (%d, %d)",
+                    x.length,
+                    n,
+                    d));
         }
         double[] p = affinities(x, n, d, effectivePerplexity(perplexity, n));
         double[] y = new double[2 * n];

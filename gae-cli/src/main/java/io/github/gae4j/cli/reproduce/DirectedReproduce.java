@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.reproduce;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -6,34 +7,34 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce.BceWeights;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.DirectedLinkSplit;
 import io.github.gae4j.core.graph.DirectedLinkSplit.Task;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.NormalizedAdjacency;
-import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.LossSpec;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
-import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.decoders.gravity.GravityBceKernels;
 import io.github.gae4j.decoders.gravity.GravityFullGraphBce;
 import io.github.gae4j.decoders.sourcetarget.SourceTargetBceKernels;
 import io.github.gae4j.decoders.sourcetarget.SourceTargetFullGraphBce;
+import io.github.gae4j.runtime.metrics.Stats;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.LossSpec;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.model.ModelSpec;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
-import io.github.gae4j.runtime.metrics.Stats;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,17 +75,18 @@ import java.util.function.Supplier;
  */
 public final class DirectedReproduce {
 
-    private DirectedReproduce() {
-    }
+    private DirectedReproduce() {}
 
     public static final List<String> DATASETS = List.of("cora", "citeseer");
-    public static final List<String> MODELS = List.of("gravity-gae", "gravity-vae", "source-target-gae",
-            "source-target-vae", "gae", "vgae");
-    public static final List<String> TASKS = Arrays.stream(Task.values()).map(Task::optionValue).toList();
+    public static final List<String> MODELS =
+            List.of("gravity-gae", "gravity-vae", "source-target-gae", "source-target-vae", "gae", "vgae");
+    public static final List<String> TASKS =
+            Arrays.stream(Task.values()).map(Task::optionValue).toList();
     public static final String PAPER = "Salha et al. (2019), CIKM";
 
     /** The reference recipe's epochs and learning rate. */
     public static final int EPOCHS = 200;
+
     public static final double LEARNING_RATE = 0.1;
 
     /**
@@ -102,16 +104,29 @@ public final class DirectedReproduce {
 
     /** One (dataset, task, model) cell over all seeds. */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    public record Cell(String dataset, String task, String model, double[] auc, double[] ap, double[] seconds,
-                       double[] millisPerEpoch) {
-    }
+    public record Cell(
+            String dataset,
+            String task,
+            String model,
+            double[] auc,
+            double[] ap,
+            double[] seconds,
+            double[] millisPerEpoch) {}
 
     /**
      * The paper's featureless run (X = I) at the reference learning rate; see
      * {@link #run(ModelAssembler, Path, List, List, List, int, int, double, int, boolean, PrintStream)}.
      */
-    public static List<Cell> run(ModelAssembler assembler, Path dataDir, List<String> datasets, List<String> models,
-                                 List<String> tasks, int seeds, int epochs, int threads, PrintStream out) {
+    public static List<Cell> run(
+            ModelAssembler assembler,
+            Path dataDir,
+            List<String> datasets,
+            List<String> models,
+            List<String> tasks,
+            int seeds,
+            int epochs,
+            int threads,
+            PrintStream out) {
         return run(assembler, dataDir, datasets, models, tasks, seeds, epochs, LEARNING_RATE, threads, false, out);
     }
 
@@ -129,12 +144,24 @@ public final class DirectedReproduce {
      *                 Welling's, works there)
      * @param features use the LINQS node features instead of X = I
      */
-    public static List<Cell> run(ModelAssembler assembler, Path dataDir, List<String> datasets, List<String> models,
-                                 List<String> tasks, int seeds, int epochs, double learningRate, int threads,
-                                 boolean features, PrintStream out) {
+    public static List<Cell> run(
+            ModelAssembler assembler,
+            Path dataDir,
+            List<String> datasets,
+            List<String> models,
+            List<String> tasks,
+            int seeds,
+            int epochs,
+            double learningRate,
+            int threads,
+            boolean features,
+            PrintStream out) {
         if (seeds < 1 || epochs < 1 || !(learningRate > 0)) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "--seeds and --epochs must be >= 1 and --lr positive, got %d, %d and %s", seeds, epochs,
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "--seeds and --epochs must be >= 1 and --lr positive, got %d, %d and %s",
+                    seeds,
+                    epochs,
                     learningRate));
         }
         for (String m : models) {
@@ -153,8 +180,8 @@ public final class DirectedReproduce {
                 }
                 for (Task task : taskList) {
                     for (String model : models) {
-                        cells.add(runCell(dataset, task, model, graph, seeds, epochs, learningRate, assembler,
-                                parallelism));
+                        cells.add(runCell(
+                                dataset, task, model, graph, seeds, epochs, learningRate, assembler, parallelism));
                     }
                 }
             }
@@ -172,8 +199,12 @@ public final class DirectedReproduce {
         if (!Files.isDirectory(dir)) {
             throw new GaeException("No LINQS " + dataset + " under " + dataDir + " (expected " + dir + ")");
         }
-        return assembler.create(ComponentKind.DATASET, ComponentSpec.of("linqs", "path", dir, "directed", true),
-                new CreationContext(0, 0, 0L)).load();
+        return assembler
+                .create(
+                        ComponentKind.DATASET,
+                        ComponentSpec.of("linqs", "path", dir, "directed", true),
+                        new CreationContext(0, 0, 0L))
+                .load();
     }
 
     /**
@@ -184,9 +215,10 @@ public final class DirectedReproduce {
     public static ModelSpec spec(String dataset, Task task, String model) {
         boolean variational = model.endsWith("-vae") || model.equals("vgae");
         ComponentSpec decoder = switch (model) {
-            case "gravity-gae", "gravity-vae" -> task == Task.BIASED_NEGATIVE
-                    ? ComponentSpec.of("gravity", "lambda", 0.05, "normalize", !variational)
-                    : ComponentSpec.of("gravity", "lambda", 1.0);
+            case "gravity-gae", "gravity-vae" ->
+                task == Task.BIASED_NEGATIVE
+                        ? ComponentSpec.of("gravity", "lambda", 0.05, "normalize", !variational)
+                        : ComponentSpec.of("gravity", "lambda", 1.0);
             case "source-target-gae", "source-target-vae" -> ComponentSpec.of("source-target");
             case "gae", "vgae" -> ComponentSpec.of("inner-product");
             default -> throw new GaeException("Unknown model '" + model + "'; known models: " + MODELS);
@@ -203,50 +235,98 @@ public final class DirectedReproduce {
                 : new ModelSpec(encoder, ComponentSpec.of("identity"), decoder, List.of(loss));
     }
 
-    static Cell runCell(String dataset, Task task, String model, Graph graph, int seeds, int epochs,
-                        double learningRate, ModelAssembler assembler, Parallelism parallelism) {
+    static Cell runCell(
+            String dataset,
+            Task task,
+            String model,
+            Graph graph,
+            int seeds,
+            int epochs,
+            double learningRate,
+            ModelAssembler assembler,
+            Parallelism parallelism) {
         double[] auc = new double[seeds];
         double[] ap = new double[seeds];
         double[] seconds = new double[seeds];
         double[] millis = new double[seeds];
         ModelSpec spec = spec(dataset, task, model);
-        TrainerConfig config = TrainerConfig.builder().epochs(epochs).learningRate(learningRate).restoreBest(false)
-                .evalEvery(0).logEvery(Math.max(1, epochs)).build();
+        TrainerConfig config = TrainerConfig.builder()
+                .epochs(epochs)
+                .learningRate(learningRate)
+                .restoreBest(false)
+                .evalEvery(0)
+                .logEvery(Math.max(1, epochs))
+                .build();
         for (int s = 0; s < seeds; s++) {
             long t0 = System.nanoTime();
             LinkSplit split = DirectedLinkSplit.of(graph, task, s);
-            GraphAutoencoder m = assembler.assemble(spec,
-                    new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), s));
+            GraphAutoencoder m = assembler.assemble(
+                    spec, new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), s));
             TrainingResult r = new Trainer(config.toBuilder().seed(s).build(), parallelism).fit(m, split);
             auc[s] = r.test().auc();
             ap[s] = r.test().ap();
-            millis[s] = Stats.median(r.history().stream().mapToDouble(EpochStats::trainMillis).toArray());
+            millis[s] = Stats.median(
+                    r.history().stream().mapToDouble(EpochStats::trainMillis).toArray());
             seconds[s] = (System.nanoTime() - t0) / 1e9;
         }
         return new Cell(dataset, task.optionValue(), model, auc, ap, seconds, millis);
     }
 
-    static void print(List<Cell> cells, int seeds, int epochs, double learningRate, int threads, boolean features,
-                      double totalSeconds, PrintStream out) {
-        out.printf(Locale.ROOT, "%s, directed link prediction, reproduced: %d seeds, %d epochs, lr %s, %s, %d threads,"
-                        + " JDK %s%n", PAPER, seeds, epochs, learningRate,
-                features ? "LINQS features" : "featureless (X = I) as the reference", threads, Runtime.version());
-        out.printf(Locale.ROOT, "%-9s %-16s %-18s %14s %14s %15s %7s %9s%n", "dataset", "task", "model", "AUC %",
-                "AP %", "paper AUC/AP", "s/run", "ms/epoch");
+    static void print(
+            List<Cell> cells,
+            int seeds,
+            int epochs,
+            double learningRate,
+            int threads,
+            boolean features,
+            double totalSeconds,
+            PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "%s, directed link prediction, reproduced: %d seeds, %d epochs, lr %s, %s, %d threads," + " JDK %s%n",
+                PAPER,
+                seeds,
+                epochs,
+                learningRate,
+                features ? "LINQS features" : "featureless (X = I) as the reference",
+                threads,
+                Runtime.version());
+        out.printf(
+                Locale.ROOT,
+                "%-9s %-16s %-18s %14s %14s %15s %7s %9s%n",
+                "dataset",
+                "task",
+                "model",
+                "AUC %",
+                "AP %",
+                "paper AUC/AP",
+                "s/run",
+                "ms/epoch");
         boolean unverified = false;
         for (Cell c : cells) {
             double[] paper = PAPER_AUC_AP.get(c.dataset() + "/" + c.task() + "/" + c.model());
             unverified |= paper != null;
-            String paperText = paper == null ? "n/a"
-                    : String.format(Locale.ROOT, "%.1f / %.1f †", paper[0], paper[1]);
-            out.printf(Locale.ROOT, "%-9s %-16s %-18s %14s %14s %15s %7.1f %9.1f%n", c.dataset(), c.task(), c.model(),
-                    pm(c.auc()), pm(c.ap()), paperText, Stats.mean(c.seconds()),
+            String paperText = paper == null ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f †", paper[0], paper[1]);
+            out.printf(
+                    Locale.ROOT,
+                    "%-9s %-16s %-18s %14s %14s %15s %7.1f %9.1f%n",
+                    c.dataset(),
+                    c.task(),
+                    c.model(),
+                    pm(c.auc()),
+                    pm(c.ap()),
+                    paperText,
+                    Stats.mean(c.seconds()),
                     Stats.mean(c.millisPerEpoch()));
         }
-        out.printf(Locale.ROOT, "Test AUC/AP at the last epoch, mean ± sample std over seeds; ms/epoch: median training"
-                + " step (forward, backward, Adam).%s Total %.0f s.%n",
-                unverified ? " † not checked against the paper's text (the stored copies stop before its"
-                        + " tables); n/a: no figure at hand." : " n/a: no figure at hand.",
+        out.printf(
+                Locale.ROOT,
+                "Test AUC/AP at the last epoch, mean ± sample std over seeds; ms/epoch: median training"
+                        + " step (forward, backward, Adam).%s Total %.0f s.%n",
+                unverified
+                        ? " † not checked against the paper's text (the stored copies stop before its"
+                                + " tables); n/a: no figure at hand."
+                        : " n/a: no figure at hand.",
                 totalSeconds);
     }
 
@@ -267,39 +347,59 @@ public final class DirectedReproduce {
         BceWeights weights = BceWeights.of(target);
         double pw = weights.posWeight();
         double norm = weights.norm();
-        out.printf(Locale.ROOT, "Full-graph weighted BCE + gradient on directed Cora (N = %d, %d positives), %d threads,"
-                + " ms per call (median)%n", n, target.nnz(), threads);
-        out.printf(Locale.ROOT, "%-28s %12s %12s %12s%n", "decoder (latent)", "fused float", "fused double", "naive N²");
+        out.printf(
+                Locale.ROOT,
+                "Full-graph weighted BCE + gradient on directed Cora (N = %d, %d positives), %d threads,"
+                        + " ms per call (median)%n",
+                n,
+                target.nnz(),
+                threads);
+        out.printf(
+                Locale.ROOT, "%-28s %12s %12s %12s%n", "decoder (latent)", "fused float", "fused double", "naive N²");
         try (Parallelism parallelism = Parallelism.of(threads)) {
             for (String name : List.of("gravity", "source-target", "inner-product")) {
                 int latent = name.equals("gravity") ? 33 : 32;
-                Decoder decoder = assembler.create(ComponentKind.DECODER, ComponentSpec.of(name),
-                        new CreationContext(latent, n, 0));
+                Decoder decoder = assembler.create(
+                        ComponentKind.DECODER, ComponentSpec.of(name), new CreationContext(latent, n, 0));
                 Weights z = new Weights("z", randomMatrix(n, latent, 7, 0.3));
-                double fused = time(() -> ((FusedFullGraphLoss) decoder).fullGraphBce(z, target, pw, norm),
-                        parallelism, 5, 11);
+                double fused = time(
+                        () -> ((FusedFullGraphLoss) decoder).fullGraphBce(z, target, pw, norm), parallelism, 5, 11);
                 String doubleText = doubleKernelTime(name, z, target, pw, norm, parallelism);
                 double naive = time(() -> naive(decoder, z, target, pw, norm), parallelism, 1, 3);
-                out.printf(Locale.ROOT, "%-28s %12.1f %12s %12.1f%n", name + " (" + latent + ")", fused, doubleText,
+                out.printf(
+                        Locale.ROOT,
+                        "%-28s %12.1f %12s %12.1f%n",
+                        name + " (" + latent + ")",
+                        fused,
+                        doubleText,
                         naive);
             }
         }
     }
 
-    private static String doubleKernelTime(String name, Weights z, SparseMatrix target, double pw, double norm,
-                                           Parallelism parallelism) {
+    private static String doubleKernelTime(
+            String name, Weights z, SparseMatrix target, double pw, double norm, Parallelism parallelism) {
         int latent = z.cols();
         Supplier<Variable> loss = switch (name) {
-            case "gravity" -> () -> GravityFullGraphBce.of(
-                    ColumnSlice.of(z, 0, latent - 1),
-                    ColumnSlice.of(z, latent - 1, latent), target, pw, norm, 1.0,
-                    0.01, GravityBceKernels.scalar());
-            case "source-target" -> () -> SourceTargetFullGraphBce.of(
-                    ColumnSlice.of(z, 0, latent / 2),
-                    ColumnSlice.of(z, latent / 2, latent), target, pw, norm,
-                    SourceTargetBceKernels.scalar());
-            default -> () -> SourceTargetFullGraphBce.of(z, z, target, pw, norm,
-                    SourceTargetBceKernels.scalar());
+            case "gravity" ->
+                () -> GravityFullGraphBce.of(
+                        ColumnSlice.of(z, 0, latent - 1),
+                        ColumnSlice.of(z, latent - 1, latent),
+                        target,
+                        pw,
+                        norm,
+                        1.0,
+                        0.01,
+                        GravityBceKernels.scalar());
+            case "source-target" ->
+                () -> SourceTargetFullGraphBce.of(
+                        ColumnSlice.of(z, 0, latent / 2),
+                        ColumnSlice.of(z, latent / 2, latent),
+                        target,
+                        pw,
+                        norm,
+                        SourceTargetBceKernels.scalar());
+            default -> () -> SourceTargetFullGraphBce.of(z, z, target, pw, norm, SourceTargetBceKernels.scalar());
         };
         return String.format(Locale.ROOT, "%.1f", time(loss, parallelism, 1, 3));
     }

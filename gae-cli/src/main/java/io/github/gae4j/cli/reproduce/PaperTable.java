@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.reproduce;
 
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.metrics.classification.LinearProbe;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelSpec;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.train.LearningRateSchedule;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import java.util.Collections;
@@ -50,9 +51,12 @@ final class PaperTable {
      * rather than binary as the LINQS files have them, and whether it trains on every edge (the node-level
      * protocol of papers that report no link prediction; the row then has no AUC/AP).
      */
-    record Recipe(ModelSpec spec, TrainerConfig training, LinearProbe probe, boolean rowNormalizedFeatures,
-                  boolean allEdges) {
-    }
+    record Recipe(
+            ModelSpec spec,
+            TrainerConfig training,
+            LinearProbe probe,
+            boolean rowNormalizedFeatures,
+            boolean allEdges) {}
 
     /**
      * One model row: its name, the paper, the model description and training settings, the paper's
@@ -60,15 +64,26 @@ final class PaperTable {
      * probe on the public split instead, that accuracy (%); datasets whose paper recipe differs (GraphMAE
      * tunes each) have their own {@link Recipe} in {@code perDataset}.
      */
-    record Row(String model, String paper, ModelSpec spec, TrainerConfig training, Map<String, double[]> aucAp,
-               Map<String, Double> probeAccuracy, Map<String, Recipe> perDataset) {
+    record Row(
+            String model,
+            String paper,
+            ModelSpec spec,
+            TrainerConfig training,
+            Map<String, double[]> aucAp,
+            Map<String, Double> probeAccuracy,
+            Map<String, Recipe> perDataset) {
 
         Row(String model, String paper, ModelSpec spec, TrainerConfig training, Map<String, double[]> aucAp) {
             this(model, paper, spec, training, aucAp, Map.of(), Map.of());
         }
 
-        Row(String model, String paper, ModelSpec spec, TrainerConfig training, Map<String, double[]> aucAp,
-            Map<String, Double> probeAccuracy) {
+        Row(
+                String model,
+                String paper,
+                ModelSpec spec,
+                TrainerConfig training,
+                Map<String, double[]> aucAp,
+                Map<String, Double> probeAccuracy) {
             this(model, paper, spec, training, aucAp, probeAccuracy, Map.of());
         }
 
@@ -102,17 +117,30 @@ final class PaperTable {
     private static final String HOU_ET_AL = "Hou et al. (2022), KDD";
 
     /** The GraphMAE-style recipe of {@code models/graphmae-style.json}: 300 epochs, Adam at 0.005, weight decay 2e-4. */
-    private static final TrainerConfig GRAPHMAE_TRAINING = TrainerConfig.builder().epochs(300).learningRate(0.005)
-            .optimizerOption("weight-decay", 2e-4).evalEvery(10).restoreBest(false).build();
+    private static final TrainerConfig GRAPHMAE_TRAINING = TrainerConfig.builder()
+            .epochs(300)
+            .learningRate(0.005)
+            .optimizerOption("weight-decay", 2e-4)
+            .evalEvery(10)
+            .restoreBest(false)
+            .build();
 
     /** GraphMAE's Cora recipe ({@code configs.yml}): 1500 epochs of Adam at 0.001, weight decay 2e-4, cosine schedule. */
-    private static final TrainerConfig GRAPHMAE_GAT_TRAINING = TrainerConfig.builder().epochs(1500).learningRate(0.001)
-            .optimizerOption("weight-decay", 2e-4).learningRateSchedule(LearningRateSchedule.COSINE).evalEvery(100)
-            .restoreBest(false).build();
+    private static final TrainerConfig GRAPHMAE_GAT_TRAINING = TrainerConfig.builder()
+            .epochs(1500)
+            .learningRate(0.001)
+            .optimizerOption("weight-decay", 2e-4)
+            .learningRateSchedule(LearningRateSchedule.COSINE)
+            .evalEvery(100)
+            .restoreBest(false)
+            .build();
 
     /** GraphMAE's CiteSeer recipe: 300 epochs of Adam at 0.001, weight decay 2e-5, cosine schedule. */
-    private static final TrainerConfig GRAPHMAE_GAT_CITESEER_TRAINING = GRAPHMAE_GAT_TRAINING.toBuilder().epochs(300)
-            .optimizerOption("weight-decay", 2e-5).evalEvery(50).build();
+    private static final TrainerConfig GRAPHMAE_GAT_CITESEER_TRAINING = GRAPHMAE_GAT_TRAINING.toBuilder()
+            .epochs(300)
+            .optimizerOption("weight-decay", 2e-5)
+            .evalEvery(50)
+            .build();
 
     /**
      * MaskGAE's link-prediction recipe (the reference's {@code train_linkpred.py} defaults with
@@ -120,8 +148,13 @@ final class PaperTable {
      * best validation AUC (checked every 10 epochs) is the one tested. Our run draws a new split per
      * seed; the reference reuses one.
      */
-    private static final TrainerConfig MASKGAE_TRAINING = TrainerConfig.builder().epochs(500).learningRate(0.01)
-            .optimizerOption("weight-decay", 5e-5).evalEvery(10).restoreBest(true).build();
+    private static final TrainerConfig MASKGAE_TRAINING = TrainerConfig.builder()
+            .epochs(500)
+            .learningRate(0.01)
+            .optimizerOption("weight-decay", 5e-5)
+            .evalEvery(10)
+            .restoreBest(true)
+            .build();
 
     /**
      * ARGA's and ARVGA's discriminator as in the reference code (TrustAGI-Lab/ARGA: {@code settings.py},
@@ -131,15 +164,19 @@ final class PaperTable {
      * reconstruction steps, then one discriminator step and one generator step: {@code period} 5 here,
      * with 5 epochs per iteration.
      */
-    private static final ComponentSpec ARGA_DISCRIMINATOR = ComponentSpec.of("adversarial", "hidden", "64,32",
-            "learning-rate", 0.001, "steps", 1, "period", 5);
+    private static final ComponentSpec ARGA_DISCRIMINATOR =
+            ComponentSpec.of("adversarial", "hidden", "64,32", "learning-rate", 0.001, "steps", 1, "period", 5);
 
     /**
      * The reference's training: 200 iterations of 5 reconstruction steps with Adam at 0.0005 (its
      * {@code learning_rate}), so 1000 epochs at 0.0005; validation measured once per iteration.
      */
-    private static final TrainerConfig ARGA_TRAINING = TrainerConfig.builder().epochs(1000).learningRate(0.0005)
-            .evalEvery(5).restoreBest(false).build();
+    private static final TrainerConfig ARGA_TRAINING = TrainerConfig.builder()
+            .epochs(1000)
+            .learningRate(0.0005)
+            .evalEvery(5)
+            .restoreBest(false)
+            .build();
 
     static final Map<String, Row> ROWS = rows();
 
@@ -147,54 +184,132 @@ final class PaperTable {
         Map<String, Row> rows = new LinkedHashMap<>();
         // The papers test the last epoch's weights (gae4j's own default keeps the best validation epoch's).
         TrainerConfig reference = TrainerConfig.builder().restoreBest(false).build();
-        add(rows, new Row("gae", KIPF_WELLING, ModelSpec.gae(), reference, Map.of(
-                "cora", new double[] {91.0, 92.0},
-                "citeseer", new double[] {89.5, 89.9},
-                "pubmed", new double[] {82.2, 87.4})));
-        add(rows, new Row("vgae", KIPF_WELLING, ModelSpec.vgae(), reference, Map.of(
-                "cora", new double[] {91.4, 92.6},
-                "citeseer", new double[] {90.8, 92.0},
-                "pubmed", new double[] {82.7, 87.5})));
+        add(
+                rows,
+                new Row(
+                        "gae",
+                        KIPF_WELLING,
+                        ModelSpec.gae(),
+                        reference,
+                        Map.of(
+                                "cora", new double[] {91.0, 92.0},
+                                "citeseer", new double[] {89.5, 89.9},
+                                "pubmed", new double[] {82.2, 87.4})));
+        add(
+                rows,
+                new Row(
+                        "vgae",
+                        KIPF_WELLING,
+                        ModelSpec.vgae(),
+                        reference,
+                        Map.of(
+                                "cora", new double[] {91.4, 92.6},
+                                "citeseer", new double[] {90.8, 92.0},
+                                "pubmed", new double[] {82.7, 87.5})));
         // GCN hidden 32, latent 32 (the reference's hidden1, hidden2); ARVGA keeps the KL term (its OptimizerVAE).
-        add(rows, new Row("arga", PAN_ET_AL, new ModelSpec(ComponentSpec.of("gcn", "hidden", 32, "latent", 32),
-                ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
-                List.of(LossSpec.of("weighted-bce"), new LossSpec(ARGA_DISCRIMINATOR, 1.0))),
-                ARGA_TRAINING, Map.of(
-                "cora", new double[] {92.4, 93.2},
-                "citeseer", new double[] {91.9, 93.0})));
-        add(rows, new Row("arvga", PAN_ET_AL, new ModelSpec(ComponentSpec.of("vgae", "hidden", 32, "latent", 32),
-                ComponentSpec.of("gaussian"), ComponentSpec.of("inner-product"),
-                List.of(LossSpec.of("weighted-bce"), LossSpec.of("kl"), new LossSpec(ARGA_DISCRIMINATOR, 1.0))),
-                ARGA_TRAINING, Map.of(
-                "cora", new double[] {92.4, 92.6},
-                "citeseer", new double[] {92.4, 93.0})));
-        // Z = Â X W (and its Gaussian form), latent 16, the reference's lr 0.01 and 200 epochs: Kipf & Welling's recipe.
-        add(rows, new Row("linear-ae", SALHA_ET_AL, new ModelSpec(ComponentSpec.of("linear", "latent", 16),
-                ComponentSpec.of("identity"), ComponentSpec.of("inner-product"), List.of(LossSpec.of("weighted-bce"))),
-                reference, Map.of(
-                "cora", new double[] {92.05, 93.32},
-                "citeseer", new double[] {91.50, 92.99})));
-        add(rows, new Row("linear-vae", SALHA_ET_AL, new ModelSpec(ComponentSpec.of("linear-vgae", "latent", 16),
-                ComponentSpec.of("gaussian"), ComponentSpec.of("inner-product"),
-                List.of(LossSpec.of("weighted-bce"), LossSpec.of("kl"))),
-                reference, Map.of(
-                "cora", new double[] {92.55, 93.68},
-                "citeseer", new double[] {91.60, 93.08})));
+        add(
+                rows,
+                new Row(
+                        "arga",
+                        PAN_ET_AL,
+                        new ModelSpec(
+                                ComponentSpec.of("gcn", "hidden", 32, "latent", 32),
+                                ComponentSpec.of("identity"),
+                                ComponentSpec.of("inner-product"),
+                                List.of(LossSpec.of("weighted-bce"), new LossSpec(ARGA_DISCRIMINATOR, 1.0))),
+                        ARGA_TRAINING,
+                        Map.of(
+                                "cora", new double[] {92.4, 93.2},
+                                "citeseer", new double[] {91.9, 93.0})));
+        add(
+                rows,
+                new Row(
+                        "arvga",
+                        PAN_ET_AL,
+                        new ModelSpec(
+                                ComponentSpec.of("vgae", "hidden", 32, "latent", 32),
+                                ComponentSpec.of("gaussian"),
+                                ComponentSpec.of("inner-product"),
+                                List.of(
+                                        LossSpec.of("weighted-bce"),
+                                        LossSpec.of("kl"),
+                                        new LossSpec(ARGA_DISCRIMINATOR, 1.0))),
+                        ARGA_TRAINING,
+                        Map.of(
+                                "cora", new double[] {92.4, 92.6},
+                                "citeseer", new double[] {92.4, 93.0})));
+        // Z = Â X W (and its Gaussian form), latent 16, the reference's lr 0.01 and 200 epochs: Kipf & Welling's
+        // recipe.
+        add(
+                rows,
+                new Row(
+                        "linear-ae",
+                        SALHA_ET_AL,
+                        new ModelSpec(
+                                ComponentSpec.of("linear", "latent", 16),
+                                ComponentSpec.of("identity"),
+                                ComponentSpec.of("inner-product"),
+                                List.of(LossSpec.of("weighted-bce"))),
+                        reference,
+                        Map.of(
+                                "cora", new double[] {92.05, 93.32},
+                                "citeseer", new double[] {91.50, 92.99})));
+        add(
+                rows,
+                new Row(
+                        "linear-vae",
+                        SALHA_ET_AL,
+                        new ModelSpec(
+                                ComponentSpec.of("linear-vgae", "latent", 16),
+                                ComponentSpec.of("gaussian"),
+                                ComponentSpec.of("inner-product"),
+                                List.of(LossSpec.of("weighted-bce"), LossSpec.of("kl"))),
+                        reference,
+                        Map.of(
+                                "cora", new double[] {92.55, 93.68},
+                                "citeseer", new double[] {91.60, 93.08})));
         // The edge-masking variant's figures (--mask Edge --p 0.7), as the authors' README lists them
         // (EdisonLeeeee/MaskGAE: Cora 96.39 ± 0.14 / 95.93 ± 0.18, CiteSeer 97.73 ± 0.24 / 97.98 ± 0.20).
-        add(rows, new Row("maskgae", LI_ET_AL, maskGae(), MASKGAE_TRAINING, Map.of(
-                "cora", new double[] {96.39, 95.93},
-                "citeseer", new double[] {97.73, 97.98})));
-        add(rows, new Row("graphmae", HOU_ET_AL, graphMae(), GRAPHMAE_TRAINING, Map.of(),
-                Map.of("cora", 84.2, "citeseer", 73.4)));
+        add(
+                rows,
+                new Row(
+                        "maskgae",
+                        LI_ET_AL,
+                        maskGae(),
+                        MASKGAE_TRAINING,
+                        Map.of(
+                                "cora", new double[] {96.39, 95.93},
+                                "citeseer", new double[] {97.73, 97.98})));
+        add(
+                rows,
+                new Row(
+                        "graphmae",
+                        HOU_ET_AL,
+                        graphMae(),
+                        GRAPHMAE_TRAINING,
+                        Map.of(),
+                        Map.of("cora", 84.2, "citeseer", 73.4)));
         // GraphMAE's own per-dataset settings (its configs.yml), on row-normalised features as its DGL inputs,
         // trained on the whole graph as its paper is (so no link prediction figures).
         ModelSpec graphMaeGatCora = graphMaeGat(4, 3, 0.05);
-        add(rows, new Row("graphmae-gat", HOU_ET_AL, graphMaeGatCora, GRAPHMAE_GAT_TRAINING, Map.of(),
-                Map.of("cora", 84.2, "citeseer", 73.4), Map.of(
-                "cora", new Recipe(graphMaeGatCora, GRAPHMAE_GAT_TRAINING, PROBE, true, true),
-                "citeseer", new Recipe(graphMaeGat(2, 1, 0.1), GRAPHMAE_GAT_CITESEER_TRAINING,
-                        new LinearProbe(300, 0.01, 0.01), true, true))));
+        add(
+                rows,
+                new Row(
+                        "graphmae-gat",
+                        HOU_ET_AL,
+                        graphMaeGatCora,
+                        GRAPHMAE_GAT_TRAINING,
+                        Map.of(),
+                        Map.of("cora", 84.2, "citeseer", 73.4),
+                        Map.of(
+                                "cora", new Recipe(graphMaeGatCora, GRAPHMAE_GAT_TRAINING, PROBE, true, true),
+                                "citeseer",
+                                        new Recipe(
+                                                graphMaeGat(2, 1, 0.1),
+                                                GRAPHMAE_GAT_CITESEER_TRAINING,
+                                                new LinearProbe(300, 0.01, 0.01),
+                                                true,
+                                                true))));
         return Collections.unmodifiableMap(rows);
     }
 
@@ -208,10 +323,26 @@ final class PaperTable {
      */
     static ModelSpec maskGae() {
         return new ModelSpec(
-                ComponentSpec.of("gcn", "hidden", "", "latent", 128, "norm", "batch", "dropout", 0.7, "bias", true,
-                        "activation", "elu", "activate-output", true),
-                ComponentSpec.of("identity"), ComponentSpec.of("mlp", "hidden", "32", "dropout", 0.3),
-                List.of(LossSpec.of("masked-edge-bce")), List.of(ComponentSpec.of("edge-dropout", "rate", 0.7)));
+                ComponentSpec.of(
+                        "gcn",
+                        "hidden",
+                        "",
+                        "latent",
+                        128,
+                        "norm",
+                        "batch",
+                        "dropout",
+                        0.7,
+                        "bias",
+                        true,
+                        "activation",
+                        "elu",
+                        "activate-output",
+                        true),
+                ComponentSpec.of("identity"),
+                ComponentSpec.of("mlp", "hidden", "32", "dropout", 0.3),
+                List.of(LossSpec.of("masked-edge-bce")),
+                List.of(ComponentSpec.of("edge-dropout", "rate", 0.7)));
     }
 
     /**
@@ -224,7 +355,8 @@ final class PaperTable {
     static ModelSpec graphMae() {
         return new ModelSpec(
                 ComponentSpec.of("gcn", "hidden", "256", "latent", 256, "dropout", 0.2, "bias", true),
-                ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
+                ComponentSpec.of("identity"),
+                ComponentSpec.of("inner-product"),
                 List.of(LossSpec.of("feature-sce", "gamma", 3, "decoder", "gcn")),
                 List.of(ComponentSpec.of("feature-mask", "rate", 0.5, "token", "learned")));
     }
@@ -239,14 +371,42 @@ final class PaperTable {
      */
     static ModelSpec graphMaeGat(int heads, int gamma, double replaceRate) {
         return new ModelSpec(
-                ComponentSpec.of("gat", "hidden", String.valueOf(512 / heads), "heads", heads, "out-heads", heads,
-                        "latent", 512, "concat-out", true, "activation", "prelu", "activate-output", true,
-                        "feat-dropout", 0.2, "attn-dropout", 0.1),
-                ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
-                List.of(LossSpec.of("feature-sce", "gamma", gamma, "decoder", "gat", "project", true,
-                        "dropout", 0.2, "attn-dropout", 0.1)),
-                List.of(ComponentSpec.of("feature-mask", "rate", 0.5, "token", "learned", "replace-rate",
-                        replaceRate)));
+                ComponentSpec.of(
+                        "gat",
+                        "hidden",
+                        String.valueOf(512 / heads),
+                        "heads",
+                        heads,
+                        "out-heads",
+                        heads,
+                        "latent",
+                        512,
+                        "concat-out",
+                        true,
+                        "activation",
+                        "prelu",
+                        "activate-output",
+                        true,
+                        "feat-dropout",
+                        0.2,
+                        "attn-dropout",
+                        0.1),
+                ComponentSpec.of("identity"),
+                ComponentSpec.of("inner-product"),
+                List.of(LossSpec.of(
+                        "feature-sce",
+                        "gamma",
+                        gamma,
+                        "decoder",
+                        "gat",
+                        "project",
+                        true,
+                        "dropout",
+                        0.2,
+                        "attn-dropout",
+                        0.1)),
+                List.of(ComponentSpec.of(
+                        "feature-mask", "rate", 0.5, "token", "learned", "replace-rate", replaceRate)));
     }
 
     private static void add(Map<String, Row> rows, Row row) {
@@ -262,6 +422,5 @@ final class PaperTable {
         return row;
     }
 
-    private PaperTable() {
-    }
+    private PaperTable() {}
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.reproduce;
 
 import io.github.gae4j.core.graph.Graph;
@@ -38,8 +39,7 @@ final class ReproduceBaselines {
         }
     }
 
-    private ReproduceBaselines() {
-    }
+    private ReproduceBaselines() {}
 
     /** The heuristics on the test pairs of {@code LinkSplit.of(graph, s)} for every seed s of the plan. */
     static Row of(String dataset, Graph graph, Reproduce.Plan plan, Parallelism parallelism) {
@@ -74,13 +74,21 @@ final class ReproduceBaselines {
             List<String> leads = new ArrayList<>();
             for (Reproduce.Cell c : cells) {
                 if (c.dataset().equals(row.dataset()) && c.auc().length > 0) {
-                    leads.add(String.format(Locale.ROOT, "%s %+.1f/%+.1f", c.model(),
+                    leads.add(String.format(
+                            Locale.ROOT,
+                            "%s %+.1f/%+.1f",
+                            c.model(),
                             100 * (Stats.mean(c.auc()) - Stats.mean(row.auc().get(best))),
                             100 * (Stats.mean(c.ap()) - Stats.mean(row.ap().get(best)))));
                 }
             }
-            out.printf(Locale.ROOT, "%-9s %-23s %14s %14s   model lead AUC/AP pts: %s%n", row.dataset(),
-                    best.label(), Reproduce.pm(row.auc().get(best)), Reproduce.pm(row.ap().get(best)),
+            out.printf(
+                    Locale.ROOT,
+                    "%-9s %-23s %14s %14s   model lead AUC/AP pts: %s%n",
+                    row.dataset(),
+                    best.label(),
+                    Reproduce.pm(row.auc().get(best)),
+                    Reproduce.pm(row.ap().get(best)),
                     leads.isEmpty() ? "—" : leads.stream().collect(Collectors.joining(", ")));
         }
     }

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.reproduce;
 
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +28,7 @@ public final class RunsFile {
     static final String HEADER = "dataset,model,seed,epochs,threads,jdk,auc,ap,acc,nmi,ari,probe,seconds";
     private static final int COLUMNS = HEADER.split(",").length;
 
-    private RunsFile() {
-    }
+    private RunsFile() {}
 
     /**
      * Reads the runs a file already records, creating it with its header when it does not exist yet, so that
@@ -39,8 +39,12 @@ public final class RunsFile {
             return readAll(List.of(file));
         }
         try {
-            Files.writeString(file, HEADER + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file,
+                    HEADER + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new GaeException("Cannot create runs file " + file + ": " + IoErrors.reason(e));
         }
@@ -57,12 +61,15 @@ public final class RunsFile {
                     first = r.readLine();
                 }
                 if (!HEADER.equals(first)) {
-                    throw new DatasetFormatException(file, 1, "not a runs file: expected the header '" + HEADER
-                            + "', found '" + first + "'; refusing to append to it");
+                    throw new DatasetFormatException(
+                            file,
+                            1,
+                            "not a runs file: expected the header '" + HEADER + "', found '" + first
+                                    + "'; refusing to append to it");
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            try (BufferedWriter w = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 if (fresh) {
                     w.write(HEADER);
                     w.newLine();
@@ -79,9 +86,21 @@ public final class RunsFile {
         if (r.dataset().contains(",") || r.model().contains(",") || r.jdk().contains(",")) {
             throw new IllegalArgumentException("A comma in a name of run " + r);
         }
-        return String.join(",", r.dataset(), r.model(), Integer.toString(r.seed()), Integer.toString(r.epochs()),
-                Integer.toString(r.threads()), r.jdk(), number(r.auc()), number(r.ap()), number(r.acc()),
-                number(r.nmi()), number(r.ari()), number(r.probe()), number(r.seconds()));
+        return String.join(
+                ",",
+                r.dataset(),
+                r.model(),
+                Integer.toString(r.seed()),
+                Integer.toString(r.epochs()),
+                Integer.toString(r.threads()),
+                r.jdk(),
+                number(r.auc()),
+                number(r.ap()),
+                number(r.acc()),
+                number(r.nmi()),
+                number(r.ari()),
+                number(r.probe()),
+                number(r.seconds()));
     }
 
     /** Full precision, so merged tables match the ones printed by the runs themselves; empty for NaN. */
@@ -117,8 +136,11 @@ public final class RunsFile {
             throw new GaeException("Cannot read runs file " + file + ": " + e.getMessage(), e);
         }
         if (lines.isEmpty() || !HEADER.equals(lines.get(0).strip())) {
-            throw new DatasetFormatException(file, 1, "expected the header '" + HEADER + "'"
-                    + (lines.isEmpty() ? ", the file is empty" : ", found '" + lines.get(0) + "'"));
+            throw new DatasetFormatException(
+                    file,
+                    1,
+                    "expected the header '" + HEADER + "'"
+                            + (lines.isEmpty() ? ", the file is empty" : ", found '" + lines.get(0) + "'"));
         }
         List<Located> runs = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -129,16 +151,33 @@ public final class RunsFile {
             String[] f = text.split(",", -1);
             int lineNumber = i + 1;
             if (f.length != COLUMNS) {
-                throw new DatasetFormatException(file, lineNumber,
-                        String.format(Locale.ROOT, "expected %d comma-separated fields (%s), found %d",
-                                COLUMNS, HEADER, f.length));
+                throw new DatasetFormatException(
+                        file,
+                        lineNumber,
+                        String.format(
+                                Locale.ROOT,
+                                "expected %d comma-separated fields (%s), found %d",
+                                COLUMNS,
+                                HEADER,
+                                f.length));
             }
-            runs.add(new Located(new SeedRun(f[0], f[1], integer(f[2], "seed", file, lineNumber),
-                    integer(f[3], "epochs", file, lineNumber), integer(f[4], "threads", file, lineNumber), f[5],
-                    real(f[6], "auc", file, lineNumber), real(f[7], "ap", file, lineNumber),
-                    real(f[8], "acc", file, lineNumber), real(f[9], "nmi", file, lineNumber),
-                    real(f[10], "ari", file, lineNumber), real(f[11], "probe", file, lineNumber),
-                    real(f[12], "seconds", file, lineNumber)), file, lineNumber));
+            runs.add(new Located(
+                    new SeedRun(
+                            f[0],
+                            f[1],
+                            integer(f[2], "seed", file, lineNumber),
+                            integer(f[3], "epochs", file, lineNumber),
+                            integer(f[4], "threads", file, lineNumber),
+                            f[5],
+                            real(f[6], "auc", file, lineNumber),
+                            real(f[7], "ap", file, lineNumber),
+                            real(f[8], "acc", file, lineNumber),
+                            real(f[9], "nmi", file, lineNumber),
+                            real(f[10], "ari", file, lineNumber),
+                            real(f[11], "probe", file, lineNumber),
+                            real(f[12], "seconds", file, lineNumber)),
+                    file,
+                    lineNumber));
         }
         return runs;
     }
@@ -161,20 +200,23 @@ public final class RunsFile {
                 SeedRun r = located.run();
                 int line = located.line();
                 if (!PaperTable.ROWS.containsKey(r.model())) {
-                    throw new DatasetFormatException(file, line, "unknown model '" + r.model()
-                            + "'; known models: " + PaperTable.ROWS.keySet());
+                    throw new DatasetFormatException(
+                            file, line, "unknown model '" + r.model() + "'; known models: " + PaperTable.ROWS.keySet());
                 }
                 String cell = r.dataset() + " " + r.model();
                 Located twin = seen.putIfAbsent(cell + " seed " + r.seed(), located);
                 if (twin != null) {
-                    throw new DatasetFormatException(file, line, cell + " seed " + r.seed()
-                            + " appears twice; first at " + twin.where());
+                    throw new DatasetFormatException(
+                            file, line, cell + " seed " + r.seed() + " appears twice; first at " + twin.where());
                 }
                 Located first = firstOfCell.putIfAbsent(cell, located);
                 if (first != null && first.run().epochs() != r.epochs()) {
-                    throw new DatasetFormatException(file, line, cell + " trained " + r.epochs()
-                            + " epochs here but " + first.run().epochs() + " at " + first.where()
-                            + "; one table cell must not mix them");
+                    throw new DatasetFormatException(
+                            file,
+                            line,
+                            cell + " trained " + r.epochs()
+                                    + " epochs here but " + first.run().epochs() + " at " + first.where()
+                                    + "; one table cell must not mix them");
                 }
                 all.add(r);
             }
@@ -201,8 +243,8 @@ public final class RunsFile {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new DatasetFormatException(file, line, "column '" + column + "' is not a finite number: '"
-                    + field + "'");
+            throw new DatasetFormatException(
+                    file, line, "column '" + column + "' is not a finite number: '" + field + "'");
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,8 +17,7 @@ import java.util.Map;
  */
 public final class BaselineTable {
 
-    private BaselineTable() {
-    }
+    private BaselineTable() {}
 
     /**
      * The model's row, each heuristic's, and the lead over the best in points:
@@ -31,12 +31,19 @@ public final class BaselineTable {
      */
     public static void print(PrintWriter out, LinkScores model, BaselineReport baselines) {
         long ms = baselines.elapsedMillis();
-        out.printf(Locale.ROOT, "baselines on the same test pairs (training graph only, %s):%n",
+        out.printf(
+                Locale.ROOT,
+                "baselines on the same test pairs (training graph only, %s):%n",
                 ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0));
         out.printf(Locale.ROOT, "  %-24s AUC %.4f  AP %.4f%n", "model", model.auc(), model.ap());
         HeuristicScore best = baselines.best();
         for (HeuristicScore h : baselines.heuristics()) {
-            out.printf(Locale.ROOT, "  %-24s AUC %.4f  AP %.4f%s%n", h.heuristic().label(), h.auc(), h.ap(),
+            out.printf(
+                    Locale.ROOT,
+                    "  %-24s AUC %.4f  AP %.4f%s%n",
+                    h.heuristic().label(),
+                    h.auc(),
+                    h.ap(),
                     h.heuristic() == best.heuristic() ? "  (best)" : "");
         }
         out.println(leadLine(model, baselines));
@@ -46,8 +53,11 @@ public final class BaselineTable {
     /** "model vs best heuristic (Adamic-Adar): AUC +2.3 pts, AP −1.1 pts". */
     public static String leadLine(LinkScores model, BaselineReport baselines) {
         BaselineReport.Lead lead = baselines.leadOf(model);
-        return String.format(Locale.ROOT, "model vs best heuristic (%s): AUC %s pts, AP %s pts%s",
-                lead.against().label(), BaselineReport.Lead.points(lead.aucPoints()),
+        return String.format(
+                Locale.ROOT,
+                "model vs best heuristic (%s): AUC %s pts, AP %s pts%s",
+                lead.against().label(),
+                BaselineReport.Lead.points(lead.aucPoints()),
                 BaselineReport.Lead.points(lead.apPoints()),
                 lead.behind() ? "  -- the model is below a heuristic that needs no training" : "");
     }
@@ -61,8 +71,11 @@ public final class BaselineTable {
         json.put("test-negatives", baselines.heuristics().get(0).negativeScores().length);
         ObjectNode heuristics = json.putObject("heuristics");
         for (HeuristicScore h : baselines.heuristics()) {
-            heuristics.putObject(h.heuristic().key()).put("name", h.heuristic().label())
-                    .put("auc", h.auc()).put("ap", h.ap());
+            heuristics
+                    .putObject(h.heuristic().key())
+                    .put("name", h.heuristic().label())
+                    .put("auc", h.auc())
+                    .put("ap", h.ap());
         }
         BaselineReport.Lead lead = baselines.leadOf(model);
         json.put("best", lead.against().key());
@@ -76,13 +89,24 @@ public final class BaselineTable {
         Map<String, String> rows = new LinkedHashMap<>();
         HeuristicScore best = baselines.best();
         for (HeuristicScore h : baselines.heuristics()) {
-            rows.put("baseline: " + h.heuristic().label(), String.format(Locale.ROOT, "AUC %.4f  AP %.4f%s",
-                    h.auc(), h.ap(), h.heuristic() == best.heuristic() ? " (best)" : ""));
+            rows.put(
+                    "baseline: " + h.heuristic().label(),
+                    String.format(
+                            Locale.ROOT,
+                            "AUC %.4f  AP %.4f%s",
+                            h.auc(),
+                            h.ap(),
+                            h.heuristic() == best.heuristic() ? " (best)" : ""));
         }
         BaselineReport.Lead lead = baselines.leadOf(model);
-        rows.put("model vs best heuristic", String.format(Locale.ROOT, "AUC %s pts, AP %s pts (%s)",
-                BaselineReport.Lead.points(lead.aucPoints()), BaselineReport.Lead.points(lead.apPoints()),
-                lead.against().label()));
+        rows.put(
+                "model vs best heuristic",
+                String.format(
+                        Locale.ROOT,
+                        "AUC %s pts, AP %s pts (%s)",
+                        BaselineReport.Lead.points(lead.aucPoints()),
+                        BaselineReport.Lead.points(lead.apPoints()),
+                        lead.against().label()));
         return rows;
     }
 }

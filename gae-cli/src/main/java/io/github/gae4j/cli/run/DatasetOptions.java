@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -6,12 +7,12 @@ import io.github.gae4j.core.error.Suggestions;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.datasets.DatasetFiles;
 import io.github.gae4j.datasets.catalog.DatasetCatalog;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.provenance.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,37 +31,47 @@ public final class DatasetOptions {
     /** The built-in stochastic block model: no download, the default. */
     public static final String SYNTHETIC = "synthetic";
 
-    @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH", defaultValue = SYNTHETIC,
+    @Option(
+            names = {"-d", "--dataset"},
+            paramLabel = "NAME|PATH",
+            defaultValue = SYNTHETIC,
             description = "'synthetic' (default: a 1000-node stochastic block model, no download), a catalog name"
                     + " (cora, citeseer, pubmed, ...; see --data-dir), or a file/folder (*.npz, LINQS *.content,"
                     + " SNAP edge list).")
     String dataset = SYNTHETIC;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Datasets root for catalog names, tried before $GAE_DATA_DIR and ~/.gae4j/datasets.")
     Path dataDir;
 
-    @Option(names = "--dataset-option", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--dataset-option",
+            paramLabel = "KEY=VALUE",
             description = "An option of the dataset loader, e.g. nodes=5000 for the synthetic graph; repeatable.")
     Map<String, String> loaderOptions = new LinkedHashMap<>();
 
-    @Option(names = "--features", paramLabel = "MODE",
+    @Option(
+            names = "--features",
+            paramLabel = "MODE",
             description = "How node features are used: auto (default: as loaded when their scale is safe, else"
                     + " row-normalised or none, whichever validates better; the choice is printed and recorded),"
                     + " as-loaded, row-normalized or none (X = I).")
     String features;
 
-    @Option(names = "--no-features", description = "Ignore node features (X = I), as the paper's featureless rows:"
-            + " --features none.")
+    @Option(
+            names = "--no-features",
+            description = "Ignore node features (X = I), as the paper's featureless rows:" + " --features none.")
     boolean noFeatures;
 
-    @Option(names = "--normalize-features",
+    @Option(
+            names = "--normalize-features",
             description = "Divide each node's features by their sum (PyG's NormalizeFeatures; GraphMAE's inputs):"
                     + " --features row-normalized.")
     boolean normalizeFeatures;
 
-    public DatasetOptions() {
-    }
+    public DatasetOptions() {}
 
     /** A name with a folder or a file type in it is a path, never a catalog name. */
     static boolean looksLikePath(String name) {
@@ -82,8 +93,9 @@ public final class DatasetOptions {
             return "";
         }
         String stem = fileName.toString().replaceFirst("(?i)(\\.[a-z]+)?(\\.gz)?$", "");
-        return Suggestions.closest(stem, DatasetCatalog.builtIn().names()).map(name -> String.format(Locale.ROOT,
-                "; did you mean the catalog dataset '%s' (-d %s)?", name, name)).orElse("");
+        return Suggestions.closest(stem, DatasetCatalog.builtIn().names())
+                .map(name -> String.format(Locale.ROOT, "; did you mean the catalog dataset '%s' (-d %s)?", name, name))
+                .orElse("");
     }
 
     /** The --data-dir given, or null. */
@@ -102,8 +114,9 @@ public final class DatasetOptions {
         if (features == null) {
             return alias == null ? FeatureMode.AUTO : alias;
         }
-        FeatureMode mode = FeatureMode.fromKey(features).orElseThrow(() -> new ConfigException(
-                "--features must be one of " + FeatureMode.keys() + ", got '" + features + "'"));
+        FeatureMode mode = FeatureMode.fromKey(features)
+                .orElseThrow(() -> new ConfigException(
+                        "--features must be one of " + FeatureMode.keys() + ", got '" + features + "'"));
         if (alias != null && alias != mode) {
             throw new ConfigException("--features " + mode.key() + " contradicts "
                     + (noFeatures ? "--no-features" : "--normalize-features"));
@@ -115,20 +128,21 @@ public final class DatasetOptions {
      * The dataset loaded with its features as {@link #featureMode()} says; {@code auto} asks {@link FeatureChoice},
      * with {@code probe} (given the graph as loaded) for the validation AUC of a candidate.
      */
-    public Loaded load(ModelAssembler assembler, double learningRate,
-                       Function<Graph, ToDoubleFunction<Provenance.Features>> probe) {
+    public Loaded load(
+            ModelAssembler assembler,
+            double learningRate,
+            Function<Graph, ToDoubleFunction<Provenance.Features>> probe) {
         FeatureMode mode = featureMode();
         DatasetRef asLoaded = ref().withUse(Provenance.Features.AS_LOADED);
         Graph loaded = asLoaded.load(assembler);
-        FeatureChoice choice = FeatureChoice.resolve(mode, FeatureStatistics.of(loaded.featuresOrIdentity()),
-                learningRate, probe.apply(loaded));
-        return new Loaded(asLoaded.withUse(choice.use()), DatasetRef.withFeatureUse(loaded, choice.use()), mode,
-                choice);
+        FeatureChoice choice = FeatureChoice.resolve(
+                mode, FeatureStatistics.of(loaded.featuresOrIdentity()), learningRate, probe.apply(loaded));
+        return new Loaded(
+                asLoaded.withUse(choice.use()), DatasetRef.withFeatureUse(loaded, choice.use()), mode, choice);
     }
 
     /** A dataset as trained on: how to load it again, the graph, the mode asked for and what it chose. */
-    public record Loaded(DatasetRef ref, Graph graph, FeatureMode mode, FeatureChoice choice) {
-    }
+    public record Loaded(DatasetRef ref, Graph graph, FeatureMode mode, FeatureChoice choice) {}
 
     /** The dataset as recorded in a saved model, to load the same graph again. */
     public DatasetRef ref() {
@@ -159,8 +173,8 @@ public final class DatasetOptions {
      * A dataset by loader name and options, whether features are used, and whether they are row-normalised
      * (each row divided by its sum, as PyG's {@code NormalizeFeatures}).
      */
-    public record DatasetRef(String label, String loader, Map<String, String> options, boolean features,
-                             boolean normalizeFeatures) {
+    public record DatasetRef(
+            String label, String loader, Map<String, String> options, boolean features, boolean normalizeFeatures) {
 
         public DatasetRef {
             options = Map.copyOf(options);
@@ -173,20 +187,23 @@ public final class DatasetOptions {
 
         public Graph load(ModelAssembler assembler) {
             ComponentSpec spec = new ComponentSpec(loader, ComponentConfig.of(options));
-            Graph g = assembler.create(ComponentKind.DATASET, spec, new CreationContext(0, 0, 0)).load();
+            Graph g = assembler
+                    .create(ComponentKind.DATASET, spec, new CreationContext(0, 0, 0))
+                    .load();
             return withFeatureUse(g, use());
         }
 
         /** How the features are used, as provenance records it. */
         public Provenance.Features use() {
-            return !features ? Provenance.Features.NONE
+            return !features
+                    ? Provenance.Features.NONE
                     : normalizeFeatures ? Provenance.Features.ROW_NORMALIZED : Provenance.Features.AS_LOADED;
         }
 
         /** This dataset with its features used as {@code use} says. */
         public DatasetRef withUse(Provenance.Features use) {
-            return new DatasetRef(label, loader, options, use != Provenance.Features.NONE,
-                    use == Provenance.Features.ROW_NORMALIZED);
+            return new DatasetRef(
+                    label, loader, options, use != Provenance.Features.NONE, use == Provenance.Features.ROW_NORMALIZED);
         }
 
         /** {@code loaded} (features as the loader gave them) with its features used as {@code use} says. */
@@ -194,7 +211,8 @@ public final class DatasetOptions {
             return switch (use) {
                 case AS_LOADED -> loaded;
                 case NONE -> loaded.withoutFeatures();
-                case ROW_NORMALIZED -> loaded.withFeatures(loaded.featuresOrIdentity().rowNormalized());
+                case ROW_NORMALIZED ->
+                    loaded.withFeatures(loaded.featuresOrIdentity().rowNormalized());
             };
         }
 
@@ -212,20 +230,29 @@ public final class DatasetOptions {
 
         /** The dataset as provenance records it: this reference and the graph as trained on, fingerprinted. */
         public Provenance.Dataset toProvenance(Graph trained) {
-            return Provenance.Dataset.of(label, Optional.of(new ComponentSpec(loader, ComponentConfig.of(
-                    new TreeMap<>(options)))), use(), trained);
+            return Provenance.Dataset.of(
+                    label,
+                    Optional.of(new ComponentSpec(loader, ComponentConfig.of(new TreeMap<>(options)))),
+                    use(),
+                    trained);
         }
 
         /** The reference a provenance records, to load the same graph again; {@code source} names the file. */
         public static DatasetRef fromProvenance(Provenance.Dataset d, Path dataDirOverride, String source) {
-            ComponentSpec loader = d.loader().orElseThrow(() -> new ConfigException(source
-                    + ": the model was trained on a graph built in code (no dataset loader is recorded), so it"
-                    + " cannot be loaded again here"));
+            ComponentSpec loader = d.loader()
+                    .orElseThrow(() -> new ConfigException(source
+                            + ": the model was trained on a graph built in code (no dataset loader is recorded), so it"
+                            + " cannot be loaded again here"));
             Map<String, String> options = new LinkedHashMap<>(loader.config().asMap());
             if (dataDirOverride != null && loader.name().equals("dataset")) {
-                options.put("data-dir", dataDirOverride.toAbsolutePath().normalize().toString());
+                options.put(
+                        "data-dir", dataDirOverride.toAbsolutePath().normalize().toString());
             }
-            return new DatasetRef(d.name(), loader.name(), options, d.features() != Provenance.Features.NONE,
+            return new DatasetRef(
+                    d.name(),
+                    loader.name(),
+                    options,
+                    d.features() != Provenance.Features.NONE,
                     d.features() == Provenance.Features.ROW_NORMALIZED);
         }
     }

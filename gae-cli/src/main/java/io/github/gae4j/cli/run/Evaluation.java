@@ -1,14 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.runtime.metrics.clustering.ClusteringMetrics;
 import io.github.gae4j.runtime.metrics.clustering.ClusteringScores;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.spi.GraphInput;
-import io.github.gae4j.core.tensor.Matrix;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +23,22 @@ import java.util.Optional;
  * has them (k-means with k = number of classes, 10 restarts, on the embeddings).
  */
 @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-public record Evaluation(double[] testPositives, double[] testNegatives, LinkScores test, Matrix embeddings,
-                         Optional<ClusteringScores> clustering) {
+public record Evaluation(
+        double[] testPositives,
+        double[] testNegatives,
+        LinkScores test,
+        Matrix embeddings,
+        Optional<ClusteringScores> clustering) {
 
-    public static Evaluation of(GraphAutoencoder model, LinkSplit split, Graph graph, Parallelism parallelism,
-                                long seed) {
+    public static Evaluation of(
+            GraphAutoencoder model, LinkSplit split, Graph graph, Parallelism parallelism, long seed) {
         GraphInput input = GraphInput.of(split.trainGraph());
         List<double[]> s = model.score(input, List.of(split.testPositives(), split.testNegatives()), parallelism);
         Matrix z = model.embed(input, parallelism);
         Optional<ClusteringScores> clustering = Optional.empty();
         if (graph.hasLabels()) {
-            int classes = (int) Arrays.stream(graph.labels()).filter(l -> l >= 0).distinct().count();
+            int classes = (int)
+                    Arrays.stream(graph.labels()).filter(l -> l >= 0).distinct().count();
             if (classes >= 2) {
                 clustering = Optional.of(ClusteringMetrics.evaluate(z, graph.labels(), classes, 10, seed));
             }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.runtime.provenance.Provenance;
@@ -65,29 +66,43 @@ public record FeatureChoice(Provenance.Features use, String reason, Map<Provenan
             return new Candidates(List.of(Provenance.Features.NONE), "the graph has no features: X = I");
         }
         if (!stats.nonNegative()) {
-            return new Candidates(List.of(Provenance.Features.AS_LOADED), String.format(Locale.ROOT,
-                    "signed values, min %.3g: not a bag-of-words scale to correct", stats.min()));
+            return new Candidates(
+                    List.of(Provenance.Features.AS_LOADED),
+                    String.format(
+                            Locale.ROOT, "signed values, min %.3g: not a bag-of-words scale to correct", stats.min()));
         }
         double step = learningRate * stats.meanRowSum();
         if (step <= MAX_FIRST_STEP) {
-            return new Candidates(List.of(Provenance.Features.AS_LOADED), String.format(Locale.ROOT,
-                    "mean row sum %.1f: a first Adam step moves a first-layer pre-activation by at most"
-                            + " lr × %.1f = %.2f, safe up to %.1f", stats.meanRowSum(), stats.meanRowSum(),
-                    step, MAX_FIRST_STEP));
+            return new Candidates(
+                    List.of(Provenance.Features.AS_LOADED),
+                    String.format(
+                            Locale.ROOT,
+                            "mean row sum %.1f: a first Adam step moves a first-layer pre-activation by at most"
+                                    + " lr × %.1f = %.2f, safe up to %.1f",
+                            stats.meanRowSum(),
+                            stats.meanRowSum(),
+                            step,
+                            MAX_FIRST_STEP));
         }
-        return new Candidates(List.of(Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE), String.format(
-                Locale.ROOT, "mean row sum %.1f of non-negative features: a first Adam step would move a first-layer"
-                        + " pre-activation by up to lr × %.1f = %.2f (> %.1f), which collapses training (loss spike,"
-                        + " dead ReLUs), so row-normalised or none, whichever validates better",
-                stats.meanRowSum(), stats.meanRowSum(), step, MAX_FIRST_STEP));
+        return new Candidates(
+                List.of(Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE),
+                String.format(
+                        Locale.ROOT,
+                        "mean row sum %.1f of non-negative features: a first Adam step would move a first-layer"
+                                + " pre-activation by up to lr × %.1f = %.2f (> %.1f), which collapses training (loss spike,"
+                                + " dead ReLUs), so row-normalised or none, whichever validates better",
+                        stats.meanRowSum(),
+                        stats.meanRowSum(),
+                        step,
+                        MAX_FIRST_STEP));
     }
 
     /**
      * The choice for {@code stats}: the statistics' one candidate, or the candidate with the best
      * {@code validationAuc} (ties and NaN go to the earlier candidate, which keeps the features).
      */
-    public static FeatureChoice choose(FeatureStatistics stats, double learningRate,
-                                       ToDoubleFunction<Provenance.Features> validationAuc) {
+    public static FeatureChoice choose(
+            FeatureStatistics stats, double learningRate, ToDoubleFunction<Provenance.Features> validationAuc) {
         Candidates c = candidates(stats, learningRate);
         if (c.uses().size() == 1) {
             return of(c.uses().get(0), c.reason());
@@ -110,9 +125,13 @@ public record FeatureChoice(Provenance.Features use, String reason, Map<Provenan
     }
 
     /** The mode the user asked for; {@link FeatureMode#AUTO} decides with {@link #choose}. */
-    public static FeatureChoice resolve(FeatureMode mode, FeatureStatistics stats, double learningRate,
-                                        ToDoubleFunction<Provenance.Features> validationAuc) {
-        return mode.fixed().map(use -> of(use, "as asked: --features " + mode.key()))
+    public static FeatureChoice resolve(
+            FeatureMode mode,
+            FeatureStatistics stats,
+            double learningRate,
+            ToDoubleFunction<Provenance.Features> validationAuc) {
+        return mode.fixed()
+                .map(use -> of(use, "as asked: --features " + mode.key()))
                 .orElseGet(() -> choose(stats, learningRate, validationAuc));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +12,7 @@ import io.github.gae4j.runtime.files.Json;
  */
 public final class FeatureChoiceJson {
 
-    private FeatureChoiceJson() {
-    }
+    private FeatureChoiceJson() {}
 
     public static ObjectNode write(FeatureMode asked, FeatureChoice choice) {
         ObjectNode json = Json.object();

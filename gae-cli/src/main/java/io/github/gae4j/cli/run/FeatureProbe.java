@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.graph.Graph;
@@ -26,6 +27,7 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
 
     /** The probe's length: this share of the run's epochs (at least {@link #MIN_EPOCHS}). */
     public static final double SHARE = 0.5;
+
     public static final int MIN_EPOCHS = 20;
 
     private final Graph loaded;
@@ -40,8 +42,14 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
      * {@code out} (the progress stream) gets a line as each candidate starts and at each quarter of its epochs:
      * a probe takes a while on a large graph.
      */
-    public FeatureProbe(Graph loaded, DatasetOptions.DatasetRef dataset, ModelDescription description,
-                        PluginRegistry plugins, ModelAssembler assembler, int threads, PrintWriter out) {
+    public FeatureProbe(
+            Graph loaded,
+            DatasetOptions.DatasetRef dataset,
+            ModelDescription description,
+            PluginRegistry plugins,
+            ModelAssembler assembler,
+            int threads,
+            PrintWriter out) {
         this.loaded = loaded;
         this.dataset = dataset;
         this.description = description;
@@ -61,24 +69,41 @@ public final class FeatureProbe implements ToDoubleFunction<Provenance.Features>
         Graph graph = DatasetOptions.DatasetRef.withFeatureUse(loaded, use);
         long seed = description.training().seed();
         LinkSplit split = dataset.split(graph, seed); // the run's split: features play no part in it
-        GraphAutoencoder model = assembler.assemble(description.model(),
+        GraphAutoencoder model = assembler.assemble(
+                description.model(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
-        TrainerConfig config = description.training().toBuilder().epochs(epochs(description.training().epochs()))
-                .evalEvery(1).patience(0).build();
-        out.printf(Locale.ROOT, "features: trying %s for %d epochs (--features MODE skips this)%n", use.key(),
+        TrainerConfig config = description.training().toBuilder()
+                .epochs(epochs(description.training().epochs()))
+                .evalEvery(1)
+                .patience(0)
+                .build();
+        out.printf(
+                Locale.ROOT,
+                "features: trying %s for %d epochs (--features MODE skips this)%n",
+                use.key(),
                 config.epochs());
         out.flush();
         int every = Math.max(1, config.epochs() / 4);
         TrainingListener progress = stats -> {
             if (stats.epoch() % every == 0) {
-                out.printf(Locale.ROOT, "features: %s epoch %d/%d  loss %.4f  val AUC %.4f%n", use.key(),
-                        stats.epoch(), config.epochs(), stats.loss(), stats.valAuc());
+                out.printf(
+                        Locale.ROOT,
+                        "features: %s epoch %d/%d  loss %.4f  val AUC %.4f%n",
+                        use.key(),
+                        stats.epoch(),
+                        config.epochs(),
+                        stats.loss(),
+                        stats.valAuc());
                 out.flush();
             }
         };
         try (Parallelism parallelism = Parallelism.of(threads)) {
-            return new Trainer(config, parallelism, plugins, progress).fit(model, split).history().stream()
-                    .mapToDouble(EpochStats::valAuc).filter(Double::isFinite).max().orElse(Double.NaN);
+            return new Trainer(config, parallelism, plugins, progress)
+                    .fit(model, split).history().stream()
+                            .mapToDouble(EpochStats::valAuc)
+                            .filter(Double::isFinite)
+                            .max()
+                            .orElse(Double.NaN);
         }
     }
 }

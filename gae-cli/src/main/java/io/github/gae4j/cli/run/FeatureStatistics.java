@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.graph.Features;
@@ -17,8 +18,8 @@ import java.util.Locale;
  * @param meanNonZeros mean non-zero entries per row
  * @param min          the smallest value
  */
-public record FeatureStatistics(boolean identity, int rows, int dim, double meanRowSum, double meanNonZeros,
-                                double min) {
+public record FeatureStatistics(
+        boolean identity, int rows, int dim, double meanRowSum, double meanNonZeros, double min) {
 
     public static FeatureStatistics of(Features features) {
         if (features instanceof Features.Identity id) {
@@ -51,8 +52,8 @@ public record FeatureStatistics(boolean identity, int rows, int dim, double mean
                 min = Math.min(min, v);
             }
         }
-        return new FeatureStatistics(false, n, features.dim(), n == 0 ? 0 : sum / n, n == 0 ? 0 : (double) nnz / n,
-                min);
+        return new FeatureStatistics(
+                false, n, features.dim(), n == 0 ? 0 : sum / n, n == 0 ? 0 : (double) nnz / n, min);
     }
 
     public boolean nonNegative() {
@@ -61,8 +62,14 @@ public record FeatureStatistics(boolean identity, int rows, int dim, double mean
 
     @Override
     public String toString() {
-        return identity ? "no features" : String.format(Locale.ROOT,
-                "%d features, mean row sum %.1f, %.1f non-zeros per row, min %.3g", dim, meanRowSum, meanNonZeros,
-                min);
+        return identity
+                ? "no features"
+                : String.format(
+                        Locale.ROOT,
+                        "%d features, mean row sum %.1f, %.1f non-zeros per row, min %.3g",
+                        dim,
+                        meanRowSum,
+                        meanNonZeros,
+                        min);
     }
 }

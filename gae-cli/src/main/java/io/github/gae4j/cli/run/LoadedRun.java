@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -21,17 +22,28 @@ import java.nio.file.Path;
  * saved parameters loaded. Files written before provenance was typed work too: their flat metadata
  * reads as a provenance without a fingerprint.
  */
-public record LoadedRun(Path file, SavedModel saved, Provenance provenance, DatasetOptions.DatasetRef dataset,
-                        Graph graph, LinkSplit split, GraphAutoencoder model) {
+public record LoadedRun(
+        Path file,
+        SavedModel saved,
+        Provenance provenance,
+        DatasetOptions.DatasetRef dataset,
+        Graph graph,
+        LinkSplit split,
+        GraphAutoencoder model) {
 
     /** Validation and test shares of the edges: the reference split. */
     public static final double DEFAULT_VAL = 0.05;
+
     public static final double DEFAULT_TEST = 0.10;
 
     /** The provenance of a {@code gae train} run: one seed for split, initial weights and training. */
-    public static Provenance provenance(ModelSpec model, PluginRegistry plugins, DatasetOptions.DatasetRef dataset,
-                                        Graph trained, long seed) {
-        return Provenance.record(model, plugins::pluginOf, Provenance.Seeds.all(seed), dataset.toProvenance(trained),
+    public static Provenance provenance(
+            ModelSpec model, PluginRegistry plugins, DatasetOptions.DatasetRef dataset, Graph trained, long seed) {
+        return Provenance.record(
+                model,
+                plugins::pluginOf,
+                Provenance.Seeds.all(seed),
+                dataset.toProvenance(trained),
                 new Provenance.Split(DEFAULT_VAL, DEFAULT_TEST));
     }
 
@@ -47,15 +59,17 @@ public record LoadedRun(Path file, SavedModel saved, Provenance provenance, Data
 
     private static LoadedRun load(Path file, Path dataDir, ModelAssembler assembler, boolean resume) {
         SavedModel saved = SavedModelFile.read(file);
-        Provenance p = saved.provenance().orElseThrow(() -> new ConfigException(file + ": the saved model does not"
-                + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
+        Provenance p = saved.provenance()
+                .orElseThrow(() -> new ConfigException(file + ": the saved model does not"
+                        + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
         DatasetOptions.DatasetRef ref = DatasetOptions.DatasetRef.fromProvenance(p.dataset(), dataDir, file.toString());
         // Every plugin the model and its dataset need, before the data is loaded: a missing one is named first.
         RequiredPlugins required = saved.requiredPlugins(assembler.lookup(), file.toString());
         required.check(saved.description().model());
         p.dataset().loader().ifPresent(loader -> required.check(ComponentKind.DATASET, loader));
         if (resume) {
-            required.check(ComponentKind.OPTIMIZER, saved.description().training().optimizer());
+            required.check(
+                    ComponentKind.OPTIMIZER, saved.description().training().optimizer());
         }
         Graph graph = ref.load(assembler);
         p.dataset().requireSameGraph(graph, file.toString());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,11 +39,21 @@ public final class RunDiagnostics {
      * {@code parallelism}'s threads and printing each warning through {@code print} as it is raised;
      * {@code earlier} is the history of the session a resumed run continues (empty for a fresh run).
      */
-    public static RunDiagnostics of(TrainerConfig training, GraphAutoencoder model, LinkSplit split,
-                                    Parallelism parallelism, List<EpochStats> earlier, Consumer<String> print) {
+    public static RunDiagnostics of(
+            TrainerConfig training,
+            GraphAutoencoder model,
+            LinkSplit split,
+            Parallelism parallelism,
+            List<EpochStats> earlier,
+            Consumer<String> print) {
         Set<String> advised = new HashSet<>();
-        TrainingDiagnostics d = TrainingDiagnostics.of(DiagnosticThresholds.defaults(), training, model, split,
-                parallelism, w -> print.accept(line(w, advised)));
+        TrainingDiagnostics d = TrainingDiagnostics.of(
+                DiagnosticThresholds.defaults(),
+                training,
+                model,
+                split,
+                parallelism,
+                w -> print.accept(line(w, advised)));
         d.replay(earlier);
         return new RunDiagnostics(d);
     }
@@ -94,7 +105,10 @@ public final class RunDiagnostics {
     public static void writeJson(ObjectNode json, List<Warning> warnings) {
         ArrayNode array = json.putArray("warnings");
         for (Warning w : warnings) {
-            array.addObject().put("code", w.code()).put("epoch", w.epoch()).put("message", w.message())
+            array.addObject()
+                    .put("code", w.code())
+                    .put("epoch", w.epoch())
+                    .put("message", w.message())
                     .put("advice", w.advice());
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.cli.export.EmbeddingFiles;
@@ -29,8 +30,14 @@ public final class RunDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
 
     /** Files gae4j writes into a run directory, whoever else may have put files there. */
-    static final List<String> OWN_FILES = List.of(RunFiles.MODEL, RunFiles.CHECKPOINT, RunFiles.RUN_JSON,
-            EmbeddingFiles.CSV, EmbeddingFiles.NPY, EmbeddingFiles.IDS);
+    static final List<String> OWN_FILES = List.of(
+            RunFiles.MODEL,
+            RunFiles.CHECKPOINT,
+            RunFiles.RUN_JSON,
+            EmbeddingFiles.CSV,
+            EmbeddingFiles.NPY,
+            EmbeddingFiles.IDS);
+
     private static final int LISTED = 5;
 
     private final Path dir;
@@ -63,13 +70,22 @@ public final class RunDirectory {
         List<String> present = entries(dir);
         if (!same && !present.isEmpty() && !force) {
             String listed = String.join(", ", present.subList(0, Math.min(LISTED, present.size())))
-                    + (present.size() > LISTED ? String.format(Locale.ROOT, " and %d more", present.size() - LISTED)
-                    : "");
-            throw new ConfigException(String.format(Locale.ROOT, "%s: the folder is not empty (%s); pass --force to"
-                    + " replace gae4j's files in it, --resume %s to continue the run in it, or choose another"
-                    + " folder with -o DIR", dir, listed, dir));
+                    + (present.size() > LISTED
+                            ? String.format(Locale.ROOT, " and %d more", present.size() - LISTED)
+                            : "");
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "%s: the folder is not empty (%s); pass --force to"
+                            + " replace gae4j's files in it, --resume %s to continue the run in it, or choose another"
+                            + " folder with -o DIR",
+                    dir,
+                    listed,
+                    dir));
         }
-        if (force && !same && report && Files.exists(dir.resolve(RunFiles.REPORT))
+        if (force
+                && !same
+                && report
+                && Files.exists(dir.resolve(RunFiles.REPORT))
                 && !RunReport.isOwnReport(dir.resolve(RunFiles.REPORT))) {
             throw new ConfigException(dir.resolve(RunFiles.REPORT) + ": was not written by gae4j, and --force"
                     + " replaces only gae4j's files; move it away, or pass --no-report");
@@ -86,7 +102,8 @@ public final class RunDirectory {
     public static Path firstFree(Path base) {
         for (int k = 1; ; k++) {
             Path candidate = k == 1 ? base : base.resolveSibling(base.getFileName() + "-" + k);
-            if (!Files.exists(candidate) || (Files.isDirectory(candidate) && entries(candidate).isEmpty())) {
+            if (!Files.exists(candidate)
+                    || (Files.isDirectory(candidate) && entries(candidate).isEmpty())) {
                 return candidate;
             }
         }
@@ -137,7 +154,10 @@ public final class RunDirectory {
         List<String> own = ownFiles(dir);
         List<Path> stale = AtomicFiles.removeStale(dir, own);
         if (!stale.isEmpty()) {
-            LOG.info("Removed {} stale temporary file(s) of an interrupted run in {}: {}", stale.size(), dir,
+            LOG.info(
+                    "Removed {} stale temporary file(s) of an interrupted run in {}: {}",
+                    stale.size(),
+                    dir,
                     stale.stream().map(p -> p.getFileName().toString()).toList());
         }
         if (force) {
@@ -190,7 +210,8 @@ public final class RunDirectory {
         try (Stream<Path> files = Files.list(dir)) {
             Set<String> names = new TreeSet<>();
             files.map(p -> p.getFileName().toString())
-                    .filter(n -> !(n.endsWith(AtomicFiles.SUFFIX) && AtomicFiles.targetOf(n).isPresent()))
+                    .filter(n -> !(n.endsWith(AtomicFiles.SUFFIX)
+                            && AtomicFiles.targetOf(n).isPresent()))
                     .forEach(names::add);
             return List.copyOf(names);
         } catch (IOException e) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -11,11 +12,11 @@ public final class RunFiles {
     public static final String MODEL = "model.gae4j";
     /** The resumable state after the last epoch trained. */
     public static final String CHECKPOINT = "checkpoint.gae4j";
+
     public static final String RUN_JSON = "run.json";
     public static final String REPORT = "report.html";
 
-    private RunFiles() {
-    }
+    private RunFiles() {}
 
     /** A run directory means its model file; a file is taken as it is. */
     public static Path modelFile(Path runOrFile) {

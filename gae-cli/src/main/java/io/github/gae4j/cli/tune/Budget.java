@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.tune;
 
 import java.time.Duration;
@@ -38,8 +39,8 @@ public final class Budget implements CommandLine.ITypeConverter<Duration> {
             }
         }
         if (d == null || d.isZero() || d.isNegative()) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a positive duration; write e.g. 90s,"
-                    + " 10m or 1h30m");
+            throw new CommandLine.TypeConversionException(
+                    "'" + text + "' is not a positive duration; write e.g. 90s," + " 10m or 1h30m");
         }
         return d;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.tune;
 
 import io.github.gae4j.runtime.metrics.LinkScores;
@@ -17,31 +18,60 @@ public final class Leaderboard {
     public static final String CSV_HEADER = "rank,kind,recipe,stage,trial,features,model,loss,learning_rate,latent,"
             + "max_epochs,patience,val_auc,val_ap,best_epoch,epochs_done,seconds,failure";
 
-    private Leaderboard() {
-    }
+    private Leaderboard() {}
 
     /** The ranked trials and heuristics, then the diverged trials, then what was skipped. */
     public static void print(PrintWriter out, TuneResult r) {
         List<TuneResult.Row> rows = r.leaderboard();
-        int width = Math.max(32, rows.stream().mapToInt(row -> label(row).length()).max().orElse(0));
-        out.printf(Locale.ROOT, "%4s  %-" + width + "s  %-6s  %7s  %7s  %8s  %7s%n", "rank", "recipe", "stage",
-                "val AUC", "val AP", "epochs", "time");
+        int width = Math.max(
+                32, rows.stream().mapToInt(row -> label(row).length()).max().orElse(0));
+        out.printf(
+                Locale.ROOT,
+                "%4s  %-" + width + "s  %-6s  %7s  %7s  %8s  %7s%n",
+                "rank",
+                "recipe",
+                "stage",
+                "val AUC",
+                "val AP",
+                "epochs",
+                "time");
         for (TuneResult.Row row : rows) {
             String rank = row.rank() == 0 ? "-" : Integer.toString(row.rank());
             if (row.trial().isPresent()) {
                 TrialResult t = row.trial().get();
                 String epochs = t.succeeded() ? t.bestEpoch() + "/" + t.epochsDone() : "diverged";
-                out.printf(Locale.ROOT, "%4s  %-" + width + "s  %-6s  %7s  %7s  %8s  %6.1fs%n", rank, label(row),
-                        t.stage().key(), score(t.valAuc()), score(t.valAp()), epochs, t.millis() / 1000.0);
+                out.printf(
+                        Locale.ROOT,
+                        "%4s  %-" + width + "s  %-6s  %7s  %7s  %8s  %6.1fs%n",
+                        rank,
+                        label(row),
+                        t.stage().key(),
+                        score(t.valAuc()),
+                        score(t.valAp()),
+                        epochs,
+                        t.millis() / 1000.0);
             } else {
-                out.printf(Locale.ROOT, "%4s  %-" + width + "s  %-6s  %7s  %7s  %8s  %7s%n", rank, label(row), "-",
-                        score(row.valAuc()), score(row.valAp()), "-", "-");
+                out.printf(
+                        Locale.ROOT,
+                        "%4s  %-" + width + "s  %-6s  %7s  %7s  %8s  %7s%n",
+                        rank,
+                        label(row),
+                        "-",
+                        score(row.valAuc()),
+                        score(row.valAp()),
+                        "-",
+                        "-");
             }
         }
         if (!r.skipped().isEmpty()) {
-            out.printf(Locale.ROOT, "skipped %d of %d trials: trial %d (%s) and after: %s%n", r.skipped().size(),
-                    r.trials().size() + r.skipped().size(), r.skipped().get(0).number(),
-                    r.skipped().get(0).recipe().label(), r.skipped().get(0).reason());
+            out.printf(
+                    Locale.ROOT,
+                    "skipped %d of %d trials: trial %d (%s) and after: %s%n",
+                    r.skipped().size(),
+                    r.trials().size() + r.skipped().size(),
+                    r.skipped().get(0).number(),
+                    r.skipped().get(0).recipe().label(),
+                    r.skipped().get(0).reason());
         }
     }
 
@@ -57,15 +87,24 @@ public final class Leaderboard {
         String bestName = null;
         LinkScores best = null;
         for (Map.Entry<String, LinkScores> e : r.heuristicsTest().entrySet()) {
-            out.printf(Locale.ROOT, "  %-41s %.4f  %.4f%n", e.getKey(), e.getValue().auc(), e.getValue().ap());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-41s %.4f  %.4f%n",
+                    e.getKey(),
+                    e.getValue().auc(),
+                    e.getValue().ap());
             if (best == null || e.getValue().auc() > best.auc()) {
                 best = e.getValue();
                 bestName = e.getKey();
             }
         }
         if (best != null) {
-            out.printf(Locale.ROOT, "winner vs the best heuristic (%s): %s AUC points, %s AP points%n", bestName,
-                    points(wt.auc() - best.auc()), points(wt.ap() - best.ap()));
+            out.printf(
+                    Locale.ROOT,
+                    "winner vs the best heuristic (%s): %s AUC points, %s AP points%n",
+                    bestName,
+                    points(wt.auc() - best.auc()),
+                    points(wt.ap() - best.ap()));
         }
     }
 
@@ -76,32 +115,73 @@ public final class Leaderboard {
             String rank = row.rank() == 0 ? "" : Integer.toString(row.rank());
             if (row.trial().isPresent()) {
                 TrialResult t = row.trial().get();
-                b.append(String.join(",", rank, "trial", quote(t.recipe().label()), t.stage().key(),
-                        Integer.toString(t.number()), recipeColumns(t.recipe()), csvNumber(t.valAuc()),
-                        csvNumber(t.valAp()), Integer.toString(t.bestEpoch()), Integer.toString(t.epochsDone()),
-                        String.format(Locale.ROOT, "%.1f", t.millis() / 1000.0), quote(t.failure().orElse(""))));
+                b.append(String.join(
+                        ",",
+                        rank,
+                        "trial",
+                        quote(t.recipe().label()),
+                        t.stage().key(),
+                        Integer.toString(t.number()),
+                        recipeColumns(t.recipe()),
+                        csvNumber(t.valAuc()),
+                        csvNumber(t.valAp()),
+                        Integer.toString(t.bestEpoch()),
+                        Integer.toString(t.epochsDone()),
+                        String.format(Locale.ROOT, "%.1f", t.millis() / 1000.0),
+                        quote(t.failure().orElse(""))));
             } else {
-                b.append(String.join(",", rank, "heuristic", quote(row.label()), "", "", ",,,,,,",
-                        csvNumber(row.valAuc()), csvNumber(row.valAp()), "", "", "", ""));
+                b.append(String.join(
+                        ",",
+                        rank,
+                        "heuristic",
+                        quote(row.label()),
+                        "",
+                        "",
+                        ",,,,,,",
+                        csvNumber(row.valAuc()),
+                        csvNumber(row.valAp()),
+                        "",
+                        "",
+                        "",
+                        ""));
             }
             b.append('\n');
         }
         for (SkippedTrial s : r.skipped()) {
-            b.append(String.join(",", "", "skipped", quote(s.recipe().label()), s.stage().key(),
-                    Integer.toString(s.number()), recipeColumns(s.recipe()), "", "", "", "", "", quote(s.reason())))
+            b.append(String.join(
+                            ",",
+                            "",
+                            "skipped",
+                            quote(s.recipe().label()),
+                            s.stage().key(),
+                            Integer.toString(s.number()),
+                            recipeColumns(s.recipe()),
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            quote(s.reason())))
                     .append('\n');
         }
         return b.toString();
     }
 
     private static String label(TuneResult.Row row) {
-        return row.isHeuristic() ? row.label() + " (heuristic)" : "#" + row.trial().get().number() + " "
-                + row.label();
+        return row.isHeuristic()
+                ? row.label() + " (heuristic)"
+                : "#" + row.trial().get().number() + " " + row.label();
     }
 
     private static String recipeColumns(Recipe r) {
-        return String.join(",", r.features().key(), r.model().key(), r.loss().pluginName(),
-                Double.toString(r.learningRate()), Integer.toString(r.latent()), Integer.toString(r.epochs()),
+        return String.join(
+                ",",
+                r.features().key(),
+                r.model().key(),
+                r.loss().pluginName(),
+                Double.toString(r.learningRate()),
+                Integer.toString(r.latent()),
+                Integer.toString(r.epochs()),
                 Integer.toString(r.patience()));
     }
 

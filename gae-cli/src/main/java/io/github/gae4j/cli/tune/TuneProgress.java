@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.tune;
 
 import io.github.gae4j.runtime.tune.Recipe;
@@ -27,10 +28,21 @@ public final class TuneProgress implements TuneListener {
     @Override
     public void trialFinished(TrialResult r) {
         if (r.succeeded()) {
-            err.printf(Locale.ROOT, "trial %d: val AUC %.4f AP %.4f, best epoch %d of %d, %.1f s%n", r.number(),
-                    r.valAuc(), r.valAp(), r.bestEpoch(), r.epochsDone(), r.millis() / 1000.0);
+            err.printf(
+                    Locale.ROOT,
+                    "trial %d: val AUC %.4f AP %.4f, best epoch %d of %d, %.1f s%n",
+                    r.number(),
+                    r.valAuc(),
+                    r.valAp(),
+                    r.bestEpoch(),
+                    r.epochsDone(),
+                    r.millis() / 1000.0);
         } else {
-            err.printf(Locale.ROOT, "trial %d: diverged (%s)%n", r.number(), r.failure().orElse(""));
+            err.printf(
+                    Locale.ROOT,
+                    "trial %d: diverged (%s)%n",
+                    r.number(),
+                    r.failure().orElse(""));
         }
         err.flush();
     }

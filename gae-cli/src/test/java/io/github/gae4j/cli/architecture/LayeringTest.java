@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +18,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +41,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     /** One layer: a name, the packages it covers (ArchUnit syntax) and the layers it may use. */
-    record Layer(String name, String packages, List<String> uses) {
-    }
+    record Layer(String name, String packages, List<String> uses) {}
 
     /** The allowed dependencies, bottom to top. */
     static final List<Layer> LAYERS = layers();
@@ -50,19 +50,19 @@ class LayeringTest {
         List<Layer> out = new ArrayList<>();
         // gae-core, the plugin API: each package may use those below it.
         List<String> core = List.of(
-                "core.error",               // exceptions every layer may throw
-                "core.io",                  // atomic file writes, their stale temporary files
-                "core.parallel",            // the thread budget, deterministic chunking
-                "core.kernel",              // array kernels in plain Java
-                "core.kernel.vector",       // the same kernels on the Vector API
-                "core.kernel.dispatch",     // which of the two runs (the Vector API when its module is there)
-                "core.tensor",              // Matrix, SparseMatrix, dense products
-                "core.autodiff",            // Variable, ComputationContext, Weights
-                "core.graph",               // graphs, features, edge lists, splits
-                "core.autodiff.functions",  // the differentiable ops
-                "core.optim",               // optimisers and initialisers
-                "core.nn",                  // Linear, Mlp, AffineNorm: layers that register their weights
-                "core.spi");                // Encoder, Decoder, Loss, ... and GaePlugin
+                "core.error", // exceptions every layer may throw
+                "core.io", // atomic file writes, their stale temporary files
+                "core.parallel", // the thread budget, deterministic chunking
+                "core.kernel", // array kernels in plain Java
+                "core.kernel.vector", // the same kernels on the Vector API
+                "core.kernel.dispatch", // which of the two runs (the Vector API when its module is there)
+                "core.tensor", // Matrix, SparseMatrix, dense products
+                "core.autodiff", // Variable, ComputationContext, Weights
+                "core.graph", // graphs, features, edge lists, splits
+                "core.autodiff.functions", // the differentiable ops
+                "core.optim", // optimisers and initialisers
+                "core.nn", // Linear, Mlp, AffineNorm: layers that register their weights
+                "core.spi"); // Encoder, Decoder, Loss, ... and GaePlugin
         chain(out, core, List.of());
         // Plugin modules: the API only, never each other, never the runtime.
         for (String plugin : List.of("encoders", "decoders", "losses", "datasets")) {
@@ -70,20 +70,20 @@ class LayeringTest {
         }
         // gae-runtime: on the API, below the CLI; each package may use those below it.
         List<String> runtime = List.of(
-                "runtime.plugin",           // the plugin registry
-                "runtime.optim",            // the built-in optimisers' plugin (adam, adamw, sgd), their lookup
-                "runtime.model",            // specs, assembly, GraphAutoencoder
-                "runtime.provenance",       // what a run was made of: versions, plugins, seeds, data
-                "runtime.metrics",          // AUC/AP, clustering, probe
-                "runtime.baselines",        // link heuristics (CN, AA, RA, PA, Katz) beside a model's score
-                "runtime.backend",          // the execution seam: loss and gradients of a batch, anywhere
-                "runtime.train",            // the training loop
-                "runtime.diagnostics",      // collapse and trouble detection during training, with advice
-                "runtime.files",            // model description files (JSON, YAML), one Jackson setup
-                "runtime.checkpoint",       // model files and checkpoints
-                "runtime",                  // Gae and TrainedModel: the short path for code
-                "runtime.tune",             // gae tune's search over recipes, by validation AUC, in a budget
-                "runtime.inject");          // Guice wiring, the edge
+                "runtime.plugin", // the plugin registry
+                "runtime.optim", // the built-in optimisers' plugin (adam, adamw, sgd), their lookup
+                "runtime.model", // specs, assembly, GraphAutoencoder
+                "runtime.provenance", // what a run was made of: versions, plugins, seeds, data
+                "runtime.metrics", // AUC/AP, clustering, probe
+                "runtime.baselines", // link heuristics (CN, AA, RA, PA, Katz) beside a model's score
+                "runtime.backend", // the execution seam: loss and gradients of a batch, anywhere
+                "runtime.train", // the training loop
+                "runtime.diagnostics", // collapse and trouble detection during training, with advice
+                "runtime.files", // model description files (JSON, YAML), one Jackson setup
+                "runtime.checkpoint", // model files and checkpoints
+                "runtime", // Gae and TrainedModel: the short path for code
+                "runtime.tune", // gae tune's search over recipes, by validation AUC, in a budget
+                "runtime.inject"); // Guice wiring, the edge
         chain(out, runtime, core);
         List<String> all = out.stream().map(Layer::name).toList();
         out.add(new Layer("cli", "io.github.gae4j.cli..", all));
@@ -94,8 +94,7 @@ class LayeringTest {
     private static void chain(List<Layer> out, List<String> names, List<String> below) {
         List<String> uses = new ArrayList<>(below);
         for (String name : names) {
-            String pkg = "io.github.gae4j." + name + (name.startsWith("runtime.")
-                    ? ".." : "");
+            String pkg = "io.github.gae4j." + name + (name.startsWith("runtime.") ? ".." : "");
             out.add(new Layer(name, pkg, List.copyOf(uses)));
             uses.add(name);
         }
@@ -106,31 +105,40 @@ class LayeringTest {
             .importPackages("io.github.gae4j");
 
     static ArchRule layering() {
-        Architectures.LayeredArchitecture rule = Architectures.layeredArchitecture()
-                .consideringOnlyDependenciesInLayers();
+        Architectures.LayeredArchitecture rule =
+                Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (Layer layer : LAYERS) {
             rule = rule.layer(layer.name()).definedBy(layer.packages());
         }
         for (Layer layer : LAYERS) {
             rule = layer.uses().isEmpty()
                     ? rule.whereLayer(layer.name()).mayNotAccessAnyLayer()
-                    : rule.whereLayer(layer.name()).mayOnlyAccessLayers(layer.uses().toArray(String[]::new));
+                    : rule.whereLayer(layer.name())
+                            .mayOnlyAccessLayers(layer.uses().toArray(String[]::new));
         }
         return rule.ensureAllClassesAreContainedInArchitecture();
     }
 
     static ArchRule noCycles() {
-        return SlicesRuleDefinition.slices().matching("io.github.gae4j.(**)").should().beFreeOfCycles();
+        return SlicesRuleDefinition.slices()
+                .matching("io.github.gae4j.(**)")
+                .should()
+                .beFreeOfCycles();
     }
 
     @Test
     void theMainCodeOfEveryModuleIsImported() {
         Map<String, Integer> perRoot = new LinkedHashMap<>();
         for (String root : List.of("core", "runtime", "encoders", "decoders", "losses", "datasets", "cli")) {
-            perRoot.put(root, MAIN_CODE.that(com.tngtech.archunit.core.domain.JavaClass.Predicates
-                    .resideInAPackage("io.github.gae4j." + root + "..")).size());
+            perRoot.put(
+                    root,
+                    MAIN_CODE
+                            .that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                                    "io.github.gae4j." + root + ".."))
+                            .size());
         }
-        assertThat(perRoot).allSatisfy((root, count) -> assertThat(count).as(root).isPositive());
+        assertThat(perRoot)
+                .allSatisfy((root, count) -> assertThat(count).as(root).isPositive());
     }
 
     @Test
@@ -148,7 +156,10 @@ class LayeringTest {
         // Two fixture packages that use each other: the cycle rule must fail on them.
         JavaClasses fixtures = new ClassFileImporter().importPackages("io.github.gae4j.cli.architecture.fixture");
         assertThatThrownBy(() -> SlicesRuleDefinition.slices()
-                .matching("io.github.gae4j.cli.architecture.fixture.(*)..").should().beFreeOfCycles().check(fixtures))
+                        .matching("io.github.gae4j.cli.architecture.fixture.(*)..")
+                        .should()
+                        .beFreeOfCycles()
+                        .check(fixtures))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected");
     }
@@ -164,7 +175,9 @@ class LayeringTest {
         List<String> roots = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
             String name = new File(entry).getName();
-            String parent = new File(entry).getParentFile() == null ? "" : new File(entry).getParentFile().getName();
+            String parent = new File(entry).getParentFile() == null
+                    ? ""
+                    : new File(entry).getParentFile().getName();
             boolean moduleClasses = name.equals("classes") && parent.equals("target");
             boolean moduleJar = name.startsWith("gae-") && name.endsWith(".jar");
             if ((moduleClasses || moduleJar) && new File(entry).exists()) {
@@ -186,7 +199,9 @@ class LayeringTest {
             }
         }
         assertThat(edges).as("package dependencies jdeps reported").isNotEmpty();
-        assertThat(cycles(edges)).as("packages that depend on each other in a cycle (jdeps)").isEmpty();
+        assertThat(cycles(edges))
+                .as("packages that depend on each other in a cycle (jdeps)")
+                .isEmpty();
     }
 
     /** Strongly connected sets of more than one package (Tarjan's algorithm). */
@@ -205,9 +220,15 @@ class LayeringTest {
         return out;
     }
 
-    private static void connect(String v, Map<String, Set<String>> edges, Map<String, Integer> index,
-                                Map<String, Integer> low, Deque<String> stack, Set<String> onStack,
-                                List<Set<String>> out, int[] counter) {
+    private static void connect(
+            String v,
+            Map<String, Set<String>> edges,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<Set<String>> out,
+            int[] counter) {
         index.put(v, counter[0]);
         low.put(v, counter[0]++);
         stack.push(v);

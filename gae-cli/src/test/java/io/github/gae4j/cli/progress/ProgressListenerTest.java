@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ final class ProgressListenerTest {
         AtomicLong clock = new AtomicLong();
         ProgressListener p = new ProgressListener(new PrintWriter(text), mode, epochs, clock::get);
         for (int e = 1; e <= epochs; e++) {
-            clock.addAndGet(500_000_000L);                          // half a second per epoch
+            clock.addAndGet(500_000_000L); // half a second per epoch
             p.onEpoch(new EpochStats(e, 1.0 / e, e % 2 == 0 ? 0.5 + e / 1000.0 : Double.NaN, 0.5, 1.0));
         }
         p.finish();
@@ -25,7 +26,7 @@ final class ProgressListenerTest {
     @Test
     void linesModePrintsATenthOfTheEpochsWithEta() {
         String out = run(ProgressMode.LINES, 200);
-        assertThat(out.lines()).hasSize(1 + 10);                  // epoch 1, then every 20th
+        assertThat(out.lines()).hasSize(1 + 10); // epoch 1, then every 20th
         assertThat(out).doesNotContain("\r");
         assertThat(out.lines().toList().get(1))
                 .isEqualTo("epoch 20/200  loss 0.0500  val AUC 0.5200  best 0.5200  ETA 1m30s");
@@ -52,7 +53,9 @@ final class ProgressListenerTest {
         String[] lines = text.toString().split("\n");
         assertThat(lines).hasSize(2);
         // The bar is wiped with blanks, the warning printed, the bar put back; the next epoch redraws it.
-        assertThat(lines[0]).startsWith("\r[##----").endsWith("\rwarning [loss-spike] jumped")
+        assertThat(lines[0])
+                .startsWith("\r[##----")
+                .endsWith("\rwarning [loss-spike] jumped")
                 .contains("\r" + " ".repeat(20));
         assertThat(lines[1]).startsWith("[##----").contains("\r[#####---").contains("epoch 2/10");
 

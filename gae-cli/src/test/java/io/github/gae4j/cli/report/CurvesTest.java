@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,8 +65,11 @@ final class CurvesTest {
     void signedZerosAreOneThreshold() {
         Curves.Roc roc = Curves.roc(new double[] {0.0, 1.0}, new double[] {-0.0});
 
-        assertThat(Curves.area(roc)).isCloseTo(LinkScores.of(new double[] {0.0, 1.0}, new double[] {-0.0}).auc(),
-                within(1e-15));
+        assertThat(Curves.area(roc))
+                .isCloseTo(
+                        LinkScores.of(new double[] {0.0, 1.0}, new double[] {-0.0})
+                                .auc(),
+                        within(1e-15));
     }
 
     @Test

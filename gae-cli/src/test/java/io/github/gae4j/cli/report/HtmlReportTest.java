@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,10 @@ final class HtmlReportTest {
         List<EpochStats> rows = HtmlReport.epochRows(history, 0);
 
         assertThat(rows).hasSizeLessThanOrEqualTo(25);
-        assertThat(rows).extracting(EpochStats::epoch).allMatch(epoch -> epoch % 5 == 0).contains(5, 200);
+        assertThat(rows)
+                .extracting(EpochStats::epoch)
+                .allMatch(epoch -> epoch % 5 == 0)
+                .contains(5, 200);
     }
 
     @Test

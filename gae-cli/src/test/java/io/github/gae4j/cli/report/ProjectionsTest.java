@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,8 +120,9 @@ final class ProjectionsTest {
         assertThat(sample[99]).isLessThan(1000);
         assertThat(Projections.sample(1000, 100, 42)).isEqualTo(sample);
         assertThat(Projections.sample(1000, 100, 43)).isNotEqualTo(sample);
-        assertThat(Projections.sample(50, 100, 42)).hasSize(50).containsExactly(
-                java.util.stream.IntStream.range(0, 50).toArray());
+        assertThat(Projections.sample(50, 100, 42))
+                .hasSize(50)
+                .containsExactly(java.util.stream.IntStream.range(0, 50).toArray());
     }
 
     @Test

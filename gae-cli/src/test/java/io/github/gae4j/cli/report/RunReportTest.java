@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.runtime.train.EpochStats;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -40,12 +41,22 @@ final class RunReportTest {
         RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
         assertThat(written.html()).isEqualTo(dir.resolve("report.html"));
-        assertThat(written.images()).extracting(p -> p.getFileName().toString())
+        assertThat(written.images())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("loss.png", "validation.png", "roc.png", "pr.png", "pca.png", "tsne.png");
         Map<String, int[]> sizes = Map.of(
-                "loss.png", new int[] {800, 500}, "validation.png", new int[] {800, 500},
-                "roc.png", new int[] {600, 600}, "pr.png", new int[] {600, 600},
-                "pca.png", new int[] {700, 700}, "tsne.png", new int[] {700, 700});
+                "loss.png",
+                new int[] {800, 500},
+                "validation.png",
+                new int[] {800, 500},
+                "roc.png",
+                new int[] {600, 600},
+                "pr.png",
+                new int[] {600, 600},
+                "pca.png",
+                new int[] {700, 700},
+                "tsne.png",
+                new int[] {700, 700});
         String html = Files.readString(written.html(), StandardCharsets.UTF_8);
         for (Path image : written.images()) {
             byte[] bytes = Files.readAllBytes(image);
@@ -54,7 +65,8 @@ final class RunReportTest {
             int[] size = sizes.get(image.getFileName().toString());
             assertThat(decoded.getWidth()).as(image.toString()).isEqualTo(size[0]);
             assertThat(decoded.getHeight()).as(image.toString()).isEqualTo(size[1]);
-            assertThat(html).contains("data:image/png;base64," + Base64.getEncoder().encodeToString(bytes));
+            assertThat(html)
+                    .contains("data:image/png;base64," + Base64.getEncoder().encodeToString(bytes));
         }
     }
 
@@ -67,15 +79,25 @@ final class RunReportTest {
         String escapedTitle = "gae on &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;";
         assertThat(html).contains("<title>" + escapedTitle + "</title>", "<h1>" + escapedTitle + "</h1>");
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("http://", "https://");
-        assertThat(html).contains("<th scope=\"row\">dataset</th><td>sbm-300</td>",
-                "<th scope=\"row\">test AUC</th><td>0.9123</td>",
-                "<th scope=\"row\">model</th><td>gae &lt;linear&gt;</td>");
+        assertThat(html)
+                .contains(
+                        "<th scope=\"row\">dataset</th><td>sbm-300</td>",
+                        "<th scope=\"row\">test AUC</th><td>0.9123</td>",
+                        "<th scope=\"row\">model</th><td>gae &lt;linear&gt;</td>");
         assertThat(html).contains("&quot;encoder&quot;: &quot;gcn&quot;");
         LinkScores scores = LinkScores.of(data.testPositiveScores(), data.testNegativeScores());
-        assertThat(html).contains(String.format(Locale.ROOT, "AUC %.4f", scores.auc()),
-                String.format(Locale.ROOT, "AP %.4f", scores.ap()));
-        assertThat(html).contains("all 300 nodes", "10 unlabelled in grey", "t-SNE was turned off",
-                "best epoch, 40", "by gae4j</footer>", " UTC by gae4j");
+        assertThat(html)
+                .contains(
+                        String.format(Locale.ROOT, "AUC %.4f", scores.auc()),
+                        String.format(Locale.ROOT, "AP %.4f", scores.ap()));
+        assertThat(html)
+                .contains(
+                        "all 300 nodes",
+                        "10 unlabelled in grey",
+                        "t-SNE was turned off",
+                        "best epoch, 40",
+                        "by gae4j</footer>",
+                        " UTC by gae4j");
         assertThat(html).contains("<tr class=\"best\"><td class=\"num\">40</td>");
         assertThat(html.indexOf("<h2>Summary</h2>")).isLessThan(html.indexOf("<h2>Training</h2>"));
         assertThat(Files.exists(dir.resolve("tsne.png"))).isFalse();
@@ -83,8 +105,8 @@ final class RunReportTest {
 
     @Test
     void subsamplesProjectionsAndSaysHowMany() throws IOException {
-        String html = Files.readString(
-                RunReport.write(synthetic("t"), dir, new ReportOptions(true, 100, 300, 30)).html());
+        String html = Files.readString(RunReport.write(synthetic("t"), dir, new ReportOptions(true, 100, 300, 30))
+                .html());
 
         assertThat(html).contains("100 of 300 nodes drawn uniformly at random (seed 42)");
     }
@@ -117,26 +139,49 @@ final class RunReportTest {
     @Test
     void warningsAreShownBelowTheSummaryWithTheirAdvice() throws IOException {
         ReportData d = synthetic("t");
-        ReportData data = new ReportData(d.title(), d.summary(), d.modelJson(), d.history(), d.bestEpoch(),
-                d.testPositiveScores(), d.testNegativeScores(), d.embeddings(), d.labels(), d.classNames(), d.seed(),
-                List.of(), List.of(new io.github.gae4j.runtime.diagnostics.Warning("loss-spike", 2,
-                        "The training loss jumped 71.3× at epoch 2.", "Try <--normalize-features>.")));
+        ReportData data = new ReportData(
+                d.title(),
+                d.summary(),
+                d.modelJson(),
+                d.history(),
+                d.bestEpoch(),
+                d.testPositiveScores(),
+                d.testNegativeScores(),
+                d.embeddings(),
+                d.labels(),
+                d.classNames(),
+                d.seed(),
+                List.of(),
+                List.of(new io.github.gae4j.runtime.diagnostics.Warning(
+                        "loss-spike", 2, "The training loss jumped 71.3× at epoch 2.", "Try <--normalize-features>.")));
 
         String html = Files.readString(RunReport.write(data, dir, NO_TSNE).html());
 
-        assertThat(html).contains("<h2>Warnings</h2>", "<strong>loss-spike</strong>: The training loss jumped 71.3×"
-                + " at epoch 2.<br>Try &lt;--normalize-features&gt;.");
-        assertThat(html.indexOf("<h2>Warnings</h2>")).isBetween(html.indexOf("<h2>Summary</h2>"),
-                html.indexOf("<h2>Training</h2>"));
+        assertThat(html)
+                .contains(
+                        "<h2>Warnings</h2>",
+                        "<strong>loss-spike</strong>: The training loss jumped 71.3×"
+                                + " at epoch 2.<br>Try &lt;--normalize-features&gt;.");
+        assertThat(html.indexOf("<h2>Warnings</h2>"))
+                .isBetween(html.indexOf("<h2>Summary</h2>"), html.indexOf("<h2>Training</h2>"));
         assertThat(Files.readString(RunReport.write(d, dir, NO_TSNE).html())).doesNotContain("Warnings");
     }
 
     @Test
     void tooFewNodesSkipProjections() throws IOException {
         ReportData base = synthetic("t");
-        ReportData data = new ReportData("t", Map.of(), "{}", base.history(), base.bestEpoch(),
-                base.testPositiveScores(), base.testNegativeScores(),
-                Matrix.of(new double[][] {{1, 2}, {3, 4}}), new int[] {0, 1}, List.of(), 1);
+        ReportData data = new ReportData(
+                "t",
+                Map.of(),
+                "{}",
+                base.history(),
+                base.bestEpoch(),
+                base.testPositiveScores(),
+                base.testNegativeScores(),
+                Matrix.of(new double[][] {{1, 2}, {3, 4}}),
+                new int[] {0, 1},
+                List.of(),
+                1);
 
         RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
@@ -149,23 +194,42 @@ final class RunReportTest {
         SplittableRandom random = new SplittableRandom(1);
         double[] z = random.doubles(40).toArray();
         ReportData base = synthetic("t");
-        ReportData data = new ReportData("t", Map.of(), "{}", base.history(), base.bestEpoch(),
-                base.testPositiveScores(), base.testNegativeScores(), Matrix.wrapRowMajor(40, 1, z), null,
-                List.of(), 1);
+        ReportData data = new ReportData(
+                "t",
+                Map.of(),
+                "{}",
+                base.history(),
+                base.bestEpoch(),
+                base.testPositiveScores(),
+                base.testNegativeScores(),
+                Matrix.wrapRowMajor(40, 1, z),
+                null,
+                List.of(),
+                1);
 
         RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
         assertThat(names(written)).contains("tsne.png").doesNotContain("pca.png");
-        assertThat(Files.readString(written.html())).contains("a 2-D projection needs at least 2",
-                "one colour (no labels)");
+        assertThat(Files.readString(written.html()))
+                .contains("a 2-D projection needs at least 2", "one colour (no labels)");
     }
 
     @Test
     void singleClassAndUnnamedClassesStillDraw() throws IOException {
         ReportData base = synthetic("t");
         int[] labels = new int[base.embeddings().rows()];
-        ReportData data = new ReportData("t", Map.of(), "{}", base.history(), base.bestEpoch(),
-                base.testPositiveScores(), base.testNegativeScores(), base.embeddings(), labels, List.of(), 1);
+        ReportData data = new ReportData(
+                "t",
+                Map.of(),
+                "{}",
+                base.history(),
+                base.bestEpoch(),
+                base.testPositiveScores(),
+                base.testNegativeScores(),
+                base.embeddings(),
+                labels,
+                List.of(),
+                1);
 
         RunReport.Written written = RunReport.write(data, dir, NO_TSNE);
 
@@ -176,8 +240,18 @@ final class RunReportTest {
     @Test
     void testScoresOfOneClassSkipTheCurves() throws IOException {
         ReportData base = synthetic("t");
-        ReportData data = new ReportData("t", Map.of(), "{}", base.history(), base.bestEpoch(),
-                base.testPositiveScores(), new double[0], base.embeddings(), base.labels(), base.classNames(), 1);
+        ReportData data = new ReportData(
+                "t",
+                Map.of(),
+                "{}",
+                base.history(),
+                base.bestEpoch(),
+                base.testPositiveScores(),
+                new double[0],
+                base.embeddings(),
+                base.labels(),
+                base.classNames(),
+                1);
 
         RunReport.Written written = RunReport.write(data, dir, NO_TSNE);
 
@@ -221,16 +295,46 @@ final class RunReportTest {
         double[] z = base.embeddings().data().clone();
         z[17 * 16 + 3] = Double.NaN;
 
-        assertThatThrownBy(() -> new ReportData("t", Map.of(), "{}", List.of(), 0, new double[] {1},
-                new double[] {0}, Matrix.wrapRowMajor(300, 16, z), null, List.of(), 1))
+        assertThatThrownBy(() -> new ReportData(
+                        "t",
+                        Map.of(),
+                        "{}",
+                        List.of(),
+                        0,
+                        new double[] {1},
+                        new double[] {0},
+                        Matrix.wrapRowMajor(300, 16, z),
+                        null,
+                        List.of(),
+                        1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Embedding row 17");
-        assertThatThrownBy(() -> new ReportData("t", Map.of(), "{}", List.of(), 0, new double[] {1},
-                new double[] {0}, base.embeddings(), new int[5], List.of(), 1))
+        assertThatThrownBy(() -> new ReportData(
+                        "t",
+                        Map.of(),
+                        "{}",
+                        List.of(),
+                        0,
+                        new double[] {1},
+                        new double[] {0},
+                        base.embeddings(),
+                        new int[5],
+                        List.of(),
+                        1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5 labels for 300 embedding rows");
-        assertThatThrownBy(() -> new ReportData("t", Map.of(), "{}", List.of(), 0, new double[] {Double.NaN},
-                new double[] {0}, base.embeddings(), null, List.of(), 1))
+        assertThatThrownBy(() -> new ReportData(
+                        "t",
+                        Map.of(),
+                        "{}",
+                        List.of(),
+                        0,
+                        new double[] {Double.NaN},
+                        new double[] {0},
+                        base.embeddings(),
+                        null,
+                        List.of(),
+                        1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Test positive score 0 is NaN");
         assertThat(dir).isEmptyDirectory();
@@ -260,8 +364,12 @@ final class RunReportTest {
         for (int e = 1; e <= 50; e++) {
             boolean validated = e % 2 == 0;
             double auc = 0.95 - 0.4 * Math.exp(-e / 8.0) - (e > 40 ? 0.002 * (e - 40) : 0);
-            history.add(new EpochStats(e, 0.45 + 0.3 * Math.exp(-e / 10.0), validated ? auc : Double.NaN,
-                    validated ? auc - 0.02 : Double.NaN, 12 + random.nextDouble()));
+            history.add(new EpochStats(
+                    e,
+                    0.45 + 0.3 * Math.exp(-e / 10.0),
+                    validated ? auc : Double.NaN,
+                    validated ? auc - 0.02 : Double.NaN,
+                    12 + random.nextDouble()));
         }
         double[] pos = new double[200];
         double[] neg = new double[200];
@@ -274,13 +382,33 @@ final class RunReportTest {
         summary.put("nodes", "300");
         summary.put("model", "gae <linear>");
         summary.put("test AUC", "0.9123");
-        return new ReportData(title, summary, "{\n  \"encoder\": \"gcn\",\n  \"latent\": 16\n}", history, 40,
-                pos, neg, Matrix.wrapRowMajor(n, d, z), labels, List.of("alpha", "beta", "gamma"), 42);
+        return new ReportData(
+                title,
+                summary,
+                "{\n  \"encoder\": \"gcn\",\n  \"latent\": 16\n}",
+                history,
+                40,
+                pos,
+                neg,
+                Matrix.wrapRowMajor(n, d, z),
+                labels,
+                List.of("alpha", "beta", "gamma"),
+                42);
     }
 
     private static ReportData with(ReportData d, List<EpochStats> history, int bestEpoch) {
-        return new ReportData(d.title(), d.summary(), d.modelJson(), history, bestEpoch, d.testPositiveScores(),
-                d.testNegativeScores(), d.embeddings(), d.labels(), d.classNames(), d.seed());
+        return new ReportData(
+                d.title(),
+                d.summary(),
+                d.modelJson(),
+                history,
+                bestEpoch,
+                d.testPositiveScores(),
+                d.testNegativeScores(),
+                d.embeddings(),
+                d.labels(),
+                d.classNames(),
+                d.seed());
     }
 
     private static List<String> names(RunReport.Written written) {

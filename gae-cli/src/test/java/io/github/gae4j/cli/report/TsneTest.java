@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +62,10 @@ final class TsneTest {
         double[] three = {0, 0, 1, 1, 2, 0};
         double[] identical = new double[5 * 2];
 
-        assertThat(Arrays.stream(new Tsne(30, 300, 1).embed(three, 3, 2)).allMatch(Double::isFinite)).isTrue();
-        assertThat(Arrays.stream(new Tsne(30, 300, 1).embed(identical, 5, 2)).allMatch(Double::isFinite)).isTrue();
+        assertThat(Arrays.stream(new Tsne(30, 300, 1).embed(three, 3, 2)).allMatch(Double::isFinite))
+                .isTrue();
+        assertThat(Arrays.stream(new Tsne(30, 300, 1).embed(identical, 5, 2)).allMatch(Double::isFinite))
+                .isTrue();
         assertThat(Tsne.effectivePerplexity(30, 3)).isEqualTo(1);
         assertThat(Tsne.effectivePerplexity(30, 2000)).isEqualTo(30);
     }

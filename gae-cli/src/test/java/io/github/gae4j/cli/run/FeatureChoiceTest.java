@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,8 @@ final class FeatureChoiceTest {
     private static final ToDoubleFunctionThatFails NEVER = new ToDoubleFunctionThatFails();
 
     /** A probe that must not run: the statistics decide. */
-    private static final class ToDoubleFunctionThatFails implements java.util.function.ToDoubleFunction<Provenance.Features> {
+    private static final class ToDoubleFunctionThatFails
+            implements java.util.function.ToDoubleFunction<Provenance.Features> {
         @Override
         public double applyAsDouble(Provenance.Features use) {
             throw new AssertionError("validation probe called for " + use);
@@ -72,7 +74,8 @@ final class FeatureChoiceTest {
         assertThat(cora.reason()).contains("mean row sum 18.0").contains("0.18");
         assertThat(cora.validation()).isEmpty();
         // CiteSeer's 32 still is.
-        assertThat(FeatureChoice.choose(FeatureStatistics.of(bagOfWords(50, 3700, 32, 2)), 0.01, NEVER).use())
+        assertThat(FeatureChoice.choose(FeatureStatistics.of(bagOfWords(50, 3700, 32, 2)), 0.01, NEVER)
+                        .use())
                 .isEqualTo(Provenance.Features.AS_LOADED);
     }
 
@@ -91,19 +94,22 @@ final class FeatureChoiceTest {
         });
         assertThat(tried).containsExactly(Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE);
         assertThat(structure.use()).isEqualTo(Provenance.Features.NONE);
-        assertThat(structure.validation()).containsExactly(Map.entry(Provenance.Features.ROW_NORMALIZED, 0.90),
-                Map.entry(Provenance.Features.NONE, 0.97));
+        assertThat(structure.validation())
+                .containsExactly(
+                        Map.entry(Provenance.Features.ROW_NORMALIZED, 0.90), Map.entry(Provenance.Features.NONE, 0.97));
         assertThat(structure.reason()).contains("row-normalized 0.9000, none 0.9700 -> none");
 
-        FeatureChoice features = FeatureChoice.choose(amazon, 0.01,
-                use -> use == Provenance.Features.NONE ? 0.80 : 0.93);
+        FeatureChoice features =
+                FeatureChoice.choose(amazon, 0.01, use -> use == Provenance.Features.NONE ? 0.80 : 0.93);
         assertThat(features.use()).isEqualTo(Provenance.Features.ROW_NORMALIZED);
         // A tie, or a probe without a finite score, keeps the features.
         assertThat(FeatureChoice.choose(amazon, 0.01, use -> 0.9).use()).isEqualTo(Provenance.Features.ROW_NORMALIZED);
         assertThat(FeatureChoice.choose(amazon, 0.01, use -> use == Provenance.Features.NONE ? Double.NaN : 0.6)
-                .use()).isEqualTo(Provenance.Features.ROW_NORMALIZED);
+                        .use())
+                .isEqualTo(Provenance.Features.ROW_NORMALIZED);
         assertThat(FeatureChoice.choose(amazon, 0.01, use -> use == Provenance.Features.NONE ? 0.6 : Double.NaN)
-                .use()).isEqualTo(Provenance.Features.NONE);
+                        .use())
+                .isEqualTo(Provenance.Features.NONE);
     }
 
     @Test
@@ -112,14 +118,16 @@ final class FeatureChoiceTest {
         // 0.001 × 267 = 0.27: safe as loaded.
         assertThat(FeatureChoice.choose(amazon, 0.001, NEVER).use()).isEqualTo(Provenance.Features.AS_LOADED);
         // Coauthor Physics' 56 words at 0.01 is not (0.56 > 0.5).
-        assertThat(FeatureChoice.candidates(FeatureStatistics.of(bagOfWords(40, 8400, 56, 4)), 0.01).uses())
+        assertThat(FeatureChoice.candidates(FeatureStatistics.of(bagOfWords(40, 8400, 56, 4)), 0.01)
+                        .uses())
                 .hasSize(2);
     }
 
     @Test
     void signedAndMissingFeaturesNeedNoValidation() {
         Features signed = Features.dense(Matrix.of(new double[][] {{300, -1}, {250, 2}}));
-        assertThat(FeatureChoice.choose(FeatureStatistics.of(signed), 0.01, NEVER).use())
+        assertThat(FeatureChoice.choose(FeatureStatistics.of(signed), 0.01, NEVER)
+                        .use())
                 .isEqualTo(Provenance.Features.AS_LOADED);
         FeatureChoice none = FeatureChoice.choose(FeatureStatistics.of(Features.identity(5)), 0.01, NEVER);
         assertThat(none.use()).isEqualTo(Provenance.Features.NONE);
@@ -143,8 +151,10 @@ final class FeatureChoiceTest {
         assertThat(parse("--normalize-features").featureMode()).isEqualTo(FeatureMode.ROW_NORMALIZED);
         assertThat(parse("--features", "as-loaded").featureMode()).isEqualTo(FeatureMode.AS_LOADED);
         assertThat(parse("--features", "none", "--no-features").featureMode()).isEqualTo(FeatureMode.NONE);
-        assertThatThrownBy(() -> parse("--features", "as-loaded", "--no-features").featureMode())
-                .isInstanceOf(ConfigException.class).hasMessage("--features as-loaded contradicts --no-features");
+        assertThatThrownBy(
+                        () -> parse("--features", "as-loaded", "--no-features").featureMode())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--features as-loaded contradicts --no-features");
         assertThatThrownBy(() -> parse("--features", "scaled").featureMode())
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("--features must be one of auto, as-loaded, row-normalized, none, got 'scaled'");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,16 +50,26 @@ final class RunDiagnosticsTest {
     void rawAmazonComputersCollapsesAndEveryCollapseWarningFires() {
         Optional<Path> root = DataDirectories.find()
                 .filter(r -> Files.isRegularFile(r.resolve("npz").resolve("amazon_electronics_computers.npz")));
-        Assumptions.assumeTrue(root.isPresent(),
+        Assumptions.assumeTrue(
+                root.isPresent(),
                 "Amazon Computers not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
-        Graph graph = new NamedDatasetLoaderFactory().create(ComponentConfig.of("name", "amazon-computers",
-                "data-dir", root.get().toString()), new CreationContext(0, 0, 0)).load();
+        Graph graph = new NamedDatasetLoaderFactory()
+                .create(
+                        ComponentConfig.of(
+                                "name",
+                                "amazon-computers",
+                                "data-dir",
+                                root.get().toString()),
+                        new CreationContext(0, 0, 0))
+                .load();
         assertThat(graph.features()).get().isInstanceOf(Features.Sparse.class);
         long seed = 0;
         TrainerConfig config = TrainerConfig.builder().seed(seed).epochs(20).build();
         LinkSplit split = LinkSplit.of(graph, LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, seed);
-        GraphAutoencoder model = new ModelAssembler(PluginRegistry.discover()).assemble(ModelSpec.gae(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        GraphAutoencoder model = new ModelAssembler(PluginRegistry.discover())
+                .assemble(
+                        ModelSpec.gae(),
+                        new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
         List<Warning> heard = new ArrayList<>();
         try (Parallelism threads = Parallelism.of(2)) {
             TrainingDiagnostics diagnostics = TrainingDiagnostics.of(
@@ -68,16 +79,18 @@ final class RunDiagnosticsTest {
 
             assertThat(result.bestEpoch()).isEqualTo(2);
             assertThat(heard).isEqualTo(diagnostics.warnings());
-            assertThat(heard).extracting(Warning::code).containsExactlyInAnyOrder("loss-spike",
-                    "rank-one-embeddings", "dead-units", "flat-auc", "early-best-epoch");
+            assertThat(heard)
+                    .extracting(Warning::code)
+                    .containsExactlyInAnyOrder(
+                            "loss-spike", "rank-one-embeddings", "dead-units", "flat-auc", "early-best-epoch");
             assertThat(result.test().auc()).isLessThan(0.85);
             Map<String, Warning> byCode = new java.util.HashMap<>();
             heard.forEach(w -> byCode.put(w.code(), w));
             assertThat(byCode.get("loss-spike").epoch()).isEqualTo(2);
-            assertThat(byCode.get("loss-spike").message()).contains("at epoch 2, from 0.6806 to 48.5",
-                    "mean row sum 267");
-            assertThat(byCode.get("loss-spike").advice()).contains("--normalize-features", "--no-features",
-                    "--lr 0.001");
+            assertThat(byCode.get("loss-spike").message())
+                    .contains("at epoch 2, from 0.6806 to 48.5", "mean row sum 267");
+            assertThat(byCode.get("loss-spike").advice())
+                    .contains("--normalize-features", "--no-features", "--lr 0.001");
             assertThat(byCode.get("flat-auc").message()).contains("0.5000");
             assertThat(byCode.get("dead-units").message()).contains("of the encoder's 32 hidden ReLU units");
             assertThat(byCode.get("early-best-epoch").message()).contains("epoch is 2 of 20");
@@ -99,9 +112,22 @@ final class RunDiagnosticsTest {
         Path out = dir.resolve("run");
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int code = io.github.gae4j.cli.GaeCommand.execute(new String[] {"train", "--seed", "0", "--out",
-            out.toString(), "--no-report", "--no-embeddings", "--threads", "2", "--progress", "lines"},
-                new PrintWriter(stdout), new PrintWriter(stderr));
+        int code = io.github.gae4j.cli.GaeCommand.execute(
+                new String[] {
+                    "train",
+                    "--seed",
+                    "0",
+                    "--out",
+                    out.toString(),
+                    "--no-report",
+                    "--no-embeddings",
+                    "--threads",
+                    "2",
+                    "--progress",
+                    "lines"
+                },
+                new PrintWriter(stdout),
+                new PrintWriter(stderr));
         assertThat(code).as(stderr.toString()).isZero();
         assertThat(stdout.toString() + stderr).doesNotContain("warning [");
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -113,24 +139,34 @@ final class RunDiagnosticsTest {
     @Test
     void runJsonHoldsEachWarningsCodeEpochMessageAndAdvice() {
         com.fasterxml.jackson.databind.node.ObjectNode json = io.github.gae4j.runtime.files.Json.object();
-        RunDiagnostics.writeJson(json, List.of(new Warning("flat-auc", 9, "Flat.", "Try B."),
-                new Warning("below-baseline", 0, "Below.", "Try C.")));
-        assertThat(json.toString()).isEqualTo("{\"warnings\":[{\"code\":\"flat-auc\",\"epoch\":9,\"message\":"
-                + "\"Flat.\",\"advice\":\"Try B.\"},{\"code\":\"below-baseline\",\"epoch\":0,\"message\":"
-                + "\"Below.\",\"advice\":\"Try C.\"}]}");
+        RunDiagnostics.writeJson(
+                json,
+                List.of(
+                        new Warning("flat-auc", 9, "Flat.", "Try B."),
+                        new Warning("below-baseline", 0, "Below.", "Try C.")));
+        assertThat(json.toString())
+                .isEqualTo("{\"warnings\":[{\"code\":\"flat-auc\",\"epoch\":9,\"message\":"
+                        + "\"Flat.\",\"advice\":\"Try B.\"},{\"code\":\"below-baseline\",\"epoch\":0,\"message\":"
+                        + "\"Below.\",\"advice\":\"Try C.\"}]}");
     }
 
     /** Printed lines carry the code; an advice already given is not repeated. */
     @Test
     void theSummaryPrintsEveryWarningAndEachAdviceOnce() {
-        List<Warning> warnings = List.of(new Warning("loss-spike", 2, "Jumped.", "Try A."),
-                new Warning("flat-auc", 9, "Flat.", "Try B."), new Warning("dead-units", 10, "Dead.", "Try A."));
+        List<Warning> warnings = List.of(
+                new Warning("loss-spike", 2, "Jumped.", "Try A."),
+                new Warning("flat-auc", 9, "Flat.", "Try B."),
+                new Warning("dead-units", 10, "Dead.", "Try A."));
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
             RunDiagnostics.printSummary(out, warnings);
         }
-        assertThat(text.toString().lines()).containsExactly("3 warnings:", "  warning [loss-spike] Jumped. Try A.",
-                "  warning [flat-auc] Flat. Try B.", "  warning [dead-units] Dead.");
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "3 warnings:",
+                        "  warning [loss-spike] Jumped. Try A.",
+                        "  warning [flat-auc] Flat. Try B.",
+                        "  warning [dead-units] Dead.");
         StringWriter none = new StringWriter();
         RunDiagnostics.printSummary(new PrintWriter(none), List.of());
         assertThat(none.toString()).isEmpty();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,8 @@ class BudgetTest {
     @Test
     void refusesZeroAndNonsense() {
         for (String bad : new String[] {"0", "0s", "ten", "", "10", "-5m", "PT-1M"}) {
-            assertThatThrownBy(() -> Budget.parse(bad)).as(bad)
+            assertThatThrownBy(() -> Budget.parse(bad))
+                    .as(bad)
                     .isInstanceOf(CommandLine.TypeConversionException.class)
                     .hasMessageContaining("is not a positive duration");
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -48,8 +49,12 @@ public final class ComputationContext {
         if (value == null) {
             value = v.apply(this);
             if (value.rows() != v.rows() || value.cols() != v.cols()) {
-                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-                        "%s produced shape %s but declared %s", v.render(), value.shape(), v.shape()));
+                throw new IllegalStateException(String.format(
+                        java.util.Locale.ROOT,
+                        "%s produced shape %s but declared %s",
+                        v.render(),
+                        value.shape(),
+                        v.shape()));
             }
             values.put(v, value);
         }
@@ -136,8 +141,12 @@ public final class ComputationContext {
             for (Variable p : distinctGradParents(v)) {
                 Matrix g = v.gradient(p, this);
                 if (g.rows() != p.rows() || g.cols() != p.cols()) {
-                    throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-                            "%s returned a gradient of shape %s for parent %s", v.render(), g.shape(), p.render()));
+                    throw new IllegalStateException(String.format(
+                            java.util.Locale.ROOT,
+                            "%s returned a gradient of shape %s for parent %s",
+                            v.render(),
+                            g.shape(),
+                            p.render()));
                 }
                 Matrix acc = gradients.get(p);
                 if (acc == null) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.error;
 
 /** An invalid option or model description: the message names the option and the allowed values. */

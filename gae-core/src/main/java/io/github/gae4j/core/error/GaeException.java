@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.error;
 
 /** Base of the errors a user can act on (bad configuration, bad data, a broken plugin). */

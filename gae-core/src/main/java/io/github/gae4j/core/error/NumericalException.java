@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.error;
 
 /** Training produced NaN or infinity; the message says where and what to try. */

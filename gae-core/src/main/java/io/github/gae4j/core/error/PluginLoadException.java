@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.error;
 
 /** A plugin that cannot be loaded: broken service entry, wrong SPI version, or a duplicate name. */

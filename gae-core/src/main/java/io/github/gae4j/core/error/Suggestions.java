@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.error;
 
 import java.util.Collection;
@@ -7,8 +8,7 @@ import java.util.Optional;
 /** "Did you mean ...?" for a mistyped name: the closest known name by edit distance, if it is close. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * The known name closest to {@code typed} (case-insensitive Levenshtein distance), if at most a third of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.error;
 
 /** A component name that no installed plugin provides; the message lists the known names. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import java.util.Arrays;
@@ -60,14 +61,15 @@ public final class DirectedLinkSplit {
                     return t;
                 }
             }
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Unknown directed link-prediction task '%s'; known tasks: %s", value,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Unknown directed link-prediction task '%s'; known tasks: %s",
+                    value,
                     Arrays.stream(values()).map(Task::optionValue).toList()));
         }
     }
 
-    private DirectedLinkSplit() {
-    }
+    private DirectedLinkSplit() {}
 
     /**
      * The task's split with the reference fractions: 5 % validation and 10 % test for
@@ -90,16 +92,22 @@ public final class DirectedLinkSplit {
         int numTest = (int) Math.floor(e * testFraction);
         int numVal = (int) Math.floor(e * valFraction);
         if (numTest == 0 || e - numTest - numVal == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Directed graph '%s' has %d edges: too few for a link split with %.0f%% test edges",
-                    graph.name(), e, 100 * testFraction));
+                    graph.name(),
+                    e,
+                    100 * testFraction));
         }
         long n = graph.nodeCount();
         long nonEdges = n * (n - 1) - e;
         if (nonEdges < (long) numTest + numVal) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Directed graph '%s' is too dense to sample %d negative pairs (only %d non-edges)",
-                    graph.name(), numTest + numVal, nonEdges));
+                    graph.name(),
+                    numTest + numVal,
+                    nonEdges));
         }
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = LinkSplit.shuffledOrder(e, rng);
@@ -125,9 +133,13 @@ public final class DirectedLinkSplit {
         int u = unidirectional.size();
         int numTest = (int) Math.floor(u * testFraction);
         if (numTest == 0 || numTest == u) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Directed graph '%s' has %d unidirectional edges: too few for a biased-negative split with"
-                            + " %.0f%% test edges", graph.name(), u, 100 * testFraction));
+                            + " %.0f%% test edges",
+                    graph.name(),
+                    u,
+                    100 * testFraction));
         }
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = LinkSplit.shuffledOrder(u, rng);
@@ -163,9 +175,11 @@ public final class DirectedLinkSplit {
             }
         }
         if (pos == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Directed graph '%s' has no reciprocated pair (i → j and j → i): nothing to test in the"
-                            + " bidirectionality task", graph.name()));
+                            + " bidirectionality task",
+                    graph.name()));
         }
         EdgeList candidates = unidirectionalEdges(graph, true);
         int count = Math.min(pos, candidates.size());
@@ -173,8 +187,8 @@ public final class DirectedLinkSplit {
         EdgeList testNeg = LinkSplit.pick(candidates, order, 0, count);
         EdgeList test = new EdgeList(Arrays.copyOf(posS, pos), Arrays.copyOf(posD, pos));
         EdgeList trainEdges = new EdgeList(Arrays.copyOf(trainS, train), Arrays.copyOf(trainD, train));
-        return new LinkSplit(graph.withEdges(trainEdges), trainEdges, EdgeList.empty(), EdgeList.empty(), test,
-                testNeg);
+        return new LinkSplit(
+                graph.withEdges(trainEdges), trainEdges, EdgeList.empty(), EdgeList.empty(), test, testNeg);
     }
 
     /**
@@ -202,10 +216,12 @@ public final class DirectedLinkSplit {
 
     private static void requireDirected(Graph graph) {
         if (!graph.isDirected()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Graph '%s' is undirected: directed link-prediction tasks need a directed graph (Graph.Builder"
                             + ".directed(true), or option directed=true of the 'linqs' loader); LinkSplit.of splits an"
-                            + " undirected one", graph.name()));
+                            + " undirected one",
+                    graph.name()));
         }
     }
 }

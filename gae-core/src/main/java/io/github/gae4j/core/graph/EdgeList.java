@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import java.util.Arrays;
@@ -11,8 +12,8 @@ public final class EdgeList {
 
     public EdgeList(int[] src, int[] dst) {
         if (src.length != dst.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "src and dst differ in length: %d and %d", src.length, dst.length));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "src and dst differ in length: %d and %d", src.length, dst.length));
         }
         this.src = src.clone();
         this.dst = dst.clone();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -44,8 +45,12 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
             Objects.requireNonNull(matrix, "matrix is null");
             int bad = matrix.firstNonFinite();
             if (bad >= 0) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Feature value at node %d, column %d is %s", matrix.rowOf(bad), matrix.colAt(bad), matrix.valueAt(bad)));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "Feature value at node %d, column %d is %s",
+                        matrix.rowOf(bad),
+                        matrix.colAt(bad),
+                        matrix.valueAt(bad)));
             }
         }
 
@@ -89,8 +94,8 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
             if (bad >= 0) {
                 int node = bad / matrix.cols();
                 int col = bad % matrix.cols();
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Feature value at node %d, column %d is %s", node, col, matrix.get(node, col)));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "Feature value at node %d, column %d is %s", node, col, matrix.get(node, col)));
             }
         }
 

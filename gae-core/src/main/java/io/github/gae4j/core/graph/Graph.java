@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -115,8 +116,12 @@ public final class Graph {
     public Graph withFeatures(Features replacement) {
         Objects.requireNonNull(replacement, "replacement is null");
         if (replacement.rows() != nodes) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Graph '%s' has %d nodes but the features have %d rows", name, nodes, replacement.rows()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Graph '%s' has %d nodes but the features have %d rows",
+                    name,
+                    nodes,
+                    replacement.rows()));
         }
         Builder b = toBuilder();
         b.features = replacement;
@@ -204,8 +209,14 @@ public final class Graph {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Graph[%s: %d nodes, %d %sedges, %s]", name, nodes, edgeCount(),
-                directed ? "directed " : "", features == null ? "no features" : features.dim() + " features");
+        return String.format(
+                Locale.ROOT,
+                "Graph[%s: %d nodes, %d %sedges, %s]",
+                name,
+                nodes,
+                edgeCount(),
+                directed ? "directed " : "",
+                features == null ? "no features" : features.dim() + " features");
     }
 
     /**
@@ -254,8 +265,8 @@ public final class Graph {
          */
         public Builder edges(int[] src, int[] dst) {
             if (src.length != dst.length) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Edge arrays differ in length: %d sources, %d targets", src.length, dst.length));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "Edge arrays differ in length: %d sources, %d targets", src.length, dst.length));
             }
             this.src = src.clone();
             this.dst = dst.clone();
@@ -287,19 +298,23 @@ public final class Graph {
         public Graph build() {
             SparseMatrix adj = prebuilt != null ? prebuilt : directed ? directedAdjacency() : symmetricAdjacency();
             if (features != null && features.rows() != nodes) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Graph '%s': features have %d rows for %d nodes", name, features.rows(), nodes));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "Graph '%s': features have %d rows for %d nodes", name, features.rows(), nodes));
             }
             if (labels != null) {
                 if (labels.length != nodes) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Graph '%s': %d labels for %d nodes", name, labels.length, nodes));
+                    throw new IllegalArgumentException(String.format(
+                            Locale.ROOT, "Graph '%s': %d labels for %d nodes", name, labels.length, nodes));
                 }
                 for (int i = 0; i < nodes; i++) {
                     if (labels[i] != NO_LABEL && (labels[i] < 0 || labels[i] >= classNames.size())) {
-                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        throw new IllegalArgumentException(String.format(
+                                Locale.ROOT,
                                 "Graph '%s': node %d has label %d but there are %d classes",
-                                name, i, labels[i], classNames.size()));
+                                name,
+                                i,
+                                labels[i],
+                                classNames.size()));
                     }
                 }
             }
@@ -310,8 +325,8 @@ public final class Graph {
                 }
                 nodeIds = List.copyOf(ids);
             } else if (nodeIds.size() != nodes) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Graph '%s': %d node ids for %d nodes", name, nodeIds.size(), nodes));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "Graph '%s': %d node ids for %d nodes", name, nodeIds.size(), nodes));
             }
             return new Graph(this, adj);
         }
@@ -341,13 +356,23 @@ public final class Graph {
 
         private void checkEdge(int k, int i, int j) {
             if (i < 0 || i >= nodes || j < 0 || j >= nodes) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Graph '%s': edge %d (%d, %d) has a node id outside [0, %d)", name, k, i, j, nodes));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "Graph '%s': edge %d (%d, %d) has a node id outside [0, %d)",
+                        name,
+                        k,
+                        i,
+                        j,
+                        nodes));
             }
             if (i == j) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "Graph '%s': edge %d is a self-loop on node %d; drop self-loops before building"
-                                + " (the model adds I itself)", name, k, i));
+                                + " (the model adds I itself)",
+                        name,
+                        k,
+                        i));
             }
         }
 

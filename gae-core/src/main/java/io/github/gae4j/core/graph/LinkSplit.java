@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import java.util.Locale;
@@ -24,8 +25,13 @@ public final class LinkSplit {
     private final EdgeList testPositives;
     private final EdgeList testNegatives;
 
-    LinkSplit(Graph trainGraph, EdgeList trainPositives, EdgeList valPositives, EdgeList valNegatives,
-              EdgeList testPositives, EdgeList testNegatives) {
+    LinkSplit(
+            Graph trainGraph,
+            EdgeList trainPositives,
+            EdgeList valPositives,
+            EdgeList valNegatives,
+            EdgeList testPositives,
+            EdgeList testNegatives) {
         this.trainGraph = trainGraph;
         this.trainPositives = trainPositives;
         this.valPositives = valPositives;
@@ -47,16 +53,20 @@ public final class LinkSplit {
      */
     public static LinkSplit allEdgesInTraining(Graph graph, double checkFraction, long seed) {
         if (graph.isDirected()) {
-            throw new IllegalArgumentException("allEdgesInTraining is for undirected graphs; '" + graph.name()
-                    + "' is directed");
+            throw new IllegalArgumentException(
+                    "allEdgesInTraining is for undirected graphs; '" + graph.name() + "' is directed");
         }
         checkFractions(checkFraction, checkFraction);
         EdgeList all = graph.upperTriangleEdges();
         int e = all.size();
         int count = (int) Math.floor(e * checkFraction);
         if (count == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Graph '%s' has %d edges: too few to check %.1f%% of them", graph.name(), e, 100 * checkFraction));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Graph '%s' has %d edges: too few to check %.1f%% of them",
+                    graph.name(),
+                    e,
+                    100 * checkFraction));
         }
         return drawn(graph, all, count, count, seed, true);
     }
@@ -75,9 +85,14 @@ public final class LinkSplit {
         int numTest = (int) Math.floor(e * testFraction);
         int numVal = (int) Math.floor(e * valFraction);
         if (numTest == 0 || e - numTest - numVal == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Graph '%s' has %d edge%s: too few for a link split with %.0f%% test edges, which needs at least"
-                            + " %d edges", graph.name(), e, e == 1 ? "" : "s", 100 * testFraction,
+                            + " %d edges",
+                    graph.name(),
+                    e,
+                    e == 1 ? "" : "s",
+                    100 * testFraction,
                     minimumEdges(valFraction, testFraction)));
         }
         return drawn(graph, all, numVal, numTest, seed, false);
@@ -100,15 +115,18 @@ public final class LinkSplit {
      * next {@code numVal} for validation, then as many non-edges for each; training keeps the rest of the edges,
      * or all of them ({@code allInTraining}).
      */
-    private static LinkSplit drawn(Graph graph, EdgeList all, int numVal, int numTest, long seed,
-                                   boolean allInTraining) {
+    private static LinkSplit drawn(
+            Graph graph, EdgeList all, int numVal, int numTest, long seed, boolean allInTraining) {
         int e = all.size();
         long n = graph.nodeCount();
         long nonEdges = n * (n - 1) / 2 - e;
         if (nonEdges < (long) numTest + numVal) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Graph '%s' is too dense to sample %d negative pairs (only %d non-edges)",
-                    graph.name(), numTest + numVal, nonEdges));
+                    graph.name(),
+                    numTest + numVal,
+                    nonEdges));
         }
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = shuffledOrder(e, rng);
@@ -127,9 +145,11 @@ public final class LinkSplit {
 
     static void checkFractions(double valFraction, double testFraction) {
         if (!(valFraction >= 0) || !(testFraction > 0) || valFraction + testFraction >= 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Split fractions must satisfy 0 <= validation, 0 < test, validation + test < 1; got %s and %s",
-                    valFraction, testFraction));
+                    valFraction,
+                    testFraction));
         }
     }
 
@@ -195,11 +215,16 @@ public final class LinkSplit {
      * @throws IllegalArgumentException when {@code replacement} has other nodes or edges
      */
     public LinkSplit withTrainGraph(Graph replacement) {
-        if (replacement.nodeCount() != trainGraph.nodeCount() || replacement.edgeCount() != trainGraph.edgeCount()
+        if (replacement.nodeCount() != trainGraph.nodeCount()
+                || replacement.edgeCount() != trainGraph.edgeCount()
                 || replacement.isDirected() != trainGraph.isDirected()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "The replacement training graph '%s' (%d nodes, %d edges) is not this split's (%d nodes, %d edges)",
-                    replacement.name(), replacement.nodeCount(), replacement.edgeCount(), trainGraph.nodeCount(),
+                    replacement.name(),
+                    replacement.nodeCount(),
+                    replacement.edgeCount(),
+                    trainGraph.nodeCount(),
                     trainGraph.edgeCount()));
         }
         return new LinkSplit(replacement, trainPositives, valPositives, valNegatives, testPositives, testNegatives);
@@ -232,8 +257,13 @@ public final class LinkSplit {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "LinkSplit[train %d, validation %d+%d, test %d+%d]",
-                trainPositives.size(), valPositives.size(), valNegatives.size(), testPositives.size(),
+        return String.format(
+                Locale.ROOT,
+                "LinkSplit[train %d, validation %d+%d, test %d+%d]",
+                trainPositives.size(),
+                valPositives.size(),
+                valNegatives.size(),
+                testPositives.size(),
                 testNegatives.size());
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -36,9 +37,11 @@ public final class NegativeSampler {
             int j;
             do {
                 if (++tries > MAX_TRIES_PER_SAMPLE) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
+                    throw new IllegalStateException(String.format(
+                            Locale.ROOT,
                             "No non-edge found in %d draws: the training graph (%d nodes) is nearly complete",
-                            MAX_TRIES_PER_SAMPLE, nodes));
+                            MAX_TRIES_PER_SAMPLE,
+                            nodes));
                 }
                 i = rng.nextInt(nodes);
                 j = rng.nextInt(nodes);

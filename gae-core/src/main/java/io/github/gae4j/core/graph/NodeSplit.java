@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.error.GaeException;
@@ -18,8 +19,11 @@ public record NodeSplit(int[] train, int[] validation, int[] test) {
         validation = validation.clone();
         test = test.clone();
         if (train.length == 0 || test.length == 0) {
-            throw new GaeException(String.format(Locale.ROOT,
-                    "A node split needs training and test nodes, got %d and %d", train.length, test.length));
+            throw new GaeException(String.format(
+                    Locale.ROOT,
+                    "A node split needs training and test nodes, got %d and %d",
+                    train.length,
+                    test.length));
         }
         BitSet seen = new BitSet();
         for (int[] part : new int[][] {train, validation, test}) {
@@ -52,7 +56,9 @@ public record NodeSplit(int[] train, int[] validation, int[] test) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NodeSplit s && Arrays.equals(train, s.train) && Arrays.equals(validation, s.validation)
+        return o instanceof NodeSplit s
+                && Arrays.equals(train, s.train)
+                && Arrays.equals(validation, s.validation)
                 && Arrays.equals(test, s.test);
     }
 
@@ -63,7 +69,11 @@ public record NodeSplit(int[] train, int[] validation, int[] test) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "NodeSplit[train=%d, validation=%d, test=%d]", train.length,
-                validation.length, test.length);
+        return String.format(
+                Locale.ROOT,
+                "NodeSplit[train=%d, validation=%d, test=%d]",
+                train.length,
+                validation.length,
+                test.length);
     }
 }

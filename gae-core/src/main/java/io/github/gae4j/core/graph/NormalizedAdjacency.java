@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -14,8 +15,7 @@ import io.github.gae4j.core.tensor.SparseMatrix;
  */
 public final class NormalizedAdjacency {
 
-    private NormalizedAdjacency() {
-    }
+    private NormalizedAdjacency() {}
 
     /**
      * {@link #symmetric} for a symmetric adjacency (flagged so, as every undirected {@link Graph}'s

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.io;
 
 import java.io.IOException;
@@ -49,8 +50,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Writes {@code target} atomically (creating its folder if missing); on failure the temporary file is removed
@@ -61,7 +61,7 @@ public final class AtomicFiles {
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(ch)) {
+                    OutputStream out = Channels.newOutputStream(ch)) {
                 body.writeTo(out);
                 out.flush();
                 ch.force(true);
@@ -94,7 +94,8 @@ public final class AtomicFiles {
             Path tmp = dir.resolve(tempName(name, ProcessHandle.current().pid(), RANDOM.nextLong()));
             try {
                 // CREATE_NEW with no explicit attributes: the default mode, umask applied.
-                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 copyPermissions(absolute, tmp);
                 return tmp;
             } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -143,7 +144,9 @@ public final class AtomicFiles {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 Optional<String> target = targetOf(name);
-                if (target.isPresent() && targets.contains(target.get()) && Files.isRegularFile(file)
+                if (target.isPresent()
+                        && targets.contains(target.get())
+                        && Files.isRegularFile(file)
                         && isStale(file, name)) {
                     Files.deleteIfExists(file);
                     removed.add(file);

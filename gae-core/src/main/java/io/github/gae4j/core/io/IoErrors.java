@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.io;
 
 import java.io.IOException;
@@ -15,19 +16,24 @@ import java.nio.file.NotDirectoryException;
  */
 public final class IoErrors {
 
-    private IoErrors() {
-    }
+    private IoErrors() {}
 
     /** One line: the file and what went wrong with it. */
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
-            String what = f instanceof NoSuchFileException ? "not found (no such file or directory)"
-                    : f instanceof AccessDeniedException ? "permission denied"
-                    : f instanceof FileAlreadyExistsException ? "already exists"
-                    : f instanceof NotDirectoryException ? "not a directory"
-                    : f instanceof DirectoryNotEmptyException ? "directory not empty"
-                    : f.getReason() != null ? f.getReason().toLowerCase(java.util.Locale.ROOT)
-                    : "cannot be read or written";
+            String what = f instanceof NoSuchFileException
+                    ? "not found (no such file or directory)"
+                    : f instanceof AccessDeniedException
+                            ? "permission denied"
+                            : f instanceof FileAlreadyExistsException
+                                    ? "already exists"
+                                    : f instanceof NotDirectoryException
+                                            ? "not a directory"
+                                            : f instanceof DirectoryNotEmptyException
+                                                    ? "directory not empty"
+                                                    : f.getReason() != null
+                                                            ? f.getReason().toLowerCase(java.util.Locale.ROOT)
+                                                            : "cannot be read or written";
             // A path along the way that is a file: the OS says "Not a directory" for the whole path.
             return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + what;
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.kernel;
 
 /**
@@ -21,15 +22,15 @@ public interface RowKernels {
      * Rows [from, to) of S · b into o, overwriting them: {@code o[i·k + j] = Σ_p values[p] ·
      * b[colIdx[p]·k + j]} over the stored entries p of row i (CSR arrays rowPtr/colIdx/values).
      */
-    void sparseMultiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from,
-                            int to);
+    void sparseMultiplyRows(
+            int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from, int to);
 
     /**
      * The scatter form of Sᵀ · g over rows [from, to): {@code acc[colIdx[p]·k + j] += values[p] ·
      * g[i·k + j]} for the stored entries p of rows i = from, …, to − 1, in that order.
      */
-    void sparseTransposeMultiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc,
-                                     int from, int to);
+    void sparseTransposeMultiplyRows(
+            int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc, int from, int to);
 
     /**
      * Rows [from, to) of a · b into o, overwriting them; a has k columns, b is k × m, o has m

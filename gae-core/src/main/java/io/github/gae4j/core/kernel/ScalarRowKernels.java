@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.kernel;
 
 import java.util.Arrays;
@@ -7,12 +8,11 @@ public final class ScalarRowKernels implements RowKernels {
 
     public static final ScalarRowKernels INSTANCE = new ScalarRowKernels();
 
-    private ScalarRowKernels() {
-    }
+    private ScalarRowKernels() {}
 
     @Override
-    public void sparseMultiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o,
-                                   int from, int to) {
+    public void sparseMultiplyRows(
+            int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             int out = i * k;
             Arrays.fill(o, out, out + k, 0.0);
@@ -24,8 +24,8 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void sparseTransposeMultiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] g, int k,
-                                            double[] acc, int from, int to) {
+    public void sparseTransposeMultiplyRows(
+            int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc, int from, int to) {
         for (int i = from; i < to; i++) {
             int in = i * k;
             int end = rowPtr[i + 1];

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.kernel;
 
 import java.util.Locale;
@@ -17,8 +18,7 @@ public final class VectorSupport {
     /** The incubator module of the Vector API. */
     public static final String MODULE = "jdk.incubator.vector";
 
-    private VectorSupport() {
-    }
+    private VectorSupport() {}
 
     /** Whether {@value #MODULE} is in the boot layer (whatever {@value #PROPERTY} says). */
     public static boolean modulePresent() {
@@ -48,8 +48,7 @@ public final class VectorSupport {
     private static final class Decision {
         static final boolean ENABLED = decide();
 
-        private Decision() {
-        }
+        private Decision() {}
 
         private static boolean decide() {
             if (scalarForced()) {
@@ -57,10 +56,14 @@ public final class VectorSupport {
             }
             if (!modulePresent()) {
                 Logger log = LoggerFactory.getLogger(VectorSupport.class);
-                log.warn("The Vector API module {} is not in the boot layer: gae4j uses its plain-Java kernels, "
-                        + "about 10x slower on the full-graph loss. Run java with --add-modules {} (Maven: the same "
-                        + "in surefire's argLine and exec's java arguments); -D{}=scalar chooses the plain-Java "
-                        + "kernels without this warning", MODULE, MODULE, PROPERTY);
+                log.warn(
+                        "The Vector API module {} is not in the boot layer: gae4j uses its plain-Java kernels, "
+                                + "about 10x slower on the full-graph loss. Run java with --add-modules {} (Maven: the same "
+                                + "in surefire's argLine and exec's java arguments); -D{}=scalar chooses the plain-Java "
+                                + "kernels without this warning",
+                        MODULE,
+                        MODULE,
+                        PROPERTY);
                 return false;
             }
             return true;

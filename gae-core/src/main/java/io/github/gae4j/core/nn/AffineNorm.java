@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.nn;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -37,8 +38,8 @@ public final class AffineNorm {
     /** Registers gain, then shift. */
     public static AffineNorm create(Kind kind, String prefix, int dim, WeightRegistry registry) {
         if (dim < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "AffineNorm '%s' needs a positive width, got %d", prefix, dim));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "AffineNorm '%s' needs a positive width, got %d", prefix, dim));
         }
         Weights gain = registry.create(prefix + ".gain", Matrix.ones(1, dim));
         Weights shift = registry.create(prefix + ".shift", Matrix.zeros(1, dim));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.nn;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -26,13 +27,13 @@ public final class Linear {
     }
 
     /** Draws W now (row-major, {@code in · out} draws); registers W, then b. */
-    public static Linear create(String prefix, int in, int out, boolean bias, RandomGenerator random,
-            WeightRegistry registry) {
+    public static Linear create(
+            String prefix, int in, int out, boolean bias, RandomGenerator random, WeightRegistry registry) {
         Objects.requireNonNull(prefix, "prefix is null");
         Objects.requireNonNull(random, "random is null");
         if (in < 1 || out < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Linear '%s' needs positive sizes, got in %d, out %d", prefix, in, out));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "Linear '%s' needs positive sizes, got in %d, out %d", prefix, in, out));
         }
         Weights w = registry.create(prefix + ".w", GlorotUniform.sample(in, out, random));
         Weights b = bias ? registry.create(prefix + ".b", Matrix.zeros(1, out)) : null;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.nn;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -31,11 +32,19 @@ public final class Mlp {
      * @param widths input width, then each layer's output width (at least two entries)
      * @param norm   the normalisation after each hidden layer, or empty for none
      */
-    public static Mlp create(String prefix, int[] widths, boolean bias, Optional<AffineNorm.Kind> norm,
-            RandomGenerator random, WeightRegistry registry) {
+    public static Mlp create(
+            String prefix,
+            int[] widths,
+            boolean bias,
+            Optional<AffineNorm.Kind> norm,
+            RandomGenerator random,
+            WeightRegistry registry) {
         if (widths.length < 2) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Mlp '%s' needs an input and at least one layer width, got %s", prefix, Arrays.toString(widths)));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Mlp '%s' needs an input and at least one layer width, got %s",
+                    prefix,
+                    Arrays.toString(widths)));
         }
         List<Linear> layers = new ArrayList<>();
         List<AffineNorm> norms = new ArrayList<>();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -16,11 +17,13 @@ public final class Adam implements Optimizer {
 
     /** PyTorch's default rate, for {@link #step(List, ComputationContext)}; the trainer gives its own each step. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
+
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
     public static final double DEFAULT_EPSILON = 1e-8;
     /** State slots of each parameter (PyTorch's names): first and second moment estimates, update count. */
     public static final String EXP_AVG = "exp-avg";
+
     public static final String EXP_AVG_SQ = "exp-avg-sq";
     public static final String STEP = "step";
 
@@ -40,18 +43,29 @@ public final class Adam implements Optimizer {
         this.moments = new AdamMoments("adam", beta1, beta2, epsilon, weightDecay, false);
     }
 
-    private static void checkSettings(double learningRate, double beta1, double beta2, double epsilon,
-                                      double weightDecay) {
+    private static void checkSettings(
+            double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
         if (!(learningRate > 0) || !validMoments(beta1, beta2, epsilon, weightDecay)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Invalid Adam settings: lr %s (> 0), betas %s, %s (in [0, 1)), eps %s (> 0), weight decay %s (>= 0)",
-                    learningRate, beta1, beta2, epsilon, weightDecay));
+                    learningRate,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    weightDecay));
         }
     }
 
     static boolean validMoments(double beta1, double beta2, double epsilon, double weightDecay) {
-        return beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0 && Double.isFinite(epsilon)
-                && weightDecay >= 0 && Double.isFinite(weightDecay);
+        return beta1 >= 0
+                && beta1 < 1
+                && beta2 >= 0
+                && beta2 < 1
+                && epsilon > 0
+                && Double.isFinite(epsilon)
+                && weightDecay >= 0
+                && Double.isFinite(weightDecay);
     }
 
     /** One step at the rate given at construction. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -26,6 +27,7 @@ final class AdamMoments {
     private final double weightDecay;
     /** Decoupled decay (AdamW): p ← p·(1 − lr·λ) before the step; otherwise λ·p joins the gradient (Adam's L2). */
     private final boolean decoupled;
+
     private final IdentityHashMap<Weights, State> states = new IdentityHashMap<>();
 
     AdamMoments(String name, double beta1, double beta2, double epsilon, double weightDecay, boolean decoupled) {
@@ -81,10 +83,12 @@ final class AdamMoments {
         for (Weights w : weights) {
             State s = states.get(w);
             int n = w.data().data().length;
-            out.put(StateTensors.key(w, EXP_AVG), Matrix.wrapRowMajor(w.rows(), w.cols(),
-                    s == null ? new double[n] : s.m.clone()));
-            out.put(StateTensors.key(w, EXP_AVG_SQ), Matrix.wrapRowMajor(w.rows(), w.cols(),
-                    s == null ? new double[n] : s.v.clone()));
+            out.put(
+                    StateTensors.key(w, EXP_AVG),
+                    Matrix.wrapRowMajor(w.rows(), w.cols(), s == null ? new double[n] : s.m.clone()));
+            out.put(
+                    StateTensors.key(w, EXP_AVG_SQ),
+                    Matrix.wrapRowMajor(w.rows(), w.cols(), s == null ? new double[n] : s.v.clone()));
             out.put(StateTensors.key(w, STEP), Matrix.scalar(s == null ? 0 : (double) s.t));
         }
         return out;
@@ -95,8 +99,10 @@ final class AdamMoments {
         StateTensors.requireOnly(state, weights, SLOTS, name);
         IdentityHashMap<Weights, State> restored = new IdentityHashMap<>();
         for (Weights w : weights) {
-            double[] m = StateTensors.require(state, StateTensors.key(w, EXP_AVG), w).data();
-            double[] v = StateTensors.require(state, StateTensors.key(w, EXP_AVG_SQ), w).data();
+            double[] m =
+                    StateTensors.require(state, StateTensors.key(w, EXP_AVG), w).data();
+            double[] v = StateTensors.require(state, StateTensors.key(w, EXP_AVG_SQ), w)
+                    .data();
             long t = StateTensors.count(state, StateTensors.key(w, STEP));
             if (t > 0) {
                 State s = new State(m.length);

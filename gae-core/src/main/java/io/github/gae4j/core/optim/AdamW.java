@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -20,9 +21,13 @@ public final class AdamW implements Optimizer {
 
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
         if (!Adam.validMoments(beta1, beta2, epsilon, weightDecay)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Invalid AdamW settings: betas %s, %s (in [0, 1)), eps %s (> 0), weight decay %s (>= 0)", beta1,
-                    beta2, epsilon, weightDecay));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Invalid AdamW settings: betas %s, %s (in [0, 1)), eps %s (> 0), weight decay %s (>= 0)",
+                    beta1,
+                    beta2,
+                    epsilon,
+                    weightDecay));
         }
         this.moments = new AdamMoments("adamw", beta1, beta2, epsilon, weightDecay, true);
     }

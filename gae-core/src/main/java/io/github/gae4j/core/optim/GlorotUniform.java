@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -6,8 +7,7 @@ import java.util.random.RandomGenerator;
 /** Glorot (Xavier) uniform initialisation: U(−r, r) with r = sqrt(6 / (fanIn + fanOut)). */
 public final class GlorotUniform {
 
-    private GlorotUniform() {
-    }
+    private GlorotUniform() {}
 
     public static Matrix sample(int fanIn, int fanOut, RandomGenerator random) {
         double r = Math.sqrt(6.0 / (fanIn + fanOut));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -20,8 +21,7 @@ public final class GradientClipping {
     /** PyTorch's guard in {@code clip_coef = max_norm / (total_norm + 1e-6)}. */
     static final double EPSILON = 1e-6;
 
-    private GradientClipping() {
-    }
+    private GradientClipping() {}
 
     /**
      * Scales the gradients of {@code weights} by {@code maxNorm / (norm + 1e-6)} when that is below
@@ -79,8 +79,8 @@ public final class GradientClipping {
 
     private static void checkMaxNorm(double maxNorm) {
         if (!(maxNorm > 0) || !Double.isFinite(maxNorm)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "maxNorm must be positive and finite, got %s", maxNorm));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "maxNorm must be positive and finite, got %s", maxNorm));
         }
     }
 

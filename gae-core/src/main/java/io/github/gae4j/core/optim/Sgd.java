@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -35,16 +36,25 @@ public final class Sgd implements Optimizer {
      *                                  dampening (PyTorch refuses both)
      */
     public Sgd(double momentum, double dampening, boolean nesterov, double weightDecay) {
-        if (!(momentum >= 0) || !Double.isFinite(momentum) || !(dampening >= 0) || !Double.isFinite(dampening)
-                || !(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+        if (!(momentum >= 0)
+                || !Double.isFinite(momentum)
+                || !(dampening >= 0)
+                || !Double.isFinite(dampening)
+                || !(weightDecay >= 0)
+                || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Invalid SGD settings: momentum %s, dampening %s, weight decay %s (each finite and >= 0)",
-                    momentum, dampening, weightDecay));
+                    momentum,
+                    dampening,
+                    weightDecay));
         }
         if (nesterov && (momentum <= 0 || dampening != 0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Nesterov momentum requires a momentum > 0 and zero dampening, got momentum %s, dampening %s",
-                    momentum, dampening));
+                    momentum,
+                    dampening));
         }
         this.momentum = momentum;
         this.dampening = dampening;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -19,8 +20,7 @@ public final class StateTensors {
     /** Doubles hold every integer up to this exactly. */
     private static final double MAX_COUNT = 9007199254740992.0;
 
-    private StateTensors() {
-    }
+    private StateTensors() {}
 
     /** The key of {@code slot} of parameter {@code w}. */
     public static String key(Weights w, String slot) {
@@ -37,8 +37,8 @@ public final class StateTensors {
         Set<String> names = new HashSet<>();
         for (Weights w : weights) {
             if (!names.add(w.name())) {
-                throw new IllegalArgumentException("Two parameters are named '" + w.name()
-                        + "': optimiser state is keyed by parameter name");
+                throw new IllegalArgumentException(
+                        "Two parameters are named '" + w.name() + "': optimiser state is keyed by parameter name");
             }
         }
     }
@@ -47,8 +47,8 @@ public final class StateTensors {
      * Fails on a key of {@code state} that is not {@code key(w, slot)} for one of {@code weights} and {@code slots},
      * naming it and the slots expected.
      */
-    public static void requireOnly(Map<String, Matrix> state, List<Weights> weights, List<String> slots,
-                                   String optimizer) {
+    public static void requireOnly(
+            Map<String, Matrix> state, List<Weights> weights, List<String> slots, String optimizer) {
         Set<String> known = new LinkedHashSet<>();
         for (Weights w : weights) {
             for (String slot : slots) {
@@ -57,9 +57,13 @@ public final class StateTensors {
         }
         for (String name : state.keySet()) {
             if (!known.contains(name)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "unknown tensor '%s' in the state of optimizer '%s' (it keeps %s per parameter of %s)", name,
-                        optimizer, slots, weights.stream().map(Weights::name).toList()));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "unknown tensor '%s' in the state of optimizer '%s' (it keeps %s per parameter of %s)",
+                        name,
+                        optimizer,
+                        slots,
+                        weights.stream().map(Weights::name).toList()));
             }
         }
     }
@@ -68,8 +72,8 @@ public final class StateTensors {
     public static Matrix optional(Map<String, Matrix> state, String key, Weights w) {
         Matrix m = state.get(key);
         if (m != null && (m.rows() != w.rows() || m.cols() != w.cols())) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "tensor '%s' has shape %s, its parameter %s", key, m.shape(), w.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "tensor '%s' has shape %s, its parameter %s", key, m.shape(), w.shape()));
         }
         return m;
     }
@@ -102,19 +106,19 @@ public final class StateTensors {
     /** Checks the arguments of {@link Optimizer#step}. */
     static void checkStep(List<Weights> weights, List<Matrix> gradients, double learningRate) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "learningRate must be > 0 and finite, got %s", learningRate));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "learningRate must be > 0 and finite, got %s", learningRate));
         }
         if (weights.size() != gradients.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%d parameters but %d gradients", weights.size(), gradients.size()));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%d parameters but %d gradients", weights.size(), gradients.size()));
         }
         for (int k = 0; k < weights.size(); k++) {
             Matrix g = gradients.get(k);
             Weights w = weights.get(k);
             if (g != null && (g.rows() != w.rows() || g.cols() != w.cols())) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "gradient of %s has shape %s", w.render(), g.shape()));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "gradient of %s has shape %s", w.render(), g.shape()));
             }
         }
     }

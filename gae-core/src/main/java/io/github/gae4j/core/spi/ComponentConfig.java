@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -25,7 +26,6 @@ import java.util.stream.Stream;
  */
 public final class ComponentConfig {
 
-
     private final String component;
     private final Map<String, String> values;
     private final Consumer<String> readListener;
@@ -37,7 +37,7 @@ public final class ComponentConfig {
     }
 
     private ComponentConfig(String component, Map<String, String> values) {
-        this(component, values, key -> { }); // nobody watches the reads
+        this(component, values, key -> {}); // nobody watches the reads
     }
 
     public static ComponentConfig empty() {
@@ -130,8 +130,12 @@ public final class ComponentConfig {
     public void requireOnly(Set<String> known) {
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
-                throw new ConfigException(String.format(Locale.ROOT,
-                        "Unknown option '%s' for %s; known options: %s", key, component, new TreeSet<>(known)));
+                throw new ConfigException(String.format(
+                        Locale.ROOT,
+                        "Unknown option '%s' for %s; known options: %s",
+                        key,
+                        component,
+                        new TreeSet<>(known)));
             }
         }
     }
@@ -195,8 +199,10 @@ public final class ComponentConfig {
                 widths[k] = 0;
             }
             if (widths[k] < 1) {
-                throw bad(key, value, "comma-separated positive integers such as '64' or '64,32' (or empty for "
-                        + whenEmpty + ")");
+                throw bad(
+                        key,
+                        value,
+                        "comma-separated positive integers such as '64' or '64,32' (or empty for " + whenEmpty + ")");
             }
         }
         return widths;
@@ -274,8 +280,8 @@ public final class ComponentConfig {
     }
 
     private ConfigException bad(String key, String value, String expected) {
-        return new ConfigException(String.format(Locale.ROOT,
-                "Option '%s' of %s must be %s, got '%s'", key, component, expected, value));
+        return new ConfigException(
+                String.format(Locale.ROOT, "Option '%s' of %s must be %s, got '%s'", key, component, expected, value));
     }
 
     @Override

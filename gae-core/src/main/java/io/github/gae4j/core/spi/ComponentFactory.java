@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -46,7 +47,10 @@ public interface ComponentFactory<T> {
      * by name, for plugins that override only that.
      */
     default List<Parameter> parameters() {
-        return parameterNames().stream().sorted().map(n -> new Parameter(n, "", "")).toList();
+        return parameterNames().stream()
+                .sorted()
+                .map(n -> new Parameter(n, "", ""))
+                .toList();
     }
 
     /** One line for listings. */

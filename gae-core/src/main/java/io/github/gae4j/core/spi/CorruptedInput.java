@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.graph.EdgeList;
@@ -30,7 +31,10 @@ public record CorruptedInput(GraphInput input, int[] maskedNodes, EdgeList remov
 
     /** A further corruption on top of this one: the new input, masked nodes merged, removed edges appended. */
     public CorruptedInput then(GraphInput newInput, int[] moreMaskedNodes, EdgeList moreRemovedEdges) {
-        int[] merged = Arrays.stream(concat(maskedNodes, moreMaskedNodes)).sorted().distinct().toArray();
+        int[] merged = Arrays.stream(concat(maskedNodes, moreMaskedNodes))
+                .sorted()
+                .distinct()
+                .toArray();
         return new CorruptedInput(newInput, merged, removedEdges.concat(moreRemovedEdges));
     }
 
@@ -47,7 +51,9 @@ public record CorruptedInput(GraphInput input, int[] maskedNodes, EdgeList remov
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CorruptedInput c && input.equals(c.input) && Arrays.equals(maskedNodes, c.maskedNodes)
+        return o instanceof CorruptedInput c
+                && input.equals(c.input)
+                && Arrays.equals(maskedNodes, c.maskedNodes)
                 && removedEdges.equals(c.removedEdges);
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import java.util.Locale;
@@ -17,11 +18,14 @@ public record CreationContext(int inputDim, int nodeCount, long seed, int featur
         this(inputDim, nodeCount, seed, inputDim);
     }
 
-
     public CreationContext {
         if (inputDim < 0 || nodeCount < 0 || featureDim < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Negative sizes: inputDim %d, nodeCount %d, featureDim %d", inputDim, nodeCount, featureDim));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Negative sizes: inputDim %d, nodeCount %d, featureDim %d",
+                    inputDim,
+                    nodeCount,
+                    featureDim));
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -13,8 +14,8 @@ public record Encoding(Variable mu, Optional<Variable> logStd) {
         Objects.requireNonNull(logStd, "logStd is null");
         logStd.ifPresent(ls -> {
             if (ls.rows() != mu.rows() || ls.cols() != mu.cols()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "log σ %s and μ %s differ in shape", ls.shape(), mu.shape()));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "log σ %s and μ %s differ in shape", ls.shape(), mu.shape()));
             }
         });
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.autodiff.Constant;
@@ -41,8 +42,8 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
             }
             for (int k = 0; k < rows.length; k++) {
                 if (rows[k] < 0 || (k > 0 && rows[k] <= rows[k - 1])) {
-                    throw new IllegalArgumentException("Mask token rows must be sorted, distinct and non-negative: "
-                            + Arrays.toString(rows));
+                    throw new IllegalArgumentException(
+                            "Mask token rows must be sorted, distinct and non-negative: " + Arrays.toString(rows));
                 }
             }
             rows = rows.clone();
@@ -55,7 +56,9 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
 
         /** The same token without the flagged rows (e.g. rows a later mask set to zero), or null if none is left. */
         public MaskToken withoutRows(boolean[] flagged) {
-            int[] kept = Arrays.stream(rows).filter(i -> i >= flagged.length || !flagged[i]).toArray();
+            int[] kept = Arrays.stream(rows)
+                    .filter(i -> i >= flagged.length || !flagged[i])
+                    .toArray();
             return kept.length == 0 ? null : new MaskToken(kept, value);
         }
 
@@ -80,9 +83,12 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
         Objects.requireNonNull(normalizedAdjacency, "normalizedAdjacency is null");
         Objects.requireNonNull(features, "features is null");
         if (features.rows() != graph.nodeCount() || normalizedAdjacency.rows() != graph.nodeCount()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Graph has %d nodes but features have %d rows and Â has %d", graph.nodeCount(),
-                    features.rows(), normalizedAdjacency.rows()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Graph has %d nodes but features have %d rows and Â has %d",
+                    graph.nodeCount(),
+                    features.rows(),
+                    normalizedAdjacency.rows()));
         }
         if (maskToken != null && maskToken.rows.length == 0) {
             maskToken = null;
@@ -90,9 +96,13 @@ public record GraphInput(Graph graph, SparseMatrix normalizedAdjacency, Features
         if (maskToken != null) {
             int last = maskToken.rows[maskToken.rows.length - 1];
             if (maskToken.value.cols() != features.dim() || last >= graph.nodeCount()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "A mask token for %d features on %d nodes cannot be %s on row %d", features.dim(),
-                        graph.nodeCount(), maskToken.value.shape(), last));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "A mask token for %d features on %d nodes cannot be %s on row %d",
+                        features.dim(),
+                        graph.nodeCount(),
+                        maskToken.value.shape(),
+                        last));
             }
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -18,8 +19,14 @@ import java.util.SplittableRandom;
  * runs any inner optimisation of its own in {@code new ComputationContext(context.parallelism())}, so that it
  * gets the pass's thread budget. It never calls {@code context.backward}: the pass does.
  */
-public record LossInput(Encoding encoding, Variable z, Decoder decoder, TrainingGraph training,
-                        SplittableRandom random, ComputationContext context, CorruptedInput corruption) {
+public record LossInput(
+        Encoding encoding,
+        Variable z,
+        Decoder decoder,
+        TrainingGraph training,
+        SplittableRandom random,
+        ComputationContext context,
+        CorruptedInput corruption) {
 
     public LossInput {
         Objects.requireNonNull(encoding, "encoding is null");
@@ -37,8 +44,13 @@ public record LossInput(Encoding encoding, Variable z, Decoder decoder, Training
     }
 
     /** A pass without corruption: the encoder saw the clean training graph. */
-    public LossInput(Encoding encoding, Variable z, Decoder decoder, TrainingGraph training, SplittableRandom random,
-                     ComputationContext context) {
+    public LossInput(
+            Encoding encoding,
+            Variable z,
+            Decoder decoder,
+            TrainingGraph training,
+            SplittableRandom random,
+            ComputationContext context) {
         this(encoding, z, decoder, training, random, context, CorruptedInput.clean(GraphInput.of(training.graph())));
     }
 }

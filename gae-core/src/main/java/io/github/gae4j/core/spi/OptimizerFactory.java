@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.optim.Optimizer;
@@ -8,5 +9,4 @@ import io.github.gae4j.core.optim.Optimizer;
  * learning rate is not an option: the trainer gives it with every step (its schedule). The creation context's
  * seed is the run's, for an optimiser that draws random numbers.
  */
-public interface OptimizerFactory extends ComponentFactory<Optimizer> {
-}
+public interface OptimizerFactory extends ComponentFactory<Optimizer> {}

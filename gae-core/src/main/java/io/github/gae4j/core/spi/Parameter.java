@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import java.math.BigDecimal;
@@ -49,7 +50,8 @@ public record Parameter(String name, String defaultValue, String help) {
         if (!Double.isFinite(defaultValue)) {
             throw new IllegalArgumentException("Default of parameter '" + name + "' is not finite: " + defaultValue);
         }
-        return new Parameter(name, BigDecimal.valueOf(defaultValue).stripTrailingZeros().toPlainString(), help);
+        return new Parameter(
+                name, BigDecimal.valueOf(defaultValue).stripTrailingZeros().toPlainString(), help);
     }
 
     public static Parameter of(String name, boolean defaultValue, String help) {

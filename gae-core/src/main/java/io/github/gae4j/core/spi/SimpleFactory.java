@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import io.github.gae4j.core.optim.Optimizer;
@@ -33,8 +34,11 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
     /**
      * @throws IllegalArgumentException if {@code name} is blank or two parameters share a name
      */
-    public SimpleFactory(String name, String description, List<Parameter> parameters,
-                         BiFunction<ComponentConfig, CreationContext, ? extends T> creator) {
+    public SimpleFactory(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends T> creator) {
         this.name = Objects.requireNonNull(name, "name is null");
         if (name.isBlank()) {
             throw new IllegalArgumentException("Factory name is blank");
@@ -47,41 +51,59 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
         this.creator = Objects.requireNonNull(creator, "creator is null");
     }
 
-    public static EncoderFactory encoder(String name, String description, List<Parameter> parameters,
-                                         BiFunction<ComponentConfig, CreationContext, ? extends Encoder> creator) {
+    public static EncoderFactory encoder(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends Encoder> creator) {
         return new OfEncoder(name, description, parameters, creator);
     }
 
-    public static SamplerFactory sampler(String name, String description, List<Parameter> parameters,
-                                         BiFunction<ComponentConfig, CreationContext, ? extends Sampler> creator) {
+    public static SamplerFactory sampler(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends Sampler> creator) {
         return new OfSampler(name, description, parameters, creator);
     }
 
-    public static DecoderFactory decoder(String name, String description, List<Parameter> parameters,
-                                         BiFunction<ComponentConfig, CreationContext, ? extends Decoder> creator) {
+    public static DecoderFactory decoder(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends Decoder> creator) {
         return new OfDecoder(name, description, parameters, creator);
     }
 
-    public static LossFactory loss(String name, String description, List<Parameter> parameters,
-                                   BiFunction<ComponentConfig, CreationContext, ? extends Loss> creator) {
+    public static LossFactory loss(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends Loss> creator) {
         return new OfLoss(name, description, parameters, creator);
     }
 
-    public static CorruptionFactory corruption(String name, String description, List<Parameter> parameters,
-                                               BiFunction<ComponentConfig, CreationContext,
-                                                       ? extends Corruption> creator) {
+    public static CorruptionFactory corruption(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends Corruption> creator) {
         return new OfCorruption(name, description, parameters, creator);
     }
 
-    public static DatasetLoaderFactory datasetLoader(String name, String description, List<Parameter> parameters,
-                                                     BiFunction<ComponentConfig, CreationContext,
-                                                             ? extends DatasetLoader> creator) {
+    public static DatasetLoaderFactory datasetLoader(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends DatasetLoader> creator) {
         return new OfDatasetLoader(name, description, parameters, creator);
     }
 
-    public static OptimizerFactory optimizer(String name, String description, List<Parameter> parameters,
-                                             BiFunction<ComponentConfig, CreationContext,
-                                                     ? extends Optimizer> creator) {
+    public static OptimizerFactory optimizer(
+            String name,
+            String description,
+            List<Parameter> parameters,
+            BiFunction<ComponentConfig, CreationContext, ? extends Optimizer> creator) {
         return new OfOptimizer(name, description, parameters, creator);
     }
 
@@ -111,50 +133,71 @@ public class SimpleFactory<T> implements ComponentFactory<T> {
     }
 
     private static final class OfEncoder extends SimpleFactory<Encoder> implements EncoderFactory {
-        OfEncoder(String name, String description, List<Parameter> parameters,
-                  BiFunction<ComponentConfig, CreationContext, ? extends Encoder> creator) {
+        OfEncoder(
+                String name,
+                String description,
+                List<Parameter> parameters,
+                BiFunction<ComponentConfig, CreationContext, ? extends Encoder> creator) {
             super(name, description, parameters, creator);
         }
     }
 
     private static final class OfSampler extends SimpleFactory<Sampler> implements SamplerFactory {
-        OfSampler(String name, String description, List<Parameter> parameters,
-                  BiFunction<ComponentConfig, CreationContext, ? extends Sampler> creator) {
+        OfSampler(
+                String name,
+                String description,
+                List<Parameter> parameters,
+                BiFunction<ComponentConfig, CreationContext, ? extends Sampler> creator) {
             super(name, description, parameters, creator);
         }
     }
 
     private static final class OfDecoder extends SimpleFactory<Decoder> implements DecoderFactory {
-        OfDecoder(String name, String description, List<Parameter> parameters,
-                  BiFunction<ComponentConfig, CreationContext, ? extends Decoder> creator) {
+        OfDecoder(
+                String name,
+                String description,
+                List<Parameter> parameters,
+                BiFunction<ComponentConfig, CreationContext, ? extends Decoder> creator) {
             super(name, description, parameters, creator);
         }
     }
 
     private static final class OfLoss extends SimpleFactory<Loss> implements LossFactory {
-        OfLoss(String name, String description, List<Parameter> parameters,
-               BiFunction<ComponentConfig, CreationContext, ? extends Loss> creator) {
+        OfLoss(
+                String name,
+                String description,
+                List<Parameter> parameters,
+                BiFunction<ComponentConfig, CreationContext, ? extends Loss> creator) {
             super(name, description, parameters, creator);
         }
     }
 
     private static final class OfCorruption extends SimpleFactory<Corruption> implements CorruptionFactory {
-        OfCorruption(String name, String description, List<Parameter> parameters,
-                     BiFunction<ComponentConfig, CreationContext, ? extends Corruption> creator) {
+        OfCorruption(
+                String name,
+                String description,
+                List<Parameter> parameters,
+                BiFunction<ComponentConfig, CreationContext, ? extends Corruption> creator) {
             super(name, description, parameters, creator);
         }
     }
 
     private static final class OfOptimizer extends SimpleFactory<Optimizer> implements OptimizerFactory {
-        OfOptimizer(String name, String description, List<Parameter> parameters,
-                    BiFunction<ComponentConfig, CreationContext, ? extends Optimizer> creator) {
+        OfOptimizer(
+                String name,
+                String description,
+                List<Parameter> parameters,
+                BiFunction<ComponentConfig, CreationContext, ? extends Optimizer> creator) {
             super(name, description, parameters, creator);
         }
     }
 
     private static final class OfDatasetLoader extends SimpleFactory<DatasetLoader> implements DatasetLoaderFactory {
-        OfDatasetLoader(String name, String description, List<Parameter> parameters,
-                        BiFunction<ComponentConfig, CreationContext, ? extends DatasetLoader> creator) {
+        OfDatasetLoader(
+                String name,
+                String description,
+                List<Parameter> parameters,
+                BiFunction<ComponentConfig, CreationContext, ? extends DatasetLoader> creator) {
             super(name, description, parameters, creator);
         }
     }

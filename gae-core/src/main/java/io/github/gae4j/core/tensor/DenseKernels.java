@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.tensor;
 
 import io.github.gae4j.core.kernel.RowKernels;
@@ -17,8 +18,7 @@ public final class DenseKernels {
 
     private static final int ROW_CHUNK = 512;
 
-    private DenseKernels() {
-    }
+    private DenseKernels() {}
 
     /** a · b with the {@linkplain RowKernelDispatch#best() best available} row kernels. */
     public static Matrix multiply(Matrix a, Matrix b, Parallelism parallelism) {
@@ -44,9 +44,13 @@ public final class DenseKernels {
     public static Matrix transposeMultiply(Matrix a, Matrix b, Parallelism parallelism, RowKernels kernels) {
         Objects.requireNonNull(kernels, "kernels is null");
         if (a.rows() != b.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Cannot multiply the transpose of %s by %s: row counts %d and %d differ", a.shape(), b.shape(),
-                    a.rows(), b.rows()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Cannot multiply the transpose of %s by %s: row counts %d and %d differ",
+                    a.shape(),
+                    b.shape(),
+                    a.rows(),
+                    b.rows()));
         }
         int k = a.cols();
         int m = b.cols();
@@ -85,9 +89,13 @@ public final class DenseKernels {
     public static Matrix multiplyTranspose(Matrix a, Matrix b, Parallelism parallelism, RowKernels kernels) {
         Objects.requireNonNull(kernels, "kernels is null");
         if (a.cols() != b.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Cannot multiply %s by the transpose of %s: column counts %d and %d differ", a.shape(),
-                    b.shape(), a.cols(), b.cols()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Cannot multiply %s by the transpose of %s: column counts %d and %d differ",
+                    a.shape(),
+                    b.shape(),
+                    a.cols(),
+                    b.cols()));
         }
         int m = a.cols();
         int k = b.rows();
@@ -102,23 +110,28 @@ public final class DenseKernels {
     }
 
     /** a (N × k) times the row-major k × m array b. */
-    private static Matrix multiplyRows(Matrix a, double[] b, int k, int m, Parallelism parallelism,
-                                       RowKernels kernels) {
+    private static Matrix multiplyRows(
+            Matrix a, double[] b, int k, int m, Parallelism parallelism, RowKernels kernels) {
         Matrix out = Matrix.zeros(a.rows(), m);
         if (m == 0) {
             return out;
         }
         double[] da = a.data();
         double[] o = out.data();
-        parallelism.forEachChunk(a.rows(), ROW_CHUNK,
-                (chunk, from, to) -> kernels.multiplyRows(da, k, b, m, o, from, to));
+        parallelism.forEachChunk(
+                a.rows(), ROW_CHUNK, (chunk, from, to) -> kernels.multiplyRows(da, k, b, m, o, from, to));
         return out;
     }
 
     private static void requireInner(int left, int right, Matrix a, Matrix b) {
         if (left != right) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Cannot multiply %s by %s: inner dimensions %d and %d differ", a.shape(), b.shape(), left, right));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Cannot multiply %s by %s: inner dimensions %d and %d differ",
+                    a.shape(),
+                    b.shape(),
+                    left,
+                    right));
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.tensor;
 
 import java.util.Arrays;
@@ -56,8 +57,8 @@ public final class Matrix {
     public static Matrix wrapRowMajor(int rows, int cols, double[] rowMajor) {
         checkShape(rows, cols);
         if (rowMajor.length != (long) rows * cols) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Array of length %d cannot hold a (%d, %d) matrix", rowMajor.length, rows, cols));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Array of length %d cannot hold a (%d, %d) matrix", rowMajor.length, rows, cols));
         }
         // The store is the column-major cols × rows transpose. R064Store.wrap divides by its row count:
         // a matrix without columns holds no data, so a fresh empty store is the same thing.
@@ -72,8 +73,8 @@ public final class Matrix {
         Matrix m = zeros(r, c);
         for (int i = 0; i < r; i++) {
             if (rowsData[i].length != c) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Row %d has %d columns, expected %d", i, rowsData[i].length, c));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "Row %d has %d columns, expected %d", i, rowsData[i].length, c));
             }
             for (int j = 0; j < c; j++) {
                 m.set(i, j, rowsData[i][j]);
@@ -86,8 +87,8 @@ public final class Matrix {
     public static Matrix fromRowMajor(int rows, int cols, double[] rowMajor) {
         Matrix m = zeros(rows, cols);
         if (rowMajor.length != (long) rows * cols) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Array of length %d cannot hold a (%d, %d) matrix", rowMajor.length, rows, cols));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Array of length %d cannot hold a (%d, %d) matrix", rowMajor.length, rows, cols));
         }
         System.arraycopy(rowMajor, 0, m.data(), 0, rowMajor.length);
         return m;
@@ -125,8 +126,7 @@ public final class Matrix {
     /** The value of a 1×1 matrix. */
     public double scalarValue() {
         if (rows != 1 || cols != 1) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "Not a scalar: shape (%d, %d)", rows, cols));
+            throw new IllegalStateException(String.format(Locale.ROOT, "Not a scalar: shape (%d, %d)", rows, cols));
         }
         return store.data[0];
     }
@@ -297,8 +297,13 @@ public final class Matrix {
 
     private static void checkInner(int left, int right, Matrix a, Matrix b) {
         if (left != right) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Cannot multiply %s by %s: inner dimensions %d and %d differ", a.shape(), b.shape(), left, right));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Cannot multiply %s by %s: inner dimensions %d and %d differ",
+                    a.shape(),
+                    b.shape(),
+                    left,
+                    right));
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.tensor;
 
 import io.github.gae4j.core.kernel.RowKernels;
@@ -22,6 +23,7 @@ public final class SparseMatrix {
     private static final long CHUNK_WORK = 1L << 17;
     /** The scatter form of Sᵀ · G (see scatterChunks): dense operand at least 8 MiB, result at most 1 MiB. */
     private static final long SCATTER_MIN_DENSE = 1L << 20;
+
     private static final long SCATTER_MAX_RESULT = 1L << 17;
     private static final int SCATTER_ENTRIES_PER_COL = 8;
     private static final int SCATTER_MAX_CHUNKS = 32;
@@ -51,11 +53,17 @@ public final class SparseMatrix {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("Negative shape (" + rows + ", " + cols + ")");
         }
-        if (rowPtr.length != rows + 1 || rowPtr[0] != 0 || colIdx.length != values.length
+        if (rowPtr.length != rows + 1
+                || rowPtr[0] != 0
+                || colIdx.length != values.length
                 || rowPtr[rows] != colIdx.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Inconsistent CSR arrays: rows=%d, rowPtr.length=%d, nnz=%d, values=%d",
-                    rows, rowPtr.length, colIdx.length, values.length));
+                    rows,
+                    rowPtr.length,
+                    colIdx.length,
+                    values.length));
         }
         // All pointers first: a pointer past nnz in the middle must fail here, not index out of bounds below.
         for (int i = 0; i < rows; i++) {
@@ -67,12 +75,16 @@ public final class SparseMatrix {
             for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
                 int c = colIdx[p];
                 if (c < 0 || c >= cols) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Column index %d out of range [0, %d) in row %d", c, cols, i));
+                    throw new IllegalArgumentException(
+                            String.format(Locale.ROOT, "Column index %d out of range [0, %d) in row %d", c, cols, i));
                 }
                 if (p > rowPtr[i] && colIdx[p - 1] >= c) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Column indices not strictly increasing in row %d (%d then %d)", i, colIdx[p - 1], c));
+                    throw new IllegalArgumentException(String.format(
+                            Locale.ROOT,
+                            "Column indices not strictly increasing in row %d (%d then %d)",
+                            i,
+                            colIdx[p - 1],
+                            c));
                 }
             }
         }
@@ -93,8 +105,8 @@ public final class SparseMatrix {
         int[] counts = new int[rows + 1];
         for (int k = 0; k < r.length; k++) {
             if (r[k] < 0 || r[k] >= rows || c[k] < 0 || c[k] >= cols) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Entry (%d, %d) out of range for shape (%d, %d)", r[k], c[k], rows, cols));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "Entry (%d, %d) out of range for shape (%d, %d)", r[k], c[k], rows, cols));
             }
             counts[r[k] + 1]++;
         }
@@ -147,7 +159,9 @@ public final class SparseMatrix {
         if (symmetric) {
             return this;
         }
-        if (rows != cols || !Arrays.equals(rowPtr, transpose().rowPtr) || !Arrays.equals(colIdx, transpose().colIdx)
+        if (rows != cols
+                || !Arrays.equals(rowPtr, transpose().rowPtr)
+                || !Arrays.equals(colIdx, transpose().colIdx)
                 || !Arrays.equals(values, transpose().values)) {
             throw new IllegalArgumentException("Matrix " + shape() + " is not symmetric");
         }
@@ -251,8 +265,13 @@ public final class SparseMatrix {
     public Matrix multiply(Matrix dense, Parallelism parallelism, RowKernels kernels) {
         Objects.requireNonNull(kernels, "kernels is null");
         if (dense.rows() != cols) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Cannot multiply %s by %s: inner dimensions %d and %d differ", shape(), dense.shape(), cols, dense.rows()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Cannot multiply %s by %s: inner dimensions %d and %d differ",
+                    shape(),
+                    dense.shape(),
+                    cols,
+                    dense.rows()));
         }
         int k = dense.cols();
         Matrix out = Matrix.zeros(rows, k);
@@ -264,7 +283,8 @@ public final class SparseMatrix {
         int[] ptr = rowPtr;
         int[] idx = colIdx;
         double[] val = values;
-        parallelism.forEachBoundedChunk(workBounds(chunksFor(k)),
+        parallelism.forEachBoundedChunk(
+                workBounds(chunksFor(k)),
                 (chunk, from, to) -> kernels.sparseMultiplyRows(ptr, idx, val, b, k, o, from, to));
         return out;
     }
@@ -290,9 +310,13 @@ public final class SparseMatrix {
             return multiply(dense, parallelism, kernels);
         }
         if (dense.rows() != rows) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Cannot multiply the transpose of %s by %s: row counts %d and %d differ", shape(), dense.shape(),
-                    rows, dense.rows()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Cannot multiply the transpose of %s by %s: row counts %d and %d differ",
+                    shape(),
+                    dense.shape(),
+                    rows,
+                    dense.rows()));
         }
         int chunks = scatterChunks(dense.cols());
         if (chunks > 0) {

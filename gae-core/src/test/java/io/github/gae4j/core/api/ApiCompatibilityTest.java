@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +55,8 @@ final class ApiCompatibilityTest {
         Set<String> added = new TreeSet<>(current);
         added.removeAll(snapshot);
         // Abstract methods of a new interface break nobody; on an interface that existed they break every plugin.
-        Set<String> knownTypes = snapshot.stream().map(s -> s.substring(0, s.indexOf(' ')))
-                .collect(Collectors.toSet());
+        Set<String> knownTypes =
+                snapshot.stream().map(s -> s.substring(0, s.indexOf(' '))).collect(Collectors.toSet());
         List<String> newAbstract = added.stream()
                 .filter(s -> s.contains(" interface-abstract ") && knownTypes.contains(s.substring(0, s.indexOf(' '))))
                 .collect(Collectors.toList());
@@ -70,8 +71,10 @@ final class ApiCompatibilityTest {
                         + " body (a minor version adds default methods only)")
                 .isEmpty();
         assertThat(added)
-                .as("new API since the snapshot: rerun with -Dgae4j.api.update=true, review the diff of %s and list"
-                        + " the additions in CHANGELOG.md", SNAPSHOT)
+                .as(
+                        "new API since the snapshot: rerun with -Dgae4j.api.update=true, review the diff of %s and list"
+                                + " the additions in CHANGELOG.md",
+                        SNAPSHOT)
                 .isEmpty();
     }
 
@@ -81,11 +84,13 @@ final class ApiCompatibilityTest {
         Path spi = Path.of("src/main/java/io/github/gae4j/core/spi");
         List<String> undocumented = new ArrayList<>();
         try (Stream<Path> files = Files.list(spi)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 int type = text.indexOf("\npublic ");
                 int comment = text.lastIndexOf("/**", Math.max(type, 0));
-                if (!file.endsWith("package-info.java") && (type < 0 || comment < 0 || text.indexOf("*/", comment) > type)) {
+                if (!file.endsWith("package-info.java")
+                        && (type < 0 || comment < 0 || text.indexOf("*/", comment) > type)) {
                     undocumented.add(file.getFileName().toString());
                 }
             }
@@ -99,14 +104,20 @@ final class ApiCompatibilityTest {
     }
 
     private static Set<String> currentSignatures() throws IOException, URISyntaxException {
-        Path classes = Path.of(Encoder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(Encoder.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<String> names;
         try (Stream<Path> files = Files.walk(classes.resolve(PACKAGE_ROOT))) {
             names = files.map(p -> classes.relativize(p).toString().replace('\\', '/'))
-                    .filter(n -> n.endsWith(".class") && !n.endsWith("package-info.class")
+                    .filter(n -> n.endsWith(".class")
+                            && !n.endsWith("package-info.class")
                             && !n.endsWith("module-info.class"))
                     .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
-                    .sorted().collect(Collectors.toList());
+                    .sorted()
+                    .collect(Collectors.toList());
         }
         Set<String> out = new TreeSet<>();
         for (String name : names) {
@@ -137,8 +148,10 @@ final class ApiCompatibilityTest {
     private static void describe(Class<?> type, Set<String> out) {
         String owner = type.getName();
         List<String> supertypes = new ArrayList<>();
-        if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class
-                && !type.isEnum() && !type.isRecord()) {
+        if (type.getGenericSuperclass() != null
+                && type.getSuperclass() != Object.class
+                && !type.isEnum()
+                && !type.isRecord()) {
             supertypes.add(type.getGenericSuperclass().getTypeName());
         }
         for (var i : type.getGenericInterfaces()) {
@@ -152,8 +165,8 @@ final class ApiCompatibilityTest {
         }
         for (Method m : type.getDeclaredMethods()) {
             if (exposed(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
-                String tag = type.isInterface() && Modifier.isAbstract(m.getModifiers()) ? "interface-abstract"
-                        : "method";
+                String tag =
+                        type.isInterface() && Modifier.isAbstract(m.getModifiers()) ? "interface-abstract" : "method";
                 out.add(owner + " " + tag + " " + m.toGenericString());
             }
         }
@@ -169,8 +182,9 @@ final class ApiCompatibilityTest {
     }
 
     private static String kind(Class<?> type) {
-        String base = type.isAnnotation() ? "annotation" : type.isInterface() ? "interface" : type.isEnum() ? "enum"
-                : type.isRecord() ? "record" : "class";
+        String base = type.isAnnotation()
+                ? "annotation"
+                : type.isInterface() ? "interface" : type.isEnum() ? "enum" : type.isRecord() ? "record" : "class";
         if (type.isSealed()) {
             base = "sealed " + base;
         } else if (!type.isInterface() && Modifier.isFinal(type.getModifiers())) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 final class OpsCatalogueTest {
 
     private static final List<String> PACKAGES = List.of("autodiff/functions", "nn");
-    private static final Pattern PUBLIC_TYPE = Pattern.compile(
-            "^public (?:final |abstract )*(?:class|interface|record|enum) (\\w+)", Pattern.MULTILINE);
+    private static final Pattern PUBLIC_TYPE =
+            Pattern.compile("^public (?:final |abstract )*(?:class|interface|record|enum) (\\w+)", Pattern.MULTILINE);
     private static final Pattern NAMED_TEST = Pattern.compile("`(\\w+Test)`");
 
     private static Path root() {
@@ -37,7 +38,8 @@ final class OpsCatalogueTest {
     private static Set<String> publicTypes(Path sources) throws IOException {
         Set<String> names = new TreeSet<>();
         for (String pkg : PACKAGES) {
-            try (Stream<Path> files = Files.list(sources.resolve("io/github/gae4j/core").resolve(pkg))) {
+            try (Stream<Path> files =
+                    Files.list(sources.resolve("io/github/gae4j/core").resolve(pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     Matcher m = PUBLIC_TYPE.matcher(Files.readString(f));
                     if (m.find()) {
@@ -55,8 +57,10 @@ final class OpsCatalogueTest {
         String page = Files.readString(root.resolve("docs/ops.md"));
         Set<String> types = publicTypes(root.resolve("gae-core/src/main/java"));
         assertThat(types).as("public classes found").contains("MatMul", "ScaleBy", "Linear", "Mlp", "AffineNorm");
-        List<String> missing = types.stream().filter(t -> !page.contains("| `" + t + "` |")).toList();
-        assertThat(missing).as("public classes of core.autodiff.functions / core.nn without a row in docs/ops.md")
+        List<String> missing =
+                types.stream().filter(t -> !page.contains("| `" + t + "` |")).toList();
+        assertThat(missing)
+                .as("public classes of core.autodiff.functions / core.nn without a row in docs/ops.md")
                 .isEmpty();
     }
 
@@ -71,7 +75,8 @@ final class OpsCatalogueTest {
         }
         Set<String> existing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(p -> p.toString().contains("/src/test/java/") && p.toString().endsWith("Test.java"))
+            files.filter(p -> p.toString().contains("/src/test/java/")
+                            && p.toString().endsWith("Test.java"))
                     .forEach(p -> existing.add(p.getFileName().toString().replace(".java", "")));
         }
         assertThat(named).as("tests named in docs/ops.md").isNotEmpty();

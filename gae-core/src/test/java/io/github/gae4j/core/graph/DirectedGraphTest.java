@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +16,11 @@ final class DirectedGraphTest {
 
     /** 0 → 1, 1 → 0 (reciprocal), 1 → 2, 3 → 2, a duplicate 1 → 2; node 4 isolated. */
     private static Graph small() {
-        return Graph.builder(5).name("small").directed(true)
-                .edges(new int[] {0, 1, 1, 3, 1}, new int[] {1, 0, 2, 2, 2}).build();
+        return Graph.builder(5)
+                .name("small")
+                .directed(true)
+                .edges(new int[] {0, 1, 1, 3, 1}, new int[] {1, 0, 2, 2, 2})
+                .build();
     }
 
     @Test
@@ -49,7 +53,8 @@ final class DirectedGraphTest {
         Graph g = TestGraphs.randomGraph(30, 60, 1);
         assertThat(g.isDirected()).isFalse();
         assertThat(g.edges()).isEqualTo(g.upperTriangleEdges());
-        Graph same = Graph.builder(30).directed(false).edges(g.upperTriangleEdges()).build();
+        Graph same =
+                Graph.builder(30).directed(false).edges(g.upperTriangleEdges()).build();
         assertThat(same.adjacency().isSymmetric()).isTrue();
         assertThat(same.upperTriangleEdges()).isEqualTo(g.upperTriangleEdges());
         assertThat(g.toString()).doesNotContain("directed");
@@ -68,9 +73,15 @@ final class DirectedGraphTest {
 
     @Test
     void rejectsSelfLoopsAndOutOfRangeIds() {
-        assertThatThrownBy(() -> Graph.builder(3).directed(true).edges(new int[] {1}, new int[] {1}).build())
+        assertThatThrownBy(() -> Graph.builder(3)
+                        .directed(true)
+                        .edges(new int[] {1}, new int[] {1})
+                        .build())
                 .hasMessageContaining("self-loop on node 1");
-        assertThatThrownBy(() -> Graph.builder(3).directed(true).edges(new int[] {0}, new int[] {3}).build())
+        assertThatThrownBy(() -> Graph.builder(3)
+                        .directed(true)
+                        .edges(new int[] {0}, new int[] {3})
+                        .build())
                 .hasMessageContaining("outside [0, 3)");
     }
 
@@ -96,13 +107,16 @@ final class DirectedGraphTest {
     @Test
     void undirectedGraphsKeepTheSymmetricNormalisation() {
         Graph g = TestGraphs.path(4);
-        assertThat(NormalizedAdjacency.of(g).toDense()).isEqualTo(NormalizedAdjacency.of(g.adjacency()).toDense());
-        assertThat(NormalizedAdjacency.of(g).toDense()).isEqualTo(NormalizedAdjacency.symmetric(g.adjacency()).toDense());
+        assertThat(NormalizedAdjacency.of(g).toDense())
+                .isEqualTo(NormalizedAdjacency.of(g.adjacency()).toDense());
+        assertThat(NormalizedAdjacency.of(g).toDense())
+                .isEqualTo(NormalizedAdjacency.symmetric(g.adjacency()).toDense());
         // An unflagged matrix that is symmetric still gets the symmetric normalisation, as before.
         SparseMatrix a = g.adjacency();
-        SparseMatrix unflagged = SparseMatrix.ofCoo(4, 4, new int[] {0, 1, 1, 2, 2, 3}, new int[] {1, 0, 2, 1, 3, 2},
-                new double[] {1, 1, 1, 1, 1, 1});
-        assertThat(NormalizedAdjacency.of(unflagged).toDense()).isEqualTo(NormalizedAdjacency.of(a).toDense());
+        SparseMatrix unflagged = SparseMatrix.ofCoo(
+                4, 4, new int[] {0, 1, 1, 2, 2, 3}, new int[] {1, 0, 2, 1, 3, 2}, new double[] {1, 1, 1, 1, 1, 1});
+        assertThat(NormalizedAdjacency.of(unflagged).toDense())
+                .isEqualTo(NormalizedAdjacency.of(a).toDense());
     }
 
     @Test
@@ -120,10 +134,13 @@ final class DirectedGraphTest {
         EdgeList negatives = t.negativeSampler().sample(2000, new java.util.SplittableRandom(3));
         boolean sawReverse = false;
         for (int k = 0; k < negatives.size(); k++) {
-            assertThat(g.adjacency().contains(negatives.src(k), negatives.dst(k))).isFalse();
+            assertThat(g.adjacency().contains(negatives.src(k), negatives.dst(k)))
+                    .isFalse();
             sawReverse |= negatives.src(k) == 2 && negatives.dst(k) == 1;
         }
-        assertThat(sawReverse).as("2 → 1 is not an edge, so it is a possible negative").isTrue();
+        assertThat(sawReverse)
+                .as("2 → 1 is not an edge, so it is a possible negative")
+                .isTrue();
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,8 @@ final class DirectedLinkSplitTest {
         Graph train = split.trainGraph();
         assertThat(train.isDirected()).isTrue();
         assertThat(train.edgeCount()).isEqualTo(split.trainPositives().size());
-        assertThat(train.edges()).isEqualTo(train.withEdges(split.trainPositives()).edges());
+        assertThat(train.edges())
+                .isEqualTo(train.withEdges(split.trainPositives()).edges());
         for (EdgeList held : new EdgeList[] {split.valPositives(), split.testPositives()}) {
             for (int k = 0; k < held.size(); k++) {
                 assertThat(train.adjacency().contains(held.src(k), held.dst(k))).isFalse();
@@ -61,7 +63,8 @@ final class DirectedLinkSplitTest {
     void generalNegativesAreDistinctOrderedNonEdges() {
         LinkSplit split = DirectedLinkSplit.of(GRAPH, Task.GENERAL, 7);
         PairSet negatives = ordered(split.testNegatives(), split.valNegatives());
-        assertThat(negatives.size()).isEqualTo(split.testNegatives().size() + split.valNegatives().size());
+        assertThat(negatives.size())
+                .isEqualTo(split.testNegatives().size() + split.valNegatives().size());
         for (EdgeList list : new EdgeList[] {split.testNegatives(), split.valNegatives()}) {
             for (int k = 0; k < list.size(); k++) {
                 assertThat(list.src(k)).isNotEqualTo(list.dst(k));
@@ -137,7 +140,9 @@ final class DirectedLinkSplitTest {
         assertThat(train.edgeCount()).isEqualTo(unidirectional - unidirectional / 10);
         assertThat(reciprocatedPairs(train)).isZero();
         for (int k = 0; k < train.edges().size(); k++) {
-            assertThat(GRAPH.adjacency().contains(train.edges().dst(k), train.edges().src(k))).isFalse();
+            assertThat(GRAPH.adjacency()
+                            .contains(train.edges().dst(k), train.edges().src(k)))
+                    .isFalse();
         }
     }
 
@@ -173,8 +178,8 @@ final class DirectedLinkSplitTest {
         assertThat(Task.parse("general")).isEqualTo(Task.GENERAL);
         assertThat(Task.parse("Biased-Negative")).isEqualTo(Task.BIASED_NEGATIVE);
         assertThat(Task.parse("BIDIRECTIONAL")).isEqualTo(Task.BIDIRECTIONAL);
-        assertThatThrownBy(() -> Task.parse("task4")).hasMessageContaining("known tasks: [general, biased-negative,"
-                + " bidirectional]");
+        assertThatThrownBy(() -> Task.parse("task4"))
+                .hasMessageContaining("known tasks: [general, biased-negative," + " bidirectional]");
     }
 
     @Test
@@ -202,7 +207,8 @@ final class DirectedLinkSplitTest {
         assertThat(split.trainGraph().isDirected()).isFalse();
         assertThat(split.testPositives().size()).isEqualTo(200);
         for (int k = 0; k < split.testPositives().size(); k++) {
-            assertThat(split.testPositives().src(k)).isLessThan(split.testPositives().dst(k));
+            assertThat(split.testPositives().src(k))
+                    .isLessThan(split.testPositives().dst(k));
         }
     }
 }

@@ -1,6 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
-import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -21,8 +21,8 @@ final class FeaturesTest {
 
     @Test
     void everyKindHasItsShape() {
-        SparseMatrix x = SparseMatrix.ofCoo(4, 3, new int[] {0, 1, 3, 3}, new int[] {2, 0, 0, 1},
-                new double[] {1.5, -2, 0.5, 1});
+        SparseMatrix x = SparseMatrix.ofCoo(
+                4, 3, new int[] {0, 1, 3, 3}, new int[] {2, 0, 0, 1}, new double[] {1.5, -2, 0.5, 1});
         assertThat(Features.sparse(x).dim()).isEqualTo(3);
         assertThat(Features.dense(x.toDense()).rows()).isEqualTo(4);
     }
@@ -30,8 +30,8 @@ final class FeaturesTest {
     @Test
     void rowNormalizedDividesEveryRowByItsSumAndLeavesZeroRows() {
         // Row 2 is empty, row 0 sums to 0 (left as is), rows 1 and 3 sum to -2 and 1.5.
-        SparseMatrix x = SparseMatrix.ofCoo(4, 3, new int[] {0, 0, 1, 3, 3}, new int[] {0, 2, 0, 0, 1},
-                new double[] {1, -1, -2, 0.5, 1});
+        SparseMatrix x = SparseMatrix.ofCoo(
+                4, 3, new int[] {0, 0, 1, 3, 3}, new int[] {0, 2, 0, 0, 1}, new double[] {1, -1, -2, 0.5, 1});
         Matrix expected = Matrix.zeros(4, 3);
         expected.set(0, 0, 1);
         expected.set(0, 2, -1);
@@ -59,6 +59,7 @@ final class FeaturesTest {
         assertThat(h.nodeCount()).isEqualTo(g.nodeCount());
         assertThat(h.name()).isEqualTo(g.name());
         assertThatThrownBy(() -> g.withFeatures(Features.identity(3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 rows");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 rows");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +17,15 @@ final class GraphTest {
         assertThat(g.edgeCount()).isEqualTo(2);
         assertThat(g.adjacency().isSymmetric()).isTrue();
         assertThat(g.adjacency().toDense()).isEqualTo(Matrix.of(new double[][] {
-                {0, 1, 0, 0}, {1, 0, 1, 0}, {0, 1, 0, 0}, {0, 0, 0, 0}}));
+            {0, 1, 0, 0}, {1, 0, 1, 0}, {0, 1, 0, 0}, {0, 0, 0, 0}
+        }));
     }
 
     @Test
     void mergesDuplicateEdgesToWeightOne() {
-        Graph g = Graph.builder(3).edges(new int[] {0, 1, 0, 2}, new int[] {1, 0, 1, 1}).build();
+        Graph g = Graph.builder(3)
+                .edges(new int[] {0, 1, 0, 2}, new int[] {1, 0, 1, 1})
+                .build();
         assertThat(g.edgeCount()).isEqualTo(2);
         assertThat(g.adjacency().get(0, 1)).isEqualTo(1.0);
         assertThat(g.adjacency().get(1, 0)).isEqualTo(1.0);
@@ -37,7 +41,10 @@ final class GraphTest {
 
     @Test
     void rejectsSelfLoops() {
-        assertThatThrownBy(() -> Graph.builder(3).name("g").edges(new int[] {0, 2}, new int[] {1, 2}).build())
+        assertThatThrownBy(() -> Graph.builder(3)
+                        .name("g")
+                        .edges(new int[] {0, 2}, new int[] {1, 2})
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Graph 'g'")
                 .hasMessageContaining("edge 1 is a self-loop on node 2");
@@ -45,10 +52,14 @@ final class GraphTest {
 
     @Test
     void rejectsOutOfRangeNodeIds() {
-        assertThatThrownBy(() -> Graph.builder(3).name("g").edges(new int[] {0, 1}, new int[] {1, 3}).build())
+        assertThatThrownBy(() -> Graph.builder(3)
+                        .name("g")
+                        .edges(new int[] {0, 1}, new int[] {1, 3})
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("edge 1 (1, 3) has a node id outside [0, 3)");
-        assertThatThrownBy(() -> Graph.builder(3).edges(new int[] {-1}, new int[] {1}).build())
+        assertThatThrownBy(() ->
+                        Graph.builder(3).edges(new int[] {-1}, new int[] {1}).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(-1, 1)");
         assertThatThrownBy(() -> Graph.builder(3).edges(new int[] {0, 1}, new int[] {1}))
@@ -71,8 +82,8 @@ final class GraphTest {
         assertThatThrownBy(() -> Features.dense(y))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("node 2, column 0 is -Infinity");
-        var sparse = io.github.gae4j.core.tensor.SparseMatrix.ofCoo(3, 4, new int[] {0, 2}, new int[] {1, 3},
-                new double[] {1, Double.NaN});
+        var sparse = io.github.gae4j.core.tensor.SparseMatrix.ofCoo(
+                3, 4, new int[] {0, 2}, new int[] {1, 3}, new double[] {1, Double.NaN});
         assertThatThrownBy(() -> Features.sparse(sparse))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Feature value at node 2, column 3 is NaN");
@@ -80,26 +91,38 @@ final class GraphTest {
 
     @Test
     void rejectsFeatureRowCountMismatch() {
-        assertThatThrownBy(() -> Graph.builder(3).name("g").features(Features.dense(Matrix.zeros(2, 4))).build())
+        assertThatThrownBy(() -> Graph.builder(3)
+                        .name("g")
+                        .features(Features.dense(Matrix.zeros(2, 4)))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Graph 'g': features have 2 rows for 3 nodes");
     }
 
     @Test
     void rejectsWrongLabels() {
-        assertThatThrownBy(() -> Graph.builder(3).name("g").labels(new int[] {0, 1}, List.of("a", "b")).build())
+        assertThatThrownBy(() -> Graph.builder(3)
+                        .name("g")
+                        .labels(new int[] {0, 1}, List.of("a", "b"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Graph 'g': 2 labels for 3 nodes");
-        assertThatThrownBy(() -> Graph.builder(3).name("g").labels(new int[] {0, 2, 1}, List.of("a", "b")).build())
+        assertThatThrownBy(() -> Graph.builder(3)
+                        .name("g")
+                        .labels(new int[] {0, 2, 1}, List.of("a", "b"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("node 1 has label 2 but there are 2 classes");
-        Graph ok = Graph.builder(3).labels(new int[] {0, Graph.NO_LABEL, 1}, List.of("a", "b")).build();
+        Graph ok = Graph.builder(3)
+                .labels(new int[] {0, Graph.NO_LABEL, 1}, List.of("a", "b"))
+                .build();
         assertThat(ok.labels()).containsExactly(0, -1, 1);
     }
 
     @Test
     void rejectsWrongNodeIdCount() {
-        assertThatThrownBy(() -> Graph.builder(3).name("g").nodeIds(List.of("x", "y")).build())
+        assertThatThrownBy(() ->
+                        Graph.builder(3).name("g").nodeIds(List.of("x", "y")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 node ids for 3 nodes");
     }
@@ -112,11 +135,10 @@ final class GraphTest {
         assertThat(g.nodeIds()).containsExactly("0", "1", "2", "3");
         assertThat(g.features()).isEmpty();
         assertThat(g.featuresOrIdentity().dim()).isEqualTo(4);
-        assertThat(g.featuresOrIdentity().toDense()).isEqualTo(io.github.gae4j.core.tensor.SparseMatrix.identity(4).toDense());
+        assertThat(g.featuresOrIdentity().toDense())
+                .isEqualTo(io.github.gae4j.core.tensor.SparseMatrix.identity(4).toDense());
         assertThat(g.hasLabels()).isFalse();
-        assertThatThrownBy(g::labels)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("has no labels");
+        assertThatThrownBy(g::labels).isInstanceOf(IllegalStateException.class).hasMessageContaining("has no labels");
         assertThat(g.toString()).contains("4 nodes", "3 edges", "no features");
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +37,13 @@ final class LinkSplitTest {
         assertThat(whole.testPositives().size()).isEqualTo(20);
         assertThat(whole.valPositives().size()).isEqualTo(20);
         PairSet check = pairs(whole.valPositives(), whole.testPositives());
-        assertThat(check.size()).as("validation and test positives are distinct edges").isEqualTo(40);
+        assertThat(check.size())
+                .as("validation and test positives are distinct edges")
+                .isEqualTo(40);
         for (EdgeList positives : new EdgeList[] {whole.valPositives(), whole.testPositives()}) {
             for (int k = 0; k < positives.size(); k++) {
-                assertThat(whole.trainGraph().adjacency().contains(positives.src(k), positives.dst(k))).isTrue();
+                assertThat(whole.trainGraph().adjacency().contains(positives.src(k), positives.dst(k)))
+                        .isTrue();
             }
         }
         PairSet negatives = pairs(whole.valNegatives(), whole.testNegatives());
@@ -54,7 +58,8 @@ final class LinkSplitTest {
         assertThat(again.testPositives()).isEqualTo(whole.testPositives());
         assertThat(again.valNegatives()).isEqualTo(whole.valNegatives());
         assertThatThrownBy(() -> LinkSplit.allEdgesInTraining(TestGraphs.randomGraph(20, 30, 1), 0.01, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too few");
     }
 
     @Test
@@ -102,7 +107,9 @@ final class LinkSplitTest {
                 int i = list.src(k);
                 int j = list.dst(k);
                 assertThat(i).isNotEqualTo(j);
-                assertThat(graph.adjacency().contains(i, j)).as("(%d, %d) is an edge", i, j).isFalse();
+                assertThat(graph.adjacency().contains(i, j))
+                        .as("(%d, %d) is an edge", i, j)
+                        .isFalse();
             }
         }
     }
@@ -188,7 +195,8 @@ final class LinkSplitTest {
         assertThat(hidden.valPositives()).isSameAs(split.valPositives());
         assertThat(hidden.trainGraph()).isSameAs(split.trainGraph());
         assertThat(hidden.trainPositives()).isSameAs(split.trainPositives());
-        assertThat(split.testPositives().size()).isNotEqualTo(split.valPositives().size());
+        assertThat(split.testPositives().size())
+                .isNotEqualTo(split.valPositives().size());
     }
 
     @Test
@@ -199,7 +207,8 @@ final class LinkSplitTest {
         assertThat(plain.trainGraph().features()).isEmpty();
         assertThat(plain.testPositives()).isSameAs(s.testPositives());
         assertThat(plain.valNegatives()).isSameAs(s.valNegatives());
-        assertThatThrownBy(() -> s.withTrainGraph(featured)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> s.withTrainGraph(featured))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not this split's");
     }
 }

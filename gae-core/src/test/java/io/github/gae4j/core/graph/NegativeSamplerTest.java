@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,9 @@ final class NegativeSamplerTest {
             int j = sample.dst(k);
             assertThat(i).isNotEqualTo(j).isBetween(0, 29);
             assertThat(j).isBetween(0, 29);
-            assertThat(g.adjacency().contains(i, j)).as("(%d, %d) is an edge", i, j).isFalse();
+            assertThat(g.adjacency().contains(i, j))
+                    .as("(%d, %d) is an edge", i, j)
+                    .isFalse();
         }
     }
 
@@ -51,7 +54,8 @@ final class NegativeSamplerTest {
     @Test
     void completeGraphFailsInsteadOfLooping() {
         Graph complete = io.github.gae4j.core.graph.Graph.builder(4)
-                .edges(new int[] {0, 0, 0, 1, 1, 2}, new int[] {1, 2, 3, 2, 3, 3}).build();
+                .edges(new int[] {0, 0, 0, 1, 1, 2}, new int[] {1, 2, 3, 2, 3, 3})
+                .build();
         NegativeSampler sampler = new NegativeSampler(complete);
         assertThatThrownBy(() -> sampler.sample(1, new SplittableRandom(7)))
                 .isInstanceOf(IllegalStateException.class)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ final class NormalizedAdjacencyTest {
     @Test
     void isolatedNodeKeepsItsSelfLoop() {
         // Star: centre degree 4 + 1, leaves 1 + 1, isolated node 0 + 1.
-        SparseMatrix a = NormalizedAdjacency.of(TestGraphs.starWithIsolatedNode(4).adjacency());
+        SparseMatrix a =
+                NormalizedAdjacency.of(TestGraphs.starWithIsolatedNode(4).adjacency());
         assertThat(a.get(0, 0)).isCloseTo(0.2, within(1e-15));
         assertThat(a.get(0, 3)).isCloseTo(1 / Math.sqrt(10), within(1e-15));
         assertThat(a.get(2, 2)).isCloseTo(0.5, within(1e-15));

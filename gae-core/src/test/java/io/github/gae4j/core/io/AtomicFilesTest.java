@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +42,10 @@ class AtomicFilesTest {
         AtomicFiles.writeString(file, "old");
 
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
-            out.write(1);
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    out.write(1);
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
         assertThat(file).hasContent("old");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
@@ -56,14 +58,16 @@ class AtomicFilesTest {
         // What any new file gets here: 0666 less the umask (Files.createFile applies the umask too).
         Path plain = Files.createFile(dir.resolve("plain"));
         Set<PosixFilePermission> usual = Files.getPosixFilePermissions(plain);
-        assumeTrue(usual.contains(PosixFilePermission.GROUP_READ) || usual.contains(PosixFilePermission.OTHERS_READ),
+        assumeTrue(
+                usual.contains(PosixFilePermission.GROUP_READ) || usual.contains(PosixFilePermission.OTHERS_READ),
                 "a umask that leaves more than the owner's bits");
 
         Path file = dir.resolve("embeddings.npy");
         AtomicFiles.writeString(file, "x");
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                .isEqualTo(PosixFilePermissions.toString(usual)).isNotEqualTo("rw-------");
+                .isEqualTo(PosixFilePermissions.toString(usual))
+                .isNotEqualTo("rw-------");
     }
 
     @Test
@@ -75,7 +79,8 @@ class AtomicFilesTest {
 
         AtomicFiles.writeString(file, "new");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r-----");
     }
 
     @Test
@@ -103,7 +108,8 @@ class AtomicFilesTest {
 
     @Test
     void namesItsTemporaryFilesAfterTheTarget() {
-        assertThat(AtomicFiles.targetOf(AtomicFiles.tempName("embeddings.csv", 12, -1))).contains("embeddings.csv");
+        assertThat(AtomicFiles.targetOf(AtomicFiles.tempName("embeddings.csv", 12, -1)))
+                .contains("embeddings.csv");
         assertThat(AtomicFiles.targetOf(".cora.npz.123.part")).contains("cora.npz");
         assertThat(AtomicFiles.targetOf("report.html")).isEmpty();
     }
@@ -114,8 +120,10 @@ class AtomicFilesTest {
 
     /** The id of a process that has exited (one this test started and waited for). */
     private static long deadProcessId() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
         return p.pid();

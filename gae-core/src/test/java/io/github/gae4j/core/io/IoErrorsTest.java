@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +16,7 @@ class IoErrorsTest {
     void namesTheFileAndTheProblemInWordsNotClassNames() {
         assertThat(IoErrors.describe(new NoSuchFileException("/data/x.txt")))
                 .isEqualTo("/data/x.txt: not found (no such file or directory)");
-        assertThat(IoErrors.describe(new AccessDeniedException("/runs/a")))
-                .isEqualTo("/runs/a: permission denied");
+        assertThat(IoErrors.describe(new AccessDeniedException("/runs/a"))).isEqualTo("/runs/a: permission denied");
         assertThat(IoErrors.describe(new UncheckedIOException(new NotDirectoryException("/f/run"))))
                 .isEqualTo("/f/run: not a directory");
         assertThat(IoErrors.describe(new IOException())).isEqualTo("input/output error");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,7 @@ final class MissingVectorModuleWarningTest {
 
     /** Chooses the kernels twice, through both entry points, and prints what it got. */
     static final class Child {
-        private Child() {
-        }
+        private Child() {}
 
         public static void main(String[] args) {
             boolean first = VectorSupport.vectorEnabled();
@@ -56,7 +56,8 @@ final class MissingVectorModuleWarningTest {
         assertThat(out).contains("enabled=false,false kernels=plain Java");
         assertThat(countLinesContaining(out, FLAG)).as(out).isEqualTo(1);
         assertThat(out.lines().filter(l -> l.contains(FLAG)).findFirst().orElseThrow())
-                .contains("WARN").contains("plain-Java kernels");
+                .contains("WARN")
+                .contains("plain-Java kernels");
     }
 
     @Test

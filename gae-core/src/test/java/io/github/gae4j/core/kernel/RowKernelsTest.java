@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,11 @@ final class RowKernelsTest {
             int p = 0;
             for (int i = 0; i < rows; i++) {
                 int count = i % 7 == 3 ? 0 : i == 1 ? cols : rng.nextInt(maxPerRow + 1);
-                int[] chosen = rng.ints(0, cols).distinct().limit(Math.min(count, cols)).sorted().toArray();
+                int[] chosen = rng.ints(0, cols)
+                        .distinct()
+                        .limit(Math.min(count, cols))
+                        .sorted()
+                        .toArray();
                 for (int c : chosen) {
                     idx[p] = c;
                     val[p] = 2 * rng.nextDouble() - 1;
@@ -77,7 +82,9 @@ final class RowKernelsTest {
 
     /** Both implementations when the module is present, else the scalar one. */
     private static List<RowKernels> allKernels() {
-        return RowKernelDispatch.vector().map(v -> List.of(RowKernels.scalar(), v)).orElse(List.of(RowKernels.scalar()));
+        return RowKernelDispatch.vector()
+                .map(v -> List.of(RowKernels.scalar(), v))
+                .orElse(List.of(RowKernels.scalar()));
     }
 
     /** |actual − expected| ≤ 1e-12 · max(1, |expected|) elementwise. */
@@ -139,7 +146,9 @@ final class RowKernelsTest {
                 kernels.sparseMultiplyRows(s.ptr, s.idx, s.val, b, k, o, 0, s.rows);
                 assertClose(o, referenceSparseMultiply(s, b, k), kernels + " k=" + k);
                 for (int j = 0; j < k; j++) {
-                    assertThat(o[3 * k + j]).as("empty row 3, %s k=%d", kernels, k).isEqualTo(0.0);
+                    assertThat(o[3 * k + j])
+                            .as("empty row 3, %s k=%d", kernels, k)
+                            .isEqualTo(0.0);
                 }
             }
         }
@@ -159,7 +168,9 @@ final class RowKernelsTest {
                     if (i >= 9 && i < 17) {
                         assertClose(row, Arrays.copyOfRange(expected, i * k, (i + 1) * k), kernels + " row " + i);
                     } else {
-                        assertThat(row).as("%s k=%d row %d outside [9, 17)", kernels, k, i).containsOnly(Double.NaN);
+                        assertThat(row)
+                                .as("%s k=%d row %d outside [9, 17)", kernels, k, i)
+                                .containsOnly(Double.NaN);
                     }
                 }
             }
@@ -225,19 +236,30 @@ final class RowKernelsTest {
                 Matrix w = Matrix.wrapRowMajor(1433, k, random(1433 * k, 50 + k));
                 Matrix g = Matrix.wrapRowMajor(2708, k, random(2708 * k, 60 + k));
                 SparseMatrix s = x.matrix();
-                assertClose(s.multiply(w, p, vector).data(), s.multiply(w, p, scalar).data(), "X·W k=" + k);
-                assertClose(s.transposeMultiply(g, p, vector).data(), s.transposeMultiply(g, p, scalar).data(),
+                assertClose(
+                        s.multiply(w, p, vector).data(),
+                        s.multiply(w, p, scalar).data(),
+                        "X·W k=" + k);
+                assertClose(
+                        s.transposeMultiply(g, p, vector).data(),
+                        s.transposeMultiply(g, p, scalar).data(),
                         "Xᵀ·G k=" + k);
             }
             Matrix h = Matrix.wrapRowMajor(2708, 32, random(2708 * 32, 70));
             Matrix w1 = Matrix.wrapRowMajor(32, 16, random(32 * 16, 71));
             Matrix g16 = Matrix.wrapRowMajor(2708, 16, random(2708 * 16, 72));
-            assertClose(DenseKernels.multiply(h, w1, p, vector).data(), DenseKernels.multiply(h, w1, p, scalar).data(),
+            assertClose(
+                    DenseKernels.multiply(h, w1, p, vector).data(),
+                    DenseKernels.multiply(h, w1, p, scalar).data(),
                     "H·W1");
-            assertClose(DenseKernels.transposeMultiply(h, g16, p, vector).data(),
-                    DenseKernels.transposeMultiply(h, g16, p, scalar).data(), "Hᵀ·G");
-            assertClose(DenseKernels.multiplyTranspose(g16, w1, p, vector).data(),
-                    DenseKernels.multiplyTranspose(g16, w1, p, scalar).data(), "G·W1ᵀ");
+            assertClose(
+                    DenseKernels.transposeMultiply(h, g16, p, vector).data(),
+                    DenseKernels.transposeMultiply(h, g16, p, scalar).data(),
+                    "Hᵀ·G");
+            assertClose(
+                    DenseKernels.multiplyTranspose(g16, w1, p, vector).data(),
+                    DenseKernels.multiplyTranspose(g16, w1, p, scalar).data(),
+                    "G·W1ᵀ");
         }
     }
 
@@ -258,14 +280,15 @@ final class RowKernelsTest {
             SparseMatrix noRows = SparseMatrix.ofCsr(0, 4, new int[1], new int[0], new double[0]);
             assertThat(noRows.multiply(Matrix.zeros(4, 32), p).rows()).isZero();
             assertThat(noRows.transposeMultiply(Matrix.zeros(0, 32), p).data()).containsOnly(0.0);
-            assertThat(DenseKernels.transposeMultiply(Matrix.zeros(0, 3), Matrix.zeros(0, 2), p).data())
+            assertThat(DenseKernels.transposeMultiply(Matrix.zeros(0, 3), Matrix.zeros(0, 2), p)
+                            .data())
                     .containsOnly(0.0);
         }
     }
 
     /** Every product, through the public entry points, for 1, 2 and 4 threads. */
-    private static List<double[]> allProducts(RowKernels kernels, Parallelism p, SparseMatrix small,
-                                              SparseMatrix tall, SparseMatrix symmetric) {
+    private static List<double[]> allProducts(
+            RowKernels kernels, Parallelism p, SparseMatrix small, SparseMatrix tall, SparseMatrix symmetric) {
         Matrix w = Matrix.wrapRowMajor(small.cols(), 32, random(small.cols() * 32, 81));
         Matrix g = Matrix.wrapRowMajor(small.rows(), 32, random(small.rows() * 32, 82));
         Matrix gTall = Matrix.wrapRowMajor(tall.rows(), 32, random(tall.rows() * 32, 83));
@@ -276,7 +299,8 @@ final class RowKernelsTest {
         return List.of(
                 small.multiply(w, p, kernels).data(),
                 small.transposeMultiply(g, p, kernels).data(),
-                tall.multiply(Matrix.wrapRowMajor(tall.cols(), 32, random(tall.cols() * 32, 88)), p, kernels).data(),
+                tall.multiply(Matrix.wrapRowMajor(tall.cols(), 32, random(tall.cols() * 32, 88)), p, kernels)
+                        .data(),
                 tall.transposeMultiply(gTall, p, kernels).data(),
                 symmetric.multiply(h, p, kernels).data(),
                 symmetric.transposeMultiply(h, p, kernels).data(),
@@ -301,7 +325,8 @@ final class RowKernelsTest {
                 try (Parallelism p = Parallelism.of(threads)) {
                     List<double[]> many = allProducts(kernels, p, small, tall, sym);
                     for (int q = 0; q < one.size(); q++) {
-                        assertThat(many.get(q)).as("%s product %d with %d threads", kernels, q, threads)
+                        assertThat(many.get(q))
+                                .as("%s product %d with %d threads", kernels, q, threads)
                                 .isEqualTo(one.get(q));
                     }
                 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.nn;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -34,7 +35,8 @@ final class AffineNormTest implements GradientCheck {
         norm.gain().data().set(0, 1, 3);
         norm.shift().data().set(0, 1, -1);
         // Column 1 is {0, 2}: batch-normalised to {-1, 1} (up to ε), then · 3 − 1.
-        Matrix y = new ComputationContext().forward(norm.apply(Constant.of(Matrix.of(new double[][] {{5, 0}, {7, 2}}))));
+        Matrix y =
+                new ComputationContext().forward(norm.apply(Constant.of(Matrix.of(new double[][] {{5, 0}, {7, 2}}))));
         assertThat(y.get(0, 1)).isCloseTo(-4, within(1e-4));
         assertThat(y.get(1, 1)).isCloseTo(2, within(1e-4));
         assertThat(y.get(0, 0)).isCloseTo(-1, within(1e-4));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.nn;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -31,7 +32,9 @@ final class LinearTest implements GradientCheck {
         assertThat(registry.weights()).extracting(Weights::name).containsExactly("enc.l0.w", "enc.l0.b");
         assertThat(layer.weight().data()).isEqualTo(GlorotUniform.sample(3, 2, new SplittableRandom(7)));
         assertThat(layer.bias().orElseThrow().data().data()).containsOnly(0.0);
-        assertThat(Linear.create("x", 3, 2, false, new SplittableRandom(7), new WeightRegistry()).bias()).isEmpty();
+        assertThat(Linear.create("x", 3, 2, false, new SplittableRandom(7), new WeightRegistry())
+                        .bias())
+                .isEmpty();
     }
 
     @Test

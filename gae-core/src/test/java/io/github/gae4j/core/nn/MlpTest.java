@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.nn;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -22,12 +23,26 @@ final class MlpTest implements GradientCheck {
     @Test
     void registersEveryLayerAndNormInOrder() {
         WeightRegistry registry = new WeightRegistry();
-        Mlp mlp = Mlp.create("gin.l0", new int[] {5, 8, 8, 3}, true, Optional.of(AffineNorm.Kind.BATCH),
-                new SplittableRandom(1), registry);
-        assertThat(registry.weights()).extracting(Weights::name).containsExactly(
-                "gin.l0.0.w", "gin.l0.0.b", "gin.l0.norm0.gain", "gin.l0.norm0.shift",
-                "gin.l0.1.w", "gin.l0.1.b", "gin.l0.norm1.gain", "gin.l0.norm1.shift",
-                "gin.l0.2.w", "gin.l0.2.b");
+        Mlp mlp = Mlp.create(
+                "gin.l0",
+                new int[] {5, 8, 8, 3},
+                true,
+                Optional.of(AffineNorm.Kind.BATCH),
+                new SplittableRandom(1),
+                registry);
+        assertThat(registry.weights())
+                .extracting(Weights::name)
+                .containsExactly(
+                        "gin.l0.0.w",
+                        "gin.l0.0.b",
+                        "gin.l0.norm0.gain",
+                        "gin.l0.norm0.shift",
+                        "gin.l0.1.w",
+                        "gin.l0.1.b",
+                        "gin.l0.norm1.gain",
+                        "gin.l0.norm1.shift",
+                        "gin.l0.2.w",
+                        "gin.l0.2.b");
         assertThat(mlp.outputDim()).isEqualTo(3);
         assertThat(mlp.layers()).hasSize(3);
     }
@@ -46,20 +61,26 @@ final class MlpTest implements GradientCheck {
     @Test
     void firstLayerOutputTakenAnotherWayGivesTheSameResult() {
         WeightRegistry registry = new WeightRegistry();
-        Mlp mlp = Mlp.create("m", new int[] {3, 4, 2}, true, Optional.of(AffineNorm.Kind.LAYER),
-                new SplittableRandom(6), registry);
+        Mlp mlp = Mlp.create(
+                "m", new int[] {3, 4, 2}, true, Optional.of(AffineNorm.Kind.LAYER), new SplittableRandom(6), registry);
         Constant x = Constant.of(randomMatrix(5, 3, 7));
         Matrix direct = new ComputationContext().forward(mlp.apply(x));
-        Matrix split = new ComputationContext().forward(mlp.fromFirstLayerOutput(
-                mlp.first().addBias(MatMul.of(x, mlp.first().weight())), 0, null));
+        Matrix split = new ComputationContext()
+                .forward(mlp.fromFirstLayerOutput(
+                        mlp.first().addBias(MatMul.of(x, mlp.first().weight())), 0, null));
         assertThat(split.data()).containsExactly(direct.data());
     }
 
     @Test
     void gradientsThroughEveryLayerNormAndDropout() {
         WeightRegistry registry = new WeightRegistry();
-        Mlp mlp = Mlp.create("m", new int[] {3, 6, 5, 2}, true, Optional.of(AffineNorm.Kind.LAYER),
-                new SplittableRandom(8), registry);
+        Mlp mlp = Mlp.create(
+                "m",
+                new int[] {3, 6, 5, 2},
+                true,
+                Optional.of(AffineNorm.Kind.LAYER),
+                new SplittableRandom(8),
+                registry);
         Weights x = new Weights("x", randomMatrix(6, 3, 9));
         List<Weights> all = new ArrayList<>(registry.weights());
         all.add(x);
@@ -69,8 +90,8 @@ final class MlpTest implements GradientCheck {
 
     @Test
     void rejectsFewerThanTwoWidths() {
-        assertThatThrownBy(() -> Mlp.create("m", new int[] {3}, true, Optional.empty(), new SplittableRandom(1),
-                new WeightRegistry()))
+        assertThatThrownBy(() -> Mlp.create(
+                        "m", new int[] {3}, true, Optional.empty(), new SplittableRandom(1), new WeightRegistry()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'m'")
                 .hasMessageContaining("[3]");

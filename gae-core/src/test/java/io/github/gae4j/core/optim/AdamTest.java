@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,8 @@ final class AdamTest {
         a.step(List.of(half), gradientOf(half, Matrix.scalar(1.0)), 0.05);
         b.step(List.of(full), gradientOf(full, Matrix.scalar(1.0)));
         // The first step moves by the rate (m̂ = v̂ = 1); the moments do not depend on it.
-        assertThat(1.0 - half.data().scalarValue()).isCloseTo(0.5 * (1.0 - full.data().scalarValue()), within(1e-15));
+        assertThat(1.0 - half.data().scalarValue())
+                .isCloseTo(0.5 * (1.0 - full.data().scalarValue()), within(1e-15));
         assertThat(a.state(List.of(half)).get("w.exp-avg").data())
                 .isEqualTo(b.state(List.of(full)).get("w.exp-avg").data());
         assertThat(a.state(List.of(half)).get("w.exp-avg-sq").data())
@@ -143,8 +145,14 @@ final class AdamTest {
         Matrix g = Matrix.of(new double[][] {{0.5, -3}, {1e-3, 7}});
         original.step(List.of(a, b), gradientOf(a, g), 0.01);
         java.util.Map<String, Matrix> state = original.state(List.of(a, b));
-        assertThat(state.keySet()).containsExactly("enc.w.exp-avg", "enc.w.exp-avg-sq", "enc.w.step",
-                "dec.b.exp-avg", "dec.b.exp-avg-sq", "dec.b.step");
+        assertThat(state.keySet())
+                .containsExactly(
+                        "enc.w.exp-avg",
+                        "enc.w.exp-avg-sq",
+                        "enc.w.step",
+                        "dec.b.exp-avg",
+                        "dec.b.exp-avg-sq",
+                        "dec.b.step");
         assertThat(state.get("enc.w.step").scalarValue()).isEqualTo(1.0);
         assertThat(state.get("dec.b.step").scalarValue()).as("never updated").isZero();
 
@@ -161,14 +169,17 @@ final class AdamTest {
         java.util.Map<String, Matrix> missing = new java.util.LinkedHashMap<>(state);
         missing.remove("dec.b.exp-avg-sq");
         assertThatThrownBy(() -> new Adam(0.01).restoreState(List.of(a2, b2), missing))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'dec.b.exp-avg-sq'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'dec.b.exp-avg-sq'");
         java.util.Map<String, Matrix> unknown = new java.util.LinkedHashMap<>(state);
         unknown.put("enc.w.velocity", Matrix.zeros(2, 2));
         assertThatThrownBy(() -> new Adam(0.01).restoreState(List.of(a2, b2), unknown))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'enc.w.velocity'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'enc.w.velocity'");
         java.util.Map<String, Matrix> badStep = new java.util.LinkedHashMap<>(state);
         badStep.put("enc.w.step", Matrix.scalar(1.5));
         assertThatThrownBy(() -> new Adam(0.01).restoreState(List.of(a2, b2), badStep))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'enc.w.step'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'enc.w.step'");
     }
 }

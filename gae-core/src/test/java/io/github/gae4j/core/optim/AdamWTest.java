@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,22 +58,29 @@ final class AdamWTest {
         AdamW adamw = new AdamW();
         adamw.step(List.of(used, unused), java.util.Arrays.asList(Matrix.scalar(3.0), null), 0.1);
         assertThat(unused.data().scalarValue()).isEqualTo(7.0);
-        assertThat(adamw.state(List.of(used, unused)).get("unused.step").scalarValue()).isZero();
-        assertThat(adamw.state(List.of(used, unused)).get("used.step").scalarValue()).isEqualTo(1.0);
+        assertThat(adamw.state(List.of(used, unused)).get("unused.step").scalarValue())
+                .isZero();
+        assertThat(adamw.state(List.of(used, unused)).get("used.step").scalarValue())
+                .isEqualTo(1.0);
     }
 
     @Test
     void rejectsInvalidSettingsAndSteps() {
         assertThatThrownBy(() -> new AdamW(1.0, 0.999, 1e-8, 0.01))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("betas 1.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("betas 1.0");
         assertThatThrownBy(() -> new AdamW(0.9, 0.999, 1e-8, -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight decay -1.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("weight decay -1.0");
         Weights w = new Weights("w", Matrix.scalar(1.0));
         assertThatThrownBy(() -> new AdamW().step(List.of(w), grad(1), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learningRate must be > 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("learningRate must be > 0");
         assertThatThrownBy(() -> new AdamW().step(List.of(w), Collections.emptyList(), 0.1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 parameters but 0 gradients");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 parameters but 0 gradients");
         assertThatThrownBy(() -> new AdamW().step(List.of(w), grad(1, 2), 0.1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(1, 2)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(1, 2)");
     }
 }

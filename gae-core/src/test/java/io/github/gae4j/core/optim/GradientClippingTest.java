@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,8 @@ final class GradientClippingTest {
 
     /** d loss / d a = (3, 0) and d loss / d b = 4: a global norm of exactly 5. */
     private ComputationContext normFive() {
-        Variable loss = Add.of(Sum.of(ElementMul.of(a, Constant.of(Matrix.of(new double[][] {{3, 0}})))),
+        Variable loss = Add.of(
+                Sum.of(ElementMul.of(a, Constant.of(Matrix.of(new double[][] {{3, 0}})))),
                 Sum.of(ElementMul.of(b, Constant.of(Matrix.scalar(4)))));
         ComputationContext ctx = new ComputationContext();
         ctx.backward(loss);
@@ -39,9 +41,11 @@ final class GradientClippingTest {
         double coef = 1.0 / (5.0 + 1e-6);
         assertThat(ctx.gradient(a).data()).containsExactly(3 * coef, 0.0);
         assertThat(ctx.gradient(b).scalarValue()).isEqualTo(4 * coef).isCloseTo(0.8, within(1e-6));
-        assertThat(GradientClipping.globalNorm(List.of(ctx.gradient(a), ctx.gradient(b)))).isCloseTo(1.0,
-                within(1e-6));
-        assertThat(ctx.gradient(unused)).as("a weight without a gradient gets none").isNull();
+        assertThat(GradientClipping.globalNorm(List.of(ctx.gradient(a), ctx.gradient(b))))
+                .isCloseTo(1.0, within(1e-6));
+        assertThat(ctx.gradient(unused))
+                .as("a weight without a gradient gets none")
+                .isNull();
     }
 
     @Test
@@ -59,7 +63,9 @@ final class GradientClippingTest {
     void atTheLimitTheEpsilonStillClipsAsPyTorchDoes() {
         ComputationContext ctx = normFive();
         GradientClipping.clipGlobalNorm(List.of(a, b), ctx, 5.0);
-        assertThat(ctx.gradient(b).scalarValue()).isEqualTo(4 * (5.0 / (5.0 + 1e-6))).isLessThan(4.0);
+        assertThat(ctx.gradient(b).scalarValue())
+                .isEqualTo(4 * (5.0 / (5.0 + 1e-6)))
+                .isLessThan(4.0);
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +38,8 @@ final class SgdTest {
     void momentumWithDampeningAndDecayMatchesPyTorch() {
         Weights w = new Weights("w", Matrix.of(new double[][] {{1, -2}}));
         Sgd sgd = new Sgd(0.9, 0.1, false, 0.01);
-        double[][] expectedP = {{0.949, -2.098}, {0.9922458999999999, -2.3643118},
-                {1.0077741886899998, -2.55686453938}};
+        double[][] expectedP = {{0.949, -2.098}, {0.9922458999999999, -2.3643118}, {1.0077741886899998, -2.55686453938}
+        };
         double[][] expectedBuffer = {{0.51, 0.98}, {-0.432459, 2.663118}, {-0.15528288689999997, 1.9255273938}};
         for (int k = 0; k < 3; k++) {
             sgd.step(List.of(w), grad(GRADIENTS[k]), 0.1);
@@ -84,21 +85,27 @@ final class SgdTest {
 
         assertThatThrownBy(() -> new Sgd().restoreState(List.of(b), original.state(List.of(a))))
                 .as("a buffer given to SGD without momentum")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'w.momentum-buffer'");
-        assertThatThrownBy(() -> restored.restoreState(List.of(b),
-                java.util.Map.of("w.momentum-buffer", Matrix.zeros(2, 2))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2, 2)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'w.momentum-buffer'");
+        assertThatThrownBy(() ->
+                        restored.restoreState(List.of(b), java.util.Map.of("w.momentum-buffer", Matrix.zeros(2, 2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(2, 2)");
     }
 
     @Test
     void rejectsInvalidSettings() {
         assertThatThrownBy(() -> new Sgd(-0.1, 0, false, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("momentum -0.1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("momentum -0.1");
         assertThatThrownBy(() -> new Sgd(0, 0, true, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Nesterov");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Nesterov");
         assertThatThrownBy(() -> new Sgd(0.9, 0.5, true, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dampening 0.5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dampening 0.5");
         assertThatThrownBy(() -> new Sgd(0.9, 0, false, Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight decay NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("weight decay NaN");
     }
 }

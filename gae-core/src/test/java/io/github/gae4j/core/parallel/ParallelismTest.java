@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ final class ParallelismTest {
                     });
                     assertThat(chunks).hasSize(Parallelism.chunkCount(n, size));
                     for (int i = 0; i < n; i++) {
-                        assertThat(hits.get(i)).as("n=%d, chunk=%d, threads=%d, index %d", n, size, threads, i)
+                        assertThat(hits.get(i))
+                                .as("n=%d, chunk=%d, threads=%d, index %d", n, size, threads, i)
                                 .isEqualTo(1);
                     }
                 }
@@ -83,7 +85,11 @@ final class ParallelismTest {
             assertThat(parallelism.threads()).isEqualTo(2);
         }
         Set<String> single = ConcurrentHashMap.newKeySet();
-        Parallelism.singleThreaded().forEachChunk(10, 1, (chunk, from, to) -> single.add(Thread.currentThread().getName()));
+        Parallelism.singleThreaded()
+                .forEachChunk(
+                        10,
+                        1,
+                        (chunk, from, to) -> single.add(Thread.currentThread().getName()));
         assertThat(single).containsExactly(Thread.currentThread().getName());
     }
 
@@ -91,10 +97,12 @@ final class ParallelismTest {
     void exceptionsFromChunksPropagate() {
         try (Parallelism parallelism = Parallelism.of(2)) {
             assertThatThrownBy(() -> parallelism.forEachChunk(100, 10, (chunk, from, to) -> {
-                if (chunk == 7) {
-                    throw new IllegalStateException("chunk 7 failed");
-                }
-            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("chunk 7 failed");
+                        if (chunk == 7) {
+                            throw new IllegalStateException("chunk 7 failed");
+                        }
+                    }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("chunk 7 failed");
         }
     }
 
@@ -103,7 +111,7 @@ final class ParallelismTest {
         assertThatThrownBy(() -> Parallelism.of(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threads must be >= 1, got 0");
-        assertThatThrownBy(() -> Parallelism.singleThreaded().forEachChunk(10, 0, (c, f, t) -> { }))
+        assertThatThrownBy(() -> Parallelism.singleThreaded().forEachChunk(10, 0, (c, f, t) -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chunkSize must be >= 1, got 0");
     }

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
-import io.github.gae4j.core.error.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ final class ComponentConfigTest {
 
     @Test
     void typedGetters() {
-        ComponentConfig c = gcn("hidden", 32, "rate", "0.25", "seed", " 12345678901 ", "on", "Yes", "off", "0",
-                "name", "abc");
+        ComponentConfig c =
+                gcn("hidden", 32, "rate", "0.25", "seed", " 12345678901 ", "on", "Yes", "off", "0", "name", "abc");
         assertThat(c.getInt("hidden", 1)).isEqualTo(32);
         assertThat(c.getPositiveInt("hidden", 1)).isEqualTo(32);
         assertThat(c.getDouble("rate", 1.0)).isEqualTo(0.25);
@@ -50,8 +51,9 @@ final class ComponentConfigTest {
 
     @Test
     void badValuesNameOptionAndComponent() {
-        ComponentConfig c = gcn("hidden", "lots", "latent", 0, "rate", "fast", "dropout", "1.5", "bias", "maybe",
-                "seed", "1e3", "scale", "NaN");
+        ComponentConfig c = gcn(
+                "hidden", "lots", "latent", 0, "rate", "fast", "dropout", "1.5", "bias", "maybe", "seed", "1e3",
+                "scale", "NaN");
         assertThatThrownBy(() -> c.getInt("hidden", 1))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Option 'hidden' of encoder 'gcn' must be an integer, got 'lots'");
@@ -81,7 +83,8 @@ final class ComponentConfigTest {
         c.requireOnly(Set.of("hidden", "latnet"));
         assertThatThrownBy(() -> c.requireOnly(Set.of("latent", "hidden", "dropout")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown option 'latnet' for encoder 'gcn'; known options: [dropout, hidden, latent]");
+                .hasMessageContaining(
+                        "Unknown option 'latnet' for encoder 'gcn'; known options: [dropout, hidden, latent]");
         assertThatThrownBy(() -> c.requireOnly(Set.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("known options: []");
@@ -90,7 +93,8 @@ final class ComponentConfigTest {
     @Test
     void aReadListenerHearsEveryKeyAskedForSetOrNotAndSurvivesDescribedAs() {
         List<String> read = new ArrayList<>();
-        ComponentConfig c = ComponentConfig.of("hidden", "8,4", "rate", 0.5).withReadListener(read::add)
+        ComponentConfig c = ComponentConfig.of("hidden", "8,4", "rate", 0.5)
+                .withReadListener(read::add)
                 .describedAs("encoder 'gcn'");
         c.getWidths("hidden", "32", "none");
         c.getDouble("rate", 0, 0, 1);
@@ -100,9 +104,11 @@ final class ComponentConfigTest {
         c.getDropoutRate("dropout");
         c.getLong("seed", 1);
         assertThat(read).containsExactly("hidden", "rate", "train_eps", "bias", "name", "dropout", "seed");
-        assertThat(c).as("the listener is not part of the options").isEqualTo(ComponentConfig.of("hidden", "8,4",
-                "rate", 0.5));
-        assertThatThrownBy(() -> c.getInt("rate", 1)).isInstanceOf(ConfigException.class)
+        assertThat(c)
+                .as("the listener is not part of the options")
+                .isEqualTo(ComponentConfig.of("hidden", "8,4", "rate", 0.5));
+        assertThatThrownBy(() -> c.getInt("rate", 1))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("encoder 'gcn'");
     }
 
@@ -120,40 +126,53 @@ final class ComponentConfigTest {
 
     @Test
     void widthListsParseAndFailNamingTheComponent() {
-        ComponentConfig c = ComponentConfig.of("hidden", " 8, 4 ", "none", "", "bad", "8,0").describedAs("decoder 'mlp'");
+        ComponentConfig c =
+                ComponentConfig.of("hidden", " 8, 4 ", "none", "", "bad", "8,0").describedAs("decoder 'mlp'");
         assertThat(c.getWidths("hidden", "64", "a linear score")).containsExactly(8, 4);
         assertThat(c.getWidths("none", "64", "a linear score")).isEmpty();
         assertThat(c.getWidths("absent", "64,32", "a linear score")).containsExactly(64, 32);
-        assertThatThrownBy(() -> c.getWidths("bad", "64", "a linear score")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> c.getWidths("bad", "64", "a linear score"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("Option 'bad' of decoder 'mlp' must be comma-separated positive integers such as '64' or"
                         + " '64,32' (or empty for a linear score), got '8,0'");
         // A trailing comma is an empty width, as in "64,,32", not a shorthand for "64,32".
         assertThatThrownBy(() -> ComponentConfig.of("hidden", "64,32,").getWidths("hidden", "64", "a linear score"))
-                .isInstanceOf(ConfigException.class).hasMessageEndingWith("got '64,32,'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("got '64,32,'");
     }
 
     @Test
     void listsAndArraysMeanTheSameAsTheirCommaSeparatedText() {
         int[] expected = {64, 32};
-        for (Object hidden : new Object[] {"64,32", List.of(64, 32), new int[] {64, 32}, new long[] {64L, 32L},
-            new Integer[] {64, 32}, List.of(64L, 32L)}) {
+        for (Object hidden : new Object[] {
+            "64,32",
+            List.of(64, 32),
+            new int[] {64, 32},
+            new long[] {64L, 32L},
+            new Integer[] {64, 32},
+            List.of(64L, 32L)
+        }) {
             ComponentConfig c = gcn("hidden", hidden);
-            assertThat(c.getWidths("hidden", "32", "no hidden layer")).as(ComponentConfig.text(hidden))
+            assertThat(c.getWidths("hidden", "32", "no hidden layer"))
+                    .as(ComponentConfig.text(hidden))
                     .containsExactly(expected);
             assertThat(c).isEqualTo(gcn("hidden", "64,32"));
         }
         assertThat(ComponentConfig.of(Map.of("rates", new double[] {0.5, 0.25})).asMap())
                 .containsEntry("rates", "0.5,0.25");
-        assertThat(gcn("hidden", List.of()).getWidths("hidden", "32", "no hidden layer")).isEmpty();
+        assertThat(gcn("hidden", List.of()).getWidths("hidden", "32", "no hidden layer"))
+                .isEmpty();
     }
 
     @Test
     void messagesShowArrayValuesNotTheirIdentity() {
         ComponentConfig c = gcn("latent", new int[] {16, 8}, "hidden", new int[] {64, 0});
-        assertThatThrownBy(() -> c.getInt("latent", 1)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> c.getInt("latent", 1))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("Option 'latent' of encoder 'gcn' must be an integer, got '16,8'")
                 .hasMessageNotContaining("[I@");
-        assertThatThrownBy(() -> c.getWidths("hidden", "32", "no hidden layer")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> c.getWidths("hidden", "32", "no hidden layer"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("got '64,0'");
         assertThat(ComponentConfig.text(new Object[] {1, new int[] {2, 3}, Optional.of("x"), null}))
                 .isEqualTo("1,2,3,x,null");

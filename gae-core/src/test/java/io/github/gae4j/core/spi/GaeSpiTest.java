@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
-import io.github.gae4j.core.error.GaeException;
-import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.error.DatasetFormatException;
-import io.github.gae4j.core.error.UnknownComponentException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.autodiff.Constant;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.core.tensor.Matrix;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ final class GaeSpiTest {
     void encodingChecksLogStdShape() {
         Constant mu = Constant.of(Matrix.zeros(3, 2));
         assertThat(Encoding.deterministic(mu).isVariational()).isFalse();
-        assertThat(Encoding.gaussian(mu, Constant.of(Matrix.zeros(3, 2))).isVariational()).isTrue();
+        assertThat(Encoding.gaussian(mu, Constant.of(Matrix.zeros(3, 2))).isVariational())
+                .isTrue();
         assertThatThrownBy(() -> Encoding.gaussian(mu, Constant.of(Matrix.zeros(2, 3))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(2, 3)")
@@ -49,7 +51,8 @@ final class GaeSpiTest {
         DatasetFormatException withLine = new DatasetFormatException(Path.of("cora.cites"), 12, "bad id");
         assertThat(withLine).hasMessage("cora.cites:12: bad id").isInstanceOf(GaeException.class);
         assertThat(withLine.line()).isEqualTo(12);
-        assertThat(new DatasetFormatException(Path.of("x.npz"), 0, "missing entry")).hasMessage("x.npz: missing entry");
+        assertThat(new DatasetFormatException(Path.of("x.npz"), 0, "missing entry"))
+                .hasMessage("x.npz: missing entry");
         assertThat(new UnknownComponentException("u")).isInstanceOf(ConfigException.class);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -86,11 +87,13 @@ final class GraphInputTest implements GradientCheck {
             Matrix actual = new ComputationContext().forward(input(x, t).featuresTimes(w));
             Matrix expected = withToken(x, t.data()).multiply(w.data());
             for (int k = 0; k < expected.data().length; k++) {
-                assertThat(actual.data()[k]).as("%s entry %d", x.getClass().getSimpleName(), k)
+                assertThat(actual.data()[k])
+                        .as("%s entry %d", x.getClass().getSimpleName(), k)
                         .isCloseTo(expected.data()[k], within(1e-12));
             }
             Matrix dense = new ComputationContext().forward(input(x, t).denseFeatures());
-            assertThat(dense.toRowMajor()).as("X' of %s", x.getClass().getSimpleName())
+            assertThat(dense.toRowMajor())
+                    .as("X' of %s", x.getClass().getSimpleName())
                     .containsExactly(withToken(x, t.data()).toRowMajor(), within(1e-15));
         }
     }
@@ -100,8 +103,9 @@ final class GraphInputTest implements GradientCheck {
         GraphInput in = input(Features.identity(8), null);
         Weights w = new Weights("w", randomMatrix(8, 3, 3));
         assertThat(in.maskToken()).isNull();
-        assertThat(in.featuresTimes(w)).isSameAs(w);   // X = I: X·W is W, as before
-        assertThat(new GraphInput(in.graph(), in.normalizedAdjacency(), in.features()).maskToken()).isNull();
+        assertThat(in.featuresTimes(w)).isSameAs(w); // X = I: X·W is W, as before
+        assertThat(new GraphInput(in.graph(), in.normalizedAdjacency(), in.features()).maskToken())
+                .isNull();
         assertThat(in.denseFeatures()).isInstanceOf(Constant.class);
     }
 
@@ -125,20 +129,24 @@ final class GraphInputTest implements GradientCheck {
         Weights t = new Weights("t", randomMatrix(1, 5, 2));
         GraphInput in = input(Features.dense(randomMatrix(8, 5, 1)), t);
         MaskToken token = in.maskToken();
-        assertThat(in.withFeatures(Features.dense(Matrix.zeros(8, 5))).maskToken()).isEqualTo(token);
+        assertThat(in.withFeatures(Features.dense(Matrix.zeros(8, 5))).maskToken())
+                .isEqualTo(token);
         Graph fewer = in.graph().withEdges(new EdgeList(new int[] {0}, new int[] {1}));
         GraphInput rewired = in.withGraph(fewer);
         assertThat(rewired.maskToken()).isEqualTo(token);
         assertThat(rewired.normalizedAdjacency().nnz()).isEqualTo(8 + 2);
         assertThat(in.withMaskToken(null).maskToken()).isNull();
-        assertThat(in.withMaskToken(new MaskToken(new int[0], t)).maskToken()).as("no rows: no token").isNull();
+        assertThat(in.withMaskToken(new MaskToken(new int[0], t)).maskToken())
+                .as("no rows: no token")
+                .isNull();
     }
 
     @Test
     void withoutRowsDropsTheFlaggedRows() {
         Weights t = new Weights("t", Matrix.zeros(1, 2));
         MaskToken token = new MaskToken(new int[] {0, 2, 3}, t);
-        assertThat(token.withoutRows(new boolean[] {true, false, false, true}).rows()).containsExactly(2);
+        assertThat(token.withoutRows(new boolean[] {true, false, false, true}).rows())
+                .containsExactly(2);
         assertThat(token.withoutRows(new boolean[] {true, false, true, true})).isNull();
     }
 
@@ -146,15 +154,20 @@ final class GraphInputTest implements GradientCheck {
     void misfitTokensAreRejected() {
         Features x = Features.dense(randomMatrix(8, 5, 1));
         assertThatThrownBy(() -> input(x, new Weights("t", Matrix.zeros(1, 4))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 features")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5 features")
                 .hasMessageContaining("(1, 4)");
         GraphInput in = input(x, null);
-        assertThatThrownBy(() -> in.withMaskToken(new MaskToken(new int[] {2, 8}, new Weights("t", Matrix.zeros(1, 5)))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("on 8 nodes")
+        assertThatThrownBy(() ->
+                        in.withMaskToken(new MaskToken(new int[] {2, 8}, new Weights("t", Matrix.zeros(1, 5)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("on 8 nodes")
                 .hasMessageContaining("row 8");
         assertThatThrownBy(() -> new MaskToken(new int[] {2, 2}, new Weights("t", Matrix.zeros(1, 5))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sorted, distinct");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sorted, distinct");
         assertThatThrownBy(() -> new MaskToken(new int[] {2}, new Weights("t", Matrix.zeros(2, 5))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one row");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one row");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,8 @@ final class SimpleFactoryTest {
         assertThat(f.parameters()).containsExactlyElementsOf(parameters);
         assertThat(f.parameterNames()).as("not a second declaration").isEmpty();
         assertThat(ComponentFactory.optionNames(f)).containsExactly("b", "a");
-        assertThat(f.create(ComponentConfig.of("b", 7), new CreationContext(3, 5, 1))).isSameAs(SAMPLER);
+        assertThat(f.create(ComponentConfig.of("b", 7), new CreationContext(3, 5, 1)))
+                .isSameAs(SAMPLER);
         assertThat(f.toString()).contains("toy");
     }
 
@@ -41,9 +43,11 @@ final class SimpleFactoryTest {
     @Test
     void rejectsABlankNameAndDuplicateParameters() {
         assertThatThrownBy(() -> SimpleFactory.loss(" ", "", List.of(), (c, x) -> null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
-        assertThatThrownBy(() -> SimpleFactory.loss("l", "", List.of(Parameter.of("a", 1, ""),
-                Parameter.of("a", 2, "")), (c, x) -> null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'l'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> SimpleFactory.loss(
+                        "l", "", List.of(Parameter.of("a", 1, ""), Parameter.of("a", 2, "")), (c, x) -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'l'");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.tensor;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -121,7 +122,8 @@ final class SparseMatrixTest {
 
     @Test
     void ofCsrValidates() {
-        assertThat(SparseMatrix.ofCsr(2, 3, new int[] {0, 1, 3}, new int[] {2, 0, 1}, new double[] {1, 2, 3}).get(1, 1))
+        assertThat(SparseMatrix.ofCsr(2, 3, new int[] {0, 1, 3}, new int[] {2, 0, 1}, new double[] {1, 2, 3})
+                        .get(1, 1))
                 .isEqualTo(3);
         assertThatThrownBy(() -> SparseMatrix.ofCsr(2, 3, new int[] {0, 1}, new int[] {2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -132,7 +134,8 @@ final class SparseMatrixTest {
         assertThatThrownBy(() -> SparseMatrix.ofCsr(2, 3, new int[] {0, 1, 1}, new int[] {2}, new double[] {1, 2}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("values=2");
-        assertThatThrownBy(() -> SparseMatrix.ofCsr(3, 3, new int[] {0, 2, 1, 2}, new int[] {0, 1}, new double[] {1, 1}))
+        assertThatThrownBy(
+                        () -> SparseMatrix.ofCsr(3, 3, new int[] {0, 2, 1, 2}, new int[] {0, 1}, new double[] {1, 1}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Row pointers decrease at row 1");
         assertThatThrownBy(() -> SparseMatrix.ofCsr(2, 3, new int[] {0, 5, 2}, new int[] {0, 1}, new double[] {1, 1}))
@@ -173,15 +176,17 @@ final class SparseMatrixTest {
 
     @Test
     void symmetricMatrixUsesItselfAsTranspose() {
-        SparseMatrix s = SparseMatrix.ofCoo(3, 3, new int[] {0, 1, 1, 2, 2}, new int[] {1, 0, 2, 1, 2},
-                new double[] {2, 2, -1, -1, 5});
+        SparseMatrix s = SparseMatrix.ofCoo(
+                3, 3, new int[] {0, 1, 1, 2, 2}, new int[] {1, 0, 2, 1, 2}, new double[] {2, 2, -1, -1, 5});
         assertThat(s.isSymmetric()).isFalse();
         SparseMatrix sym = s.asSymmetric();
         assertThat(sym.isSymmetric()).isTrue();
         assertThat(sym.transpose()).isSameAs(sym);
         assertThat(sym.asSymmetric()).isSameAs(sym);
         Matrix g = randomMatrix(3, 2, 5);
-        assertClose(sym.transposeMultiply(g, Parallelism.singleThreaded()), s.toDense().transposeMultiply(g));
+        assertClose(
+                sym.transposeMultiply(g, Parallelism.singleThreaded()),
+                s.toDense().transposeMultiply(g));
     }
 
     @Test
@@ -217,10 +222,12 @@ final class SparseMatrixTest {
     void identityRowSumsAndRowOf() {
         SparseMatrix id = SparseMatrix.identity(4);
         assertThat(id.isSymmetric()).isTrue();
-        assertThat(id.toDense()).isEqualTo(Matrix.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}}));
+        assertThat(id.toDense()).isEqualTo(Matrix.of(new double[][] {
+            {1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}
+        }));
         // Rows 0 and 3 empty: rowOf must skip them.
-        SparseMatrix s = SparseMatrix.ofCsr(5, 3, new int[] {0, 0, 2, 3, 3, 4}, new int[] {0, 2, 1, 0},
-                new double[] {1, 2, 3, Double.NaN});
+        SparseMatrix s = SparseMatrix.ofCsr(
+                5, 3, new int[] {0, 0, 2, 3, 3, 4}, new int[] {0, 2, 1, 0}, new double[] {1, 2, 3, Double.NaN});
         assertThat(s.rowSums()[1]).isEqualTo(3);
         assertThat(s.rowOf(0)).isEqualTo(1);
         assertThat(s.rowOf(1)).isEqualTo(1);

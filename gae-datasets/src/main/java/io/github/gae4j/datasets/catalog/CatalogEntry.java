@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
-import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
 import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
 import io.github.gae4j.datasets.npz.NpzLoaderFactory;
@@ -30,8 +31,13 @@ import java.util.regex.Pattern;
  * @param baseUrl     a URL that mirrors the data-root layout, so a file is downloaded from {@code baseUrl + path},
  *                    or empty. The built-in entries have none.
  */
-public record CatalogEntry(String name, String loader, String description, List<DatasetFile> files,
-        Map<String, String> options, Optional<URI> baseUrl) {
+public record CatalogEntry(
+        String name,
+        String loader,
+        String description,
+        List<DatasetFile> files,
+        Map<String, String> options,
+        Optional<URI> baseUrl) {
 
     /** The file loaders an entry may name, with their factories (stateless, so shared). */
     static final Map<String, DatasetLoaderFactory> LOADERS = Map.of(
@@ -56,16 +62,25 @@ public record CatalogEntry(String name, String loader, String description, List<
         }
         DatasetLoaderFactory factory = LOADERS.get(loader);
         if (factory == null) {
-            throw new ConfigException(String.format(Locale.ROOT, "%s: unknown loader '%s'; known loaders: %s",
-                    what, loader, new TreeSet<>(LOADERS.keySet())));
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "%s: unknown loader '%s'; known loaders: %s",
+                    what,
+                    loader,
+                    new TreeSet<>(LOADERS.keySet())));
         }
         Set<String> accepted = ComponentFactory.optionNames(factory);
         Set<String> seen = new HashSet<>();
         for (DatasetFile f : files) {
             if (!accepted.contains(f.option())) {
-                throw new ConfigException(String.format(Locale.ROOT,
+                throw new ConfigException(String.format(
+                        Locale.ROOT,
                         "%s: file '%s' is bound to option '%s', which loader '%s' does not have; its options: %s",
-                        what, f.path(), f.option(), loader, new TreeSet<>(accepted)));
+                        what,
+                        f.path(),
+                        f.option(),
+                        loader,
+                        new TreeSet<>(accepted)));
             }
             if (!seen.add(f.option())) {
                 throw new ConfigException(what + ": two files are bound to option '" + f.option() + "'");
@@ -76,9 +91,13 @@ public record CatalogEntry(String name, String loader, String description, List<
         }
         for (String key : options.keySet()) {
             if (!accepted.contains(key)) {
-                throw new ConfigException(String.format(Locale.ROOT,
+                throw new ConfigException(String.format(
+                        Locale.ROOT,
                         "%s: unknown option '%s' for loader '%s'; its options: %s",
-                        what, key, loader, new TreeSet<>(accepted)));
+                        what,
+                        key,
+                        loader,
+                        new TreeSet<>(accepted)));
             }
             if (seen.contains(key)) {
                 throw new ConfigException(what + ": option '" + key + "' is given both as a file and as a value");
@@ -89,7 +108,10 @@ public record CatalogEntry(String name, String loader, String description, List<
 
     /** The file bound to {@code path}. */
     public DatasetFile mainFile() {
-        return files.stream().filter(f -> f.option().equals(PATH_OPTION)).findFirst().orElseThrow();
+        return files.stream()
+                .filter(f -> f.option().equals(PATH_OPTION))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -72,9 +73,16 @@ public final class DataRoot {
         List<Candidate> out = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         explicit.ifPresent(p -> add(out, seen, p.toAbsolutePath().normalize(), "option data-dir"));
-        env.variable(DATA_DIR_ENV).ifPresent(v -> add(out, seen, toPath(v, "environment variable " + DATA_DIR_ENV),
-                "environment variable " + DATA_DIR_ENV));
-        add(out, seen, env.userHome().resolve(DEFAULT_UNDER_HOME).toAbsolutePath().normalize(),
+        env.variable(DATA_DIR_ENV)
+                .ifPresent(v -> add(
+                        out,
+                        seen,
+                        toPath(v, "environment variable " + DATA_DIR_ENV),
+                        "environment variable " + DATA_DIR_ENV));
+        add(
+                out,
+                seen,
+                env.userHome().resolve(DEFAULT_UNDER_HOME).toAbsolutePath().normalize(),
                 "default ~/.gae4j/datasets");
         return new DataRoot(out);
     }
@@ -126,8 +134,8 @@ public final class DataRoot {
         try {
             return Path.of(value).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new ConfigException(what + " must be a directory path, got '" + value + "' (" + e.getMessage() + ")",
-                    e);
+            throw new ConfigException(
+                    what + " must be a directory path, got '" + value + "' (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -36,7 +37,8 @@ public record DatasetFile(String option, String path, Optional<String> sha256, O
         sha256 = sha256.map(s -> s.trim().toLowerCase(Locale.ROOT));
         sha256.ifPresent(s -> {
             if (!HEX64.matcher(s).matches()) {
-                throw new ConfigException("SHA-256 of dataset file '" + path + "' must be 64 hex digits, got '" + s + "'");
+                throw new ConfigException(
+                        "SHA-256 of dataset file '" + path + "' must be 64 hex digits, got '" + s + "'");
             }
         });
         size.ifPresent(n -> {
@@ -65,8 +67,8 @@ public record DatasetFile(String option, String path, Optional<String> sha256, O
             // The single-argument-path constructor percent-encodes what a URI path may not contain.
             return dir.resolve(new URI(null, null, path, null));
         } catch (URISyntaxException e) {
-            throw new ConfigException("Cannot form a URL from base '" + base + "' and file '" + path + "': "
-                    + e.getMessage(), e);
+            throw new ConfigException(
+                    "Cannot form a URL from base '" + base + "' and file '" + path + "': " + e.getMessage(), e);
         }
     }
 
@@ -79,7 +81,9 @@ public record DatasetFile(String option, String path, Optional<String> sha256, O
             problem = "must be relative to the data root, with / separators";
         } else {
             for (String segment : path.split("/", -1)) {
-                if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
+                if (segment.equals(".")
+                        || segment.equals("..")
+                        || !SEGMENT.matcher(segment).matches()) {
                     problem = "has the segment '" + segment + "'; use plain names of letters, digits and . _ + -"
                             + " (no '.', '..' or empty segments)";
                     break;
@@ -95,8 +99,8 @@ public record DatasetFile(String option, String path, Optional<String> sha256, O
     static URI checkHttpUrl(URI uri, String what) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new ConfigException(what + " must be an absolute http:// or https:// URL with a host, got '" + uri
-                    + "'");
+            throw new ConfigException(
+                    what + " must be an absolute http:// or https:// URL with a host, got '" + uri + "'");
         }
         return uri;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import io.github.gae4j.core.error.DatasetFormatException;
@@ -39,8 +40,8 @@ public final class DatasetResolver {
      * @param verify     whether files already on disk are checked against the catalog's SHA-256
      * @param downloader makes the downloader, only when a download is needed
      */
-    public DatasetResolver(DataRoot roots, Optional<URI> mirror, boolean download, boolean verify,
-            Supplier<Downloader> downloader) {
+    public DatasetResolver(
+            DataRoot roots, Optional<URI> mirror, boolean download, boolean verify, Supplier<Downloader> downloader) {
         this.roots = Objects.requireNonNull(roots, "roots is null");
         this.mirror = Objects.requireNonNull(mirror, "mirror is null");
         this.download = download;
@@ -71,8 +72,13 @@ public final class DatasetResolver {
                     verifyPresent(entry, f, f.resolveIn(root.directory())).ifPresent(verified::add);
                 }
             }
-            LOG.info("Dataset '{}' ({}) found in {} ({}){}", entry.name(), entry.loader(), root.directory(),
-                    root.source(), verificationNote(entry, verified));
+            LOG.info(
+                    "Dataset '{}' ({}) found in {} ({}){}",
+                    entry.name(),
+                    entry.loader(),
+                    root.directory(),
+                    root.source(),
+                    verificationNote(entry, verified));
             return new ResolvedDataset(entry, root.directory(), root.source(), List.of(), verified);
         }
         if (!download) {
@@ -88,14 +94,20 @@ public final class DatasetResolver {
             }
             Optional<URI> url = entry.urlFor(f, mirror);
             if (url.isEmpty()) {
-                throw notFound(entry, "Downloading is on, but no URL is configured for " + f.path() + ": the built-in"
-                        + " datasets carry no URL. Set the option base-url (or " + NamedDatasetLoaderFactory.BASE_URL_ENV
-                        + ") to a mirror with the data-root layout, or give the entry a base-url or url." + f.option()
-                        + " in a catalog file.");
+                throw notFound(
+                        entry,
+                        "Downloading is on, but no URL is configured for " + f.path() + ": the built-in"
+                                + " datasets carry no URL. Set the option base-url (or "
+                                + NamedDatasetLoaderFactory.BASE_URL_ENV
+                                + ") to a mirror with the data-root layout, or give the entry a base-url or url."
+                                + f.option()
+                                + " in a catalog file.");
             }
             if (f.sha256().isEmpty()) {
-                throw notFound(entry, "Downloading " + f.path() + " from " + url.get() + " needs its SHA-256 to verify"
-                        + " it; add " + entry.name() + ".sha256." + f.option() + " to the catalog file.");
+                throw notFound(
+                        entry,
+                        "Downloading " + f.path() + " from " + url.get() + " needs its SHA-256 to verify" + " it; add "
+                                + entry.name() + ".sha256." + f.option() + " to the catalog file.");
             }
             toFetch.put(f, url.get());
         }
@@ -114,8 +126,14 @@ public final class DatasetResolver {
             downloaded.add(target);
             verified.add(target);
         }
-        LOG.info("Dataset '{}' ({}) in {} ({}): downloaded {} file(s){}", entry.name(), entry.loader(),
-                cache.directory(), cache.source(), downloaded.size(), verificationNote(entry, verified));
+        LOG.info(
+                "Dataset '{}' ({}) in {} ({}): downloaded {} file(s){}",
+                entry.name(),
+                entry.loader(),
+                cache.directory(),
+                cache.source(),
+                downloaded.size(),
+                verificationNote(entry, verified));
         return new ResolvedDataset(entry, cache.directory(), cache.source(), downloaded, verified);
     }
 
@@ -127,18 +145,27 @@ public final class DatasetResolver {
         String expected = f.sha256().get();
         String actual = Sha256.of(file);
         if (!actual.equals(expected)) {
-            throw new DatasetFormatException(file, 0, String.format(Locale.ROOT,
-                    "SHA-256 mismatch for %s of dataset '%s': expected %s, actual %s. The file is damaged or another"
-                            + " version; replace it (delete it and load with download=true when a URL is configured),"
-                            + " or set verify=false to use it anyway",
-                    f.path(), entry.name(), expected, actual));
+            throw new DatasetFormatException(
+                    file,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "SHA-256 mismatch for %s of dataset '%s': expected %s, actual %s. The file is damaged or another"
+                                    + " version; replace it (delete it and load with download=true when a URL is configured),"
+                                    + " or set verify=false to use it anyway",
+                            f.path(),
+                            entry.name(),
+                            expected,
+                            actual));
         }
         return Optional.of(file);
     }
 
     private static String verificationNote(CatalogEntry entry, List<Path> verified) {
-        long unverifiable = entry.files().stream().filter(f -> f.sha256().isEmpty()).count();
-        String note = verified.isEmpty() ? "; SHA-256 not checked" : "; SHA-256 of " + verified.size() + " file(s) verified";
+        long unverifiable =
+                entry.files().stream().filter(f -> f.sha256().isEmpty()).count();
+        String note =
+                verified.isEmpty() ? "; SHA-256 not checked" : "; SHA-256 of " + verified.size() + " file(s) verified";
         return unverifiable == 0 ? note : note + " (" + unverifiable + " without a SHA-256 in the catalog)";
     }
 
@@ -153,17 +180,23 @@ public final class DatasetResolver {
                     + " fetch the files into " + roots.cache().directory() + ".";
         }
         return "No download URL is configured (the built-in datasets carry none); to download, set download=true and"
-                + " base-url (or " + NamedDatasetLoaderFactory.BASE_URL_ENV + ") to a mirror with the data-root layout.";
+                + " base-url (or " + NamedDatasetLoaderFactory.BASE_URL_ENV
+                + ") to a mirror with the data-root layout.";
     }
 
     private DatasetNotFoundException notFound(CatalogEntry entry, String downloadAdvice) {
         String files = entry.files().stream().map(DatasetFile::path).collect(Collectors.joining(", "));
-        String message = String.format(Locale.ROOT,
+        String message = String.format(
+                Locale.ROOT,
                 "Dataset '%s' not found: its files (%s) are in none of the data directories. Looked in, in order:%s%n"
                         + "To fix: pass the option data-dir (--data-dir) naming a datasets root that holds these"
                         + " files (e.g. ../shared/datasets), set %s to one, or copy the files into %s. %s",
-                entry.name(), files, roots.describeMissing(entry), DataRoot.DATA_DIR_ENV,
-                roots.candidates().get(roots.candidates().size() - 1).directory(), downloadAdvice);
+                entry.name(),
+                files,
+                roots.describeMissing(entry),
+                DataRoot.DATA_DIR_ENV,
+                roots.candidates().get(roots.candidates().size() - 1).directory(),
+                downloadAdvice);
         return new DatasetNotFoundException(entry.name(), message);
     }
 }

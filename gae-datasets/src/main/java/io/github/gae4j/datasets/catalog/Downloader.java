@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import io.github.gae4j.core.io.AtomicFiles;
@@ -64,8 +65,7 @@ public final class Downloader {
      * @param bytes  its size
      * @param sha256 its SHA-256 (equal to the expected one)
      */
-    public record Result(Path file, long bytes, String sha256) {
-    }
+    public record Result(Path file, long bytes, String sha256) {}
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -126,8 +126,12 @@ public final class Downloader {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new DownloadException(uri, file, "no response within the timeout (connect "
-                    + seconds(connectTimeout) + ", read " + seconds(readTimeout) + "): " + e.getMessage(), e);
+            throw new DownloadException(
+                    uri,
+                    file,
+                    "no response within the timeout (connect " + seconds(connectTimeout) + ", read "
+                            + seconds(readTimeout) + "): " + e.getMessage(),
+                    e);
         } catch (IOException e) {
             throw new DownloadException(uri, file, "the request failed: " + IoErrors.reason(e), e);
         } catch (InterruptedException e) {
@@ -137,16 +141,25 @@ public final class Downloader {
         InputStream body = response.body();
         try {
             if (response.statusCode() != 200) {
-                throw new DownloadException(uri, file, "the server answered HTTP " + response.statusCode()
-                        + " (expected 200); check the URL (base-url / " + NamedDatasetLoaderFactory.BASE_URL_ENV
-                        + " must mirror the data-root layout)");
+                throw new DownloadException(
+                        uri,
+                        file,
+                        "the server answered HTTP " + response.statusCode()
+                                + " (expected 200); check the URL (base-url / " + NamedDatasetLoaderFactory.BASE_URL_ENV
+                                + " must mirror the data-root layout)");
             }
             OptionalLong contentLength = response.headers().firstValueAsLong("Content-Length");
-            if (contentLength.isPresent() && expectedSize.isPresent()
+            if (contentLength.isPresent()
+                    && expectedSize.isPresent()
                     && contentLength.getAsLong() != expectedSize.getAsLong()) {
-                throw new DownloadException(uri, file, String.format(Locale.ROOT,
-                        "the server announces %d bytes (Content-Length) but the catalog expects %d; not downloading",
-                        contentLength.getAsLong(), expectedSize.getAsLong()));
+                throw new DownloadException(
+                        uri,
+                        file,
+                        String.format(
+                                Locale.ROOT,
+                                "the server announces %d bytes (Content-Length) but the catalog expects %d; not downloading",
+                                contentLength.getAsLong(),
+                                expectedSize.getAsLong()));
             }
             return receive(uri, file, body, contentLength, expected, expectedSize);
         } finally {
@@ -162,42 +175,72 @@ public final class Downloader {
         }
     }
 
-    private Result receive(URI uri, Path file, InputStream body, OptionalLong contentLength, String expectedSha256,
+    private Result receive(
+            URI uri,
+            Path file,
+            InputStream body,
+            OptionalLong contentLength,
+            String expectedSha256,
             OptionalLong expectedSize) {
         Path tmp;
         try {
             tmp = AtomicFiles.newTempSibling(file);
         } catch (IOException e) {
-            throw new DownloadException(uri, file, "cannot create a temporary file in " + file.getParent() + ": " + IoErrors.describe(e),
+            throw new DownloadException(
+                    uri,
+                    file,
+                    "cannot create a temporary file in " + file.getParent() + ": " + IoErrors.describe(e),
                     e);
         }
         boolean moved = false;
         try {
             MessageDigest md = Sha256.digest();
             long bytes = copy(uri, file, body, tmp, md, contentLength, expectedSize);
-            String what = contentLength.isPresent() ? " of " + contentLength.getAsLong() + " announced by"
-                    + " Content-Length" : "";
+            String what = contentLength.isPresent()
+                    ? " of " + contentLength.getAsLong() + " announced by" + " Content-Length"
+                    : "";
             if (contentLength.isPresent() && bytes != contentLength.getAsLong()) {
-                throw new DownloadException(uri, file, String.format(Locale.ROOT,
-                        "the response was truncated: received %d bytes%s", bytes, what));
+                throw new DownloadException(
+                        uri,
+                        file,
+                        String.format(Locale.ROOT, "the response was truncated: received %d bytes%s", bytes, what));
             }
             if (expectedSize.isPresent() && bytes != expectedSize.getAsLong()) {
-                throw new DownloadException(uri, file, String.format(Locale.ROOT,
-                        "received %d bytes but the catalog expects %d", bytes, expectedSize.getAsLong()));
+                throw new DownloadException(
+                        uri,
+                        file,
+                        String.format(
+                                Locale.ROOT,
+                                "received %d bytes but the catalog expects %d",
+                                bytes,
+                                expectedSize.getAsLong()));
             }
             String actual = Sha256.hex(md.digest());
             if (!actual.equals(expectedSha256)) {
-                throw new DownloadException(uri, file, String.format(Locale.ROOT,
-                        "SHA-256 mismatch for %s: expected %s, actual %s (%d bytes received); the download was"
-                                + " discarded", file.getFileName(), expectedSha256, actual, bytes));
+                throw new DownloadException(
+                        uri,
+                        file,
+                        String.format(
+                                Locale.ROOT,
+                                "SHA-256 mismatch for %s: expected %s, actual %s (%d bytes received); the download was"
+                                        + " discarded",
+                                file.getFileName(),
+                                expectedSha256,
+                                actual,
+                                bytes));
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                throw new DownloadException(uri, file, "the file system cannot rename " + tmp.getFileName()
-                        + " atomically into place: " + IoErrors.reason(e), e);
+                throw new DownloadException(
+                        uri,
+                        file,
+                        "the file system cannot rename " + tmp.getFileName() + " atomically into place: "
+                                + IoErrors.reason(e),
+                        e);
             } catch (IOException e) {
-                throw new DownloadException(uri, file, "cannot rename " + tmp.getFileName() + " into place: " + IoErrors.reason(e), e);
+                throw new DownloadException(
+                        uri, file, "cannot rename " + tmp.getFileName() + " into place: " + IoErrors.reason(e), e);
             }
             moved = true;
             LOG.info("Downloaded {} to {}: {} bytes, SHA-256 {} verified", uri, file, bytes, actual);
@@ -214,7 +257,13 @@ public final class Downloader {
     }
 
     /** Streams the body into {@code tmp} and the digest; aborts after {@link #readTimeout} without data. */
-    private long copy(URI uri, Path file, InputStream body, Path tmp, MessageDigest md, OptionalLong contentLength,
+    private long copy(
+            URI uri,
+            Path file,
+            InputStream body,
+            Path tmp,
+            MessageDigest md,
+            OptionalLong contentLength,
             OptionalLong expectedSize) {
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         AtomicBoolean stalled = new AtomicBoolean();
@@ -228,11 +277,16 @@ public final class Downloader {
         long bytes = 0;
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             // Nothing to wait for: the task only closes the stream, and shutdownNow() below ends it.
-            ScheduledFuture<?> unused = watchdog.scheduleAtFixedRate(() -> {
-                if (System.nanoTime() - lastProgress.get() > timeoutNanos && stalled.compareAndSet(false, true)) {
-                    closeQuietly(uri, body); // unblocks the reading thread
-                }
-            }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> unused = watchdog.scheduleAtFixedRate(
+                    () -> {
+                        if (System.nanoTime() - lastProgress.get() > timeoutNanos
+                                && stalled.compareAndSet(false, true)) {
+                            closeQuietly(uri, body); // unblocks the reading thread
+                        }
+                    },
+                    periodMillis,
+                    periodMillis,
+                    TimeUnit.MILLISECONDS);
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = body.read(buffer)) >= 0; ) {
                 if (stalled.get()) {
@@ -246,9 +300,13 @@ public final class Downloader {
                 }
                 bytes += n;
                 if (expectedSize.isPresent() && bytes > expectedSize.getAsLong()) {
-                    throw new DownloadException(uri, file, String.format(Locale.ROOT,
-                            "received more than the %d bytes the catalog expects; aborted",
-                            expectedSize.getAsLong()));
+                    throw new DownloadException(
+                            uri,
+                            file,
+                            String.format(
+                                    Locale.ROOT,
+                                    "received more than the %d bytes the catalog expects; aborted",
+                                    expectedSize.getAsLong()));
                 }
             }
             if (stalled.get()) {
@@ -261,12 +319,22 @@ public final class Downloader {
                 throw stalled(uri, file, bytes, contentLength, e);
             }
             if (Files.notExists(tmp)) {
-                throw new DownloadException(uri, file, "the temporary file " + tmp + " vanished: " + IoErrors.reason(e), e);
+                throw new DownloadException(
+                        uri, file, "the temporary file " + tmp + " vanished: " + IoErrors.reason(e), e);
             }
-            String of = contentLength.isPresent() ? " of " + contentLength.getAsLong() + " announced by Content-Length"
+            String of = contentLength.isPresent()
+                    ? " of " + contentLength.getAsLong() + " announced by Content-Length"
                     : "";
-            throw new DownloadException(uri, file, String.format(Locale.ROOT,
-                    "the transfer broke off after %d bytes%s (truncated response): %s", bytes, of, IoErrors.reason(e)), e);
+            throw new DownloadException(
+                    uri,
+                    file,
+                    String.format(
+                            Locale.ROOT,
+                            "the transfer broke off after %d bytes%s (truncated response): %s",
+                            bytes,
+                            of,
+                            IoErrors.reason(e)),
+                    e);
         } finally {
             watchdog.shutdownNow();
         }
@@ -274,8 +342,16 @@ public final class Downloader {
 
     private DownloadException stalled(URI uri, Path file, long bytes, OptionalLong contentLength, Throwable cause) {
         String of = contentLength.isPresent() ? " of " + contentLength.getAsLong() : "";
-        return new DownloadException(uri, file, String.format(Locale.ROOT,
-                "no data for %s after %d bytes%s; aborted (read timeout)", seconds(readTimeout), bytes, of), cause);
+        return new DownloadException(
+                uri,
+                file,
+                String.format(
+                        Locale.ROOT,
+                        "no data for %s after %d bytes%s; aborted (read timeout)",
+                        seconds(readTimeout),
+                        bytes,
+                        of),
+                cause);
     }
 
     private static String seconds(Duration d) {

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
@@ -55,14 +56,16 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
 
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.withoutDefault(NAME_OPTION, "required: the dataset, e.g. cora"),
-            Parameter.withoutDefault(DATA_DIR, "a data directory tried before $" + DataRoot.DATA_DIR_ENV
-                    + " and ~/.gae4j/datasets"),
+            Parameter.withoutDefault(
+                    DATA_DIR, "a data directory tried before $" + DataRoot.DATA_DIR_ENV + " and ~/.gae4j/datasets"),
             Parameter.of(DOWNLOAD, DEFAULT_DOWNLOAD, "download missing files into the first data directory"),
-            Parameter.withoutDefault(BASE_URL, "a mirror with the data-root layout ($" + BASE_URL_ENV
-                    + " when absent); replaces the catalog's URLs"),
+            Parameter.withoutDefault(
+                    BASE_URL,
+                    "a mirror with the data-root layout ($" + BASE_URL_ENV
+                            + " when absent); replaces the catalog's URLs"),
             Parameter.of(VERIFY, DEFAULT_VERIFY, "check the SHA-256 of files already on disk (downloads always are)"),
-            Parameter.withoutDefault(CATALOG, "a catalog file adding or replacing entries ($" + CATALOG_ENV
-                    + " when absent)"));
+            Parameter.withoutDefault(
+                    CATALOG, "a catalog file adding or replacing entries ($" + CATALOG_ENV + " when absent)"));
 
     private final Environment env;
     private final Supplier<Downloader> downloader;
@@ -90,7 +93,8 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
 
     @Override
     public String description() {
-        return "a dataset by name (" + String.join(", ", DatasetCatalog.builtIn().names()) + ") from data-dir, $"
+        return "a dataset by name ("
+                + String.join(", ", DatasetCatalog.builtIn().names()) + ") from data-dir, $"
                 + DataRoot.DATA_DIR_ENV + " or ~/.gae4j/datasets, verified by SHA-256; options: name, data-dir,"
                 + " download, base-url, verify, catalog";
     }
@@ -99,9 +103,11 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
         c.requireOnly(Parameter.names(PARAMETERS));
-        String name = c.getString(NAME_OPTION).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
-                "Option 'name' of dataset loader 'dataset' is required; known datasets: "
-                        + String.join(", ", catalog(c).names())));
+        String name = c.getString(NAME_OPTION)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() ->
+                        new ConfigException("Option 'name' of dataset loader 'dataset' is required; known datasets: "
+                                + String.join(", ", catalog(c).names())));
         CatalogEntry entry = catalog(c).entry(name);
         Optional<Path> dataDir = c.getString(DATA_DIR).map(v -> toPath(DATA_DIR, v));
         boolean download = c.getBoolean(DOWNLOAD, DEFAULT_DOWNLOAD);
@@ -110,8 +116,7 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
                 .map(v -> DatasetFile.parseHttpUrl(v, "Option 'base-url' of dataset loader 'dataset'"))
                 .or(() -> env.variable(BASE_URL_ENV)
                         .map(v -> DatasetFile.parseHttpUrl(v, "Environment variable " + BASE_URL_ENV)));
-        DatasetResolver resolver = new DatasetResolver(DataRoot.of(dataDir, env), mirror, download, verify,
-                downloader);
+        DatasetResolver resolver = new DatasetResolver(DataRoot.of(dataDir, env), mirror, download, verify, downloader);
         return new NamedDatasetLoader(entry, resolver, context);
     }
 
@@ -119,20 +124,26 @@ public final class NamedDatasetLoaderFactory implements DatasetLoaderFactory {
     private DatasetCatalog catalog(ComponentConfig c) {
         Optional<String> file = c.getString(CATALOG).or(() -> env.variable(CATALOG_ENV));
         DatasetCatalog builtIn = DatasetCatalog.builtIn();
-        return file.map(f -> builtIn.with(DatasetCatalog.read(toPath(CATALOG, f)))).orElse(builtIn);
+        return file.map(f -> builtIn.with(DatasetCatalog.read(toPath(CATALOG, f))))
+                .orElse(builtIn);
     }
 
     private static Path toPath(String option, String value) {
         if (value.isBlank()) {
-            throw new ConfigException("Option '" + option + "' of dataset loader 'dataset' must be a path, got an empty"
-                    + " value");
+            throw new ConfigException(
+                    "Option '" + option + "' of dataset loader 'dataset' must be a path, got an empty" + " value");
         }
         try {
             return Path.of(value.trim());
         } catch (InvalidPathException e) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option '%s' of dataset loader 'dataset' must be a path, got '%s' (%s)", option, value,
-                    e.getMessage()), e);
+            throw new ConfigException(
+                    String.format(
+                            Locale.ROOT,
+                            "Option '%s' of dataset loader 'dataset' must be a path, got '%s' (%s)",
+                            option,
+                            value,
+                            e.getMessage()),
+                    e);
         }
     }
 }

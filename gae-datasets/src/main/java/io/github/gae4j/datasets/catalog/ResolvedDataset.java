@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.Objects;
  * @param downloaded the files downloaded for this resolution (empty when all were present)
  * @param verified   the files whose SHA-256 was checked (downloaded ones always are)
  */
-public record ResolvedDataset(CatalogEntry entry, Path root, String source, List<Path> downloaded,
-        List<Path> verified) {
+public record ResolvedDataset(
+        CatalogEntry entry, Path root, String source, List<Path> downloaded, List<Path> verified) {
 
     public ResolvedDataset {
         Objects.requireNonNull(entry, "entry is null");
@@ -27,10 +28,12 @@ public record ResolvedDataset(CatalogEntry entry, Path root, String source, List
 
     /** The absolute path of the file bound to loader option {@code option}. */
     public Path file(String option) {
-        return entry.files().stream().filter(f -> f.option().equals(option)).findFirst()
+        return entry.files().stream()
+                .filter(f -> f.option().equals(option))
+                .findFirst()
                 .map(f -> f.resolveIn(root))
-                .orElseThrow(() -> new IllegalArgumentException("Dataset '" + entry.name() + "' has no file for option '"
-                        + option + "'"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Dataset '" + entry.name() + "' has no file for option '" + option + "'"));
     }
 
     /** The options for the entry's loader: the files' absolute paths plus the entry's literal options. */

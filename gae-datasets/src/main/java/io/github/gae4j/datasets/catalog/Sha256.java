@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,8 +14,7 @@ import java.util.HexFormat;
 /** SHA-256 of files, as 64 lowercase hex digits. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A fresh SHA-256 digest (every Java platform has one). */
     public static MessageDigest digest() {
@@ -38,7 +38,8 @@ public final class Sha256 {
                 md.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new DatasetFormatException(file, 0, "cannot read the file to compute its SHA-256: " + IoErrors.reason(e), e);
+            throw new DatasetFormatException(
+                    file, 0, "cannot read the file to compute its SHA-256: " + IoErrors.reason(e), e);
         }
         return hex(md.digest());
     }

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.io;
 
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -72,8 +73,8 @@ public final class LineReader implements Closeable {
             if (file.getFileName().toString().endsWith(GZ) || startsWithGzipMagic(in)) {
                 in = new GZIPInputStream(in, BUFFER);
             }
-            return new LineReader(file,
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER), delimiter);
+            return new LineReader(
+                    file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER), delimiter);
         } catch (EOFException | ZipException e) {
             closeQuietly(in);
             throw new DatasetFormatException(file, 0, "not a valid gzip file (" + e.getMessage() + ")", e);
@@ -119,12 +120,21 @@ public final class LineReader implements Closeable {
             try {
                 line = reader.readLine();
             } catch (EOFException e) {
-                throw new DatasetFormatException(file, 0, String.format(Locale.ROOT,
-                        "unexpected end of gzip data after line %d: the file is truncated (%s)", lineNumber,
-                        e.getMessage()), e);
+                throw new DatasetFormatException(
+                        file,
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "unexpected end of gzip data after line %d: the file is truncated (%s)",
+                                lineNumber,
+                                e.getMessage()),
+                        e);
             } catch (IOException e) {
-                throw new DatasetFormatException(file, 0, String.format(Locale.ROOT,
-                        "cannot read after line %d: %s", lineNumber, IoErrors.reason(e)), e);
+                throw new DatasetFormatException(
+                        file,
+                        0,
+                        String.format(Locale.ROOT, "cannot read after line %d: %s", lineNumber, IoErrors.reason(e)),
+                        e);
             }
             if (line == null) {
                 fieldCount = 0;

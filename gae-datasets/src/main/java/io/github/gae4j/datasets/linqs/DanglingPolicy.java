@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -34,9 +35,11 @@ public enum DanglingPolicy {
                 return p;
             }
         }
-        throw new ConfigException(String.format(Locale.ROOT,
+        throw new ConfigException(String.format(
+                Locale.ROOT,
                 "Option 'dangling' of dataset loader 'linqs' must be one of %s, got '%s'",
-                Arrays.stream(values()).map(DanglingPolicy::optionValue).toList(), value));
+                Arrays.stream(values()).map(DanglingPolicy::optionValue).toList(),
+                value));
     }
 
     @Override

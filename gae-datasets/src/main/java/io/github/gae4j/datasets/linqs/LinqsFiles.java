@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,12 @@ public record LinqsFiles(String name, Path content, Path cites) {
             return new LinqsFiles(name, content, citesNextTo(content, name));
         }
         if (!Files.isRegularFile(cites)) {
-            throw new DatasetFormatException(cites, 0, Files.exists(cites)
-                    ? "not a regular file; option 'cites' of dataset loader 'linqs' must name the .cites file"
-                    : "no such file (option 'cites' of dataset loader 'linqs')");
+            throw new DatasetFormatException(
+                    cites,
+                    0,
+                    Files.exists(cites)
+                            ? "not a regular file; option 'cites' of dataset loader 'linqs' must name the .cites file"
+                            : "no such file (option 'cites' of dataset loader 'linqs')");
         }
         return new LinqsFiles(name, content, cites);
     }
@@ -67,12 +71,18 @@ public record LinqsFiles(String name, Path content, Path cites) {
             return onlyContentFileIn(path);
         }
         if (!Files.exists(path)) {
-            throw new DatasetFormatException(path, 0, "no such file or directory; option 'path' of dataset loader"
-                    + " 'linqs' must name a directory with <name>.content(.gz) and <name>.cites, or the .content file");
+            throw new DatasetFormatException(
+                    path,
+                    0,
+                    "no such file or directory; option 'path' of dataset loader"
+                            + " 'linqs' must name a directory with <name>.content(.gz) and <name>.cites, or the .content file");
         }
         if (datasetName(path.getFileName().toString()) == null) {
-            throw new DatasetFormatException(path, 0, "not a LINQS .content or .content.gz file; pass the .content"
-                    + " file or the directory that holds it and the .cites file");
+            throw new DatasetFormatException(
+                    path,
+                    0,
+                    "not a LINQS .content or .content.gz file; pass the .content"
+                            + " file or the directory that holds it and the .cites file");
         }
         return path;
     }
@@ -90,9 +100,18 @@ public record LinqsFiles(String name, Path content, Path cites) {
             throw new DatasetFormatException(dir, 0, "no <name>.content or <name>.content.gz file in this directory");
         }
         if (contents.size() > 1) {
-            throw new DatasetFormatException(dir, 0, String.format(Locale.ROOT,
-                    "%d .content files in this directory (%s); pass the path of the one to load",
-                    contents.size(), String.join(", ", contents.stream().map(p -> p.getFileName().toString()).toList())));
+            throw new DatasetFormatException(
+                    dir,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "%d .content files in this directory (%s); pass the path of the one to load",
+                            contents.size(),
+                            String.join(
+                                    ", ",
+                                    contents.stream()
+                                            .map(p -> p.getFileName().toString())
+                                            .toList())));
         }
         return contents.get(0);
     }
@@ -104,14 +123,25 @@ public record LinqsFiles(String name, Path content, Path cites) {
         boolean hasPlain = Files.isRegularFile(plain);
         boolean hasGz = Files.isRegularFile(gz);
         if (hasPlain && hasGz) {
-            throw new DatasetFormatException(dir, 0, String.format(Locale.ROOT,
-                    "both %s and %s exist; keep one or name it with option 'cites'", plain.getFileName(),
-                    gz.getFileName()));
+            throw new DatasetFormatException(
+                    dir,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "both %s and %s exist; keep one or name it with option 'cites'",
+                            plain.getFileName(),
+                            gz.getFileName()));
         }
         if (!hasPlain && !hasGz) {
-            throw new DatasetFormatException(plain, 0, String.format(Locale.ROOT,
-                    "missing: %s needs %s (or %s) next to it, or name the citations file with option 'cites'",
-                    content.getFileName(), plain.getFileName(), gz.getFileName()));
+            throw new DatasetFormatException(
+                    plain,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "missing: %s needs %s (or %s) next to it, or name the citations file with option 'cites'",
+                            content.getFileName(),
+                            plain.getFileName(),
+                            gz.getFileName()));
         }
         // resolveSibling keeps the caller's form of the path (relative stays relative) for messages.
         return content.resolveSibling(hasPlain ? plain.getFileName() : gz.getFileName());

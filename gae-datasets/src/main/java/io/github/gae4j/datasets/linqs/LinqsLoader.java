@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.datasets.io.DoubleList;
@@ -140,15 +141,29 @@ public final class LinqsLoader implements DatasetLoader {
                 .labels(content.labels.toArray(), List.copyOf(content.classes.keySet()))
                 .nodeIds(content.ids);
         if (content.dim > 0) {
-            SparseMatrix x = SparseMatrix.ofCsr(n, content.dim, content.rowPtr.toArray(), content.cols.toArray(),
-                    content.values.toArray());
+            SparseMatrix x = SparseMatrix.ofCsr(
+                    n, content.dim, content.rowPtr.toArray(), content.cols.toArray(), content.values.toArray());
             builder.features(Features.sparse(x));
         }
         Graph graph = builder.build();
-        LinqsReport report = new LinqsReport(files.name(), files.content(), files.cites(), dangling, n,
-                graph.edgeCount(), content.dim, content.values.size(), content.classes.size(), content.unlabelled,
-                citations.lines, citations.selfLoops, citations.duplicates, citations.reciprocal,
-                citations.danglingLines, new ArrayList<>(citations.danglingIds), directed);
+        LinqsReport report = new LinqsReport(
+                files.name(),
+                files.content(),
+                files.cites(),
+                dangling,
+                n,
+                graph.edgeCount(),
+                content.dim,
+                content.values.size(),
+                content.classes.size(),
+                content.unlabelled,
+                citations.lines,
+                citations.selfLoops,
+                citations.duplicates,
+                citations.reciprocal,
+                citations.danglingLines,
+                new ArrayList<>(citations.danglingIds),
+                directed);
         if (LOG.isInfoEnabled()) {
             LOG.info("{}", report.summary());
         }
@@ -167,29 +182,39 @@ public final class LinqsLoader implements DatasetLoader {
                 int fields = in.fieldCount();
                 if (c.fields < 0) {
                     if (fields < 2) {
-                        throw in.error(String.format(Locale.ROOT,
-                                "expected at least 2 fields (<id> <feature>... <label>), found %d", fields));
+                        throw in.error(String.format(
+                                Locale.ROOT,
+                                "expected at least 2 fields (<id> <feature>... <label>), found %d",
+                                fields));
                     }
                     c.fields = fields;
                     c.dim = fields - 2;
                 } else if (fields != c.fields) {
-                    throw in.error(String.format(Locale.ROOT,
+                    throw in.error(String.format(
+                            Locale.ROOT,
                             "expected %d fields, found %d (line %d has <id>, %d features, <label>)",
-                            c.fields, fields, c.firstLine.get(0), c.dim));
+                            c.fields,
+                            fields,
+                            c.firstLine.get(0),
+                            c.dim));
                 }
                 String id = in.field(0);
                 Integer previous = c.index.putIfAbsent(id, c.ids.size());
                 if (previous != null) {
-                    throw in.error(String.format(Locale.ROOT, "duplicate node id '%s' (first on line %d)",
-                            id, c.firstLine.get(previous)));
+                    throw in.error(String.format(
+                            Locale.ROOT, "duplicate node id '%s' (first on line %d)", id, c.firstLine.get(previous)));
                 }
                 c.ids.add(id);
                 c.firstLine.add(lineInt(in.lineNumber()));
                 for (int k = 1; k <= c.dim; k++) {
                     double v = in.number(k);
                     if (Double.isNaN(v)) {
-                        throw in.error(String.format(Locale.ROOT,
-                                "feature %d (field %d) of node '%s' is not a finite number: '%s'", k, k + 1, id,
+                        throw in.error(String.format(
+                                Locale.ROOT,
+                                "feature %d (field %d) of node '%s' is not a finite number: '%s'",
+                                k,
+                                k + 1,
+                                id,
                                 in.field(k)));
                     }
                     if (v != 0.0) {
@@ -220,8 +245,8 @@ public final class LinqsLoader implements DatasetLoader {
         try (LineReader in = LineReader.open(file)) {
             while (in.nextNonBlank()) {
                 if (in.fieldCount() != 2) {
-                    throw in.error(String.format(Locale.ROOT,
-                            "expected 2 fields (<cited> <citing>), found %d", in.fieldCount()));
+                    throw in.error(String.format(
+                            Locale.ROOT, "expected 2 fields (<cited> <citing>), found %d", in.fieldCount()));
                 }
                 e.lines++;
                 String cited = in.field(0);

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
@@ -30,13 +31,17 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
     public static final boolean DEFAULT_DIRECTED = false;
 
     private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.withoutDefault(PATH, "required: a directory with <name>.content(.gz) and <name>.cites, or the"
-                    + " .content file"),
-            Parameter.of(DANGLING, DanglingPolicy.DROP.optionValue(),
+            Parameter.withoutDefault(
+                    PATH, "required: a directory with <name>.content(.gz) and <name>.cites, or the" + " .content file"),
+            Parameter.of(
+                    DANGLING,
+                    DanglingPolicy.DROP.optionValue(),
                     "citations of papers without content: drop (the LINQS view) or add them as featureless nodes"),
             Parameter.withoutDefault(CITES, "the citations file, when it is not <name>.cites next to the content"),
-            Parameter.of(DIRECTED, DEFAULT_DIRECTED, "keep each citation as the edge citing -> cited (false:"
-                    + " symmetrise)"));
+            Parameter.of(
+                    DIRECTED,
+                    DEFAULT_DIRECTED,
+                    "keep each citation as the edge citing -> cited (false:" + " symmetrise)"));
 
     @Override
     public String name() {
@@ -58,9 +63,11 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
         c.requireOnly(Parameter.names(PARAMETERS));
-        String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
-                "Option 'path' of dataset loader 'linqs' is required: a directory containing <name>.content"
-                        + " (or .content.gz) and <name>.cites, or the path of the .content file"));
+        String value = c.getString(PATH)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() -> new ConfigException(
+                        "Option 'path' of dataset loader 'linqs' is required: a directory containing <name>.content"
+                                + " (or .content.gz) and <name>.cites, or the path of the .content file"));
         Path path = toPath(PATH, value);
         DanglingPolicy dangling = DanglingPolicy.parse(c.getString(DANGLING, DanglingPolicy.DROP.optionValue()));
         LinqsLoader loader = new LinqsLoader(path, dangling).withDirected(c.getBoolean(DIRECTED, DEFAULT_DIRECTED));
@@ -79,9 +86,14 @@ public final class LinqsLoaderFactory implements DatasetLoaderFactory {
         try {
             return Path.of(value.trim());
         } catch (InvalidPathException e) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option '%s' of dataset loader 'linqs' must be a file or directory path, got '%s' (%s)",
-                    option, value, e.getMessage()), e);
+            throw new ConfigException(
+                    String.format(
+                            Locale.ROOT,
+                            "Option '%s' of dataset loader 'linqs' must be a file or directory path, got '%s' (%s)",
+                            option,
+                            value,
+                            e.getMessage()),
+                    e);
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import java.nio.file.Path;
@@ -49,13 +50,41 @@ public record LinqsReport(
         boolean directed) {
 
     /** An undirected read (the report's shape before directed graphs). */
-    public LinqsReport(String name, Path contentFile, Path citesFile, DanglingPolicy dangling, int nodes, int edges,
-                       int featureDim, long featureNonZeros, int classes, int unlabelledNodes, long citeLines,
-                       int selfLoopsDropped, int duplicateLinesMerged, int reciprocalLinesMerged, int danglingLines,
-                       List<String> danglingIds) {
-        this(name, contentFile, citesFile, dangling, nodes, edges, featureDim, featureNonZeros, classes,
-                unlabelledNodes, citeLines, selfLoopsDropped, duplicateLinesMerged, reciprocalLinesMerged, danglingLines,
-                danglingIds, false);
+    public LinqsReport(
+            String name,
+            Path contentFile,
+            Path citesFile,
+            DanglingPolicy dangling,
+            int nodes,
+            int edges,
+            int featureDim,
+            long featureNonZeros,
+            int classes,
+            int unlabelledNodes,
+            long citeLines,
+            int selfLoopsDropped,
+            int duplicateLinesMerged,
+            int reciprocalLinesMerged,
+            int danglingLines,
+            List<String> danglingIds) {
+        this(
+                name,
+                contentFile,
+                citesFile,
+                dangling,
+                nodes,
+                edges,
+                featureDim,
+                featureNonZeros,
+                classes,
+                unlabelledNodes,
+                citeLines,
+                selfLoopsDropped,
+                duplicateLinesMerged,
+                reciprocalLinesMerged,
+                danglingLines,
+                danglingIds,
+                false);
     }
 
     public LinqsReport {
@@ -81,29 +110,58 @@ public record LinqsReport(
         String danglingPart = danglingLines == 0
                 ? "no dangling ids"
                 : dangling == DanglingPolicy.DROP
-                        ? String.format(Locale.ROOT, "dropped %d dangling lines (%d distinct ids not in %s; dangling=add keeps them)",
-                                danglingLines, danglingIds.size(), contentFile.getFileName())
-                        : String.format(Locale.ROOT, "added %d dangling ids from %d lines as featureless, unlabelled nodes",
-                                danglingIds.size(), danglingLines);
+                        ? String.format(
+                                Locale.ROOT,
+                                "dropped %d dangling lines (%d distinct ids not in %s; dangling=add keeps them)",
+                                danglingLines,
+                                danglingIds.size(),
+                                contentFile.getFileName())
+                        : String.format(
+                                Locale.ROOT,
+                                "added %d dangling ids from %d lines as featureless, unlabelled nodes",
+                                danglingIds.size(),
+                                danglingLines);
         String featurePart = featureDim == 0
                 ? "no feature columns (X = I)"
                 : String.format(Locale.ROOT, "%d features (%d non-zero)", featureDim, featureNonZeros);
         if (directed) {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "Read LINQS '%s' (dangling=%s, directed) from %s and %s: %d nodes, %d directed edges (citing →"
                             + " cited), %s, %d classes, %d unlabelled nodes; of %d cites lines: dropped %d self-loops,"
                             + " merged %d duplicate lines, %s",
-                    name, dangling, contentFile, sameDirectory() ? citesFile.getFileName() : citesFile, nodes, edges,
-                    featurePart, classes, unlabelledNodes, citeLines, selfLoopsDropped, duplicateLinesMerged,
+                    name,
+                    dangling,
+                    contentFile,
+                    sameDirectory() ? citesFile.getFileName() : citesFile,
+                    nodes,
+                    edges,
+                    featurePart,
+                    classes,
+                    unlabelledNodes,
+                    citeLines,
+                    selfLoopsDropped,
+                    duplicateLinesMerged,
                     danglingPart);
         }
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "Read LINQS '%s' (dangling=%s) from %s and %s: %d nodes, %d undirected edges, %s, %d classes,"
                         + " %d unlabelled nodes; of %d cites lines: dropped %d self-loops, merged %d duplicate"
                         + " and %d reciprocal lines, %s",
-                name, dangling, contentFile, sameDirectory() ? citesFile.getFileName() : citesFile, nodes, edges,
-                featurePart, classes,
-                unlabelledNodes, citeLines, selfLoopsDropped, duplicateLinesMerged, reciprocalLinesMerged,
+                name,
+                dangling,
+                contentFile,
+                sameDirectory() ? citesFile.getFileName() : citesFile,
+                nodes,
+                edges,
+                featurePart,
+                classes,
+                unlabelledNodes,
+                citeLines,
+                selfLoopsDropped,
+                duplicateLinesMerged,
+                reciprocalLinesMerged,
                 danglingPart);
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -31,7 +32,9 @@ public enum FeaturePolicy {
                 return p;
             }
         }
-        throw new ConfigException(String.format(Locale.ROOT,
-                "Option 'features' of dataset loader 'npz' must be auto, require or ignore, got '%s'", value));
+        throw new ConfigException(String.format(
+                Locale.ROOT,
+                "Option 'features' of dataset loader 'npz' must be auto, require or ignore, got '%s'",
+                value));
     }
 }

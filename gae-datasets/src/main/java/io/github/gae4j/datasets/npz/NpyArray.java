@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,32 +43,57 @@ public final class NpyArray {
     public static NpyArray read(InputStream in, Path file, String entry) {
         NpyHeader header = NpyHeader.read(in, file, entry);
         if (header.dtype().isObject()) {
-            throw NpyHeader.fail(file, entry, "a pickled Python object array (descr '" + header.dtype().descr()
-                    + "'), which cannot be read in Java");
+            throw NpyHeader.fail(
+                    file,
+                    entry,
+                    "a pickled Python object array (descr '" + header.dtype().descr()
+                            + "'), which cannot be read in Java");
         }
         if (!header.dtype().supported()) {
-            throw NpyHeader.fail(file, entry, "unsupported dtype " + header.dtype().describe() + "; readable types: "
-                    + NpyDtype.READABLE);
+            throw NpyHeader.fail(
+                    file,
+                    entry,
+                    "unsupported dtype " + header.dtype().describe() + "; readable types: " + NpyDtype.READABLE);
         }
         long bytes = header.dataBytes();
         if (bytes > MAX_DATA_BYTES) {
-            throw NpyHeader.fail(file, entry, String.format(Locale.ROOT,
-                    "%s needs %d bytes, more than one Java array holds", header.describe(), bytes));
+            throw NpyHeader.fail(
+                    file,
+                    entry,
+                    String.format(
+                            Locale.ROOT,
+                            "%s needs %d bytes, more than one Java array holds",
+                            header.describe(),
+                            bytes));
         }
         byte[] b = new byte[(int) bytes];
         int got = readUpTo(in, b, file, entry);
         if (got < b.length) {
-            throw NpyHeader.fail(file, entry, String.format(Locale.ROOT,
-                    "truncated data: the header promises %s = %d bytes, but the entry ends after %d bytes",
-                    header.describe(), bytes, got));
+            throw NpyHeader.fail(
+                    file,
+                    entry,
+                    String.format(
+                            Locale.ROOT,
+                            "truncated data: the header promises %s = %d bytes, but the entry ends after %d bytes",
+                            header.describe(),
+                            bytes,
+                            got));
         }
         long extra = skipRest(in, file, entry);
         if (extra > 0) {
-            throw NpyHeader.fail(file, entry, String.format(Locale.ROOT,
-                    "size mismatch: %d bytes follow the %d data bytes that shape %s of %s needs",
-                    extra, bytes, header.shapeText(), header.dtype().describe()));
+            throw NpyHeader.fail(
+                    file,
+                    entry,
+                    String.format(
+                            Locale.ROOT,
+                            "size mismatch: %d bytes follow the %d data bytes that shape %s of %s needs",
+                            extra,
+                            bytes,
+                            header.shapeText(),
+                            header.dtype().describe()));
         }
-        return new NpyArray(file, header, ByteBuffer.wrap(b).order(header.dtype().order()));
+        return new NpyArray(
+                file, header, ByteBuffer.wrap(b).order(header.dtype().order()));
     }
 
     public NpyHeader header() {
@@ -93,23 +119,26 @@ public final class NpyArray {
         int at = i * t.itemSize();
         return switch (t.kind()) {
             case 'b' -> data.get(at) != 0 ? 1.0 : 0.0;
-            case 'i' -> switch (t.itemSize()) {
-                case 1 -> data.get(at);
-                case 2 -> data.getShort(at);
-                case 4 -> data.getInt(at);
-                default -> (double) data.getLong(at);
-            };
-            case 'u' -> switch (t.itemSize()) {
-                case 1 -> data.get(at) & 0xff;
-                case 2 -> data.getShort(at) & 0xffff;
-                case 4 -> data.getInt(at) & 0xffffffffL;
-                default -> unsignedLongToDouble(data.getLong(at));
-            };
-            case 'f' -> switch (t.itemSize()) {
-                case 2 -> halfToFloat(data.getShort(at));
-                case 4 -> data.getFloat(at);
-                default -> data.getDouble(at);
-            };
+            case 'i' ->
+                switch (t.itemSize()) {
+                    case 1 -> data.get(at);
+                    case 2 -> data.getShort(at);
+                    case 4 -> data.getInt(at);
+                    default -> (double) data.getLong(at);
+                };
+            case 'u' ->
+                switch (t.itemSize()) {
+                    case 1 -> data.get(at) & 0xff;
+                    case 2 -> data.getShort(at) & 0xffff;
+                    case 4 -> data.getInt(at) & 0xffffffffL;
+                    default -> unsignedLongToDouble(data.getLong(at));
+                };
+            case 'f' ->
+                switch (t.itemSize()) {
+                    case 2 -> halfToFloat(data.getShort(at));
+                    case 4 -> data.getFloat(at);
+                    default -> data.getDouble(at);
+                };
             default -> throw error("is a " + t.describe() + " array, not numeric");
         };
     }
@@ -124,16 +153,20 @@ public final class NpyArray {
         int at = i * t.itemSize();
         return switch (t.kind()) {
             case 'b' -> data.get(at) != 0 ? 1 : 0;
-            case 'i' -> switch (t.itemSize()) {
-                case 1 -> data.get(at);
-                case 2 -> data.getShort(at);
-                case 4 -> data.getInt(at);
-                default -> data.getLong(at);
-            };
+            case 'i' ->
+                switch (t.itemSize()) {
+                    case 1 -> data.get(at);
+                    case 2 -> data.getShort(at);
+                    case 4 -> data.getInt(at);
+                    default -> data.getLong(at);
+                };
             case 'u' -> {
                 if (t.itemSize() == 8 && data.getLong(at) < 0) {
-                    throw error(String.format(Locale.ROOT, "element %d (%s) does not fit a signed 64-bit integer",
-                            i, Long.toUnsignedString(data.getLong(at))));
+                    throw error(String.format(
+                            Locale.ROOT,
+                            "element %d (%s) does not fit a signed 64-bit integer",
+                            i,
+                            Long.toUnsignedString(data.getLong(at))));
                 }
                 yield switch (t.itemSize()) {
                     case 1 -> data.get(at) & 0xff;
@@ -279,8 +312,15 @@ public final class NpyArray {
             }
             return got;
         } catch (EOFException e) {
-            throw NpyHeader.fail(file, entry, String.format(Locale.ROOT,
-                    "truncated: the compressed data ends after %d bytes (%s)", got, e.getMessage()), e);
+            throw NpyHeader.fail(
+                    file,
+                    entry,
+                    String.format(
+                            Locale.ROOT,
+                            "truncated: the compressed data ends after %d bytes (%s)",
+                            got,
+                            e.getMessage()),
+                    e);
         } catch (ZipException e) {
             throw NpyHeader.fail(file, entry, "corrupt compressed data (" + e.getMessage() + ")", e);
         } catch (IOException e) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import java.nio.ByteOrder;
@@ -23,8 +24,8 @@ import java.util.Objects;
 public record NpyDtype(String descr, ByteOrder order, char kind, int itemSize) {
 
     /** The descr values this reader can read, for messages. */
-    public static final String READABLE = "b1, i1, i2, i4, i8, u1, u2, u4, u8, f2, f4, f8, U<n>, S<n>"
-            + " (with byte order <, > or |)";
+    public static final String READABLE =
+            "b1, i1, i2, i4, i8, u1, u2, u4, u8, f2, f4, f8, U<n>, S<n>" + " (with byte order <, > or |)";
 
     public NpyDtype {
         Objects.requireNonNull(descr, "descr is null");

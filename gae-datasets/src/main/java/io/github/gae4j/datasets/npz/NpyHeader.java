@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import io.github.gae4j.core.error.DatasetFormatException;
@@ -26,8 +27,8 @@ import java.util.stream.Collectors;
  * @param dataOffset   bytes before the data (magic, version, length and dict)
  */
 @SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
-public record NpyHeader(String entry, int major, int minor, NpyDtype dtype, boolean fortranOrder, long[] shape,
-        long dataOffset) {
+public record NpyHeader(
+        String entry, int major, int minor, NpyDtype dtype, boolean fortranOrder, long[] shape, long dataOffset) {
 
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
@@ -70,7 +71,8 @@ public record NpyHeader(String entry, int major, int minor, NpyDtype dtype, bool
 
     /** E.g. {@code float32 ('<f4'), shape (5429,)}. */
     public String describe() {
-        return dtype.describe() + ", shape " + shapeText() + (fortranOrder && shape.length > 1 ? ", Fortran order" : "");
+        return dtype.describe() + ", shape " + shapeText()
+                + (fortranOrder && shape.length > 1 ? ", Fortran order" : "");
     }
 
     /**
@@ -83,15 +85,24 @@ public record NpyHeader(String entry, int major, int minor, NpyDtype dtype, bool
         byte[] prefix = readFully(in, 8, file, entry, "the 8-byte magic and version");
         for (int k = 0; k < MAGIC.length; k++) {
             if (prefix[k] != MAGIC[k]) {
-                throw fail(file, entry, "not a .npy array: it does not start with the magic \\x93NUMPY (starts with "
-                        + hex(prefix) + ")");
+                throw fail(
+                        file,
+                        entry,
+                        "not a .npy array: it does not start with the magic \\x93NUMPY (starts with " + hex(prefix)
+                                + ")");
             }
         }
         int major = prefix[6] & 0xff;
         int minor = prefix[7] & 0xff;
         if (major < 1 || major > 3 || minor != 0) {
-            throw fail(file, entry, String.format(Locale.ROOT,
-                    "unsupported .npy format version %d.%d (this reader knows 1.0, 2.0 and 3.0)", major, minor));
+            throw fail(
+                    file,
+                    entry,
+                    String.format(
+                            Locale.ROOT,
+                            "unsupported .npy format version %d.%d (this reader knows 1.0, 2.0 and 3.0)",
+                            major,
+                            minor));
         }
         int lengthBytes = major == 1 ? 2 : 4;
         byte[] len = readFully(in, lengthBytes, file, entry, "the header length");
@@ -120,8 +131,11 @@ public record NpyHeader(String entry, int major, int minor, NpyDtype dtype, bool
         }
         Object descr = dict.get("descr");
         if (!(descr instanceof String d)) {
-            throw fail(file, entry, "unsupported dtype " + descr + ": structured (record) arrays cannot be read; "
-                    + "readable types: " + NpyDtype.READABLE);
+            throw fail(
+                    file,
+                    entry,
+                    "unsupported dtype " + descr + ": structured (record) arrays cannot be read; " + "readable types: "
+                            + NpyDtype.READABLE);
         }
         NpyDtype dtype;
         try {
@@ -163,8 +177,10 @@ public record NpyHeader(String entry, int major, int minor, NpyDtype dtype, bool
         byte[] b = new byte[n];
         int got = NpyArray.readUpTo(in, b, file, entry);
         if (got < n) {
-            throw fail(file, entry, String.format(Locale.ROOT,
-                    "truncated: it ends after %d of the %d bytes of %s", got, n, what));
+            throw fail(
+                    file,
+                    entry,
+                    String.format(Locale.ROOT, "truncated: it ends after %d of the %d bytes of %s", got, n, what));
         }
         return b;
     }
@@ -179,8 +195,13 @@ public record NpyHeader(String entry, int major, int minor, NpyDtype dtype, bool
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NpyHeader h && h.entry.equals(entry) && h.major == major && h.minor == minor
-                && h.dtype.equals(dtype) && h.fortranOrder == fortranOrder && Arrays.equals(h.shape, shape)
+        return o instanceof NpyHeader h
+                && h.entry.equals(entry)
+                && h.major == major
+                && h.minor == minor
+                && h.dtype.equals(dtype)
+                && h.fortranOrder == fortranOrder
+                && Arrays.equals(h.shape, shape)
                 && h.dataOffset == dataOffset;
     }
 

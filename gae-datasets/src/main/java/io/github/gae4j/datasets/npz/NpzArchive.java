@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,8 @@ public final class NpzArchive implements Closeable {
             throw new DatasetFormatException(file, 0, "no such file; the npz loader needs the path of a .npz archive");
         }
         if (Files.isDirectory(file)) {
-            throw new DatasetFormatException(file, 0, "is a directory; the npz loader needs the path of a .npz archive");
+            throw new DatasetFormatException(
+                    file, 0, "is a directory; the npz loader needs the path of a .npz archive");
         }
         ZipFile zip;
         try {
@@ -159,11 +161,15 @@ public final class NpzArchive implements Closeable {
             return new DatasetFormatException(file, 0, "empty file (0 bytes): not an .npz archive", cause);
         }
         if (got >= 6 && head[0] == NpyHeader.MAGIC[0] && head[1] == 'N' && head[2] == 'U') {
-            return new DatasetFormatException(file, 0, "a single .npy array, not an .npz (zip) archive of arrays", cause);
+            return new DatasetFormatException(
+                    file, 0, "a single .npy array, not an .npz (zip) archive of arrays", cause);
         }
         if (got < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-            return new DatasetFormatException(file, 0, "not an .npz archive: a zip file starts with 'PK\\x03\\x04' ("
-                    + cause.getMessage() + ")", cause);
+            return new DatasetFormatException(
+                    file,
+                    0,
+                    "not an .npz archive: a zip file starts with 'PK\\x03\\x04' (" + cause.getMessage() + ")",
+                    cause);
         }
         String lastComplete = null;
         String current = null;
@@ -187,11 +193,26 @@ public final class NpzArchive implements Closeable {
                     : lastComplete != null
                             ? "it breaks after entry '" + lastComplete + "'"
                             : "it breaks in the first entry's header";
-            return new DatasetFormatException(file, 0, String.format(Locale.ROOT,
-                    "truncated or corrupt zip archive (%s): %s (%s)", cause.getMessage(), where, e.getMessage()), cause);
+            return new DatasetFormatException(
+                    file,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "truncated or corrupt zip archive (%s): %s (%s)",
+                            cause.getMessage(),
+                            where,
+                            e.getMessage()),
+                    cause);
         }
-        return new DatasetFormatException(file, 0, String.format(Locale.ROOT,
-                "truncated or corrupt zip archive (%s): every entry up to '%s' is complete, but the central directory"
-                        + " at the end of the file is missing or damaged", cause.getMessage(), lastComplete), cause);
+        return new DatasetFormatException(
+                file,
+                0,
+                String.format(
+                        Locale.ROOT,
+                        "truncated or corrupt zip archive (%s): every entry up to '%s' is complete, but the central directory"
+                                + " at the end of the file is missing or damaged",
+                        cause.getMessage(),
+                        lastComplete),
+                cause);
     }
 }

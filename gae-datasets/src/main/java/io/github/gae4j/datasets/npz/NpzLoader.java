@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -112,9 +113,8 @@ public final class NpzLoader implements DatasetLoader {
 
     /** A validated CSR matrix (column indices possibly unsorted, as stored). */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    private record Csr(int rows, int cols, int[] indptr, int[] indices, double[] data, String dataEntry,
-            String shapeEntry) {
-    }
+    private record Csr(
+            int rows, int cols, int[] indptr, int[] indices, double[] data, String dataEntry, String shapeEntry) {}
 
     /** The state of one read. */
     private final class Reader {
@@ -143,13 +143,21 @@ public final class NpzLoader implements DatasetLoader {
                 adj = readDense("adj_matrix", "the adjacency");
                 adjSource = "adj_matrix (dense)";
             } else {
-                throw new DatasetFormatException(file, 0, "no adjacency: expected the CSR entries adj_data.npy,"
-                        + " adj_indices.npy, adj_indptr.npy and adj_shape.npy (or adj_matrix.data.npy … as in"
-                        + " cora_ml.npz) or a dense adj_matrix.npy; the archive has " + entryList());
+                throw new DatasetFormatException(
+                        file,
+                        0,
+                        "no adjacency: expected the CSR entries adj_data.npy,"
+                                + " adj_indices.npy, adj_indptr.npy and adj_shape.npy (or adj_matrix.data.npy … as in"
+                                + " cora_ml.npz) or a dense adj_matrix.npy; the archive has " + entryList());
             }
             if (adj.rows != adj.cols) {
-                throw fail(adj.shapeEntry, String.format(Locale.ROOT,
-                        "the adjacency must be square, but its shape is (%d, %d)", adj.rows, adj.cols));
+                throw fail(
+                        adj.shapeEntry,
+                        String.format(
+                                Locale.ROOT,
+                                "the adjacency must be square, but its shape is (%d, %d)",
+                                adj.rows,
+                                adj.cols));
             }
             int n = adj.rows;
             if (n == 0) {
@@ -157,9 +165,15 @@ public final class NpzLoader implements DatasetLoader {
             }
             Edges edges = edges(adj);
             if (edges.src.length == 0) {
-                throw fail(adj.dataEntry, String.format(Locale.ROOT,
-                        "empty graph: no edges among %d nodes (%d stored entries: %d self-loops, %d explicit zeros)",
-                        n, adj.indices.length, edges.selfLoops, edges.zeros));
+                throw fail(
+                        adj.dataEntry,
+                        String.format(
+                                Locale.ROOT,
+                                "empty graph: no edges among %d nodes (%d stored entries: %d self-loops, %d explicit zeros)",
+                                n,
+                                adj.indices.length,
+                                edges.selfLoops,
+                                edges.zeros));
             }
 
             // Features (optional unless features=require).
@@ -177,8 +191,13 @@ public final class NpzLoader implements DatasetLoader {
                 } else {
                     String[] names = strings("node_names", "node ids");
                     if (names.length != n) {
-                        throw fail(entry("node_names"), String.format(Locale.ROOT,
-                                "%d node names for %d nodes (the adjacency's rows)", names.length, n));
+                        throw fail(
+                                entry("node_names"),
+                                String.format(
+                                        Locale.ROOT,
+                                        "%d node names for %d nodes (the adjacency's rows)",
+                                        names.length,
+                                        n));
                     }
                     nodeIds = Arrays.asList(names);
                     nodeIdSource = "node_names";
@@ -188,9 +207,11 @@ public final class NpzLoader implements DatasetLoader {
 
             // Everything else is reported, not read.
             if (archive.has("attr_names") && !handled.contains("attr_names")) {
-                skipOther("attr_names", x.source == null
-                        ? "feature names, but no features were loaded"
-                        : "feature names are not kept: Graph has none");
+                skipOther(
+                        "attr_names",
+                        x.source == null
+                                ? "feature names, but no features were loaded"
+                                : "feature names are not kept: Graph has none");
             }
             for (String key : archive.keys()) {
                 if (!handled.contains(key)) {
@@ -212,10 +233,27 @@ public final class NpzLoader implements DatasetLoader {
                 builder.nodeIds(nodeIds);
             }
             Graph graph = builder.build();
-            NpzReport report = new NpzReport(file, name, features, n, graph.edgeCount(), adjSource,
-                    adj.indices.length, edges.selfLoops, edges.zeros, edges.duplicates, edges.reciprocal,
-                    edges.weighted, x.source, x.dim, x.nonZeros, x.dense, y.classNames.size(), y.unlabelled,
-                    nodeIdSource, skipped);
+            NpzReport report = new NpzReport(
+                    file,
+                    name,
+                    features,
+                    n,
+                    graph.edgeCount(),
+                    adjSource,
+                    adj.indices.length,
+                    edges.selfLoops,
+                    edges.zeros,
+                    edges.duplicates,
+                    edges.reciprocal,
+                    edges.weighted,
+                    x.source,
+                    x.dim,
+                    x.nonZeros,
+                    x.dense,
+                    y.classNames.size(),
+                    y.unlabelled,
+                    nodeIdSource,
+                    skipped);
             if (LOG.isInfoEnabled()) {
                 LOG.info("{}", report.summary());
             }
@@ -240,10 +278,12 @@ public final class NpzLoader implements DatasetLoader {
                 if (dense) {
                     skipOther("attr_matrix", "the CSR features " + keys.prefix + "* are used instead");
                 }
-                String pickled = keys.all().stream().filter(this::isPickled).findFirst().orElse(null);
+                String pickled =
+                        keys.all().stream().filter(this::isPickled).findFirst().orElse(null);
                 if (pickled != null) {
                     optionalFeaturesPickled(pickled);
-                    keys.all().stream().filter(k -> !k.equals(pickled))
+                    keys.all().stream()
+                            .filter(k -> !k.equals(pickled))
                             .forEach(k -> skipOther(k, "part of pickled features " + keys.prefix + "*"));
                     return FeatureResult.NONE;
                 }
@@ -251,16 +291,22 @@ public final class NpzLoader implements DatasetLoader {
                 checkRows(f.rows, n, f.shapeEntry, "feature rows");
                 for (int p = 0; p < f.data.length; p++) {
                     if (!Double.isFinite(f.data[p])) {
-                        throw fail(f.dataEntry, String.format(Locale.ROOT,
-                                "feature value %s at element %d (node %d, column %d) is not finite",
-                                f.data[p], p, rowOf(f.indptr, p), f.indices[p]));
+                        throw fail(
+                                f.dataEntry,
+                                String.format(
+                                        Locale.ROOT,
+                                        "feature value %s at element %d (node %d, column %d) is not finite",
+                                        f.data[p],
+                                        p,
+                                        rowOf(f.indptr, p),
+                                        f.indices[p]));
                     }
                 }
                 if (f.cols == 0) {
                     return FeatureResult.NONE;
                 }
-                SparseMatrix m = SparseMatrix.ofCoo(n, f.cols, expandRows(f.indptr, f.indices.length), f.indices,
-                        f.data);
+                SparseMatrix m =
+                        SparseMatrix.ofCoo(n, f.cols, expandRows(f.indptr, f.indices.length), f.indices, f.data);
                 return new FeatureResult(Features.sparse(m), keys.describe(), f.cols, m.nnz(), false);
             }
             if (dense) {
@@ -280,8 +326,12 @@ public final class NpzLoader implements DatasetLoader {
                 long nonZeros = 0;
                 for (int k = 0; k < v.length; k++) {
                     if (!Double.isFinite(v[k])) {
-                        throw a.error(String.format(Locale.ROOT, "feature value %s at node %d, column %d is not finite",
-                                v[k], k / cols, k % cols));
+                        throw a.error(String.format(
+                                Locale.ROOT,
+                                "feature value %s at node %d, column %d is not finite",
+                                v[k],
+                                k / cols,
+                                k % cols));
                     }
                     if (v[k] != 0) {
                         nonZeros++;
@@ -290,13 +340,20 @@ public final class NpzLoader implements DatasetLoader {
                 if (cols == 0) {
                     return FeatureResult.NONE;
                 }
-                return new FeatureResult(Features.dense(Matrix.wrapRowMajor(rows, cols, v)), "attr_matrix (dense)",
-                        cols, nonZeros, true);
+                return new FeatureResult(
+                        Features.dense(Matrix.wrapRowMajor(rows, cols, v)),
+                        "attr_matrix (dense)",
+                        cols,
+                        nonZeros,
+                        true);
             }
             if (features == FeaturePolicy.REQUIRE) {
-                throw new DatasetFormatException(file, 0, "no features (features=require): expected attr_data.npy,"
-                        + " attr_indices.npy, attr_indptr.npy and attr_shape.npy (or attr_matrix.data.npy …) or a"
-                        + " dense attr_matrix.npy; the archive has " + entryList());
+                throw new DatasetFormatException(
+                        file,
+                        0,
+                        "no features (features=require): expected attr_data.npy,"
+                                + " attr_indices.npy, attr_indptr.npy and attr_shape.npy (or attr_matrix.data.npy …) or a"
+                                + " dense attr_matrix.npy; the archive has " + entryList());
             }
             return FeatureResult.NONE;
         }
@@ -335,8 +392,8 @@ public final class NpzLoader implements DatasetLoader {
             int classes;
             if (a.header().ndim() == 1) {
                 if (a.size() != n) {
-                    throw a.error(String.format(Locale.ROOT, "%d labels for %d nodes (the adjacency's rows)",
-                            a.size(), n));
+                    throw a.error(
+                            String.format(Locale.ROOT, "%d labels for %d nodes (the adjacency's rows)", a.size(), n));
                 }
                 if (!a.dtype().isNumeric()) {
                     throw a.error("labels must be integers, got " + a.dtype().describe());
@@ -345,8 +402,11 @@ public final class NpzLoader implements DatasetLoader {
                 for (int i = 0; i < n; i++) {
                     long v = a.getLong(i);
                     if (v < -1 || v > Integer.MAX_VALUE - 1) {
-                        throw a.error(String.format(Locale.ROOT,
-                                "node %d has label %d; labels must be class numbers 0..k-1, or -1 for no label", i, v));
+                        throw a.error(String.format(
+                                Locale.ROOT,
+                                "node %d has label %d; labels must be class numbers 0..k-1, or -1 for no label",
+                                i,
+                                v));
                     }
                     labels[i] = (int) v;
                     if (v < 0) {
@@ -371,9 +431,16 @@ public final class NpzLoader implements DatasetLoader {
                     for (int c = 0; c < cols; c++) {
                         if (v[i * cols + c] != 0) {
                             if (label != Graph.NO_LABEL) {
-                                skipWarn("labels", String.format(Locale.ROOT, "node %d has several labels (columns"
-                                        + " %d and %d): multi-label data is not supported by Graph; loading without"
-                                        + " labels", i, label, c));
+                                skipWarn(
+                                        "labels",
+                                        String.format(
+                                                Locale.ROOT,
+                                                "node %d has several labels (columns"
+                                                        + " %d and %d): multi-label data is not supported by Graph; loading without"
+                                                        + " labels",
+                                                i,
+                                                label,
+                                                c));
                                 skipClassNames("no labels were loaded");
                                 return LabelResult.NONE;
                             }
@@ -387,7 +454,8 @@ public final class NpzLoader implements DatasetLoader {
                 }
                 classes = cols;
             } else {
-                throw a.error("labels must have shape (N,) or (N, classes), got " + a.header().shapeText());
+                throw a.error("labels must have shape (N,) or (N, classes), got "
+                        + a.header().shapeText());
             }
             handled.add("labels");
             List<String> names = null;
@@ -399,11 +467,21 @@ public final class NpzLoader implements DatasetLoader {
                     handled.add("class_names");
                     if (names.size() < classes) {
                         int node = firstNodeWithLabelAtLeast(labels, names.size());
-                        throw fail(entry("labels"), node >= 0
-                                ? String.format(Locale.ROOT, "node %d has label %d, but class_names.npy names only"
-                                        + " %d classes", node, labels[node], names.size())
-                                : String.format(Locale.ROOT, "the one-hot labels have %d columns, but"
-                                        + " class_names.npy names only %d classes", classes, names.size()));
+                        throw fail(
+                                entry("labels"),
+                                node >= 0
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "node %d has label %d, but class_names.npy names only" + " %d classes",
+                                                node,
+                                                labels[node],
+                                                names.size())
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "the one-hot labels have %d columns, but"
+                                                        + " class_names.npy names only %d classes",
+                                                classes,
+                                                names.size()));
                     }
                 }
             }
@@ -440,17 +518,32 @@ public final class NpzLoader implements DatasetLoader {
          */
         private CsrKeys findCsr(String base) {
             for (String prefix : List.of(base + "_", base + "_matrix.")) {
-                List<String> keys = Arrays.stream(CSR_PARTS).map(p -> prefix + p).toList();
+                List<String> keys =
+                        Arrays.stream(CSR_PARTS).map(p -> prefix + p).toList();
                 List<String> present = keys.stream().filter(archive::has).toList();
                 if (present.isEmpty()) {
                     continue;
                 }
                 for (String k : keys) {
                     if (!archive.has(k)) {
-                        throw new DatasetFormatException(file, 0, String.format(Locale.ROOT,
-                                "missing entry '%s': the CSR matrix %s* needs %s, but the archive has only %s",
-                                entry(k), prefix, String.join(", ", keys.stream().map(NpzArchive::entryName).toList()),
-                                String.join(", ", present.stream().map(NpzArchive::entryName).toList())));
+                        throw new DatasetFormatException(
+                                file,
+                                0,
+                                String.format(
+                                        Locale.ROOT,
+                                        "missing entry '%s': the CSR matrix %s* needs %s, but the archive has only %s",
+                                        entry(k),
+                                        prefix,
+                                        String.join(
+                                                ", ",
+                                                keys.stream()
+                                                        .map(NpzArchive::entryName)
+                                                        .toList()),
+                                        String.join(
+                                                ", ",
+                                                present.stream()
+                                                        .map(NpzArchive::entryName)
+                                                        .toList())));
                     }
                 }
                 return new CsrKeys(prefix, keys.get(0), keys.get(1), keys.get(2), keys.get(3));
@@ -461,9 +554,11 @@ public final class NpzLoader implements DatasetLoader {
         private Csr readCsr(CsrKeys keys, String role) {
             NpyArray shape = vector(readRequired(keys.shape, role));
             if (shape.size() != 2 || !shape.dtype().isInteger()) {
-                throw shape.error(String.format(Locale.ROOT,
+                throw shape.error(String.format(
+                        Locale.ROOT,
                         "the shape of a CSR matrix must be 2 integers (rows, columns), got %s of %s",
-                        shape.header().shapeText(), shape.dtype().describe()));
+                        shape.header().shapeText(),
+                        shape.dtype().describe()));
             }
             long r = shape.getLong(0);
             long c = shape.getLong(1);
@@ -476,18 +571,26 @@ public final class NpzLoader implements DatasetLoader {
             NpyArray indicesArray = integerVector(readRequired(keys.indices, role));
             NpyArray dataArray = vector(readRequired(keys.data, role));
             if (!dataArray.dtype().isNumeric()) {
-                throw dataArray.error("CSR values must be numeric, got " + dataArray.dtype().describe());
+                throw dataArray.error(
+                        "CSR values must be numeric, got " + dataArray.dtype().describe());
             }
             if (indptrArray.size() != rows + 1) {
-                throw indptrArray.error(String.format(Locale.ROOT,
+                throw indptrArray.error(String.format(
+                        Locale.ROOT,
                         "shape mismatch: %d row pointers, but %s gives %d rows, so there must be %d",
-                        indptrArray.size(), entry(keys.shape), rows, rows + 1));
+                        indptrArray.size(),
+                        entry(keys.shape),
+                        rows,
+                        rows + 1));
             }
             int nnz = indicesArray.size();
             if (dataArray.size() != nnz) {
-                throw dataArray.error(String.format(Locale.ROOT,
-                        "size mismatch: %d values, but %s has %d column indices", dataArray.size(),
-                        entry(keys.indices), nnz));
+                throw dataArray.error(String.format(
+                        Locale.ROOT,
+                        "size mismatch: %d values, but %s has %d column indices",
+                        dataArray.size(),
+                        entry(keys.indices),
+                        nnz));
             }
             int[] indptr = indptrArray.toIntArray();
             if (indptr[0] != 0) {
@@ -495,21 +598,29 @@ public final class NpzLoader implements DatasetLoader {
             }
             for (int i = 0; i < rows; i++) {
                 if (indptr[i + 1] < indptr[i]) {
-                    throw indptrArray.error(String.format(Locale.ROOT,
-                            "row pointers decrease at row %d (%d then %d)", i, indptr[i], indptr[i + 1]));
+                    throw indptrArray.error(String.format(
+                            Locale.ROOT, "row pointers decrease at row %d (%d then %d)", i, indptr[i], indptr[i + 1]));
                 }
             }
             if (indptr[rows] != nnz) {
-                throw indptrArray.error(String.format(Locale.ROOT,
-                        "size mismatch: the last row pointer is %d, but %s has %d entries", indptr[rows],
-                        entry(keys.indices), nnz));
+                throw indptrArray.error(String.format(
+                        Locale.ROOT,
+                        "size mismatch: the last row pointer is %d, but %s has %d entries",
+                        indptr[rows],
+                        entry(keys.indices),
+                        nnz));
             }
             int[] indices = indicesArray.toIntArray();
             for (int p = 0; p < nnz; p++) {
                 if (indices[p] < 0 || indices[p] >= cols) {
-                    throw indicesArray.error(String.format(Locale.ROOT,
+                    throw indicesArray.error(String.format(
+                            Locale.ROOT,
                             "column index %d at element %d (row %d) is out of range [0, %d) given by %s",
-                            indices[p], p, rowOf(indptr, p), cols, entry(keys.shape)));
+                            indices[p],
+                            p,
+                            rowOf(indptr, p),
+                            cols,
+                            entry(keys.shape)));
                 }
             }
             double[] data = dataArray.toDoubleArray();
@@ -520,7 +631,8 @@ public final class NpzLoader implements DatasetLoader {
         private Csr readDense(String key, String role) {
             NpyArray a = readRequired(key, role);
             if (a.header().ndim() != 2) {
-                throw a.error("a dense matrix must be 2-D, got shape " + a.header().shapeText());
+                throw a.error(
+                        "a dense matrix must be 2-D, got shape " + a.header().shapeText());
             }
             if (!a.dtype().isNumeric()) {
                 throw a.error("a dense matrix must be numeric, got " + a.dtype().describe());
@@ -563,8 +675,15 @@ public final class NpzLoader implements DatasetLoader {
                     int j = a.indices[p];
                     double v = a.data[p];
                     if (!Double.isFinite(v)) {
-                        throw fail(a.dataEntry, String.format(Locale.ROOT,
-                                "adjacency value %s at element %d (row %d, column %d) is not finite", v, p, i, j));
+                        throw fail(
+                                a.dataEntry,
+                                String.format(
+                                        Locale.ROOT,
+                                        "adjacency value %s at element %d (row %d, column %d) is not finite",
+                                        v,
+                                        p,
+                                        i,
+                                        j));
                     }
                     if (v == 0) {
                         zeros++;
@@ -613,10 +732,17 @@ public final class NpzLoader implements DatasetLoader {
         }
 
         private String pickledProblem(String key, String role) {
-            return String.format(Locale.ROOT, "a pickled Python object array (descr '%s'), which cannot be read"
-                    + " in Java, and %s needs it; re-save the archive with plain arrays (for a scipy CSR matrix A:"
-                    + " np.savez(f, %s_data=A.data, %s_indices=A.indices, %s_indptr=A.indptr, %s_shape=A.shape))",
-                    archive.header(key).dtype().descr(), role, base(key), base(key), base(key), base(key));
+            return String.format(
+                    Locale.ROOT,
+                    "a pickled Python object array (descr '%s'), which cannot be read"
+                            + " in Java, and %s needs it; re-save the archive with plain arrays (for a scipy CSR matrix A:"
+                            + " np.savez(f, %s_data=A.data, %s_indices=A.indices, %s_indptr=A.indptr, %s_shape=A.shape))",
+                    archive.header(key).dtype().descr(),
+                    role,
+                    base(key),
+                    base(key),
+                    base(key),
+                    base(key));
         }
 
         private String base(String key) {
@@ -627,7 +753,10 @@ public final class NpzLoader implements DatasetLoader {
         private String[] strings(String key, String role) {
             NpyArray a = readRequired(key, role);
             if (!a.dtype().isString() || a.header().ndim() != 1) {
-                throw a.error(String.format(Locale.ROOT, "%s must be a 1-D string array, got %s", role,
+                throw a.error(String.format(
+                        Locale.ROOT,
+                        "%s must be a 1-D string array, got %s",
+                        role,
                         a.header().describe()));
             }
             return a.toStringArray();
@@ -657,8 +786,11 @@ public final class NpzLoader implements DatasetLoader {
             try {
                 h = archive.header(key);
             } catch (DatasetFormatException e) {
-                LOG.warn("{}: entry '{}' is not a readable .npy array ({}); it is not needed, so it is skipped", file,
-                        entry(key), e.getMessage());
+                LOG.warn(
+                        "{}: entry '{}' is not a readable .npy array ({}); it is not needed, so it is skipped",
+                        file,
+                        entry(key),
+                        e.getMessage());
                 skipped.add(new SkippedEntry(entry(key), "unreadable header", reason + "; " + e.getMessage(), false));
                 handled.add(key);
                 return;
@@ -696,8 +828,10 @@ public final class NpzLoader implements DatasetLoader {
 
         private void checkRows(int rows, int n, String entry, String what) {
             if (rows != n) {
-                throw fail(entry, String.format(Locale.ROOT,
-                        "shape mismatch: %d %s, but the adjacency has %d nodes", rows, what, n));
+                throw fail(
+                        entry,
+                        String.format(
+                                Locale.ROOT, "shape mismatch: %d %s, but the adjacency has %d nodes", rows, what, n));
             }
         }
 
@@ -751,9 +885,8 @@ public final class NpzLoader implements DatasetLoader {
     }
 
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    private record Edges(int[] src, int[] dst, long selfLoops, long zeros, long duplicates, long reciprocal,
-            long weighted) {
-    }
+    private record Edges(
+            int[] src, int[] dst, long selfLoops, long zeros, long duplicates, long reciprocal, long weighted) {}
 
     private record FeatureResult(Features features, String source, int dim, long nonZeros, boolean dense) {
         static final FeatureResult NONE = new FeatureResult(null, null, 0, 0, false);

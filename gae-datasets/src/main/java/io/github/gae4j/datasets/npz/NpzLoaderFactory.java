@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
@@ -24,7 +25,9 @@ public final class NpzLoaderFactory implements DatasetLoaderFactory {
 
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.withoutDefault(PATH, "required: the .npz archive"),
-            Parameter.of(FEATURES, FeaturePolicy.AUTO.optionValue(),
+            Parameter.of(
+                    FEATURES,
+                    FeaturePolicy.AUTO.optionValue(),
                     "auto (use readable features, else X = I), require or ignore"));
 
     @Override
@@ -47,14 +50,21 @@ public final class NpzLoaderFactory implements DatasetLoaderFactory {
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
         c.requireOnly(Parameter.names(PARAMETERS));
-        String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
-                "Option 'path' of dataset loader 'npz' is required: the path of a .npz archive"));
+        String value = c.getString(PATH)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() -> new ConfigException(
+                        "Option 'path' of dataset loader 'npz' is required: the path of a .npz archive"));
         Path path;
         try {
             path = Path.of(value.trim());
         } catch (InvalidPathException e) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option 'path' of dataset loader 'npz' must be a file path, got '%s' (%s)", value, e.getMessage()), e);
+            throw new ConfigException(
+                    String.format(
+                            Locale.ROOT,
+                            "Option 'path' of dataset loader 'npz' must be a file path, got '%s' (%s)",
+                            value,
+                            e.getMessage()),
+                    e);
         }
         FeaturePolicy features = FeaturePolicy.parse(c.getString(FEATURES, FeaturePolicy.AUTO.optionValue()));
         return new NpzLoader(path, features);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import java.nio.file.Path;
@@ -91,34 +92,56 @@ public record NpzReport(
 
     /** The entries that are pickled object arrays, which could not be read. */
     public List<String> pickledEntries() {
-        return skipped.stream().filter(SkippedEntry::pickled).map(SkippedEntry::entry).toList();
+        return skipped.stream()
+                .filter(SkippedEntry::pickled)
+                .map(SkippedEntry::entry)
+                .toList();
     }
 
     /** The one line {@link NpzLoader} logs at INFO. */
     public String summary() {
         String featurePart = featureSource == null
                 ? "no features (X = I)"
-                : String.format(Locale.ROOT, "%d %s features (%d non-zero, from %s)", featureDim,
-                        denseFeatures ? "dense" : "sparse", featureNonZeros, featureSource);
+                : String.format(
+                        Locale.ROOT,
+                        "%d %s features (%d non-zero, from %s)",
+                        featureDim,
+                        denseFeatures ? "dense" : "sparse",
+                        featureNonZeros,
+                        featureSource);
         String labelPart = classes == 0
                 ? "no labels"
                 : String.format(Locale.ROOT, "%d classes, %d unlabelled nodes", classes, unlabelledNodes);
         String idPart = nodeIdSource == null ? "nodes numbered 0..N-1" : "node ids from " + nodeIdSource;
-        String symmetry = symmetricInput()
-                ? "input symmetric"
-                : "input not symmetric, symmetrised as A or A^T";
-        String weighted = weightedEntries == 0 ? ""
+        String symmetry = symmetricInput() ? "input symmetric" : "input not symmetric, symmetrised as A or A^T";
+        String weighted = weightedEntries == 0
+                ? ""
                 : String.format(Locale.ROOT, ", binarised %d weighted entries", weightedEntries);
         String skippedPart = skipped.isEmpty()
                 ? "no entries skipped"
                 : "skipped " + skipped.size() + " entries: "
                         + skipped.stream().map(SkippedEntry::toString).collect(Collectors.joining("; "));
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "Read npz '%s' (features=%s) from %s: %d nodes, %d undirected edges, %s, %s, %s; of %d adjacency"
                         + " entries (%s): dropped %d self-loops and %d explicit zeros, merged %d duplicate and %d"
                         + " reciprocal entries (%s)%s; %s",
-                name, features, file, nodes, edges, featurePart, labelPart, idPart, adjacencyEntries,
-                adjacencySource, selfLoopsDropped, zeroEntriesDropped, duplicateEntriesMerged,
-                reciprocalEntriesMerged, symmetry, weighted, skippedPart);
+                name,
+                features,
+                file,
+                nodes,
+                edges,
+                featurePart,
+                labelPart,
+                idPart,
+                adjacencyEntries,
+                adjacencySource,
+                selfLoopsDropped,
+                zeroEntriesDropped,
+                duplicateEntriesMerged,
+                reciprocalEntriesMerged,
+                symmetry,
+                weighted,
+                skippedPart);
     }
 }

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.planetoid;
 
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NodeSplit;
-import io.github.gae4j.core.error.GaeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ public final class PlanetoidSplit {
 
     /** Training nodes per class, validation and test nodes in the public split. */
     public static final int PER_CLASS = 20;
+
     public static final int VALIDATION = 500;
     public static final int TEST = 1000;
 
@@ -37,27 +39,37 @@ public final class PlanetoidSplit {
         List<String> ids = graph.nodeIds();
         for (int i = 0; i < ids.size(); i++) {
             if (!ids.get(i).equals(Integer.toString(i))) {
-                throw new GaeException(String.format(Locale.ROOT,
+                throw new GaeException(String.format(
+                        Locale.ROOT,
                         "The Planetoid public split needs node ids 0..N-1 in Planetoid order (the catalog's"
-                                + " '*-planetoid' and 'pubmed' inputs); node %d has id '%s'", i, ids.get(i)));
+                                + " '*-planetoid' and 'pubmed' inputs); node %d has id '%s'",
+                        i,
+                        ids.get(i)));
             }
         }
         int[] labels = graph.labels();
         int classes = graph.classNames().size();
         int trainSize = PER_CLASS * classes;
-        int[] labelled = IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
+        int[] labelled =
+                IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
         if (labelled.length < trainSize + VALIDATION + TEST) {
-            throw new GaeException(String.format(Locale.ROOT,
+            throw new GaeException(String.format(
+                    Locale.ROOT,
                     "The Planetoid public split needs %d labelled nodes (%d train, %d validation, %d test), the graph"
-                            + " has %d", trainSize + VALIDATION + TEST, trainSize, VALIDATION, TEST, labelled.length));
+                            + " has %d",
+                    trainSize + VALIDATION + TEST,
+                    trainSize,
+                    VALIDATION,
+                    TEST,
+                    labelled.length));
         }
         int[] train = IntStream.range(0, trainSize).toArray();
         int[] validation = IntStream.range(trainSize, trainSize + VALIDATION).toArray();
         for (int[] part : new int[][] {train, validation}) {
             for (int node : part) {
                 if (labels[node] < 0) {
-                    throw new GaeException("Node " + node + " of the public split's first "
-                            + (trainSize + VALIDATION) + " is unlabelled: not a Planetoid node order");
+                    throw new GaeException("Node " + node + " of the public split's first " + (trainSize + VALIDATION)
+                            + " is unlabelled: not a Planetoid node order");
                 }
             }
         }
@@ -65,6 +77,5 @@ public final class PlanetoidSplit {
         return new NodeSplit(train, validation, test);
     }
 
-    private PlanetoidSplit() {
-    }
+    private PlanetoidSplit() {}
 }

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
-import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.error.DatasetFormatException;
+import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.datasets.io.IntList;
 import io.github.gae4j.datasets.io.LineReader;
@@ -81,19 +82,24 @@ public final class SnapLoader implements DatasetLoader {
      */
     public SnapResult read() {
         if (!Files.exists(path)) {
-            throw new DatasetFormatException(path, 0,
-                    "no such file; option 'path' of dataset loader 'snap' must name an edge-list file");
+            throw new DatasetFormatException(
+                    path, 0, "no such file; option 'path' of dataset loader 'snap' must name an edge-list file");
         }
         if (Files.isDirectory(path)) {
-            throw new DatasetFormatException(path, 0,
-                    "is a directory; option 'path' of dataset loader 'snap' must name an edge-list file");
+            throw new DatasetFormatException(
+                    path, 0, "is a directory; option 'path' of dataset loader 'snap' must name an edge-list file");
         }
         Separator separator = options.separator().resolve(path.getFileName().toString());
         Parsed p = parse(separator);
         if (p.edgeLines == 0) {
-            throw new DatasetFormatException(path, 0, String.format(Locale.ROOT,
-                    "empty graph: no edge lines (the file has %d comment lines%s and otherwise only blank lines)",
-                    p.commentLines, p.headerLine == null ? "" : " and 1 header line"));
+            throw new DatasetFormatException(
+                    path,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "empty graph: no edge lines (the file has %d comment lines%s and otherwise only blank lines)",
+                            p.commentLines,
+                            p.headerLine == null ? "" : " and 1 header line"));
         }
 
         // Number the nodes: numeric order for integer ids, first appearance for strings.
@@ -153,10 +159,17 @@ public final class SnapLoader implements DatasetLoader {
         Arrays.sort(undirected);
         int e = unique(undirected, distinct);
         if (e == 0) {
-            throw new DatasetFormatException(path, 0, String.format(Locale.ROOT,
-                    "empty graph: no edges left of %d edge lines (%d self-loops%s)", p.edgeLines, loops,
-                    p.nonPositive > 0 ? String.format(Locale.ROOT, ", %d lines with weight <= 0 dropped", p.nonPositive)
-                            : ""));
+            throw new DatasetFormatException(
+                    path,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "empty graph: no edges left of %d edge lines (%d self-loops%s)",
+                            p.edgeLines,
+                            loops,
+                            p.nonPositive > 0
+                                    ? String.format(Locale.ROOT, ", %d lines with weight <= 0 dropped", p.nonPositive)
+                                    : ""));
         }
         int[] src = new int[e];
         int[] dst = new int[e];
@@ -165,28 +178,59 @@ public final class SnapLoader implements DatasetLoader {
             dst[k] = (int) undirected[k];
         }
         String name = datasetName(path);
-        Graph graph = Graph.builder(n).name(name).edges(src, dst).nodeIds(nodeIds).build();
-        SnapReport report = new SnapReport(path, name, options.directed(), intIds ? IdMode.INT : IdMode.STRING,
-                separator, n, graph.edgeCount(), p.edgeLines, p.commentLines, p.headerLine, loops, m - distinct,
-                distinct - e, p.columns == 3, p.weighted ? p.minWeight : Double.NaN,
-                p.weighted ? p.maxWeight : Double.NaN, options.weights(), p.nonPositive,
+        Graph graph =
+                Graph.builder(n).name(name).edges(src, dst).nodeIds(nodeIds).build();
+        SnapReport report = new SnapReport(
+                path,
+                name,
+                options.directed(),
+                intIds ? IdMode.INT : IdMode.STRING,
+                separator,
+                n,
+                graph.edgeCount(),
+                p.edgeLines,
+                p.commentLines,
+                p.headerLine,
+                loops,
+                m - distinct,
+                distinct - e,
+                p.columns == 3,
+                p.weighted ? p.minWeight : Double.NaN,
+                p.weighted ? p.maxWeight : Double.NaN,
+                options.weights(),
+                p.nonPositive,
                 intIds ? null : p.firstNonInteger);
-        if (!intIds && options.ids() == IdMode.AUTO && !options.header() && p.firstNonInteger != null
+        if (!intIds
+                && options.ids() == IdMode.AUTO
+                && !options.header()
+                && p.firstNonInteger != null
                 && !p.nonIntegerAfterFirstLine) {
-            LOG.warn("{}:{}: only the first edge line has ids that are not integers ('{}'), so all ids are read as"
-                    + " strings; if that line is a header, set option header=true", path, p.firstDataLine,
+            LOG.warn(
+                    "{}:{}: only the first edge line has ids that are not integers ('{}'), so all ids are read as"
+                            + " strings; if that line is a header, set option header=true",
+                    path,
+                    p.firstDataLine,
                     p.firstNonInteger);
         } else if (!intIds && options.ids() == IdMode.AUTO && p.integerIds > 0) {
             // One stray token must not silently turn a file of integer ids into string ids.
-            LOG.warn("{}: mixed node ids: {} are integers and {} are not (first on line{} {}), so all are read as"
-                    + " strings; option ids=int makes the non-integer ones errors, ids=string silences this",
-                    path, p.integerIds, p.nonIntegerIds, p.nonIntegerLines.size() > 1 ? "s" : "",
+            LOG.warn(
+                    "{}: mixed node ids: {} are integers and {} are not (first on line{} {}), so all are read as"
+                            + " strings; option ids=int makes the non-integer ones errors, ids=string silences this",
+                    path,
+                    p.integerIds,
+                    p.nonIntegerIds,
+                    p.nonIntegerLines.size() > 1 ? "s" : "",
                     describe(p.nonIntegerLines, p.nonIntegerTokens));
         }
         if (intIds && p.negativeIds > 0) {
-            LOG.warn("{}: {} node id{} negative (first on line{} {}); they are read as ordinary ids; option ids=int"
-                    + " makes them errors", path, p.negativeIds, p.negativeIds == 1 ? " is" : "s are",
-                    p.negativeLines.size() > 1 ? "s" : "", describe(p.negativeLines, p.negativeTokens));
+            LOG.warn(
+                    "{}: {} node id{} negative (first on line{} {}); they are read as ordinary ids; option ids=int"
+                            + " makes them errors",
+                    path,
+                    p.negativeIds,
+                    p.negativeIds == 1 ? " is" : "s are",
+                    p.negativeLines.size() > 1 ? "s" : "",
+                    describe(p.negativeLines, p.negativeTokens));
         }
         if (LOG.isInfoEnabled()) {
             LOG.info("{}", report.summary());
@@ -213,8 +257,10 @@ public final class SnapLoader implements DatasetLoader {
                 }
                 int fields = in.fieldCount();
                 if (fields < 2 || fields > 3) {
-                    throw in.error(String.format(Locale.ROOT,
-                            "expected 2 fields (<from> <to>) or 3 (<from> <to> <weight>), found %d%s", fields,
+                    throw in.error(String.format(
+                            Locale.ROOT,
+                            "expected 2 fields (<from> <to>) or 3 (<from> <to> <weight>), found %d%s",
+                            fields,
                             separator == Separator.WHITESPACE ? "" : " (separator=" + separator + ")"));
                 }
                 if (fields == 3 && options.weights() == WeightPolicy.NONE) {
@@ -225,9 +271,12 @@ public final class SnapLoader implements DatasetLoader {
                     p.columns = fields;
                     p.firstDataLine = in.lineNumber();
                 } else if (fields != p.columns) {
-                    throw in.error(String.format(Locale.ROOT,
-                            "expected %d fields like line %d (the first edge line), found %d", p.columns,
-                            p.firstDataLine, fields));
+                    throw in.error(String.format(
+                            Locale.ROOT,
+                            "expected %d fields like line %d (the first edge line), found %d",
+                            p.columns,
+                            p.firstDataLine,
+                            fields));
                 }
                 for (int k = 0; k < fields; k++) {
                     if (in.fieldLength(k) == 0) {
@@ -240,8 +289,8 @@ public final class SnapLoader implements DatasetLoader {
                 if (fields == 3) {
                     double w = in.number(2);
                     if (Double.isNaN(w)) {
-                        throw in.error(String.format(Locale.ROOT,
-                                "weight (field 3) is not a finite number: '%s'", in.field(2)));
+                        throw in.error(String.format(
+                                Locale.ROOT, "weight (field 3) is not a finite number: '%s'", in.field(2)));
                     }
                     if (!p.weighted) {
                         p.weighted = true;
@@ -278,9 +327,12 @@ public final class SnapLoader implements DatasetLoader {
         }
         if (!isLong(id)) {
             if (options.ids() == IdMode.INT) {
-                throw in.error(String.format(Locale.ROOT,
+                throw in.error(String.format(
+                        Locale.ROOT,
                         "node id '%s' (field %d) is not an integer; ids=int needs non-negative 64-bit integer ids"
-                                + " (ids=string or ids=auto reads any id)", id, k + 1));
+                                + " (ids=string or ids=auto reads any id)",
+                        id,
+                        k + 1));
             }
             p.nonIntegerIds++;
             note(p.nonIntegerLines, p.nonIntegerTokens, in.lineNumber(), id);
@@ -294,9 +346,12 @@ public final class SnapLoader implements DatasetLoader {
             p.integerIds++;
             if (id.charAt(0) == '-' && !id.chars().skip(1).allMatch(c -> c == '0')) {
                 if (options.ids() == IdMode.INT) {
-                    throw in.error(String.format(Locale.ROOT,
+                    throw in.error(String.format(
+                            Locale.ROOT,
                             "node id '%s' (field %d) is negative; ids=int needs non-negative 64-bit integer ids"
-                                    + " (ids=auto reads it with a warning)", id, k + 1));
+                                    + " (ids=auto reads it with a warning)",
+                            id,
+                            k + 1));
                 }
                 p.negativeIds++;
                 note(p.negativeLines, p.negativeTokens, in.lineNumber(), id);
@@ -319,7 +374,11 @@ public final class SnapLoader implements DatasetLoader {
     private static String describe(List<Long> lines, List<String> tokens) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(lines.get(i)).append(" ('").append(tokens.get(i)).append("')");
+            b.append(i == 0 ? "" : ", ")
+                    .append(lines.get(i))
+                    .append(" ('")
+                    .append(tokens.get(i))
+                    .append("')");
         }
         return b.toString();
     }

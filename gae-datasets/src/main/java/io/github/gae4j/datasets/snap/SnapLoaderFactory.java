@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.spi.DatasetLoaderFactory;
@@ -45,10 +46,14 @@ public final class SnapLoaderFactory implements DatasetLoaderFactory {
                 Parameter.withoutDefault(PATH, "required: the edge-list file (.gz read transparently)"),
                 Parameter.of(DIRECTED, d.directed(), "keep each line as the edge from -> to (false: symmetrise)"),
                 Parameter.of(IDS, d.ids().optionValue(), "node ids: auto (integers if all parse), int or string"),
-                Parameter.of(WEIGHTS, d.weights().optionValue(),
+                Parameter.of(
+                        WEIGHTS,
+                        d.weights().optionValue(),
                         "a third column: ignore it, positive (drop lines with weight <= 0) or none (an error)"),
                 Parameter.of(COMMENT, d.comment(), "prefix of comment lines; empty for none"),
-                Parameter.of(SEPARATOR, d.separator().optionValue(),
+                Parameter.of(
+                        SEPARATOR,
+                        d.separator().optionValue(),
                         "auto (comma for .csv, else whitespace), whitespace, tab or comma"),
                 Parameter.of(HEADER, d.header(), "skip the first line that is not blank or a comment"));
     }
@@ -64,14 +69,20 @@ public final class SnapLoaderFactory implements DatasetLoaderFactory {
     public DatasetLoader create(ComponentConfig config, CreationContext context) {
         ComponentConfig c = config.describedAs("dataset loader '" + NAME + "'");
         c.requireOnly(Parameter.names(PARAMETERS));
-        String value = c.getString(PATH).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
-                "Option 'path' of dataset loader 'snap' is required: the path of an edge-list file"));
+        String value = c.getString(PATH)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() -> new ConfigException(
+                        "Option 'path' of dataset loader 'snap' is required: the path of an edge-list file"));
         Path path;
         try {
             path = Path.of(value.trim());
         } catch (InvalidPathException e) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option 'path' of dataset loader 'snap' must be a file path, got '%s' (%s)", value, e.getMessage()),
+            throw new ConfigException(
+                    String.format(
+                            Locale.ROOT,
+                            "Option 'path' of dataset loader 'snap' must be a file path, got '%s' (%s)",
+                            value,
+                            e.getMessage()),
                     e);
         }
         SnapOptions d = SnapOptions.DEFAULTS;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
  * @param separator how fields are separated
  * @param header    whether the first line that is not blank or a comment is a header to skip
  */
-public record SnapOptions(boolean directed, IdMode ids, WeightPolicy weights, String comment, Separator separator,
-        boolean header) {
+public record SnapOptions(
+        boolean directed, IdMode ids, WeightPolicy weights, String comment, Separator separator, boolean header) {
 
     /** The defaults: undirected, ids=auto, weights=ignore, comment {@code #}, separator=auto, no header. */
     public static final SnapOptions DEFAULTS =
@@ -63,9 +64,13 @@ public record SnapOptions(boolean directed, IdMode ids, WeightPolicy weights, St
                 return e;
             }
         }
-        throw new ConfigException(String.format(Locale.ROOT,
-                "Option '%s' of dataset loader 'snap' must be one of %s, got '%s'", option,
-                Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
-                        .collect(Collectors.joining(", ")), value));
+        throw new ConfigException(String.format(
+                Locale.ROOT,
+                "Option '%s' of dataset loader 'snap' must be one of %s, got '%s'",
+                option,
+                Arrays.stream(type.getEnumConstants())
+                        .map(e -> e.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")),
+                value));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
 import java.nio.file.Path;
@@ -76,30 +77,59 @@ public record SnapReport(
                 : firstNonIntegerId != null
                         ? "string ids in order of first appearance (e.g. '" + firstNonIntegerId + "' is not an integer)"
                         : "string ids in order of first appearance";
-        String skippedPart = String.format(Locale.ROOT, "%d comment lines%s skipped", commentLines,
+        String skippedPart = String.format(
+                Locale.ROOT,
+                "%d comment lines%s skipped",
+                commentLines,
                 headerLine == null ? "" : " and a header line");
         String mergePart = directed
-                ? String.format(Locale.ROOT, "merged %d duplicate lines; %d distinct directed edges, of which %d"
-                        + " reciprocal pairs each became one undirected edge (directed input, stored undirected:"
-                        + " GAE uses undirected graphs)", duplicateLinesMerged, directedEdges(), reverseLinesMerged)
-                : String.format(Locale.ROOT, "merged %d duplicate lines and %d lines listing an edge in reverse",
-                        duplicateLinesMerged, reverseLinesMerged);
+                ? String.format(
+                        Locale.ROOT,
+                        "merged %d duplicate lines; %d distinct directed edges, of which %d"
+                                + " reciprocal pairs each became one undirected edge (directed input, stored undirected:"
+                                + " GAE uses undirected graphs)",
+                        duplicateLinesMerged,
+                        directedEdges(),
+                        reverseLinesMerged)
+                : String.format(
+                        Locale.ROOT,
+                        "merged %d duplicate lines and %d lines listing an edge in reverse",
+                        duplicateLinesMerged,
+                        reverseLinesMerged);
         String weightPart;
         if (!weightColumn) {
             weightPart = "no weight column";
         } else if (weights == WeightPolicy.POSITIVE) {
-            weightPart = String.format(Locale.ROOT, "dropped %d lines with weight <= 0 (weights=positive); weights in"
-                    + " [%s, %s] otherwise ignored (Graph has no edge weights)", nonPositiveWeightLinesDropped,
-                    number(minWeight), number(maxWeight));
+            weightPart = String.format(
+                    Locale.ROOT,
+                    "dropped %d lines with weight <= 0 (weights=positive); weights in"
+                            + " [%s, %s] otherwise ignored (Graph has no edge weights)",
+                    nonPositiveWeightLinesDropped,
+                    number(minWeight),
+                    number(maxWeight));
         } else {
-            weightPart = String.format(Locale.ROOT, "third column read as weights in [%s, %s] and ignored (Graph has"
-                    + " no edge weights)", number(minWeight), number(maxWeight));
+            weightPart = String.format(
+                    Locale.ROOT,
+                    "third column read as weights in [%s, %s] and ignored (Graph has" + " no edge weights)",
+                    number(minWeight),
+                    number(maxWeight));
         }
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "Read edge list '%s' (%s, %s, separator=%s) from %s: %d nodes, %d undirected edges, no features"
                         + " (X = I), no labels; %s; of %d edge lines: dropped %d self-loops, %s; %s",
-                name, directed ? "directed" : "undirected", idPart, separator, file, nodes, edges, skippedPart,
-                edgeLines, selfLoopsDropped, mergePart, weightPart);
+                name,
+                directed ? "directed" : "undirected",
+                idPart,
+                separator,
+                file,
+                nodes,
+                edges,
+                skippedPart,
+                edgeLines,
+                selfLoopsDropped,
+                mergePart,
+                weightPart);
     }
 
     private static String number(double v) {

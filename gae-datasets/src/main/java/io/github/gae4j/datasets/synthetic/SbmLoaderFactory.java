@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.synthetic;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -30,7 +31,9 @@ public final class SbmLoaderFactory implements DatasetLoaderFactory {
             Parameter.of(P_IN, StochasticBlockModel.DEFAULT_P_IN, "edge probability within a community"),
             Parameter.of(P_OUT, StochasticBlockModel.DEFAULT_P_OUT, "edge probability between communities"),
             Parameter.of(FEATURE_DIM, StochasticBlockModel.DEFAULT_FEATURE_DIM, "feature dimension"),
-            Parameter.of(FEATURE_NOISE, StochasticBlockModel.DEFAULT_FEATURE_NOISE,
+            Parameter.of(
+                    FEATURE_NOISE,
+                    StochasticBlockModel.DEFAULT_FEATURE_NOISE,
                     "std of the noise added to each community's feature prototype"),
             Parameter.of(SEED, StochasticBlockModel.DEFAULT_SEED, "seed of the graph (not the model's seed)"));
 

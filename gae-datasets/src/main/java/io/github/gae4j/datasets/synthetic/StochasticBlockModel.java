@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.synthetic;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
@@ -146,7 +147,8 @@ public final class StochasticBlockModel implements DatasetLoader {
             int before = edges.size;
             sampleWithin(from, to - from, edgeRandom, edges);
             within += edges.size - before;
-            // Blocks are contiguous, so "block a × every later block" is one rectangle: O(k) rectangles, not O(k²) pairs.
+            // Blocks are contiguous, so "block a × every later block" is one rectangle: O(k) rectangles, not O(k²)
+            // pairs.
             sampleBetween(from, to - from, to, nodes - to, edgeRandom, edges);
         }
         int[] labels = new int[nodes];
@@ -163,9 +165,16 @@ public final class StochasticBlockModel implements DatasetLoader {
             builder.features(Features.dense(features(labels, featureRandom)));
         }
         Graph graph = builder.build();
-        LOG.info("Generated stochastic block model '{}': {} nodes in {} communities, {} edges ({} within, {} between;"
-                        + " expected {}), {}, seed {}", graph.name(), nodes, communities, graph.edgeCount(), within,
-                edges.size - within, String.format(Locale.ROOT, "%.1f", expectedEdges()),
+        LOG.info(
+                "Generated stochastic block model '{}': {} nodes in {} communities, {} edges ({} within, {} between;"
+                        + " expected {}), {}, seed {}",
+                graph.name(),
+                nodes,
+                communities,
+                graph.edgeCount(),
+                within,
+                edges.size - within,
+                String.format(Locale.ROOT, "%.1f", expectedEdges()),
                 featureDim > 0 ? featureDim + " dense features (noise " + featureNoise + ")" : "no features (X = I)",
                 seed);
         return graph;
@@ -215,7 +224,8 @@ public final class StochasticBlockModel implements DatasetLoader {
     }
 
     /** Pairs (i, j) of two disjoint node ranges, enumerated as i * sizeB + j with geometric skips. */
-    private void sampleBetween(int offsetA, int sizeA, int offsetB, int sizeB, SplittableRandom random, EdgeBuffer out) {
+    private void sampleBetween(
+            int offsetA, int sizeA, int offsetB, int sizeB, SplittableRandom random, EdgeBuffer out) {
         long candidates = (long) sizeA * sizeB;
         if (candidates == 0 || pOut <= 0) {
             return;
@@ -262,9 +272,16 @@ public final class StochasticBlockModel implements DatasetLoader {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "StochasticBlockModel[nodes=%d, communities=%d, p-in=%s, p-out=%s, feature-dim=%d, feature-noise=%s, seed=%d]",
-                nodes, communities, pIn, pOut, featureDim, featureNoise, seed);
+                nodes,
+                communities,
+                pIn,
+                pOut,
+                featureDim,
+                featureNoise,
+                seed);
     }
 
     /** Options of the model; {@link #build()} validates them and names the bad option. */
@@ -277,8 +294,7 @@ public final class StochasticBlockModel implements DatasetLoader {
         private double featureNoise = DEFAULT_FEATURE_NOISE;
         private long seed = DEFAULT_SEED;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Number of nodes, at least 1 (option {@code nodes}). */
         public Builder nodes(int nodes) {
@@ -332,8 +348,7 @@ public final class StochasticBlockModel implements DatasetLoader {
                 throw bad(SbmLoaderFactory.NODES, nodes, "an integer >= 1");
             }
             if (communities < 1 || communities > nodes) {
-                throw bad(SbmLoaderFactory.COMMUNITIES, communities,
-                        "an integer in [1, nodes] = [1, " + nodes + "]");
+                throw bad(SbmLoaderFactory.COMMUNITIES, communities, "an integer in [1, nodes] = [1, " + nodes + "]");
             }
             checkProbability(SbmLoaderFactory.P_IN, pIn);
             checkProbability(SbmLoaderFactory.P_OUT, pOut);
@@ -341,18 +356,28 @@ public final class StochasticBlockModel implements DatasetLoader {
                 throw bad(SbmLoaderFactory.FEATURE_DIM, featureDim, "an integer >= 0 (0: no features)");
             }
             if ((long) nodes * featureDim > Integer.MAX_VALUE - 8L) {
-                throw bad(SbmLoaderFactory.FEATURE_DIM, featureDim, String.format(Locale.ROOT,
-                        "at most %d for %d nodes (the dense feature matrix must fit one array)",
-                        (Integer.MAX_VALUE - 8L) / nodes, nodes));
+                throw bad(
+                        SbmLoaderFactory.FEATURE_DIM,
+                        featureDim,
+                        String.format(
+                                Locale.ROOT,
+                                "at most %d for %d nodes (the dense feature matrix must fit one array)",
+                                (Integer.MAX_VALUE - 8L) / nodes,
+                                nodes));
             }
             if (!Double.isFinite(featureNoise) || featureNoise < 0) {
                 throw bad(SbmLoaderFactory.FEATURE_NOISE, featureNoise, "a finite number >= 0");
             }
             double expected = expectedEdges(nodes, communities, pIn, pOut);
             if (expected > MAX_EXPECTED_EDGES) {
-                throw new ConfigException(String.format(Locale.ROOT,
+                throw new ConfigException(String.format(
+                        Locale.ROOT,
                         "Options 'p-in' (%s) and 'p-out' (%s) of dataset loader 'sbm' give %.0f expected edges on %d"
-                                + " nodes; at most %d are supported: lower them", pIn, pOut, expected, nodes,
+                                + " nodes; at most %d are supported: lower them",
+                        pIn,
+                        pOut,
+                        expected,
+                        nodes,
                         MAX_EXPECTED_EDGES));
             }
             return new StochasticBlockModel(this);
@@ -365,8 +390,8 @@ public final class StochasticBlockModel implements DatasetLoader {
         }
 
         private static ConfigException bad(String option, Object value, String expected) {
-            return new ConfigException(String.format(Locale.ROOT,
-                    "Option '%s' of dataset loader 'sbm' must be %s, got '%s'", option, expected, value));
+            return new ConfigException(String.format(
+                    Locale.ROOT, "Option '%s' of dataset loader 'sbm' must be %s, got '%s'", option, expected, value));
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +44,7 @@ final class CatalogFixtures {
             4\t1
             """));
 
-    private CatalogFixtures() {
-    }
+    private CatalogFixtures() {}
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -91,9 +91,14 @@ final class CatalogFixtures {
 
     /** The tiny LINQS dataset as a catalog entry (files {@code tiny/tiny.content}, {@code tiny/tiny.cites}). */
     static CatalogEntry tinyEntry(java.util.Optional<java.net.URI> baseUrl) {
-        return new CatalogEntry("tiny", "linqs", "5 nodes", List.of(
-                DatasetFile.of("path", "tiny/tiny.content", Sha256.of(TINY_CONTENT), TINY_CONTENT.length),
-                DatasetFile.of("cites", "tiny/tiny.cites", Sha256.of(TINY_CITES), TINY_CITES.length)),
-                java.util.Map.of("dangling", "drop"), baseUrl);
+        return new CatalogEntry(
+                "tiny",
+                "linqs",
+                "5 nodes",
+                List.of(
+                        DatasetFile.of("path", "tiny/tiny.content", Sha256.of(TINY_CONTENT), TINY_CONTENT.length),
+                        DatasetFile.of("cites", "tiny/tiny.cites", Sha256.of(TINY_CITES), TINY_CITES.length)),
+                java.util.Map.of("dangling", "drop"),
+                baseUrl);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,8 @@ final class CatalogRealDataTest {
 
     private static Path root() {
         Path p = DataDirectories.find().orElse(null);
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p.resolve("MANIFEST.tsv")),
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p.resolve("MANIFEST.tsv")),
                 () -> "Real datasets (with MANIFEST.tsv) not found; to run this test "
                         + DataDirectories.searchDescription());
         return p;
@@ -64,8 +66,12 @@ final class CatalogRealDataTest {
         for (CatalogEntry e : DatasetCatalog.builtIn().entries()) {
             for (DatasetFile f : e.files()) {
                 assertThat(manifest).as("MANIFEST.tsv row of " + f.path()).containsKey(f.path());
-                assertThat(f.size().getAsLong()).as(f.path()).isEqualTo(Long.parseLong(manifest.get(f.path()).get(0)));
-                assertThat(f.sha256()).as(f.path()).contains(manifest.get(f.path()).get(1));
+                assertThat(f.size().getAsLong())
+                        .as(f.path())
+                        .isEqualTo(Long.parseLong(manifest.get(f.path()).get(0)));
+                assertThat(f.sha256())
+                        .as(f.path())
+                        .contains(manifest.get(f.path()).get(1));
             }
         }
     }
@@ -80,13 +86,16 @@ final class CatalogRealDataTest {
         assertThat(r.root()).isEqualTo(root.toAbsolutePath().normalize());
         assertThat(r.verified()).hasSize(2);
         for (Path p : r.verified()) {
-            assertThat(Sha256.of(p)).isEqualTo(manifest.get(root.relativize(p).toString().replace('\\', '/')).get(1));
+            assertThat(Sha256.of(p))
+                    .isEqualTo(manifest.get(root.relativize(p).toString().replace('\\', '/'))
+                            .get(1));
         }
         Graph g = cora.load();
         assertThat(g.nodeCount()).isEqualTo(2708);
         assertThat(g.edgeCount()).isEqualTo(5278);
         assertThat(g.classNames()).hasSize(7);
-        assertThat(((Features.Sparse) g.features().orElseThrow()).matrix().nnz()).isEqualTo(49216);
+        assertThat(((Features.Sparse) g.features().orElseThrow()).matrix().nnz())
+                .isEqualTo(49216);
 
         NamedDatasetLoader citeseer = loader("citeseer", root);
         assertThat(citeseer.resolve().verified()).hasSize(2);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import static io.github.gae4j.datasets.catalog.CatalogFixtures.TINY_CITES;
@@ -49,10 +50,12 @@ final class DataRootTest {
     void orderIsExplicitThenEnvironmentThenHome() {
         DataRoot roots = DataRoot.of(Optional.of(explicit()), env(true));
 
-        assertThat(roots.candidates()).extracting(DataRoot.Candidate::directory)
+        assertThat(roots.candidates())
+                .extracting(DataRoot.Candidate::directory)
                 .containsExactly(explicit(), envDir(), homeRoot());
-        assertThat(roots.candidates()).extracting(DataRoot.Candidate::source).containsExactly("option data-dir",
-                "environment variable GAE_DATA_DIR", "default ~/.gae4j/datasets");
+        assertThat(roots.candidates())
+                .extracting(DataRoot.Candidate::source)
+                .containsExactly("option data-dir", "environment variable GAE_DATA_DIR", "default ~/.gae4j/datasets");
         assertThat(roots.cache().directory()).isEqualTo(explicit());
     }
 
@@ -77,11 +80,12 @@ final class DataRootTest {
 
     @Test
     void relativePathsBecomeAbsolute() {
-        DataRoot roots = DataRoot.of(Optional.of(Path.of("rel/data")), Environment.of(
-                Map.of(DataRoot.DATA_DIR_ENV, "other"), home()));
+        DataRoot roots = DataRoot.of(
+                Optional.of(Path.of("rel/data")), Environment.of(Map.of(DataRoot.DATA_DIR_ENV, "other"), home()));
 
         assertThat(roots.candidates()).allMatch(c -> c.directory().isAbsolute());
-        assertThat(roots.candidates().get(0).directory()).isEqualTo(Path.of("rel/data").toAbsolutePath());
+        assertThat(roots.candidates().get(0).directory())
+                .isEqualTo(Path.of("rel/data").toAbsolutePath());
     }
 
     @Test

@@ -1,15 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 // tag::dataset-by-name[]
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.datasets.catalog.DataRoot;
-import io.github.gae4j.datasets.catalog.DatasetCatalog;
-import io.github.gae4j.datasets.catalog.DatasetResolver;
-import io.github.gae4j.datasets.catalog.Environment;
-import io.github.gae4j.datasets.catalog.NamedDatasetLoaderFactory;
-import io.github.gae4j.datasets.catalog.ResolvedDataset;
 import java.nio.file.Path;
 import java.util.Optional;
 // end::dataset-by-name[]
@@ -17,8 +12,7 @@ import java.util.Optional;
 /** README of gae-datasets, "From code": a dataset by name, through a catalog file of one's own. */
 final class DatasetByNameExample {
 
-    private DatasetByNameExample() {
-    }
+    private DatasetByNameExample() {}
 
     // tag::dataset-by-name[]
     static Graph loadByName(String name, Path dataDir, Path catalogFile) {
@@ -29,7 +23,9 @@ final class DatasetByNameExample {
         System.out.println(name + " in " + files.root() + ": " + files.loaderOptions());
         // The graph: the same lookup through the "dataset" loader plugin, the way a model file names a dataset
         return new NamedDatasetLoaderFactory()
-                .create(ComponentConfig.of("name", name, "data-dir", dataDir.toString(), "catalog", catalogFile.toString()),
+                .create(
+                        ComponentConfig.of(
+                                "name", name, "data-dir", dataDir.toString(), "catalog", catalogFile.toString()),
                         new CreationContext(0, 0, 1))
                 .load();
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import static io.github.gae4j.datasets.catalog.CatalogFixtures.TINY_CITES;
@@ -21,13 +22,16 @@ final class DatasetByNameExampleTest {
     void loadsTheTinyDatasetByName() {
         write(tmp.resolve("data/tiny/tiny.content"), TINY_CONTENT);
         write(tmp.resolve("data/tiny/tiny.cites"), TINY_CITES);
-        Path catalog = write(tmp.resolve("my-datasets.properties"), utf8(String.join("\n",
-                "tiny.loader = linqs",
-                "tiny.file.path = tiny/tiny.content",
-                "tiny.sha256.path = " + Sha256.of(TINY_CONTENT),
-                "tiny.file.cites = tiny/tiny.cites",
-                "tiny.sha256.cites = " + Sha256.of(TINY_CITES),
-                "")));
+        Path catalog = write(
+                tmp.resolve("my-datasets.properties"),
+                utf8(String.join(
+                        "\n",
+                        "tiny.loader = linqs",
+                        "tiny.file.path = tiny/tiny.content",
+                        "tiny.sha256.path = " + Sha256.of(TINY_CONTENT),
+                        "tiny.file.cites = tiny/tiny.cites",
+                        "tiny.sha256.cites = " + Sha256.of(TINY_CITES),
+                        "")));
 
         Graph g = DatasetByNameExample.loadByName("tiny", tmp.resolve("data"), catalog);
 

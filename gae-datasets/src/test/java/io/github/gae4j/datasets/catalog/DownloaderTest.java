@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import static io.github.gae4j.datasets.catalog.CatalogFixtures.SNAP_EDGES;
@@ -69,8 +70,8 @@ final class DownloaderTest {
     void sizeIsOptional() {
         server.serve("e.txt.gz", SNAP_EDGES);
 
-        Downloader.Result r = downloader.download(server.url("e.txt.gz"), dir.resolve("e.txt.gz"), SHA,
-                OptionalLong.empty());
+        Downloader.Result r =
+                downloader.download(server.url("e.txt.gz"), dir.resolve("e.txt.gz"), SHA, OptionalLong.empty());
 
         assertThat(r.bytes()).isEqualTo(SNAP_EDGES.length);
     }
@@ -114,8 +115,8 @@ final class DownloaderTest {
         server.truncated("e.txt", body, body.length + 1000);
         Path target = dir.resolve("e.txt");
 
-        assertThatThrownBy(() -> downloader.download(server.url("e.txt"), target, Sha256.of(body),
-                OptionalLong.empty()))
+        assertThatThrownBy(
+                        () -> downloader.download(server.url("e.txt"), target, Sha256.of(body), OptionalLong.empty()))
                 .isInstanceOf(DownloadException.class)
                 .hasMessageContaining("truncated");
         assertThat(filesUnder(dir)).isEmpty();
@@ -136,8 +137,8 @@ final class DownloaderTest {
 
     @Test
     void unknownPathIs404() {
-        assertThatThrownBy(() -> downloader.download(server.url("nothing/here.npz"), dir.resolve("here.npz"), SHA,
-                SIZE))
+        assertThatThrownBy(
+                        () -> downloader.download(server.url("nothing/here.npz"), dir.resolve("here.npz"), SHA, SIZE))
                 .isInstanceOf(DownloadException.class)
                 .hasMessageContaining("HTTP 404");
     }
@@ -160,8 +161,8 @@ final class DownloaderTest {
         server.stalled("snap/edges.txt.gz", Arrays.copyOf(SNAP_EDGES, 10), SNAP_EDGES.length);
         Downloader slow = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(2));
         Path target = dir.resolve("snap/edges.txt.gz");
-        CompletableFuture<Downloader.Result> running = CompletableFuture.supplyAsync(
-                () -> slow.download(server.url("snap/edges.txt.gz"), target, SHA, SIZE));
+        CompletableFuture<Downloader.Result> running =
+                CompletableFuture.supplyAsync(() -> slow.download(server.url("snap/edges.txt.gz"), target, SHA, SIZE));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<String> during = filesUnder(dir);
@@ -170,11 +171,17 @@ final class DownloaderTest {
             during = filesUnder(dir);
         }
 
-        assertThat(during).singleElement().asString().startsWith("snap/.edges.txt.gz.").endsWith(".part");
+        assertThat(during)
+                .singleElement()
+                .asString()
+                .startsWith("snap/.edges.txt.gz.")
+                .endsWith(".part");
         assertThat(target).doesNotExist();
         assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(DownloadException.class).hasMessageContaining("read timeout");
+                .cause()
+                .isInstanceOf(DownloadException.class)
+                .hasMessageContaining("read timeout");
         assertThat(filesUnder(dir)).isEmpty();
     }
 
@@ -184,8 +191,8 @@ final class DownloaderTest {
 
         assertThatThrownBy(() -> downloader.download(server.url("e.txt.gz"), dir.resolve("e.txt.gz"), SHA, SIZE))
                 .isInstanceOf(DownloadException.class)
-                .hasMessageContaining("announces 23 bytes (Content-Length) but the catalog expects "
-                        + SNAP_EDGES.length);
+                .hasMessageContaining(
+                        "announces 23 bytes (Content-Length) but the catalog expects " + SNAP_EDGES.length);
         assertThat(filesUnder(dir)).isEmpty();
     }
 

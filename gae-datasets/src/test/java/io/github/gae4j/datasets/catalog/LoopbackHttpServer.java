@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -24,11 +25,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoopbackHttpServer implements AutoCloseable {
 
-    private enum Mode { OK, STATUS, TRUNCATED, STALLED }
+    private enum Mode {
+        OK,
+        STATUS,
+        TRUNCATED,
+        STALLED
+    }
 
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    private record Canned(Mode mode, int status, byte[] body, long declaredLength) {
-    }
+    private record Canned(Mode mode, int status, byte[] body, long declaredLength) {}
 
     private final HttpServer server;
     private final ExecutorService executor;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import static io.github.gae4j.datasets.catalog.CatalogFixtures.TINY_CITES;
@@ -25,7 +26,8 @@ final class NamedDatasetContractTest implements DatasetLoaderContract {
 
     @Override
     public DatasetLoaderFactory factory() {
-        return new NamedDatasetLoaderFactory(Environment.of(Map.of(), tmp.resolve("home")),
+        return new NamedDatasetLoaderFactory(
+                Environment.of(Map.of(), tmp.resolve("home")),
                 () -> new Downloader(Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 
@@ -35,13 +37,16 @@ final class NamedDatasetContractTest implements DatasetLoaderContract {
         if (!Files.exists(catalog)) {
             write(tmp.resolve("data/tiny/tiny.content"), TINY_CONTENT);
             write(tmp.resolve("data/tiny/tiny.cites"), TINY_CITES);
-            write(catalog, utf8(String.join("\n",
-                    "tiny.loader = linqs",
-                    "tiny.file.path = tiny/tiny.content",
-                    "tiny.sha256.path = " + Sha256.of(TINY_CONTENT),
-                    "tiny.file.cites = tiny/tiny.cites",
-                    "tiny.sha256.cites = " + Sha256.of(TINY_CITES),
-                    "")));
+            write(
+                    catalog,
+                    utf8(String.join(
+                            "\n",
+                            "tiny.loader = linqs",
+                            "tiny.file.path = tiny/tiny.content",
+                            "tiny.sha256.path = " + Sha256.of(TINY_CONTENT),
+                            "tiny.file.cites = tiny/tiny.cites",
+                            "tiny.sha256.cites = " + Sha256.of(TINY_CITES),
+                            "")));
         }
         return ComponentConfig.of("name", "tiny", "catalog", catalog, "data-dir", tmp.resolve("data"));
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.catalog;
 
 import static io.github.gae4j.datasets.catalog.CatalogFixtures.SNAP_EDGES;
@@ -10,16 +11,16 @@ import static io.github.gae4j.datasets.catalog.CatalogFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import io.github.gae4j.datasets.linqs.LinqsLoader;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +68,8 @@ final class NamedDatasetLoaderFactoryTest {
     }
 
     private NamedDatasetLoaderFactory factory() {
-        return new NamedDatasetLoaderFactory(Environment.of(vars, home()),
-                () -> new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        return new NamedDatasetLoaderFactory(
+                Environment.of(vars, home()), () -> new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 
     private NamedDatasetLoader create(Object... options) {
@@ -77,19 +78,22 @@ final class NamedDatasetLoaderFactoryTest {
 
     /** A catalog file with the tiny LINQS pair ({@code tiny}) and the SNAP 4-cycle ({@code cycle}). */
     private Path catalogFile(String extra) {
-        return write(tmp.resolve("catalog.properties"), utf8(String.join("\n",
-                "tiny.loader = linqs",
-                "tiny.file.path = tiny/tiny.content",
-                "tiny.sha256.path = " + Sha256.of(TINY_CONTENT),
-                "tiny.size.path = " + TINY_CONTENT.length,
-                "tiny.file.cites = tiny/tiny.cites",
-                "tiny.sha256.cites = " + Sha256.of(TINY_CITES),
-                "tiny.option.dangling = drop",
-                "cycle.loader = snap",
-                "cycle.file.path = snap/cycle.txt.gz",
-                "cycle.sha256.path = " + Sha256.of(SNAP_EDGES),
-                extra,
-                "")));
+        return write(
+                tmp.resolve("catalog.properties"),
+                utf8(String.join(
+                        "\n",
+                        "tiny.loader = linqs",
+                        "tiny.file.path = tiny/tiny.content",
+                        "tiny.sha256.path = " + Sha256.of(TINY_CONTENT),
+                        "tiny.size.path = " + TINY_CONTENT.length,
+                        "tiny.file.cites = tiny/tiny.cites",
+                        "tiny.sha256.cites = " + Sha256.of(TINY_CITES),
+                        "tiny.option.dangling = drop",
+                        "cycle.loader = snap",
+                        "cycle.file.path = snap/cycle.txt.gz",
+                        "cycle.sha256.path = " + Sha256.of(SNAP_EDGES),
+                        extra,
+                        "")));
     }
 
     private static void assertTiny(Graph g) {
@@ -110,8 +114,8 @@ final class NamedDatasetLoaderFactoryTest {
         assertThat(resolved.root()).isEqualTo(tmp.resolve("data"));
         assertThat(resolved.source()).isEqualTo("option data-dir");
         assertThat(resolved.downloaded()).isEmpty();
-        assertThat(resolved.verified()).containsExactly(tmp.resolve("data/tiny/tiny.content"),
-                tmp.resolve("data/tiny/tiny.cites"));
+        assertThat(resolved.verified())
+                .containsExactly(tmp.resolve("data/tiny/tiny.content"), tmp.resolve("data/tiny/tiny.cites"));
         DatasetLoader delegate = loader.delegate(resolved);
         assertThat(delegate).isInstanceOf(LinqsLoader.class);
         assertTiny(loader.load());
@@ -135,8 +139,8 @@ final class NamedDatasetLoaderFactoryTest {
         write(home().resolve(".gae4j/datasets/snap/cycle.txt.gz"), SNAP_EDGES);
         vars.put("GAE_DATA_DIR", tmp.resolve("empty").toString());
 
-        ResolvedDataset r = create("name", "cycle", "catalog", catalogFile(""),
-                "data-dir", tmp.resolve("also-empty")).resolve();
+        ResolvedDataset r = create("name", "cycle", "catalog", catalogFile(""), "data-dir", tmp.resolve("also-empty"))
+                .resolve();
 
         assertThat(r.source()).isEqualTo("default ~/.gae4j/datasets");
         assertThat(r.root()).isEqualTo(home().resolve(".gae4j/datasets"));
@@ -199,8 +203,8 @@ final class NamedDatasetLoaderFactoryTest {
 
     @Test
     void downloadOffWithAUrlConfiguredSaysHowToTurnItOn() {
-        NamedDatasetLoader loader = create("name", "tiny", "catalog", catalogFile("tiny.base-url = " + server.base()),
-                "data-dir", cache());
+        NamedDatasetLoader loader =
+                create("name", "tiny", "catalog", catalogFile("tiny.base-url = " + server.base()), "data-dir", cache());
 
         assertThatThrownBy(loader::load)
                 .isInstanceOf(DatasetNotFoundException.class)
@@ -225,14 +229,21 @@ final class NamedDatasetLoaderFactoryTest {
     void downloadsIntoTheCacheVerifiesAndLoads() throws IOException {
         server.serve("tiny/tiny.content", TINY_CONTENT).serve("tiny/tiny.cites", TINY_CITES);
         vars.put("GAE_DATA_DIR", tmp.resolve("env-not-used-as-cache").toString());
-        NamedDatasetLoader loader = create("name", "tiny", "catalog", catalogFile("tiny.base-url = " + server.base()),
-                "data-dir", cache(), "download", "true");
+        NamedDatasetLoader loader = create(
+                "name",
+                "tiny",
+                "catalog",
+                catalogFile("tiny.base-url = " + server.base()),
+                "data-dir",
+                cache(),
+                "download",
+                "true");
 
         ResolvedDataset r = loader.resolve();
 
         assertThat(r.root()).isEqualTo(cache());
-        assertThat(r.downloaded()).containsExactly(cache().resolve("tiny/tiny.content"),
-                cache().resolve("tiny/tiny.cites"));
+        assertThat(r.downloaded())
+                .containsExactly(cache().resolve("tiny/tiny.content"), cache().resolve("tiny/tiny.cites"));
         assertThat(filesUnder(cache())).containsExactly("tiny/tiny.cites", "tiny/tiny.content");
         assertThat(Files.readAllBytes(cache().resolve("tiny/tiny.cites"))).isEqualTo(TINY_CITES);
         assertThat(server.requests()).containsExactly("/tiny/tiny.content", "/tiny/tiny.cites");
@@ -246,8 +257,8 @@ final class NamedDatasetLoaderFactoryTest {
     void homeIsTheCacheWithoutAnExplicitDirectory() {
         server.serve("snap/cycle.txt.gz", SNAP_EDGES);
 
-        Graph g = create("name", "cycle", "catalog", catalogFile(""), "download", "yes",
-                "base-url", server.base()).load();
+        Graph g = create("name", "cycle", "catalog", catalogFile(""), "download", "yes", "base-url", server.base())
+                .load();
 
         assertThat(g.edgeCount()).isEqualTo(4);
         assertThat(filesUnder(home())).containsExactly(".gae4j/datasets/snap/cycle.txt.gz");
@@ -258,8 +269,16 @@ final class NamedDatasetLoaderFactoryTest {
         server.serve("mirror/snap/cycle.txt.gz", SNAP_EDGES);
         vars.put("GAE_DATASET_URL", server.url("mirror").toString());
 
-        Graph g = create("name", "cycle", "catalog", catalogFile("cycle.base-url = http://127.0.0.1:1/nowhere/"),
-                "data-dir", cache(), "download", "true").load();
+        Graph g = create(
+                        "name",
+                        "cycle",
+                        "catalog",
+                        catalogFile("cycle.base-url = http://127.0.0.1:1/nowhere/"),
+                        "data-dir",
+                        cache(),
+                        "download",
+                        "true")
+                .load();
 
         assertThat(g.nodeCount()).isEqualTo(4);
         assertThat(server.requests()).containsExactly("/mirror/snap/cycle.txt.gz");
@@ -270,8 +289,16 @@ final class NamedDatasetLoaderFactoryTest {
         write(cache().resolve("tiny/tiny.content"), TINY_CONTENT);
         server.serve("tiny/tiny.cites", TINY_CITES);
 
-        ResolvedDataset r = create("name", "tiny", "catalog", catalogFile("tiny.base-url = " + server.base()),
-                "data-dir", cache(), "download", "true").resolve();
+        ResolvedDataset r = create(
+                        "name",
+                        "tiny",
+                        "catalog",
+                        catalogFile("tiny.base-url = " + server.base()),
+                        "data-dir",
+                        cache(),
+                        "download",
+                        "true")
+                .resolve();
 
         assertThat(r.downloaded()).containsExactly(cache().resolve("tiny/tiny.cites"));
         assertThat(r.verified()).hasSize(2);
@@ -283,8 +310,15 @@ final class NamedDatasetLoaderFactoryTest {
         byte[] corrupted = TINY_CITES.clone();
         corrupted[0] = 'z';
         server.serve("tiny/tiny.content", TINY_CONTENT).serve("tiny/tiny.cites", corrupted);
-        NamedDatasetLoader loader = create("name", "tiny", "catalog", catalogFile("tiny.base-url = " + server.base()),
-                "data-dir", cache(), "download", "true");
+        NamedDatasetLoader loader = create(
+                "name",
+                "tiny",
+                "catalog",
+                catalogFile("tiny.base-url = " + server.base()),
+                "data-dir",
+                cache(),
+                "download",
+                "true");
 
         assertThatThrownBy(loader::load)
                 .isInstanceOf(DownloadException.class)
@@ -299,8 +333,15 @@ final class NamedDatasetLoaderFactoryTest {
     @Test
     void truncatedDownloadFailsAndLeavesNoFile() {
         server.truncated("tiny/tiny.content", Arrays.copyOf(TINY_CONTENT, 7), TINY_CONTENT.length);
-        NamedDatasetLoader loader = create("name", "tiny", "catalog", catalogFile("tiny.base-url = " + server.base()),
-                "data-dir", cache(), "download", "true");
+        NamedDatasetLoader loader = create(
+                "name",
+                "tiny",
+                "catalog",
+                catalogFile("tiny.base-url = " + server.base()),
+                "data-dir",
+                cache(),
+                "download",
+                "true");
 
         assertThatThrownBy(loader::load)
                 .isInstanceOf(DownloadException.class)
@@ -311,8 +352,17 @@ final class NamedDatasetLoaderFactoryTest {
 
     @Test
     void http404FailsAndLeavesNoFile() {
-        NamedDatasetLoader loader = create("name", "cycle", "catalog", catalogFile(""), "data-dir", cache(),
-                "download", "true", "base-url", server.url("missing/"));
+        NamedDatasetLoader loader = create(
+                "name",
+                "cycle",
+                "catalog",
+                catalogFile(""),
+                "data-dir",
+                cache(),
+                "download",
+                "true",
+                "base-url",
+                server.url("missing/"));
 
         assertThatThrownBy(loader::load)
                 .isInstanceOf(DownloadException.class)
@@ -323,12 +373,17 @@ final class NamedDatasetLoaderFactoryTest {
 
     @Test
     void downloadWithoutAnExpectedHashIsRefused() {
-        Path catalog = write(tmp.resolve("nohash.properties"), utf8(String.join("\n",
-                "loose.loader = snap", "loose.file.path = loose.txt", "loose.url.path = " + server.url("loose.txt"))));
+        Path catalog = write(
+                tmp.resolve("nohash.properties"),
+                utf8(String.join(
+                        "\n",
+                        "loose.loader = snap",
+                        "loose.file.path = loose.txt",
+                        "loose.url.path = " + server.url("loose.txt"))));
         server.serve("loose.txt", utf8("1 2\n"));
 
         assertThatThrownBy(() -> create("name", "loose", "catalog", catalog, "data-dir", cache(), "download", "true")
-                .load())
+                        .load())
                 .isInstanceOf(DatasetNotFoundException.class)
                 .hasMessageContaining("needs its SHA-256")
                 .hasMessageContaining("loose.sha256.path");
@@ -342,7 +397,8 @@ final class NamedDatasetLoaderFactoryTest {
         write(cache().resolve("tiny/tiny.content"), TINY_CONTENT);
         Path cites = write(cache().resolve("tiny/tiny.cites"), altered);
 
-        assertThatThrownBy(() -> create("name", "tiny", "catalog", catalogFile(""), "data-dir", cache()).load())
+        assertThatThrownBy(() -> create("name", "tiny", "catalog", catalogFile(""), "data-dir", cache())
+                        .load())
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith(cites.toString())
                 .hasMessageContaining("SHA-256 mismatch for tiny/tiny.cites of dataset 'tiny'")
@@ -350,8 +406,8 @@ final class NamedDatasetLoaderFactoryTest {
                 .hasMessageContaining("actual " + Sha256.of(altered))
                 .hasMessageContaining("verify=false");
 
-        NamedDatasetLoader unverified = create("name", "tiny", "catalog", catalogFile(""), "data-dir", cache(),
-                "verify", "false");
+        NamedDatasetLoader unverified =
+                create("name", "tiny", "catalog", catalogFile(""), "data-dir", cache(), "verify", "false");
         assertThat(unverified.resolve().verified()).isEmpty();
         assertThat(unverified.load().edgeCount()).isEqualTo(4);
     }

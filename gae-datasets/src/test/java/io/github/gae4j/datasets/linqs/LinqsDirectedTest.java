@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import static io.github.gae4j.datasets.linqs.LinqsFixtures.tsv;
@@ -18,11 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code directed} option: citations kept as edges citing → cited. */
 final class LinqsDirectedTest {
 
-    private static final String CONTENT = tsv(
-            "p1 1 0 A",
-            "p2 0 1 B",
-            "p3 1 1 A",
-            "p4 0 0 B");
+    private static final String CONTENT = tsv("p1 1 0 A", "p2 0 1 B", "p3 1 1 A", "p4 0 0 B");
 
     /** p2 cites p1, and p1 cites p2 (reciprocal); p3 cites p1 twice; a self-loop; a dangling line. */
     private static final String CITES = """
@@ -60,8 +57,12 @@ final class LinqsDirectedTest {
         assertThat(report.reciprocalLinesMerged()).isZero();
         assertThat(report.duplicateLinesMerged()).isEqualTo(1);
         assertThat(report.selfLoopsDropped()).isEqualTo(1);
-        assertThat(report.edges() + report.selfLoopsDropped() + report.duplicateLinesMerged()
-                + report.reciprocalLinesMerged() + report.danglingLinesDropped()).isEqualTo(report.citeLines());
+        assertThat(report.edges()
+                        + report.selfLoopsDropped()
+                        + report.duplicateLinesMerged()
+                        + report.reciprocalLinesMerged()
+                        + report.danglingLinesDropped())
+                .isEqualTo(report.citeLines());
         assertThat(report.summary()).contains("3 directed edges (citing → cited)");
         assertThat(g.asUndirected().upperTriangleEdges())
                 .isEqualTo(new LinqsLoader(dataset()).load().upperTriangleEdges());
@@ -74,10 +75,13 @@ final class LinqsDirectedTest {
         assertThat(new LinqsLoader(d).load().isDirected()).isFalse();
         assertThat(new LinqsLoader(d).read().report().directed()).isFalse();
         CreationContext context = new CreationContext(0, 0, 0);
-        Graph directed = new LinqsLoaderFactory().create(ComponentConfig.of("path", d, "directed", true), context).load();
+        Graph directed = new LinqsLoaderFactory()
+                .create(ComponentConfig.of("path", d, "directed", true), context)
+                .load();
         assertThat(directed.isDirected()).isTrue();
         assertThat(directed.edgeCount()).isEqualTo(3);
-        Graph undirected = new LinqsLoaderFactory().create(ComponentConfig.of("path", d, "directed", false), context)
+        Graph undirected = new LinqsLoaderFactory()
+                .create(ComponentConfig.of("path", d, "directed", false), context)
                 .load();
         assertThat(undirected.isDirected()).isFalse();
         assertThat(undirected.edgeCount()).isEqualTo(2);
@@ -89,8 +93,10 @@ final class LinqsDirectedTest {
     @Test
     void realCoraAndCiteseerDirected() {
         Path cora = DataDirectories.find("linqs", "cora").orElse(null);
-        Assumptions.assumeTrue(cora != null && Files.exists(cora), () -> "Real dataset linqs/cora not found; to run"
-                + " this test " + DataDirectories.searchDescription());
+        Assumptions.assumeTrue(
+                cora != null && Files.exists(cora),
+                () -> "Real dataset linqs/cora not found; to run" + " this test "
+                        + DataDirectories.searchDescription());
         Graph g = new LinqsLoader(cora).withDirected(true).load();
         // 5429 citation lines, all distinct, no self-loops; 151 pairs cite each other.
         assertThat(g.nodeCount()).isEqualTo(2708);
@@ -99,8 +105,11 @@ final class LinqsDirectedTest {
         Path citeseer = DataDirectories.find("linqs", "citeseer").orElseThrow();
         LinqsResult c = new LinqsLoader(citeseer).withDirected(true).read();
         // 4732 lines − 124 self-citations − 17 dangling = 4591 lines; 55 reciprocal pairs among them.
-        assertThat(c.graph().edgeCount()).isEqualTo(c.report().citeLines() - c.report().selfLoopsDropped()
-                - c.report().duplicateLinesMerged() - c.report().danglingLinesDropped());
+        assertThat(c.graph().edgeCount())
+                .isEqualTo(c.report().citeLines()
+                        - c.report().selfLoopsDropped()
+                        - c.report().duplicateLinesMerged()
+                        - c.report().danglingLinesDropped());
         assertThat(c.graph().asUndirected().edgeCount()).isEqualTo(4536);
     }
 }

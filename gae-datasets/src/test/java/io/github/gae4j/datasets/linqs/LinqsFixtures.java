@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import java.io.IOException;
@@ -11,8 +12,7 @@ import java.util.zip.GZIPOutputStream;
 /** Writes small LINQS fixtures into a test's temporary directory. */
 final class LinqsFixtures {
 
-    private LinqsFixtures() {
-    }
+    private LinqsFixtures() {}
 
     static Path write(Path file, String text) {
         try {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import static io.github.gae4j.datasets.linqs.LinqsFixtures.tsv;
@@ -52,7 +53,8 @@ final class LinqsFormatErrorsTest {
         Path dir = Files.createDirectories(tmp.resolve("empty-dir"));
         write(dir.resolve("x.cites"), GOOD_CITES);
 
-        assertThat(fail(dir)).hasMessageContaining("empty-dir")
+        assertThat(fail(dir))
+                .hasMessageContaining("empty-dir")
                 .hasMessageContaining("no <name>.content or <name>.content.gz file");
     }
 
@@ -61,8 +63,7 @@ final class LinqsFormatErrorsTest {
         write(tmp.resolve("a.content"), tsv("a 1 X"));
         write(tmp.resolve("a.content.gz"), tsv("a 1 X"));
 
-        assertThat(fail(tmp)).hasMessageContaining("2 .content files")
-                .hasMessageContaining("a.content, a.content.gz");
+        assertThat(fail(tmp)).hasMessageContaining("2 .content files").hasMessageContaining("a.content, a.content.gz");
     }
 
     @Test
@@ -80,7 +81,8 @@ final class LinqsFormatErrorsTest {
         Path content = write(tmp.resolve("cora.content"), tsv("a 1 X"));
         Path cites = tmp.resolve("gone.cites");
 
-        DatasetFormatException e = catchThrowableOfType(DatasetFormatException.class,
+        DatasetFormatException e = catchThrowableOfType(
+                DatasetFormatException.class,
                 () -> new LinqsLoader(content).withCites(cites).read());
 
         assertThat(e).hasMessageContaining("gone.cites").hasMessageContaining("no such file");
@@ -132,7 +134,8 @@ final class LinqsFormatErrorsTest {
     void nonNumericFeatureIsQuoted() {
         Path d = dataset(tsv("a 1 0 X", "b 0 abc Y"), GOOD_CITES);
 
-        assertThat(fail(d)).hasMessageContaining("bad.content:2:")
+        assertThat(fail(d))
+                .hasMessageContaining("bad.content:2:")
                 .hasMessageContaining("feature 2 (field 3) of node 'b' is not a finite number: 'abc'");
     }
 
@@ -149,7 +152,8 @@ final class LinqsFormatErrorsTest {
     void duplicateNodeId() {
         Path d = dataset(tsv("a 1 X", "b 0 Y", "a 0 Y"), GOOD_CITES);
 
-        assertThat(fail(d)).hasMessageContaining("bad.content:3:")
+        assertThat(fail(d))
+                .hasMessageContaining("bad.content:3:")
                 .hasMessageContaining("duplicate node id 'a' (first on line 1)");
     }
 
@@ -170,7 +174,8 @@ final class LinqsFormatErrorsTest {
 
         DatasetFormatException e = fail(d);
 
-        assertThat(e).hasMessageContaining("bad.cites:2:")
+        assertThat(e)
+                .hasMessageContaining("bad.cites:2:")
                 .hasMessageContaining("expected 2 fields (<cited> <citing>), found 3");
         assertThat(e.line()).isEqualTo(2);
     }
@@ -208,7 +213,12 @@ final class LinqsFormatErrorsTest {
         write(tmp.resolve("big.content"), bigContent());
         StringBuilder cites = new StringBuilder();
         for (int i = 1; i < 2000; i++) {
-            cites.append('n').append(i - 1).append('\t').append('n').append(i % 300).append('\n');
+            cites.append('n')
+                    .append(i - 1)
+                    .append('\t')
+                    .append('n')
+                    .append(i % 300)
+                    .append('\n');
         }
         byte[] gz = gzip(cites.toString());
         Files.write(tmp.resolve("big.cites.gz"), Arrays.copyOf(gz, gz.length - 20));

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.error.DatasetFormatException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,8 @@ final class LinqsLoaderFactoryTest {
         LinqsFixtures.write(tmp.resolve("t.content"), LinqsFixtures.tsv("a 1 X", "b 0 Y"));
         LinqsFixtures.write(tmp.resolve("t.cites"), LinqsFixtures.tsv("a b", "a c"));
 
-        var g = factory.create(ComponentConfig.of("path", tmp, "dangling", "add"), CONTEXT).load();
+        var g = factory.create(ComponentConfig.of("path", tmp, "dangling", "add"), CONTEXT)
+                .load();
 
         assertThat(g.nodeIds()).containsExactly("a", "b", "c");
         assertThat(g.edgeCount()).isEqualTo(2);
@@ -52,7 +54,8 @@ final class LinqsLoaderFactoryTest {
     @Test
     void citesOptionNamesTheCitationsFile() {
         LinqsFixtures.write(tmp.resolve("nofeatures.content"), LinqsFixtures.tsv("a X", "b Y", "c -"));
-        Path cites = LinqsFixtures.write(tmp.resolve("elsewhere").resolve("edges.cites"), LinqsFixtures.tsv("a b", "b c"));
+        Path cites =
+                LinqsFixtures.write(tmp.resolve("elsewhere").resolve("edges.cites"), LinqsFixtures.tsv("a b", "b c"));
 
         LinqsLoader loader = (LinqsLoader) factory.create(ComponentConfig.of("path", tmp, "cites", cites), CONTEXT);
         LinqsResult r = loader.read();
@@ -62,7 +65,8 @@ final class LinqsLoaderFactoryTest {
         assertThat(r.graph().edgeCount()).isEqualTo(2);
         assertThat(r.graph().features()).isEmpty();
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("path", tmp, "cites", ""), CONTEXT))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'cites'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'cites'");
     }
 
     @Test
@@ -79,7 +83,8 @@ final class LinqsLoaderFactoryTest {
     void badDanglingValueListsTheAllowedOnes() {
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("path", tmp, "dangling", "keep"), CONTEXT))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Option 'dangling' of dataset loader 'linqs' must be one of [drop, add], got 'keep'");
+                .hasMessageContaining(
+                        "Option 'dangling' of dataset loader 'linqs' must be one of [drop, add], got 'keep'");
     }
 
     @Test
@@ -94,6 +99,8 @@ final class LinqsLoaderFactoryTest {
     void missingFilesFailWhenLoadingNotWhenCreating() {
         var loader = factory.create(ComponentConfig.of("path", tmp.resolve("absent")), CONTEXT);
 
-        assertThatThrownBy(loader::load).isInstanceOf(DatasetFormatException.class).hasMessageContaining("absent");
+        assertThatThrownBy(loader::load)
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("absent");
     }
 }

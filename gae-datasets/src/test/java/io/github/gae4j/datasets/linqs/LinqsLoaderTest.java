@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import static io.github.gae4j.datasets.linqs.LinqsFixtures.tsv;
@@ -21,12 +22,7 @@ import org.slf4j.LoggerFactory;
 final class LinqsLoaderTest {
 
     /** Five papers: two of class A, one unlabelled, a non-binary value in the last row. */
-    private static final String CONTENT = tsv(
-            "p1 1 0 0 A",
-            "p2 0 1 0 B",
-            "p3 0 0 1 A",
-            "p4 1 1 0 -",
-            "007 0.5 0 0 C");
+    private static final String CONTENT = tsv("p1 1 0 0 A", "p2 0 1 0 B", "p3 0 0 1 A", "p4 1 1 0 -", "007 0.5 0 0 C");
 
     /**
      * Edges p1-p2 (plus a reciprocal and a duplicate line), p3-p1, p4-007; a self-loop; two lines
@@ -92,8 +88,12 @@ final class LinqsLoaderTest {
         assertThat(r.danglingLinesDropped()).isEqualTo(2);
         assertThat(r.danglingIds()).containsExactly("ghost");
         assertThat(r.danglingNodesAdded()).isZero();
-        assertThat(r.edges() + r.selfLoopsDropped() + r.duplicateLinesMerged() + r.reciprocalLinesMerged()
-                + r.danglingLinesDropped()).isEqualTo(r.citeLines());
+        assertThat(r.edges()
+                        + r.selfLoopsDropped()
+                        + r.duplicateLinesMerged()
+                        + r.reciprocalLinesMerged()
+                        + r.danglingLinesDropped())
+                .isEqualTo(r.citeLines());
     }
 
     @Test
@@ -145,7 +145,8 @@ final class LinqsLoaderTest {
             assertThat(g.nodeIds()).isEqualTo(plain.nodeIds());
             assertThat(edges(g)).isEqualTo(edges(plain));
             assertThat(g.labels()).isEqualTo(plain.labels());
-            assertThat(g.features().orElseThrow().toDense()).isEqualTo(plain.features().orElseThrow().toDense());
+            assertThat(g.features().orElseThrow().toDense())
+                    .isEqualTo(plain.features().orElseThrow().toDense());
         }
     }
 

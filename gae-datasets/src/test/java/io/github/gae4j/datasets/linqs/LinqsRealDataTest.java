@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.linqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.datasets.DataDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +17,30 @@ import org.junit.jupiter.api.Test;
 /** The shared benchmark files (read in place); skipped when they are not available. */
 final class LinqsRealDataTest {
 
-    private static final String[] CITESEER_DANGLING = {"197556", "293457", "38137", "95786", "flach99database",
-        "gabbard97taxonomy", "ghani01hypertext", "hahn98ontology", "khardon99relational", "kohrs99using",
-        "nielsen00designing", "raisamo99evaluating", "tobies99pspace", "wang01process", "weng95shoslifn"};
+    private static final String[] CITESEER_DANGLING = {
+        "197556",
+        "293457",
+        "38137",
+        "95786",
+        "flach99database",
+        "gabbard97taxonomy",
+        "ghani01hypertext",
+        "hahn98ontology",
+        "khardon99relational",
+        "kohrs99using",
+        "nielsen00designing",
+        "raisamo99evaluating",
+        "tobies99pspace",
+        "wang01process",
+        "weng95shoslifn"
+    };
 
     private static Path data(String first, String... more) {
         Path p = DataDirectories.find(first, more).orElse(null);
-        Assumptions.assumeTrue(p != null && Files.exists(p), () -> "Real dataset " + Path.of(first, more)
-                + " not found; to run this test " + DataDirectories.searchDescription());
+        Assumptions.assumeTrue(
+                p != null && Files.exists(p),
+                () -> "Real dataset " + Path.of(first, more) + " not found; to run this test "
+                        + DataDirectories.searchDescription());
         return p;
     }
 
@@ -80,7 +97,8 @@ final class LinqsRealDataTest {
         assertThat(g.nodeCount()).isEqualTo(3327);
         assertThat(g.edgeCount()).isEqualTo(4552);
         assertThat(g.nodeIds().subList(3312, 3327)).containsExactlyInAnyOrder(CITESEER_DANGLING);
-        assertThat(Arrays.stream(g.labels()).filter(l -> l == Graph.NO_LABEL).count()).isEqualTo(15);
+        assertThat(Arrays.stream(g.labels()).filter(l -> l == Graph.NO_LABEL).count())
+                .isEqualTo(15);
         Features.Sparse x = (Features.Sparse) g.features().orElseThrow();
         for (int i = 3312; i < 3327; i++) {
             assertThat(x.matrix().rowNnz(i)).isZero();

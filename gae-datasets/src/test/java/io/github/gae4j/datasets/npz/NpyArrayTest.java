@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import static io.github.gae4j.datasets.npz.NpzFixtures.ascii;
@@ -51,7 +52,8 @@ final class NpyArrayTest {
     @Test
     void readsEveryDtypeOfTheSharedFiles() {
         assertThat(read(npy("<f4", false, f4(0.25f, 1), 2)).toDoubleArray()).containsExactly(0.25, 1);
-        assertThat(read(npy("<i4", false, i4(-7, 2_000_000_000), 2)).toIntArray()).containsExactly(-7, 2_000_000_000);
+        assertThat(read(npy("<i4", false, i4(-7, 2_000_000_000), 2)).toIntArray())
+                .containsExactly(-7, 2_000_000_000);
         assertThat(read(npy("<i8", false, i8(5, -1), 2)).toLongArray()).containsExactly(5, -1);
         assertThat(read(npy("|i1", false, i1(-1, 6), 2)).toIntArray()).containsExactly(-1, 6);
         assertThat(read(npy("<U7", false, unicode(7, "31336", "1000012"), 2)).toStringArray())
@@ -65,7 +67,8 @@ final class NpyArrayTest {
         assertThat(read(npy("|u1", false, i1(255, 1), 2)).toIntArray()).containsExactly(255, 1);
         assertThat(read(npy("|b1", false, i1(1, 0, 1), 3)).toDoubleArray()).containsExactly(1, 0, 1);
         assertThat(read(npy("<u8", false, i8(-1L), 1)).getDouble(0)).isEqualTo(1.8446744073709552E19);
-        assertThat(read(npy("|S5", false, ascii(5, "ab", "hello"), 2)).toStringArray()).containsExactly("ab", "hello");
+        assertThat(read(npy("|S5", false, ascii(5, "ab", "hello"), 2)).toStringArray())
+                .containsExactly("ab", "hello");
         // float16: 1.0 = 0x3c00, -2.5 = 0xc100, smallest subnormal 0x0001.
         assertThat(read(npy("<f2", false, i2(0x3c00, 0xc100, 0x0001), 3)).toDoubleArray())
                 .containsExactly(1.0, -2.5, Math.pow(2, -24));
@@ -73,7 +76,8 @@ final class NpyArrayTest {
 
     @Test
     void honoursBigEndianByteOrder() {
-        assertThat(read(npy(">i4", false, i4BigEndian(1, -2, 70000), 3)).toIntArray()).containsExactly(1, -2, 70000);
+        assertThat(read(npy(">i4", false, i4BigEndian(1, -2, 70000), 3)).toIntArray())
+                .containsExactly(1, -2, 70000);
         assertThat(read(npy(">f4", false, f4BigEndian(0.5f), 1)).getDouble(0)).isEqualTo(0.5);
     }
 
@@ -122,8 +126,10 @@ final class NpyArrayTest {
 
         DatasetFormatException e = fail(b);
 
-        assertThat(e).hasMessageStartingWith("x.npz: entry 'a.npy': not a .npy array")
-                .hasMessageContaining("\\x93NUMPY").hasMessageContaining("93 58 55 4d 50 59");
+        assertThat(e)
+                .hasMessageStartingWith("x.npz: entry 'a.npy': not a .npy array")
+                .hasMessageContaining("\\x93NUMPY")
+                .hasMessageContaining("93 58 55 4d 50 59");
         assertThat(e.file()).isEqualTo(FILE);
         assertThat(e.line()).isZero();
     }
@@ -133,23 +139,30 @@ final class NpyArrayTest {
         byte[] b = npy("<i4", false, i4(1), 1);
         b[6] = 4;
 
-        assertThat(fail(b)).hasMessageContaining("entry 'a.npy'")
+        assertThat(fail(b))
+                .hasMessageContaining("entry 'a.npy'")
                 .hasMessageContaining("unsupported .npy format version 4.0");
     }
 
     @Test
     void unsupportedDtypes() {
-        assertThat(fail(npy("<c16", false, new byte[16], 1))).hasMessageContaining("entry 'a.npy'")
-                .hasMessageContaining("unsupported dtype complex ('<c16')").hasMessageContaining("readable types");
+        assertThat(fail(npy("<c16", false, new byte[16], 1)))
+                .hasMessageContaining("entry 'a.npy'")
+                .hasMessageContaining("unsupported dtype complex ('<c16')")
+                .hasMessageContaining("readable types");
         assertThat(fail(npy("<M8[D]", false, new byte[8], 1))).hasMessageContaining("unsupported dtype");
         assertThat(fail(npy("<i3", false, new byte[3], 1))).hasMessageContaining("unsupported dtype int24");
-        assertThat(fail(npy(1, "{'descr': [('x', '<f4'), ('y', '<f4')], 'fortran_order': False, 'shape': (1,), }",
-                new byte[8]))).hasMessageContaining("structured");
+        assertThat(fail(npy(
+                        1,
+                        "{'descr': [('x', '<f4'), ('y', '<f4')], 'fortran_order': False, 'shape': (1,), }",
+                        new byte[8])))
+                .hasMessageContaining("structured");
     }
 
     @Test
     void pickledObjectArraysCannotBeRead() {
-        assertThat(fail(NpzFixtures.pickledNone())).hasMessageContaining("entry 'a.npy'")
+        assertThat(fail(NpzFixtures.pickledNone()))
+                .hasMessageContaining("entry 'a.npy'")
                 .hasMessageContaining("pickled Python object array (descr '|O')")
                 .hasMessageContaining("cannot be read in Java");
     }
@@ -170,17 +183,22 @@ final class NpyArrayTest {
     void truncatedHeaderAndData() {
         byte[] full = npy("<f4", false, f4(1, 2, 3, 4), 4);
 
-        assertThat(fail(Arrays.copyOf(full, 5))).hasMessageContaining("entry 'a.npy': truncated")
+        assertThat(fail(Arrays.copyOf(full, 5)))
+                .hasMessageContaining("entry 'a.npy': truncated")
                 .hasMessageContaining("magic and version");
-        assertThat(fail(Arrays.copyOf(full, 30))).hasMessageContaining("truncated")
+        assertThat(fail(Arrays.copyOf(full, 30)))
+                .hasMessageContaining("truncated")
                 .hasMessageContaining("header dict");
-        assertThat(fail(Arrays.copyOf(full, full.length - 6))).hasMessageContaining("entry 'a.npy': truncated data")
-                .hasMessageContaining("16 bytes").hasMessageContaining("ends after 10 bytes");
+        assertThat(fail(Arrays.copyOf(full, full.length - 6)))
+                .hasMessageContaining("entry 'a.npy': truncated data")
+                .hasMessageContaining("16 bytes")
+                .hasMessageContaining("ends after 10 bytes");
     }
 
     @Test
     void dataLongerThanTheShapeIsAMismatch() {
-        assertThat(fail(npy("<i4", false, i4(1, 2, 3), 2))).hasMessageContaining("entry 'a.npy': size mismatch")
+        assertThat(fail(npy("<i4", false, i4(1, 2, 3), 2)))
+                .hasMessageContaining("entry 'a.npy': size mismatch")
                 .hasMessageContaining("4 bytes follow the 8 data bytes");
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,7 @@ import java.util.zip.ZipOutputStream;
 /** Writes small {@code .npy} arrays and {@code .npz} archives the way numpy does, for tests. */
 final class NpzFixtures {
 
-    private NpzFixtures() {
-    }
+    private NpzFixtures() {}
 
     // ---- .npy ------------------------------------------------------------------------------------
 
@@ -31,7 +31,8 @@ final class NpzFixtures {
 
     /** The header dict numpy writes, e.g. {@code {'descr': '<f4', 'fortran_order': False, 'shape': (3,), }}. */
     static String dict(String descr, boolean fortran, long... shape) {
-        String dims = shape.length == 1 ? "(" + shape[0] + ",)"
+        String dims = shape.length == 1
+                ? "(" + shape[0] + ",)"
                 : Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", ", "(", ")"));
         return "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + dims
                 + ", }";
@@ -150,8 +151,7 @@ final class NpzFixtures {
 
     /** The pickle numpy writes for {@code np.array(None, dtype=object)} (its bytes are never read here). */
     static byte[] pickledNone() {
-        return npy(1, "{'descr': '|O', 'fortran_order': False, 'shape': (), }",
-                new byte[] {(byte) 0x80, 2, 'N', '.'});
+        return npy(1, "{'descr': '|O', 'fortran_order': False, 'shape': (), }", new byte[] {(byte) 0x80, 2, 'N', '.'});
     }
 
     // ---- .npz ------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import static io.github.gae4j.datasets.npz.NpzFixtures.f4;
@@ -27,8 +28,7 @@ final class NpzFormatErrorsTest {
     Path tmp;
 
     private DatasetFormatException fail(Path file) {
-        DatasetFormatException e = catchThrowableOfType(DatasetFormatException.class,
-                () -> new NpzLoader(file).read());
+        DatasetFormatException e = catchThrowableOfType(DatasetFormatException.class, () -> new NpzLoader(file).read());
         assertThat(e).as("expected a DatasetFormatException").isNotNull();
         assertThat(e.file()).isEqualTo(file);
         assertThat(e.line()).isZero();
@@ -75,7 +75,8 @@ final class NpzFormatErrorsTest {
         int cut = indexOf(full, "attr_data.npy".getBytes(StandardCharsets.US_ASCII)) + 40;
         Path f = NpzFixtures.write(tmp.resolve("cut.npz"), Arrays.copyOf(full, cut));
 
-        assertThat(fail(f)).hasMessageContaining("truncated or corrupt zip archive")
+        assertThat(fail(f))
+                .hasMessageContaining("truncated or corrupt zip archive")
                 .hasMessageContaining("entry 'attr_data.npy' is cut off after");
     }
 
@@ -87,10 +88,13 @@ final class NpzFormatErrorsTest {
         for (int k = 0; k < noise.length; k++) {
             noise[k] = random.nextFloat();
         }
-        byte[] full = toy().put("attr_data", npy("<f4", false, f4(noise), noise.length)).deflated().bytes();
+        byte[] full = toy().put("attr_data", npy("<f4", false, f4(noise), noise.length))
+                .deflated()
+                .bytes();
         Path f = NpzFixtures.write(tmp.resolve("cut.npz"), Arrays.copyOf(full, full.length / 2));
 
-        assertThat(fail(f)).hasMessageContaining("truncated or corrupt zip archive")
+        assertThat(fail(f))
+                .hasMessageContaining("truncated or corrupt zip archive")
                 .hasMessageContaining("entry 'attr_data.npy' is cut off");
     }
 
@@ -100,7 +104,8 @@ final class NpzFormatErrorsTest {
         int centralDirectory = indexOf(full, new byte[] {'P', 'K', 1, 2});
         Path f = NpzFixtures.write(tmp.resolve("nocd.npz"), Arrays.copyOf(full, centralDirectory));
 
-        assertThat(fail(f)).hasMessageContaining("every entry up to 'class_names.npy' is complete")
+        assertThat(fail(f))
+                .hasMessageContaining("every entry up to 'class_names.npy' is complete")
                 .hasMessageContaining("central directory");
     }
 
@@ -112,8 +117,10 @@ final class NpzFormatErrorsTest {
 
         DatasetFormatException e = fail(toy().put("adj_indices", Arrays.copyOf(indices, indices.length - 8)));
 
-        assertThat(e).hasMessageContaining("entry 'adj_indices.npy': truncated data")
-                .hasMessageContaining("20 bytes").hasMessageContaining("ends after 12 bytes");
+        assertThat(e)
+                .hasMessageContaining("entry 'adj_indices.npy': truncated data")
+                .hasMessageContaining("20 bytes")
+                .hasMessageContaining("ends after 12 bytes");
     }
 
     @Test
@@ -142,14 +149,16 @@ final class NpzFormatErrorsTest {
     void indptrDoesNotMatchTheShape() {
         DatasetFormatException e = fail(toy().put("adj_indptr", npy("<i4", false, i4(0, 2, 3, 4, 5), 5)));
 
-        assertThat(e).hasMessageContaining("entry 'adj_indptr.npy': shape mismatch: 5 row pointers")
+        assertThat(e)
+                .hasMessageContaining("entry 'adj_indptr.npy': shape mismatch: 5 row pointers")
                 .hasMessageContaining("adj_shape.npy gives 5 rows, so there must be 6");
     }
 
     @Test
     void lastRowPointerDoesNotMatchTheEntries() {
         assertThat(fail(toy().put("adj_indptr", npy("<i4", false, i4(0, 2, 3, 4, 5, 4), 6))))
-                .hasMessageContaining("entry 'adj_indptr.npy'").hasMessageContaining("row pointers decrease at row 4");
+                .hasMessageContaining("entry 'adj_indptr.npy'")
+                .hasMessageContaining("row pointers decrease at row 4");
         assertThat(fail(toy().put("adj_indptr", npy("<i4", false, i4(0, 2, 3, 4, 4, 4), 6))))
                 .hasMessageContaining("entry 'adj_indptr.npy': size mismatch: the last row pointer is 4")
                 .hasMessageContaining("adj_indices.npy has 5 entries");
@@ -188,8 +197,9 @@ final class NpzFormatErrorsTest {
         assertThat(fail(toy().put("attr_shape", npy("<i8", false, i8(4, 3), 2))))
                 .hasMessageContaining("entry 'attr_indptr.npy': shape mismatch: 6 row pointers");
         assertThat(fail(toy().put("attr_shape", npy("<i8", false, i8(4, 3), 2))
-                .put("attr_indptr", npy("<i4", false, i4(0, 2, 3, 3, 5), 5))))
-                .hasMessageContaining("entry 'attr_shape.npy': shape mismatch: 4 feature rows, but the adjacency has 5");
+                        .put("attr_indptr", npy("<i4", false, i4(0, 2, 3, 3, 5), 5))))
+                .hasMessageContaining(
+                        "entry 'attr_shape.npy': shape mismatch: 4 feature rows, but the adjacency has 5");
     }
 
     @Test
@@ -201,7 +211,8 @@ final class NpzFormatErrorsTest {
         assertThat(fail(toy().put("labels", npy("|i1", false, i1(0, 1, 0, 3, 2), 5))))
                 .hasMessageContaining("entry 'labels.npy': node 3 has label 3, but class_names.npy names only 3");
         assertThat(fail(toy().put("labels", npy("|i1", false, i1(0, 1, 0, -2, 2), 5))))
-                .hasMessageContaining("entry 'labels.npy'").hasMessageContaining("node 3 has label -2");
+                .hasMessageContaining("entry 'labels.npy'")
+                .hasMessageContaining("node 3 has label -2");
         assertThat(fail(toy().put("class_names", npy("<i4", false, i4(1, 2, 3), 3))))
                 .hasMessageContaining("entry 'class_names.npy': class names must be a 1-D string array");
     }
@@ -220,7 +231,8 @@ final class NpzFormatErrorsTest {
     void missingRequiredEntry() {
         DatasetFormatException e = fail(toy().remove("adj_indptr"));
 
-        assertThat(e).hasMessageContaining("missing entry 'adj_indptr.npy'")
+        assertThat(e)
+                .hasMessageContaining("missing entry 'adj_indptr.npy'")
                 .hasMessageContaining("adj_data.npy, adj_indices.npy, adj_indptr.npy, adj_shape.npy");
     }
 
@@ -230,12 +242,15 @@ final class NpzFormatErrorsTest {
                 .put("labels", npy("|i1", false, i1(0), 1))
                 .putRaw("readme.txt", "hi".getBytes(StandardCharsets.US_ASCII)));
 
-        assertThat(e).hasMessageContaining("no adjacency").hasMessageContaining("the archive has labels.npy, readme.txt");
+        assertThat(e)
+                .hasMessageContaining("no adjacency")
+                .hasMessageContaining("the archive has labels.npy, readme.txt");
     }
 
     @Test
     void emptyArchive() {
-        assertThat(fail(new NpzFixtures.Archive())).hasMessageContaining("no adjacency")
+        assertThat(fail(new NpzFixtures.Archive()))
+                .hasMessageContaining("no adjacency")
                 .hasMessageContaining("no entries");
     }
 
@@ -252,9 +267,11 @@ final class NpzFormatErrorsTest {
                 .put("adj_indptr", npy("<i4", false, i4(0, 1, 2), 3))
                 .put("adj_shape", npy("<i8", false, i8(2, 2), 2));
 
-        assertThat(fail(noNodes)).hasMessageContaining("entry 'adj_shape.npy': empty graph")
+        assertThat(fail(noNodes))
+                .hasMessageContaining("entry 'adj_shape.npy': empty graph")
                 .hasMessageContaining("no nodes");
-        assertThat(fail(onlySelfLoops)).hasMessageContaining("entry 'adj_data.npy': empty graph: no edges among 2 nodes")
+        assertThat(fail(onlySelfLoops))
+                .hasMessageContaining("entry 'adj_data.npy': empty graph: no edges among 2 nodes")
                 .hasMessageContaining("1 self-loops, 1 explicit zeros");
     }
 

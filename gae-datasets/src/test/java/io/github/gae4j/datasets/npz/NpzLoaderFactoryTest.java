@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.spi.DatasetLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,15 @@ final class NpzLoaderFactoryTest {
     @Test
     void badOptions() {
         assertThatThrownBy(() -> factory.create(ComponentConfig.empty(), CONTEXT))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'path'").hasMessageContaining("required");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'path'")
+                .hasMessageContaining("required");
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("path", "  "), CONTEXT))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("required");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("required");
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("path", "a.npz", "feature", "auto"), CONTEXT))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Unknown option 'feature'")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown option 'feature'")
                 .hasMessageContaining("features");
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("path", "a.npz", "features", "maybe"), CONTEXT))
                 .isInstanceOf(ConfigException.class)
@@ -63,7 +68,8 @@ final class NpzLoaderFactoryTest {
     void aMissingFileFailsWhenLoadingNotWhenCreating() {
         DatasetLoader loader = factory.create(ComponentConfig.of("path", tmp.resolve("later.npz")), CONTEXT);
 
-        assertThatThrownBy(loader::load).isInstanceOf(DatasetFormatException.class)
+        assertThatThrownBy(loader::load)
+                .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("later.npz: no such file");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import static io.github.gae4j.datasets.npz.NpzFixtures.f4;
@@ -16,9 +17,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.error.DatasetFormatException;
 import io.github.gae4j.core.tensor.Matrix;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,8 +128,7 @@ final class NpzLoaderTest {
 
     @Test
     void otherIntegerDtypesAndByteOrders() {
-        NpzFixtures.Archive a = toy()
-                .put("adj_indices", npy("<i8", false, i8(2, 1, 0, 2, 4), 5))
+        NpzFixtures.Archive a = toy().put("adj_indices", npy("<i8", false, i8(2, 1, 0, 2, 4), 5))
                 .put("adj_indptr", npy(">i4", false, i4BigEndian(0, 2, 3, 4, 5, 5), 6))
                 .put("adj_data", npy("|b1", false, i1(1, 1, 1, 1, 1), 5))
                 .put("labels", npy("<i8", false, i8(0, 1, 0, -1, 2), 5));
@@ -155,15 +155,18 @@ final class NpzLoaderTest {
         assertThat(report.zeroEntriesDropped()).isEqualTo(1);
         assertThat(report.duplicateEntriesMerged()).isEqualTo(1);
         assertThat(report.reciprocalEntriesMerged()).isEqualTo(1);
-        assertThat(report.adjacencyEntries()).isEqualTo(report.edges() + report.selfLoopsDropped()
-                + report.zeroEntriesDropped() + report.duplicateEntriesMerged() + report.reciprocalEntriesMerged());
+        assertThat(report.adjacencyEntries())
+                .isEqualTo(report.edges()
+                        + report.selfLoopsDropped()
+                        + report.zeroEntriesDropped()
+                        + report.duplicateEntriesMerged()
+                        + report.reciprocalEntriesMerged());
         assertThat(report.summary()).contains("binarised 1 weighted entries");
     }
 
     @Test
     void oneHotLabels() {
-        NpzFixtures.Archive a = toy()
-                .remove("class_names")
+        NpzFixtures.Archive a = toy().remove("class_names")
                 .put("labels", npy("<f4", false, f4(1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1), 5, 3));
 
         NpzResult r = read(a);
@@ -175,18 +178,21 @@ final class NpzLoaderTest {
 
     @Test
     void multiLabelRowsAreSkippedWithAWarning() {
-        NpzFixtures.Archive a = toy()
-                .put("labels", npy("|i1", false, i1(1, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1), 5, 3));
+        NpzFixtures.Archive a =
+                toy().put("labels", npy("|i1", false, i1(1, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1), 5, 3));
 
         List<ILoggingEvent> events = logged(() -> read(a));
         NpzResult r = read(a);
 
         assertThat(r.graph().hasLabels()).isFalse();
         assertToyGraph(r.graph());
-        assertThat(r.report().skipped()).extracting(NpzReport.SkippedEntry::entry)
+        assertThat(r.report().skipped())
+                .extracting(NpzReport.SkippedEntry::entry)
                 .containsExactly("labels.npy", "class_names.npy");
-        assertThat(events).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("entry 'labels.npy'")
-                .contains("node 1 has several labels (columns 1 and 2)"));
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e.getFormattedMessage())
+                        .contains("entry 'labels.npy'")
+                        .contains("node 1 has several labels (columns 1 and 2)"));
     }
 
     @Test
@@ -198,8 +204,7 @@ final class NpzLoaderTest {
 
     @Test
     void pickledOptionalEntriesAreSkippedWithAWarningNamingThem() {
-        NpzFixtures.Archive a = toy()
-                .put("node_names", NpzFixtures.pickledNone())
+        NpzFixtures.Archive a = toy().put("node_names", NpzFixtures.pickledNone())
                 .put("class_names", NpzFixtures.pickledNone())
                 .put("metadata", NpzFixtures.pickledNone())
                 .put("attr_names", npy("<U2", false, unicode(2, "w1", "w2", "w3"), 3))
@@ -213,17 +218,24 @@ final class NpzLoaderTest {
         assertThat(r.graph().nodeIds()).containsExactly("0", "1", "2", "3", "4");
         assertThat(r.graph().classNames()).containsExactly("0", "1", "2");
         assertThat(r.report().pickledEntries()).containsExactly("class_names.npy", "node_names.npy", "metadata.npy");
-        assertThat(r.report().skipped()).extracting(NpzReport.SkippedEntry::entry)
+        assertThat(r.report().skipped())
+                .extracting(NpzReport.SkippedEntry::entry)
                 .containsExactly("class_names.npy", "node_names.npy", "attr_names.npy", "metadata.npy", "extra.npy");
-        List<String> warnings = events.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> warnings = events.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
         assertThat(warnings).hasSize(3);
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("toy.npz").contains("entry 'node_names.npy'")
-                .contains("pickled Python object array (descr '|O')").contains("cannot be read in Java")
-                .contains("numbered 0..N-1"));
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w)
+                        .contains("toy.npz")
+                        .contains("entry 'node_names.npy'")
+                        .contains("pickled Python object array (descr '|O')")
+                        .contains("cannot be read in Java")
+                        .contains("numbered 0..N-1"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("entry 'class_names.npy'"));
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("entry 'metadata.npy'")
-                .contains("not needed for the graph"));
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w).contains("entry 'metadata.npy'").contains("not needed for the graph"));
     }
 
     @Test
@@ -232,7 +244,8 @@ final class NpzLoaderTest {
 
         DatasetFormatException e = catchThrowableOfType(DatasetFormatException.class, () -> read(a));
 
-        assertThat(e).hasMessageContaining("toy.npz: entry 'adj_indices.npy'")
+        assertThat(e)
+                .hasMessageContaining("toy.npz: entry 'adj_indices.npy'")
                 .hasMessageContaining("pickled Python object array (descr '|O')")
                 .hasMessageContaining("cannot be read in Java, and the adjacency needs it")
                 .hasMessageContaining("np.savez");
@@ -243,33 +256,41 @@ final class NpzLoaderTest {
         NpzFixtures.Archive a = new NpzFixtures.Archive().put("adj_matrix", NpzFixtures.pickledNone());
 
         assertThat(catchThrowableOfType(DatasetFormatException.class, () -> read(a)))
-                .hasMessageContaining("entry 'adj_matrix.npy'").hasMessageContaining("pickled");
+                .hasMessageContaining("entry 'adj_matrix.npy'")
+                .hasMessageContaining("pickled");
     }
 
     @Test
     void featurePolicies() {
         NpzFixtures.Archive pickledFeatures = toy().put("attr_data", NpzFixtures.pickledNone());
-        Path noFeatures = toy().remove("attr_data").remove("attr_indices").remove("attr_indptr").remove("attr_shape")
+        Path noFeatures = toy().remove("attr_data")
+                .remove("attr_indices")
+                .remove("attr_indptr")
+                .remove("attr_shape")
                 .write(tmp.resolve("nofeatures.npz"));
         Path pickled = pickledFeatures.write(tmp.resolve("pickled.npz"));
         Path good = toy().write(tmp.resolve("good.npz"));
 
         NpzResult ignored = NpzLoader.read(good, FeaturePolicy.IGNORE);
         assertThat(ignored.graph().features()).isEmpty();
-        assertThat(ignored.report().skipped()).extracting(NpzReport.SkippedEntry::reason).containsOnly("features=ignore");
+        assertThat(ignored.report().skipped())
+                .extracting(NpzReport.SkippedEntry::reason)
+                .containsOnly("features=ignore");
 
-        assertThat(NpzLoader.read(noFeatures, FeaturePolicy.AUTO).graph().features()).isEmpty();
-        assertThat(catchThrowableOfType(DatasetFormatException.class,
-                () -> NpzLoader.read(noFeatures, FeaturePolicy.REQUIRE)))
+        assertThat(NpzLoader.read(noFeatures, FeaturePolicy.AUTO).graph().features())
+                .isEmpty();
+        assertThat(catchThrowableOfType(
+                        DatasetFormatException.class, () -> NpzLoader.read(noFeatures, FeaturePolicy.REQUIRE)))
                 .hasMessageContaining("nofeatures.npz: no features (features=require)")
                 .hasMessageContaining("adj_data.npy");
 
         NpzResult auto = NpzLoader.read(pickled, FeaturePolicy.AUTO);
         assertThat(auto.graph().features()).isEmpty();
         assertThat(auto.report().pickledEntries()).containsExactly("attr_data.npy");
-        assertThat(catchThrowableOfType(DatasetFormatException.class,
-                () -> NpzLoader.read(pickled, FeaturePolicy.REQUIRE)))
-                .hasMessageContaining("entry 'attr_data.npy'").hasMessageContaining("features=require");
+        assertThat(catchThrowableOfType(
+                        DatasetFormatException.class, () -> NpzLoader.read(pickled, FeaturePolicy.REQUIRE)))
+                .hasMessageContaining("entry 'attr_data.npy'")
+                .hasMessageContaining("features=require");
     }
 
     @Test
@@ -278,7 +299,8 @@ final class NpzLoaderTest {
 
         List<ILoggingEvent> events = logged(() -> read(a));
 
-        List<ILoggingEvent> infos = events.stream().filter(e -> e.getLevel() == Level.INFO).toList();
+        List<ILoggingEvent> infos =
+                events.stream().filter(e -> e.getLevel() == Level.INFO).toList();
         assertThat(infos).hasSize(1);
         assertThat(infos.get(0).getFormattedMessage())
                 .contains("Read npz 'toy'")

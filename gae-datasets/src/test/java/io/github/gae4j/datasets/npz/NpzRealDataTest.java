@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.npz;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +21,10 @@ final class NpzRealDataTest {
 
     private static Path data(String file) {
         Path p = DataDirectories.find("npz", file).orElse(null);
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p), () -> "Real dataset npz/" + file
-                + " not found; to run this test " + DataDirectories.searchDescription());
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p),
+                () -> "Real dataset npz/" + file + " not found; to run this test "
+                        + DataDirectories.searchDescription());
         return p;
     }
 
@@ -29,8 +32,8 @@ final class NpzRealDataTest {
         return new NpzLoader(data(file)).read();
     }
 
-    private static void assertCounts(NpzResult r, int nodes, int edges, long adjNnz, int selfLoops, int dim,
-            long featureNnz, int classes) {
+    private static void assertCounts(
+            NpzResult r, int nodes, int edges, long adjNnz, int selfLoops, int dim, long featureNnz, int classes) {
         Graph g = r.graph();
         NpzReport report = r.report();
         assertThat(g.nodeCount()).isEqualTo(nodes);
@@ -42,8 +45,12 @@ final class NpzRealDataTest {
         assertThat(report.zeroEntriesDropped()).isZero();
         assertThat(report.duplicateEntriesMerged()).isZero();
         assertThat(report.weightedEntries()).isZero();
-        assertThat(report.adjacencyEntries()).isEqualTo(report.edges() + report.selfLoopsDropped()
-                + report.zeroEntriesDropped() + report.duplicateEntriesMerged() + report.reciprocalEntriesMerged());
+        assertThat(report.adjacencyEntries())
+                .isEqualTo(report.edges()
+                        + report.selfLoopsDropped()
+                        + report.zeroEntriesDropped()
+                        + report.duplicateEntriesMerged()
+                        + report.reciprocalEntriesMerged());
         Features.Sparse x = (Features.Sparse) g.features().orElseThrow();
         assertThat(x.dim()).isEqualTo(dim);
         assertThat(x.matrix().nnz()).isEqualTo(featureNnz);
@@ -52,7 +59,8 @@ final class NpzRealDataTest {
         assertThat(g.classNames()).hasSize(classes);
         assertThat(report.classes()).isEqualTo(classes);
         assertThat(report.unlabelledNodes()).isZero();
-        assertThat(Arrays.stream(g.labels()).allMatch(l -> l >= 0 && l < classes)).isTrue();
+        assertThat(Arrays.stream(g.labels()).allMatch(l -> l >= 0 && l < classes))
+                .isTrue();
     }
 
     @Test
@@ -63,11 +71,19 @@ final class NpzRealDataTest {
         assertThat(r.report().reciprocalEntriesMerged()).isEqualTo(151);
         assertThat(r.report().symmetricInput()).isFalse();
         assertThat(r.graph().name()).isEqualTo("cora");
-        assertThat(r.graph().classNames()).containsExactly("Case_Based", "Genetic_Algorithms", "Neural_Networks",
-                "Probabilistic_Methods", "Reinforcement_Learning", "Rule_Learning", "Theory");
+        assertThat(r.graph().classNames())
+                .containsExactly(
+                        "Case_Based",
+                        "Genetic_Algorithms",
+                        "Neural_Networks",
+                        "Probabilistic_Methods",
+                        "Reinforcement_Learning",
+                        "Rule_Learning",
+                        "Theory");
         assertThat(r.report().nodeIdSource()).isEqualTo("node_names");
         assertThat(r.report().skipped()).isEmpty();
-        assertThat(Arrays.stream(r.graph().labels()).filter(l -> l == 2).count()).isEqualTo(818);
+        assertThat(Arrays.stream(r.graph().labels()).filter(l -> l == 2).count())
+                .isEqualTo(818);
     }
 
     @Test
@@ -80,8 +96,10 @@ final class NpzRealDataTest {
 
         // linqs/cora.content.gz was rebuilt from cora.npz in the same (string-sorted) node order.
         assertThat(n.nodeIds()).isEqualTo(l.nodeIds());
-        assertThat(n.upperTriangleEdges().srcArray()).isEqualTo(l.upperTriangleEdges().srcArray());
-        assertThat(n.upperTriangleEdges().dstArray()).isEqualTo(l.upperTriangleEdges().dstArray());
+        assertThat(n.upperTriangleEdges().srcArray())
+                .isEqualTo(l.upperTriangleEdges().srcArray());
+        assertThat(n.upperTriangleEdges().dstArray())
+                .isEqualTo(l.upperTriangleEdges().dstArray());
     }
 
     @Test
@@ -99,13 +117,14 @@ final class NpzRealDataTest {
         NpzResult r = load("cora_ml.npz");
 
         assertCounts(r, 2995, 8158, 8416, 0, 2879, 151171, 7);
-        assertThat(r.report().adjacencySource()).isEqualTo(
-                "adj_matrix.data/adj_matrix.indices/adj_matrix.indptr/adj_matrix.shape");
-        assertThat(r.report().pickledEntries()).containsExactly("edge_attr_matrix.npy", "edge_attr_names.npy",
-                "metadata.npy");
-        assertThat(r.report().skipped()).extracting(NpzReport.SkippedEntry::entry)
-                .containsExactlyInAnyOrder("edge_attr_matrix.npy", "edge_attr_names.npy", "metadata.npy",
-                        "attr_names.npy");
+        assertThat(r.report().adjacencySource())
+                .isEqualTo("adj_matrix.data/adj_matrix.indices/adj_matrix.indptr/adj_matrix.shape");
+        assertThat(r.report().pickledEntries())
+                .containsExactly("edge_attr_matrix.npy", "edge_attr_names.npy", "metadata.npy");
+        assertThat(r.report().skipped())
+                .extracting(NpzReport.SkippedEntry::entry)
+                .containsExactlyInAnyOrder(
+                        "edge_attr_matrix.npy", "edge_attr_names.npy", "metadata.npy", "attr_names.npy");
         assertThat(r.graph().classNames().get(0)).isEqualTo("Artificial_Intelligence/Machine_Learning/Case-Based");
         Features.Sparse x = (Features.Sparse) r.graph().features().orElseThrow();
         double max = 0;
@@ -135,7 +154,9 @@ final class NpzRealDataTest {
 
         assertCounts(r, 18333, 81894, 163788, 0, 6805, 1092079, 15);
         assertThat(r.report().symmetricInput()).isTrue();
-        assertThat(r.report().skipped()).extracting(NpzReport.SkippedEntry::entry).containsExactly("attr_names.npy");
+        assertThat(r.report().skipped())
+                .extracting(NpzReport.SkippedEntry::entry)
+                .containsExactly("attr_names.npy");
     }
 
     @Test

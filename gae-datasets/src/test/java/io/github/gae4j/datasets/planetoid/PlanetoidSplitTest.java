@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.planetoid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.NodeSplit;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.catalog.Downloader;
 import io.github.gae4j.datasets.catalog.Environment;
@@ -28,11 +29,15 @@ final class PlanetoidSplitTest {
     Path home;
 
     private Graph load(String name) {
-        Path root = DataDirectories.find().filter(p -> Files.isDirectory(p.resolve("planetoid"))).orElse(null);
-        Assumptions.assumeTrue(root != null, () -> "Planetoid files not found; to run this test "
-                + DataDirectories.searchDescription());
+        Path root = DataDirectories.find()
+                .filter(p -> Files.isDirectory(p.resolve("planetoid")))
+                .orElse(null);
+        Assumptions.assumeTrue(
+                root != null,
+                () -> "Planetoid files not found; to run this test " + DataDirectories.searchDescription());
         return new NamedDatasetLoaderFactory(Environment.of(Map.of(), home), Downloader::new)
-                .create(ComponentConfig.of("name", name, "data-dir", root), new CreationContext(0, 0, 1L)).load();
+                .create(ComponentConfig.of("name", name, "data-dir", root), new CreationContext(0, 0, 1L))
+                .load();
     }
 
     @Test
@@ -72,12 +77,17 @@ final class PlanetoidSplitTest {
 
     @Test
     void refusesGraphsNotInPlanetoidOrder() {
-        Graph g = Graph.builder(3).edges(new int[] {0}, new int[] {1}).nodeIds(List.of("a", "b", "c"))
-                .labels(new int[] {0, 1, 0}, List.of("x", "y")).build();
-        assertThatThrownBy(() -> PlanetoidSplit.of(g)).isInstanceOf(GaeException.class)
+        Graph g = Graph.builder(3)
+                .edges(new int[] {0}, new int[] {1})
+                .nodeIds(List.of("a", "b", "c"))
+                .labels(new int[] {0, 1, 0}, List.of("x", "y"))
+                .build();
+        assertThatThrownBy(() -> PlanetoidSplit.of(g))
+                .isInstanceOf(GaeException.class)
                 .hasMessageContaining("node 0 has id 'a'");
         Graph unlabelled = Graph.builder(3).edges(new int[] {0}, new int[] {1}).build();
-        assertThatThrownBy(() -> PlanetoidSplit.of(unlabelled)).isInstanceOf(GaeException.class)
+        assertThatThrownBy(() -> PlanetoidSplit.of(unlabelled))
+                .isInstanceOf(GaeException.class)
                 .hasMessageContaining("needs labels");
     }
 }

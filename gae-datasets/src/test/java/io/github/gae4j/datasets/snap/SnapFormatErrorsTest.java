@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
 import static io.github.gae4j.datasets.snap.SnapLoaderTest.write;
@@ -23,8 +24,8 @@ final class SnapFormatErrorsTest {
     Path tmp;
 
     private DatasetFormatException fail(Path file, SnapOptions options) {
-        DatasetFormatException e = catchThrowableOfType(DatasetFormatException.class,
-                () -> new SnapLoader(file, options).read());
+        DatasetFormatException e =
+                catchThrowableOfType(DatasetFormatException.class, () -> new SnapLoader(file, options).read());
         assertThat(e).as("expected a DatasetFormatException").isNotNull();
         assertThat(e.file()).isEqualTo(file);
         return e;
@@ -42,8 +43,9 @@ final class SnapFormatErrorsTest {
     void oneField() {
         DatasetFormatException e = fail("# c\n1 2\n3\n");
 
-        assertThat(e).hasMessage(tmp.resolve("bad.txt") + ":3: expected 2 fields (<from> <to>) or 3 (<from> <to>"
-                + " <weight>), found 1");
+        assertThat(e)
+                .hasMessage(tmp.resolve("bad.txt") + ":3: expected 2 fields (<from> <to>) or 3 (<from> <to>"
+                        + " <weight>), found 1");
         assertThat(e.line()).isEqualTo(3);
     }
 
@@ -57,8 +59,8 @@ final class SnapFormatErrorsTest {
 
     @Test
     void columnCountChanges() {
-        assertThat(fail("1 2\n2 3 0.5\n")).hasMessageContaining("bad.txt:2: expected 2 fields like line 1 (the first"
-                + " edge line), found 3");
+        assertThat(fail("1 2\n2 3 0.5\n"))
+                .hasMessageContaining("bad.txt:2: expected 2 fields like line 1 (the first" + " edge line), found 3");
         assertThat(fail("\n# x\n1 2 1\n2 3\n")).hasMessageContaining("bad.txt:4: expected 3 fields like line 3");
     }
 
@@ -97,15 +99,17 @@ final class SnapFormatErrorsTest {
         DatasetFormatException empty = fail("");
         DatasetFormatException onlyComments = fail("# Nodes: 0 Edges: 0\n\n   \n# end\n");
 
-        assertThat(empty).hasMessage(tmp.resolve("bad.txt") + ": empty graph: no edge lines (the file has 0 comment"
-                + " lines and otherwise only blank lines)");
+        assertThat(empty)
+                .hasMessage(tmp.resolve("bad.txt") + ": empty graph: no edge lines (the file has 0 comment"
+                        + " lines and otherwise only blank lines)");
         assertThat(empty.line()).isZero();
         assertThat(onlyComments).hasMessageContaining("no edge lines").hasMessageContaining("2 comment lines");
     }
 
     @Test
     void onlySelfLoopsIsAnEmptyGraph() {
-        assertThat(fail("1 1\n2 2\n")).hasMessageContaining("empty graph: no edges left of 2 edge lines (2 self-loops)");
+        assertThat(fail("1 1\n2 2\n"))
+                .hasMessageContaining("empty graph: no edges left of 2 edge lines (2 self-loops)");
         assertThat(fail("1 2 -1\n", SnapOptions.DEFAULTS.withWeights(WeightPolicy.POSITIVE)))
                 .hasMessageContaining("1 lines with weight <= 0 dropped");
     }
@@ -115,7 +119,10 @@ final class SnapFormatErrorsTest {
         StringBuilder text = new StringBuilder("# big\n");
         SplittableRandom random = new SplittableRandom(3);
         for (int k = 0; k < 20_000; k++) {
-            text.append(random.nextInt(100_000)).append('\t').append(random.nextInt(100_000)).append('\n');
+            text.append(random.nextInt(100_000))
+                    .append('\t')
+                    .append(random.nextInt(100_000))
+                    .append('\n');
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
@@ -127,7 +134,8 @@ final class SnapFormatErrorsTest {
 
         DatasetFormatException e = fail(half, SnapOptions.DEFAULTS);
         assertThat(e).hasMessageContaining("half.txt.gz").hasMessageContaining("truncated");
-        assertThat(fail(noTrailer, SnapOptions.DEFAULTS)).hasMessageContaining("notrailer.txt.gz")
+        assertThat(fail(noTrailer, SnapOptions.DEFAULTS))
+                .hasMessageContaining("notrailer.txt.gz")
                 .hasMessageContaining("truncated");
     }
 

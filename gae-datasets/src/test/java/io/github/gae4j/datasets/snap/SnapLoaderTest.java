@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,8 +93,12 @@ final class SnapLoaderTest {
         assertThat(report.selfLoopsDropped()).isEqualTo(1);
         assertThat(report.duplicateLinesMerged()).isEqualTo(1);
         assertThat(report.reverseLinesMerged()).isEqualTo(1);
-        assertThat(report.edgeLines()).isEqualTo(report.edges() + report.selfLoopsDropped()
-                + report.duplicateLinesMerged() + report.reverseLinesMerged() + report.nonPositiveWeightLinesDropped());
+        assertThat(report.edgeLines())
+                .isEqualTo(report.edges()
+                        + report.selfLoopsDropped()
+                        + report.duplicateLinesMerged()
+                        + report.reverseLinesMerged()
+                        + report.nonPositiveWeightLinesDropped());
         assertThat(report.weightColumn()).isFalse();
         assertThat(report.firstNonIntegerId()).isNull();
     }
@@ -144,7 +149,8 @@ final class SnapLoaderTest {
         assertThat(r.report().directed()).isTrue();
         assertThat(r.report().directedEdges()).isEqualTo(4);
         assertThat(r.report().reciprocalPairs()).isEqualTo(1);
-        assertThat(r.report().summary()).contains("4 distinct directed edges, of which 1 reciprocal pairs")
+        assertThat(r.report().summary())
+                .contains("4 distinct directed edges, of which 1 reciprocal pairs")
                 .contains("stored undirected");
     }
 
@@ -169,7 +175,9 @@ final class SnapLoaderTest {
     @Test
     void csvAndTabSeparators() {
         SnapResult csv = read("e.csv", "a, b\nb,c d\n\n", SnapOptions.DEFAULTS);
-        SnapResult tab = read("e.tsv", "New York\tBoston\nBoston\tSan Francisco\n",
+        SnapResult tab = read(
+                "e.tsv",
+                "New York\tBoston\nBoston\tSan Francisco\n",
                 SnapOptions.DEFAULTS.withSeparator(Separator.TAB));
 
         assertThat(csv.report().separator()).isEqualTo(Separator.COMMA);
@@ -180,7 +188,9 @@ final class SnapLoaderTest {
     @Test
     void headerAndCommentOptions() {
         SnapResult header = read("h.csv", "source,target\n1,2\n2,3\n", SnapOptions.DEFAULTS.withHeader(true));
-        SnapResult percent = read("p.txt", "% KONECT style\n1 2\n#3 4\n",
+        SnapResult percent = read(
+                "p.txt",
+                "% KONECT style\n1 2\n#3 4\n",
                 SnapOptions.DEFAULTS.withComment("%").withIds(IdMode.STRING));
 
         assertThat(header.report().headerLine()).isEqualTo("source,target");
@@ -224,21 +234,25 @@ final class SnapLoaderTest {
         text.append("1501 x17\n1502 1503\n");
         List<ILoggingEvent> events = logged(() -> read("stray.txt", text.toString(), SnapOptions.DEFAULTS));
 
-        List<String> warnings = events.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> warnings = events.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("stray.txt: mixed node ids: 1503 are integers and 1 are not")
-                .contains("first on line 1501 ('x17')").contains("ids=int");
+        assertThat(warnings.get(0))
+                .contains("stray.txt: mixed node ids: 1503 are integers and 1 are not")
+                .contains("first on line 1501 ('x17')")
+                .contains("ids=int");
     }
 
     @Test
     void negativeIdsWarnWithTheirLines() {
-        List<ILoggingEvent> events = logged(() -> read("neg.txt", "1 2\n-3 4\n5 -6\n-3 1\n",
-                SnapOptions.DEFAULTS));
+        List<ILoggingEvent> events = logged(() -> read("neg.txt", "1 2\n-3 4\n5 -6\n-3 1\n", SnapOptions.DEFAULTS));
 
         assertThat(events.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
-                .singleElement().asString().contains("neg.txt: 2 node ids are negative (first on lines 2 ('-3'), 3"
-                        + " ('-6'))");
+                .singleElement()
+                .asString()
+                .contains("neg.txt: 2 node ids are negative (first on lines 2 ('-3'), 3" + " ('-6'))");
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +15,10 @@ final class SnapRealDataTest {
 
     private static Path condMat() {
         Path p = DataDirectories.find("snap", "CA-CondMat.txt.gz").orElse(null);
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p), () -> "Real dataset snap/CA-CondMat.txt.gz"
-                + " not found; to run this test " + DataDirectories.searchDescription());
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p),
+                () -> "Real dataset snap/CA-CondMat.txt.gz" + " not found; to run this test "
+                        + DataDirectories.searchDescription());
         return p;
     }
 

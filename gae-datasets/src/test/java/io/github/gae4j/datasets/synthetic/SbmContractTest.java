@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.synthetic;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -14,7 +15,7 @@ final class SbmContractTest implements DatasetLoaderContract {
 
     @Override
     public ComponentConfig config() {
-        return ComponentConfig.of("nodes", 30, "communities", 3, "p-in", 0.3, "p-out", 0.02, "feature-dim", 4,
-                "seed", 7);
+        return ComponentConfig.of(
+                "nodes", 30, "communities", 3, "p-in", 0.3, "p-out", 0.02, "feature-dim", 4, "seed", 7);
     }
 }

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,9 @@ final class SbmLoaderFactoryTest {
     @Test
     void optionNames() {
         assertThat(factory.name()).isEqualTo("sbm");
-        assertThat(ComponentFactory.optionNames(factory)).containsExactlyInAnyOrder("nodes", "communities", "p-in",
-                "p-out", "feature-dim", "feature-noise", "seed");
+        assertThat(ComponentFactory.optionNames(factory))
+                .containsExactlyInAnyOrder(
+                        "nodes", "communities", "p-in", "p-out", "feature-dim", "feature-noise", "seed");
     }
 
     @Test
@@ -40,8 +42,21 @@ final class SbmLoaderFactoryTest {
 
     @Test
     void optionsAreApplied() {
-        StochasticBlockModel m = create("nodes", 30, "communities", 3, "p-in", 0.5, "p-out", 0.01,
-                "feature-dim", 2, "feature-noise", 0.1, "seed", 7);
+        StochasticBlockModel m = create(
+                "nodes",
+                30,
+                "communities",
+                3,
+                "p-in",
+                0.5,
+                "p-out",
+                0.01,
+                "feature-dim",
+                2,
+                "feature-noise",
+                0.1,
+                "seed",
+                7);
         Graph g = m.load();
 
         assertThat(g.nodeCount()).isEqualTo(30);
@@ -54,8 +69,10 @@ final class SbmLoaderFactoryTest {
 
     @Test
     void theContextSeedDoesNotChangeTheData() {
-        Graph a = factory.create(ComponentConfig.of("nodes", 100), new CreationContext(0, 0, 1L)).load();
-        Graph b = factory.create(ComponentConfig.of("nodes", 100), new CreationContext(0, 0, 2L)).load();
+        Graph a = factory.create(ComponentConfig.of("nodes", 100), new CreationContext(0, 0, 1L))
+                .load();
+        Graph b = factory.create(ComponentConfig.of("nodes", 100), new CreationContext(0, 0, 2L))
+                .load();
 
         assertThat(a.upperTriangleEdges()).isEqualTo(b.upperTriangleEdges());
     }
@@ -66,12 +83,15 @@ final class SbmLoaderFactoryTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Option 'nodes' of dataset loader 'sbm' must be an integer, got 'ten'");
         assertThatThrownBy(() -> create("p-out", "often"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'p-out'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'p-out'");
         assertThatThrownBy(() -> create("p-in", 2))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Option 'p-in' of dataset loader 'sbm' must be a probability in [0, 1], got '2.0'");
+                .hasMessageContaining(
+                        "Option 'p-in' of dataset loader 'sbm' must be a probability in [0, 1], got '2.0'");
         assertThatThrownBy(() -> create("nodes", 3, "communities", 4))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'communities'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'communities'");
     }
 
     @Test

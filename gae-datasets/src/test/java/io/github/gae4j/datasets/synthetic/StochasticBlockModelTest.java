@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ final class StochasticBlockModelTest {
         assertThat(g.nodeCount()).isEqualTo(1000);
         assertThat(g.nodeIds().get(0)).isEqualTo("0");
         assertThat(g.nodeIds().get(999)).isEqualTo("999");
-        assertThat(g.classNames()).hasSize(20).startsWith("community-0", "community-1").endsWith("community-19");
+        assertThat(g.classNames())
+                .hasSize(20)
+                .startsWith("community-0", "community-1")
+                .endsWith("community-19");
         assertThat(IntStream.of(g.labels()).filter(l -> l == 4).count()).isEqualTo(50);
         assertThat(g.features().orElseThrow().dim()).isEqualTo(50);
         // 20 * C(50, 2) * 0.2 + C(20, 2) * 50² * 0.0005 = 4900 + 237.5
@@ -32,34 +36,50 @@ final class StochasticBlockModelTest {
 
     @Test
     void sameSeedSameGraphOtherSeedOtherGraph() {
-        StochasticBlockModel.Builder b = StochasticBlockModel.builder().nodes(300).communities(3).featureDim(8).seed(11);
+        StochasticBlockModel.Builder b = StochasticBlockModel.builder()
+                .nodes(300)
+                .communities(3)
+                .featureDim(8)
+                .seed(11);
         Graph first = b.build().generate();
         Graph again = b.build().generate();
         Graph other = b.seed(12).build().generate();
 
         assertThat(again.upperTriangleEdges()).isEqualTo(first.upperTriangleEdges());
-        assertThat(again.features().orElseThrow().toDense()).isEqualTo(first.features().orElseThrow().toDense());
+        assertThat(again.features().orElseThrow().toDense())
+                .isEqualTo(first.features().orElseThrow().toDense());
         assertThat(other.upperTriangleEdges()).isNotEqualTo(first.upperTriangleEdges());
-        assertThat(other.features().orElseThrow().toDense()).isNotEqualTo(first.features().orElseThrow().toDense());
+        assertThat(other.features().orElseThrow().toDense())
+                .isNotEqualTo(first.features().orElseThrow().toDense());
     }
 
     @Test
     void featureOptionsDoNotChangeTheEdges() {
-        StochasticBlockModel.Builder b = StochasticBlockModel.builder().nodes(300).communities(3).seed(5);
+        StochasticBlockModel.Builder b =
+                StochasticBlockModel.builder().nodes(300).communities(3).seed(5);
         EdgeList edges = b.featureDim(4).build().generate().upperTriangleEdges();
 
-        assertThat(b.featureDim(20).featureNoise(3.0).build().generate().upperTriangleEdges()).isEqualTo(edges);
+        assertThat(b.featureDim(20).featureNoise(3.0).build().generate().upperTriangleEdges())
+                .isEqualTo(edges);
         assertThat(b.featureDim(0).build().generate().upperTriangleEdges()).isEqualTo(edges);
     }
 
     @Test
     void edgeDensitiesMatchPInAndPOut() {
-        StochasticBlockModel model = StochasticBlockModel.builder().nodes(2000).communities(4).pIn(0.02).pOut(0.001)
-                .featureDim(0).seed(3).build();
+        StochasticBlockModel model = StochasticBlockModel.builder()
+                .nodes(2000)
+                .communities(4)
+                .pIn(0.02)
+                .pOut(0.001)
+                .featureDim(0)
+                .seed(3)
+                .build();
         Graph g = model.generate();
         int[] labels = g.labels();
         EdgeList e = g.upperTriangleEdges();
-        long inside = IntStream.range(0, e.size()).filter(k -> labels[e.src(k)] == labels[e.dst(k)]).count();
+        long inside = IntStream.range(0, e.size())
+                .filter(k -> labels[e.src(k)] == labels[e.dst(k)])
+                .count();
         long between = e.size() - inside;
         double insidePairs = 4 * 500.0 * 499 / 2;
         double betweenPairs = 2000.0 * 1999 / 2 - insidePairs;
@@ -75,7 +95,9 @@ final class StochasticBlockModelTest {
         Graph g = StochasticBlockModel.builder().build().generate();
         int[] labels = g.labels();
         EdgeList e = g.upperTriangleEdges();
-        long inside = IntStream.range(0, e.size()).filter(k -> labels[e.src(k)] == labels[e.dst(k)]).count();
+        long inside = IntStream.range(0, e.size())
+                .filter(k -> labels[e.src(k)] == labels[e.dst(k)])
+                .count();
 
         assertThat((double) inside / e.size()).isGreaterThan(0.8);
     }
@@ -83,13 +105,26 @@ final class StochasticBlockModelTest {
     @Test
     void nodePositionDoesNotBiasTheDegree() {
         // Skipping maps a linear index to a pair; a wrong mapping shows up as degrees that drift with the node number.
-        Graph within = StochasticBlockModel.builder().nodes(1200).communities(1).pIn(0.05).featureDim(0).seed(9)
-                .build().generate();
+        Graph within = StochasticBlockModel.builder()
+                .nodes(1200)
+                .communities(1)
+                .pIn(0.05)
+                .featureDim(0)
+                .seed(9)
+                .build()
+                .generate();
         assertThat(meanDegree(within, 0, 300)).isCloseTo(59.95, within(2.0));
         assertThat(meanDegree(within, 900, 1200)).isCloseTo(59.95, within(2.0));
 
-        Graph across = StochasticBlockModel.builder().nodes(1200).communities(2).pIn(0.0).pOut(0.1).featureDim(0)
-                .seed(9).build().generate();
+        Graph across = StochasticBlockModel.builder()
+                .nodes(1200)
+                .communities(2)
+                .pIn(0.0)
+                .pOut(0.1)
+                .featureDim(0)
+                .seed(9)
+                .build()
+                .generate();
         assertThat(meanDegree(across, 0, 150)).isCloseTo(60.0, within(2.5));
         assertThat(meanDegree(across, 450, 600)).isCloseTo(60.0, within(2.5));
         assertThat(meanDegree(across, 600, 750)).isCloseTo(60.0, within(2.5));
@@ -98,18 +133,29 @@ final class StochasticBlockModelTest {
 
     @Test
     void extremeProbabilities() {
-        StochasticBlockModel.Builder b = StochasticBlockModel.builder().nodes(20).communities(2).featureDim(0);
+        StochasticBlockModel.Builder b =
+                StochasticBlockModel.builder().nodes(20).communities(2).featureDim(0);
 
         assertThat(b.pIn(1).pOut(1).build().generate().edgeCount()).isEqualTo(190);
         assertThat(b.pIn(1).pOut(0).build().generate().edgeCount()).isEqualTo(90);
         assertThat(b.pIn(0).pOut(1).build().generate().edgeCount()).isEqualTo(100);
         assertThat(b.pIn(0).pOut(0).build().generate().edgeCount()).isZero();
-        assertThat(StochasticBlockModel.builder().nodes(1).communities(1).build().generate().edgeCount()).isZero();
+        assertThat(StochasticBlockModel.builder()
+                        .nodes(1)
+                        .communities(1)
+                        .build()
+                        .generate()
+                        .edgeCount())
+                .isZero();
     }
 
     @Test
     void unevenCommunitiesDifferByAtMostOne() {
-        StochasticBlockModel model = StochasticBlockModel.builder().nodes(10).communities(3).featureDim(2).build();
+        StochasticBlockModel model = StochasticBlockModel.builder()
+                .nodes(10)
+                .communities(3)
+                .featureDim(2)
+                .build();
         int[] labels = model.generate().labels();
 
         assertThat(labels).containsExactly(0, 0, 0, 0, 1, 1, 1, 2, 2, 2);
@@ -155,8 +201,14 @@ final class StochasticBlockModelTest {
 
     @Test
     void largeGraphsAreSampledWithoutQuadraticWork() {
-        StochasticBlockModel model = StochasticBlockModel.builder().nodes(100_000).communities(10).pIn(2e-4)
-                .pOut(1e-6).featureDim(0).seed(1).build();
+        StochasticBlockModel model = StochasticBlockModel.builder()
+                .nodes(100_000)
+                .communities(10)
+                .pIn(2e-4)
+                .pOut(1e-6)
+                .featureDim(0)
+                .seed(1)
+                .build();
 
         Graph g = model.generate();
 
@@ -166,8 +218,13 @@ final class StochasticBlockModelTest {
 
     @Test
     void oneCommunityPerNodeIsStillLinearTime() {
-        StochasticBlockModel model = StochasticBlockModel.builder().nodes(50_000).communities(50_000).pOut(2e-5)
-                .featureDim(0).seed(2).build();
+        StochasticBlockModel model = StochasticBlockModel.builder()
+                .nodes(50_000)
+                .communities(50_000)
+                .pOut(2e-5)
+                .featureDim(0)
+                .seed(2)
+                .build();
 
         Graph g = model.generate();
 
@@ -179,27 +236,47 @@ final class StochasticBlockModelTest {
     @Test
     void invalidOptionsNameTheOption() {
         assertThatThrownBy(() -> StochasticBlockModel.builder().nodes(0).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'nodes'").hasMessageContaining("'0'");
-        assertThatThrownBy(() -> StochasticBlockModel.builder().nodes(4).communities(5).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'communities'")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'nodes'")
+                .hasMessageContaining("'0'");
+        assertThatThrownBy(() ->
+                        StochasticBlockModel.builder().nodes(4).communities(5).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'communities'")
                 .hasMessageContaining("[1, 4]");
         assertThatThrownBy(() -> StochasticBlockModel.builder().communities(0).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'communities'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'communities'");
         assertThatThrownBy(() -> StochasticBlockModel.builder().pIn(1.5).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'p-in'")
-                .hasMessageContaining("[0, 1]").hasMessageContaining("'1.5'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'p-in'")
+                .hasMessageContaining("[0, 1]")
+                .hasMessageContaining("'1.5'");
         assertThatThrownBy(() -> StochasticBlockModel.builder().pOut(-0.1).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'p-out'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'p-out'");
         assertThatThrownBy(() -> StochasticBlockModel.builder().pIn(Double.NaN).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'p-in'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'p-in'");
         assertThatThrownBy(() -> StochasticBlockModel.builder().featureDim(-1).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'feature-dim'");
-        assertThatThrownBy(() -> StochasticBlockModel.builder().nodes(1_000_000).featureDim(5000).pIn(0).pOut(0).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'feature-dim'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'feature-dim'");
+        assertThatThrownBy(() -> StochasticBlockModel.builder()
+                        .nodes(1_000_000)
+                        .featureDim(5000)
+                        .pIn(0)
+                        .pOut(0)
+                        .build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'feature-dim'");
         assertThatThrownBy(() -> StochasticBlockModel.builder().featureNoise(-1).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'feature-noise'");
-        assertThatThrownBy(() -> StochasticBlockModel.builder().nodes(1_000_000).pIn(0.5).build())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'p-in'").hasMessageContaining("'p-out'")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'feature-noise'");
+        assertThatThrownBy(() ->
+                        StochasticBlockModel.builder().nodes(1_000_000).pIn(0.5).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'p-in'")
+                .hasMessageContaining("'p-out'")
                 .hasMessageContaining("expected edges");
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused;
 
 import io.github.gae4j.core.kernel.VectorSupport;
@@ -25,8 +26,7 @@ public final class FusedKernels {
 
     private static final Logger LOG = LoggerFactory.getLogger(FusedKernels.class);
 
-    private FusedKernels() {
-    }
+    private FusedKernels() {}
 
     /** Whether the Vector API kernels can be loaded at all, whatever the property says (for tests and benchmarks). */
     public static boolean vectorModulePresent() {
@@ -73,12 +73,14 @@ public final class FusedKernels {
                 if (!setting.equals("auto") && !setting.equals("vector")) {
                     LOG.warn("Ignoring -D{}={}: expected auto or scalar", VectorSupport.PROPERTY, setting);
                 }
-                LOG.info("Full-graph BCE: Vector API kernels ({} present); graphs below {} nodes use the scalar "
-                        + "kernels", VectorSupport.MODULE, SMALL_GRAPH_NODES);
+                LOG.info(
+                        "Full-graph BCE: Vector API kernels ({} present); graphs below {} nodes use the scalar "
+                                + "kernels",
+                        VectorSupport.MODULE,
+                        SMALL_GRAPH_NODES);
             }
         }
 
-        private Choice() {
-        }
+        private Choice() {}
     }
 }

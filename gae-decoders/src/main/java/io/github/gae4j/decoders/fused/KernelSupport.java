@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -15,15 +16,16 @@ public final class KernelSupport {
     public static final int MAX_CHUNKS = 16;
     /** Rows per chunk of the sparse positive correction. */
     public static final int CORRECTION_ROWS = 512;
+
     private static final int MIN_ROWS_PER_CHUNK = 64;
 
-    private KernelSupport() {
-    }
+    private KernelSupport() {}
 
     /** Fails unless n ≥ 1 nodes and f ≥ 1 columns. */
     public static void checkSizes(int n, int f) {
         if (n < 1 || f < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "Need n >= 1 and f >= 1, got %d and %d", n, f));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "Need n >= 1 and f >= 1, got %d and %d", n, f));
         }
     }
 
@@ -33,15 +35,16 @@ public final class KernelSupport {
      */
     public static void checkTarget(int n, SparseMatrix target, boolean symmetric, double posWeight, double norm) {
         if (target.rows() != n || target.cols() != n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Target %s does not match %d nodes", target.shape(), n));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "Target %s does not match %d nodes", target.shape(), n));
         }
         if (symmetric && !target.isSymmetric()) {
-            throw new IllegalArgumentException("The full-graph target must be flagged symmetric (SparseMatrix.asSymmetric)");
+            throw new IllegalArgumentException(
+                    "The full-graph target must be flagged symmetric (SparseMatrix.asSymmetric)");
         }
         if (!(posWeight > 0) || !Double.isFinite(posWeight) || !(norm > 0) || !Double.isFinite(norm)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "posWeight and norm must be positive and finite, got %s and %s", posWeight, norm));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "posWeight and norm must be positive and finite, got %s and %s", posWeight, norm));
         }
     }
 
@@ -139,7 +142,9 @@ public final class KernelSupport {
      * terms share log(1 + e^−|x|), so there is no cancellation for large |x|.
      */
     public static double positiveMinusNegative(double x, double posWeight) {
-        return posWeight * Math.max(-x, 0.0) - Math.max(x, 0.0) + (posWeight - 1.0) * Math.log1p(Math.exp(-Math.abs(x)));
+        return posWeight * Math.max(-x, 0.0)
+                - Math.max(x, 0.0)
+                + (posWeight - 1.0) * Math.log1p(Math.exp(-Math.abs(x)));
     }
 
     /** d/dx of {@link #positiveMinusNegative}: pw · (σ(x) − 1) − σ(x). */

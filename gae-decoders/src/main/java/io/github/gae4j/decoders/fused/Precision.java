@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused;
 
 /** The arithmetic a kernel uses for its hot loop. Inputs, outputs and the loss sum are always double. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused;
 
 /**
@@ -10,8 +11,7 @@ public abstract class ScalarBce {
     /** 64 factors in (1, 2] multiply to at most 2^64: far from overflow, one log per 64 pairs. */
     public static final int LOG_BATCH = 64;
 
-    protected ScalarBce() {
-    }
+    protected ScalarBce() {}
 
     public final String name() {
         return "scalar-double";
@@ -70,8 +70,8 @@ public abstract class ScalarBce {
      * {@link #LOG_BATCH} factors (each in (1, 2], so no overflow), one log per batch instead of per pair.
      * A static method shared by two kernels, not a per-pair callback: C2 compiles it as one hot loop.
      */
-    public static double negativeRow(double[] a, int ai, double[] b, int jFrom, int n, int f, double[] acc,
-                                     double[] dB) {
+    public static double negativeRow(
+            double[] a, int ai, double[] b, int jFrom, int n, int f, double[] acc, double[] dB) {
         double positivePart = 0;
         double logSum = 0;
         double product = 1.0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -22,8 +23,8 @@ public abstract class SweepChunk {
      * buffers are allocated there), sweeps it and keeps it in {@code parts[c]}. Returns the sum of
      * the chunks' losses, in chunk order.
      */
-    public static <C extends SweepChunk> double sweepAll(int[] bounds, Parallelism parallelism, C[] parts,
-                                                         Supplier<? extends C> newChunk) {
+    public static <C extends SweepChunk> double sweepAll(
+            int[] bounds, Parallelism parallelism, C[] parts, Supplier<? extends C> newChunk) {
         parallelism.forEachBoundedChunk(bounds, (chunk, from, to) -> {
             C part = newChunk.get();
             SweepChunk swept = part; // a type variable has no private members

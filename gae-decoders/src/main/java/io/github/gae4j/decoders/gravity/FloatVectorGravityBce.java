@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import static io.github.gae4j.decoders.fused.vector.FloatBlockSweep.IOTA;
@@ -43,18 +44,28 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
     private static final FloatVector SQRT2 = FloatVector.broadcast(S, 1.4142135f);
     private static final FloatVector LN2 = FloatVector.broadcast(S, 0.6931472f);
 
-    private FloatVectorGravityBce() {
-    }
+    private FloatVectorGravityBce() {}
 
     @Override
-    public double lossAndGradient(double[] p, double[] mass, int n, int d, double lambda, double epsilon,
-                                  SparseMatrix target, double posWeight, double norm, double[] gradP, double[] gradMass,
-                                  Parallelism parallelism) {
+    public double lossAndGradient(
+            double[] p,
+            double[] mass,
+            int n,
+            int d,
+            double lambda,
+            double epsilon,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradP,
+            double[] gradMass,
+            Parallelism parallelism) {
         GravityPairs.check(p, mass, n, d, lambda, epsilon, target, posWeight, norm, gradP, gradMass);
         FloatBlockSweep.checkNodes(n);
         if (epsilon < MIN_EPSILON) {
-            return GravityBceKernels.scalar().lossAndGradient(p, mass, n, d, lambda, epsilon, target, posWeight, norm,
-                    gradP, gradMass, parallelism);
+            return GravityBceKernels.scalar()
+                    .lossAndGradient(
+                            p, mass, n, d, lambda, epsilon, target, posWeight, norm, gradP, gradMass, parallelism);
         }
         return new Pass(p, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass).run(n, norm, parallelism);
     }
@@ -71,8 +82,17 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
         private final double[] corrP;
         private final double[] corrM;
 
-        Pass(double[] p, double[] mass, int n, int d, double lambda, double epsilon, SparseMatrix target,
-             double posWeight, double[] gradP, double[] gradMass) {
+        Pass(
+                double[] p,
+                double[] mass,
+                int n,
+                int d,
+                double lambda,
+                double epsilon,
+                SparseMatrix target,
+                double posWeight,
+                double[] gradP,
+                double[] gradMass) {
             super(p, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass);
             this.dp = KernelSupport.roundUp(d, L);
             this.np = KernelSupport.roundUp(n, Math.max(L, BlockSweep.R));
@@ -106,8 +126,8 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
 
         @Override
         protected double correct(double loss, Chunk[] chunks, Parallelism parallelism) {
-            return loss + GravityPairs.correction(p, sqExact, mass, n, d, lambda, epsilon, target, posWeight, corrP,
-                    corrM);
+            return loss
+                    + GravityPairs.correction(p, sqExact, mass, n, d, lambda, epsilon, target, posWeight, corrP, corrM);
         }
 
         @Override
@@ -150,14 +170,25 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
         private final float[] row = new float[2];
         /** ‖p_i‖² and m_i of the row being activated (0 for padding rows). */
         private float sqi;
+
         private float mi;
 
         Chunk(int n, int np, int d, int dp, float[] pr, float[] pt, float[] sq, float[] mp, float lambda, float eps) {
             this(n, np, d, dp, pr, pt, sq, mp, lambda, eps, new float[np * dp]);
         }
 
-        private Chunk(int n, int np, int d, int dp, float[] pr, float[] pt, float[] sq, float[] mp, float lambda,
-                      float eps, float[] gradP) {
+        private Chunk(
+                int n,
+                int np,
+                int d,
+                int dp,
+                float[] pr,
+                float[] pt,
+                float[] sq,
+                float[] mp,
+                float lambda,
+                float eps,
+                float[] gradP) {
             super(true, n, np, d, dp, pr, pt, pr, gradP, gradP);
             this.n = n;
             this.sq = sq;
@@ -190,14 +221,13 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
 
         @Override
         protected double plainTiles(int off, int jb, int tiles) {
-            return FloatVectorGravityBce.plainTiles(buf, off, jb, tiles, sqi, mi, sq, mp, lambda, eps, m, g, lanes,
-                    row);
+            return FloatVectorGravityBce.plainTiles(
+                    buf, off, jb, tiles, sqi, mi, sq, mp, lambda, eps, m, g, lanes, row);
         }
 
         @Override
         protected double edgeTile(int off, int jb, int i) {
-            return FloatVectorGravityBce.edgeTile(buf, off, jb, i, n, sqi, mi, sq, mp, lambda, eps, m, g, lanes,
-                    row);
+            return FloatVectorGravityBce.edgeTile(buf, off, jb, i, n, sqi, mi, sq, mp, lambda, eps, m, g, lanes, row);
         }
     }
 
@@ -206,8 +236,21 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
      * replaces them by the position weights g, adds the mass and Σ g contributions to the chunk's buffers and
      * returns their Σ softplus.
      */
-    private static double plainTiles(float[] s, int off, int jb, int tiles, float sqi, float mi, float[] sq, float[] mp,
-                                     float lambda, float eps, float[] gm, float[] gg, float[] lanes, float[] row) {
+    private static double plainTiles(
+            float[] s,
+            int off,
+            int jb,
+            int tiles,
+            float sqi,
+            float mi,
+            float[] sq,
+            float[] mp,
+            float lambda,
+            float eps,
+            float[] gm,
+            float[] gg,
+            float[] lanes,
+            float[] row) {
         FloatVector relu = FloatVector.zero(S);
         FloatVector prod = FloatVector.zero(S);
         FloatVector rowM = FloatVector.zero(S);
@@ -219,7 +262,8 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
         for (int end = off + tiles * L; off < end; off += L, jb += L) {
             FloatVector dot = FloatVector.fromArray(S, s, off);
             FloatVector raw = FloatVector.fromArray(S, sq, jb).add(sqI).sub(dot.add(dot));
-            FloatVector dist = raw.blend(0f, raw.compare(VectorOperators.LT, 0f)).add(eps);
+            FloatVector dist =
+                    raw.blend(0f, raw.compare(VectorOperators.LT, 0f)).add(eps);
             FloatVector l = log(dist).mul(lam);
             FloatVector x1 = FloatVector.fromArray(S, mp, jb).sub(l);
             FloatVector x2 = mI.sub(l);
@@ -250,17 +294,33 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
     }
 
     /** One tile with weights (see {@code Chunk.activateRow}); returns Σ w·softplus. */
-    private static double edgeTile(float[] s, int off, int jb, int i, int n, float sqi, float mi, float[] sq, float[] mp,
-                                   float lambda, float eps, float[] gm, float[] gg, float[] lanes, float[] row) {
+    private static double edgeTile(
+            float[] s,
+            int off,
+            int jb,
+            int i,
+            int n,
+            float sqi,
+            float mi,
+            float[] sq,
+            float[] mp,
+            float lambda,
+            float eps,
+            float[] gm,
+            float[] gg,
+            float[] lanes,
+            float[] row) {
         FloatVector j = IOTA.add((float) jb);
         float fi = i >= n ? Float.MAX_VALUE : i;
         VectorMask<Float> inside = j.compare(VectorOperators.LT, (float) n);
         VectorMask<Float> diag = j.compare(VectorOperators.EQ, fi);
-        FloatVector wOff = FloatVector.zero(S).blend(ONE, j.compare(VectorOperators.GT, fi).and(inside));
+        FloatVector wOff =
+                FloatVector.zero(S).blend(ONE, j.compare(VectorOperators.GT, fi).and(inside));
         FloatVector w1 = wOff.blend(ONE, diag);
         FloatVector dot = FloatVector.fromArray(S, s, off);
         FloatVector raw = FloatVector.fromArray(S, sq, jb).add(sqi).sub(dot.add(dot));
-        FloatVector dist = raw.blend(0f, raw.compare(VectorOperators.LT, 0f).or(diag)).add(eps);
+        FloatVector dist =
+                raw.blend(0f, raw.compare(VectorOperators.LT, 0f).or(diag)).add(eps);
         FloatVector l = log(dist).mul(lambda);
         FloatVector x1 = FloatVector.fromArray(S, mp, jb).sub(l);
         FloatVector x2 = FloatVector.broadcast(S, mi).sub(l);
@@ -268,10 +328,16 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
         FloatVector a2 = x2.abs();
         FloatVector e1 = FloatVectorMath.expNeg(a1);
         FloatVector e2 = FloatVectorMath.expNeg(a2);
-        FloatVector s1 = ONE.blend(e1, x1.compare(VectorOperators.LT, 0f)).div(e1.add(ONE)).mul(w1);
-        FloatVector s2 = ONE.blend(e2, x2.compare(VectorOperators.LT, 0f)).div(e2.add(ONE)).mul(wOff);
-        FloatVector sp1 = FloatVectorMath.log1pFromU(e1.div(e1.add(TWO))).add(x1.add(a1).mul(HALF));
-        FloatVector sp2 = FloatVectorMath.log1pFromU(e2.div(e2.add(TWO))).add(x2.add(a2).mul(HALF));
+        FloatVector s1 = ONE.blend(e1, x1.compare(VectorOperators.LT, 0f))
+                .div(e1.add(ONE))
+                .mul(w1);
+        FloatVector s2 = ONE.blend(e2, x2.compare(VectorOperators.LT, 0f))
+                .div(e2.add(ONE))
+                .mul(wOff);
+        FloatVector sp1 =
+                FloatVectorMath.log1pFromU(e1.div(e1.add(TWO))).add(x1.add(a1).mul(HALF));
+        FloatVector sp2 =
+                FloatVectorMath.log1pFromU(e2.div(e2.add(TWO))).add(x2.add(a2).mul(HALF));
         FloatVector.fromArray(S, gm, jb).add(s1).intoArray(gm, jb);
         row[0] += s2.reduceLanes(VectorOperators.ADD);
         FloatVector g = s1.add(s2).mul(2f * lambda).div(dist).mul(wOff);
@@ -289,7 +355,9 @@ final class FloatVectorGravityBce extends FloatVectorKernel implements GravityBc
     /** Natural log of positive normal floats: k·ln2 + 2 atanh((m − 1)/(m + 1)), m ∈ [√½, √2). */
     private static FloatVector log(FloatVector x) {
         IntVector bits = x.reinterpretAsInts();
-        FloatVector k = bits.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats()
+        FloatVector k = bits.lanewise(VectorOperators.LSHR, 23)
+                .or(0x4B000000)
+                .reinterpretAsFloats()
                 .sub(8388608f + 127f);
         FloatVector mant = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
         VectorMask<Float> big = mant.compare(VectorOperators.GT, SQRT2);

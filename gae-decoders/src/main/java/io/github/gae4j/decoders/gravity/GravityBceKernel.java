@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.decoders.fused.Precision;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.decoders.fused.Precision;
 
 /**
  * The exact full-graph weighted BCE of the gravity-inspired decoder (Salha et al. 2019) over all N²
@@ -39,6 +40,17 @@ public interface GravityBceKernel {
      * @param gradMass  receives d loss / dm, length n (overwritten)
      * @return the loss
      */
-    double lossAndGradient(double[] p, double[] mass, int n, int d, double lambda, double epsilon, SparseMatrix target,
-                           double posWeight, double norm, double[] gradP, double[] gradMass, Parallelism parallelism);
+    double lossAndGradient(
+            double[] p,
+            double[] mass,
+            int n,
+            int d,
+            double lambda,
+            double epsilon,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradP,
+            double[] gradMass,
+            Parallelism parallelism);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.decoders.fused.FusedKernels;
@@ -11,8 +12,7 @@ import java.util.Optional;
  */
 public final class GravityBceKernels {
 
-    private GravityBceKernels() {
-    }
+    private GravityBceKernels() {}
 
     /** The plain-Java double kernel; always available. */
     public static GravityBceKernel scalar() {
@@ -27,7 +27,6 @@ public final class GravityBceKernels {
     /** The fastest available kernel for a graph of {@code n} nodes in {@code precision}. */
     public static GravityBceKernel forNodes(int n, Precision precision) {
         // The lambdas here are the only places that touch the Vector API class, called after the module check.
-        return FusedKernels.choose(n, precision == Precision.FLOAT, () -> FloatVectorGravityBce.INSTANCE,
-                scalar());
+        return FusedKernels.choose(n, precision == Precision.FLOAT, () -> FloatVectorGravityBce.INSTANCE, scalar());
     }
 }

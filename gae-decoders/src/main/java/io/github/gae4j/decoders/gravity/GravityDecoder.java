@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.RowL2Normalize;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
 
@@ -37,8 +38,11 @@ public final class GravityDecoder implements Decoder, FusedFullGraphLoss {
      */
     public GravityDecoder(double lambda, double epsilon, boolean normalize) {
         if (!Double.isFinite(lambda) || !(epsilon > 0) || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "lambda must be finite and epsilon positive and finite, got %s and %s", lambda, epsilon));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "lambda must be finite and epsilon positive and finite, got %s and %s",
+                    lambda,
+                    epsilon));
         }
         this.lambda = lambda;
         this.epsilon = epsilon;
@@ -82,7 +86,8 @@ public final class GravityDecoder implements Decoder, FusedFullGraphLoss {
 
     private static void requireWidth(Variable z) {
         if (z.cols() < 2) {
-            throw new GaeException(String.format(Locale.ROOT,
+            throw new GaeException(String.format(
+                    Locale.ROOT,
                     "Decoder 'gravity' needs embeddings of at least 2 columns (positions and the mass, the last"
                             + " column), got %s; set the encoder's latent size to d + 1, e.g. 33 for d = 32",
                     z.shape()));

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
@@ -32,9 +33,12 @@ public final class GravityDecoderFactory extends SimpleFactory<Decoder> implemen
             Parameter.of(NORMALIZE, DEFAULT_NORMALIZE, "scale the positions to unit norm before measuring distances"));
 
     public GravityDecoderFactory() {
-        super(NAME, "sigmoid(m_j - lambda log(|z_i - z_j|^2 + epsilon)), mass m = last latent column"
-                + " (Salha et al. 2019, directed graphs); fused full-graph kernel",
-                PARAMETERS, GravityDecoderFactory::build);
+        super(
+                NAME,
+                "sigmoid(m_j - lambda log(|z_i - z_j|^2 + epsilon)), mass m = last latent column"
+                        + " (Salha et al. 2019, directed graphs); fused full-graph kernel",
+                PARAMETERS,
+                GravityDecoderFactory::build);
     }
 
     private static Decoder build(ComponentConfig config, CreationContext context) {
@@ -43,8 +47,11 @@ public final class GravityDecoderFactory extends SimpleFactory<Decoder> implemen
         double lambda = c.getDouble(LAMBDA, DEFAULT_LAMBDA);
         double epsilon = c.getDouble(EPSILON, DEFAULT_EPSILON);
         if (!(epsilon > 0)) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option 'epsilon' of decoder '%s' must be a positive number, got '%s'", NAME, epsilon));
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "Option 'epsilon' of decoder '%s' must be a positive number, got '%s'",
+                    NAME,
+                    epsilon));
         }
         if (context.inputDim() == 1) {
             throw new ConfigException("Decoder 'gravity' needs a latent size of at least 2 (positions and the mass,"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -30,8 +31,15 @@ public final class GravityFullGraphBce extends FusedBce {
     private final double epsilon;
     private final GravityBceKernel kernel;
 
-    private GravityFullGraphBce(Variable positions, Variable mass, SparseMatrix target, double posWeight, double norm,
-                                double lambda, double epsilon, GravityBceKernel kernel) {
+    private GravityFullGraphBce(
+            Variable positions,
+            Variable mass,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double lambda,
+            double epsilon,
+            GravityBceKernel kernel) {
         super(List.of(positions, mass));
         GravityLogits.checkGravity(positions, mass, lambda, epsilon);
         KernelSupport.checkTarget(positions.rows(), target, false, posWeight, norm);
@@ -44,15 +52,35 @@ public final class GravityFullGraphBce extends FusedBce {
     }
 
     /** With the best available kernel in {@link Precision#FLOAT}. */
-    public static GravityFullGraphBce of(Variable positions, Variable mass, SparseMatrix target, double posWeight,
-                                         double norm, double lambda, double epsilon) {
-        return of(positions, mass, target, posWeight, norm, lambda, epsilon,
+    public static GravityFullGraphBce of(
+            Variable positions,
+            Variable mass,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double lambda,
+            double epsilon) {
+        return of(
+                positions,
+                mass,
+                target,
+                posWeight,
+                norm,
+                lambda,
+                epsilon,
                 GravityBceKernels.forNodes(positions.rows(), Precision.FLOAT));
     }
 
     /** With an explicit kernel. */
-    public static GravityFullGraphBce of(Variable positions, Variable mass, SparseMatrix target, double posWeight,
-                                         double norm, double lambda, double epsilon, GravityBceKernel kernel) {
+    public static GravityFullGraphBce of(
+            Variable positions,
+            Variable mass,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double lambda,
+            double epsilon,
+            GravityBceKernel kernel) {
         return new GravityFullGraphBce(positions, mass, target, posWeight, norm, lambda, epsilon, kernel);
     }
 
@@ -63,13 +91,24 @@ public final class GravityFullGraphBce extends FusedBce {
     @Override
     protected double lossAndGradients(double[][] values, double[][] grads, Parallelism parallelism) {
         Variable positions = input(0);
-        return kernel.lossAndGradient(values[0], values[1], positions.rows(), positions.cols(), lambda, epsilon,
-                target, posWeight, norm, grads[0], grads[1], parallelism);
+        return kernel.lossAndGradient(
+                values[0],
+                values[1],
+                positions.rows(),
+                positions.cols(),
+                lambda,
+                epsilon,
+                target,
+                posWeight,
+                norm,
+                grads[0],
+                grads[1],
+                parallelism);
     }
 
     @Override
     public String render() {
-        return String.format(Locale.ROOT, "GravityFullGraphBce[λ=%s, ε=%s, %s]%s", lambda, epsilon, kernel.name(),
-                shape());
+        return String.format(
+                Locale.ROOT, "GravityFullGraphBce[λ=%s, ε=%s, %s]%s", lambda, epsilon, kernel.name(), shape());
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -25,10 +26,16 @@ public final class GravityLogits extends Variable {
         super(List.of(positions, mass), pairs.size(), 1);
         checkGravity(positions, mass, lambda, epsilon);
         for (int e = 0; e < pairs.size(); e++) {
-            if (pairs.src(e) < 0 || pairs.src(e) >= positions.rows() || pairs.dst(e) < 0
+            if (pairs.src(e) < 0
+                    || pairs.src(e) >= positions.rows()
+                    || pairs.dst(e) < 0
                     || pairs.dst(e) >= positions.rows()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "GravityLogits: pair %d (%d, %d) out of range for %d nodes", e, pairs.src(e), pairs.dst(e),
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "GravityLogits: pair %d (%d, %d) out of range for %d nodes",
+                        e,
+                        pairs.src(e),
+                        pairs.dst(e),
                         positions.rows()));
             }
         }
@@ -46,13 +53,18 @@ public final class GravityLogits extends Variable {
 
     static void checkGravity(Variable positions, Variable mass, double lambda, double epsilon) {
         if (mass.cols() != 1 || mass.rows() != positions.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Gravity decoder: masses must be (%d, 1) for positions %s, got %s", positions.rows(),
-                    positions.shape(), mass.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Gravity decoder: masses must be (%d, 1) for positions %s, got %s",
+                    positions.rows(),
+                    positions.shape(),
+                    mass.shape()));
         }
         if (!Double.isFinite(lambda) || !(epsilon > 0) || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Gravity decoder: lambda must be finite and epsilon positive and finite, got %s and %s", lambda,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Gravity decoder: lambda must be finite and epsilon positive and finite, got %s and %s",
+                    lambda,
                     epsilon));
         }
     }

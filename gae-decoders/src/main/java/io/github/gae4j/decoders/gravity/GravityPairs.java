@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -7,21 +8,40 @@ import java.util.Locale;
 /** The gravity pair math both kernels share: argument checks, squared norms and distances, the positive pass. */
 final class GravityPairs {
 
-    private GravityPairs() {
-    }
+    private GravityPairs() {}
 
     /** Validates the arguments of {@link GravityBceKernel#lossAndGradient}. */
-    static void check(double[] p, double[] mass, int n, int d, double lambda, double epsilon, SparseMatrix target,
-                      double posWeight, double norm, double[] gradP, double[] gradMass) {
+    static void check(
+            double[] p,
+            double[] mass,
+            int n,
+            int d,
+            double lambda,
+            double epsilon,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradP,
+            double[] gradMass) {
         KernelSupport.checkSizes(n, d);
         if (p.length != (long) n * d || gradP.length != (long) n * d || mass.length != n || gradMass.length != n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "p and gradP must hold %d × %d values and mass and gradMass %d, got %d, %d, %d and %d", n, d, n,
-                    p.length, gradP.length, mass.length, gradMass.length));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "p and gradP must hold %d × %d values and mass and gradMass %d, got %d, %d, %d and %d",
+                    n,
+                    d,
+                    n,
+                    p.length,
+                    gradP.length,
+                    mass.length,
+                    gradMass.length));
         }
         if (!Double.isFinite(lambda) || !(epsilon > 0) || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "lambda must be finite and epsilon positive and finite, got %s and %s", lambda, epsilon));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "lambda must be finite and epsilon positive and finite, got %s and %s",
+                    lambda,
+                    epsilon));
         }
         KernelSupport.checkTarget(n, target, false, posWeight, norm);
     }
@@ -31,8 +51,18 @@ final class GravityPairs {
      * swaps the negative term of x_ij for the weighted positive one ({@code sq} from
      * {@link #squaredNorms}), adding the gradient change into gradP and gradMass.
      */
-    static double correction(double[] p, double[] sq, double[] mass, int n, int d, double lambda, double epsilon,
-                             SparseMatrix target, double posWeight, double[] gradP, double[] gradMass) {
+    static double correction(
+            double[] p,
+            double[] sq,
+            double[] mass,
+            int n,
+            int d,
+            double lambda,
+            double epsilon,
+            SparseMatrix target,
+            double posWeight,
+            double[] gradP,
+            double[] gradMass) {
         double loss = 0;
         for (int i = 0; i < n; i++) {
             int pi = i * d;

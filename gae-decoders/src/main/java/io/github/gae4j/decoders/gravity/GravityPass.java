@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -18,8 +19,17 @@ abstract class GravityPass<C extends SweepChunk> extends FullGraphSweep<C> {
     final double[] gradP;
     final double[] gradMass;
 
-    GravityPass(double[] p, double[] mass, int n, int d, double lambda, double epsilon, SparseMatrix target,
-                double posWeight, double[] gradP, double[] gradMass) {
+    GravityPass(
+            double[] p,
+            double[] mass,
+            int n,
+            int d,
+            double lambda,
+            double epsilon,
+            SparseMatrix target,
+            double posWeight,
+            double[] gradP,
+            double[] gradMass) {
         this.p = p;
         this.mass = mass;
         this.n = n;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -26,13 +27,22 @@ final class ScalarGravityBce extends ScalarBce implements GravityBceKernel {
     /** Two factors in (1, 2] a pair: 32 pairs multiply to at most 2^64. */
     private static final int LOG_BATCH_PAIRS = LOG_BATCH / 2;
 
-    private ScalarGravityBce() {
-    }
+    private ScalarGravityBce() {}
 
     @Override
-    public double lossAndGradient(double[] p, double[] mass, int n, int d, double lambda, double epsilon,
-                                  SparseMatrix target, double posWeight, double norm, double[] gradP, double[] gradMass,
-                                  Parallelism parallelism) {
+    public double lossAndGradient(
+            double[] p,
+            double[] mass,
+            int n,
+            int d,
+            double lambda,
+            double epsilon,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradP,
+            double[] gradMass,
+            Parallelism parallelism) {
         GravityPairs.check(p, mass, n, d, lambda, epsilon, target, posWeight, norm, gradP, gradMass);
         return new Pass(p, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass).run(n, norm, parallelism);
     }
@@ -41,8 +51,17 @@ final class ScalarGravityBce extends ScalarBce implements GravityBceKernel {
     private static final class Pass extends GravityPass<Chunk> {
         private final double[] sq;
 
-        Pass(double[] p, double[] mass, int n, int d, double lambda, double epsilon, SparseMatrix target,
-             double posWeight, double[] gradP, double[] gradMass) {
+        Pass(
+                double[] p,
+                double[] mass,
+                int n,
+                int d,
+                double lambda,
+                double epsilon,
+                SparseMatrix target,
+                double posWeight,
+                double[] gradP,
+                double[] gradMass) {
             super(p, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass);
             this.sq = GravityPairs.squaredNorms(p, n, d);
         }
@@ -81,8 +100,8 @@ final class ScalarGravityBce extends ScalarBce implements GravityBceKernel {
                     gradP[o + k] += h[i] * p[o + k];
                 }
             }
-            return loss + GravityPairs.correction(p, sq, mass, n, d, lambda, epsilon, target, posWeight, gradP,
-                    gradMass);
+            return loss
+                    + GravityPairs.correction(p, sq, mass, n, d, lambda, epsilon, target, posWeight, gradP, gradMass);
         }
 
         @Override
@@ -108,6 +127,7 @@ final class ScalarGravityBce extends ScalarBce implements GravityBceKernel {
         private final double logEps;
         /** −Σ h p_j per row, Σ h per row, dm per node. */
         final double[] p;
+
         final double[] h;
         final double[] m;
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.decoders.fused.Precision;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.decoders.fused.Precision;
 
 /**
  * The exact full-graph weighted BCE of the inner-product decoder and its gradient, never
@@ -33,6 +34,13 @@ public interface InnerProductBceKernel {
      * @param gradOut   receives d loss / dZ, row-major n × f (overwritten)
      * @return the loss
      */
-    double lossAndGradient(double[] z, int n, int f, SparseMatrix target, double posWeight, double norm,
-                           double[] gradOut, Parallelism parallelism);
+    double lossAndGradient(
+            double[] z,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradOut,
+            Parallelism parallelism);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import io.github.gae4j.decoders.fused.FusedKernels;
@@ -11,8 +12,7 @@ import java.util.Optional;
  */
 public final class InnerProductBceKernels {
 
-    private InnerProductBceKernels() {
-    }
+    private InnerProductBceKernels() {}
 
     /** The plain-Java double kernel; always available. */
     public static InnerProductBceKernel scalar() {
@@ -37,7 +37,8 @@ public final class InnerProductBceKernels {
     /** The only place that touches the Vector API classes, after the module check. */
     private static final class Vector {
         static InnerProductBceKernel kernel(Precision precision) {
-            return precision == Precision.FLOAT ? FloatVectorInnerProductBce.INSTANCE
+            return precision == Precision.FLOAT
+                    ? FloatVectorInnerProductBce.INSTANCE
                     : DoubleVectorInnerProductBce.INSTANCE;
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -13,8 +14,7 @@ public final class InnerProductDecoderFactory extends SimpleFactory<Decoder> imp
     public static final String NAME = "inner-product";
 
     public InnerProductDecoderFactory() {
-        super(NAME, "sigmoid(z_i · z_j); fused full-graph kernel",
-                List.of(), InnerProductDecoderFactory::build);
+        super(NAME, "sigmoid(z_i · z_j); fused full-graph kernel", List.of(), InnerProductDecoderFactory::build);
     }
 
     private static Decoder build(ComponentConfig config, CreationContext context) {

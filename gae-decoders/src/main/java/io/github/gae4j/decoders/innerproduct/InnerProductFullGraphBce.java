@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -28,19 +29,20 @@ public final class InnerProductFullGraphBce extends FusedBce {
     private final double norm;
     private final InnerProductBceKernel kernel;
 
-    private InnerProductFullGraphBce(Variable z, SparseMatrix target, double posWeight, double norm,
-                                     InnerProductBceKernel kernel) {
+    private InnerProductFullGraphBce(
+            Variable z, SparseMatrix target, double posWeight, double norm, InnerProductBceKernel kernel) {
         super(List.of(z));
         if (target.rows() != z.rows() || target.cols() != z.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Target %s does not match %d nodes of Z %s", target.shape(), z.rows(), z.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Target %s does not match %d nodes of Z %s", target.shape(), z.rows(), z.shape()));
         }
         if (!target.isSymmetric()) {
-            throw new IllegalArgumentException("The full-graph target must be flagged symmetric (SparseMatrix.asSymmetric)");
+            throw new IllegalArgumentException(
+                    "The full-graph target must be flagged symmetric (SparseMatrix.asSymmetric)");
         }
         if (!(posWeight > 0) || !Double.isFinite(posWeight) || !(norm > 0) || !Double.isFinite(norm)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "posWeight and norm must be positive and finite, got %s and %s", posWeight, norm));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "posWeight and norm must be positive and finite, got %s and %s", posWeight, norm));
         }
         this.target = target;
         this.posWeight = posWeight;
@@ -54,15 +56,15 @@ public final class InnerProductFullGraphBce extends FusedBce {
     }
 
     /** With the best available kernel of the given precision (see {@link InnerProductBceKernels#forNodes}). */
-    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm,
-                                              Precision precision) {
+    public static InnerProductFullGraphBce of(
+            Variable z, SparseMatrix target, double posWeight, double norm, Precision precision) {
         Objects.requireNonNull(precision, "precision is null");
         return of(z, target, posWeight, norm, InnerProductBceKernels.forNodes(z.rows(), precision));
     }
 
     /** With an explicit kernel. */
-    public static InnerProductFullGraphBce of(Variable z, SparseMatrix target, double posWeight, double norm,
-                                              InnerProductBceKernel kernel) {
+    public static InnerProductFullGraphBce of(
+            Variable z, SparseMatrix target, double posWeight, double norm, InnerProductBceKernel kernel) {
         return new InnerProductFullGraphBce(z, target, posWeight, norm, kernel);
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import static io.github.gae4j.decoders.fused.vector.DoubleVectorMath.ONE;
@@ -21,8 +22,7 @@ final class PositiveCorrection {
     private static final int L = S.length();
     private static final DoubleVector IOTA = DoubleVector.zero(S).addIndex(1);
 
-    private PositiveCorrection() {
-    }
+    private PositiveCorrection() {}
 
     static double apply(double[] z, int f, SparseMatrix target, double posWeight, int from, int to, double[] out) {
         int m = KernelSupport.entriesIn(target, from, to);
@@ -49,7 +49,8 @@ final class PositiveCorrection {
             DoubleVector s = sPos.blend(e.mul(sPos), x.compare(VectorOperators.LT, 0.0));
             DoubleVector log1p = DoubleVectorMath.log1pFromU(e.mul(onePlus).mul(q));
             // pw·max(−x, 0) − max(x, 0) + (pw − 1)·log(1 + e^−|x|): both softplus terms share the log.
-            DoubleVector term = pw.mul(ax.sub(x)).sub(x.add(ax)).mul(DoubleVectorMath.HALF).add(pwMinusOne.mul(log1p));
+            DoubleVector term =
+                    pw.mul(ax.sub(x)).sub(x.add(ax)).mul(DoubleVectorMath.HALF).add(pwMinusOne.mul(log1p));
             // Lanes past m hold padding: masked with an iota compare (indexInRange is not intrinsic on JDK 17).
             acc = acc.add(term.blend(DoubleVector.zero(S), IOTA.compare(VectorOperators.GE, (double) (m - p))));
             s.mul(pwMinusOne).sub(pw).intoArray(g, p); // pw·(s − 1) − s

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -19,12 +20,18 @@ final class ScalarInnerProductBce extends ScalarBce implements InnerProductBceKe
 
     static final ScalarInnerProductBce INSTANCE = new ScalarInnerProductBce();
 
-    private ScalarInnerProductBce() {
-    }
+    private ScalarInnerProductBce() {}
 
     @Override
-    public double lossAndGradient(double[] z, int n, int f, SparseMatrix target, double posWeight, double norm,
-                                  double[] gradOut, Parallelism parallelism) {
+    public double lossAndGradient(
+            double[] z,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradOut,
+            Parallelism parallelism) {
         InnerProductPairs.check(z, n, f, target, posWeight, norm, gradOut);
         return new Pass(z, n, f, target, posWeight, gradOut).run(n, norm, parallelism);
     }
@@ -97,8 +104,8 @@ final class ScalarInnerProductBce extends ScalarBce implements InnerProductBceKe
     }
 
     /** For the stored (positive) pairs of rows [from, to): swaps the negative term for the weighted positive one. */
-    private static double positiveCorrection(double[] z, int f, SparseMatrix target, double posWeight, int from, int to,
-                                             double[] out) {
+    private static double positiveCorrection(
+            double[] z, int f, SparseMatrix target, double posWeight, int from, int to, double[] out) {
         double[] g = new double[KernelSupport.entriesIn(target, from, to)];
         int m = InnerProductPairs.positiveLogits(z, f, target, from, to, g);
         double loss = 0;

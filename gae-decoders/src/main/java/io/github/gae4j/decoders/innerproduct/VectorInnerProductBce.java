@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -44,12 +45,18 @@ abstract class VectorInnerProductBce implements InnerProductBceKernel {
     abstract Supplier<BlockSweep> chunks(double[] z, int n, int f, int np, int fp);
 
     /** Fails for graphs the precision cannot index. */
-    void checkNodes(int n) {
-    }
+    void checkNodes(int n) {}
 
     @Override
-    public final double lossAndGradient(double[] z, int n, int f, SparseMatrix target, double posWeight, double norm,
-                                        double[] gradOut, Parallelism parallelism) {
+    public final double lossAndGradient(
+            double[] z,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradOut,
+            Parallelism parallelism) {
         InnerProductPairs.check(z, n, f, target, posWeight, norm, gradOut);
         checkNodes(n);
         int l = lanes;
@@ -62,8 +69,15 @@ abstract class VectorInnerProductBce implements InnerProductBceKernel {
         private final int lanes;
         private final Supplier<BlockSweep> chunks;
 
-        Pass(double[] z, int n, int f, int lanes, SparseMatrix target, double posWeight, double[] gradOut,
-             Supplier<BlockSweep> chunks) {
+        Pass(
+                double[] z,
+                int n,
+                int f,
+                int lanes,
+                SparseMatrix target,
+                double posWeight,
+                double[] gradOut,
+                Supplier<BlockSweep> chunks) {
             super(z, n, f, target, posWeight, gradOut);
             this.lanes = lanes;
             this.chunks = chunks;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.mlp;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -60,8 +61,8 @@ public final class MlpDecoder implements Decoder {
         this.dropout = dropout;
         Objects.requireNonNull(random, "random is null");
         if (latentDim < 1 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Sizes must be positive: latent %d, hidden %s", latentDim, Arrays.toString(hidden)));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Sizes must be positive: latent %d, hidden %s", latentDim, Arrays.toString(hidden)));
         }
         this.latentDim = latentDim;
         List<Weights> w = new ArrayList<>();
@@ -97,8 +98,8 @@ public final class MlpDecoder implements Decoder {
     /** {@code dropoutRandom} null: no dropout. */
     private Variable scores(Variable z, EdgeList pairs, RandomGenerator dropoutRandom) {
         if (z.cols() != latentDim) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Decoder 'mlp' was built for %d latent dimensions but Z is %s", latentDim, z.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Decoder 'mlp' was built for %d latent dimensions but Z is %s", latentDim, z.shape()));
         }
         Variable h = ElementMul.of(RowGather.of(z, pairs.srcArray()), RowGather.of(z, pairs.dstArray()));
         int last = layers.size() - 1;

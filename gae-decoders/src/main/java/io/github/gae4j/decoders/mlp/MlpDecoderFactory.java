@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.mlp;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -20,18 +21,22 @@ public final class MlpDecoderFactory extends SimpleFactory<Decoder> implements D
     public static final String DEFAULT_HIDDEN = "64";
 
     private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.of("hidden", DEFAULT_HIDDEN,
-                    "hidden ReLU layer widths, e.g. 64 or 64,32; empty for a linear score"),
+            Parameter.of(
+                    "hidden", DEFAULT_HIDDEN, "hidden ReLU layer widths, e.g. 64 or 64,32; empty for a linear score"),
             Parameter.of("dropout", 0.0, "dropout rate on every hidden layer's input in training passes, in [0, 1)"));
 
     public MlpDecoderFactory() {
-        super(NAME, "MLP(z_i ⊙ z_j) with ReLU hidden layers (MaskGAE's edge decoder); owns its weights; no fused"
-                + " kernel", PARAMETERS, MlpDecoderFactory::decoder);
+        super(
+                NAME,
+                "MLP(z_i ⊙ z_j) with ReLU hidden layers (MaskGAE's edge decoder); owns its weights; no fused"
+                        + " kernel",
+                PARAMETERS,
+                MlpDecoderFactory::decoder);
     }
 
     private static Decoder decoder(ComponentConfig config, CreationContext context) {
-        int[] hidden = config.describedAs("decoder '" + NAME + "'")
-                .getWidths("hidden", DEFAULT_HIDDEN, "a linear score");
+        int[] hidden =
+                config.describedAs("decoder '" + NAME + "'").getWidths("hidden", DEFAULT_HIDDEN, "a linear score");
         double dropout = config.describedAs("decoder '" + NAME + "'").getDropoutRate("dropout");
         return new MlpDecoder(context.inputDim(), hidden, dropout, context.random());
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import static io.github.gae4j.decoders.fused.vector.FloatBlockSweep.L;
@@ -22,12 +23,20 @@ final class FloatVectorSourceTargetBce extends FloatVectorKernel implements Sour
 
     static final FloatVectorSourceTargetBce INSTANCE = new FloatVectorSourceTargetBce();
 
-    private FloatVectorSourceTargetBce() {
-    }
+    private FloatVectorSourceTargetBce() {}
 
     @Override
-    public double lossAndGradient(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight,
-                                  double norm, double[] gradS, double[] gradT, Parallelism parallelism) {
+    public double lossAndGradient(
+            double[] s,
+            double[] t,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradS,
+            double[] gradT,
+            Parallelism parallelism) {
         SourceTargetPairs.check(s, t, n, f, target, posWeight, norm, gradS, gradT);
         FloatBlockSweep.checkNodes(n);
         return new Pass(s, t, n, f, target, posWeight, gradS, gradT).run(n, norm, parallelism);
@@ -44,8 +53,15 @@ final class FloatVectorSourceTargetBce extends FloatVectorKernel implements Sour
         private final double[] corrS;
         private final double[] corrT;
 
-        Pass(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight, double[] gradS,
-             double[] gradT) {
+        Pass(
+                double[] s,
+                double[] t,
+                int n,
+                int f,
+                SparseMatrix target,
+                double posWeight,
+                double[] gradS,
+                double[] gradT) {
             super(s, t, n, f, target, posWeight, gradS, gradT);
             this.fp = KernelSupport.roundUp(f, L);
             this.np = KernelSupport.roundUp(n, Math.max(L, BlockSweep.R));

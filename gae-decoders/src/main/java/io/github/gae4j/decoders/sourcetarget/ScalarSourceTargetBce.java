@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -19,12 +20,20 @@ final class ScalarSourceTargetBce extends ScalarBce implements SourceTargetBceKe
 
     static final ScalarSourceTargetBce INSTANCE = new ScalarSourceTargetBce();
 
-    private ScalarSourceTargetBce() {
-    }
+    private ScalarSourceTargetBce() {}
 
     @Override
-    public double lossAndGradient(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight,
-                                  double norm, double[] gradS, double[] gradT, Parallelism parallelism) {
+    public double lossAndGradient(
+            double[] s,
+            double[] t,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradS,
+            double[] gradT,
+            Parallelism parallelism) {
         SourceTargetPairs.check(s, t, n, f, target, posWeight, norm, gradS, gradT);
         return new Pass(s, t, n, f, target, posWeight, gradS, gradT).run(n, norm, parallelism);
     }
@@ -32,8 +41,15 @@ final class ScalarSourceTargetBce extends ScalarBce implements SourceTargetBceKe
     /** One call: rows in chunks, dT = Σ dt in chunk order, then the positives added into dS and dT, then c. */
     private static final class Pass extends SourceTargetPass<Chunk> {
 
-        Pass(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight, double[] gradS,
-             double[] gradT) {
+        Pass(
+                double[] s,
+                double[] t,
+                int n,
+                int f,
+                SparseMatrix target,
+                double posWeight,
+                double[] gradS,
+                double[] gradT) {
             super(s, t, n, f, target, posWeight, gradS, gradT);
         }
 

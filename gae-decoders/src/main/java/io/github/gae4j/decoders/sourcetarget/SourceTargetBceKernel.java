@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.decoders.fused.Precision;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.decoders.fused.Precision;
 
 /**
  * The exact full-graph weighted BCE of an asymmetric bilinear decoder, x_ij = s_i · t_j (the
@@ -35,6 +36,15 @@ public interface SourceTargetBceKernel {
      * @param gradT  receives d loss / dT, row-major n × f (overwritten; a different array from gradS)
      * @return the loss
      */
-    double lossAndGradient(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight, double norm,
-                           double[] gradS, double[] gradT, Parallelism parallelism);
+    double lossAndGradient(
+            double[] s,
+            double[] t,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradS,
+            double[] gradT,
+            Parallelism parallelism);
 }

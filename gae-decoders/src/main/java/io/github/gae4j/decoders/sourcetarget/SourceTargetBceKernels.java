@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import io.github.gae4j.decoders.fused.FusedKernels;
@@ -11,8 +12,7 @@ import java.util.Optional;
  */
 public final class SourceTargetBceKernels {
 
-    private SourceTargetBceKernels() {
-    }
+    private SourceTargetBceKernels() {}
 
     /** The plain-Java double kernel; always available. */
     public static SourceTargetBceKernel scalar() {
@@ -27,7 +27,7 @@ public final class SourceTargetBceKernels {
     /** The fastest available kernel for a graph of {@code n} nodes in {@code precision}. */
     public static SourceTargetBceKernel forNodes(int n, Precision precision) {
         // The lambdas here are the only places that touch the Vector API class, called after the module check.
-        return FusedKernels.choose(n, precision == Precision.FLOAT, () -> FloatVectorSourceTargetBce.INSTANCE,
-                scalar());
+        return FusedKernels.choose(
+                n, precision == Precision.FLOAT, () -> FloatVectorSourceTargetBce.INSTANCE, scalar());
     }
 }

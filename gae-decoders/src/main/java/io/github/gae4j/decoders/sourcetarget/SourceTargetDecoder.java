@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
 
@@ -42,9 +43,11 @@ public final class SourceTargetDecoder implements Decoder, FusedFullGraphLoss {
 
     private static void requireEven(Variable z) {
         if (z.cols() < 2 || z.cols() % 2 != 0) {
-            throw new GaeException(String.format(Locale.ROOT,
+            throw new GaeException(String.format(
+                    Locale.ROOT,
                     "Decoder 'source-target' splits the embeddings in a source and a target half and needs an even"
-                            + " number of columns, got %s; set the encoder's latent size to an even number", z.shape()));
+                            + " number of columns, got %s; set the encoder's latent size to an even number",
+                    z.shape()));
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -28,12 +29,20 @@ public final class SourceTargetFullGraphBce extends FusedBce {
     private final double norm;
     private final SourceTargetBceKernel kernel;
 
-    private SourceTargetFullGraphBce(Variable source, Variable targetRows, SparseMatrix target, double posWeight,
-                                     double norm, SourceTargetBceKernel kernel) {
+    private SourceTargetFullGraphBce(
+            Variable source,
+            Variable targetRows,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            SourceTargetBceKernel kernel) {
         super(List.of(source, targetRows));
         if (source.rows() != targetRows.rows() || source.cols() != targetRows.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Source and target embeddings differ in shape: %s and %s", source.shape(), targetRows.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Source and target embeddings differ in shape: %s and %s",
+                    source.shape(),
+                    targetRows.shape()));
         }
         KernelSupport.checkTarget(source.rows(), target, false, posWeight, norm);
         this.target = target;
@@ -43,15 +52,25 @@ public final class SourceTargetFullGraphBce extends FusedBce {
     }
 
     /** With the best available kernel in {@link Precision#FLOAT}. */
-    public static SourceTargetFullGraphBce of(Variable source, Variable targetRows, SparseMatrix target,
-                                              double posWeight, double norm) {
-        return of(source, targetRows, target, posWeight, norm,
+    public static SourceTargetFullGraphBce of(
+            Variable source, Variable targetRows, SparseMatrix target, double posWeight, double norm) {
+        return of(
+                source,
+                targetRows,
+                target,
+                posWeight,
+                norm,
                 SourceTargetBceKernels.forNodes(source.rows(), Precision.FLOAT));
     }
 
     /** With an explicit kernel. */
-    public static SourceTargetFullGraphBce of(Variable source, Variable targetRows, SparseMatrix target,
-                                              double posWeight, double norm, SourceTargetBceKernel kernel) {
+    public static SourceTargetFullGraphBce of(
+            Variable source,
+            Variable targetRows,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            SourceTargetBceKernel kernel) {
         return new SourceTargetFullGraphBce(source, targetRows, target, posWeight, norm, kernel);
     }
 
@@ -62,8 +81,17 @@ public final class SourceTargetFullGraphBce extends FusedBce {
     @Override
     protected double lossAndGradients(double[][] values, double[][] grads, Parallelism parallelism) {
         Variable source = input(0);
-        return kernel.lossAndGradient(values[0], values[1], source.rows(), source.cols(), target, posWeight, norm,
-                grads[0], grads[1], parallelism);
+        return kernel.lossAndGradient(
+                values[0],
+                values[1],
+                source.rows(),
+                source.cols(),
+                target,
+                posWeight,
+                norm,
+                grads[0],
+                grads[1],
+                parallelism);
     }
 
     @Override

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -7,18 +8,31 @@ import java.util.Locale;
 /** The source-target pair math both kernels share: argument checks and the positive pass. */
 final class SourceTargetPairs {
 
-    private SourceTargetPairs() {
-    }
+    private SourceTargetPairs() {}
 
     /** Validates the arguments of {@link SourceTargetBceKernel#lossAndGradient}. */
-    static void check(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight, double norm,
-                      double[] gradS, double[] gradT) {
+    static void check(
+            double[] s,
+            double[] t,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double norm,
+            double[] gradS,
+            double[] gradT) {
         KernelSupport.checkSizes(n, f);
         long size = (long) n * f;
         if (s.length != size || t.length != size || gradS.length != size || gradT.length != size) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "s, t, gradS and gradT must hold %d × %d values, got %d, %d, %d and %d", n, f, s.length, t.length,
-                    gradS.length, gradT.length));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "s, t, gradS and gradT must hold %d × %d values, got %d, %d, %d and %d",
+                    n,
+                    f,
+                    s.length,
+                    t.length,
+                    gradS.length,
+                    gradT.length));
         }
         if (gradS == gradT) {
             throw new IllegalArgumentException("gradS and gradT must be different arrays");
@@ -31,8 +45,15 @@ final class SourceTargetPairs {
      * swaps the negative term of x_ij = s_i · t_j for the weighted positive one, adding the loss
      * change (returned) and the gradient change into gradS and gradT.
      */
-    static double correction(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight,
-                             double[] gradS, double[] gradT) {
+    static double correction(
+            double[] s,
+            double[] t,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double[] gradS,
+            double[] gradT) {
         double loss = 0;
         for (int i = 0; i < n; i++) {
             int si = i * f;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -16,8 +17,15 @@ abstract class SourceTargetPass<C extends SweepChunk> extends FullGraphSweep<C> 
     final double[] gradS;
     final double[] gradT;
 
-    SourceTargetPass(double[] s, double[] t, int n, int f, SparseMatrix target, double posWeight, double[] gradS,
-                     double[] gradT) {
+    SourceTargetPass(
+            double[] s,
+            double[] t,
+            int n,
+            int f,
+            SparseMatrix target,
+            double posWeight,
+            double[] gradS,
+            double[] gradT) {
         this.s = s;
         this.t = t;
         this.n = n;

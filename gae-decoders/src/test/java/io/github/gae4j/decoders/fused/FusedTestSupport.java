@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,12 +14,12 @@ import io.github.gae4j.testkit.DirectedTestGraphs;
 /** What the fused-kernel tests of the three decoders share: targets, weights, the N² pairs and labels, tolerances. */
 public final class FusedTestSupport {
 
-    private FusedTestSupport() {
-    }
+    private FusedTestSupport() {}
 
     /** The directed A + I of a seeded random directed graph. */
     public static SparseMatrix directedTarget(int n, int edges, long seed) {
-        return NormalizedAdjacency.withSelfLoops(DirectedTestGraphs.random(n, edges, 0.2, seed).adjacency());
+        return NormalizedAdjacency.withSelfLoops(
+                DirectedTestGraphs.random(n, edges, 0.2, seed).adjacency());
     }
 
     public static double posWeight(SparseMatrix target) {

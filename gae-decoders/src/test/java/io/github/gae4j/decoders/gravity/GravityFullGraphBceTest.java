@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import static io.github.gae4j.decoders.fused.FusedTestSupport.allPairs;
@@ -36,8 +37,8 @@ final class GravityFullGraphBceTest implements GradientCheck {
         return Scale.of(BceWithLogits.of(logits, labels(t), posWeight(t)), norm(t));
     }
 
-    private static GravityFullGraphBce fused(Variable p, Variable m, SparseMatrix t, double lambda, double epsilon,
-                                             GravityBceKernel kernel) {
+    private static GravityFullGraphBce fused(
+            Variable p, Variable m, SparseMatrix t, double lambda, double epsilon, GravityBceKernel kernel) {
         return GravityFullGraphBce.of(p, m, t, posWeight(t), norm(t), lambda, epsilon, kernel);
     }
 
@@ -64,7 +65,8 @@ final class GravityFullGraphBceTest implements GradientCheck {
                 double value = fast.forward(loss).scalarValue();
                 fast.backward(loss);
                 boolean exact = kernel.precision() == Precision.DOUBLE;
-                assertThat(value).as("loss, %s, λ = %s", kernel.name(), lambda)
+                assertThat(value)
+                        .as("loss, %s, λ = %s", kernel.name(), lambda)
                         .isCloseTo(expected, within((exact ? 1e-9 : 1e-5) * Math.abs(expected)));
                 assertClose(fast.gradient(p), slow.gradient(p), exact, "dP, " + kernel.name());
                 assertClose(fast.gradient(m), slow.gradient(m), exact, "dm, " + kernel.name());
@@ -79,8 +81,7 @@ final class GravityFullGraphBceTest implements GradientCheck {
         Weights p = new Weights("p", randomMatrix(12, 3, 5));
         Weights m = new Weights("m", randomMatrix(12, 1, 6));
         assertGradientsMatch(List.of(p, m), fused(p, m, t, 1.0, 0.01, GravityBceKernels.scalar()));
-        assertGradientsMatch(List.of(p, m),
-                Scale.of(fused(p, m, t, 0.3, 0.5, GravityBceKernels.scalar()), -1.5));
+        assertGradientsMatch(List.of(p, m), Scale.of(fused(p, m, t, 0.3, 0.5, GravityBceKernels.scalar()), -1.5));
     }
 
     @Test
@@ -89,8 +90,7 @@ final class GravityFullGraphBceTest implements GradientCheck {
         Weights z = new Weights("z", randomMatrix(10, 4, 8));
         Variable positions = RowL2Normalize.of(ColumnSlice.of(z, 0, 3));
         Variable mass = ColumnSlice.of(z, 3, 4);
-        assertGradientsMatch(List.of(z),
-                fused(positions, mass, t, 1.0, 0.01, GravityBceKernels.scalar()));
+        assertGradientsMatch(List.of(z), fused(positions, mass, t, 1.0, 0.01, GravityBceKernels.scalar()));
     }
 
     @Test
@@ -127,11 +127,14 @@ final class GravityFullGraphBceTest implements GradientCheck {
                 try (Parallelism parallel = Parallelism.of(threads)) {
                     GravityFullGraphBce multi = fused(p, m, t, 1.0, 0.01, kernel);
                     ComputationContext ctx = new ComputationContext(parallel);
-                    assertThat(ctx.forward(multi).scalarValue()).as("%s, %d threads", kernel.name(), threads)
+                    assertThat(ctx.forward(multi).scalarValue())
+                            .as("%s, %d threads", kernel.name(), threads)
                             .isEqualTo(value);
                     ctx.backward(multi);
-                    assertThat(ctx.gradient(p).data()).isEqualTo(reference.gradient(p).data());
-                    assertThat(ctx.gradient(m).data()).isEqualTo(reference.gradient(m).data());
+                    assertThat(ctx.gradient(p).data())
+                            .isEqualTo(reference.gradient(p).data());
+                    assertThat(ctx.gradient(m).data())
+                            .isEqualTo(reference.gradient(m).data());
                 }
             }
         }
@@ -142,8 +145,7 @@ final class GravityFullGraphBceTest implements GradientCheck {
         SparseMatrix t = directedTarget(12, 25, 4);
         Weights p = new Weights("p", randomMatrix(12, 3, 5));
         Weights m = new Weights("m", randomMatrix(12, 1, 6));
-        assertThat(GravityFullGraphBce.of(p, m, t, 2, 1, 1, 0.01).kernel())
-                .isSameAs(GravityBceKernels.scalar());
+        assertThat(GravityFullGraphBce.of(p, m, t, 2, 1, 1, 0.01).kernel()).isSameAs(GravityBceKernels.scalar());
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -23,8 +24,8 @@ final class GravityLogitsTest implements GradientCheck {
     void logitIsTheTargetMassMinusLambdaLogSquaredDistance() {
         Matrix p = randomMatrix(5, 3, 1);
         Matrix m = randomMatrix(5, 1, 2);
-        Matrix out = new ComputationContext().forward(
-                GravityLogits.of(new Weights("p", p), new Weights("m", m), PAIRS, 0.5, 0.01));
+        Matrix out = new ComputationContext()
+                .forward(GravityLogits.of(new Weights("p", p), new Weights("m", m), PAIRS, 0.5, 0.01));
         for (int e = 0; e < PAIRS.size(); e++) {
             int i = PAIRS.src(e);
             int j = PAIRS.dst(e);

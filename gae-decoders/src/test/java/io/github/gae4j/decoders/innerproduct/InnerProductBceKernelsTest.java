@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,16 +124,20 @@ final class InnerProductBceKernelsTest {
         double scale = expected.maxAbsGrad();
         assertThat(actual.loss()).as("finite loss, %s", what).isFinite();
         if (precision == Precision.DOUBLE) {
-            assertThat(Math.abs(actual.loss() - expected.loss())).as("loss, %s", what)
+            assertThat(Math.abs(actual.loss() - expected.loss()))
+                    .as("loss, %s", what)
                     .isLessThanOrEqualTo(1e-9 * Math.abs(expected.loss()));
         } else {
-            assertThat(Math.abs(actual.loss() - expected.loss())).as("loss, %s", what)
+            assertThat(Math.abs(actual.loss() - expected.loss()))
+                    .as("loss, %s", what)
                     .isLessThanOrEqualTo(1e-5 * Math.abs(expected.loss()));
         }
         for (int k = 0; k < expected.grad().length; k++) {
             double e = expected.grad()[k];
-            double tolerance = precision == Precision.DOUBLE ? 1e-9 * Math.max(Math.abs(e), 1e-3 * scale) : 1e-4 * scale;
-            assertThat(Math.abs(actual.grad()[k] - e)).as("dZ entry %d (%s): %s vs %s", k, what, actual.grad()[k], e)
+            double tolerance =
+                    precision == Precision.DOUBLE ? 1e-9 * Math.max(Math.abs(e), 1e-3 * scale) : 1e-4 * scale;
+            assertThat(Math.abs(actual.grad()[k] - e))
+                    .as("dZ entry %d (%s): %s vs %s", k, what, actual.grad()[k], e)
                     .isLessThanOrEqualTo(tolerance);
         }
     }
@@ -140,8 +145,20 @@ final class InnerProductBceKernelsTest {
     static Stream<Arguments> kernelsAndShapes() {
         // n, f, edges: odd n and f (not multiples of 4, 8 or 16), the one- and two-node graphs, and
         // enough nodes for several triangle chunks, column blocks and edge tiles.
-        int[][] shapes = {{1, 1, 0}, {1, 16, 0}, {2, 3, 1}, {2, 16, 1}, {3, 5, 2}, {17, 7, 30}, {33, 16, 60},
-            {61, 17, 150}, {150, 16, 600}, {129, 33, 400}, {300, 3, 900}, {600, 16, 2400}};
+        int[][] shapes = {
+            {1, 1, 0},
+            {1, 16, 0},
+            {2, 3, 1},
+            {2, 16, 1},
+            {3, 5, 2},
+            {17, 7, 30},
+            {33, 16, 60},
+            {61, 17, 150},
+            {150, 16, 600},
+            {129, 33, 400},
+            {300, 3, 900},
+            {600, 16, 2400}
+        };
         List<Arguments> out = new ArrayList<>();
         for (InnerProductBceKernel kernel : kernels()) {
             for (int[] s : shapes) {
@@ -198,7 +215,8 @@ final class InnerProductBceKernelsTest {
         Result reference = p.run(kernel, ONE);
         for (Parallelism parallelism : List.of(ONE, TWO, FOUR)) {
             Result r = p.run(kernel, parallelism);
-            assertThat(Double.doubleToRawLongBits(r.loss())).as("loss with %s", parallelism)
+            assertThat(Double.doubleToRawLongBits(r.loss()))
+                    .as("loss with %s", parallelism)
                     .isEqualTo(Double.doubleToRawLongBits(reference.loss()));
             assertThat(r.grad()).as("dZ with %s", parallelism).containsExactly(reference.grad());
         }
@@ -209,8 +227,10 @@ final class InnerProductBceKernelsTest {
         assumeTrue(FusedKernels.vectorModulePresent(), "jdk.incubator.vector is not in the boot layer");
         Problem p = Problem.random(2708, 16, 5000, 0.5, true, 13);
         Result scalar = p.run(InnerProductBceKernels.scalar(), TWO);
-        Result vectorDouble = p.run(InnerProductBceKernels.vector(Precision.DOUBLE).orElseThrow(), TWO);
-        Result vectorFloat = p.run(InnerProductBceKernels.vector(Precision.FLOAT).orElseThrow(), TWO);
+        Result vectorDouble =
+                p.run(InnerProductBceKernels.vector(Precision.DOUBLE).orElseThrow(), TWO);
+        Result vectorFloat =
+                p.run(InnerProductBceKernels.vector(Precision.FLOAT).orElseThrow(), TWO);
         assertClose(vectorDouble, scalar, Precision.DOUBLE, "vector-double vs scalar, Cora-sized");
         assertClose(vectorFloat, scalar, Precision.FLOAT, "vector-float vs scalar, Cora-sized");
     }
@@ -218,12 +238,17 @@ final class InnerProductBceKernelsTest {
     @Test
     void selectsTheVectorKernelsWhenTheModuleIsPresent() {
         assumeTrue(FusedKernels.vectorModulePresent(), "jdk.incubator.vector is not in the boot layer");
-        assumeFalse("scalar".equalsIgnoreCase(System.getProperty(VectorSupport.PROPERTY, "auto").trim()));
+        assumeFalse("scalar"
+                .equalsIgnoreCase(
+                        System.getProperty(VectorSupport.PROPERTY, "auto").trim()));
         assertThat(InnerProductBceKernels.best(Precision.FLOAT).name()).isEqualTo("vector-float");
         assertThat(InnerProductBceKernels.best(Precision.DOUBLE).name()).isEqualTo("vector-double");
-        assertThat(InnerProductBceKernels.forNodes(2708, Precision.FLOAT).precision()).isEqualTo(Precision.FLOAT);
-        assertThat(InnerProductBceKernels.vector(Precision.FLOAT).orElseThrow().precision()).isEqualTo(Precision.FLOAT);
-        assertThat(InnerProductBceKernels.vector(Precision.DOUBLE).orElseThrow().precision()).isEqualTo(Precision.DOUBLE);
+        assertThat(InnerProductBceKernels.forNodes(2708, Precision.FLOAT).precision())
+                .isEqualTo(Precision.FLOAT);
+        assertThat(InnerProductBceKernels.vector(Precision.FLOAT).orElseThrow().precision())
+                .isEqualTo(Precision.FLOAT);
+        assertThat(InnerProductBceKernels.vector(Precision.DOUBLE).orElseThrow().precision())
+                .isEqualTo(Precision.DOUBLE);
     }
 
     @Test
@@ -247,14 +272,18 @@ final class InnerProductBceKernelsTest {
         Problem p = Problem.random(5, 2, 4, 1, true, 1);
         double[] grad = new double[10];
         assertThatThrownBy(() -> kernel.lossAndGradient(p.z(), 5, 3, p.target(), 1, 1, grad, ONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 × 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5 × 3");
         assertThatThrownBy(() -> kernel.lossAndGradient(p.z(), 5, 2, p.target(), 0, 1, grad, ONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive and finite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive and finite");
         SparseMatrix unflagged = SparseMatrix.ofCoo(5, 5, new int[] {0, 1}, new int[] {1, 0}, new double[] {1, 1});
         assertThatThrownBy(() -> kernel.lossAndGradient(p.z(), 5, 2, unflagged, 1, 1, grad, ONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symmetric");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("symmetric");
         assertThatThrownBy(() -> kernel.lossAndGradient(new double[12], 6, 2, p.target(), 1, 1, new double[12], ONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(5, 5)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(5, 5)");
     }
 
     @Test
@@ -268,7 +297,9 @@ final class InnerProductBceKernelsTest {
                 for (int c = 0; c + 1 < b.length; c++) {
                     assertThat(b[c + 1]).isGreaterThanOrEqualTo(b[c]);
                     if (c + 1 < b.length - 1) {
-                        assertThat(b[c + 1] % align).as("bound %d of n=%d", c + 1, n).isZero();
+                        assertThat(b[c + 1] % align)
+                                .as("bound %d of n=%d", c + 1, n)
+                                .isZero();
                     }
                 }
             }
@@ -280,7 +311,8 @@ final class InnerProductBceKernelsTest {
                 for (int i = b[c]; i < b[c + 1]; i++) {
                     pairs += n - i;
                 }
-                assertThat(Math.abs(pairs - perChunk)).as(String.format(Locale.ROOT, "chunk %d, align %d", c, align))
+                assertThat(Math.abs(pairs - perChunk))
+                        .as(String.format(Locale.ROOT, "chunk %d, align %d", c, align))
                         .isLessThanOrEqualTo(0.01 * perChunk + align * (double) n);
             }
         }

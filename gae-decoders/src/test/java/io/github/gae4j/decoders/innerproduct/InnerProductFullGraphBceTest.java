@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.innerproduct;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -59,8 +60,8 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
 
     /** The same loss the slow way, through an N×N logit matrix. */
     private static Variable naive(Variable z, SparseMatrix target) {
-        return Scale.of(BceWithLogits.of(MatMul.of(z, Transpose.of(z)), target.toDense(), posWeight(target)),
-                norm(target));
+        return Scale.of(
+                BceWithLogits.of(MatMul.of(z, Transpose.of(z)), target.toDense(), posWeight(target)), norm(target));
     }
 
     @Test
@@ -112,7 +113,9 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         double[] g = ctx.gradient(z).data();
         double[] e = reference.gradient(z).data();
         for (int k = 0; k < g.length; k++) {
-            assertThat(g[k]).as("dZ entry %d", k).isCloseTo(e[k], within(1e-9 * Math.max(Math.abs(e[k]), 1e-3 * scale)));
+            assertThat(g[k])
+                    .as("dZ entry %d", k)
+                    .isCloseTo(e[k], within(1e-9 * Math.max(Math.abs(e[k]), 1e-3 * scale)));
         }
     }
 
@@ -142,13 +145,16 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
             if (kernel.precision() == Precision.DOUBLE) {
                 assertThat(fastValue).as(kernel.name()).isCloseTo(slowValue, within(1e-9 * Math.abs(slowValue)));
                 for (int k = 0; k < g.length; k++) {
-                    assertThat(g[k]).as("dZ entry %d, %s", k, kernel.name())
+                    assertThat(g[k])
+                            .as("dZ entry %d, %s", k, kernel.name())
                             .isCloseTo(expected[k], within(1e-9 * Math.max(Math.abs(expected[k]), 1e-3 * scale)));
                 }
             } else {
                 assertThat(fastValue).as(kernel.name()).isCloseTo(slowValue, within(1e-5 * Math.abs(slowValue)));
                 for (int k = 0; k < g.length; k++) {
-                    assertThat(g[k]).as("dZ entry %d, %s", k, kernel.name()).isCloseTo(expected[k], within(1e-4 * scale));
+                    assertThat(g[k])
+                            .as("dZ entry %d, %s", k, kernel.name())
+                            .isCloseTo(expected[k], within(1e-4 * scale));
                 }
             }
         }
@@ -160,10 +166,12 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
         SparseMatrix bigTarget = SparseMatrix.identity(FusedKernels.SMALL_GRAPH_NODES);
         assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1).kernel())
                 .isSameAs(InnerProductBceKernels.best(Precision.FLOAT));
-        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1, Precision.DOUBLE).kernel())
+        assertThat(InnerProductFullGraphBce.of(big, bigTarget, 2, 1, Precision.DOUBLE)
+                        .kernel())
                 .isSameAs(InnerProductBceKernels.best(Precision.DOUBLE));
         Weights small = new Weights("z", Matrix.zeros(3, 2));
-        assertThat(InnerProductFullGraphBce.of(small, target(TestGraphs.triangle()), 2, 1).kernel())
+        assertThat(InnerProductFullGraphBce.of(small, target(TestGraphs.triangle()), 2, 1)
+                        .kernel())
                 .isSameAs(InnerProductBceKernels.scalar());
     }
 
@@ -204,9 +212,12 @@ final class InnerProductFullGraphBceTest implements GradientCheck {
             try (Parallelism parallelism = Parallelism.of(threads)) {
                 InnerProductFullGraphBce loss = fused(z, t);
                 ComputationContext ctx = new ComputationContext(parallelism);
-                assertThat(ctx.forward(loss).scalarValue()).as("loss with %d threads", threads).isEqualTo(value);
+                assertThat(ctx.forward(loss).scalarValue())
+                        .as("loss with %d threads", threads)
+                        .isEqualTo(value);
                 ctx.backward(loss);
-                assertThat(ctx.gradient(z).data()).as("gradient with %d threads", threads)
+                assertThat(ctx.gradient(z).data())
+                        .as("gradient with %d threads", threads)
                         .containsExactly(reference.gradient(z).data());
             }
         }

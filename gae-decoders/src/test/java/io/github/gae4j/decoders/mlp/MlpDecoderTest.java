@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.mlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +26,12 @@ final class MlpDecoderTest {
     void logitIsTheMlpOfTheElementwiseProduct() {
         MlpDecoder decoder = new MlpDecoder(3, new int[] {2}, new SplittableRandom(1));
         assertThat(decoder.weights()).extracting(Weights::name).containsExactly("mlp.W0", "mlp.b0", "mlp.W1", "mlp.b1");
-        decoder.weights().get(1).data().data()[0] = 0.3;     // b0
-        decoder.weights().get(3).data().data()[0] = -0.2;    // b1
+        decoder.weights().get(1).data().data()[0] = 0.3; // b0
+        decoder.weights().get(3).data().data()[0] = -0.2; // b1
         Matrix z = TestGraphs.randomMatrix(4, 3, 5);
         double[] logits = new ComputationContext()
-                .forward(decoder.logits(Constant.of(z), new EdgeList(new int[] {0, 2}, new int[] {3, 1}))).toRowMajor();
+                .forward(decoder.logits(Constant.of(z), new EdgeList(new int[] {0, 2}, new int[] {3, 1})))
+                .toRowMajor();
         Matrix w0 = decoder.weights().get(0).data();
         Matrix w1 = decoder.weights().get(2).data();
         int[][] pairs = {{0, 3}, {2, 1}};
@@ -51,16 +53,22 @@ final class MlpDecoderTest {
         CreationContext ctx = new CreationContext(16, 10, 3);
         MlpDecoderFactory factory = new MlpDecoderFactory();
         Decoder defaults = factory.create(ComponentConfig.empty(), ctx);
-        assertThat(defaults.weights()).extracting(Weights::shape).containsExactly("(16, 64)", "(1, 64)", "(64, 1)", "(1, 1)");
-        assertThat(factory.create(ComponentConfig.of("hidden", ""), ctx).weights()).extracting(Weights::shape)
+        assertThat(defaults.weights())
+                .extracting(Weights::shape)
+                .containsExactly("(16, 64)", "(1, 64)", "(64, 1)", "(1, 1)");
+        assertThat(factory.create(ComponentConfig.of("hidden", ""), ctx).weights())
+                .extracting(Weights::shape)
                 .containsExactly("(16, 1)", "(1, 1)");
-        assertThat(factory.create(ComponentConfig.of("hidden", "8, 4"), ctx).weights()).hasSize(6);
+        assertThat(factory.create(ComponentConfig.of("hidden", "8, 4"), ctx).weights())
+                .hasSize(6);
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("hidden", "8,x"), ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'hidden' of decoder 'mlp'")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'hidden' of decoder 'mlp'")
                 .hasMessageContaining("got '8,x'");
         assertThat(defaults).isNotInstanceOf(FusedFullGraphLoss.class);
         assertThatThrownBy(() -> defaults.logits(Constant.of(Matrix.zeros(10, 8)), EdgeList.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 latent dimensions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("16 latent dimensions");
     }
 
     @Test
@@ -69,8 +77,10 @@ final class MlpDecoderTest {
         EdgeList pairs = new EdgeList(new int[] {0, 1, 2, 3}, new int[] {5, 4, 3, 2});
         MlpDecoder plain = new MlpDecoder(4, new int[] {8}, new SplittableRandom(1));
         MlpDecoder dropping = new MlpDecoder(4, new int[] {8}, 0.5, new SplittableRandom(1));
-        assertThat(dropping.weights()).extracting(w -> w.data())
-                .containsExactlyElementsOf(plain.weights().stream().map(Weights::data).toList());
+        assertThat(dropping.weights())
+                .extracting(w -> w.data())
+                .containsExactlyElementsOf(
+                        plain.weights().stream().map(Weights::data).toList());
         double[] eval = forward(dropping.logits(Constant.of(z), pairs));
         assertThat(eval).containsExactly(forward(plain.logits(Constant.of(z), pairs)));
         double[] train = forward(dropping.logits(Constant.of(z), pairs, Mode.TRAIN, new SplittableRandom(3)));
@@ -79,7 +89,8 @@ final class MlpDecoderTest {
                 .isNotEqualTo(train);
         // Rate 0: a training pass is the evaluation pass and draws nothing.
         SplittableRandom random = new SplittableRandom(5);
-        assertThat(forward(plain.logits(Constant.of(z), pairs, Mode.TRAIN, random))).containsExactly(eval);
+        assertThat(forward(plain.logits(Constant.of(z), pairs, Mode.TRAIN, random)))
+                .containsExactly(eval);
         assertThat(random.nextLong()).isEqualTo(new SplittableRandom(5).nextLong());
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
 import static io.github.gae4j.decoders.fused.FusedTestSupport.allPairs;
@@ -41,7 +42,8 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         return Scale.of(BceWithLogits.of(logits, labels(target), posWeight(target)), norm(target));
     }
 
-    private static SourceTargetFullGraphBce fused(Variable s, Variable t, SparseMatrix target, SourceTargetBceKernel kernel) {
+    private static SourceTargetFullGraphBce fused(
+            Variable s, Variable t, SparseMatrix target, SourceTargetBceKernel kernel) {
         return SourceTargetFullGraphBce.of(s, t, target, posWeight(target), norm(target), kernel);
     }
 
@@ -67,7 +69,8 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
             double value = fast.forward(loss).scalarValue();
             fast.backward(loss);
             boolean exact = kernel.precision() == Precision.DOUBLE;
-            assertThat(value).as("loss, %s", kernel.name())
+            assertThat(value)
+                    .as("loss, %s", kernel.name())
                     .isCloseTo(expected, within((exact ? 1e-9 : 1e-5) * Math.abs(expected)));
             assertClose(fast.gradient(s), slow.gradient(s), exact, "dS, " + kernel.name());
             assertClose(fast.gradient(t), slow.gradient(t), exact, "dT, " + kernel.name());
@@ -96,10 +99,11 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
 
     @Test
     void onASymmetricTargetTheSharedEmbeddingMatchesTheInnerProductKernel() {
-        SparseMatrix target = NormalizedAdjacency.withSelfLoops(TestGraphs.randomGraph(100, 300, 26).adjacency());
+        SparseMatrix target = NormalizedAdjacency.withSelfLoops(
+                TestGraphs.randomGraph(100, 300, 26).adjacency());
         Weights z = new Weights("z", randomMatrix(100, 5, 27));
-        InnerProductFullGraphBce symmetric = InnerProductFullGraphBce.of(z, target, posWeight(target), norm(target),
-                InnerProductBceKernels.scalar());
+        InnerProductFullGraphBce symmetric = InnerProductFullGraphBce.of(
+                z, target, posWeight(target), norm(target), InnerProductBceKernels.scalar());
         ComputationContext a = new ComputationContext();
         double expected = a.forward(symmetric).scalarValue();
         a.backward(symmetric);
@@ -117,8 +121,13 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
         Weights t = new Weights("t", randomMatrix(11, 3, 30));
         assertGradientsMatch(List.of(s, t), fused(s, t, target, SourceTargetBceKernels.scalar()));
         Weights z = new Weights("z", randomMatrix(11, 4, 31));
-        Variable halves = SourceTargetFullGraphBce.of(ColumnSlice.of(z, 0, 2), ColumnSlice.of(z, 2, 4), target,
-                posWeight(target), norm(target), SourceTargetBceKernels.scalar());
+        Variable halves = SourceTargetFullGraphBce.of(
+                ColumnSlice.of(z, 0, 2),
+                ColumnSlice.of(z, 2, 4),
+                target,
+                posWeight(target),
+                norm(target),
+                SourceTargetBceKernels.scalar());
         assertGradientsMatch(List.of(z), Scale.of(halves, 0.7));
         assertGradientsMatch(List.of(z), fused(z, z, target, SourceTargetBceKernels.scalar()));
     }
@@ -156,11 +165,14 @@ final class SourceTargetFullGraphBceTest implements GradientCheck {
                 try (Parallelism parallel = Parallelism.of(threads)) {
                     SourceTargetFullGraphBce multi = fused(s, t, target, kernel);
                     ComputationContext ctx = new ComputationContext(parallel);
-                    assertThat(ctx.forward(multi).scalarValue()).as("%s, %d threads", kernel.name(), threads)
+                    assertThat(ctx.forward(multi).scalarValue())
+                            .as("%s, %d threads", kernel.name(), threads)
                             .isEqualTo(value);
                     ctx.backward(multi);
-                    assertThat(ctx.gradient(s).data()).isEqualTo(reference.gradient(s).data());
-                    assertThat(ctx.gradient(t).data()).isEqualTo(reference.gradient(t).data());
+                    assertThat(ctx.gradient(s).data())
+                            .isEqualTo(reference.gradient(s).data());
+                    assertThat(ctx.gradient(t).data())
+                            .isEqualTo(reference.gradient(t).data());
                 }
             }
         }

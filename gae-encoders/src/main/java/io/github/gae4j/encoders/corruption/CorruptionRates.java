@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import java.util.Locale;
@@ -5,8 +6,7 @@ import java.util.Locale;
 /** Argument checks shared by the corruptions (options are checked by their factories, with messages). */
 final class CorruptionRates {
 
-    private CorruptionRates() {
-    }
+    private CorruptionRates() {}
 
     /** Fails unless 0 ≤ value ≤ 1. */
     static double requireProbability(String name, double value) {

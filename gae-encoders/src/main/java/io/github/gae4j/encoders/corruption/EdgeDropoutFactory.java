@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -18,9 +19,12 @@ public final class EdgeDropoutFactory extends SimpleFactory<Corruption> implemen
             Parameter.of("rate", DEFAULT_RATE, "probability of hiding each undirected training edge, in [0, 1]"));
 
     public EdgeDropoutFactory() {
-        super(NAME, "Drops each training edge with probability 'rate' from the encoder's graph (Â rebuilt);"
-                + " reports them as removed (MaskGAE edge masking, with loss masked-edge-bce)",
-                PARAMETERS, EdgeDropoutFactory::build);
+        super(
+                NAME,
+                "Drops each training edge with probability 'rate' from the encoder's graph (Â rebuilt);"
+                        + " reports them as removed (MaskGAE edge masking, with loss masked-edge-bce)",
+                PARAMETERS,
+                EdgeDropoutFactory::build);
     }
 
     private static Corruption build(ComponentConfig config, CreationContext context) {

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -121,8 +122,10 @@ public final class FeatureMask implements Corruption {
         Objects.requireNonNull(random, "random is null");
         GraphInput input = in.input();
         if (token != null && token.cols() != input.features().dim()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Corruption 'feature-mask' was built for %d features but the input has %d", token.cols(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Corruption 'feature-mask' was built for %d features but the input has %d",
+                    token.cols(),
                     input.features().dim()));
         }
         GraphInput.MaskToken earlier = input.maskToken();

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.Locale;
@@ -51,10 +52,14 @@ public final class FeatureNoise implements Corruption {
         Features x = input.features();
         long entries = (long) x.rows() * x.dim();
         if (entries > MAX_ENTRIES) {
-            throw new GaeException(String.format(Locale.ROOT,
+            throw new GaeException(String.format(
+                    Locale.ROOT,
                     "Corruption 'feature-noise' makes the features dense: %d × %d = %d entries is more than %d;"
-                            + " use 'feature-mask' (which keeps sparse features sparse) or fewer features", x.rows(),
-                    x.dim(), entries, MAX_ENTRIES));
+                            + " use 'feature-mask' (which keeps sparse features sparse) or fewer features",
+                    x.rows(),
+                    x.dim(),
+                    entries,
+                    MAX_ENTRIES));
         }
         Matrix clean = x.toDense();
         double[] noisy = clean.data().clone();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -21,9 +22,12 @@ public final class FeatureNoiseFactory extends SimpleFactory<Corruption> impleme
             Parameter.of("std", DEFAULT_STD, "standard deviation of the Gaussian noise added to every feature, >= 0"));
 
     public FeatureNoiseFactory() {
-        super(NAME, "Adds Gaussian noise of standard deviation 'std' to every feature (denoising; the features become"
-                + " dense: N × d doubles per pass)",
-                PARAMETERS, FeatureNoiseFactory::build);
+        super(
+                NAME,
+                "Adds Gaussian noise of standard deviation 'std' to every feature (denoising; the features become"
+                        + " dense: N × d doubles per pass)",
+                PARAMETERS,
+                FeatureNoiseFactory::build);
     }
 
     private static Corruption build(ComponentConfig config, CreationContext context) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import io.github.gae4j.core.graph.EdgeList;
@@ -31,7 +32,8 @@ public final class PathMask implements Corruption {
     public PathMask(double rate, int walkLength) {
         this.rate = CorruptionRates.requireProbability("rate", rate);
         if (walkLength < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "walkLength must be >= 1, got %d", walkLength));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "walkLength must be >= 1, got %d", walkLength));
         }
         this.walkLength = walkLength;
     }
@@ -46,7 +48,7 @@ public final class PathMask implements Corruption {
         GraphInput input = in.input();
         SparseMatrix a = input.graph().adjacency();
         int n = a.rows();
-        boolean[] crossed = new boolean[a.nnz()];   // by CSR position of the edge as EdgeDropout.edges lists it
+        boolean[] crossed = new boolean[a.nnz()]; // by CSR position of the edge as EdgeDropout.edges lists it
         int removed = 0;
         for (int i = 0; i < n; i++) {
             for (int p = a.rowStart(i); p < a.rowEnd(i); p++) {

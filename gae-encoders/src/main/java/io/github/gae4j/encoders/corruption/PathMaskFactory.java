@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -24,13 +25,17 @@ public final class PathMaskFactory extends SimpleFactory<Corruption> implements 
             Parameter.of("walk-length", DEFAULT_WALK_LENGTH, "steps of each walk; every edge crossed is removed"));
 
     public PathMaskFactory() {
-        super(NAME, "Removes the edges crossed by random walks of 'walk-length' steps started from a 'rate' share of"
-                + " edge directions (MaskGAE path masking); reports them as removed",
-                PARAMETERS, PathMaskFactory::build);
+        super(
+                NAME,
+                "Removes the edges crossed by random walks of 'walk-length' steps started from a 'rate' share of"
+                        + " edge directions (MaskGAE path masking); reports them as removed",
+                PARAMETERS,
+                PathMaskFactory::build);
     }
 
     private static Corruption build(ComponentConfig config, CreationContext context) {
-        return new PathMask(config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0),
+        return new PathMask(
+                config.getDouble("rate", DEFAULT_RATE, 0.0, 1.0),
                 config.getPositiveInt("walk-length", DEFAULT_WALK_LENGTH));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gat;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -41,13 +42,29 @@ public final class GatEncoder implements Encoder {
         List<GatLayer> built = new ArrayList<>();
         int in = inputDim;
         for (int l = 0; l < options.hidden().size(); l++) {
-            GatLayer layer = new GatLayer("gat", l, in, options.heads(), options.hidden().get(l), true,
-                    options.activation(), options, random);
+            GatLayer layer = new GatLayer(
+                    "gat",
+                    l,
+                    in,
+                    options.heads(),
+                    options.hidden().get(l),
+                    true,
+                    options.activation(),
+                    options,
+                    random);
             built.add(layer);
             in = layer.outputDim();
         }
-        built.add(new GatLayer("gat", options.hidden().size(), in, options.outHeads(), options.outHeadWidth(),
-                options.concatOut(), options.activateOutput() ? options.activation() : null, options, random));
+        built.add(new GatLayer(
+                "gat",
+                options.hidden().size(),
+                in,
+                options.outHeads(),
+                options.outHeadWidth(),
+                options.concatOut(),
+                options.activateOutput() ? options.activation() : null,
+                options,
+                random));
         this.layers = List.copyOf(built);
         List<Weights> all = new ArrayList<>();
         layers.forEach(l -> all.addAll(l.weights()));
@@ -70,8 +87,10 @@ public final class GatEncoder implements Encoder {
     private Encoding encoding(GraphInput input, RandomGenerator dropoutRandom) {
         GatLayer first = layers.get(0);
         if (input.features().dim() != first.inputDim()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Encoder was built for %d input features but the graph has %d", first.inputDim(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Encoder was built for %d input features but the graph has %d",
+                    first.inputDim(),
                     input.features().dim()));
         }
         AttentionPattern edges = patterns.withSelfLoops(input.normalizedAdjacency());

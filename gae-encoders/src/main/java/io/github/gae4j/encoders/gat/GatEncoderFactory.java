@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gat;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -24,31 +25,48 @@ public final class GatEncoderFactory extends SimpleFactory<Encoder> implements E
 
     private static List<Parameter> parameters(GatOptions d) {
         return List.of(
-                Parameter.of("hidden", LayerOptionText.join(d.hidden()),
+                Parameter.of(
+                        "hidden",
+                        LayerOptionText.join(d.hidden()),
                         "per-head width of each hidden layer, first to last; a comma list such as 64,64 for more layers"),
                 Parameter.of("heads", d.heads(), "attention heads of every hidden layer (concatenated)"),
                 Parameter.of("out-heads", d.outHeads(), "attention heads of the output layer"),
                 Parameter.of("latent", d.latent(), "width of the embeddings Z (the output layer's width)"),
-                Parameter.of("concat-out", d.concatOut(),
+                Parameter.of(
+                        "concat-out",
+                        d.concatOut(),
                         "concatenate the output heads (each latent/out-heads wide) instead of averaging them"),
                 Parameter.of("negative-slope", d.negativeSlope(), "LeakyReLU slope of the attention logits, >= 0"),
-                Parameter.of("activation", d.activation().optionValue(),
+                Parameter.of(
+                        "activation",
+                        d.activation().optionValue(),
                         "activation of the hidden layers: elu, relu or prelu (one learnable slope per layer)"),
-                Parameter.of("activate-output", d.activateOutput(),
+                Parameter.of(
+                        "activate-output",
+                        d.activateOutput(),
                         "whether the output layer is activated too, as GraphMAE's encoder"),
-                Parameter.of("feat-dropout", d.featDropout(),
+                Parameter.of(
+                        "feat-dropout",
+                        d.featDropout(),
                         "dropout rate on every layer's input features while training, in [0, 1)"),
-                Parameter.of("attn-dropout", d.attnDropout(),
+                Parameter.of(
+                        "attn-dropout",
+                        d.attnDropout(),
                         "dropout rate on the attention coefficients while training, in [0, 1)"),
-                Parameter.of("residual", d.residual(),
+                Parameter.of(
+                        "residual",
+                        d.residual(),
                         "add every layer's input to its output, through a linear projection where the widths differ"),
                 Parameter.of("bias", d.bias(), "add a bias to every layer"));
     }
 
     public GatEncoderFactory() {
-        super(NAME, "GAT: multi-head graph attention over A + I (Veličković et al. 2018; GraphMAE's encoder), heads"
-                + " concatenated in hidden layers and averaged in the output layer",
-                PARAMETERS, GatEncoderFactory::build);
+        super(
+                NAME,
+                "GAT: multi-head graph attention over A + I (Veličković et al. 2018; GraphMAE's encoder), heads"
+                        + " concatenated in hidden layers and averaged in the output layer",
+                PARAMETERS,
+                GatEncoderFactory::build);
     }
 
     private static Encoder build(ComponentConfig config, CreationContext context) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gat;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -51,8 +52,16 @@ final class GatLayer {
     /**
      * @param activation null for a plain output layer
      */
-    GatLayer(String prefix, int index, int in, int heads, int headWidth, boolean concat, Activation activation,
-             GatOptions options, RandomGenerator random) {
+    GatLayer(
+            String prefix,
+            int index,
+            int in,
+            int heads,
+            int headWidth,
+            boolean concat,
+            Activation activation,
+            GatOptions options,
+            RandomGenerator random) {
         String suffix = String.valueOf(index);
         this.heads = heads;
         this.headWidth = headWidth;
@@ -67,14 +76,16 @@ final class GatLayer {
         int out = outputDim();
         this.identityResidual = options.residual() && in == out;
         this.residualWeight = options.residual() && in != out
-                ? new Weights(prefix + ".Wres" + suffix, GlorotUniform.sample(in, out, random)) : null;
+                ? new Weights(prefix + ".Wres" + suffix, GlorotUniform.sample(in, out, random))
+                : null;
         this.bias = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
         this.slope = activation == null ? null : activation.parameter(prefix + ".prelu" + suffix);
     }
 
     /** Glorot-uniform over heads × F (as PyG's GATConv), laid out as one 1 × heads·F row. */
     private static Matrix attention(int heads, int width, RandomGenerator random) {
-        return Matrix.wrapRowMajor(1, heads * width, GlorotUniform.sample(heads, width, random).toRowMajor());
+        return Matrix.wrapRowMajor(
+                1, heads * width, GlorotUniform.sample(heads, width, random).toRowMajor());
     }
 
     /**
@@ -82,7 +93,8 @@ final class GatLayer {
      * {@code dropoutRandom} null means no dropout.
      */
     Variable applyToFeatures(GraphInput input, AttentionPattern pattern, RandomGenerator dropoutRandom) {
-        GraphInput in = dropoutRandom == null || featDropout == 0 ? input
+        GraphInput in = dropoutRandom == null || featDropout == 0
+                ? input
                 : input.withFeatures(FeatureDropout.apply(input.features(), featDropout, dropoutRandom));
         Variable x = in.featuresTimes(weight);
         Variable residual = null;
@@ -108,8 +120,8 @@ final class GatLayer {
     }
 
     private Variable attend(Variable x, Variable residual, AttentionPattern pattern, RandomGenerator dropoutRandom) {
-        Variable out = GraphAttention.aggregate(pattern, x, attSrc, attDst, heads, negativeSlope, attnDropout,
-                dropoutRandom);
+        Variable out =
+                GraphAttention.aggregate(pattern, x, attSrc, attDst, heads, negativeSlope, attnDropout, dropoutRandom);
         if (!concat && heads > 1) {
             out = meanOfHeads(out);
         }

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gat;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.encoders.gcn.Activation;
 import io.github.gae4j.encoders.gcn.LayerOptionText;
 import java.util.List;
@@ -28,21 +29,38 @@ import java.util.Objects;
  * @param activateOutput whether the output layer is activated too (option {@code activate-output}; GraphMAE's
  *                      encoder does this)
  */
-public record GatOptions(List<Integer> hidden, int heads, int outHeads, int latent, boolean concatOut,
-                         double negativeSlope, Activation activation, double featDropout, double attnDropout,
-                         boolean residual, boolean bias, boolean activateOutput) {
+public record GatOptions(
+        List<Integer> hidden,
+        int heads,
+        int outHeads,
+        int latent,
+        boolean concatOut,
+        double negativeSlope,
+        Activation activation,
+        double featDropout,
+        double attnDropout,
+        boolean residual,
+        boolean bias,
+        boolean activateOutput) {
 
     public GatOptions {
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden is null"));
         Objects.requireNonNull(activation, "activation is null");
         if (hidden.isEmpty() || hidden.stream().anyMatch(w -> w < 1) || heads < 1 || outHeads < 1 || latent < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Sizes must be positive: hidden %s, heads %d, out-heads %d, latent %d", hidden, heads, outHeads,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Sizes must be positive: hidden %s, heads %d, out-heads %d, latent %d",
+                    hidden,
+                    heads,
+                    outHeads,
                     latent));
         }
         if (concatOut && latent % outHeads != 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "latent %d is not a multiple of out-heads %d, as concatenated output heads need", latent, outHeads));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "latent %d is not a multiple of out-heads %d, as concatenated output heads need",
+                    latent,
+                    outHeads));
         }
         if (!(negativeSlope >= 0) || !Double.isFinite(negativeSlope)) {
             throw new IllegalArgumentException("negative-slope must be finite and >= 0, got " + negativeSlope);
@@ -65,8 +83,19 @@ public record GatOptions(List<Integer> hidden, int heads, int outHeads, int late
      * output.
      */
     public static GatOptions defaults() {
-        return new GatOptions(List.of(DEFAULT_HIDDEN), DEFAULT_HEADS, DEFAULT_OUT_HEADS, DEFAULT_LATENT, false,
-                DEFAULT_NEGATIVE_SLOPE, Activation.ELU, 0.0, 0.0, false, true, false);
+        return new GatOptions(
+                List.of(DEFAULT_HIDDEN),
+                DEFAULT_HEADS,
+                DEFAULT_OUT_HEADS,
+                DEFAULT_LATENT,
+                false,
+                DEFAULT_NEGATIVE_SLOPE,
+                Activation.ELU,
+                0.0,
+                0.0,
+                false,
+                true,
+                false);
     }
 
     /** Per-head width of the output layer. */
@@ -82,32 +111,49 @@ public record GatOptions(List<Integer> hidden, int heads, int outHeads, int late
      */
     public static GatOptions from(ComponentConfig config, String component) {
         GatOptions d = defaults();
-        List<Integer> hidden = LayerOptionText.hidden(config, component, DEFAULT_HIDDEN,
-                "the per-head width of each hidden layer, such as '64,64'");
+        List<Integer> hidden = LayerOptionText.hidden(
+                config, component, DEFAULT_HIDDEN, "the per-head width of each hidden layer, such as '64,64'");
         int heads = config.getPositiveInt("heads", d.heads());
         int outHeads = config.getPositiveInt("out-heads", d.outHeads());
         int latent = config.getPositiveInt("latent", d.latent());
         boolean concatOut = config.getBoolean("concat-out", d.concatOut());
         if (concatOut && latent % outHeads != 0) {
-            throw new ConfigException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
                     "Option 'latent' of %s must be a multiple of 'out-heads' when 'concat-out' is true (each head"
-                            + " gives latent / out-heads columns), got latent %d and out-heads %d", component, latent,
+                            + " gives latent / out-heads columns), got latent %d and out-heads %d",
+                    component,
+                    latent,
                     outHeads));
         }
         double slope = config.getDouble("negative-slope", d.negativeSlope());
         if (slope < 0) {
-            throw new ConfigException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
                     "Option 'negative-slope' of %s must be a number >= 0 (the LeakyReLU slope of the attention"
-                            + " logits for negative inputs), got '%s'", component, config.getString("negative-slope", "")));
+                            + " logits for negative inputs), got '%s'",
+                    component,
+                    config.getString("negative-slope", "")));
         }
-        Activation activation = LayerOptionText.choice(config, "activation", component, d.activation(),
-                Activation::optionValue);
+        Activation activation =
+                LayerOptionText.choice(config, "activation", component, d.activation(), Activation::optionValue);
         double featDropout = config.describedAs(component).getDropoutRate("feat-dropout");
         double attnDropout = config.describedAs(component).getDropoutRate("attn-dropout");
         boolean residual = config.getBoolean("residual", d.residual());
         boolean bias = config.getBoolean("bias", d.bias());
         boolean activateOutput = config.getBoolean("activate-output", d.activateOutput());
-        return new GatOptions(hidden, heads, outHeads, latent, concatOut, slope, activation, featDropout, attnDropout,
-                residual, bias, activateOutput);
+        return new GatOptions(
+                hidden,
+                heads,
+                outHeads,
+                latent,
+                concatOut,
+                slope,
+                activation,
+                featDropout,
+                attnDropout,
+                residual,
+                bias,
+                activateOutput);
     }
 }

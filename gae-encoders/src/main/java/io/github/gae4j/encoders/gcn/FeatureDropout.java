@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
 import io.github.gae4j.core.autodiff.functions.Dropout;
@@ -15,8 +16,7 @@ import java.util.random.RandomGenerator;
  */
 public final class FeatureDropout {
 
-    private FeatureDropout() {
-    }
+    private FeatureDropout() {}
 
     public static Features apply(Features x, double rate, RandomGenerator random) {
         Dropout.requireRate(rate);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -37,10 +38,13 @@ public final class GcnEncoder implements Encoder {
 
     /** The hidden layers' W in order, then the output W, drawn from {@code random}. */
     public GcnEncoder(int inputDim, GcnOptions options, int latent, RandomGenerator random) {
-        requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(1), latent);
+        requirePositive(
+                inputDim,
+                options.hidden().stream().mapToInt(Integer::intValue).min().orElse(1),
+                latent);
         this.hidden = new HiddenLayers("gcn", inputDim, options, random);
-        this.output = GraphConvolution.output("gcn", String.valueOf(options.hidden().size()), hidden.width(),
-                latent, options, random);
+        this.output = GraphConvolution.output(
+                "gcn", String.valueOf(options.hidden().size()), hidden.width(), latent, options, random);
         List<Weights> all = new ArrayList<>(hidden.weights());
         all.addAll(output.weights());
         this.weights = List.copyOf(all);
@@ -54,8 +58,8 @@ public final class GcnEncoder implements Encoder {
     /** Layer sizes must be positive. */
     public static void requirePositive(int inputDim, int hidden, int latent) {
         if (inputDim < 1 || hidden < 1 || latent < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Sizes must be positive: input %d, hidden %d, latent %d", inputDim, hidden, latent));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Sizes must be positive: input %d, hidden %d, latent %d", inputDim, hidden, latent));
         }
     }
 
@@ -99,8 +103,10 @@ public final class GcnEncoder implements Encoder {
     /** Fails clearly when the features do not match the first layer. */
     public static void requireInputDim(GraphInput input, Weights first) {
         if (input.features().dim() != first.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Encoder was built for %d input features but the graph has %d", first.rows(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Encoder was built for %d input features but the graph has %d",
+                    first.rows(),
                     input.features().dim()));
         }
     }

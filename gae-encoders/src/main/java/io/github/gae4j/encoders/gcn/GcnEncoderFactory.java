@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -25,7 +26,9 @@ public final class GcnEncoderFactory extends SimpleFactory<Encoder> implements E
 
     private static final List<Parameter> PARAMETERS = withLayers(
             Parameter.of("latent", DEFAULT_LATENT, "width of the embeddings Z"),
-            Parameter.of(GcnOptions.ACTIVATE_OUTPUT, false,
+            Parameter.of(
+                    GcnOptions.ACTIVATE_OUTPUT,
+                    false,
                     "normalise and activate the output layer too, as MaskGAE's encoder does"));
 
     /** {@code first}, then {@link #LAYER_PARAMETERS}. */
@@ -38,33 +41,44 @@ public final class GcnEncoderFactory extends SimpleFactory<Encoder> implements E
     private static List<Parameter> layerParameters() {
         GcnOptions d = GcnOptions.defaults();
         List<Parameter> layers = List.of(
-                Parameter.of("hidden", String.join(",", d.hidden().stream().map(String::valueOf).toList()),
+                Parameter.of(
+                        "hidden",
+                        String.join(
+                                ",", d.hidden().stream().map(String::valueOf).toList()),
                         "hidden layer widths, first to last; a comma list such as 64,32 for more layers, empty for"
                                 + " none"),
                 Parameter.of("dropout", d.dropout(), "dropout rate on every layer's input while training, in [0, 1)"),
-                Parameter.of("norm", d.norm().optionValue(),
-                        "normalisation of the hidden layers: none, batch or layer"),
-                Parameter.of("residual", d.residual(),
+                Parameter.of(
+                        "norm", d.norm().optionValue(), "normalisation of the hidden layers: none, batch or layer"),
+                Parameter.of(
+                        "residual",
+                        d.residual(),
                         "add a hidden layer's input to its output where two consecutive widths match (e.g. 32,32)"),
                 Parameter.of("bias", d.bias(), "add a bias to every layer"),
-                Parameter.of("activation", d.activation().optionValue(), "activation of the hidden layers: relu, elu or prelu (one learnable slope per layer)"));
+                Parameter.of(
+                        "activation",
+                        d.activation().optionValue(),
+                        "activation of the hidden layers: relu, elu or prelu (one learnable slope per layer)"));
         if (!Parameter.names(layers).equals(GcnOptions.OPTION_NAMES)) {
-            throw new IllegalStateException("Layer parameters " + Parameter.names(layers) + " differ from "
-                    + GcnOptions.OPTION_NAMES);
+            throw new IllegalStateException(
+                    "Layer parameters " + Parameter.names(layers) + " differ from " + GcnOptions.OPTION_NAMES);
         }
         return layers;
     }
 
     public GcnEncoderFactory() {
-        super(NAME, "GCN: Z = Â ReLU(Â X W0) W1 (Kipf & Welling GAE); hidden layers, dropout, norm, residual, bias,"
-                + " activation as options",
-                PARAMETERS, GcnEncoderFactory::build);
+        super(
+                NAME,
+                "GCN: Z = Â ReLU(Â X W0) W1 (Kipf & Welling GAE); hidden layers, dropout, norm, residual, bias,"
+                        + " activation as options",
+                PARAMETERS,
+                GcnEncoderFactory::build);
     }
 
     private static Encoder build(ComponentConfig config, CreationContext context) {
         GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'")
                 .withActivateOutput(config.getBoolean(GcnOptions.ACTIVATE_OUTPUT, false));
-        return new GcnEncoder(context.inputDim(), options, config.getPositiveInt("latent", DEFAULT_LATENT),
-                context.random());
+        return new GcnEncoder(
+                context.inputDim(), options, config.getPositiveInt("latent", DEFAULT_LATENT), context.random());
     }
 }

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
 import io.github.gae4j.core.autodiff.functions.Dropout;
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +29,18 @@ import java.util.Set;
  *                 {@code activate-output} of {@code gcn} only: MaskGAE's encoder ends in norm and ELU; a
  *                 variational encoder's μ and log σ never are)
  */
-public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolean residual, boolean bias,
-                         Activation activation, boolean activateOutput) {
+public record GcnOptions(
+        List<Integer> hidden,
+        double dropout,
+        Norm norm,
+        boolean residual,
+        boolean bias,
+        Activation activation,
+        boolean activateOutput) {
 
     /** The options every GCN encoder reads through {@link #from}; {@code activate-output} is read by {@code gcn} only. */
-    public static final Set<String> OPTION_NAMES = Set.of("hidden", "dropout", "norm", "residual", "bias",
-            "activation");
+    public static final Set<String> OPTION_NAMES =
+            Set.of("hidden", "dropout", "norm", "residual", "bias", "activation");
 
     /** The {@code gcn} encoder's extra option. */
     public static final String ACTIVATE_OUTPUT = "activate-output";
@@ -76,8 +83,8 @@ public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolea
     }
 
     public GcnOptions withHidden(int... sizes) {
-        return new GcnOptions(Arrays.stream(sizes).boxed().toList(), dropout, norm, residual, bias, activation,
-                activateOutput);
+        return new GcnOptions(
+                Arrays.stream(sizes).boxed().toList(), dropout, norm, residual, bias, activation, activateOutput);
     }
 
     public GcnOptions withDropout(double rate) {
@@ -127,22 +134,26 @@ public record GcnOptions(List<Integer> hidden, double dropout, Norm norm, boolea
      */
     public static GcnOptions from(ComponentConfig config, String component) {
         boolean noHidden = config.getString("hidden").map(String::isBlank).orElse(false);
-        List<Integer> hidden = noHidden ? List.of() : LayerOptionText.hidden(config, component, DEFAULT_HIDDEN,
-                "one per hidden layer, such as '64,32', or empty for none");
+        List<Integer> hidden = noHidden
+                ? List.of()
+                : LayerOptionText.hidden(
+                        config, component, DEFAULT_HIDDEN, "one per hidden layer, such as '64,32', or empty for none");
         double dropout = config.describedAs(component).getDropoutRate("dropout");
         Norm norm = LayerOptionText.choice(config, "norm", component, Norm.NONE, Norm::optionValue);
         boolean residual = config.getBoolean("residual", false);
         boolean bias = config.getBoolean("bias", false);
-        Activation activation = LayerOptionText.choice(config, "activation", component, Activation.RELU,
-                Activation::optionValue);
+        Activation activation =
+                LayerOptionText.choice(config, "activation", component, Activation.RELU, Activation::optionValue);
         // activate-output is left to gcn, the one encoder that declares it: reading it here made vgae ask for an
         // option it does not declare (the contract kit's undeclared-option check).
         GcnOptions options = new GcnOptions(hidden, dropout, norm, residual, bias, activation, false);
         if (residual && !options.hasResidualLayer()) {
-            throw new ConfigException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
                     "Option 'residual' of %s needs two consecutive hidden layers of equal width (such as hidden"
                             + " '32,32'), but hidden is '%s': no layer would get a residual connection",
-                    component, LayerOptionText.join(hidden)));
+                    component,
+                    LayerOptionText.join(hidden)));
         }
         return options;
     }

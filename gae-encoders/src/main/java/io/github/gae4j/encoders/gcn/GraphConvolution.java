@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -43,8 +44,16 @@ public final class GraphConvolution {
      * @param activation null for a plain output layer (no norm, no activation)
      * @param slope      the activation's parameter (PReLU's slope), or null
      */
-    private GraphConvolution(Weights weight, Weights bias, Weights gain, Weights shift, Norm norm, double dropout,
-            Activation activation, Weights slope, boolean residual) {
+    private GraphConvolution(
+            Weights weight,
+            Weights bias,
+            Weights gain,
+            Weights shift,
+            Norm norm,
+            double dropout,
+            Activation activation,
+            Weights slope,
+            boolean residual) {
         this.weight = weight;
         this.bias = bias;
         this.gain = gain;
@@ -63,9 +72,22 @@ public final class GraphConvolution {
      *
      * @param hiddenInput whether the input is a hidden layer (not X): only then can it be residual
      */
-    public static GraphConvolution hidden(String prefix, int index, int in, int out, boolean hiddenInput,
-            GcnOptions options, RandomGenerator random) {
-        return layer(prefix, String.valueOf(index), in, out, options, random, true,
+    public static GraphConvolution hidden(
+            String prefix,
+            int index,
+            int in,
+            int out,
+            boolean hiddenInput,
+            GcnOptions options,
+            RandomGenerator random) {
+        return layer(
+                prefix,
+                String.valueOf(index),
+                in,
+                out,
+                options,
+                random,
+                true,
                 options.residual() && hiddenInput && in == out);
     }
 
@@ -75,14 +97,21 @@ public final class GraphConvolution {
      * normalised and activated as a hidden layer (gain and shift {@code <prefix>.gain<suffix>},
      * {@code <prefix>.shift<suffix>}), never residual.
      */
-    public static GraphConvolution output(String prefix, String suffix, int in, int out, GcnOptions options,
-            RandomGenerator random) {
+    public static GraphConvolution output(
+            String prefix, String suffix, int in, int out, GcnOptions options, RandomGenerator random) {
         return layer(prefix, suffix, in, out, options, random, options.activateOutput(), false);
     }
 
     /** W (the only draw), then bias, and gain and shift when {@code activated} and the options normalise. */
-    private static GraphConvolution layer(String prefix, String suffix, int in, int out, GcnOptions options,
-            RandomGenerator random, boolean activated, boolean residual) {
+    private static GraphConvolution layer(
+            String prefix,
+            String suffix,
+            int in,
+            int out,
+            GcnOptions options,
+            RandomGenerator random,
+            boolean activated,
+            boolean residual) {
         Weights w = new Weights(prefix + ".W" + suffix, GlorotUniform.sample(in, out, random));
         Weights b = options.bias() ? new Weights(prefix + ".b" + suffix, Matrix.zeros(1, out)) : null;
         Norm norm = activated ? options.norm() : Norm.NONE;
@@ -105,7 +134,8 @@ public final class GraphConvolution {
      */
     public Variable applyToFeatures(GraphInput input, RandomGenerator dropoutRandom) {
         GcnEncoder.requireInputDim(input, weight);
-        GraphInput in = dropoutRandom == null || dropout == 0 ? input
+        GraphInput in = dropoutRandom == null || dropout == 0
+                ? input
                 : input.withFeatures(FeatureDropout.apply(input.features(), dropout, dropoutRandom));
         return finish(GcnEncoder.propagateFeatures(in, weight), null);
     }

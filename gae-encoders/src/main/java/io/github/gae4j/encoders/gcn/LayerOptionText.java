@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class LayerOptionText {
 
-    private LayerOptionText() {
-    }
+    private LayerOptionText() {}
 
     /**
      * Option {@code hidden}: one positive width or a comma-separated list of them, first layer to last;
@@ -40,9 +40,13 @@ public final class LayerOptionText {
                 size = 0;
             }
             if (size < 1) {
-                throw new ConfigException(String.format(Locale.ROOT,
+                throw new ConfigException(String.format(
+                        Locale.ROOT,
                         "Option 'hidden' of %s must be a positive integer or a comma-separated list of positive"
-                                + " integers (%s), got '%s'", component, meaning, raw.get()));
+                                + " integers (%s), got '%s'",
+                        component,
+                        meaning,
+                        raw.get()));
             }
             sizes.add(size);
         }
@@ -53,8 +57,8 @@ public final class LayerOptionText {
      * Option {@code key}: the value of {@code defaultValue}'s enum whose {@code optionValue} it is (ignoring case and
      * surrounding white space); {@code defaultValue} when absent.
      */
-    public static <E extends Enum<E>> E choice(ComponentConfig config, String key, String component, E defaultValue,
-                                               Function<E, String> optionValue) {
+    public static <E extends Enum<E>> E choice(
+            ComponentConfig config, String key, String component, E defaultValue, Function<E, String> optionValue) {
         String raw = config.getString(key, optionValue.apply(defaultValue));
         E[] values = defaultValue.getDeclaringClass().getEnumConstants();
         for (E value : values) {
@@ -62,8 +66,13 @@ public final class LayerOptionText {
                 return value;
             }
         }
-        throw new ConfigException(String.format(Locale.ROOT, "Option '%s' of %s must be one of %s, got '%s'", key,
-                component, Arrays.stream(values).map(optionValue).toList(), raw));
+        throw new ConfigException(String.format(
+                Locale.ROOT,
+                "Option '%s' of %s must be one of %s, got '%s'",
+                key,
+                component,
+                Arrays.stream(values).map(optionValue).toList(),
+                raw));
     }
 
     /** Hidden widths as option text, e.g. {@code 128} or {@code 64,64}. */

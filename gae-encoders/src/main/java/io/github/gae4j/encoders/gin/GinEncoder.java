@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gin;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -41,6 +42,7 @@ public final class GinEncoder implements Encoder {
     private final List<Mlp> mlps = new ArrayList<>();
     /** One per layer: a 1×1 weight when ε is learnable, else null (the constant 1 + ε is {@link #eps}). */
     private final List<Weights> learnedEps = new ArrayList<>();
+
     private final double eps;
     private final double dropout;
     private final List<Weights> weights;
@@ -48,8 +50,8 @@ public final class GinEncoder implements Encoder {
 
     GinEncoder(int inputDim, GinOptions options, RandomGenerator random) {
         if (inputDim < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "GIN needs input features, got width %d",
-                    inputDim));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "GIN needs input features, got width %d", inputDim));
         }
         WeightRegistry registry = new WeightRegistry();
         int in = inputDim;
@@ -89,7 +91,8 @@ public final class GinEncoder implements Encoder {
             Mlp mlp = mlps.get(l);
             Variable pre;
             if (l == 0) {
-                pre = mlp.first().addBias(aggregate(a, input.featuresTimes(mlp.first().weight()), l));
+                pre = mlp.first()
+                        .addBias(aggregate(a, input.featuresTimes(mlp.first().weight()), l));
             } else {
                 Variable dropped = rate > 0 ? Dropout.of(h, rate, random) : h;
                 pre = mlp.first().apply(aggregate(a, dropped, l));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gin;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -22,8 +23,16 @@ import java.util.Optional;
  * @param bias      a bias row on every linear layer ({@code bias})
  * @param dropout   inverted-dropout rate on the inputs of the layers after the first, in training ({@code dropout})
  */
-record GinOptions(int layers, int hidden, int latent, int mlpLayers, double eps, boolean trainEps,
-                  Optional<AffineNorm.Kind> norm, boolean bias, double dropout) {
+record GinOptions(
+        int layers,
+        int hidden,
+        int latent,
+        int mlpLayers,
+        double eps,
+        boolean trainEps,
+        Optional<AffineNorm.Kind> norm,
+        boolean bias,
+        double dropout) {
 
     static final int DEFAULT_LAYERS = 2;
     static final int DEFAULT_HIDDEN = 32;
@@ -38,11 +47,15 @@ record GinOptions(int layers, int hidden, int latent, int mlpLayers, double eps,
             case "none" -> Optional.empty();
             case "batch" -> Optional.of(AffineNorm.Kind.BATCH);
             case "layer" -> Optional.of(AffineNorm.Kind.LAYER);
-            default -> throw new ConfigException(String.format(Locale.ROOT,
-                    "Option 'norm' of encoder '%s' must be one of [none, batch, layer], got '%s'",
-                    GinEncoderFactory.NAME, config.getString("norm", DEFAULT_NORM)));
+            default ->
+                throw new ConfigException(String.format(
+                        Locale.ROOT,
+                        "Option 'norm' of encoder '%s' must be one of [none, batch, layer], got '%s'",
+                        GinEncoderFactory.NAME,
+                        config.getString("norm", DEFAULT_NORM)));
         };
-        return new GinOptions(config.getPositiveInt("layers", DEFAULT_LAYERS),
+        return new GinOptions(
+                config.getPositiveInt("layers", DEFAULT_LAYERS),
                 config.getPositiveInt("hidden", DEFAULT_HIDDEN),
                 config.getPositiveInt("latent", DEFAULT_LATENT),
                 config.getPositiveInt("mlp-layers", DEFAULT_MLP_LAYERS),

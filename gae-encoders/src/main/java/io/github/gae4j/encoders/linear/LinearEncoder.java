@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.linear;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -28,8 +29,8 @@ public final class LinearEncoder implements Encoder {
 
     static void requirePositive(int inputDim, int latent) {
         if (inputDim < 1 || latent < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Sizes must be positive: input %d, latent %d", inputDim, latent));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "Sizes must be positive: input %d, latent %d", inputDim, latent));
         }
     }
 

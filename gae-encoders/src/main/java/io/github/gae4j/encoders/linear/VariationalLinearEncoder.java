@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.linear;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -39,7 +40,8 @@ public final class VariationalLinearEncoder implements Encoder {
 
     @Override
     public Encoding encode(GraphInput input, Mode mode) {
-        return Encoding.gaussian(GcnEncoder.propagateFeatures(input, wMu),
+        return Encoding.gaussian(
+                GcnEncoder.propagateFeatures(input, wMu),
                 Clamp.max(GcnEncoder.propagateFeatures(input, wLogStd), maxLogStd));
     }
 

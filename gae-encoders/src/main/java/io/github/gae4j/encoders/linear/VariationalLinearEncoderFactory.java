@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.linear;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -20,12 +21,16 @@ public final class VariationalLinearEncoderFactory extends SimpleFactory<Encoder
             Parameter.of("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, "upper clamp of log σ"));
 
     public VariationalLinearEncoderFactory() {
-        super(NAME, "Linear one-hop variational encoder: μ = Â X Wμ, log σ = Â X Wσ (Salha et al. 2020, Linear VAE)",
-                PARAMETERS, VariationalLinearEncoderFactory::build);
+        super(
+                NAME,
+                "Linear one-hop variational encoder: μ = Â X Wμ, log σ = Â X Wσ (Salha et al. 2020, Linear VAE)",
+                PARAMETERS,
+                VariationalLinearEncoderFactory::build);
     }
 
     private static Encoder build(ComponentConfig config, CreationContext context) {
-        return new VariationalLinearEncoder(context.inputDim(),
+        return new VariationalLinearEncoder(
+                context.inputDim(),
                 config.getPositiveInt("latent", GcnEncoderFactory.DEFAULT_LATENT),
                 config.getDouble("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, 1e-3, 700.0),
                 context.random());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.sampler;
 
 import io.github.gae4j.core.autodiff.Constant;
@@ -5,8 +6,8 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.Add;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
 import io.github.gae4j.core.autodiff.functions.Exp;
-import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.tensor.Matrix;
@@ -20,9 +21,10 @@ public final class GaussianSampler implements Sampler {
 
     @Override
     public Variable sample(Encoding encoding, Mode mode, RandomGenerator random) {
-        Variable logStd = encoding.logStd().orElseThrow(() -> new GaeException(
-                "Sampler 'gaussian' needs a variational encoder (one that outputs log σ), such as 'vgae';"
-                        + " use sampler 'identity' with a deterministic encoder"));
+        Variable logStd = encoding.logStd()
+                .orElseThrow(() -> new GaeException(
+                        "Sampler 'gaussian' needs a variational encoder (one that outputs log σ), such as 'vgae';"
+                                + " use sampler 'identity' with a deterministic encoder"));
         if (mode == Mode.EVAL) {
             return encoding.mu();
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.vgae;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -48,13 +49,16 @@ public final class VariationalGcnEncoder implements Encoder {
     }
 
     /** The hidden layers' W in order, then Wμ, then Wσ, drawn from {@code random}. */
-    public VariationalGcnEncoder(int inputDim, GcnOptions options, int latent, double maxLogStd,
-            RandomGenerator random) {
-        GcnEncoder.requirePositive(inputDim, options.hidden().stream().mapToInt(Integer::intValue).min().orElse(1),
+    public VariationalGcnEncoder(
+            int inputDim, GcnOptions options, int latent, double maxLogStd, RandomGenerator random) {
+        GcnEncoder.requirePositive(
+                inputDim,
+                options.hidden().stream().mapToInt(Integer::intValue).min().orElse(1),
                 latent);
         requireMaxLogStd(maxLogStd);
         if (options.activateOutput()) {
-            throw new IllegalArgumentException("A variational encoder's μ and log σ cannot be activated (activate-output)");
+            throw new IllegalArgumentException(
+                    "A variational encoder's μ and log σ cannot be activated (activate-output)");
         }
         this.hidden = new HiddenLayers("vgae", inputDim, options, random);
         this.muHead = GraphConvolution.output("vgae", "mu", hidden.width(), latent, options, random);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.vgae;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -25,14 +26,19 @@ public final class VariationalGcnEncoderFactory extends SimpleFactory<Encoder> i
             Parameter.of("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, "upper clamp of log σ"));
 
     public VariationalGcnEncoderFactory() {
-        super(NAME, "Variational GCN: shared H = ReLU(Â X W0), μ = Â H Wμ, log σ = Â H Wσ (Kipf & Welling VGAE);"
-                + " more hidden layers, dropout, norm, residual, bias as options",
-                PARAMETERS, VariationalGcnEncoderFactory::build);
+        super(
+                NAME,
+                "Variational GCN: shared H = ReLU(Â X W0), μ = Â H Wμ, log σ = Â H Wσ (Kipf & Welling VGAE);"
+                        + " more hidden layers, dropout, norm, residual, bias as options",
+                PARAMETERS,
+                VariationalGcnEncoderFactory::build);
     }
 
     private static Encoder build(ComponentConfig config, CreationContext context) {
         GcnOptions options = GcnOptions.from(config, "encoder '" + NAME + "'");
-        return new VariationalGcnEncoder(context.inputDim(), options,
+        return new VariationalGcnEncoder(
+                context.inputDim(),
+                options,
                 config.getPositiveInt("latent", GcnEncoderFactory.DEFAULT_LATENT),
                 config.getDouble("max-log-std", VariationalGcnEncoder.DEFAULT_MAX_LOG_STD, 1e-3, 700.0),
                 context.random());

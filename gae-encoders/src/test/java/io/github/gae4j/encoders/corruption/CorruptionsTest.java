@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,17 +11,12 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Mean;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
 import io.github.gae4j.core.spi.CorruptionFactory;
@@ -29,8 +25,13 @@ import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Sampler;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.encoders.EncodersPlugin;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,9 @@ final class CorruptionsTest {
         for (int k = 1; k < removed.size(); k++) {
             adjacentPair |= removed.src(k) == removed.dst(k - 1);
         }
-        assertThat(adjacentPair).as("removed %d edges of a path in runs", removed.size()).isTrue();
+        assertThat(adjacentPair)
+                .as("removed %d edges of a path in runs", removed.size())
+                .isTrue();
     }
 
     @Test
@@ -79,7 +82,7 @@ final class CorruptionsTest {
         Graph dense = TestGraphs.twoCommunities(10, 5, 3);
         CorruptedInput out = corrupt(new FeatureMask(0.35), dense, 5);
         int[] masked = out.maskedNodes();
-        assertThat(masked).hasSize(7);     // ⌊0.35 · 20⌋
+        assertThat(masked).hasSize(7); // ⌊0.35 · 20⌋
         assertThat(out.input().features()).isInstanceOf(Features.Dense.class);
         double[] before = dense.featuresOrIdentity().toDense().toRowMajor();
         double[] after = out.input().features().toDense().toRowMajor();
@@ -99,9 +102,12 @@ final class CorruptionsTest {
         for (int i : featureless.maskedNodes()) {
             assertThat(sparse.matrix().rowNnz(i)).isZero();
         }
-        Graph withSparse = Graph.builder(3).edges(new int[] {0, 1}, new int[] {1, 2})
-                .features(Features.sparse(io.github.gae4j.core.tensor.SparseMatrix.identity(3))).build();
-        assertThat(corrupt(new FeatureMask(0.7), withSparse, 1).input().features()).isInstanceOf(Features.Sparse.class);
+        Graph withSparse = Graph.builder(3)
+                .edges(new int[] {0, 1}, new int[] {1, 2})
+                .features(Features.sparse(io.github.gae4j.core.tensor.SparseMatrix.identity(3)))
+                .build();
+        assertThat(corrupt(new FeatureMask(0.7), withSparse, 1).input().features())
+                .isInstanceOf(Features.Sparse.class);
     }
 
     /** GraphMAE's replace_rate: some masked rows carry another node's features, none carries the token. */
@@ -140,9 +146,11 @@ final class CorruptionsTest {
                 }
                 matchesSomeRow = same;
             }
-            assertThat(matchesSomeRow).as("masked row %d is a copy of some node's features", i).isTrue();
+            assertThat(matchesSomeRow)
+                    .as("masked row %d is a copy of some node's features", i)
+                    .isTrue();
         }
-        assertThat(copied).isEqualTo(4);     // ⌊0.4 · 10⌋; a donor with all-zero features would count as zero
+        assertThat(copied).isEqualTo(4); // ⌊0.4 · 10⌋; a donor with all-zero features would count as zero
         assertThat(zero).isEqualTo(6);
         int[] tokenRows = out.input().maskToken().rows();
         assertThat(tokenRows).hasSize(6);
@@ -151,20 +159,26 @@ final class CorruptionsTest {
                 assertThat(after[i * 5 + k]).isZero();
             }
         }
-        assertThat(corrupt(new FeatureMask(0.5, 5, 0.4), dense, 5).input().features().toDense().toRowMajor())
-                .as("seeded").containsExactly(after);
+        assertThat(corrupt(new FeatureMask(0.5, 5, 0.4), dense, 5)
+                        .input()
+                        .features()
+                        .toDense()
+                        .toRowMajor())
+                .as("seeded")
+                .containsExactly(after);
         // Sparse and identity features keep their kind.
         CorruptedInput featureless = corrupt(new FeatureMask(0.5, 0, 1.0), TestGraphs.path(6), 5);
         assertThat(featureless.input().features()).isInstanceOf(Features.Sparse.class);
         Features.Sparse sparse = (Features.Sparse) featureless.input().features();
         assertThat(sparse.matrix().nnz()).isEqualTo(6);
-        assertThatThrownBy(() -> new FeatureMask(0.5, 0, 1.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new FeatureMask(0.5, 0, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("replace-rate");
     }
 
     @Test
     void featureNoiseIsDenseWithTheRequestedSpread() {
-        Graph graph = TestGraphs.path(300);   // X = I: 300 × 300 entries
+        Graph graph = TestGraphs.path(300); // X = I: 300 × 300 entries
         CorruptedInput out = corrupt(new FeatureNoise(0.5), graph, 9);
         assertThat(out.input().features()).isInstanceOf(Features.Dense.class);
         double[] x = out.input().features().toDense().toRowMajor();
@@ -191,25 +205,31 @@ final class CorruptionsTest {
         CorruptedInput out = new FeatureMask(0.5).corrupt(new EdgeDropout(0.5).corrupt(in, random), random);
         assertThat(out.maskedNodes()).hasSize(10);
         assertThat(out.removedEdges().size()).isPositive();
-        assertThat(out.input().graph().edgeCount()).isEqualTo(graph.edgeCount() - out.removedEdges().size());
+        assertThat(out.input().graph().edgeCount())
+                .isEqualTo(graph.edgeCount() - out.removedEdges().size());
     }
 
     @Test
     void badOptionsAreRejectedNamingTheOption() {
         CreationContext ctx = new CreationContext(3, 3, 1);
-        assertThatThrownBy(() -> new FeatureMaskFactory().create(
-                ComponentConfig.of("token", "random").describedAs("corruption 'feature-mask'"), ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'token'")
-                .hasMessageContaining("[zero, learned]").hasMessageContaining("got 'random'");
-        assertThatThrownBy(() -> new EdgeDropoutFactory().create(
-                ComponentConfig.of("rate", 1.5).describedAs("corruption 'edge-dropout'"), ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'rate' of corruption 'edge-dropout'");
-        assertThatThrownBy(() -> new FeatureNoiseFactory().create(
-                ComponentConfig.of("std", -1).describedAs("corruption 'feature-noise'"), ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'std'");
-        assertThatThrownBy(() -> new PathMaskFactory().create(
-                ComponentConfig.of("walk-length", 0).describedAs("corruption 'path-mask'"), ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Option 'walk-length'");
+        assertThatThrownBy(() -> new FeatureMaskFactory()
+                        .create(ComponentConfig.of("token", "random").describedAs("corruption 'feature-mask'"), ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'token'")
+                .hasMessageContaining("[zero, learned]")
+                .hasMessageContaining("got 'random'");
+        assertThatThrownBy(() -> new EdgeDropoutFactory()
+                        .create(ComponentConfig.of("rate", 1.5).describedAs("corruption 'edge-dropout'"), ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'rate' of corruption 'edge-dropout'");
+        assertThatThrownBy(() -> new FeatureNoiseFactory()
+                        .create(ComponentConfig.of("std", -1).describedAs("corruption 'feature-noise'"), ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'std'");
+        assertThatThrownBy(() -> new PathMaskFactory()
+                        .create(ComponentConfig.of("walk-length", 0).describedAs("corruption 'path-mask'"), ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'walk-length'");
     }
 
     /** Every corruption of the plugin under every encoder of the plugin: one finite training pass, finite gradients. */
@@ -222,25 +242,34 @@ final class CorruptionsTest {
         assertThat(registry.factories(ComponentKind.CORRUPTION))
                 .containsOnlyKeys("edge-dropout", "path-mask", "feature-mask", "feature-noise");
         for (EncoderFactory ef : registry.factories(ComponentKind.ENCODER).values()) {
-            for (CorruptionFactory cf : registry.factories(ComponentKind.CORRUPTION).values()) {
+            for (CorruptionFactory cf :
+                    registry.factories(ComponentKind.CORRUPTION).values()) {
                 CreationContext ctx = new CreationContext(5, graph.nodeCount(), 1);
-                Encoder encoder = assembler.create(ComponentKind.ENCODER,
-                        new ComponentSpec(ef.name(), ComponentConfig.of("latent", 4)), ctx);
-                Sampler sampler = registry.factory(ComponentKind.SAMPLER,
-                        ef.name().contains("vgae") ? "gaussian" : "identity").create(ComponentConfig.empty(), ctx);
-                GraphAutoencoder model = GraphAutoencoder.builder().encoder(encoder).sampler(sampler)
+                Encoder encoder = assembler.create(
+                        ComponentKind.ENCODER, new ComponentSpec(ef.name(), ComponentConfig.of("latent", 4)), ctx);
+                Sampler sampler = registry.factory(
+                                ComponentKind.SAMPLER, ef.name().contains("vgae") ? "gaussian" : "identity")
+                        .create(ComponentConfig.empty(), ctx);
+                GraphAutoencoder model = GraphAutoencoder.builder()
+                        .encoder(encoder)
+                        .sampler(sampler)
                         .decoder(RowDot::of)
-                        .loss("pairs", input -> Mean.of(Sigmoid.of(input.decoder().logits(input.z(),
-                                input.training().positives()))))
+                        .loss(
+                                "pairs",
+                                input -> Mean.of(Sigmoid.of(input.decoder()
+                                        .logits(input.z(), input.training().positives()))))
                         .corruption(assembler.create(ComponentKind.CORRUPTION, ComponentSpec.of(cf.name()), ctx))
                         .build();
                 ComputationContext pass = new ComputationContext();
                 Variable loss = model.trainingLoss(GraphInput.of(graph), training, new SplittableRandom(3), pass);
-                assertThat(pass.forward(loss).scalarValue()).as("%s with %s", ef.name(), cf.name()).isFinite();
+                assertThat(pass.forward(loss).scalarValue())
+                        .as("%s with %s", ef.name(), cf.name())
+                        .isFinite();
                 pass.backward(loss);
                 for (Weights w : model.weights()) {
-                    assertThat(pass.gradient(w).firstNonFinite()).as("gradient of %s, %s with %s", w.name(),
-                            ef.name(), cf.name()).isEqualTo(-1);
+                    assertThat(pass.gradient(w).firstNonFinite())
+                            .as("gradient of %s, %s with %s", w.name(), ef.name(), cf.name())
+                            .isEqualTo(-1);
                 }
             }
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.corruption;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -15,14 +16,10 @@ import io.github.gae4j.core.autodiff.functions.Mean;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.Corruption;
@@ -30,16 +27,20 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Encoding;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.encoders.EncodersPlugin;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
+import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,9 +67,16 @@ final class FeatureMaskTokenTest implements GradientCheck {
                 }
             }
         }
-        SparseMatrix s = SparseMatrix.ofCoo(x.rows(), x.cols(), entries.stream().mapToInt(e -> e[0]).toArray(),
-                entries.stream().mapToInt(e -> e[1]).toArray(), entries.stream().mapToDouble(e -> 1.0).toArray());
-        Graph sparse = Graph.builder(12).name("sparse").edges(dense.upperTriangleEdges()).features(Features.sparse(s))
+        SparseMatrix s = SparseMatrix.ofCoo(
+                x.rows(),
+                x.cols(),
+                entries.stream().mapToInt(e -> e[0]).toArray(),
+                entries.stream().mapToInt(e -> e[1]).toArray(),
+                entries.stream().mapToDouble(e -> 1.0).toArray());
+        Graph sparse = Graph.builder(12)
+                .name("sparse")
+                .edges(dense.upperTriangleEdges())
+                .features(Features.sparse(s))
                 .build();
         return List.of(dense, sparse, TestGraphs.randomGraph(12, 20, 4));
     }
@@ -89,8 +97,11 @@ final class FeatureMaskTokenTest implements GradientCheck {
     }
 
     private static Encoder encoder(ComponentSpec spec, Graph graph) {
-        return new ModelAssembler(REGISTRY).create(ComponentKind.ENCODER, spec,
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 7));
+        return new ModelAssembler(REGISTRY)
+                .create(
+                        ComponentKind.ENCODER,
+                        spec,
+                        new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 7));
     }
 
     /** A learned-token mask whose token is set to non-zero values, so that it shows. */
@@ -131,10 +142,15 @@ final class FeatureMaskTokenTest implements GradientCheck {
             assertThat(out.maskedNodes()).hasSize(6);
             assertThat(out.input().maskToken().rows()).containsExactly(out.maskedNodes());
             assertThat(out.input().maskToken().value()).isSameAs(mask.weights().get(0));
-            assertThat(out.input().features().getClass()).as("the kind of X is kept")
-                    .isEqualTo(graph.featuresOrIdentity() instanceof Features.Dense ? Features.Dense.class
-                            : Features.Sparse.class);
-            GraphInput explicit = new GraphInput(out.input().graph(), out.input().normalizedAdjacency(),
+            assertThat(out.input().features().getClass())
+                    .as("the kind of X is kept")
+                    .isEqualTo(
+                            graph.featuresOrIdentity() instanceof Features.Dense
+                                    ? Features.Dense.class
+                                    : Features.Sparse.class);
+            GraphInput explicit = new GraphInput(
+                    out.input().graph(),
+                    out.input().normalizedAdjacency(),
                     tokenFilled(out, mask.weights().get(0).data()));
             for (ComponentSpec spec : encoders(dim)) {
                 Encoder encoder = encoder(spec, graph);
@@ -163,8 +179,8 @@ final class FeatureMaskTokenTest implements GradientCheck {
         }
         GcnEncoder gcn = new GcnEncoder(6, 4, 3, new SplittableRandom(1));
         Variable a = gcn.encode(out.input(), Mode.EVAL).mu();
-        Variable b = gcn.encode(new GraphInput(graph, out.input().normalizedAdjacency(), Features.dense(x)),
-                Mode.EVAL).mu();
+        Variable b = gcn.encode(new GraphInput(graph, out.input().normalizedAdjacency(), Features.dense(x)), Mode.EVAL)
+                .mu();
         assertClose(a, b, "GCN on X' against GCN with the token");
     }
 
@@ -196,7 +212,8 @@ final class FeatureMaskTokenTest implements GradientCheck {
         Graph graph = TestGraphs.twoCommunities(6, 6, 3);
         FeatureMask mask = maskWithToken(6, 14);
         CorruptedInput out = mask.corrupt(CorruptedInput.clean(GraphInput.of(graph)), new SplittableRandom(7));
-        for (ComponentSpec spec : List.of(ComponentSpec.of("gcn", "hidden", 5, "latent", 3, "dropout", 0.3),
+        for (ComponentSpec spec : List.of(
+                ComponentSpec.of("gcn", "hidden", 5, "latent", 3, "dropout", 0.3),
                 ComponentSpec.of("gat", "hidden", 3, "heads", 2, "latent", 3, "feat-dropout", 0.3, "residual", true))) {
             Encoder encoder = encoder(spec, graph);
             Variable loss = scalarOf(encoder.encode(out.input(), Mode.TRAIN, new SplittableRandom(8)), 22);
@@ -216,12 +233,15 @@ final class FeatureMaskTokenTest implements GradientCheck {
             CorruptedInput b = learned.corrupt(CorruptedInput.clean(clean), new SplittableRandom(9));
             assertThat(a.input().maskToken()).isNull();
             assertThat(b.maskedNodes()).containsExactly(a.maskedNodes());
-            assertThat(b.input().features().getClass()).isEqualTo(a.input().features().getClass());
+            assertThat(b.input().features().getClass())
+                    .isEqualTo(a.input().features().getClass());
             assertThat(b.input().features().toDense().toRowMajor())
                     .containsExactly(a.input().features().toDense().toRowMajor());
             for (ComponentSpec spec : encoders(dim)) {
                 Encoder encoder = encoder(spec, graph);
-                assertClose(encoder.encode(b.input(), Mode.EVAL).mu(), encoder.encode(a.input(), Mode.EVAL).mu(),
+                assertClose(
+                        encoder.encode(b.input(), Mode.EVAL).mu(),
+                        encoder.encode(a.input(), Mode.EVAL).mu(),
                         spec + " with a zero token");
             }
         }
@@ -233,8 +253,8 @@ final class FeatureMaskTokenTest implements GradientCheck {
         Corruption zero = factory.create(ComponentConfig.of("rate", 0.3), new CreationContext(9, 20, 1));
         assertThat(zero.weights()).isEmpty();
         assertThat(((FeatureMask) zero).token()).isEqualTo(FeatureMask.Token.ZERO);
-        Corruption learned = factory.create(ComponentConfig.of("rate", 0.3, "token", " Learned "),
-                new CreationContext(9, 20, 1));
+        Corruption learned =
+                factory.create(ComponentConfig.of("rate", 0.3, "token", " Learned "), new CreationContext(9, 20, 1));
         assertThat(((FeatureMask) learned).token()).isEqualTo(FeatureMask.Token.LEARNED);
         assertThat(learned.weights()).singleElement().satisfies(w -> {
             assertThat(w.name()).isEqualTo(FeatureMask.TOKEN_NAME).isEqualTo("feature-mask.token");
@@ -246,9 +266,10 @@ final class FeatureMaskTokenTest implements GradientCheck {
     @Test
     void aTokenOfAnotherWidthIsRefused() {
         Graph graph = TestGraphs.twoCommunities(6, 6, 3);
-        assertThatThrownBy(() -> new FeatureMask(0.5, 5).corrupt(CorruptedInput.clean(GraphInput.of(graph)),
-                new SplittableRandom(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built for 5 features")
+        assertThatThrownBy(() -> new FeatureMask(0.5, 5)
+                        .corrupt(CorruptedInput.clean(GraphInput.of(graph)), new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("built for 5 features")
                 .hasMessageContaining("has 6");
     }
 
@@ -265,13 +286,19 @@ final class FeatureMaskTokenTest implements GradientCheck {
 
         CorruptedInput zeroed = new FeatureMask(0.5).corrupt(masked, new SplittableRandom(17));
         int[] picked = FeatureMask.pick(20, 10, new SplittableRandom(17));
-        int[] expected = Arrays.stream(tokenRows).filter(i -> Arrays.binarySearch(picked, i) < 0).toArray();
-        assertThat(expected.length).as("the second mask picks some of the first one's rows").isLessThan(10);
-        assertThat(zeroed.input().maskToken().rows()).as("token rows the zero mask did not pick")
+        int[] expected = Arrays.stream(tokenRows)
+                .filter(i -> Arrays.binarySearch(picked, i) < 0)
+                .toArray();
+        assertThat(expected.length)
+                .as("the second mask picks some of the first one's rows")
+                .isLessThan(10);
+        assertThat(zeroed.input().maskToken().rows())
+                .as("token rows the zero mask did not pick")
                 .containsExactly(expected);
 
         assertThatThrownBy(() -> maskWithToken(6, 16).corrupt(masked, random))
-                .isInstanceOf(GaeException.class).hasMessageContaining("already carries one");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("already carries one");
     }
 
     /** A whole training pass: every encoder of the plugin gives the token a finite, non-zero gradient. */
@@ -281,26 +308,37 @@ final class FeatureMaskTokenTest implements GradientCheck {
         CreationContext ctx = new CreationContext(5, graph.nodeCount(), 1);
         ModelAssembler assembler = new ModelAssembler(REGISTRY);
         for (EncoderFactory ef : REGISTRY.factories(ComponentKind.ENCODER).values()) {
-            Encoder encoder = assembler.create(ComponentKind.ENCODER,
-                    new ComponentSpec(ef.name(), ComponentConfig.of("latent", 4)), ctx);
-            Sampler sampler = REGISTRY.factory(ComponentKind.SAMPLER,
-                    ef.name().contains("vgae") ? "gaussian" : "identity").create(ComponentConfig.empty(), ctx);
-            Corruption mask = assembler.create(ComponentKind.CORRUPTION,
-                    ComponentSpec.of("feature-mask", "token", "learned"), ctx);
-            GraphAutoencoder model = GraphAutoencoder.builder().encoder(encoder).sampler(sampler).decoder(RowDot::of)
-                    .loss("pairs", input -> Mean.of(Sigmoid.of(input.decoder().logits(input.z(),
-                            input.training().positives()))))
-                    .corruption(mask).build();
+            Encoder encoder = assembler.create(
+                    ComponentKind.ENCODER, new ComponentSpec(ef.name(), ComponentConfig.of("latent", 4)), ctx);
+            Sampler sampler = REGISTRY.factory(
+                            ComponentKind.SAMPLER, ef.name().contains("vgae") ? "gaussian" : "identity")
+                    .create(ComponentConfig.empty(), ctx);
+            Corruption mask = assembler.create(
+                    ComponentKind.CORRUPTION, ComponentSpec.of("feature-mask", "token", "learned"), ctx);
+            GraphAutoencoder model = GraphAutoencoder.builder()
+                    .encoder(encoder)
+                    .sampler(sampler)
+                    .decoder(RowDot::of)
+                    .loss(
+                            "pairs",
+                            input -> Mean.of(Sigmoid.of(input.decoder()
+                                    .logits(input.z(), input.training().positives()))))
+                    .corruption(mask)
+                    .build();
             Weights token = mask.weights().get(0);
             assertThat(model.weights()).last().isSameAs(token);
             ComputationContext pass = new ComputationContext();
-            Variable loss = model.trainingLoss(GraphInput.of(graph), new TrainingGraph(graph),
-                    new SplittableRandom(3), pass);
+            Variable loss =
+                    model.trainingLoss(GraphInput.of(graph), new TrainingGraph(graph), new SplittableRandom(3), pass);
             pass.backward(loss);
             Matrix g = pass.gradient(token);
             assertThat(g).as("gradient of the token under %s", ef.name()).isNotNull();
-            assertThat(g.firstNonFinite()).as("gradient of the token under %s", ef.name()).isEqualTo(-1);
-            assertThat(g.maxAbs()).as("gradient of the token under %s", ef.name()).isPositive();
+            assertThat(g.firstNonFinite())
+                    .as("gradient of the token under %s", ef.name())
+                    .isEqualTo(-1);
+            assertThat(g.maxAbs())
+                    .as("gradient of the token under %s", ef.name())
+                    .isPositive();
         }
     }
 }

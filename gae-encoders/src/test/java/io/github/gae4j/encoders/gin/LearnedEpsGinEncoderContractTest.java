@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gin;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -14,7 +15,24 @@ final class LearnedEpsGinEncoderContractTest implements EncoderContract {
 
     @Override
     public ComponentConfig config() {
-        return ComponentConfig.of("hidden", 4, "latent", 3, "layers", 3, "mlp-layers", 3, "train-eps", true,
-                "eps", 0.1, "norm", "layer", "bias", false, "dropout", 0.2);
+        return ComponentConfig.of(
+                "hidden",
+                4,
+                "latent",
+                3,
+                "layers",
+                3,
+                "mlp-layers",
+                3,
+                "train-eps",
+                true,
+                "eps",
+                0.1,
+                "norm",
+                "layer",
+                "bias",
+                false,
+                "dropout",
+                0.2);
     }
 }

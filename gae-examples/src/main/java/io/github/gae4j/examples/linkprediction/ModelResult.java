@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.linkprediction;
 
 import io.github.gae4j.runtime.metrics.Stats;
@@ -30,7 +31,8 @@ public record ModelResult(String model, List<RunResult> runs) {
 
     /** Median over runs of each run's median epoch time. */
     public double medianEpochMillis() {
-        return Stats.median(runs.stream().mapToDouble(RunResult::medianEpochMillis).toArray());
+        return Stats.median(
+                runs.stream().mapToDouble(RunResult::medianEpochMillis).toArray());
     }
 
     Map<String, Object> toJson() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.linkprediction;
 
 import java.nio.file.Path;
@@ -24,9 +25,21 @@ import java.util.Optional;
  *                   its training settings replace epochs and learning rate, its seed is the first seed
  * @param modelJson  the same description given inline on the command line
  */
-public record Options(Optional<Path> dataDir, List<String> models, int seeds, long firstSeed, int epochs,
-                      double learningRate, int hidden, int latent, String lossMode, boolean features, int threads,
-                      Optional<Path> json, Optional<Path> modelFile, Optional<String> modelJson) {
+public record Options(
+        Optional<Path> dataDir,
+        List<String> models,
+        int seeds,
+        long firstSeed,
+        int epochs,
+        double learningRate,
+        int hidden,
+        int latent,
+        String lossMode,
+        boolean features,
+        int threads,
+        Optional<Path> json,
+        Optional<Path> modelFile,
+        Optional<String> modelJson) {
 
     static final String USAGE = """
             Usage: gae4j [options]
@@ -66,15 +79,34 @@ public record Options(Optional<Path> dataDir, List<String> models, int seeds, lo
             throw new IllegalArgumentException("Unknown loss '" + lossMode + "'; known: [full, negative-sampling]");
         }
         if (seeds < 1 || epochs < 1 || hidden < 1 || latent < 1 || threads < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "seeds, epochs, hidden, latent, threads and lr must be positive; got %d, %d, %d, %d, %d, %s",
-                    seeds, epochs, hidden, latent, threads, learningRate));
+                    seeds,
+                    epochs,
+                    hidden,
+                    latent,
+                    threads,
+                    learningRate));
         }
     }
 
     public static Options defaults() {
-        return new Options(Optional.empty(), List.of("gae", "vgae"), 5, 0L, 200, 0.01, 32, 16, "full", true,
-                Runtime.getRuntime().availableProcessors(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Options(
+                Optional.empty(),
+                List.of("gae", "vgae"),
+                5,
+                0L,
+                200,
+                0.01,
+                32,
+                16,
+                "full",
+                true,
+                Runtime.getRuntime().availableProcessors(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Parses command-line arguments; throws IllegalArgumentException with a readable message. */
@@ -115,8 +147,9 @@ public record Options(Optional<Path> dataDir, List<String> models, int seeds, lo
                 default -> throw new IllegalArgumentException("Unknown option '" + flag + "'");
             }
         }
-        return new Options(dataDir, models, seeds, firstSeed, epochs, lr, hidden, latent, loss, features, threads,
-                json, modelFile, modelJson);
+        return new Options(
+                dataDir, models, seeds, firstSeed, epochs, lr, hidden, latent, loss, features, threads, json, modelFile,
+                modelJson);
     }
 
     private static String value(String flag, List<String> rest) {

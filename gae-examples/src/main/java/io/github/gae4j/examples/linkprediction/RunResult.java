@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.linkprediction;
 
 import java.util.LinkedHashMap;
@@ -5,8 +6,8 @@ import java.util.Map;
 
 /** One seed of one model: test AUC/AP, best validation epoch and training-step times. */
 @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-public record RunResult(long seed, double testAuc, double testAp, int bestEpoch, double medianEpochMillis,
-                        double[] epochMillis) {
+public record RunResult(
+        long seed, double testAuc, double testAp, int bestEpoch, double medianEpochMillis, double[] epochMillis) {
 
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,17 +60,20 @@ class GaeFacadeTest {
         TrainerConfig config = TrainerConfig.builder().epochs(15).seed(3).build();
         TrainedModel one;
         TrainedModel two;
-        try (Parallelism p1 = Parallelism.of(1); Parallelism p2 = Parallelism.of(2)) {
+        try (Parallelism p1 = Parallelism.of(1);
+                Parallelism p2 = Parallelism.of(2)) {
             one = Gae.train(g, ModelSpec.gae(), config, PluginRegistry.discover(), p1);
             two = Gae.train(g, ModelSpec.gae(), config, PluginRegistry.discover(), p2);
         }
         assertThat(two.result().get().test()).isEqualTo(one.result().get().test());
-        assertThat(two.embeddingMatrix().data()).containsExactly(one.embeddingMatrix().data());
+        assertThat(two.embeddingMatrix().data())
+                .containsExactly(one.embeddingMatrix().data());
     }
 
     private static TrainedModel twoEpochs(Graph g) {
         try (Parallelism p = Parallelism.of(1)) {
-            return Gae.train(g, ModelSpec.gae(), TrainerConfig.builder().epochs(2).build(), PluginRegistry.discover(), p);
+            return Gae.train(
+                    g, ModelSpec.gae(), TrainerConfig.builder().epochs(2).build(), PluginRegistry.discover(), p);
         }
     }
 
@@ -79,7 +83,8 @@ class GaeFacadeTest {
         TrainedModel trained = twoEpochs(g);
         Path file = dir.resolve("mine.gae4j");
         java.nio.file.Files.writeString(file, "a file of the user's");
-        assertThatThrownBy(() -> trained.save(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> trained.save(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("mine.gae4j: exists");
         assertThat(java.nio.file.Files.readString(file)).isEqualTo("a file of the user's");
         trained.save(file, true);
@@ -93,7 +98,8 @@ class GaeFacadeTest {
         Path file = dir.resolve("m.gae4j");
         trained.save(file);
         Graph other = TestGraphs.twoCommunities(40, 8, 8L);
-        assertThatThrownBy(() -> TrainedModel.load(file, other)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> TrainedModel.load(file, other))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.gae4j: the model was trained on a graph");
     }
 }

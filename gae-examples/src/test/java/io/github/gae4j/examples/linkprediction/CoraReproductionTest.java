@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.linkprediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,14 +24,14 @@ final class CoraReproductionTest {
     @Test
     void gaeAndVgaeReproduceThePaperOnCora() {
         Optional<Path> root = DataDirectories.find();
-        Assumptions.assumeTrue(root.isPresent(),
-                "Cora not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
+        Assumptions.assumeTrue(
+                root.isPresent(), "Cora not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");
         Path cora = root.get().resolve("linqs").resolve("cora");
         Assumptions.assumeTrue(cora.toFile().isDirectory(), "No linqs/cora under " + root.get());
 
         Options options = Options.parse("--data-dir", root.get().toString(), "--seeds", "5");
-        LinkPredictionExample.Result result = LinkPredictionExample.run(options, PLUGINS,
-                new PrintStream(System.out, true));
+        LinkPredictionExample.Result result =
+                LinkPredictionExample.run(options, PLUGINS, new PrintStream(System.out, true));
 
         assertThat(result.nodes()).isEqualTo(2708);
         assertThat(result.edges()).isEqualTo(5278);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.linkprediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,8 @@ final class LinkPredictionExampleTest {
         Path json = dir.resolve("out/results.json");
         Options options = Options.parse("--epochs", "60", "--seeds", "2", "--threads", "2", "--json", json.toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LinkPredictionExample.Result result = LinkPredictionExample.run(options, PLUGINS,
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        LinkPredictionExample.Result result =
+                LinkPredictionExample.run(options, PLUGINS, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         LinkPredictionExample.writeJson(result, json);
 
         assertThat(result.models()).extracting(ModelResult::model).containsExactly("gae", "vgae");
@@ -35,20 +36,25 @@ final class LinkPredictionExampleTest {
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("test AUC").contains("gae").contains("vgae").contains("mean");
         String text = Files.readString(json);
-        assertThat(text).contains("\"dataset\": \"" + result.dataset() + "\"")
-                .contains("\"mean_test_auc\"").contains("\"epoch_ms\"").contains("\"seeds\"");
+        assertThat(text)
+                .contains("\"dataset\": \"" + result.dataset() + "\"")
+                .contains("\"mean_test_auc\"")
+                .contains("\"epoch_ms\"")
+                .contains("\"seeds\"");
     }
 
     @Test
     void sameSeedSameNumbersWhateverTheThreadCount() {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        var one = LinkPredictionExample.run(Options.parse("--epochs", "20", "--seeds", "1", "--model", "vgae",
-                "--threads", "1"), PLUGINS, out);
-        var two = LinkPredictionExample.run(Options.parse("--epochs", "20", "--seeds", "1", "--model", "vgae",
-                "--threads", "2"), PLUGINS, out);
-        assertThat(one.models().get(0).runs().get(0).testAuc()).isEqualTo(two.models().get(0).runs().get(0).testAuc());
-        assertThat(one.models().get(0).runs().get(0).testAp()).isEqualTo(two.models().get(0).runs().get(0).testAp());
+        var one = LinkPredictionExample.run(
+                Options.parse("--epochs", "20", "--seeds", "1", "--model", "vgae", "--threads", "1"), PLUGINS, out);
+        var two = LinkPredictionExample.run(
+                Options.parse("--epochs", "20", "--seeds", "1", "--model", "vgae", "--threads", "2"), PLUGINS, out);
+        assertThat(one.models().get(0).runs().get(0).testAuc())
+                .isEqualTo(two.models().get(0).runs().get(0).testAuc());
+        assertThat(one.models().get(0).runs().get(0).testAp())
+                .isEqualTo(two.models().get(0).runs().get(0).testAp());
     }
 
     @Test

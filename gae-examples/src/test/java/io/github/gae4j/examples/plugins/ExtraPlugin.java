@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.plugins;
 
 import io.github.gae4j.core.spi.GaePlugin;
@@ -31,18 +32,23 @@ public final class ExtraPlugin implements GaePlugin {
 
     @Override
     public List<LossFactory> losses() {
-        return List.of(SimpleFactory.loss("bpr", "Bayesian personalised ranking: each training edge above a sampled"
-                        + " non-edge of its source",
+        return List.of(SimpleFactory.loss(
+                "bpr",
+                "Bayesian personalised ranking: each training edge above a sampled" + " non-edge of its source",
                 List.of(Parameter.of("margin", DEFAULT_MARGIN, "added to each non-edge's logit, >= 0")),
                 (config, context) -> new BprLoss(config.getDouble("margin", DEFAULT_MARGIN, 0, 100))));
     }
 
     @Override
     public List<OptimizerFactory> optimizers() {
-        return List.of(SimpleFactory.optimizer("rmsprop", "RMSprop (PyTorch's, without momentum)",
-                List.of(Parameter.of("alpha", DEFAULT_ALPHA, "decay of the squared-gradient average, in [0, 1)"),
+        return List.of(SimpleFactory.optimizer(
+                "rmsprop",
+                "RMSprop (PyTorch's, without momentum)",
+                List.of(
+                        Parameter.of("alpha", DEFAULT_ALPHA, "decay of the squared-gradient average, in [0, 1)"),
                         Parameter.of("epsilon", DEFAULT_EPSILON, "added to the denominator, > 0")),
-                (config, context) -> new RmsProp(config.getDouble("alpha", DEFAULT_ALPHA, 0, 0.999999),
+                (config, context) -> new RmsProp(
+                        config.getDouble("alpha", DEFAULT_ALPHA, 0, 0.999999),
                         config.getDouble("epsilon", DEFAULT_EPSILON, 1e-300, 1))));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,13 +90,19 @@ final class ExtraPluginTest {
     }
 
     private Graph graph() {
-        return new ModelAssembler(registry).create(ComponentKind.DATASET,
-                ComponentSpec.of("sbm", "nodes", 300, "communities", 6), new CreationContext(0, 0, SEED)).load();
+        return new ModelAssembler(registry)
+                .create(
+                        ComponentKind.DATASET,
+                        ComponentSpec.of("sbm", "nodes", 300, "communities", 6),
+                        new CreationContext(0, 0, SEED))
+                .load();
     }
 
     private GraphAutoencoder model(ModelDescription d, Graph graph, long seed) {
-        return new ModelAssembler(registry).assemble(d.model(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        return new ModelAssembler(registry)
+                .assemble(
+                        d.model(),
+                        new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
     }
 
     private static List<List<Double>> numbers(TrainingResult r) {
@@ -122,10 +129,12 @@ final class ExtraPluginTest {
             // Without a registry the trainer finds the optimiser on the class path by itself.
             viaDefaults = new Trainer(d.training(), p).fit(model(d, graph, SEED), split);
         }
-        assertThat(viaRegistry.last().loss()).isLessThan(0.7 * viaRegistry.history().get(0).loss());
+        assertThat(viaRegistry.last().loss())
+                .isLessThan(0.7 * viaRegistry.history().get(0).loss());
         assertThat(viaRegistry.test().auc()).isGreaterThan(0.85);
         assertThat(viaRegistry.finalState().optimizer().name()).isEqualTo("rmsprop");
-        assertThat(viaRegistry.finalState().optimizer().tensors()).isNotEmpty()
+        assertThat(viaRegistry.finalState().optimizer().tensors())
+                .isNotEmpty()
                 .allSatisfy((name, value) -> assertThat(name).endsWith(".square-avg"));
         assertThat(numbers(viaDefaults)).isEqualTo(numbers(viaRegistry));
     }
@@ -140,8 +149,7 @@ final class ExtraPluginTest {
         }
 
         @Override
-        public void onEpoch(EpochStats stats) {
-        }
+        public void onEpoch(EpochStats stats) {}
 
         @Override
         public void afterEpoch(EpochStats stats, Supplier<TrainingState> snapshot) {
@@ -165,20 +173,21 @@ final class ExtraPluginTest {
             GraphAutoencoder whole = model(d, graph, SEED);
             TrainingResult uninterrupted = new Trainer(d.training(), p, registry).fit(whole, split);
 
-            TrainingResult stopped = new Trainer(d.training(), p, registry, new StopAfter(25))
-                    .fit(model(d, graph, SEED), split);
+            TrainingResult stopped =
+                    new Trainer(d.training(), p, registry, new StopAfter(25)).fit(model(d, graph, SEED), split);
             Path file = dir.resolve("checkpoint.gae4j");
             GraphAutoencoder second = model(d, graph, SEED + 1);
-            SavedModelFile.write(SavedModel.checkpoint(d, java.util.Optional.empty(), second, stopped.finalState()),
-                    file);
+            SavedModelFile.write(
+                    SavedModel.checkpoint(d, java.util.Optional.empty(), second, stopped.finalState()), file);
             SavedModel saved = SavedModelFile.read(file);
             assertThat(saved.description()).isEqualTo(d);
 
-            TrainingResult resumed = new Trainer(saved.description().training(), p, registry).fit(second, split,
-                    saved.training().orElseThrow());
+            TrainingResult resumed = new Trainer(saved.description().training(), p, registry)
+                    .fit(second, split, saved.training().orElseThrow());
             assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
             for (int k = 0; k < whole.weights().size(); k++) {
-                assertThat(second.weights().get(k).data().data()).isEqualTo(whole.weights().get(k).data().data());
+                assertThat(second.weights().get(k).data().data())
+                        .isEqualTo(whole.weights().get(k).data().data());
             }
         }
     }

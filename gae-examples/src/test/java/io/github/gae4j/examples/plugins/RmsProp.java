@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.plugins;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -30,8 +31,8 @@ final class RmsProp implements Optimizer {
     @Override
     public void step(List<Weights> weights, List<Matrix> gradients, double learningRate) {
         if (weights.size() != gradients.size() || !(learningRate > 0)) {
-            throw new IllegalArgumentException("One gradient per parameter and a positive rate, got "
-                    + gradients.size() + " for " + weights.size() + " at " + learningRate);
+            throw new IllegalArgumentException("One gradient per parameter and a positive rate, got " + gradients.size()
+                    + " for " + weights.size() + " at " + learningRate);
         }
         for (int i = 0; i < weights.size(); i++) {
             Matrix g = gradients.get(i);

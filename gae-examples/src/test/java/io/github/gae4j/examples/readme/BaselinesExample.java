@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 // tag::baselines[]
@@ -13,19 +14,18 @@ import io.github.gae4j.runtime.metrics.LinkScores;
 /** README, "Baselines beside every score": the heuristics on a split's test pairs, and a model's lead. */
 final class BaselinesExample {
 
-    private BaselinesExample() {
-    }
+    private BaselinesExample() {}
 
     // tag::baselines[]
     static BaselineReport.Lead baselines(Graph graph, LinkScores modelTestScores, long seed) {
-        LinkSplit split = LinkSplit.of(graph, seed);     // the split the model was scored on
+        LinkSplit split = LinkSplit.of(graph, seed); // the split the model was scored on
         try (Parallelism parallelism = Parallelism.of(2)) {
-            BaselineReport report = LinkHeuristics.evaluate(split.trainGraph(), split.testPositives(),
-                    split.testNegatives(), parallelism);
-            for (HeuristicScore h : report.heuristics()) {   // CN, AA, RA, PA, truncated Katz
+            BaselineReport report = LinkHeuristics.evaluate(
+                    split.trainGraph(), split.testPositives(), split.testNegatives(), parallelism);
+            for (HeuristicScore h : report.heuristics()) { // CN, AA, RA, PA, truncated Katz
                 System.out.printf("%-24s AUC %.4f  AP %.4f%n", h.heuristic().label(), h.auc(), h.ap());
             }
-            return report.leadOf(modelTestScores);       // model − best heuristic, in points
+            return report.leadOf(modelTestScores); // model − best heuristic, in points
         }
     }
     // end::baselines[]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,12 @@ final class BaselinesExampleTest {
 
     @Test
     void aPerfectModelLeadsByWhatTheBestHeuristicMisses() {
-        Graph graph = StochasticBlockModel.builder().nodes(300).communities(5).seed(4).build().generate();
+        Graph graph = StochasticBlockModel.builder()
+                .nodes(300)
+                .communities(5)
+                .seed(4)
+                .build()
+                .generate();
         BaselineReport.Lead lead = BaselinesExample.baselines(graph, new LinkScores(1.0, 1.0), 4);
         assertThat(lead.aucPoints()).isBetween(0.0, 50.0);
         assertThat(lead.apPoints()).isGreaterThanOrEqualTo(0.0);

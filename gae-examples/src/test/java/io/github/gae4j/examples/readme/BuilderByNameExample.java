@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 // tag::builder-by-name[]
@@ -19,19 +20,19 @@ import java.util.Optional;
 /** README, "Composing a model in code": the builder given its parts by name records its spec, so it can be saved. */
 final class BuilderByNameExample {
 
-    private BuilderByNameExample() {
-    }
+    private BuilderByNameExample() {}
 
     // tag::builder-by-name[]
     static GraphAutoencoder vgaeByName(Graph graph) {
         CreationContext context = new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 42L);
-        return new ModelAssembler(PluginRegistry.discover()).builder(context)
+        return new ModelAssembler(PluginRegistry.discover())
+                .builder(context)
                 .encoder(ComponentSpec.of("vgae", "hidden", 32, "latent", 16))
                 .sampler(ComponentSpec.of("gaussian"))
                 .decoder(ComponentSpec.of("inner-product"))
                 .loss(LossSpec.of("weighted-bce"))
                 .loss(LossSpec.of("kl").weight(0.5))
-                .build();                                  // records its ModelSpec: vgae.spec()
+                .build(); // records its ModelSpec: vgae.spec()
     }
 
     static void save(GraphAutoencoder vgae, TrainerConfig config, Path file) {

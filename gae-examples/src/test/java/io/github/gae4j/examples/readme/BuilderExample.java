@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 // tag::builder[]
@@ -20,14 +21,18 @@ import java.util.SplittableRandom;
 /** README, "Use it as a library": a VGAE composed with the builder, no Guice, no plugin lookup. */
 final class BuilderExample {
 
-    private BuilderExample() {
-    }
+    private BuilderExample() {}
 
     // tag::builder[]
     static TrainingResult trainVgae() {
         // 500 nodes, 10 communities, 50 features, generated (no download); or a DatasetLoader's graph
-        Graph graph = StochasticBlockModel.builder().nodes(500).communities(10).seed(7).build().generate();
-        LinkSplit split = LinkSplit.of(graph, 42L);                         // 85/5/10 edge split
+        Graph graph = StochasticBlockModel.builder()
+                .nodes(500)
+                .communities(10)
+                .seed(7)
+                .build()
+                .generate();
+        LinkSplit split = LinkSplit.of(graph, 42L); // 85/5/10 edge split
         GraphAutoencoder vgae = GraphAutoencoder.builder()
                 .encoder(new VariationalGcnEncoder(graph.featuresOrIdentity().dim(), 32, 16, new SplittableRandom(42)))
                 .sampler(new GaussianSampler())
@@ -36,9 +41,9 @@ final class BuilderExample {
                 .loss("kl", KlLoss.reference())
                 .build();
         try (Parallelism threads = Parallelism.allCores()) {
-            TrainerConfig config = TrainerConfig.builder().seed(42).build();  // adam, lr 0.01, 200 epochs
+            TrainerConfig config = TrainerConfig.builder().seed(42).build(); // adam, lr 0.01, 200 epochs
             TrainingResult result = new Trainer(config, threads).fit(vgae, split);
-            System.out.println(result.test());                             // LinkScores[auc=..., ap=...]
+            System.out.println(result.test()); // LinkScores[auc=..., ap=...]
             return result;
         }
     }

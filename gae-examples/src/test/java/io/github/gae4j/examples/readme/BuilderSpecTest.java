@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,8 @@ class BuilderSpecTest {
         LinkSplit split = LinkSplit.of(graph, 42L);
         CreationContext context = new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 42L);
         GraphAutoencoder vgae = BuilderByNameExample.vgaeByName(graph);
-        ModelSpec expected = ModelSpec.vgae().withEncoder("vgae", "hidden", 32, "latent", 16)
+        ModelSpec expected = ModelSpec.vgae()
+                .withEncoder("vgae", "hidden", 32, "latent", 16)
                 .withLosses(LossSpec.of("weighted-bce"), LossSpec.of("kl").weight(0.5));
         assertThat(vgae.spec()).contains(expected);
 
@@ -68,7 +70,8 @@ class BuilderSpecTest {
                 .loss("kl", KlLoss.reference())
                 .build();
         assertThat(vgae.spec()).isEmpty();
-        assertThatThrownBy(() -> ModelDescription.of(vgae, TrainerConfig.builder().build()))
+        assertThatThrownBy(
+                        () -> ModelDescription.of(vgae, TrainerConfig.builder().build()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("This model cannot be saved: it was composed from component instances")
                 .hasMessageContaining("new ModelAssembler(plugins).builder(context).encoder(ComponentSpec.of(\"gcn\"))")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 // tag::by-name[]
@@ -12,14 +13,13 @@ import io.github.gae4j.runtime.plugin.PluginRegistry;
 /** README, "Use it as a library": the same VGAE by name, through the plugins ServiceLoader finds. */
 final class ByNameExample {
 
-    private ByNameExample() {
-    }
+    private ByNameExample() {}
 
     // tag::by-name[]
     static GraphAutoencoder vgaeByName(Graph graph) {
-        ModelAssembler assembler = new ModelAssembler(PluginRegistry.discover());   // once, in main
-        return assembler.assemble(ModelSpec.vgae(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 42L));
+        ModelAssembler assembler = new ModelAssembler(PluginRegistry.discover()); // once, in main
+        return assembler.assemble(
+                ModelSpec.vgae(), new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 42L));
     }
     // end::by-name[]
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 // tag::guice[]
@@ -14,14 +15,15 @@ import io.github.gae4j.runtime.plugin.PluginRegistry;
 /** README, "Guice": the same VGAE through the application's one injector (Guice is optional in gae-runtime). */
 final class GuiceExample {
 
-    private GuiceExample() {
-    }
+    private GuiceExample() {}
 
     // tag::guice[]
     static GraphAutoencoder vgaeThroughGuice(Graph graph) {
-        Injector injector = GaeInjectors.create(PluginRegistry.discover());    // once, in main
-        return injector.getInstance(ModelAssembler.class).assemble(ModelSpec.vgae(),
-                new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 42L));
+        Injector injector = GaeInjectors.create(PluginRegistry.discover()); // once, in main
+        return injector.getInstance(ModelAssembler.class)
+                .assemble(
+                        ModelSpec.vgae(),
+                        new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), 42L));
     }
     // end::guice[]
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,12 @@ import org.junit.jupiter.api.Test;
 final class LibraryExamplesTest {
 
     /** The graph and split {@link BuilderExample#trainVgae()} makes. */
-    private static final Graph GRAPH =
-            StochasticBlockModel.builder().nodes(500).communities(10).seed(7).build().generate();
+    private static final Graph GRAPH = StochasticBlockModel.builder()
+            .nodes(500)
+            .communities(10)
+            .seed(7)
+            .build()
+            .generate();
 
     private static TrainingResult train(GraphAutoencoder model) {
         try (Parallelism threads = Parallelism.of(2)) {
@@ -32,7 +37,8 @@ final class LibraryExamplesTest {
     }
 
     private static void assertSameRun(TrainingResult actual, TrainingResult expected) {
-        assertThat(actual.history()).extracting(EpochStats::loss)
+        assertThat(actual.history())
+                .extracting(EpochStats::loss)
                 .isEqualTo(expected.history().stream().map(EpochStats::loss).toList());
         assertThat(actual.test()).isEqualTo(expected.test());
     }
@@ -54,10 +60,12 @@ final class LibraryExamplesTest {
         assertThat(actual.sampler().getClass()).isEqualTo(expected.sampler().getClass());
         assertThat(actual.decoder().getClass()).isEqualTo(expected.decoder().getClass());
         assertThat(actual.lossTermKeys()).isEqualTo(expected.lossTermKeys());
-        assertThat(actual.weights()).extracting(Weights::name)
+        assertThat(actual.weights())
+                .extracting(Weights::name)
                 .isEqualTo(expected.weights().stream().map(Weights::name).toList());
         for (int i = 0; i < expected.weights().size(); i++) {
-            assertThat(actual.weights().get(i).data().data()).as(expected.weights().get(i).name())
+            assertThat(actual.weights().get(i).data().data())
+                    .as(expected.weights().get(i).name())
                     .isEqualTo(expected.weights().get(i).data().data());
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +38,8 @@ final class ReadmeSnippetsTest {
 
     private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*snippet:\\s*([a-z0-9-]+)\\s*-->\\s*$");
     private static final Pattern TAG = Pattern.compile("^\\s*//\\s*(tag|end)::([a-z0-9-]+)\\[]\\s*$");
-    private static final Pattern GAE4J_ARTIFACT = Pattern.compile(
-            "<groupId>io\\.github\\.gae4j</groupId>\\s*<artifactId>([^<]+)</artifactId>");
+    private static final Pattern GAE4J_ARTIFACT =
+            Pattern.compile("<groupId>io\\.github\\.gae4j</groupId>\\s*<artifactId>([^<]+)</artifactId>");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     /** An example of a plugin written outside gae4j (package com.example): not part of what gae4j publishes. */
     private static final Set<String> NOT_PUBLISHED = Set.of("gae-example-sage-encoder", "gae4j-coverage");
@@ -61,11 +62,13 @@ final class ReadmeSnippetsTest {
 
     private static Path findRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("gae-core")))) {
+        while (dir != null
+                && !(Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("gae-core")))) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No gae4j root (README.md beside gae-core) above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("No gae4j root (README.md beside gae-core) above "
+                    + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -82,9 +85,12 @@ final class ReadmeSnippetsTest {
     static List<Path> readmes() {
         try (Stream<Path> s = Files.walk(ROOT, 3)) {
             return s.filter(p -> p.getFileName().toString().equals("README.md"))
-                    .filter(p -> p.getParent().equals(ROOT) || Files.isRegularFile(p.getParent().resolve("pom.xml")))
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/src/"))
-                    .sorted().toList();
+                    .filter(p -> p.getParent().equals(ROOT)
+                            || Files.isRegularFile(p.getParent().resolve("pom.xml")))
+                    .filter(p ->
+                            !p.toString().contains("/target/") && !p.toString().contains("/src/"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,7 +115,8 @@ final class ReadmeSnippetsTest {
                 }
                 Matcher m = before >= 0 ? MARKER.matcher(lines.get(before)) : null;
                 String name = m != null && m.matches() ? m.group(1) : null;
-                blocks.add(new Block(readme, i + 1, name, i + 1, end, lines.subList(i + 1, Math.min(end, lines.size()))));
+                blocks.add(
+                        new Block(readme, i + 1, name, i + 1, end, lines.subList(i + 1, Math.min(end, lines.size()))));
             }
             i = end;
         }
@@ -137,7 +144,8 @@ final class ReadmeSnippetsTest {
                         parts.computeIfAbsent(name, k -> new ArrayList<>()).add(new ArrayList<>());
                         firstLine.putIfAbsent(name, i + 2);
                     } else if (open.remove(name) == null) {
-                        problems.add(ROOT.relativize(source) + ":" + (i + 1) + ": end::" + name + " without tag::" + name);
+                        problems.add(
+                                ROOT.relativize(source) + ":" + (i + 1) + ": end::" + name + " without tag::" + name);
                     }
                     continue;
                 }
@@ -146,8 +154,8 @@ final class ReadmeSnippetsTest {
                     p.get(p.size() - 1).add(lines.get(i));
                 }
             }
-            open.forEach((name, line) -> problems.add(
-                    ROOT.relativize(source) + ":" + (line + 1) + ": tag::" + name + " never ended"));
+            open.forEach((name, line) ->
+                    problems.add(ROOT.relativize(source) + ":" + (line + 1) + ": tag::" + name + " never ended"));
             for (Map.Entry<String, List<List<String>>> e : parts.entrySet()) {
                 List<String> joined = new ArrayList<>();
                 for (List<String> part : e.getValue()) {
@@ -159,8 +167,8 @@ final class ReadmeSnippetsTest {
                 Region region = new Region(source, firstLine.get(e.getKey()), joined);
                 Region earlier = byName.put(e.getKey(), region);
                 if (earlier != null) {
-                    problems.add("snippet '" + e.getKey() + "' is marked in two files: " + earlier.where()
-                            + " and " + region.where());
+                    problems.add("snippet '" + e.getKey() + "' is marked in two files: " + earlier.where() + " and "
+                            + region.where());
                 }
             }
         }
@@ -175,14 +183,16 @@ final class ReadmeSnippetsTest {
             Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
                     boolean skip = !dir.equals(ROOT) && (name.equals("target") || name.startsWith("."));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (file.toString().endsWith(".java") && ROOT.relativize(file).toString().contains("src/")) {
+                    if (file.toString().endsWith(".java")
+                            && ROOT.relativize(file).toString().contains("src/")) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -196,10 +206,14 @@ final class ReadmeSnippetsTest {
 
     /** Without the common indentation, trailing spaces, and blank lines at either end. */
     static List<String> normalise(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         List<String> out = new ArrayList<>(lines.stream()
-                .map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing()).toList());
+                .map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
+                .toList());
         while (!out.isEmpty() && out.get(0).isEmpty()) {
             out.remove(0);
         }
@@ -223,8 +237,9 @@ final class ReadmeSnippetsTest {
             for (int b = blocks.size() - 1; b >= 0; b--) {
                 Block block = blocks.get(b);
                 if (block.name() == null) {
-                    problems.add(block.where() + ": a ```java block without <!-- snippet: NAME --> before it; mark the "
-                            + "code in a compiled, tested source with // tag::NAME[] ... // end::NAME[] and name it here");
+                    problems.add(
+                            block.where() + ": a ```java block without <!-- snippet: NAME --> before it; mark the "
+                                    + "code in a compiled, tested source with // tag::NAME[] ... // end::NAME[] and name it here");
                     continue;
                 }
                 used.add(block.name());
@@ -237,10 +252,14 @@ final class ReadmeSnippetsTest {
                 if (!normalise(block.lines()).equals(region.lines())) {
                     if (update) {
                         String fence = text.get(block.firstLine() - 1);
-                        String indent = fence.substring(0, fence.length() - fence.stripLeading().length());
+                        String indent = fence.substring(
+                                0, fence.length() - fence.stripLeading().length());
                         text.subList(block.firstLine(), block.endLine()).clear();
-                        text.addAll(block.firstLine(),
-                                region.lines().stream().map(l -> l.isEmpty() ? l : indent + l).toList());
+                        text.addAll(
+                                block.firstLine(),
+                                region.lines().stream()
+                                        .map(l -> l.isEmpty() ? l : indent + l)
+                                        .toList());
                     }
                     problems.add(block.where() + ": snippet '" + block.name() + "' differs from " + region.where()
                             + firstDifference(normalise(block.lines()), region.lines()) + "; the source says:\n"
@@ -251,9 +270,13 @@ final class ReadmeSnippetsTest {
                 Files.write(readme, text, StandardCharsets.UTF_8);
             }
         }
-        regions.keySet().stream().filter(n -> !used.contains(n)).forEach(n -> problems.add(
-                regions.get(n).where() + ": snippet '" + n + "' is marked but no README shows it"));
-        assertThat(problems).as("README snippets" + (update ? " (READMEs rewritten from the sources)" : "")).isEmpty();
+        regions.keySet().stream()
+                .filter(n -> !used.contains(n))
+                .forEach(n -> problems.add(
+                        regions.get(n).where() + ": snippet '" + n + "' is marked but no README shows it"));
+        assertThat(problems)
+                .as("README snippets" + (update ? " (READMEs rewritten from the sources)" : ""))
+                .isEmpty();
     }
 
     private static String firstDifference(List<String> readme, List<String> source) {
@@ -285,7 +308,8 @@ final class ReadmeSnippetsTest {
         List<Block> blocks = javaBlocks(readme);
         assertThat(blocks).extracting(Block::name).containsExactly("a", null);
         assertThat(normalise(blocks.get(0).lines())).containsExactly("int x = 1;");
-        assertThat(normalise(List.of("", "    a", "      b", "", "    c  ", ""))).containsExactly("a", "  b", "", "c");
+        assertThat(normalise(List.of("", "    a", "      b", "", "    c  ", "")))
+                .containsExactly("a", "  b", "", "c");
     }
 
     @Test
@@ -306,17 +330,20 @@ final class ReadmeSnippetsTest {
         }
         assertThat(managed).as("gae4j-bom/pom.xml against the parent's modules").isEqualTo(published);
         assertThat(parent).contains("<module>gae4j-bom</module>");
-        String version = parent.replaceAll("(?s).*?<artifactId>gae4j-parent</artifactId>\\s*<version>([^<]+)</version>.*",
-                "$1");
+        String version =
+                parent.replaceAll("(?s).*?<artifactId>gae4j-parent</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
         assertThat(bom).as("the BOM's own version").contains("<version>" + version + "</version>");
         for (Path readme : readmes()) {
             Set<String> named = artifactIds(String.join("\n", read(readme)));
             named.removeAll(NOT_PUBLISHED);
             named.remove("gae4j-bom");
-            assertThat(managed).as("gae4j artifacts named in " + ROOT.relativize(readme)).containsAll(named);
+            assertThat(managed)
+                    .as("gae4j artifacts named in " + ROOT.relativize(readme))
+                    .containsAll(named);
         }
         assertThat(String.join("\n", read(ROOT.resolve("README.md"))))
-                .as("README.md imports the BOM").containsPattern("<artifactId>gae4j-bom</artifactId>\\s*"
+                .as("README.md imports the BOM")
+                .containsPattern("<artifactId>gae4j-bom</artifactId>\\s*"
                         + "<version>[^<]+</version>\\s*<type>pom</type>\\s*<scope>import</scope>");
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +18,15 @@ final class ShortPathExampleTest {
 
     @Test
     void everyNodeGetsItsEmbeddingBackFromTheSavedFile() {
-        Graph graph = StochasticBlockModel.builder().nodes(200).communities(4).seed(3).build().generate();
+        Graph graph = StochasticBlockModel.builder()
+                .nodes(200)
+                .communities(4)
+                .seed(3)
+                .build()
+                .generate();
         Map<String, double[]> z = ShortPathExample.trainSaveLoad(graph, dir.resolve("vgae.gae4j"));
         assertThat(z).hasSize(graph.nodeCount());
-        assertThat(z.keySet()).containsExactlyElementsOf(graph.nodeIds());   // never null: the builder numbers them
+        assertThat(z.keySet()).containsExactlyElementsOf(graph.nodeIds()); // never null: the builder numbers them
         assertThat(z.values()).allSatisfy(v -> assertThat(v).hasSize(16));
     }
 }

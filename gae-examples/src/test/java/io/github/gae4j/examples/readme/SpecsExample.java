@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 // tag::specs[]
@@ -9,13 +10,12 @@ import java.util.List;
 /** README, "Use it as a library": a spec changed part by part, loss weights by name, list options as lists. */
 final class SpecsExample {
 
-    private SpecsExample() {
-    }
+    private SpecsExample() {}
 
     // tag::specs[]
     static ModelSpec deeperVgaeWithHalfTheKl() {
         return ModelSpec.vgae()
-                .withEncoder("vgae", "hidden", List.of(64, 32))   // a List, an int[] or the text "64,32": the same
+                .withEncoder("vgae", "hidden", List.of(64, 32)) // a List, an int[] or the text "64,32": the same
                 .withLosses(LossSpec.of("weighted-bce"), LossSpec.of("kl").weight(0.5));
     }
     // end::specs[]

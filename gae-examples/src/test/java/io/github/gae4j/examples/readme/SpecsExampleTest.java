@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +17,10 @@ final class SpecsExampleTest {
     void theSpecAssemblesWithTwoHiddenLayersAndHalfTheKl() {
         ModelSpec spec = SpecsExample.deeperVgaeWithHalfTheKl();
         assertThat(spec.encoder().config().asMap()).containsEntry("hidden", "64,32");
-        GraphAutoencoder model = new ModelAssembler(PluginRegistry.discover()).assemble(spec,
-                new CreationContext(12, 30, 1L));
-        assertThat(model.losses()).extracting(l -> l.name() + ":" + l.weight())
+        GraphAutoencoder model =
+                new ModelAssembler(PluginRegistry.discover()).assemble(spec, new CreationContext(12, 30, 1L));
+        assertThat(model.losses())
+                .extracting(l -> l.name() + ":" + l.weight())
                 .containsExactly("weighted-bce:1.0", "kl:0.5");
         assertThat(model.encoder().latentDim()).isEqualTo(16);
         assertThat(model.weights()).hasSizeGreaterThanOrEqualTo(3);

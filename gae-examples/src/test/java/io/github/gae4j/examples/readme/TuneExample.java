@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 // tag::tune[]
@@ -16,8 +17,7 @@ import java.time.Duration;
 /** README, "Tuning a recipe": the search from code. */
 final class TuneExample {
 
-    private TuneExample() {
-    }
+    private TuneExample() {}
 
     // tag::tune[]
     /** The defaults: 12 screening trials, then the best 2 recipes over lr × latent; 10 minutes at most. */
@@ -25,12 +25,13 @@ final class TuneExample {
 
     static String bestModelFile(Graph graph, TuneSettings settings) {
         try (Parallelism threads = Parallelism.allCores()) {
-            TuneResult result = new Tuner(settings, PluginRegistry.discover(), threads, LinkBaselines.CLASSIC,
-                    TuneListener.NONE).run(graph);
-            result.leaderboard().forEach(row -> System.out.println(row.rank() + " " + row.label() + " "
-                    + row.valAuc()));
+            TuneResult result = new Tuner(
+                            settings, PluginRegistry.discover(), threads, LinkBaselines.CLASSIC, TuneListener.NONE)
+                    .run(graph);
+            result.leaderboard()
+                    .forEach(row -> System.out.println(row.rank() + " " + row.label() + " " + row.valAuc()));
             // The winner's features are a dataset option: result.winner().get().recipe().features()
-            return ModelDescriptionFile.write(result.winnerDescription().orElseThrow());   // gae train --model-file
+            return ModelDescriptionFile.write(result.winnerDescription().orElseThrow()); // gae train --model-file
         }
     }
     // end::tune[]

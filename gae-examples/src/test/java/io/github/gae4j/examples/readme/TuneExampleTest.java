@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,8 @@ class TuneExampleTest {
 
     @Test
     void theSnippetWritesTheWinnersModelFile() {
-        String json = TuneExample.bestModelFile(TestGraphs.twoCommunities(30, 6, 3L),
+        String json = TuneExample.bestModelFile(
+                TestGraphs.twoCommunities(30, 6, 3L),
                 TuneExample.DEFAULTS.withMaxTrials(2).withEpochs(4, 0, 10, 5));
         ModelDescription d = ModelDescriptionFile.parse(json, "snippet");
         assertThat(d.training().seed()).isEqualTo(42);

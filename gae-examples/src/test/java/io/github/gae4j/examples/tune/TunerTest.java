@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,8 @@ class TunerTest {
     static TuneResult reference;
 
     static TuneSettings tiny() {
-        return TuneSettings.defaults(5, Duration.ofHours(1)).withEpochs(6, 0, 15, 5)
+        return TuneSettings.defaults(5, Duration.ofHours(1))
+                .withEpochs(6, 0, 15, 5)
                 .withRefinement(1, List.of(0.01, 0.02), List.of(Recipe.DEFAULT_LATENT));
     }
 
@@ -63,24 +65,33 @@ class TunerTest {
         List<TrialResult> trials = reference.trials();
         assertThat(trials).hasSize(14);
         assertThat(reference.skipped()).isEmpty();
-        assertThat(trials).extracting(TrialResult::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-                13, 14);
+        assertThat(trials)
+                .extracting(TrialResult::number)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
         List<TrialResult> screened = trials.subList(0, 12);
-        assertThat(screened).allMatch(t -> t.stage() == Stage.SCREEN && t.recipe().epochs() == 6);
-        assertThat(screened.stream().map(t -> t.recipe().features()).distinct()).containsExactly(
-                Provenance.Features.AS_LOADED, Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE);
-        assertThat(screened.stream().map(t -> t.recipe().model()).distinct()).containsExactly(Recipe.Model.GAE,
-                Recipe.Model.VGAE);
-        assertThat(screened.stream().map(t -> t.recipe().loss()).distinct()).containsExactly(Recipe.Loss.FULL,
-                Recipe.Loss.NEGATIVE_SAMPLING);
+        assertThat(screened)
+                .allMatch(t -> t.stage() == Stage.SCREEN && t.recipe().epochs() == 6);
+        assertThat(screened.stream().map(t -> t.recipe().features()).distinct())
+                .containsExactly(
+                        Provenance.Features.AS_LOADED, Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE);
+        assertThat(screened.stream().map(t -> t.recipe().model()).distinct())
+                .containsExactly(Recipe.Model.GAE, Recipe.Model.VGAE);
+        assertThat(screened.stream().map(t -> t.recipe().loss()).distinct())
+                .containsExactly(Recipe.Loss.FULL, Recipe.Loss.NEGATIVE_SAMPLING);
         // The refinement varies the learning rate of the best screened recipe, nothing else.
-        TrialResult bestScreened = screened.stream().filter(TrialResult::succeeded)
-                .min(TrialResult.BY_VALIDATION).orElseThrow();
-        assertThat(trials.subList(12, 14)).extracting(TrialResult::recipe).containsExactly(
-                bestScreened.recipe().withEpochs(15, 5), bestScreened.recipe().with(0.02, 16).withEpochs(15, 5));
+        TrialResult bestScreened = screened.stream()
+                .filter(TrialResult::succeeded)
+                .min(TrialResult.BY_VALIDATION)
+                .orElseThrow();
+        assertThat(trials.subList(12, 14))
+                .extracting(TrialResult::recipe)
+                .containsExactly(
+                        bestScreened.recipe().withEpochs(15, 5),
+                        bestScreened.recipe().with(0.02, 16).withEpochs(15, 5));
         // A screening trial runs all its epochs; its score is the best validation epoch's.
-        assertThat(screened).filteredOn(TrialResult::succeeded).allMatch(t -> t.epochsDone() == 6
-                && t.bestEpoch() >= 1 && t.bestEpoch() <= 6);
+        assertThat(screened)
+                .filteredOn(TrialResult::succeeded)
+                .allMatch(t -> t.epochsDone() == 6 && t.bestEpoch() >= 1 && t.bestEpoch() <= 6);
     }
 
     @Test
@@ -88,21 +99,36 @@ class TunerTest {
         List<TuneResult.Row> rows = reference.leaderboard();
         List<TuneResult.Row> ranked = rows.stream().filter(r -> r.rank() > 0).toList();
         assertThat(ranked).extracting(TuneResult.Row::valAuc).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(ranked).extracting(TuneResult.Row::rank).containsExactlyElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, ranked.size()).boxed().toList());
-        assertThat(ranked).filteredOn(TuneResult.Row::isHeuristic).extracting(TuneResult.Row::label).containsExactly(
-                rankedHeuristicLabels(ranked).toArray(String[]::new)).contains("Adamic-Adar", "common neighbours");
+        assertThat(ranked)
+                .extracting(TuneResult.Row::rank)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, ranked.size())
+                        .boxed()
+                        .toList());
+        assertThat(ranked)
+                .filteredOn(TuneResult.Row::isHeuristic)
+                .extracting(TuneResult.Row::label)
+                .containsExactly(rankedHeuristicLabels(ranked).toArray(String[]::new))
+                .contains("Adamic-Adar", "common neighbours");
         TrialResult winner = reference.winner().orElseThrow();
-        TrialResult bestTrial = ranked.stream().filter(r -> !r.isHeuristic()).findFirst().orElseThrow().trial()
+        TrialResult bestTrial = ranked.stream()
+                .filter(r -> !r.isHeuristic())
+                .findFirst()
+                .orElseThrow()
+                .trial()
                 .orElseThrow();
         assertThat(winner).isEqualTo(bestTrial);
         assertThat(reference.winnerTest()).isPresent();
-        assertThat(reference.heuristicsTest()).containsOnlyKeys(reference.heuristicsValidation().keySet());
-        assertThat(reference.winnerDescription().orElseThrow()).isEqualTo(winner.recipe().description(5));
+        assertThat(reference.heuristicsTest())
+                .containsOnlyKeys(reference.heuristicsValidation().keySet());
+        assertThat(reference.winnerDescription().orElseThrow())
+                .isEqualTo(winner.recipe().description(5));
     }
 
     private static List<String> rankedHeuristicLabels(List<TuneResult.Row> ranked) {
-        return ranked.stream().filter(TuneResult.Row::isHeuristic).map(TuneResult.Row::label).toList();
+        return ranked.stream()
+                .filter(TuneResult.Row::isHeuristic)
+                .map(TuneResult.Row::label)
+                .toList();
     }
 
     @Test
@@ -111,16 +137,35 @@ class TunerTest {
         assertThat(numbers(one)).isEqualTo(numbers(reference));
         assertThat(one.winnerTest()).isEqualTo(reference.winnerTest());
         // A different seed is a different search (another split, other initial weights).
-        TuneResult other = tune(new TuneSettings(6, tiny().budget(), 0, tiny().features(), tiny().models(),
-                tiny().losses(), 6, 0, 15, 5, 1, List.of(0.01, 0.02), List.of(16)), 2, LinkBaselines.NONE);
+        TuneResult other = tune(
+                new TuneSettings(
+                        6,
+                        tiny().budget(),
+                        0,
+                        tiny().features(),
+                        tiny().models(),
+                        tiny().losses(),
+                        6,
+                        0,
+                        15,
+                        5,
+                        1,
+                        List.of(0.01, 0.02),
+                        List.of(16)),
+                2,
+                LinkBaselines.NONE);
         assertThat(numbers(other)).isNotEqualTo(numbers(reference));
     }
 
     /** The leaderboard without the wall times: what must not change from run to run. */
     static List<String> numbers(TuneResult r) {
-        return r.leaderboard().stream().map(row -> row.rank() + " " + row.label() + " " + row.valAuc() + " "
-                + row.valAp() + " " + row.trial().map(t -> t.number() + "@" + t.bestEpoch() + "/" + t.epochsDone())
-                .orElse("heuristic")).toList();
+        return r.leaderboard().stream()
+                .map(row -> row.rank() + " " + row.label() + " " + row.valAuc() + " "
+                        + row.valAp() + " "
+                        + row.trial()
+                                .map(t -> t.number() + "@" + t.bestEpoch() + "/" + t.epochsDone())
+                                .orElse("heuristic"))
+                .toList();
     }
 
     @Test
@@ -147,8 +192,7 @@ class TunerTest {
     void testPairsNeverInfluenceTheChoice() {
         // The same split with other test pairs (here: the validation pairs): every trial, rank and the winner stay;
         // only the one final look at the test pairs changes.
-        LinkSplit split = LinkSplit.of(graph, Gae.REFERENCE_SPLIT.valFraction(), Gae.REFERENCE_SPLIT.testFraction(),
-                5);
+        LinkSplit split = LinkSplit.of(graph, Gae.REFERENCE_SPLIT.valFraction(), Gae.REFERENCE_SPLIT.testFraction(), 5);
         List<String> seen = new ArrayList<>();
         @SuppressWarnings("ReferenceEquality") // which of the split's own lists the tuner handed over, by identity
         LinkBaselines spy = (g, pos, neg, threads) -> {
@@ -164,11 +208,13 @@ class TunerTest {
         }
         assertThat(numbers(real)).isEqualTo(numbers(reference));
         assertThat(numbers(swapped)).isEqualTo(numbers(real));
-        assertThat(swapped.winner().map(TrialResult::number)).isEqualTo(real.winner().map(TrialResult::number));
+        assertThat(swapped.winner().map(TrialResult::number))
+                .isEqualTo(real.winner().map(TrialResult::number));
         // The heuristics see the validation pairs for the leaderboard, the test pairs once, after the choice.
         assertThat(seen).containsExactly("validation", "test");
         LinkScores winnerOnValidation = swapped.winnerTest().orElseThrow();
-        assertThat(winnerOnValidation.auc()).isEqualTo(real.winner().orElseThrow().valAuc());
+        assertThat(winnerOnValidation.auc())
+                .isEqualTo(real.winner().orElseThrow().valAuc());
         assertThat(real.winnerTest().orElseThrow().auc()).isNotEqualTo(winnerOnValidation.auc());
     }
 
@@ -184,8 +230,14 @@ class TunerTest {
         };
         TuneResult cut;
         try (Parallelism p = Parallelism.of(2)) {
-            cut = new Tuner(tiny().withBudget(Duration.ofSeconds(40)), PLUGINS, p, LinkBaselines.NONE, ticking,
-                    nanos::get).run(graph);
+            cut = new Tuner(
+                            tiny().withBudget(Duration.ofSeconds(40)),
+                            PLUGINS,
+                            p,
+                            LinkBaselines.NONE,
+                            ticking,
+                            nanos::get)
+                    .run(graph);
         }
         // 6 screening trials of 6 epochs fit in 40 s; the 7th would end after 42 s, so it does not start.
         assertThat(cut.trials()).hasSize(6);
@@ -193,8 +245,8 @@ class TunerTest {
         for (int k = 0; k < cut.trials().size(); k++) {
             TrialResult a = cut.trials().get(k);
             TrialResult b = reference.trials().get(k);
-            assertThat(List.of(a.recipe(), a.valAuc(), a.valAp(), a.bestEpoch())).isEqualTo(
-                    List.of(b.recipe(), b.valAuc(), b.valAp(), b.bestEpoch()));
+            assertThat(List.of(a.recipe(), a.valAuc(), a.valAp(), a.bestEpoch()))
+                    .isEqualTo(List.of(b.recipe(), b.valAuc(), b.valAp(), b.bestEpoch()));
         }
         List<SkippedTrial> skipped = cut.skipped();
         assertThat(skipped).extracting(SkippedTrial::number).containsExactly(7, 8, 9, 10, 11, 12, 13, 14);
@@ -214,8 +266,14 @@ class TunerTest {
         };
         TuneResult cut;
         try (Parallelism p = Parallelism.of(2)) {
-            cut = new Tuner(tiny().withBudget(Duration.ofSeconds(3)), PLUGINS, p, LinkBaselines.NONE, ticking,
-                    nanos::get).run(graph);
+            cut = new Tuner(
+                            tiny().withBudget(Duration.ofSeconds(3)),
+                            PLUGINS,
+                            p,
+                            LinkBaselines.NONE,
+                            ticking,
+                            nanos::get)
+                    .run(graph);
         }
         assertThat(cut.trials()).isEmpty();
         assertThat(cut.winner()).isEmpty();
@@ -239,6 +297,7 @@ class TunerTest {
         Graph plain = TestGraphs.randomGraph(60, 240, 3L);
         assertThat(Tuner.featureModes(plain, tiny().features())).containsExactly(Provenance.Features.NONE);
         assertThat(Tuner.featureModes(graph, tiny().features())).hasSize(3);
-        assertThat(Tuner.screening(tiny(), Tuner.featureModes(plain, tiny().features()))).hasSize(4);
+        assertThat(Tuner.screening(tiny(), Tuner.featureModes(plain, tiny().features())))
+                .hasSize(4);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package com.example.gae.sage;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -38,14 +39,13 @@ public final class SageMeanEncoder implements Encoder {
     /** M for the last adjacency seen; rebuilt only when another adjacency instance arrives. */
     private volatile CachedMean cache;
 
-    private record CachedMean(SparseMatrix adjacency, SparseMatrix mean) {
-    }
+    private record CachedMean(SparseMatrix adjacency, SparseMatrix mean) {}
 
     /** W_self, W_neigh (inputDim × hidden) then V_self, V_neigh (hidden × latent), drawn in that order. */
     public SageMeanEncoder(int inputDim, int hidden, int latent, RandomGenerator random) {
         if (inputDim < 1 || hidden < 1 || latent < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Sizes must be positive: input %d, hidden %d, latent %d", inputDim, hidden, latent));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Sizes must be positive: input %d, hidden %d, latent %d", inputDim, hidden, latent));
         }
         this.wSelf = new Weights("sage.W_self", GlorotUniform.sample(inputDim, hidden, random));
         this.wNeigh = new Weights("sage.W_neigh", GlorotUniform.sample(inputDim, hidden, random));
@@ -56,15 +56,16 @@ public final class SageMeanEncoder implements Encoder {
     @Override
     public Encoding encode(GraphInput input, Mode mode) {
         if (input.features().dim() != wSelf.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Encoder was built for %d input features but the graph has %d", wSelf.rows(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Encoder was built for %d input features but the graph has %d",
+                    wSelf.rows(),
                     input.features().dim()));
         }
         SparseMatrix mean = meanAggregation(input.graph().adjacency());
         // M (X W) rather than (M X) W: the sparse product always gets the narrow dense operand. featuresTimes (not
         // FeaturesTimes.of(features(), w)) so that a learned [MASK] token of feature-mask reaches this encoder too.
-        Variable h = Relu.of(Add.of(input.featuresTimes(wSelf),
-                SparseMatMul.of(mean, input.featuresTimes(wNeigh))));
+        Variable h = Relu.of(Add.of(input.featuresTimes(wSelf), SparseMatMul.of(mean, input.featuresTimes(wNeigh))));
         Variable z = Add.of(MatMul.of(h, vSelf), SparseMatMul.of(mean, MatMul.of(h, vNeigh)));
         return Encoding.deterministic(z);
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package com.example.gae.sage;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -36,7 +37,10 @@ public final class SageMeanEncoderFactory implements EncoderFactory {
 
     @Override
     public Encoder create(ComponentConfig config, CreationContext context) {
-        return new SageMeanEncoder(context.inputDim(), config.getPositiveInt("hidden", DEFAULT_HIDDEN),
-                config.getPositiveInt("latent", DEFAULT_LATENT), context.random());
+        return new SageMeanEncoder(
+                context.inputDim(),
+                config.getPositiveInt("hidden", DEFAULT_HIDDEN),
+                config.getPositiveInt("latent", DEFAULT_LATENT),
+                context.random());
     }
 }

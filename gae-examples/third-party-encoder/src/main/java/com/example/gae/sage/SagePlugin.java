@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package com.example.gae.sage;
 
 import io.github.gae4j.core.spi.EncoderFactory;

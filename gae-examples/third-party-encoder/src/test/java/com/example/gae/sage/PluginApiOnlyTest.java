@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package com.example.gae.sage;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -23,8 +24,10 @@ class PluginApiOnlyTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.example.gae.sage");
         assertThat(plugin).isNotEmpty();
-        noClasses().should().dependOnClassesThat(resideInAPackage("io.github.gae4j..")
-                        .and(not(resideInAPackage("io.github.gae4j.core.."))))
+        noClasses()
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("io.github.gae4j..").and(not(resideInAPackage("io.github.gae4j.core.."))))
                 .because("a third-party plugin depends on gae-core, the plugin API, only")
                 .check(plugin);
     }

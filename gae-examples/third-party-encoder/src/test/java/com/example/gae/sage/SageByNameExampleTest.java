@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package com.example.gae.sage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,11 +18,17 @@ final class SageByNameExampleTest {
 
     @Test
     void theEncoderChosenByNameTrains() {
-        Graph graph = StochasticBlockModel.builder().nodes(300).communities(6).seed(42).build().generate();
+        Graph graph = StochasticBlockModel.builder()
+                .nodes(300)
+                .communities(6)
+                .seed(42)
+                .build()
+                .generate();
         GraphAutoencoder model = SageByNameExample.sageGae(graph);
         assertThat(model.encoder()).isInstanceOf(SageMeanEncoder.class);
         try (Parallelism threads = Parallelism.of(2)) {
-            TrainingResult result = new Trainer(TrainerConfig.builder().epochs(50).seed(42).build(), threads)
+            TrainingResult result = new Trainer(
+                            TrainerConfig.builder().epochs(50).seed(42).build(), threads)
                     .fit(model, LinkSplit.of(graph, 42L));
             assertThat(result.test().auc()).as("test AUC").isGreaterThan(0.8);
         }

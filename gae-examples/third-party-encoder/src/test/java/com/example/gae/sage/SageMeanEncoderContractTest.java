@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package com.example.gae.sage;
 
 // tag::encoder-contract-test[]
@@ -12,7 +13,7 @@ final class SageMeanEncoderContractTest implements EncoderContract {
         return new SageMeanEncoderFactory();
     }
 
-    @Override  // optional: small sizes keep the gradient check fast
+    @Override // optional: small sizes keep the gradient check fast
     public ComponentConfig config() {
         return ComponentConfig.of("hidden", 4, "latent", 3);
     }

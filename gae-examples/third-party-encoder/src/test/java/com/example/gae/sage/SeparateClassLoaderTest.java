@@ -1,20 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
 package com.example.gae.sage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.parallel.Parallelism;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
-import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
-import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.GaePlugin;
-import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
@@ -44,20 +45,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SeparateClassLoaderTest {
 
-    private static final Path PLUGIN_CLASSES = Path.of("target/classes").toAbsolutePath().normalize();
+    private static final Path PLUGIN_CLASSES =
+            Path.of("target/classes").toAbsolutePath().normalize();
     private static final long SEED = 42;
 
     @Test
     void pluginLoadedThroughItsOwnClassLoaderIsSelectableAndTrainsAGae() throws IOException {
-        assertThat(PLUGIN_CLASSES.resolve("META-INF/services/io.github.gae4j.core.spi.GaePlugin")).exists();
+        assertThat(PLUGIN_CLASSES.resolve("META-INF/services/io.github.gae4j.core.spi.GaePlugin"))
+                .exists();
         ClassLoader parent = new HidingClassLoader(getClass().getClassLoader(), PLUGIN_CLASSES);
 
         PluginRegistry parentOnly = PluginRegistry.discover(parent);
-        assertThat(parentOnly.factories(ComponentKind.ENCODER)).containsKey("gcn").doesNotContainKey("sage-mean");
+        assertThat(parentOnly.factories(ComponentKind.ENCODER))
+                .containsKey("gcn")
+                .doesNotContainKey("sage-mean");
         assertThatThrownBy(() -> parentOnly.factory(ComponentKind.ENCODER, "sage-mean"))
                 .isInstanceOf(UnknownComponentException.class);
 
-        try (URLClassLoader child = new URLClassLoader("sage-plugin", new URL[] {PLUGIN_CLASSES.toUri().toURL()}, parent)) {
+        try (URLClassLoader child = new URLClassLoader(
+                "sage-plugin", new URL[] {PLUGIN_CLASSES.toUri().toURL()}, parent)) {
             PluginRegistry registry = PluginRegistry.discover(child);
             assertThat(registry.factories(ComponentKind.ENCODER)).containsKeys("gcn", "sage-mean");
             GaePlugin owner = registry.pluginOf(ComponentKind.ENCODER, "sage-mean");
@@ -66,11 +72,19 @@ final class SeparateClassLoaderTest {
             assertThat(owner.getClass().getClassLoader()).isSameAs(child);
             // Not the copy on the test class path: a different class that happens to share the name.
             assertThat(owner.getClass()).isNotSameAs(SagePlugin.class);
-            assertThat(registry.factory(ComponentKind.ENCODER, "sage-mean").getClass().getClassLoader()).isSameAs(child);
+            assertThat(registry.factory(ComponentKind.ENCODER, "sage-mean")
+                            .getClass()
+                            .getClassLoader())
+                    .isSameAs(child);
 
             TrainingResult result = trainGaeOnSbm(registry);
-            System.out.printf(Locale.ROOT, "sage-mean GAE on sbm(600 nodes, 12 communities), 100 epochs, seed %d: "
-                    + "test AUC %.4f, AP %.4f (best epoch %d)%n", SEED, result.test().auc(), result.test().ap(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "sage-mean GAE on sbm(600 nodes, 12 communities), 100 epochs, seed %d: "
+                            + "test AUC %.4f, AP %.4f (best epoch %d)%n",
+                    SEED,
+                    result.test().auc(),
+                    result.test().ap(),
                     result.bestEpoch());
             assertThat(result.test().auc()).isGreaterThan(0.85);
             assertThat(result.test().ap()).isGreaterThan(0.80);
@@ -85,23 +99,34 @@ final class SeparateClassLoaderTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "7.1");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-             Stream<Path> files = Files.walk(PLUGIN_CLASSES)) {
+                Stream<Path> files = Files.walk(PLUGIN_CLASSES)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(PLUGIN_CLASSES.relativize(f).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(PLUGIN_CLASSES.relativize(f).toString().replace('\\', '/')));
                 Files.copy(f, out);
                 out.closeEntry();
             }
         }
         ClassLoader parent = new HidingClassLoader(getClass().getClassLoader(), PLUGIN_CLASSES);
-        try (URLClassLoader child = new URLClassLoader("sage-jar", new URL[] {jar.toUri().toURL()}, parent)) {
+        try (URLClassLoader child =
+                new URLClassLoader("sage-jar", new URL[] {jar.toUri().toURL()}, parent)) {
             PluginRegistry registry = PluginRegistry.discover(child);
             ModelSpec spec = ModelSpec.gae().withEncoder(ComponentSpec.of("sage-mean"));
-            Provenance p = Provenance.record(spec, registry::pluginOf, Provenance.Seeds.all(SEED),
-                    Provenance.Dataset.of("triangle", Optional.empty(), Provenance.Features.NONE,
-                            Graph.builder(3).edges(new int[] {0, 1}, new int[] {1, 2}).build()),
+            Provenance p = Provenance.record(
+                    spec,
+                    registry::pluginOf,
+                    Provenance.Seeds.all(SEED),
+                    Provenance.Dataset.of(
+                            "triangle",
+                            Optional.empty(),
+                            Provenance.Features.NONE,
+                            Graph.builder(3)
+                                    .edges(new int[] {0, 1}, new int[] {1, 2})
+                                    .build()),
                     new Provenance.Split(0.05, 0.1));
-            assertThat(p.plugins().get(0)).isEqualTo(new Provenance.PluginUse("encoder", "sage-mean",
-                    "gae-example-sage", "7.1", jar.toString()));
+            assertThat(p.plugins().get(0))
+                    .isEqualTo(new Provenance.PluginUse(
+                            "encoder", "sage-mean", "gae-example-sage", "7.1", jar.toString()));
             assertThat(p.plugins().get(1).kind()).isEqualTo("sampler");
             assertThat(p.plugins().get(1).plugin()).isNotEqualTo("gae-example-sage");
         }
@@ -109,10 +134,15 @@ final class SeparateClassLoaderTest {
 
     private static TrainingResult trainGaeOnSbm(PluginRegistry registry) {
         ModelAssembler assembler = new ModelAssembler(registry);
-        Graph graph = assembler.create(ComponentKind.DATASET,
-                ComponentSpec.of("sbm", "nodes", 600, "communities", 12), new CreationContext(0, 0, SEED)).load();
+        Graph graph = assembler
+                .create(
+                        ComponentKind.DATASET,
+                        ComponentSpec.of("sbm", "nodes", 600, "communities", 12),
+                        new CreationContext(0, 0, SEED))
+                .load();
         LinkSplit split = LinkSplit.of(graph, SEED);
-        GraphAutoencoder model = assembler.assemble(ModelSpec.gae().withEncoder(ComponentSpec.of("sage-mean")),
+        GraphAutoencoder model = assembler.assemble(
+                ModelSpec.gae().withEncoder(ComponentSpec.of("sage-mean")),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), SEED));
         TrainerConfig config = TrainerConfig.builder().epochs(100).seed(SEED).build();
         try (Parallelism parallelism = Parallelism.of(2)) {
@@ -151,7 +181,9 @@ final class SeparateClassLoaderTest {
 
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
-            List<URL> visible = Collections.list(super.getResources(name)).stream().filter(u -> !isHidden(u)).toList();
+            List<URL> visible = Collections.list(super.getResources(name)).stream()
+                    .filter(u -> !isHidden(u))
+                    .toList();
             return Collections.enumeration(visible);
         }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.adversarial;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -7,10 +8,10 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
 import io.github.gae4j.core.autodiff.functions.BceWithLogits;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.optim.StateTensors;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
@@ -86,6 +87,7 @@ public final class AdversarialLoss implements Loss {
     private static final String ADAM_STEP = ".adam-step";
     /** Adam's state slots ({@link Adam#state}) and this loss's names for them, in the same order. */
     private static final List<String> ADAM_SLOTS = List.of(Adam.EXP_AVG, Adam.EXP_AVG_SQ, Adam.STEP);
+
     private static final List<String> OWN_SLOTS = List.of(ADAM_M, ADAM_V, ADAM_STEP);
     /** Doubles hold every integer up to this exactly. */
     private static final double MAX_COUNT = 9007199254740992.0;
@@ -109,8 +111,8 @@ public final class AdversarialLoss implements Loss {
      *                     weights (the reference: 0.01); biases start at zero
      * @param initRandom   draws the initial weights, on the first call (when the latent dimension is known)
      */
-    public AdversarialLoss(int[] hidden, double learningRate, int steps, int period, double initStd,
-                           SplittableRandom initRandom) {
+    public AdversarialLoss(
+            int[] hidden, double learningRate, int steps, int period, double initStd, SplittableRandom initRandom) {
         this.hidden = hidden.clone();
         for (int h : this.hidden) {
             if (h < 1) {
@@ -155,7 +157,8 @@ public final class AdversarialLoss implements Loss {
             Matrix zeros = Matrix.zeros(n, 1);
             for (int s = 0; s < steps; s++) {
                 Constant real = Constant.of(prior(n, z.cols(), in.random()));
-                Variable dLoss = Add.of(BceWithLogits.of(d.logits(real), ones), BceWithLogits.of(d.logits(fake), zeros));
+                Variable dLoss =
+                        Add.of(BceWithLogits.of(d.logits(real), ones), BceWithLogits.of(d.logits(fake), zeros));
                 ComputationContext ctx = new ComputationContext(in.context().parallelism());
                 ctx.backward(dLoss);
                 adam.step(d.weights(), ctx);
@@ -202,9 +205,11 @@ public final class AdversarialLoss implements Loss {
         String first = Discriminator.firstWeightName(hidden);
         if (unknown.isEmpty()) {
             if (restoredCalls > 0) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "the state counts %d calls but has no tensor '%s' (nor any other of the discriminator)",
-                        restoredCalls, first));
+                        restoredCalls,
+                        first));
             }
             calls = 0;
             if (discriminator != null) {
@@ -215,13 +220,18 @@ public final class AdversarialLoss implements Loss {
         }
         int inputDim = require(state, first, -1, -1).rows();
         if (inputDim < 1) {
-            throw new IllegalArgumentException("tensor '" + first + "' has shape " + state.get(first).shape()
-                    + ": no latent dimension");
+            throw new IllegalArgumentException(
+                    "tensor '" + first + "' has shape " + state.get(first).shape() + ": no latent dimension");
         }
         if (discriminator != null && discriminator.inputDim() != inputDim) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "tensor '%s' has shape %s: a discriminator for latent dimension %d, but this loss already has"
-                            + " one for %d", first, state.get(first).shape(), inputDim, discriminator.inputDim()));
+                            + " one for %d",
+                    first,
+                    state.get(first).shape(),
+                    inputDim,
+                    discriminator.inputDim()));
         }
         Discriminator target = discriminator != null ? discriminator : Discriminator.zeros(inputDim, hidden);
         List<Weights> ws = target.weights();
@@ -230,13 +240,17 @@ public final class AdversarialLoss implements Loss {
             require(state, w.name(), w.rows(), w.cols());
             moments.put(StateTensors.key(w, ADAM_SLOTS.get(0)), require(state, w.name() + ADAM_M, w.rows(), w.cols()));
             moments.put(StateTensors.key(w, ADAM_SLOTS.get(1)), require(state, w.name() + ADAM_V, w.rows(), w.cols()));
-            moments.put(StateTensors.key(w, ADAM_SLOTS.get(2)), Matrix.scalar((double) count(state, w.name() + ADAM_STEP)));
+            moments.put(
+                    StateTensors.key(w, ADAM_SLOTS.get(2)), Matrix.scalar((double) count(state, w.name() + ADAM_STEP)));
             unknown.removeAll(List.of(w.name(), w.name() + ADAM_M, w.name() + ADAM_V, w.name() + ADAM_STEP));
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "unknown tensor '%s' (a discriminator with hidden sizes %s has %s)", unknown.iterator().next(),
-                    Arrays.toString(hidden), ws.stream().map(Weights::name).toList()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "unknown tensor '%s' (a discriminator with hidden sizes %s has %s)",
+                    unknown.iterator().next(),
+                    Arrays.toString(hidden),
+                    ws.stream().map(Weights::name).toList()));
         }
         for (Weights w : ws) {
             double[] src = state.get(w.name()).data();
@@ -262,13 +276,20 @@ public final class AdversarialLoss implements Loss {
     private Matrix require(Map<String, Matrix> state, String name, int rows, int cols) {
         Matrix m = state.get(name);
         if (m == null) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "no tensor '%s' (a discriminator with hidden sizes %s and its Adam state are expected)", name,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "no tensor '%s' (a discriminator with hidden sizes %s and its Adam state are expected)",
+                    name,
                     Arrays.toString(hidden)));
         }
         if (rows >= 0 && (m.rows() != rows || m.cols() != cols)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "tensor '%s' has shape %s, expected (%d, %d) (hidden sizes %s)", name, m.shape(), rows, cols,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "tensor '%s' has shape %s, expected (%d, %d) (hidden sizes %s)",
+                    name,
+                    m.shape(),
+                    rows,
+                    cols,
                     Arrays.toString(hidden)));
         }
         return m;
@@ -294,7 +315,8 @@ public final class AdversarialLoss implements Loss {
      */
     public double discriminatorLoss(Matrix real, Matrix fake, Parallelism parallelism) {
         Discriminator d = discriminator(real.cols());
-        Variable loss = Add.of(BceWithLogits.of(d.logits(Constant.of(real)), filled(real.rows(), 1.0)),
+        Variable loss = Add.of(
+                BceWithLogits.of(d.logits(Constant.of(real)), filled(real.rows(), 1.0)),
                 BceWithLogits.of(d.logits(Constant.of(fake)), Matrix.zeros(fake.rows(), 1)));
         return new ComputationContext(parallelism).forward(loss).scalarValue();
     }
@@ -302,7 +324,10 @@ public final class AdversarialLoss implements Loss {
     /** P(row comes from the prior) by the current discriminator, one probability per row. */
     public double[] realProbability(Matrix rows, Parallelism parallelism) {
         Discriminator d = discriminator(rows.cols());
-        double[] logits = new ComputationContext(parallelism).forward(d.logits(Constant.of(rows))).data().clone();
+        double[] logits = new ComputationContext(parallelism)
+                .forward(d.logits(Constant.of(rows)))
+                .data()
+                .clone();
         for (int k = 0; k < logits.length; k++) {
             logits[k] = Sigmoid.sigmoid(logits[k]);
         }
@@ -313,9 +338,12 @@ public final class AdversarialLoss implements Loss {
         if (discriminator == null) {
             discriminator = Discriminator.create(latentDim, hidden, initStd, initRandom);
         } else if (discriminator.inputDim() != latentDim) {
-            throw new GaeException(String.format(Locale.ROOT,
+            throw new GaeException(String.format(
+                    Locale.ROOT,
                     "Loss 'adversarial' was first used with latent dimension %d and now gets %d; use one instance"
-                            + " per model", discriminator.inputDim(), latentDim));
+                            + " per model",
+                    discriminator.inputDim(),
+                    latentDim));
         }
         return discriminator;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.adversarial;
 
 import io.github.gae4j.core.autodiff.Constant;
@@ -23,6 +24,7 @@ final class Discriminator {
 
     /** Alternating layer matrices and bias rows: W1, b1, W2, b2, …, W_out, b_out. */
     private final List<Variable> parameters;
+
     private final int inputDim;
 
     private Discriminator(List<Variable> parameters, int inputDim) {
@@ -38,8 +40,10 @@ final class Discriminator {
         if (inputDim < 1) {
             throw new IllegalArgumentException("Discriminator input dimension must be >= 1, got " + inputDim);
         }
-        return build(inputDim, hidden, (in, out) -> initStd == 0 ? GlorotUniform.sample(in, out, random)
-                : normal(in, out, initStd, random));
+        return build(
+                inputDim,
+                hidden,
+                (in, out) -> initStd == 0 ? GlorotUniform.sample(in, out, random) : normal(in, out, initStd, random));
     }
 
     /** A discriminator of this shape with all parameters zero, to be overwritten (restoring saved state). */
@@ -59,8 +63,8 @@ final class Discriminator {
         return layer < hidden.length ? "discriminator.layer" + (layer + 1) : "discriminator.output";
     }
 
-    private static Discriminator build(int inputDim, int[] hidden,
-                                       java.util.function.BiFunction<Integer, Integer, Matrix> weights) {
+    private static Discriminator build(
+            int inputDim, int[] hidden, java.util.function.BiFunction<Integer, Integer, Matrix> weights) {
         List<Variable> parameters = new ArrayList<>();
         int in = inputDim;
         for (int layer = 0; layer <= hidden.length; layer++) {
@@ -111,8 +115,8 @@ final class Discriminator {
     /** One logit per row of {@code x}, an (n, 1) variable. */
     Variable logits(Variable x) {
         if (x.cols() != inputDim) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Discriminator built for latent dimension %d got embeddings %s", inputDim, x.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Discriminator built for latent dimension %d got embeddings %s", inputDim, x.shape()));
         }
         Variable h = x;
         for (int k = 0; k < parameters.size(); k += 2) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.kl;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -33,8 +34,10 @@ public final class KlLoss implements Loss {
 
     @Override
     public Variable loss(LossInput input) {
-        Variable logStd = input.encoding().logStd().orElseThrow(() -> new GaeException(
-                "Loss 'kl' needs a variational encoder (one that outputs log σ), such as 'vgae'"));
+        Variable logStd = input.encoding()
+                .logStd()
+                .orElseThrow(() -> new GaeException(
+                        "Loss 'kl' needs a variational encoder (one that outputs log σ), such as 'vgae'"));
         double b = beta.orElse(1.0 / input.training().nodeCount());
         return Scale.of(GaussianKl.of(input.encoding().mu(), logStd), b);
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.masked;
 
 import io.github.gae4j.core.autodiff.Constant;
@@ -12,10 +13,10 @@ import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.RowGather;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.autodiff.functions.Transpose;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.CorruptedInput;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.tensor.Matrix;
@@ -109,8 +110,8 @@ public final class FeatureSceLoss implements Loss {
      * @param remask     whether a GCN decoder zeroes the masked rows of Z first
      * @param gamma      the exponent γ ≥ 1
      */
-    public FeatureSceLoss(int latentDim, int featureDim, DecoderKind decoder, boolean remask, double gamma,
-                          RandomGenerator random) {
+    public FeatureSceLoss(
+            int latentDim, int featureDim, DecoderKind decoder, boolean remask, double gamma, RandomGenerator random) {
         this(latentDim, featureDim, decoder, remask, gamma, DecoderOptions.PLAIN, random);
     }
 
@@ -119,11 +120,17 @@ public final class FeatureSceLoss implements Loss {
      *
      * @param options projection and dropout of the decoder
      */
-    public FeatureSceLoss(int latentDim, int featureDim, DecoderKind decoder, boolean remask, double gamma,
-                          DecoderOptions options, RandomGenerator random) {
+    public FeatureSceLoss(
+            int latentDim,
+            int featureDim,
+            DecoderKind decoder,
+            boolean remask,
+            double gamma,
+            DecoderOptions options,
+            RandomGenerator random) {
         if (latentDim < 1 || featureDim < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Sizes must be positive: latent %d, features %d", latentDim, featureDim));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Sizes must be positive: latent %d, features %d", latentDim, featureDim));
         }
         if (!(gamma >= 1) || !Double.isFinite(gamma)) {
             throw new IllegalArgumentException("gamma must be finite and >= 1, got " + gamma);
@@ -141,7 +148,8 @@ public final class FeatureSceLoss implements Loss {
         this.attSrc = gat ? new Weights("feature-sce.attSrc", GlorotUniform.sample(1, featureDim, random)) : null;
         this.attDst = gat ? new Weights("feature-sce.attDst", GlorotUniform.sample(1, featureDim, random)) : null;
         this.projection = options.project()
-                ? new Weights("feature-sce.P", GlorotUniform.sample(latentDim, latentDim, random)) : null;
+                ? new Weights("feature-sce.P", GlorotUniform.sample(latentDim, latentDim, random))
+                : null;
     }
 
     @Override
@@ -150,13 +158,18 @@ public final class FeatureSceLoss implements Loss {
         Variable z = input.z();
         int n = z.rows();
         if (z.cols() != weight.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Loss 'feature-sce' was built for %d latent dimensions but Z is %s", weight.rows(), z.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Loss 'feature-sce' was built for %d latent dimensions but Z is %s",
+                    weight.rows(),
+                    z.shape()));
         }
         Features clean = input.training().graph().featuresOrIdentity();
         if (clean.dim() != weight.cols()) {
-            throw new GaeException(String.format(Locale.ROOT,
-                    "Loss 'feature-sce' was built for %d features but the training graph has %d", weight.cols(),
+            throw new GaeException(String.format(
+                    Locale.ROOT,
+                    "Loss 'feature-sce' was built for %d features but the training graph has %d",
+                    weight.cols(),
                     clean.dim()));
         }
         int[] masked = corruption.maskedNodes();
@@ -183,8 +196,8 @@ public final class FeatureSceLoss implements Loss {
         Variable wt = Transpose.of(weight);
         Variable src = MatMul.of(attSrc, wt);
         Variable dst = MatMul.of(attDst, wt);
-        return GraphAttention.aggregate(edges, h, src, dst, 1, ATTENTION_NEGATIVE_SLOPE, options.attnDropout(),
-                input.random());
+        return GraphAttention.aggregate(
+                edges, h, src, dst, 1, ATTENTION_NEGATIVE_SLOPE, options.attnDropout(), input.random());
     }
 
     /** W_d, b_d, then a_src and a_dst (GAT) and P (projection) where present. */
@@ -255,7 +268,12 @@ public final class FeatureSceLoss implements Loss {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "FeatureSceLoss[decoder=%s, remask=%s, gamma=%s, %s]",
-                decoder.optionValue(), remask, gamma, options);
+        return String.format(
+                Locale.ROOT,
+                "FeatureSceLoss[decoder=%s, remask=%s, gamma=%s, %s]",
+                decoder.optionValue(),
+                remask,
+                gamma,
+                options);
     }
 }

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.masked;
 
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.Parameter;
@@ -26,15 +27,21 @@ public final class FeatureSceLossFactory implements LossFactory {
     public static final boolean DEFAULT_REMASK = true;
 
     private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.of("gamma", DEFAULT_GAMMA,
-                    "exponent of the scaled cosine error, in [1, 100] (GraphMAE's Cora: 3)"),
+            Parameter.of(
+                    "gamma", DEFAULT_GAMMA, "exponent of the scaled cosine error, in [1, 100] (GraphMAE's Cora: 3)"),
             Parameter.of("decoder", DEFAULT_DECODER.optionValue(), "the feature decoder: gcn, gat or linear"),
-            Parameter.of("remask", DEFAULT_REMASK,
+            Parameter.of(
+                    "remask",
+                    DEFAULT_REMASK,
                     "zero the masked nodes' rows of Z before the gcn or gat decoder (GraphMAE re-masking)"),
-            Parameter.of("project", false,
+            Parameter.of(
+                    "project",
+                    false,
                     "multiply Z by a learnt latent × latent matrix first (GraphMAE's encoder-to-decoder layer)"),
             Parameter.of("dropout", 0.0, "dropout rate on the decoder's input in training, in [0, 1)"),
-            Parameter.of("attn-dropout", 0.0,
+            Parameter.of(
+                    "attn-dropout",
+                    0.0,
                     "dropout rate on the gat decoder's attention coefficients in training, in [0, 1)"));
 
     @Override
@@ -58,21 +65,36 @@ public final class FeatureSceLossFactory implements LossFactory {
         double gamma = config.getDouble("gamma", DEFAULT_GAMMA, 1.0, 100.0);
         String raw = config.getString("decoder", DEFAULT_DECODER.optionValue());
         DecoderKind kind = Arrays.stream(DecoderKind.values())
-                .filter(k -> k.optionValue().equals(raw.trim().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new ConfigException(String.format(Locale.ROOT,
-                        "Option 'decoder' of loss '%s' must be one of %s, got '%s'", NAME,
-                        Arrays.stream(DecoderKind.values()).map(DecoderKind::optionValue).toList(), raw)));
-        boolean remask = config.getBoolean("remask", DEFAULT_REMASK);   // moot for the linear decoder, which never re-masks
+                .filter(k -> k.optionValue().equals(raw.trim().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new ConfigException(String.format(
+                        Locale.ROOT,
+                        "Option 'decoder' of loss '%s' must be one of %s, got '%s'",
+                        NAME,
+                        Arrays.stream(DecoderKind.values())
+                                .map(DecoderKind::optionValue)
+                                .toList(),
+                        raw)));
+        boolean remask =
+                config.getBoolean("remask", DEFAULT_REMASK); // moot for the linear decoder, which never re-masks
         boolean project = config.getBoolean("project", false);
         ComponentConfig described = config.describedAs("loss '" + NAME + "'");
         double dropout = described.getDropoutRate("dropout");
         double attnDropout = described.getDropoutRate("attn-dropout");
         if (attnDropout > 0 && kind != DecoderKind.GAT) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "Option 'attn-dropout' of loss '%s' needs decoder 'gat', got decoder '%s'", NAME,
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "Option 'attn-dropout' of loss '%s' needs decoder 'gat', got decoder '%s'",
+                    NAME,
                     kind.optionValue()));
         }
-        return new FeatureSceLoss(context.inputDim(), context.featureDim(), kind, remask, gamma,
-                new FeatureSceLoss.DecoderOptions(project, dropout, attnDropout), context.random());
+        return new FeatureSceLoss(
+                context.inputDim(),
+                context.featureDim(),
+                kind,
+                remask,
+                gamma,
+                new FeatureSceLoss.DecoderOptions(project, dropout, attnDropout),
+                context.random());
     }
 }

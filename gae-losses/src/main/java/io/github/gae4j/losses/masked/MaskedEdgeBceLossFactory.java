@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.masked;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -14,13 +15,16 @@ public final class MaskedEdgeBceLossFactory extends SimpleFactory<Loss> implemen
     public static final String NAME = "masked-edge-bce";
     public static final double DEFAULT_RATIO = 1.0;
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.of("ratio", DEFAULT_RATIO, "non-edges drawn per removed edge"));
+    private static final List<Parameter> PARAMETERS =
+            List.of(Parameter.of("ratio", DEFAULT_RATIO, "non-edges drawn per removed edge"));
 
     public MaskedEdgeBceLossFactory() {
-        super(NAME, "MaskGAE: BCE on the edges the corruptions removed (edge-dropout, path-mask) against fresh uniform"
-                + " non-edges; all training edges if none were removed",
-                PARAMETERS, MaskedEdgeBceLossFactory::build);
+        super(
+                NAME,
+                "MaskGAE: BCE on the edges the corruptions removed (edge-dropout, path-mask) against fresh uniform"
+                        + " non-edges; all training edges if none were removed",
+                PARAMETERS,
+                MaskedEdgeBceLossFactory::build);
     }
 
     private static Loss build(ComponentConfig config, CreationContext context) {

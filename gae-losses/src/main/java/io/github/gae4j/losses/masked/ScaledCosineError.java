@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.masked;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -28,8 +29,10 @@ final class ScaledCosineError extends SingleParentVariable {
         super(prediction, 1, 1);
         Objects.requireNonNull(targets, "targets is null");
         if (targets.rows() != prediction.rows() || targets.cols() != prediction.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "ScaledCosineError: prediction %s and targets %s differ in shape", prediction.shape(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "ScaledCosineError: prediction %s and targets %s differ in shape",
+                    prediction.shape(),
                     targets.shape()));
         }
         if (prediction.rows() == 0) {
@@ -103,7 +106,7 @@ final class ScaledCosineError extends SingleParentVariable {
             double e = 1.0 - c;
             if (e <= 0) {
                 if (gamma > 1) {
-                    continue;                 // (1 − c)^{γ−1} = 0 at the clamp
+                    continue; // (1 − c)^{γ−1} = 0 at the clamp
                 }
                 e = 0;
             }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.reconstruction;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -70,9 +71,13 @@ public final class FullGraphBceLoss implements Loss {
     private static Variable dense(LossInput input, SparseMatrix target, BceWeights weights) {
         int n = target.rows();
         if (n > MAX_DENSE_NODES) {
-            throw new GaeException(String.format(Locale.ROOT,
+            throw new GaeException(String.format(
+                    Locale.ROOT,
                     "The decoder has no fused full-graph kernel and %d nodes need %d² logits in memory;"
-                            + " use loss 'negative-sampling-bce' or a graph of at most %d nodes", n, n, MAX_DENSE_NODES));
+                            + " use loss 'negative-sampling-bce' or a graph of at most %d nodes",
+                    n,
+                    n,
+                    MAX_DENSE_NODES));
         }
         return FullGraphBce.materialised(pairs -> input.decoder().logits(input.z(), pairs), target, weights);
     }

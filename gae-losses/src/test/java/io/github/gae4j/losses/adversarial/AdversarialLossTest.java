@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.adversarial;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,33 +10,33 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
 import io.github.gae4j.core.autodiff.functions.BceWithLogits;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.core.parallel.Parallelism;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
-import io.github.gae4j.runtime.train.Trainer;
-import io.github.gae4j.runtime.train.TrainerConfig;
-import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
 import io.github.gae4j.losses.LossesPlugin;
 import io.github.gae4j.losses.reconstruction.FullGraphBceLoss;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.train.Trainer;
+import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.runtime.train.TrainingResult;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -63,7 +64,12 @@ final class AdversarialLossTest implements GradientCheck {
     }
 
     private LossInput input(Variable z, SplittableRandom random) {
-        return new LossInput(Encoding.deterministic(z), z, new InnerProductDecoder(), training, random,
+        return new LossInput(
+                Encoding.deterministic(z),
+                z,
+                new InnerProductDecoder(),
+                training,
+                random,
                 new ComputationContext(parallelism));
     }
 
@@ -96,9 +102,11 @@ final class AdversarialLossTest implements GradientCheck {
         }
         double after = loss.discriminatorLoss(heldOutPrior, heldOutShifted, parallelism);
         assertThat(after).as("trained discriminator loss on held-out samples").isLessThan(0.5);
-        assertThat(mean(loss.realProbability(heldOutPrior, parallelism))).as("P(real) of prior samples")
+        assertThat(mean(loss.realProbability(heldOutPrior, parallelism)))
+                .as("P(real) of prior samples")
                 .isGreaterThan(0.8);
-        assertThat(mean(loss.realProbability(heldOutShifted, parallelism))).as("P(real) of shifted samples")
+        assertThat(mean(loss.realProbability(heldOutShifted, parallelism)))
+                .as("P(real) of shifted samples")
                 .isLessThan(0.2);
     }
 
@@ -118,7 +126,9 @@ final class AdversarialLossTest implements GradientCheck {
         // Gradient descent moves z against the gradient: a positive mean gradient moves the +2 shift toward 0.
         assertThat(mean(ctx.gradient(z).data())).as("mean d generator / d z").isPositive();
         for (Weights w : loss.discriminatorWeights()) {
-            assertThat(ctx.gradient(w)).as("gradient of %s through the generator term", w.render()).isNull();
+            assertThat(ctx.gradient(w))
+                    .as("gradient of %s through the generator term", w.render())
+                    .isNull();
         }
     }
 
@@ -138,7 +148,9 @@ final class AdversarialLossTest implements GradientCheck {
         SplittableRandom random = new SplittableRandom(passSeed);
         List<Double> out = new ArrayList<>();
         for (int pass = 0; pass < 3; pass++) {
-            out.add(new ComputationContext().forward(loss.loss(input(z, random))).scalarValue());
+            out.add(new ComputationContext()
+                    .forward(loss.loss(input(z, random)))
+                    .scalarValue());
         }
         for (Weights w : loss.discriminatorWeights()) {
             for (double v : w.data().data()) {
@@ -166,11 +178,14 @@ final class AdversarialLossTest implements GradientCheck {
         AdversarialLoss loss = create(ComponentConfig.of("steps", 0), 7);
         Weights z = new Weights("z", shifted(NODES, 1.0, 1));
         loss.loss(input(z, new SplittableRandom(3)));
-        List<double[]> before = loss.discriminatorWeights().stream().map(w -> w.data().data().clone()).toList();
+        List<double[]> before = loss.discriminatorWeights().stream()
+                .map(w -> w.data().data().clone())
+                .toList();
         for (int pass = 0; pass < 3; pass++) {
             loss.loss(input(z, new SplittableRandom(3 + pass)));
         }
-        List<double[]> after = loss.discriminatorWeights().stream().map(w -> w.data().data()).toList();
+        List<double[]> after =
+                loss.discriminatorWeights().stream().map(w -> w.data().data()).toList();
         for (int k = 0; k < before.size(); k++) {
             assertThat(after.get(k)).containsExactly(before.get(k));
         }
@@ -184,21 +199,29 @@ final class AdversarialLossTest implements GradientCheck {
         List<double[]> trainedOnce = null;
         for (int call = 0; call < 7; call++) {
             Variable term = loss.loss(input(z, random));
-            List<double[]> now = loss.discriminatorWeights().stream().map(w -> w.data().data().clone()).toList();
+            List<double[]> now = loss.discriminatorWeights().stream()
+                    .map(w -> w.data().data().clone())
+                    .toList();
             if (call % 3 == 0) {
                 assertThat(term.requireGradient()).as("call %d reaches z", call).isTrue();
                 if (trainedOnce != null) {
-                    assertThat(now.get(0)).as("call %d trains the discriminator", call).isNotEqualTo(trainedOnce.get(0));
+                    assertThat(now.get(0))
+                            .as("call %d trains the discriminator", call)
+                            .isNotEqualTo(trainedOnce.get(0));
                 }
             } else {
-                assertThat(term.requireGradient()).as("call %d is a constant", call).isFalse();
+                assertThat(term.requireGradient())
+                        .as("call %d is a constant", call)
+                        .isFalse();
                 assertThat(new ComputationContext().forward(term).scalarValue()).isZero();
-                assertThat(now.get(0)).as("call %d leaves the discriminator alone", call)
+                assertThat(now.get(0))
+                        .as("call %d leaves the discriminator alone", call)
                         .containsExactly(trainedOnce.get(0));
             }
             trainedOnce = now;
         }
-        assertThatThrownBy(() -> create(ComponentConfig.of("period", 0), 1)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> create(ComponentConfig.of("period", 0), 1))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("period");
     }
 
@@ -206,7 +229,8 @@ final class AdversarialLossTest implements GradientCheck {
     void defaultsAreTheReferenceDiscriminator() {
         AdversarialLoss loss = create(ComponentConfig.empty(), 7);
         loss.loss(input(new Weights("z", shifted(10, 0, 1)), new SplittableRandom(3)));
-        assertThat(loss.discriminatorWeights()).extracting(Weights::shape)
+        assertThat(loss.discriminatorWeights())
+                .extracting(Weights::shape)
                 .containsExactly("(4, 64)", "(1, 64)", "(64, 32)", "(1, 32)", "(32, 1)", "(1, 1)");
         AdversarialLoss linear = create(ComponentConfig.of("hidden", ""), 7);
         linear.loss(input(new Weights("z", shifted(10, 0, 1)), new SplittableRandom(3)));
@@ -219,21 +243,27 @@ final class AdversarialLossTest implements GradientCheck {
         Matrix ones = Matrix.zeros(12, 1);
         Arrays.fill(ones.data(), 1.0);
         Variable loss = Add.of(
-                BceWithLogits.of(d.logits(Constant.of(AdversarialLoss.prior(12, LATENT, new SplittableRandom(5)))), ones),
+                BceWithLogits.of(
+                        d.logits(Constant.of(AdversarialLoss.prior(12, LATENT, new SplittableRandom(5)))), ones),
                 BceWithLogits.of(d.logits(Constant.of(shifted(12, 0.7, 6))), Matrix.zeros(12, 1)));
         assertGradientsMatch(d.weights(), loss);
     }
 
     @Test
     void badOptionsAreRejectedNamingTheOption() {
-        assertThatThrownBy(() -> create(ComponentConfig.of("hidden", "64,x"), 1)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'hidden'").hasMessageContaining("'64,x'");
-        assertThatThrownBy(() -> create(ComponentConfig.of("hidden", "64,0"), 1)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> create(ComponentConfig.of("hidden", "64,x"), 1))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'hidden'")
+                .hasMessageContaining("'64,x'");
+        assertThatThrownBy(() -> create(ComponentConfig.of("hidden", "64,0"), 1))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'hidden'");
-        assertThatThrownBy(() -> create(ComponentConfig.of("steps", -1), 1)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> create(ComponentConfig.of("steps", -1), 1))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'steps'");
         assertThatThrownBy(() -> create(ComponentConfig.of("learning-rate", 0), 1))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("learning-rate");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("learning-rate");
     }
 
     @Test
@@ -241,8 +271,10 @@ final class AdversarialLossTest implements GradientCheck {
         AdversarialLoss loss = create(ComponentConfig.empty(), 7);
         loss.loss(input(new Weights("z", shifted(10, 0, 1)), new SplittableRandom(3)));
         Weights wide = new Weights("z", Matrix.zeros(10, LATENT + 1));
-        assertThatThrownBy(() -> loss.loss(input(wide, new SplittableRandom(3)))).isInstanceOf(GaeException.class)
-                .hasMessageContaining("latent dimension 4").hasMessageContaining("now gets 5");
+        assertThatThrownBy(() -> loss.loss(input(wide, new SplittableRandom(3))))
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("latent dimension 4")
+                .hasMessageContaining("now gets 5");
     }
 
     /** Free node embeddings: the smallest encoder, so the whole training loop runs without gae-encoders. */
@@ -276,9 +308,12 @@ final class AdversarialLossTest implements GradientCheck {
                 .loss("weighted-bce", reconstruction)
                 .loss("adversarial", adversarial)
                 .build();
-        TrainingResult result = new Trainer(TrainerConfig.builder().epochs(30).logEvery(100).build(), parallelism)
+        TrainingResult result = new Trainer(
+                        TrainerConfig.builder().epochs(30).logEvery(100).build(), parallelism)
                 .fit(model, LinkSplit.of(g, 3));
-        assertThat(result.history()).hasSize(30).allSatisfy(e -> assertThat(e.loss()).isFinite());
+        assertThat(result.history())
+                .hasSize(30)
+                .allSatisfy(e -> assertThat(e.loss()).isFinite());
         assertThat(adversarial.discriminatorWeights()).hasSize(6);
         Set<Weights> modelWeights = Collections.newSetFromMap(new IdentityHashMap<>());
         modelWeights.addAll(model.weights());
@@ -300,7 +335,8 @@ final class AdversarialLossTest implements GradientCheck {
                     if (mode == Mode.EVAL) {
                         return encoding.mu();
                     }
-                    Matrix noise = Matrix.zeros(encoding.mu().rows(), encoding.mu().cols());
+                    Matrix noise =
+                            Matrix.zeros(encoding.mu().rows(), encoding.mu().cols());
                     for (int k = 0; k < noise.data().length; k++) {
                         noise.data()[k] = 0.05 * random.nextGaussian();
                     }
@@ -318,7 +354,8 @@ final class AdversarialLossTest implements GradientCheck {
 
     private static void assertSameState(java.util.Map<String, Matrix> actual, java.util.Map<String, Matrix> expected) {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-        expected.forEach((name, value) -> assertThat(actual.get(name).data()).as(name).isEqualTo(value.data()));
+        expected.forEach(
+                (name, value) -> assertThat(actual.get(name).data()).as(name).isEqualTo(value.data()));
     }
 
     /** Losses and validation scores of every epoch (no wall times), then test AUC, AP and the best epoch. */
@@ -334,7 +371,12 @@ final class AdversarialLossTest implements GradientCheck {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Graph g = TestGraphs.twoCommunities(30, 4, 9);
         LinkSplit split = LinkSplit.of(g, 3);
-        TrainerConfig cfg = TrainerConfig.builder().epochs(16).seed(5).logEvery(100).restoreBest(true).build();
+        TrainerConfig cfg = TrainerConfig.builder()
+                .epochs(16)
+                .seed(5)
+                .logEvery(100)
+                .restoreBest(true)
+                .build();
 
         AdversarialLoss wholeLoss = create(argaOptions(), 7);
         GraphAutoencoder whole = arga(g, wholeLoss, 2);
@@ -345,32 +387,37 @@ final class AdversarialLossTest implements GradientCheck {
         GraphAutoencoder first = arga(g, firstLoss, 2);
         io.github.gae4j.runtime.train.TrainingState[] stoppedState = new io.github.gae4j.runtime.train.TrainingState[1];
         TrainingResult stopped = new Trainer(cfg, parallelism, new io.github.gae4j.runtime.train.TrainingListener() {
-            @Override
-            public void onEpoch(io.github.gae4j.runtime.train.EpochStats stats) {
-            }
+                    @Override
+                    public void onEpoch(io.github.gae4j.runtime.train.EpochStats stats) {}
 
-            @Override
-            public void afterEpoch(io.github.gae4j.runtime.train.EpochStats stats,
-                                   java.util.function.Supplier<io.github.gae4j.runtime.train.TrainingState> state) {
-                if (stats.epoch() == 7) {
-                    stoppedState[0] = state.get();
-                }
-            }
+                    @Override
+                    public void afterEpoch(
+                            io.github.gae4j.runtime.train.EpochStats stats,
+                            java.util.function.Supplier<io.github.gae4j.runtime.train.TrainingState> state) {
+                        if (stats.epoch() == 7) {
+                            stoppedState[0] = state.get();
+                        }
+                    }
 
-            @Override
-            public boolean stopRequested() {
-                return stoppedState[0] != null;
-            }
-        }).fit(first, split);
+                    @Override
+                    public boolean stopRequested() {
+                        return stoppedState[0] != null;
+                    }
+                })
+                .fit(first, split);
         assertThat(stopped.stoppedEarly()).isTrue();
         java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
-        io.github.gae4j.runtime.files.ModelDescription description = new io.github.gae4j.runtime.files.ModelDescription(
-                io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
-        io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                description, java.util.Optional.empty(), first, stopped.finalState()), file);
-        io.github.gae4j.runtime.train.TrainingState saved =
-                io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file).training().orElseThrow();
-        assertThat(saved.lossState().get("adversarial").get("calls").scalarValue()).isEqualTo(7.0);
+        io.github.gae4j.runtime.files.ModelDescription description =
+                new io.github.gae4j.runtime.files.ModelDescription(io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
+        io.github.gae4j.runtime.checkpoint.SavedModelFile.write(
+                io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
+                        description, java.util.Optional.empty(), first, stopped.finalState()),
+                file);
+        io.github.gae4j.runtime.train.TrainingState saved = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file)
+                .training()
+                .orElseThrow();
+        assertThat(saved.lossState().get("adversarial").get("calls").scalarValue())
+                .isEqualTo(7.0);
         assertThat(saved.lossState().get("adversarial")).containsKey("discriminator.layer1.weight.adam-m");
 
         // A new model and a new loss: other initial table, other discriminator seed; only the checkpoint carries over.
@@ -381,15 +428,23 @@ final class AdversarialLossTest implements GradientCheck {
         assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
         assertThat(resumed.test().auc()).isEqualTo(uninterrupted.test().auc());
         assertThat(resumed.test().ap()).isEqualTo(uninterrupted.test().ap());
-        assertThat(resumedModel.weights().get(0).data().data()).isEqualTo(whole.weights().get(0).data().data());
+        assertThat(resumedModel.weights().get(0).data().data())
+                .isEqualTo(whole.weights().get(0).data().data());
         assertSameState(resumedLoss.state(), wholeLoss.state());
-        assertSameState(resumed.finalState().lossState().get("adversarial"),
+        assertSameState(
+                resumed.finalState().lossState().get("adversarial"),
                 uninterrupted.finalState().lossState().get("adversarial"));
 
         // Without the loss state (a checkpoint of an older gae4j) the same resume ends elsewhere.
         io.github.gae4j.runtime.train.TrainingState s = saved;
-        io.github.gae4j.runtime.train.TrainingState legacy = new io.github.gae4j.runtime.train.TrainingState(s.epochsDone(),
-                s.history(), s.bestEpoch(), s.bestValAuc(), s.weights(), s.bestWeights(), s.optimizer());
+        io.github.gae4j.runtime.train.TrainingState legacy = new io.github.gae4j.runtime.train.TrainingState(
+                s.epochsDone(),
+                s.history(),
+                s.bestEpoch(),
+                s.bestValAuc(),
+                s.weights(),
+                s.bestWeights(),
+                s.optimizer());
         AdversarialLoss freshLoss = create(argaOptions(), 7);
         TrainingResult drifted = new Trainer(cfg, parallelism).fit(arga(g, freshLoss, 2), split, legacy);
         assertThat(numbers(drifted)).isNotEqualTo(numbers(uninterrupted));
@@ -405,18 +460,29 @@ final class AdversarialLossTest implements GradientCheck {
             loss.loss(input(z, random));
         }
         java.util.Map<String, Matrix> state = loss.state();
-        assertThat(state.keySet()).containsExactly("calls",
-                "discriminator.layer1.weight", "discriminator.layer1.weight.adam-m",
-                "discriminator.layer1.weight.adam-v", "discriminator.layer1.weight.adam-step",
-                "discriminator.layer1.bias", "discriminator.layer1.bias.adam-m",
-                "discriminator.layer1.bias.adam-v", "discriminator.layer1.bias.adam-step",
-                "discriminator.output.weight", "discriminator.output.weight.adam-m",
-                "discriminator.output.weight.adam-v", "discriminator.output.weight.adam-step",
-                "discriminator.output.bias", "discriminator.output.bias.adam-m",
-                "discriminator.output.bias.adam-v", "discriminator.output.bias.adam-step");
+        assertThat(state.keySet())
+                .containsExactly(
+                        "calls",
+                        "discriminator.layer1.weight",
+                        "discriminator.layer1.weight.adam-m",
+                        "discriminator.layer1.weight.adam-v",
+                        "discriminator.layer1.weight.adam-step",
+                        "discriminator.layer1.bias",
+                        "discriminator.layer1.bias.adam-m",
+                        "discriminator.layer1.bias.adam-v",
+                        "discriminator.layer1.bias.adam-step",
+                        "discriminator.output.weight",
+                        "discriminator.output.weight.adam-m",
+                        "discriminator.output.weight.adam-v",
+                        "discriminator.output.weight.adam-step",
+                        "discriminator.output.bias",
+                        "discriminator.output.bias.adam-m",
+                        "discriminator.output.bias.adam-v",
+                        "discriminator.output.bias.adam-step");
         assertThat(state.get("calls").scalarValue()).isEqualTo(3.0);
         assertThat(state.get("discriminator.layer1.weight").shape()).isEqualTo("(4, 3)");
-        assertThat(state.get("discriminator.output.bias.adam-step").scalarValue()).isEqualTo(3.0);
+        assertThat(state.get("discriminator.output.bias.adam-step").scalarValue())
+                .isEqualTo(3.0);
         assertThat(state.get("discriminator.layer1.weight").data())
                 .isEqualTo(loss.discriminatorWeights().get(0).data().data())
                 .isNotSameAs(loss.discriminatorWeights().get(0).data().data());
@@ -426,9 +492,11 @@ final class AdversarialLossTest implements GradientCheck {
         copy.restoreState(state);
         assertSameState(copy.state(), state);
         for (int pass = 0; pass < 3; pass++) {
-            double a = new ComputationContext().forward(loss.loss(input(z, new SplittableRandom(10 + pass))))
+            double a = new ComputationContext()
+                    .forward(loss.loss(input(z, new SplittableRandom(10 + pass))))
                     .scalarValue();
-            double b = new ComputationContext().forward(copy.loss(input(z, new SplittableRandom(10 + pass))))
+            double b = new ComputationContext()
+                    .forward(copy.loss(input(z, new SplittableRandom(10 + pass))))
                     .scalarValue();
             assertThat(b).as("pass %d after the restore", pass).isEqualTo(a);
         }
@@ -442,8 +510,9 @@ final class AdversarialLossTest implements GradientCheck {
         java.util.Map<String, Matrix> good = trained.state();
         AdversarialLoss target = create(ComponentConfig.of("hidden", "3"), 99);
 
-        java.util.function.Function<java.util.function.Consumer<java.util.Map<String, Matrix>>,
-                java.util.Map<String, Matrix>> edited = edit -> {
+        java.util.function.Function<
+                        java.util.function.Consumer<java.util.Map<String, Matrix>>, java.util.Map<String, Matrix>>
+                edited = edit -> {
                     java.util.Map<String, Matrix> m = new java.util.LinkedHashMap<>(good);
                     edit.accept(m);
                     return m;
@@ -451,26 +520,33 @@ final class AdversarialLossTest implements GradientCheck {
         assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.remove("discriminator.output.bias.adam-v"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no tensor 'discriminator.output.bias.adam-v'");
-        assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.put("discriminator.layer1.bias",
-                Matrix.zeros(1, 4))))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() ->
+                        target.restoreState(edited.apply(m -> m.put("discriminator.layer1.bias", Matrix.zeros(1, 4)))))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'discriminator.layer1.bias' has shape (1, 4), expected (1, 3)");
-        assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.put("discriminator.layer2.weight",
-                Matrix.zeros(3, 3))))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> target.restoreState(
+                        edited.apply(m -> m.put("discriminator.layer2.weight", Matrix.zeros(3, 3)))))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown tensor 'discriminator.layer2.weight'");
         assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.put("calls", Matrix.scalar(2.5)))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'calls'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'calls'");
         assertThatThrownBy(() -> target.restoreState(edited.apply(m -> m.remove("calls"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no tensor 'calls'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no tensor 'calls'");
         assertThatThrownBy(() -> target.restoreState(java.util.Map.of("calls", Matrix.scalar(4))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'discriminator.layer1.weight'");
         // A wider discriminator's state does not fit this one's hidden sizes.
         AdversarialLoss wide = create(ComponentConfig.of("hidden", "5"), 7);
         wide.loss(input(new Weights("z", shifted(20, 1.0, 1)), new SplittableRandom(3)));
-        assertThatThrownBy(() -> target.restoreState(wide.state())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> target.restoreState(wide.state()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'discriminator.layer1.weight' has shape (4, 5), expected (4, 3)");
 
-        assertThat(target.state().keySet()).as("failed restores leave the loss as it was").containsExactly("calls");
+        assertThat(target.state().keySet())
+                .as("failed restores leave the loss as it was")
+                .containsExactly("calls");
         assertThat(target.discriminatorWeights()).isEmpty();
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.masked;
 
 import io.github.gae4j.core.graph.EdgeList;
@@ -6,8 +7,8 @@ import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LossFactory;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.testkit.LossContract;
+import io.github.gae4j.testkit.TestGraphs;
 
 /** {@code feature-sce} with the linear decoder and γ 3 on a graph with dense features. */
 final class FeatureSceLinearContractTest implements LossContract {

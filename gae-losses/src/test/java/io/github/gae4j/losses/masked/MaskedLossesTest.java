@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.masked;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,13 +10,12 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
 import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.core.optim.Adam;
 import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.CorruptedInput;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
@@ -25,6 +25,7 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,14 @@ final class MaskedLossesTest {
     }
 
     private static LossInput input(Graph graph, Variable z, Decoder decoder, CorruptedInput corruption) {
-        return new LossInput(Encoding.deterministic(z), z, decoder, new TrainingGraph(graph), new SplittableRandom(5),
-                new ComputationContext(), corruption);
+        return new LossInput(
+                Encoding.deterministic(z),
+                z,
+                decoder,
+                new TrainingGraph(graph),
+                new SplittableRandom(5),
+                new ComputationContext(),
+                corruption);
     }
 
     @Test
@@ -55,12 +62,13 @@ final class MaskedLossesTest {
         Graph graph = TestGraphs.randomGraph(40, 120, 3);
         GraphInput clean = GraphInput.of(graph);
         EdgeList all = graph.upperTriangleEdges();
-        EdgeList removed = new EdgeList(new int[] {all.src(0), all.src(5), all.src(9)},
-                new int[] {all.dst(0), all.dst(5), all.dst(9)});
+        EdgeList removed = new EdgeList(
+                new int[] {all.src(0), all.src(5), all.src(9)}, new int[] {all.dst(0), all.dst(5), all.dst(9)});
         CorruptedInput corruption = MaskedEdgeBceContractTest.removeEdges(clean, removed);
         RecordingDecoder decoder = new RecordingDecoder();
         Weights z = new Weights("z", TestGraphs.randomMatrix(40, 4, 1));
-        double value = new ComputationContext().forward(new MaskedEdgeBceLoss(2).loss(input(graph, z, decoder, corruption)))
+        double value = new ComputationContext()
+                .forward(new MaskedEdgeBceLoss(2).loss(input(graph, z, decoder, corruption)))
                 .scalarValue();
         assertThat(value).isFinite().isPositive();
         assertThat(decoder.scored).hasSize(2);
@@ -70,7 +78,8 @@ final class MaskedLossesTest {
         for (int k = 0; k < negatives.size(); k++) {
             assertThat(negatives.src(k)).isNotEqualTo(negatives.dst(k));
             assertThat(graph.adjacency().contains(negatives.src(k), negatives.dst(k)))
-                    .as("negative (%d, %d) is a training edge", negatives.src(k), negatives.dst(k)).isFalse();
+                    .as("negative (%d, %d) is a training edge", negatives.src(k), negatives.dst(k))
+                    .isFalse();
         }
     }
 
@@ -79,8 +88,9 @@ final class MaskedLossesTest {
         Graph graph = TestGraphs.randomGraph(20, 30, 4);
         RecordingDecoder decoder = new RecordingDecoder();
         Weights z = new Weights("z", TestGraphs.randomMatrix(20, 4, 1));
-        new ComputationContext().forward(new MaskedEdgeBceLoss(1).loss(
-                input(graph, z, decoder, CorruptedInput.clean(GraphInput.of(graph)))));
+        new ComputationContext()
+                .forward(new MaskedEdgeBceLoss(1)
+                        .loss(input(graph, z, decoder, CorruptedInput.clean(GraphInput.of(graph)))));
         assertThat(decoder.scored.get(1)).isEqualTo(graph.upperTriangleEdges());
         assertThat(decoder.scored.get(0).size()).isEqualTo(30);
     }
@@ -91,7 +101,8 @@ final class MaskedLossesTest {
         GraphInput clean = GraphInput.of(graph);
         int[] masked = {1, 6};
         CorruptedInput corruption = CorruptedInput.clean(clean).then(clean, masked, EdgeList.empty());
-        FeatureSceLoss loss = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GCN, true, 2, new SplittableRandom(1));
+        FeatureSceLoss loss =
+                new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GCN, true, 2, new SplittableRandom(1));
         Weights z = new Weights("z", TestGraphs.randomMatrix(10, 4, 8));
         Variable value = loss.loss(input(graph, z, RowDot::of, corruption));
         ComputationContext ctx = new ComputationContext();
@@ -100,7 +111,9 @@ final class MaskedLossesTest {
         Matrix g = ctx.gradient(z);
         for (int i : masked) {
             for (int k = 0; k < 4; k++) {
-                assertThat(g.get(i, k)).as("gradient of the re-masked row %d", i).isZero();
+                assertThat(g.get(i, k))
+                        .as("gradient of the re-masked row %d", i)
+                        .isZero();
             }
         }
         assertThat(g.maxAbs()).isPositive();
@@ -112,16 +125,21 @@ final class MaskedLossesTest {
         Graph graph = TestGraphs.twoCommunities(3, 2, 1);
         GraphInput clean = GraphInput.of(graph);
         int[] masked = {0, 3, 5};
-        FeatureSceLoss loss = new FeatureSceLoss(2, 2, FeatureSceLoss.DecoderKind.LINEAR, true, 3,
-                new SplittableRandom(1));
+        FeatureSceLoss loss =
+                new FeatureSceLoss(2, 2, FeatureSceLoss.DecoderKind.LINEAR, true, 3, new SplittableRandom(1));
         Matrix w = loss.weights().get(0).data();
         w.set(0, 0, 1);
         w.set(0, 1, 0);
         w.set(1, 0, 0);
-        w.set(1, 1, 1);                                  // X̂ = Z
+        w.set(1, 1, 1); // X̂ = Z
         Matrix zValues = TestGraphs.randomMatrix(6, 2, 4);
-        double value = new ComputationContext().forward(loss.loss(input(graph, new Weights("z", zValues), RowDot::of,
-                CorruptedInput.clean(clean).then(clean, masked, EdgeList.empty())))).scalarValue();
+        double value = new ComputationContext()
+                .forward(loss.loss(input(
+                        graph,
+                        new Weights("z", zValues),
+                        RowDot::of,
+                        CorruptedInput.clean(clean).then(clean, masked, EdgeList.empty()))))
+                .scalarValue();
         Matrix x = graph.featuresOrIdentity().toDense();
         double expected = 0;
         for (int i : masked) {
@@ -143,22 +161,34 @@ final class MaskedLossesTest {
         assertThat(loss.weights()).extracting(Weights::shape).containsExactly("(16, 1433)", "(1, 1433)");
         assertThat(factory.create(ComponentConfig.empty(), ctx).weights().get(0).data())
                 .isEqualTo(loss.weights().get(0).data());
-        assertThatThrownBy(() -> factory.create(ComponentConfig.of("decoder", "gin").describedAs("loss 'feature-sce'"),
-                ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("Option 'decoder'")
-                .hasMessageContaining("[gcn, linear, gat]").hasMessageContaining("got 'gin'");
+        assertThatThrownBy(() ->
+                        factory.create(ComponentConfig.of("decoder", "gin").describedAs("loss 'feature-sce'"), ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'decoder'")
+                .hasMessageContaining("[gcn, linear, gat]")
+                .hasMessageContaining("got 'gin'");
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("attn-dropout", 0.1), ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'attn-dropout'").hasMessageContaining("gat");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'attn-dropout'")
+                .hasMessageContaining("gat");
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("dropout", 1.0), ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'dropout'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'dropout'");
         FeatureSceLoss gat = factory.create(ComponentConfig.of("decoder", "gat", "project", true), ctx);
-        assertThat(gat.weights()).extracting(Weights::name).containsExactly("feature-sce.W", "feature-sce.b",
-                "feature-sce.attSrc", "feature-sce.attDst", "feature-sce.P");
-        assertThat(gat.weights()).extracting(Weights::shape).containsExactly("(16, 1433)", "(1, 1433)", "(1, 1433)",
-                "(1, 1433)", "(16, 16)");
-        assertThat(gat.weights().get(0).data()).as("W_d is drawn first, whatever follows")
+        assertThat(gat.weights())
+                .extracting(Weights::name)
+                .containsExactly(
+                        "feature-sce.W", "feature-sce.b", "feature-sce.attSrc", "feature-sce.attDst", "feature-sce.P");
+        assertThat(gat.weights())
+                .extracting(Weights::shape)
+                .containsExactly("(16, 1433)", "(1, 1433)", "(1, 1433)", "(1, 1433)", "(16, 16)");
+        assertThat(gat.weights().get(0).data())
+                .as("W_d is drawn first, whatever follows")
                 .isEqualTo(loss.weights().get(0).data());
-        assertThatThrownBy(() -> factory.create(ComponentConfig.of("gamma", 0.5).describedAs("loss 'feature-sce'"),
-                ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("Option 'gamma'");
+        assertThatThrownBy(
+                        () -> factory.create(ComponentConfig.of("gamma", 0.5).describedAs("loss 'feature-sce'"), ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Option 'gamma'");
     }
 
     /**
@@ -170,9 +200,15 @@ final class MaskedLossesTest {
         Graph graph = TestGraphs.twoCommunities(4, 3, 6);
         GraphInput clean = GraphInput.of(graph);
         int[] masked = {1, 2, 6};
-        FeatureSceLoss loss = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
-                new FeatureSceLoss.DecoderOptions(true, 0, 0), new SplittableRandom(1));
-        List<Weights> w = loss.weights();   // W b attSrc attDst P
+        FeatureSceLoss loss = new FeatureSceLoss(
+                4,
+                3,
+                FeatureSceLoss.DecoderKind.GAT,
+                true,
+                2,
+                new FeatureSceLoss.DecoderOptions(true, 0, 0),
+                new SplittableRandom(1));
+        List<Weights> w = loss.weights(); // W b attSrc attDst P
         double[] b = w.get(1).data().data();
         for (int k = 0; k < b.length; k++) {
             b[k] = 0.1 * (k + 1);
@@ -180,7 +216,8 @@ final class MaskedLossesTest {
         Matrix zValues = TestGraphs.randomMatrix(8, 4, 8);
         Weights z = new Weights("z", zValues);
         CorruptedInput corruption = CorruptedInput.clean(clean).then(clean, masked, EdgeList.empty());
-        double value = new ComputationContext().forward(loss.loss(input(graph, z, RowDot::of, corruption)))
+        double value = new ComputationContext()
+                .forward(loss.loss(input(graph, z, RowDot::of, corruption)))
                 .scalarValue();
 
         Matrix h = zValues.multiply(w.get(4).data());
@@ -247,14 +284,30 @@ final class MaskedLossesTest {
         GraphInput clean = GraphInput.of(graph);
         CorruptedInput corruption = CorruptedInput.clean(clean).then(clean, new int[] {0, 5}, EdgeList.empty());
         Weights z = new Weights("z", TestGraphs.randomMatrix(8, 4, 8));
-        FeatureSceLoss plain = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
-                new FeatureSceLoss.DecoderOptions(false, 0, 0), new SplittableRandom(1));
-        FeatureSceLoss dropped = new FeatureSceLoss(4, 3, FeatureSceLoss.DecoderKind.GAT, true, 2,
-                new FeatureSceLoss.DecoderOptions(false, 0.5, 0.5), new SplittableRandom(1));
-        double a = new ComputationContext().forward(dropped.loss(input(graph, z, RowDot::of, corruption))).scalarValue();
-        double again = new ComputationContext().forward(dropped.loss(input(graph, z, RowDot::of, corruption)))
+        FeatureSceLoss plain = new FeatureSceLoss(
+                4,
+                3,
+                FeatureSceLoss.DecoderKind.GAT,
+                true,
+                2,
+                new FeatureSceLoss.DecoderOptions(false, 0, 0),
+                new SplittableRandom(1));
+        FeatureSceLoss dropped = new FeatureSceLoss(
+                4,
+                3,
+                FeatureSceLoss.DecoderKind.GAT,
+                true,
+                2,
+                new FeatureSceLoss.DecoderOptions(false, 0.5, 0.5),
+                new SplittableRandom(1));
+        double a = new ComputationContext()
+                .forward(dropped.loss(input(graph, z, RowDot::of, corruption)))
                 .scalarValue();
-        double without = new ComputationContext().forward(plain.loss(input(graph, z, RowDot::of, corruption)))
+        double again = new ComputationContext()
+                .forward(dropped.loss(input(graph, z, RowDot::of, corruption)))
+                .scalarValue();
+        double without = new ComputationContext()
+                .forward(plain.loss(input(graph, z, RowDot::of, corruption)))
                 .scalarValue();
         assertThat(again).isEqualTo(a);
         assertThat(a).isNotEqualTo(without);
@@ -281,13 +334,18 @@ final class MaskedLossesTest {
                 return 4;
             }
         };
-        FeatureSceLoss sce = new FeatureSceLossFactory().create(ComponentConfig.empty(),
-                new CreationContext(4, 20, 1, 6));
-        GraphAutoencoder model = GraphAutoencoder.builder().encoder(encoder).sampler((e, m, r) -> e.mu())
-                .decoder(RowDot::of).loss("feature-sce", sce, 0.5)
+        FeatureSceLoss sce =
+                new FeatureSceLossFactory().create(ComponentConfig.empty(), new CreationContext(4, 20, 1, 6));
+        GraphAutoencoder model = GraphAutoencoder.builder()
+                .encoder(encoder)
+                .sampler((e, m, r) -> e.mu())
+                .decoder(RowDot::of)
+                .loss("feature-sce", sce, 0.5)
                 .corruption((in, random) -> in.then(in.input(), new int[] {random.nextInt(20)}, EdgeList.empty()))
                 .build();
-        assertThat(model.weights()).extracting(Weights::name).containsExactly("enc.W", "feature-sce.W", "feature-sce.b");
+        assertThat(model.weights())
+                .extracting(Weights::name)
+                .containsExactly("enc.W", "feature-sce.W", "feature-sce.b");
         TrainingGraph training = new TrainingGraph(graph);
         GraphInput input = GraphInput.of(graph);
         Adam adam = new Adam(0.05);
@@ -310,6 +368,8 @@ final class MaskedLossesTest {
             ctx.backward(loss);
             adam.step(model.weights(), ctx);
         }
-        assertThat(last).as("mean loss of the last ten steps against the first ten").isLessThan(first * 0.8);
+        assertThat(last)
+                .as("mean loss of the last ten steps against the first ten")
+                .isLessThan(first * 0.8);
     }
 }

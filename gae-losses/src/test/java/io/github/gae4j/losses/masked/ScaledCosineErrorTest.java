@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.masked;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,8 @@ final class ScaledCosineErrorTest implements GradientCheck {
         // cosines 1, 0, -1, 0 (a zero target has cosine 0): errors 0, 1, 2, 1.
         for (double gamma : new double[] {1, 2, 3}) {
             double expected = (0 + 1 + Math.pow(2, gamma) + 1) / 4.0;
-            double value = new ComputationContext().forward(ScaledCosineError.of(Constant.of(pred), targets, gamma))
+            double value = new ComputationContext()
+                    .forward(ScaledCosineError.of(Constant.of(pred), targets, gamma))
                     .scalarValue();
             assertThat(value).as("γ = %s", gamma).isCloseTo(expected, within(1e-12));
         }
@@ -32,7 +34,7 @@ final class ScaledCosineErrorTest implements GradientCheck {
     void gradientsMatchFiniteDifferences() {
         Matrix targets = TestGraphs.randomMatrix(6, 4, 3);
         for (int k = 0; k < 4; k++) {
-            targets.set(5, k, 0.0);                          // a zero target row
+            targets.set(5, k, 0.0); // a zero target row
         }
         for (double gamma : new double[] {1, 2, 2.5, 3}) {
             Weights pred = new Weights("pred", TestGraphs.randomMatrix(6, 4, 9));
@@ -53,8 +55,10 @@ final class ScaledCosineErrorTest implements GradientCheck {
     @Test
     void badArgumentsAreRejected() {
         assertThatThrownBy(() -> ScaledCosineError.of(Constant.of(Matrix.zeros(2, 3)), Matrix.zeros(3, 3), 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in shape");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("differ in shape");
         assertThatThrownBy(() -> ScaledCosineError.of(Constant.of(Matrix.zeros(2, 3)), Matrix.zeros(2, 3), 0.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gamma");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gamma");
     }
 }

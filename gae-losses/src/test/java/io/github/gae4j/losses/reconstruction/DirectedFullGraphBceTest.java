@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.losses.reconstruction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,11 +13,11 @@ import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.LossInput;
-import io.github.gae4j.testkit.GradientCheck;
-import io.github.gae4j.testkit.TestGraphs;
 import io.github.gae4j.decoders.gravity.GravityDecoder;
 import io.github.gae4j.decoders.innerproduct.InnerProductDecoder;
 import io.github.gae4j.decoders.sourcetarget.SourceTargetDecoder;
+import io.github.gae4j.testkit.GradientCheck;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,17 @@ import org.junit.jupiter.api.Test;
 final class DirectedFullGraphBceTest implements GradientCheck {
 
     /** 0 → 1, 1 → 0, 1 → 2, 2 → 3, 4 → 3, 5 → 0, 6 → 2, 6 → 5; node 7 isolated. */
-    private static final Graph GRAPH = Graph.builder(8).name("directed").directed(true)
-            .edges(new int[] {0, 1, 1, 2, 4, 5, 6, 6}, new int[] {1, 0, 2, 3, 3, 0, 2, 5}).build();
+    private static final Graph GRAPH = Graph.builder(8)
+            .name("directed")
+            .directed(true)
+            .edges(new int[] {0, 1, 1, 2, 4, 5, 6, 6}, new int[] {1, 0, 2, 3, 3, 0, 2, 5})
+            .build();
+
     private static final TrainingGraph TRAINING = new TrainingGraph(GRAPH);
 
     private static LossInput input(Decoder decoder, Weights z) {
-        return new LossInput(Encoding.deterministic(z), z, decoder, TRAINING, new SplittableRandom(1),
-                new ComputationContext());
+        return new LossInput(
+                Encoding.deterministic(z), z, decoder, TRAINING, new SplittableRandom(1), new ComputationContext());
     }
 
     @Test
@@ -56,15 +61,19 @@ final class DirectedFullGraphBceTest implements GradientCheck {
         double expected = norm * sum / (n * (double) n);
         for (boolean fused : new boolean[] {true, false}) {
             Variable loss = new FullGraphBceLoss(fused, true).loss(input(new InnerProductDecoder(), z));
-            assertThat(new ComputationContext().forward(loss).scalarValue()).as("fused %s", fused)
+            assertThat(new ComputationContext().forward(loss).scalarValue())
+                    .as("fused %s", fused)
                     .isCloseTo(expected, within(1e-12));
         }
     }
 
     @Test
     void fusedAndMaterialisedAgreeForEveryDirectedDecoder() {
-        for (Decoder decoder : List.of(new GravityDecoder(1.0, 0.01, false), new GravityDecoder(0.05, 0.01, true),
-                new SourceTargetDecoder(), new InnerProductDecoder())) {
+        for (Decoder decoder : List.of(
+                new GravityDecoder(1.0, 0.01, false),
+                new GravityDecoder(0.05, 0.01, true),
+                new SourceTargetDecoder(),
+                new InnerProductDecoder())) {
             for (boolean selfLoops : new boolean[] {true, false}) {
                 Weights z = new Weights("z", TestGraphs.randomMatrix(8, 4, 3));
                 Variable fused = new FullGraphBceLoss(true, selfLoops).loss(input(decoder, z));
@@ -90,8 +99,14 @@ final class DirectedFullGraphBceTest implements GradientCheck {
         Weights z = new Weights("z", TestGraphs.randomMatrix(8, 4, 4));
         TrainingGraph undirected = new TrainingGraph(GRAPH.asUndirected());
         Variable directed = new FullGraphBceLoss().loss(input(new SourceTargetDecoder(), z));
-        Variable symmetric = new FullGraphBceLoss().loss(new LossInput(Encoding.deterministic(z), z,
-                new SourceTargetDecoder(), undirected, new SplittableRandom(1), new ComputationContext()));
+        Variable symmetric = new FullGraphBceLoss()
+                .loss(new LossInput(
+                        Encoding.deterministic(z),
+                        z,
+                        new SourceTargetDecoder(),
+                        undirected,
+                        new SplittableRandom(1),
+                        new ComputationContext()));
         assertThat(new ComputationContext().forward(directed).scalarValue())
                 .isNotEqualTo(new ComputationContext().forward(symmetric).scalarValue());
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.backend;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -29,11 +30,10 @@ public interface ExecutionBackend extends AutoCloseable {
      * @param stepSeed seeds the step's randomness (noise, negatives, dropout), a function of the run's seed and the
      *                 step alone, so a resumed run draws what an uninterrupted one did
      */
-    LossAndGradients lossAndGradients(TrainingObjective objective, List<Matrix> weights, WorkBatch batch,
-                                      long stepSeed);
+    LossAndGradients lossAndGradients(
+            TrainingObjective objective, List<Matrix> weights, WorkBatch batch, long stepSeed);
 
     /** Releases what the backend holds (threads, connections); a no-op by default. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

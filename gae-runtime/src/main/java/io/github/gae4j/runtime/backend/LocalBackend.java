@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.backend;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
-import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.tensor.Matrix;
@@ -33,15 +33,17 @@ public final class LocalBackend implements ExecutionBackend {
     }
 
     @Override
-    public LossAndGradients lossAndGradients(TrainingObjective objective, List<Matrix> weights, WorkBatch batch,
-                                             long stepSeed) {
+    public LossAndGradients lossAndGradients(
+            TrainingObjective objective, List<Matrix> weights, WorkBatch batch, long stepSeed) {
         List<Weights> params = objective.weights();
         setWeights(params, weights);
         ComputationContext ctx = new ComputationContext(parallelism);
         TrainingObjective.BatchLoss batchLoss = objective.loss(batch, new SplittableRandom(stepSeed), ctx);
         double loss = ctx.forward(batchLoss.total()).scalarValue();
         Map<String, Double> terms = new LinkedHashMap<>();
-        batchLoss.terms().forEach((key, term) -> terms.put(key, ctx.forward(term).scalarValue()));
+        batchLoss
+                .terms()
+                .forEach((key, term) -> terms.put(key, ctx.forward(term).scalarValue()));
         if (!Double.isFinite(loss)) {
             // Nothing to step on: the training step refuses a non-finite loss, so skip the backward pass.
             return new LossAndGradients(loss, terms, Collections.nCopies(params.size(), null), batchLoss.weight());
@@ -58,8 +60,8 @@ public final class LocalBackend implements ExecutionBackend {
     @SuppressWarnings("ReferenceEquality") // identity on purpose: skip copying a matrix onto itself
     private static void setWeights(List<Weights> params, List<Matrix> values) {
         if (values.size() != params.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%d weight values for an objective with %d parameters", values.size(), params.size()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "%d weight values for an objective with %d parameters", values.size(), params.size()));
         }
         for (int k = 0; k < params.size(); k++) {
             Matrix target = params.get(k).data();
@@ -68,8 +70,11 @@ public final class LocalBackend implements ExecutionBackend {
                 continue;
             }
             if (!target.sameShape(value)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "The value of %s has shape %s",
-                        params.get(k).render(), value.shape()));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "The value of %s has shape %s",
+                        params.get(k).render(),
+                        value.shape()));
             }
             System.arraycopy(value.data(), 0, target.data(), 0, value.data().length);
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.backend;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -28,8 +29,8 @@ public record LossAndGradients(double loss, Map<String, Double> terms, List<Matr
 
     public LossAndGradients {
         terms = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(terms, "terms is null")));
-        gradients = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(gradients,
-                "gradients is null")));
+        gradients =
+                Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(gradients, "gradients is null")));
         if (!(weight > 0) || !Double.isFinite(weight)) {
             throw new IllegalArgumentException("A batch's weight must be positive and finite, got " + weight);
         }
@@ -54,10 +55,15 @@ public record LossAndGradients(double loss, Map<String, Double> terms, List<Matr
         first.terms.keySet().forEach(k -> terms.put(k, 0.0));
         List<Matrix> gradients = new ArrayList<>(Collections.nCopies(first.gradients.size(), null));
         for (LossAndGradients part : parts) {
-            if (part.gradients.size() != gradients.size() || !part.terms.keySet().equals(terms.keySet())) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+            if (part.gradients.size() != gradients.size()
+                    || !part.terms.keySet().equals(terms.keySet())) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "Parts of different objectives: %d gradients and terms %s, against %d and %s",
-                        part.gradients.size(), part.terms.keySet(), gradients.size(), terms.keySet()));
+                        part.gradients.size(),
+                        part.terms.keySet(),
+                        gradients.size(),
+                        terms.keySet()));
             }
             loss += part.loss;
             weight += part.weight;
@@ -71,8 +77,12 @@ public record LossAndGradients(double loss, Map<String, Double> terms, List<Matr
                 if (acc == null) {
                     gradients.set(k, g.copy());
                 } else if (!acc.sameShape(g)) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Gradient %d has shape %s in one part and %s in another", k, acc.shape(), g.shape()));
+                    throw new IllegalArgumentException(String.format(
+                            Locale.ROOT,
+                            "Gradient %d has shape %s in one part and %s in another",
+                            k,
+                            acc.shape(),
+                            g.shape()));
                 } else {
                     acc.addInPlace(g);
                 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.backend;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -57,10 +58,12 @@ public final class ModelObjective implements TrainingObjective {
     @Override
     public BatchLoss loss(WorkBatch batch, SplittableRandom random, ComputationContext ctx) {
         if (!(batch instanceof WorkBatch.WholeGraph)) {
-            throw new UnsupportedOperationException(String.format(java.util.Locale.ROOT,
+            throw new UnsupportedOperationException(String.format(
+                    java.util.Locale.ROOT,
                     "A graph autoencoder's objective is computed on the whole graph only, not on %s: its loss terms"
                             + " %s read the whole training graph; batches of pairs or nodes need mini-batch training",
-                    batch, termKeys));
+                    batch,
+                    termKeys));
         }
         GraphAutoencoder.TrainingPass pass = model.trainingPass(input, training, random, ctx);
         Map<String, Variable> terms = new LinkedHashMap<>();

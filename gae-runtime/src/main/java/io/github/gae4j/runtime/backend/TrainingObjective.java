@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.backend;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -38,14 +39,14 @@ public interface TrainingObjective {
 
         public BatchLoss {
             Objects.requireNonNull(total, "total is null");
-            terms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(terms,
-                    "terms is null")));
+            terms = java.util.Collections.unmodifiableMap(
+                    new LinkedHashMap<>(Objects.requireNonNull(terms, "terms is null")));
             if (total.rows() != 1 || total.cols() != 1) {
                 throw new IllegalArgumentException("A batch loss is a scalar, got " + total.render());
             }
             if (!(weight > 0) || !Double.isFinite(weight)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "A batch's weight must be positive and finite, got %s", weight));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "A batch's weight must be positive and finite, got %s", weight));
             }
         }
     }

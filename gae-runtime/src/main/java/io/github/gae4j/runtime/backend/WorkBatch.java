@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.backend;
 
 import io.github.gae4j.core.graph.EdgeList;
@@ -48,8 +49,8 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
             Objects.requireNonNull(pairs, "pairs is null");
             Objects.requireNonNull(labels, "labels is null");
             if (pairs.size() != labels.length) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "%d pairs but %d labels", pairs.size(),
-                        labels.length));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "%d pairs but %d labels", pairs.size(), labels.length));
             }
             labels = labels.clone();
         }

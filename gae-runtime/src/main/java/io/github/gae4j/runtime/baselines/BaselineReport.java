@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.baselines;
 
 import io.github.gae4j.runtime.metrics.LinkScores;
@@ -29,7 +30,9 @@ public record BaselineReport(List<HeuristicScore> heuristics, double katzBeta, l
 
     /** The score of {@code heuristic}; throws if it was not computed. */
     public HeuristicScore get(LinkHeuristic heuristic) {
-        return heuristics.stream().filter(h -> h.heuristic() == heuristic).findFirst()
+        return heuristics.stream()
+                .filter(h -> h.heuristic() == heuristic)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No " + heuristic.label() + " in this report"));
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.baselines;
 
 import io.github.gae4j.core.graph.EdgeList;
@@ -43,8 +44,7 @@ public final class LinkHeuristics {
     /** At most this many chunks, so a graph with millions of nodes allocates few mark arrays. */
     private static final int MAX_CHUNKS = 64;
 
-    private LinkHeuristics() {
-    }
+    private LinkHeuristics() {}
 
     /** All heuristics on the test pairs of {@code split}, on its training graph. */
     public static BaselineReport evaluate(LinkSplit split, Parallelism parallelism) {
@@ -52,20 +52,23 @@ public final class LinkHeuristics {
     }
 
     /** All heuristics on {@code positives} against {@code negatives}, on {@code trainGraph}, Katz with the default β. */
-    public static BaselineReport evaluate(Graph trainGraph, EdgeList positives, EdgeList negatives,
-                                          Parallelism parallelism) {
+    public static BaselineReport evaluate(
+            Graph trainGraph, EdgeList positives, EdgeList negatives, Parallelism parallelism) {
         return evaluate(trainGraph, positives, negatives, DEFAULT_KATZ_BETA, parallelism);
     }
 
     /** All heuristics, Katz with damping {@code katzBeta} (> 0). */
-    public static BaselineReport evaluate(Graph trainGraph, EdgeList positives, EdgeList negatives,
-                                          double katzBeta, Parallelism parallelism) {
+    public static BaselineReport evaluate(
+            Graph trainGraph, EdgeList positives, EdgeList negatives, double katzBeta, Parallelism parallelism) {
         if (!(katzBeta > 0) || Double.isInfinite(katzBeta)) {
             throw new IllegalArgumentException("Katz β must be a positive number, got " + katzBeta);
         }
         if (positives.size() == 0 || negatives.size() == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Baselines need positive and negative pairs; got %d and %d", positives.size(), negatives.size()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Baselines need positive and negative pairs; got %d and %d",
+                    positives.size(),
+                    negatives.size()));
         }
         long start = System.nanoTime();
         Neighbourhoods g = Neighbourhoods.of(trainGraph);
@@ -81,20 +84,20 @@ public final class LinkHeuristics {
     }
 
     /** Every heuristic's score of every pair in {@code pairs}, in pair order. */
-    public static Map<LinkHeuristic, double[]> score(Graph trainGraph, EdgeList pairs, double katzBeta,
-                                                     Parallelism parallelism) {
+    public static Map<LinkHeuristic, double[]> score(
+            Graph trainGraph, EdgeList pairs, double katzBeta, Parallelism parallelism) {
         return score(Neighbourhoods.of(trainGraph), pairs, katzBeta, parallelism);
     }
 
-    private static Map<LinkHeuristic, double[]> score(Neighbourhoods g, EdgeList pairs, double katzBeta,
-                                                      Parallelism parallelism) {
+    private static Map<LinkHeuristic, double[]> score(
+            Neighbourhoods g, EdgeList pairs, double katzBeta, Parallelism parallelism) {
         int n = pairs.size();
         for (int k = 0; k < n; k++) {
             int u = pairs.src(k);
             int v = pairs.dst(k);
             if (u < 0 || u >= g.nodes() || v < 0 || v >= g.nodes()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Pair %d (%d, %d) has a node outside [0, %d)", k, u, v, g.nodes()));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "Pair %d (%d, %d) has a node outside [0, %d)", k, u, v, g.nodes()));
             }
         }
         double[] cn = new double[n];

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.checkpoint;
 
 import io.github.gae4j.core.optim.Adam;
@@ -15,12 +16,11 @@ import java.util.Map;
  */
 final class AdamMoments {
 
-    private AdamMoments() {
-    }
+    private AdamMoments() {}
 
     /** Adam's named state from the old layout, parameters in order. */
-    static OptimizerState state(List<String> parameters, Map<String, Matrix> m, Map<String, Matrix> v,
-                                List<Long> steps) {
+    static OptimizerState state(
+            List<String> parameters, Map<String, Matrix> m, Map<String, Matrix> v, List<Long> steps) {
         Map<String, Matrix> tensors = new LinkedHashMap<>();
         for (int k = 0; k < parameters.size(); k++) {
             String p = parameters.get(k);

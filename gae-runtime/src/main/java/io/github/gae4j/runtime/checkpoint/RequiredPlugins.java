@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.checkpoint;
 
 import io.github.gae4j.core.error.UnknownComponentException;
@@ -49,7 +50,8 @@ public final class RequiredPlugins {
         try {
             factory = lookup.factory(kind, component.name());
         } catch (UnknownComponentException e) {
-            throw new UnknownComponentException(source + ": " + e.getMessage() + ". " + hint(kind, component.name()), e);
+            throw new UnknownComponentException(
+                    source + ": " + e.getMessage() + ". " + hint(kind, component.name()), e);
         }
         ModelAssembler.checkedOptions(kind, component, factory);
     }
@@ -59,14 +61,26 @@ public final class RequiredPlugins {
                 .filter(u -> u.kind().equals(kind.label()) && u.name().equals(name))
                 .findFirst();
         if (use.isEmpty()) {
-            return String.format(Locale.ROOT, "No installed plugin provides %s '%s', which the model needs; if a"
-                    + " plugin jar provided it, add that jar: GAE_PLUGINS=path/to/plugin.jar ./gae ..., or put it"
-                    + " on the class path of your application", kind.label(), name);
+            return String.format(
+                    Locale.ROOT,
+                    "No installed plugin provides %s '%s', which the model needs; if a"
+                            + " plugin jar provided it, add that jar: GAE_PLUGINS=path/to/plugin.jar ./gae ..., or put it"
+                            + " on the class path of your application",
+                    kind.label(),
+                    name);
         }
         PluginUse u = use.get();
         String jar = u.jar().endsWith(".jar") ? u.jar() : "path/to/" + u.plugin() + ".jar";
-        return String.format(Locale.ROOT, "The model was made with %s '%s' from plugin '%s' version %s (%s), which"
+        return String.format(
+                Locale.ROOT,
+                "The model was made with %s '%s' from plugin '%s' version %s (%s), which"
                         + " is not installed here; add its jar: GAE_PLUGINS=%s ./gae ..., or put it on the class path"
-                        + " of your application", kind.label(), name, u.plugin(), u.version(), u.jar(), jar);
+                        + " of your application",
+                kind.label(),
+                name,
+                u.plugin(),
+                u.version(),
+                u.jar(),
+                jar);
     }
 }

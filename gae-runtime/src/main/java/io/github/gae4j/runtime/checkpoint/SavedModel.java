@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.checkpoint;
 
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.FactoryLookup;
-import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.util.ArrayList;
@@ -22,8 +23,11 @@ import java.util.Set;
  * on and with: absent for a model saved by code that recorded none), its parameters by name, and
  * optionally the resumable training state. {@link SavedModelFile} writes and reads it.
  */
-public record SavedModel(ModelDescription description, Optional<Provenance> provenance, List<Parameter> parameters,
-                         Optional<TrainingState> training) {
+public record SavedModel(
+        ModelDescription description,
+        Optional<Provenance> provenance,
+        List<Parameter> parameters,
+        Optional<TrainingState> training) {
 
     /** One named parameter matrix. */
     public record Parameter(String name, Matrix value) {
@@ -41,20 +45,21 @@ public record SavedModel(ModelDescription description, Optional<Provenance> prov
         Set<String> names = new HashSet<>();
         for (Parameter p : parameters) {
             if (!names.add(p.name())) {
-                throw new IllegalArgumentException("Two parameters are named '" + p.name()
-                        + "'; give every Weights of a model a distinct name");
+                throw new IllegalArgumentException(
+                        "Two parameters are named '" + p.name() + "'; give every Weights of a model a distinct name");
             }
         }
         if (training.isPresent() && training.get().weights().size() != parameters.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Training state has %d parameters, the model %d", training.get().weights().size(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Training state has %d parameters, the model %d",
+                    training.get().weights().size(),
                     parameters.size()));
         }
     }
 
     /** The model's current parameter values (copied), with no training state. */
-    public static SavedModel of(ModelDescription description, Optional<Provenance> provenance,
-                                GraphAutoencoder model) {
+    public static SavedModel of(ModelDescription description, Optional<Provenance> provenance, GraphAutoencoder model) {
         List<Parameter> params = new ArrayList<>();
         for (Weights w : model.weights()) {
             params.add(new Parameter(w.name(), w.data().copy()));
@@ -63,12 +68,18 @@ public record SavedModel(ModelDescription description, Optional<Provenance> prov
     }
 
     /** A checkpoint: the state's current parameters (named after the model's) and the state itself. */
-    public static SavedModel checkpoint(ModelDescription description, Optional<Provenance> provenance,
-                                        GraphAutoencoder model, TrainingState state) {
+    public static SavedModel checkpoint(
+            ModelDescription description,
+            Optional<Provenance> provenance,
+            GraphAutoencoder model,
+            TrainingState state) {
         List<Weights> weights = model.weights();
         if (weights.size() != state.weights().size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Training state has %d parameters, the model %d", state.weights().size(), weights.size()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Training state has %d parameters, the model %d",
+                    state.weights().size(),
+                    weights.size()));
         }
         List<Parameter> params = new ArrayList<>();
         for (int k = 0; k < weights.size(); k++) {
@@ -90,7 +101,7 @@ public record SavedModel(ModelDescription description, Optional<Provenance> prov
         return new SavedModel(description, provenance, params, Optional.empty());
     }
 
-        /**
+    /**
      * The check that {@code lookup} provides every component this model needs with the options it has, naming a
      * missing plugin as this model's provenance recorded it ({@code source} names the file in messages). Run it
      * before loading data, so a missing plugin is the first thing reported.
@@ -111,7 +122,7 @@ public record SavedModel(ModelDescription description, Optional<Provenance> prov
         return model;
     }
 
-/**
+    /**
      * Copies the parameters into a model assembled from {@link #description()}, checking that names,
      * count and shapes agree.
      *
@@ -120,22 +131,36 @@ public record SavedModel(ModelDescription description, Optional<Provenance> prov
     public void loadInto(GraphAutoencoder model, String source) {
         List<Weights> weights = model.weights();
         if (weights.size() != parameters.size()) {
-            throw new SavedModelException(String.format(Locale.ROOT,
-                    "%s: holds %d parameters %s but the model has %d %s", source, parameters.size(),
-                    parameters.stream().map(Parameter::name).toList(), weights.size(),
+            throw new SavedModelException(String.format(
+                    Locale.ROOT,
+                    "%s: holds %d parameters %s but the model has %d %s",
+                    source,
+                    parameters.size(),
+                    parameters.stream().map(Parameter::name).toList(),
+                    weights.size(),
                     weights.stream().map(Weights::name).toList()));
         }
         for (int k = 0; k < weights.size(); k++) {
             Weights w = weights.get(k);
             Parameter p = parameters.get(k);
             if (!w.name().equals(p.name())) {
-                throw new SavedModelException(String.format(Locale.ROOT,
-                        "%s: parameter %d is '%s' but the model's is '%s'", source, k + 1, p.name(), w.name()));
+                throw new SavedModelException(String.format(
+                        Locale.ROOT,
+                        "%s: parameter %d is '%s' but the model's is '%s'",
+                        source,
+                        k + 1,
+                        p.name(),
+                        w.name()));
             }
             if (!w.data().sameShape(p.value())) {
-                throw new SavedModelException(String.format(Locale.ROOT,
+                throw new SavedModelException(String.format(
+                        Locale.ROOT,
                         "%s: parameter '%s' has shape %s but the model expects %s (different input features or"
-                                + " options?)", source, p.name(), p.value().shape(), w.data().shape()));
+                                + " options?)",
+                        source,
+                        p.name(),
+                        p.value().shape(),
+                        w.data().shape()));
             }
         }
         for (int k = 0; k < weights.size(); k++) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,11 +85,11 @@ public final class SavedModelFile {
     private static final int OPTIMIZER_STATE_VERSION = 4;
     /** The first version with loss state tensors. */
     private static final int LOSS_STATE_VERSION = 2;
+
     private static final byte[] MAGIC = "GAE4JMDL".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 64 << 20;
 
-    private SavedModelFile() {
-    }
+    private SavedModelFile() {}
 
     /** Writes {@code model} to {@code file} atomically; returns the file's SHA-256 in hex. */
     public static String write(SavedModel model, Path file) {
@@ -101,8 +102,8 @@ public final class SavedModelFile {
             int version = FORMAT_VERSION;
             byte[] header = Json.write(header(model, tensors, version)).getBytes(StandardCharsets.UTF_8);
             try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING);
-                 DataOutputStream out = new DataOutputStream(new DigestOutputStream(
-                         new BufferedOutputStream(raw, 1 << 16), sha))) {
+                    DataOutputStream out =
+                            new DataOutputStream(new DigestOutputStream(new BufferedOutputStream(raw, 1 << 16), sha))) {
                 out.write(MAGIC);
                 out.writeInt(version);
                 out.writeInt(header.length);
@@ -124,8 +125,8 @@ public final class SavedModelFile {
                 return HexFormat.of().formatHex(digest);
             }
         } catch (IOException e) {
-            throw new SavedModelException(String.format(Locale.ROOT, "%s: cannot write the model: %s", file,
-                    IoErrors.describe(e)), e);
+            throw new SavedModelException(
+                    String.format(Locale.ROOT, "%s: cannot write the model: %s", file, IoErrors.describe(e)), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -141,8 +142,8 @@ public final class SavedModelFile {
     public static SavedModel read(Path file) {
         MessageDigest sha = sha256();
         try (InputStream raw = Files.newInputStream(file);
-             DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
-             DataInputStream in = new DataInputStream(digesting)) {
+                DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
+                DataInputStream in = new DataInputStream(digesting)) {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -150,9 +151,14 @@ public final class SavedModelFile {
             }
             int version = in.readInt();
             if (version > FORMAT_VERSION || version < 1) {
-                throw fail(file, String.format(Locale.ROOT,
-                        "format version %d; this gae4j reads versions 1 to %d%s", version, FORMAT_VERSION,
-                        version > FORMAT_VERSION ? " (written by a newer gae4j: upgrade to read it)" : ""));
+                throw fail(
+                        file,
+                        String.format(
+                                Locale.ROOT,
+                                "format version %d; this gae4j reads versions 1 to %d%s",
+                                version,
+                                FORMAT_VERSION,
+                                version > FORMAT_VERSION ? " (written by a newer gae4j: upgrade to read it)" : ""));
             }
             int headerLength = in.readInt();
             if (headerLength < 2 || headerLength > MAX_HEADER) {
@@ -204,11 +210,9 @@ public final class SavedModelFile {
     }
 
     /** @param term the loss term of a {@code loss-state} tensor, null for the others */
-    private record Tensor(String name, String role, String term, Matrix value) {
-    }
+    private record Tensor(String name, String role, String term, Matrix value) {}
 
-    private record TensorInfo(String name, String role, String term, int rows, int cols) {
-    }
+    private record TensorInfo(String name, String role, String term, int rows, int cols) {}
 
     private static final String PARAMETER = "parameter";
     private static final String BEST = "best";
@@ -224,10 +228,15 @@ public final class SavedModelFile {
         }
         model.training().ifPresent(t -> {
             for (int k = 0; k < t.bestWeights().size(); k++) {
-                out.add(new Tensor(model.parameters().get(k).name(), BEST, null, t.bestWeights().get(k)));
+                out.add(new Tensor(
+                        model.parameters().get(k).name(),
+                        BEST,
+                        null,
+                        t.bestWeights().get(k)));
             }
-            t.lossState().forEach((term, state) -> state.forEach((name, value) ->
-                    out.add(new Tensor(name, LOSS_STATE, term, value))));
+            t.lossState()
+                    .forEach((term, state) ->
+                            state.forEach((name, value) -> out.add(new Tensor(name, LOSS_STATE, term, value))));
             t.optimizer().tensors().forEach((name, value) -> out.add(new Tensor(name, OPTIMIZER_STATE, null, value)));
         });
         return out;
@@ -259,7 +268,12 @@ public final class SavedModelFile {
             tr.put("optimizer", t.optimizer().name());
             ArrayNode history = tr.putArray("history");
             for (EpochStats s : t.history()) {
-                history.addArray().add(s.epoch()).add(s.loss()).add(s.valAuc()).add(s.valAp()).add(s.trainMillis());
+                history.addArray()
+                        .add(s.epoch())
+                        .add(s.loss())
+                        .add(s.valAuc())
+                        .add(s.valAp())
+                        .add(s.trainMillis());
             }
             if (t.hasLossState()) {
                 ArrayNode terms = tr.putArray("loss-terms");
@@ -270,8 +284,11 @@ public final class SavedModelFile {
     }
 
     /** The parsed header, with located errors. */
-    private record Header(ModelDescription description, Optional<Provenance> provenance, List<TensorInfo> tensors,
-                          ObjectNode training) {
+    private record Header(
+            ModelDescription description,
+            Optional<Provenance> provenance,
+            List<TensorInfo> tensors,
+            ObjectNode training) {
 
         static Header parse(String text, Path file) {
             LocatedTree tree;
@@ -280,7 +297,8 @@ public final class SavedModelFile {
             } catch (ConfigException e) {
                 throw fail(file, "header is not valid JSON (" + e.getMessage() + "): the file is damaged");
             }
-            if (!(tree.root() instanceof ObjectNode top) || !"gae4j-model".equals(top.path("format").textValue())) {
+            if (!(tree.root() instanceof ObjectNode top)
+                    || !"gae4j-model".equals(top.path("format").textValue())) {
                 throw fail(file, "header does not describe a gae4j model");
             }
             ModelDescription description;
@@ -348,31 +366,41 @@ public final class SavedModelFile {
                     case BEST -> best.put(t.name(), values.get(k));
                     case ADAM_M, ADAM_V -> {
                         if (version >= OPTIMIZER_STATE_VERSION) {
-                            throw fail(file, "format version " + version + " holds Adam moments of '" + t.name()
-                                    + "' outside the optimizer state: the file is damaged");
+                            throw fail(
+                                    file,
+                                    "format version " + version + " holds Adam moments of '" + t.name()
+                                            + "' outside the optimizer state: the file is damaged");
                         }
                         (ADAM_M.equals(t.role()) ? adamM : adamV).put(t.name(), values.get(k));
                     }
                     case OPTIMIZER_STATE -> {
                         if (version < OPTIMIZER_STATE_VERSION) {
-                            throw fail(file, "format version " + version + " holds optimizer state tensor '"
-                                    + t.name() + "', which that version does not have: the file is damaged");
+                            throw fail(
+                                    file,
+                                    "format version " + version + " holds optimizer state tensor '" + t.name()
+                                            + "', which that version does not have: the file is damaged");
                         }
                         if (optimizerState.put(t.name(), values.get(k)) != null) {
-                            throw fail(file, "two optimizer state tensors are named '" + t.name()
-                                    + "': the file is damaged");
+                            throw fail(
+                                    file,
+                                    "two optimizer state tensors are named '" + t.name() + "': the file is damaged");
                         }
                     }
                     case LOSS_STATE -> {
                         if (version < LOSS_STATE_VERSION) {
-                            throw fail(file, "format version " + version + " holds loss state tensor '" + t.name()
-                                    + "', which that version does not have: the file is damaged");
+                            throw fail(
+                                    file,
+                                    "format version " + version + " holds loss state tensor '" + t.name()
+                                            + "', which that version does not have: the file is damaged");
                         }
-                        Matrix previous = lossState.computeIfAbsent(t.term(), term -> new LinkedHashMap<>())
+                        Matrix previous = lossState
+                                .computeIfAbsent(t.term(), term -> new LinkedHashMap<>())
                                 .put(t.name(), values.get(k));
                         if (previous != null) {
-                            throw fail(file, "loss term '" + t.term() + "' has two state tensors named '" + t.name()
-                                    + "': the file is damaged");
+                            throw fail(
+                                    file,
+                                    "loss term '" + t.term() + "' has two state tensors named '" + t.name()
+                                            + "': the file is damaged");
                         }
                     }
                     default -> throw fail(file, "unknown tensor role '" + t.role() + "'");
@@ -381,7 +409,8 @@ public final class SavedModelFile {
             Optional<TrainingState> state = Optional.empty();
             if (training != null) {
                 OptimizerState optimizer = version >= OPTIMIZER_STATE_VERSION
-                        ? optimizerState(optimizerState, file) : adamState(params, adamM, adamV, file);
+                        ? optimizerState(optimizerState, file)
+                        : adamState(params, adamM, adamV, file);
                 state = Optional.of(trainingState(params, best, optimizer, lossTerms(lossState, file), file));
             } else if (!lossState.isEmpty()) {
                 throw fail(file, "holds loss state but no training state: the file is damaged");
@@ -402,8 +431,11 @@ public final class SavedModelFile {
             JsonNode listed = training.get("loss-terms");
             if (listed == null) {
                 if (!tensors.isEmpty()) {
-                    throw fail(file, "holds state of loss term '" + tensors.keySet().iterator().next()
-                            + "' but lists no loss terms: the file is damaged");
+                    throw fail(
+                            file,
+                            "holds state of loss term '"
+                                    + tensors.keySet().iterator().next()
+                                    + "' but lists no loss terms: the file is damaged");
                 }
                 return out;
             }
@@ -418,8 +450,10 @@ public final class SavedModelFile {
             }
             for (String term : tensors.keySet()) {
                 if (!out.containsKey(term)) {
-                    throw fail(file, "holds state of loss term '" + term + "', which is not in its list of loss"
-                            + " terms " + out.keySet() + ": the file is damaged");
+                    throw fail(
+                            file,
+                            "holds state of loss term '" + term + "', which is not in its list of loss" + " terms "
+                                    + out.keySet() + ": the file is damaged");
                 }
             }
             return out;
@@ -435,27 +469,36 @@ public final class SavedModelFile {
         }
 
         /** Versions 1 to 3: Adam's moments by parameter name, the update counts in the header. */
-        private OptimizerState adamState(List<SavedModel.Parameter> params, Map<String, Matrix> adamM,
-                                         Map<String, Matrix> adamV, Path file) {
-            JsonNode steps = training.get("optimizer-steps") instanceof ArrayNode l ? l : Json.object().arrayNode();
+        private OptimizerState adamState(
+                List<SavedModel.Parameter> params, Map<String, Matrix> adamM, Map<String, Matrix> adamV, Path file) {
+            JsonNode steps = training.get("optimizer-steps") instanceof ArrayNode l
+                    ? l
+                    : Json.object().arrayNode();
             if (steps.size() != params.size() || adamM.size() != params.size() || adamV.size() != params.size()) {
                 throw fail(file, "training state does not cover every parameter: the file is damaged");
             }
             List<Long> counts = new ArrayList<>();
             for (int k = 0; k < params.size(); k++) {
                 String name = params.get(k).name();
-                if (!steps.get(k).isIntegralNumber() || !steps.get(k).canConvertToLong() || steps.get(k).longValue() < 0
-                        || !adamM.containsKey(name) || !adamV.containsKey(name)) {
+                if (!steps.get(k).isIntegralNumber()
+                        || !steps.get(k).canConvertToLong()
+                        || steps.get(k).longValue() < 0
+                        || !adamM.containsKey(name)
+                        || !adamV.containsKey(name)) {
                     throw fail(file, "optimizer state of '" + name + "' is missing or damaged");
                 }
                 counts.add(steps.get(k).longValue());
             }
-            return AdamMoments.state(params.stream().map(SavedModel.Parameter::name).toList(), adamM, adamV, counts);
+            return AdamMoments.state(
+                    params.stream().map(SavedModel.Parameter::name).toList(), adamM, adamV, counts);
         }
 
-        private TrainingState trainingState(List<SavedModel.Parameter> params, Map<String, Matrix> best,
-                                            OptimizerState optimizer, Map<String, Map<String, Matrix>> lossState,
-                                            Path file) {
+        private TrainingState trainingState(
+                List<SavedModel.Parameter> params,
+                Map<String, Matrix> best,
+                OptimizerState optimizer,
+                Map<String, Map<String, Matrix>> lossState,
+                Path file) {
             List<Matrix> current = new ArrayList<>();
             List<Matrix> bestWeights = new ArrayList<>();
             for (SavedModel.Parameter p : params) {
@@ -470,14 +513,24 @@ public final class SavedModelFile {
                     if (!r.isArray() || r.size() != 5) {
                         throw fail(file, "training history row is damaged");
                     }
-                    history.add(new EpochStats((int) number(r.get(0)), number(r.get(1)), number(r.get(2)),
-                            number(r.get(3)), number(r.get(4))));
+                    history.add(new EpochStats(
+                            (int) number(r.get(0)),
+                            number(r.get(1)),
+                            number(r.get(2)),
+                            number(r.get(3)),
+                            number(r.get(4))));
                 }
             }
             try {
-                return new TrainingState(integer(training, "epochs-done", file), history,
-                        integer(training, "best-epoch", file), number(training.get("best-val-auc")), current,
-                        bestWeights.size() == params.size() ? bestWeights : List.of(), optimizer, lossState);
+                return new TrainingState(
+                        integer(training, "epochs-done", file),
+                        history,
+                        integer(training, "best-epoch", file),
+                        number(training.get("best-val-auc")),
+                        current,
+                        bestWeights.size() == params.size() ? bestWeights : List.of(),
+                        optimizer,
+                        lossState);
             } catch (IllegalArgumentException e) {
                 throw fail(file, e.getMessage());
             }

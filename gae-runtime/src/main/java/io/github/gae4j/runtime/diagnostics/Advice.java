@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.diagnostics;
 
 import io.github.gae4j.core.graph.Features;
@@ -24,7 +25,12 @@ import java.util.Objects;
 public record Advice(FeatureKind features, double meanRowSum, double learningRate, boolean samplesNegatives) {
 
     /** See {@link Advice}. */
-    public enum FeatureKind { NONE, RAW, NORMALIZED, OTHER }
+    public enum FeatureKind {
+        NONE,
+        RAW,
+        NORMALIZED,
+        OTHER
+    }
 
     /** Loss plugins that draw negatives, by name. */
     static final List<String> SAMPLING_LOSSES = List.of("negative-sampling-bce", "masked-edge-bce");
@@ -101,8 +107,7 @@ public record Advice(FeatureKind features, double meanRowSum, double learningRat
     /** Why the features are suspect, for messages: "the input features are un-normalised (mean row sum 267)". */
     String featureNote() {
         return features == FeatureKind.RAW && meanRowSum > 2
-                ? String.format(Locale.ROOT, " The input features are not normalised (mean row sum %.3g).",
-                        meanRowSum)
+                ? String.format(Locale.ROOT, " The input features are not normalised (mean row sum %.3g).", meanRowSum)
                 : "";
     }
 
@@ -113,7 +118,7 @@ public record Advice(FeatureKind features, double meanRowSum, double learningRat
                 tries.add("no features (--no-features)");
             }
             case NORMALIZED, OTHER -> tries.add("no features (--no-features)");
-            case NONE -> { }
+            case NONE -> {}
         }
     }
 
@@ -123,7 +128,9 @@ public record Advice(FeatureKind features, double meanRowSum, double learningRat
 
     private static String shortNumber(double v) {
         String s = String.format(Locale.ROOT, "%.2g", v);
-        return s.contains("e") ? s : new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+        return s.contains("e")
+                ? s
+                : new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
     }
 
     private static String sentence(List<String> tries) {

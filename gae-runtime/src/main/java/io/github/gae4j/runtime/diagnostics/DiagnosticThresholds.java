@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.diagnostics;
 
 import java.util.Locale;
@@ -20,22 +21,30 @@ import java.util.Locale;
  * @param probeEvery         look at the encoder's activations every this many epochs (0: every tenth of the run,
  *                           at least 5 epochs apart)
  */
-public record DiagnosticThresholds(double lossSpikeFactor, double flatAucTolerance, int flatAucEpochs,
-                                   double earlyBestShare, int earlyBestMinEpochs, double deadUnitShare,
-                                   double rankOneShare, double constantDimShare, double baselineMargin,
-                                   int probeEvery) {
+public record DiagnosticThresholds(
+        double lossSpikeFactor,
+        double flatAucTolerance,
+        int flatAucEpochs,
+        double earlyBestShare,
+        int earlyBestMinEpochs,
+        double deadUnitShare,
+        double rankOneShare,
+        double constantDimShare,
+        double baselineMargin,
+        int probeEvery) {
 
     public DiagnosticThresholds {
         require(lossSpikeFactor > 1, "lossSpikeFactor must be > 1", lossSpikeFactor);
-        require(flatAucTolerance >= 0 && flatAucTolerance < 0.5, "flatAucTolerance must be in [0, 0.5)",
+        require(
+                flatAucTolerance >= 0 && flatAucTolerance < 0.5,
+                "flatAucTolerance must be in [0, 0.5)",
                 flatAucTolerance);
         require(flatAucEpochs >= 1, "flatAucEpochs must be >= 1", flatAucEpochs);
         require(earlyBestShare >= 0 && earlyBestShare < 1, "earlyBestShare must be in [0, 1)", earlyBestShare);
         require(earlyBestMinEpochs >= 1, "earlyBestMinEpochs must be >= 1", earlyBestMinEpochs);
         require(deadUnitShare > 0 && deadUnitShare <= 1, "deadUnitShare must be in (0, 1]", deadUnitShare);
         require(rankOneShare > 0 && rankOneShare <= 1, "rankOneShare must be in (0, 1]", rankOneShare);
-        require(constantDimShare > 0 && constantDimShare <= 1, "constantDimShare must be in (0, 1]",
-                constantDimShare);
+        require(constantDimShare > 0 && constantDimShare <= 1, "constantDimShare must be in (0, 1]", constantDimShare);
         require(baselineMargin >= 0 && baselineMargin < 1, "baselineMargin must be in [0, 1)", baselineMargin);
         require(probeEvery >= 0, "probeEvery must be >= 0", probeEvery);
     }
@@ -51,43 +60,115 @@ public record DiagnosticThresholds(double lossSpikeFactor, double flatAucToleran
     }
 
     public DiagnosticThresholds withLossSpikeFactor(double value) {
-        return new DiagnosticThresholds(value, flatAucTolerance, flatAucEpochs, earlyBestShare, earlyBestMinEpochs,
-                deadUnitShare, rankOneShare, constantDimShare, baselineMargin, probeEvery);
+        return new DiagnosticThresholds(
+                value,
+                flatAucTolerance,
+                flatAucEpochs,
+                earlyBestShare,
+                earlyBestMinEpochs,
+                deadUnitShare,
+                rankOneShare,
+                constantDimShare,
+                baselineMargin,
+                probeEvery);
     }
 
     public DiagnosticThresholds withFlatAuc(double tolerance, int epochs) {
-        return new DiagnosticThresholds(lossSpikeFactor, tolerance, epochs, earlyBestShare, earlyBestMinEpochs,
-                deadUnitShare, rankOneShare, constantDimShare, baselineMargin, probeEvery);
+        return new DiagnosticThresholds(
+                lossSpikeFactor,
+                tolerance,
+                epochs,
+                earlyBestShare,
+                earlyBestMinEpochs,
+                deadUnitShare,
+                rankOneShare,
+                constantDimShare,
+                baselineMargin,
+                probeEvery);
     }
 
     public DiagnosticThresholds withEarlyBest(double share, int minEpochs) {
-        return new DiagnosticThresholds(lossSpikeFactor, flatAucTolerance, flatAucEpochs, share, minEpochs,
-                deadUnitShare, rankOneShare, constantDimShare, baselineMargin, probeEvery);
+        return new DiagnosticThresholds(
+                lossSpikeFactor,
+                flatAucTolerance,
+                flatAucEpochs,
+                share,
+                minEpochs,
+                deadUnitShare,
+                rankOneShare,
+                constantDimShare,
+                baselineMargin,
+                probeEvery);
     }
 
     public DiagnosticThresholds withDeadUnitShare(double value) {
-        return new DiagnosticThresholds(lossSpikeFactor, flatAucTolerance, flatAucEpochs, earlyBestShare,
-                earlyBestMinEpochs, value, rankOneShare, constantDimShare, baselineMargin, probeEvery);
+        return new DiagnosticThresholds(
+                lossSpikeFactor,
+                flatAucTolerance,
+                flatAucEpochs,
+                earlyBestShare,
+                earlyBestMinEpochs,
+                value,
+                rankOneShare,
+                constantDimShare,
+                baselineMargin,
+                probeEvery);
     }
 
     public DiagnosticThresholds withRankOneShare(double value) {
-        return new DiagnosticThresholds(lossSpikeFactor, flatAucTolerance, flatAucEpochs, earlyBestShare,
-                earlyBestMinEpochs, deadUnitShare, value, constantDimShare, baselineMargin, probeEvery);
+        return new DiagnosticThresholds(
+                lossSpikeFactor,
+                flatAucTolerance,
+                flatAucEpochs,
+                earlyBestShare,
+                earlyBestMinEpochs,
+                deadUnitShare,
+                value,
+                constantDimShare,
+                baselineMargin,
+                probeEvery);
     }
 
     public DiagnosticThresholds withConstantDimShare(double value) {
-        return new DiagnosticThresholds(lossSpikeFactor, flatAucTolerance, flatAucEpochs, earlyBestShare,
-                earlyBestMinEpochs, deadUnitShare, rankOneShare, value, baselineMargin, probeEvery);
+        return new DiagnosticThresholds(
+                lossSpikeFactor,
+                flatAucTolerance,
+                flatAucEpochs,
+                earlyBestShare,
+                earlyBestMinEpochs,
+                deadUnitShare,
+                rankOneShare,
+                value,
+                baselineMargin,
+                probeEvery);
     }
 
     public DiagnosticThresholds withBaselineMargin(double value) {
-        return new DiagnosticThresholds(lossSpikeFactor, flatAucTolerance, flatAucEpochs, earlyBestShare,
-                earlyBestMinEpochs, deadUnitShare, rankOneShare, constantDimShare, value, probeEvery);
+        return new DiagnosticThresholds(
+                lossSpikeFactor,
+                flatAucTolerance,
+                flatAucEpochs,
+                earlyBestShare,
+                earlyBestMinEpochs,
+                deadUnitShare,
+                rankOneShare,
+                constantDimShare,
+                value,
+                probeEvery);
     }
 
     public DiagnosticThresholds withProbeEvery(int value) {
-        return new DiagnosticThresholds(lossSpikeFactor, flatAucTolerance, flatAucEpochs, earlyBestShare,
-                earlyBestMinEpochs, deadUnitShare, rankOneShare, constantDimShare, baselineMargin, value);
+        return new DiagnosticThresholds(
+                lossSpikeFactor,
+                flatAucTolerance,
+                flatAucEpochs,
+                earlyBestShare,
+                earlyBestMinEpochs,
+                deadUnitShare,
+                rankOneShare,
+                constantDimShare,
+                baselineMargin,
+                value);
     }
 
     /** The epochs between two looks at the activations in a run of {@code epochs}. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.diagnostics;
 
 import io.github.gae4j.core.graph.LinkSplit;
@@ -67,8 +68,12 @@ public final class TrainingDiagnostics implements TrainingListener {
      * @param probe         looks at the encoder's activations; null to skip those checks
      * @param sink          told of each warning as it is raised (progress output, a log); null for a WARN log line
      */
-    public TrainingDiagnostics(DiagnosticThresholds thresholds, int plannedEpochs, Advice advice, EncoderProbe probe,
-                               Consumer<Warning> sink) {
+    public TrainingDiagnostics(
+            DiagnosticThresholds thresholds,
+            int plannedEpochs,
+            Advice advice,
+            EncoderProbe probe,
+            Consumer<Warning> sink) {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds is null");
         if (plannedEpochs < 1) {
             throw new IllegalArgumentException("plannedEpochs must be >= 1, got " + plannedEpochs);
@@ -86,14 +91,20 @@ public final class TrainingDiagnostics implements TrainingListener {
      *
      * @param sink told of each warning as it is raised; null for a WARN log line
      */
-    public static TrainingDiagnostics of(DiagnosticThresholds thresholds, TrainerConfig training,
-                                         GraphAutoencoder model, LinkSplit split, Parallelism parallelism,
-                                         Consumer<Warning> sink) {
+    public static TrainingDiagnostics of(
+            DiagnosticThresholds thresholds,
+            TrainerConfig training,
+            GraphAutoencoder model,
+            LinkSplit split,
+            Parallelism parallelism,
+            Consumer<Warning> sink) {
         GraphInput input = GraphInput.of(split.trainGraph());
-        Advice advice = Advice.of(input.features(), training.learningRate(),
+        Advice advice = Advice.of(
+                input.features(),
+                training.learningRate(),
                 model.losses().stream().map(WeightedLoss::name).toList());
-        return new TrainingDiagnostics(thresholds, training.epochs(), advice,
-                new EncoderProbe(model, input, parallelism), sink);
+        return new TrainingDiagnostics(
+                thresholds, training.epochs(), advice, new EncoderProbe(model, input, parallelism), sink);
     }
 
     /**
@@ -133,9 +144,16 @@ public final class TrainingDiagnostics implements TrainingListener {
         int length = result.stoppedEarly() ? done : Math.max(done, plannedEpochs);
         int best = result.bestEpoch();
         if (length >= thresholds.earlyBestMinEpochs() && best > 0 && best <= thresholds.earlyBestShare() * length) {
-            raise(new Warning("early-best-epoch", 0, String.format(Locale.ROOT,
-                    "The best validation epoch is %d of %d (the first %s of the run): no later epoch did better.",
-                    best, length, percent((double) best / length)), advice.collapse()));
+            raise(new Warning(
+                    "early-best-epoch",
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "The best validation epoch is %d of %d (the first %s of the run): no later epoch did better.",
+                            best,
+                            length,
+                            percent((double) best / length)),
+                    advice.collapse()));
         }
         if (probe != null) {
             // The evaluated weights are the best epoch's: their shape matters if the run went on without
@@ -155,18 +173,35 @@ public final class TrainingDiagnostics implements TrainingListener {
             return Optional.empty();
         }
         Baseline b = best.get();
-        Warning w = new Warning("below-baseline", 0, String.format(Locale.ROOT,
-                "The model's test AUC %.4f is %.1f points below %s (%.4f) on the same test pairs.", modelTestAuc,
-                100 * (b.auc() - modelTestAuc), b.name(), b.auc()), advice.belowBaseline(b.name()));
+        Warning w = new Warning(
+                "below-baseline",
+                0,
+                String.format(
+                        Locale.ROOT,
+                        "The model's test AUC %.4f is %.1f points below %s (%.4f) on the same test pairs.",
+                        modelTestAuc,
+                        100 * (b.auc() - modelTestAuc),
+                        b.name(),
+                        b.auc()),
+                advice.belowBaseline(b.name()));
         return raise(w) ? Optional.of(w) : Optional.empty();
     }
 
     private void checkLoss(EpochStats s) {
         double loss = s.loss();
         if (previousLoss > 0 && Double.isFinite(loss) && loss > thresholds.lossSpikeFactor() * previousLoss) {
-            raise(new Warning("loss-spike", s.epoch(), String.format(Locale.ROOT,
-                    "The training loss jumped %.1f× at epoch %d, from %.4g to %.4g.%s", loss / previousLoss,
-                    s.epoch(), previousLoss, loss, advice.featureNote()), advice.lossSpike()));
+            raise(new Warning(
+                    "loss-spike",
+                    s.epoch(),
+                    String.format(
+                            Locale.ROOT,
+                            "The training loss jumped %.1f× at epoch %d, from %.4g to %.4g.%s",
+                            loss / previousLoss,
+                            s.epoch(),
+                            previousLoss,
+                            loss,
+                            advice.featureNote()),
+                    advice.lossSpike()));
         }
         previousLoss = loss;
     }
@@ -186,9 +221,16 @@ public final class TrainingDiagnostics implements TrainingListener {
             flatCount = 0;
         }
         if (flatCount == thresholds.flatAucEpochs()) {
-            raise(new Warning("flat-auc", s.epoch(), String.format(Locale.ROOT,
-                    "Validation AUC has stayed at %.4f, chance level, for %d validated epochs since epoch %d: the"
-                            + " model no longer tells edges from non-edges.", auc, flatCount, flatSince),
+            raise(new Warning(
+                    "flat-auc",
+                    s.epoch(),
+                    String.format(
+                            Locale.ROOT,
+                            "Validation AUC has stayed at %.4f, chance level, for %d validated epochs since epoch %d: the"
+                                    + " model no longer tells edges from non-edges.",
+                            auc,
+                            flatCount,
+                            flatSince),
                     advice.collapse()));
         }
     }
@@ -209,31 +251,65 @@ public final class TrainingDiagnostics implements TrainingListener {
         int units = snap.units();
         int dead = snap.deadUnits();
         if (units > 0 && dead >= thresholds.deadUnitShare() * units) {
-            raise(new Warning("dead-units", epoch, String.format(Locale.ROOT,
-                    "%s%d of the encoder's %d hidden ReLU units (%s) output zero for every node%s.%s", at, dead,
-                    units, percent((double) dead / units), layers(snap), advice.featureNote()), advice.collapse()));
+            raise(new Warning(
+                    "dead-units",
+                    epoch,
+                    String.format(
+                            Locale.ROOT,
+                            "%s%d of the encoder's %d hidden ReLU units (%s) output zero for every node%s.%s",
+                            at,
+                            dead,
+                            units,
+                            percent((double) dead / units),
+                            layers(snap),
+                            advice.featureNote()),
+                    advice.collapse()));
         }
         EmbeddingSpread spread = EmbeddingSpread.of(snap.embeddings());
-        LOG.debug("{}: {} of {} hidden ReLU units dead; first component {} of the variance; {} of {} embedding"
-                + " dimensions constant; {} zero entries", epoch > 0 ? "epoch " + epoch : "final model", dead,
-                units, percent(spread.firstComponentShare()), spread.constantDims(), spread.dims(),
+        LOG.debug(
+                "{}: {} of {} hidden ReLU units dead; first component {} of the variance; {} of {} embedding"
+                        + " dimensions constant; {} zero entries",
+                epoch > 0 ? "epoch " + epoch : "final model",
+                dead,
+                units,
+                percent(spread.firstComponentShare()),
+                spread.constantDims(),
+                spread.dims(),
                 percent(spread.zeroShare()));
         if (!stalled) {
             return;
         }
         if (spread.dims() > 0 && Double.isNaN(spread.firstComponentShare())) {
-            raise(new Warning("constant-embeddings", epoch, String.format(Locale.ROOT,
-                    "%severy node has the same embedding%s.", at, zeros(spread)), advice.collapse()));
+            raise(new Warning(
+                    "constant-embeddings",
+                    epoch,
+                    String.format(Locale.ROOT, "%severy node has the same embedding%s.", at, zeros(spread)),
+                    advice.collapse()));
         } else if (spread.dims() > 0 && spread.constantDims() >= thresholds.constantDimShare() * spread.dims()) {
-            raise(new Warning("constant-embeddings", epoch, String.format(Locale.ROOT,
-                    "%s%d of the %d embedding dimensions are the same for every node%s.", at, spread.constantDims(),
-                    spread.dims(), zeros(spread)), advice.collapse()));
+            raise(new Warning(
+                    "constant-embeddings",
+                    epoch,
+                    String.format(
+                            Locale.ROOT,
+                            "%s%d of the %d embedding dimensions are the same for every node%s.",
+                            at,
+                            spread.constantDims(),
+                            spread.dims(),
+                            zeros(spread)),
+                    advice.collapse()));
         }
         if (spread.dims() > 1 && spread.firstComponentShare() >= thresholds.rankOneShare()) {
-            raise(new Warning("rank-one-embeddings", epoch, String.format(Locale.ROOT,
-                    "%sthe first principal component holds %s of the embeddings' variance: the nodes lie almost on"
-                            + " one line, so the decoder can barely tell pairs apart%s.", at,
-                    percent(spread.firstComponentShare()), zeros(spread)), advice.collapse()));
+            raise(new Warning(
+                    "rank-one-embeddings",
+                    epoch,
+                    String.format(
+                            Locale.ROOT,
+                            "%sthe first principal component holds %s of the embeddings' variance: the nodes lie almost on"
+                                    + " one line, so the decoder can barely tell pairs apart%s.",
+                            at,
+                            percent(spread.firstComponentShare()),
+                            zeros(spread)),
+                    advice.collapse()));
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -65,14 +66,13 @@ public final class Json {
 
     private static final ObjectMapper WRITER = new ObjectMapper();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private Json() {
-    }
+    private Json() {}
 
     private static JsonFactory strict(JsonFactory factory) {
         return factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
@@ -96,8 +96,8 @@ public final class Json {
             WRITER.writeValue(g, value);
         } catch (IOException e) {
             // A StringWriter does not fail; only an unwritable value (no mapping for its type) gets here.
-            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Cannot write " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
         }
         return out.append('\n').toString();
     }
@@ -141,7 +141,9 @@ public final class Json {
         }
         if (t.isStructStart()) {
             // The new object's or array's own context is open: its parent says where it stands.
-            return context.getParent() == null ? "" : context.getParent().pathAsPointer().toString();
+            return context.getParent() == null
+                    ? ""
+                    : context.getParent().pathAsPointer().toString();
         }
         return null;
     }
@@ -170,7 +172,8 @@ public final class Json {
 
     /** Six significant digits where they give {@code d} back exactly, else the exact shortest form. */
     static String compact(double d) {
-        String shortForm = String.format(Locale.ROOT, "%.6g", d).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+        String shortForm = String.format(Locale.ROOT, "%.6g", d)
+                .replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
                 .replaceFirst("\\.(e|$)", "$1");
         return Double.parseDouble(shortForm) == d ? shortForm : Double.toString(d);
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,8 +69,14 @@ public final class LocatedTree {
         for (Iterator<String> keys = o.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!known.contains(key)) {
-                throw fail(child(at, key), String.format(Locale.ROOT, "unknown key '%s' in %s; known keys: %s", key,
-                        what, new TreeSet<>(known)));
+                throw fail(
+                        child(at, key),
+                        String.format(
+                                Locale.ROOT,
+                                "unknown key '%s' in %s; known keys: %s",
+                                key,
+                                what,
+                                new TreeSet<>(known)));
             }
         }
     }

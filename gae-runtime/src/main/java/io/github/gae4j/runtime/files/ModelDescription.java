@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import io.github.gae4j.runtime.model.GraphAutoencoder;
@@ -25,11 +26,12 @@ public record ModelDescription(ModelSpec model, TrainerConfig training) {
      */
     public static ModelDescription of(GraphAutoencoder model, TrainerConfig training) {
         Objects.requireNonNull(model, "model is null");
-        ModelSpec spec = model.spec().orElseThrow(() -> new IllegalStateException("This model cannot be saved: it was"
-                + " composed from component instances, so it records no ModelSpec (a saved model names each component"
-                + " to assemble it again). Give every part by name instead, new ModelAssembler(plugins).builder(context)"
-                + ".encoder(ComponentSpec.of(\"gcn\"))... or new ModelAssembler(plugins).assemble(modelSpec, context),"
-                + " or pass the ModelSpec the instances match to GraphAutoencoder.Builder.spec(...)"));
+        ModelSpec spec = model.spec()
+                .orElseThrow(() -> new IllegalStateException("This model cannot be saved: it was"
+                        + " composed from component instances, so it records no ModelSpec (a saved model names each component"
+                        + " to assemble it again). Give every part by name instead, new ModelAssembler(plugins).builder(context)"
+                        + ".encoder(ComponentSpec.of(\"gcn\"))... or new ModelAssembler(plugins).assemble(modelSpec, context),"
+                        + " or pass the ModelSpec the instances match to GraphAutoencoder.Builder.spec(...)"));
         return new ModelDescription(spec, training);
     }
 }

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
-import io.github.gae4j.core.io.IoErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.runtime.model.ComponentSpec;
@@ -45,13 +46,11 @@ import java.util.Set;
  */
 public final class ModelDescriptionFile {
 
-    private static final Set<String> TOP = Set.of("encoder", "sampler", "decoder", "losses", "corruptions",
-            "training");
+    private static final Set<String> TOP = Set.of("encoder", "sampler", "decoder", "losses", "corruptions", "training");
     private static final Set<String> COMPONENT = Set.of("name", "options");
     private static final Set<String> LOSS = Set.of("name", "weight", "options");
 
-    private ModelDescriptionFile() {
-    }
+    private ModelDescriptionFile() {}
 
     /** Reads a {@code .json}, {@code .yaml} or {@code .yml} file (any other name is read as JSON). */
     public static ModelDescription read(Path file) {
@@ -59,7 +58,8 @@ public final class ModelDescriptionFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException(String.format(Locale.ROOT, "%s: cannot read the model file: %s", file, IoErrors.reason(e)));
+            throw new ConfigException(
+                    String.format(Locale.ROOT, "%s: cannot read the model file: %s", file, IoErrors.reason(e)));
         }
         return parse(text, Json.Syntax.of(file), file.toString());
     }
@@ -81,8 +81,10 @@ public final class ModelDescriptionFile {
         tree.onlyKeys(top, at, TOP, "the model description");
         ModelSpec spec = spec(tree, top, at);
         TrainerConfig training = top.has("training")
-                ? TrainingSettings.read(tree, tree.object(top.get("training"), LocatedTree.child(at, "training"),
-                        "'training'"), LocatedTree.child(at, "training"))
+                ? TrainingSettings.read(
+                        tree,
+                        tree.object(top.get("training"), LocatedTree.child(at, "training"), "'training'"),
+                        LocatedTree.child(at, "training"))
                 : TrainerConfig.defaults();
         return new ModelDescription(spec, training);
     }
@@ -93,8 +95,12 @@ public final class ModelDescriptionFile {
      */
     public static ModelSpec spec(LocatedTree tree, ObjectNode top, String at) {
         Reader r = new Reader(tree);
-        return new ModelSpec(r.component(top, at, "encoder"), r.component(top, at, "sampler"),
-                r.component(top, at, "decoder"), r.losses(top, at), r.corruptions(top, at));
+        return new ModelSpec(
+                r.component(top, at, "encoder"),
+                r.component(top, at, "sampler"),
+                r.component(top, at, "decoder"),
+                r.losses(top, at),
+                r.corruptions(top, at));
     }
 
     /** Checks every name and option against the installed factories, listing the known ones on failure. */
@@ -188,8 +194,8 @@ public final class ModelDescriptionFile {
                 ObjectNode o = tree.object(list.get(k), item, "each entry of 'losses'");
                 tree.onlyKeys(o, item, LOSS, "a loss");
                 double weight = tree.number(o, item, "weight", "a loss", 1.0);
-                out.add(new LossSpec(new ComponentSpec(tree.string(o, item, "name", "a loss"),
-                        options(o, item, "a loss")), weight));
+                out.add(new LossSpec(
+                        new ComponentSpec(tree.string(o, item, "name", "a loss"), options(o, item, "a loss")), weight));
             }
             return out;
         }
@@ -205,8 +211,7 @@ public final class ModelDescriptionFile {
             List<ComponentSpec> out = new ArrayList<>();
             for (int k = 0; k < list.size(); k++) {
                 String item = LocatedTree.child(here, k);
-                out.add(named(tree.object(list.get(k), item, "each entry of 'corruptions'"), item,
-                        "a corruption"));
+                out.add(named(tree.object(list.get(k), item, "each entry of 'corruptions'"), item, "a corruption"));
             }
             return out;
         }
@@ -226,8 +231,10 @@ public final class ModelDescriptionFile {
                     List<Object> items = new ArrayList<>();
                     for (int k = 0; k < list.size(); k++) {
                         if (!scalar(list.get(k))) {
-                            throw tree.fail(LocatedTree.child(key, k), "each item of option '" + e.getKey() + "' of "
-                                    + what + " must be a number, string or boolean");
+                            throw tree.fail(
+                                    LocatedTree.child(key, k),
+                                    "each item of option '" + e.getKey() + "' of " + what
+                                            + " must be a number, string or boolean");
                         }
                         items.add(optionValue(list.get(k)));
                     }
@@ -235,8 +242,10 @@ public final class ModelDescriptionFile {
                     continue;
                 }
                 if (!scalar(v)) {
-                    throw tree.fail(key, "option '" + e.getKey() + "' of " + what
-                            + " must be a number, string or boolean, or a list of them");
+                    throw tree.fail(
+                            key,
+                            "option '" + e.getKey() + "' of " + what
+                                    + " must be a number, string or boolean, or a list of them");
                 }
                 m.put(e.getKey(), optionValue(v));
             }

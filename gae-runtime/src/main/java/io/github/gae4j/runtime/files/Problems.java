@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -16,12 +17,12 @@ final class Problems {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) [\"'](.*)[\"']");
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static String describe(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? ""
+        String where = at == null || at.getLineNr() < 1
+                ? ""
                 : String.format(Locale.ROOT, "line %d, column %d: ", at.getLineNr(), at.getColumnNr());
         return where + problem(e);
     }
@@ -59,8 +60,10 @@ final class Problems {
         }
         if (original.startsWith("Unrecognized token")) {
             // "Unrecognized token 'tru': was expecting (JSON String, ...)": the token is what matters.
-            return "unrecognized token" + original.substring("Unrecognized token".length(), original.indexOf(':') < 0
-                    ? original.length() : original.indexOf(':'));
+            return "unrecognized token"
+                    + original.substring(
+                            "Unrecognized token".length(),
+                            original.indexOf(':') < 0 ? original.length() : original.indexOf(':'));
         }
         // Jackson's first sentence, without where its input came from (the caller names the file).
         String first = original.lines().findFirst().orElse(original);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,23 +36,36 @@ import java.util.Optional;
 public final class ProvenanceJson {
 
     private static final String WHAT = "the provenance";
-    private static final List<String> LEGACY_REQUIRED = List.of("dataset.loader", "dataset.nodes", "dataset.edges",
-            "split.seed", "split.val-fraction", "split.test-fraction", "model.seed");
+    private static final List<String> LEGACY_REQUIRED = List.of(
+            "dataset.loader",
+            "dataset.nodes",
+            "dataset.edges",
+            "split.seed",
+            "split.val-fraction",
+            "split.test-fraction",
+            "model.seed");
 
-    private ProvenanceJson() {
-    }
+    private ProvenanceJson() {}
 
     public static ObjectNode write(Provenance p) {
         ObjectNode o = Json.object();
         o.put("gae4j-version", p.gae4jVersion());
-        o.putObject("jdk").put("vendor", p.jdk().vendor()).put("version", p.jdk().version());
+        o.putObject("jdk")
+                .put("vendor", p.jdk().vendor())
+                .put("version", p.jdk().version());
         ArrayNode plugins = o.putArray("plugins");
         for (Provenance.PluginUse u : p.plugins()) {
-            plugins.addObject().put("kind", u.kind()).put("name", u.name()).put("plugin", u.plugin())
-                    .put("version", u.version()).put("jar", u.jar());
+            plugins.addObject()
+                    .put("kind", u.kind())
+                    .put("name", u.name())
+                    .put("plugin", u.plugin())
+                    .put("version", u.version())
+                    .put("jar", u.jar());
         }
         o.set("model", ModelDescriptionFile.toTree(p.model()));
-        o.putObject("seeds").put("split", p.seeds().split()).put("init", p.seeds().init())
+        o.putObject("seeds")
+                .put("split", p.seeds().split())
+                .put("init", p.seeds().init())
                 .put("training", p.seeds().training());
         ObjectNode dataset = o.putObject("dataset");
         Provenance.Dataset d = p.dataset();
@@ -61,7 +75,8 @@ public final class ProvenanceJson {
         dataset.put("nodes", d.nodes());
         dataset.put("edges", d.edges());
         d.fingerprint().ifPresent(f -> dataset.put("fingerprint", f));
-        o.putObject("split").put("val-fraction", p.split().valFraction())
+        o.putObject("split")
+                .put("val-fraction", p.split().valFraction())
                 .put("test-fraction", p.split().testFraction());
         return o;
     }
@@ -80,26 +95,34 @@ public final class ProvenanceJson {
             String item = LocatedTree.child(pluginsAt, k);
             ObjectNode u = tree.object(list.get(k), item, "each entry of 'plugins'");
             String what = "a plugin entry";
-            plugins.add(new Provenance.PluginUse(tree.string(u, item, "kind", what), tree.string(u, item, "name", what),
-                    tree.string(u, item, "plugin", what), tree.string(u, item, "version", what),
+            plugins.add(new Provenance.PluginUse(
+                    tree.string(u, item, "kind", what),
+                    tree.string(u, item, "name", what),
+                    tree.string(u, item, "plugin", what),
+                    tree.string(u, item, "version", what),
                     tree.string(u, item, "jar", what)));
         }
         String modelAt = LocatedTree.child(at, "model");
-        ModelSpec model = ModelDescriptionFile.spec(tree, tree.object(o.get("model"), modelAt, "'model' of " + WHAT), modelAt);
+        ModelSpec model =
+                ModelDescriptionFile.spec(tree, tree.object(o.get("model"), modelAt, "'model' of " + WHAT), modelAt);
         String seedsAt = LocatedTree.child(at, "seeds");
         ObjectNode seeds = tree.object(o.get("seeds"), seedsAt, "'seeds' of " + WHAT);
         String splitAt = LocatedTree.child(at, "split");
         ObjectNode split = tree.object(o.get("split"), splitAt, "'split' of " + WHAT);
         try {
-            return new Provenance(tree.string(o, at, "gae4j-version", WHAT),
-                    new Provenance.Jdk(tree.string(jdk, jdkAt, "vendor", "'jdk'"),
-                            tree.string(jdk, jdkAt, "version", "'jdk'")),
-                    plugins, model,
-                    new Provenance.Seeds(required(tree, seeds, seedsAt, "split", "'seeds'"),
+            return new Provenance(
+                    tree.string(o, at, "gae4j-version", WHAT),
+                    new Provenance.Jdk(
+                            tree.string(jdk, jdkAt, "vendor", "'jdk'"), tree.string(jdk, jdkAt, "version", "'jdk'")),
+                    plugins,
+                    model,
+                    new Provenance.Seeds(
+                            required(tree, seeds, seedsAt, "split", "'seeds'"),
                             required(tree, seeds, seedsAt, "init", "'seeds'"),
                             required(tree, seeds, seedsAt, "training", "'seeds'")),
                     dataset(tree, o, LocatedTree.child(at, "dataset")),
-                    new Provenance.Split(tree.number(split, splitAt, "val-fraction", "'split'"),
+                    new Provenance.Split(
+                            tree.number(split, splitAt, "val-fraction", "'split'"),
                             tree.number(split, splitAt, "test-fraction", "'split'")));
         } catch (IllegalArgumentException e) {
             throw tree.fail(at, WHAT + ": " + e.getMessage());
@@ -116,18 +139,26 @@ public final class ProvenanceJson {
             Map<String, Object> options = new LinkedHashMap<>();
             if (l.has("options")) {
                 tree.object(l.get("options"), LocatedTree.child(loaderAt, "options"), "the loader's options")
-                        .properties().forEach(e -> options.put(e.getKey(), LocatedTree.text(e.getValue())));
+                        .properties()
+                        .forEach(e -> options.put(e.getKey(), LocatedTree.text(e.getValue())));
             }
-            loader = Optional.of(new ComponentSpec(tree.string(l, loaderAt, "name", "'loader'"),
-                    ComponentConfig.of(options)));
+            loader = Optional.of(
+                    new ComponentSpec(tree.string(l, loaderAt, "name", "'loader'"), ComponentConfig.of(options)));
         }
         String features = tree.string(d, at, "features", what);
-        Optional<String> fingerprint = d.has("fingerprint")
-                ? Optional.of(tree.string(d, at, "fingerprint", what)) : Optional.empty();
-        return new Provenance.Dataset(tree.string(d, at, "name", what), loader,
-                Provenance.Features.fromKey(features).orElseThrow(() -> tree.fail(LocatedTree.child(at, "features"),
-                        "'features' of 'dataset' must be one of as-loaded, none, row-normalized, got " + features)),
-                requiredInt(tree, d, at, "nodes", what), requiredInt(tree, d, at, "edges", what), fingerprint);
+        Optional<String> fingerprint =
+                d.has("fingerprint") ? Optional.of(tree.string(d, at, "fingerprint", what)) : Optional.empty();
+        return new Provenance.Dataset(
+                tree.string(d, at, "name", what),
+                loader,
+                Provenance.Features.fromKey(features)
+                        .orElseThrow(() -> tree.fail(
+                                LocatedTree.child(at, "features"),
+                                "'features' of 'dataset' must be one of as-loaded, none, row-normalized, got "
+                                        + features)),
+                requiredInt(tree, d, at, "nodes", what),
+                requiredInt(tree, d, at, "edges", what),
+                fingerprint);
     }
 
     /** An integer that must be there. */
@@ -164,19 +195,33 @@ public final class ProvenanceJson {
                     options.put(k.substring("dataset.option.".length()), v);
                 }
             });
-            Provenance.Features features = "false".equals(metadata.get("dataset.features")) ? Provenance.Features.NONE
-                    : "true".equals(metadata.get("dataset.normalize-features")) ? Provenance.Features.ROW_NORMALIZED
-                    : Provenance.Features.AS_LOADED;
-            Provenance.Dataset dataset = new Provenance.Dataset(metadata.getOrDefault("dataset", loader),
-                    Optional.of(new ComponentSpec(loader, ComponentConfig.of(options))), features,
-                    Integer.parseInt(metadata.get("dataset.nodes")), Integer.parseInt(metadata.get("dataset.edges")),
+            Provenance.Features features = "false".equals(metadata.get("dataset.features"))
+                    ? Provenance.Features.NONE
+                    : "true".equals(metadata.get("dataset.normalize-features"))
+                            ? Provenance.Features.ROW_NORMALIZED
+                            : Provenance.Features.AS_LOADED;
+            Provenance.Dataset dataset = new Provenance.Dataset(
+                    metadata.getOrDefault("dataset", loader),
+                    Optional.of(new ComponentSpec(loader, ComponentConfig.of(options))),
+                    features,
+                    Integer.parseInt(metadata.get("dataset.nodes")),
+                    Integer.parseInt(metadata.get("dataset.edges")),
                     Optional.empty());
-            Provenance.Seeds seeds = new Provenance.Seeds(Long.parseLong(metadata.get("split.seed")),
-                    Long.parseLong(metadata.get("model.seed")), description.training().seed());
-            Provenance.Split split = new Provenance.Split(Double.parseDouble(metadata.get("split.val-fraction")),
+            Provenance.Seeds seeds = new Provenance.Seeds(
+                    Long.parseLong(metadata.get("split.seed")),
+                    Long.parseLong(metadata.get("model.seed")),
+                    description.training().seed());
+            Provenance.Split split = new Provenance.Split(
+                    Double.parseDouble(metadata.get("split.val-fraction")),
                     Double.parseDouble(metadata.get("split.test-fraction")));
-            return Optional.of(new Provenance(metadata.getOrDefault("gae4j.version", "unknown"),
-                    new Provenance.Jdk("unknown", "unknown"), List.of(), description.model(), seeds, dataset, split));
+            return Optional.of(new Provenance(
+                    metadata.getOrDefault("gae4j.version", "unknown"),
+                    new Provenance.Jdk("unknown", "unknown"),
+                    List.of(),
+                    description.model(),
+                    seeds,
+                    dataset,
+                    split));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // a malformed number (NumberFormatException) or impossible split fractions
         }

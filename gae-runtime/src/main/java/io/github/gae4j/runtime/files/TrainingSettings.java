@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.gae4j.runtime.train.LearningRateSchedule;
-import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.train.LearningRateSchedule;
+import io.github.gae4j.runtime.train.TrainerConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +29,21 @@ import java.util.Set;
  */
 public final class TrainingSettings {
 
-    static final Set<String> KEYS = Set.of("epochs", "learning-rate", "optimizer", "beta1", "beta2", "epsilon",
-            "weight-decay", "seed", "restore-best", "log-every", "eval-every", "patience", "grad-clip", "lr-schedule");
+    static final Set<String> KEYS = Set.of(
+            "epochs",
+            "learning-rate",
+            "optimizer",
+            "beta1",
+            "beta2",
+            "epsilon",
+            "weight-decay",
+            "seed",
+            "restore-best",
+            "log-every",
+            "eval-every",
+            "patience",
+            "grad-clip",
+            "lr-schedule");
     private static final String WHAT = "'training'";
     /** Adam's settings as keys of {@code training} before optimisers were plugins, with Adam's defaults. */
     private static final Map<String, Double> LEGACY_ADAM = legacyAdam();
@@ -43,8 +57,7 @@ public final class TrainingSettings {
         return m;
     }
 
-    private TrainingSettings() {
-    }
+    private TrainingSettings() {}
 
     /** The settings as a JSON object; {@link #read} gives back an equal config. */
     public static ObjectNode write(TrainerConfig t) {
@@ -76,18 +89,24 @@ public final class TrainingSettings {
         TrainerConfig d = TrainerConfig.defaults();
         double gradClip = tree.number(o, at, "grad-clip", WHAT, d.gradientClipNorm());
         if (!Double.isFinite(gradClip) || gradClip < 0) {
-            throw tree.fail(LocatedTree.child(at, "grad-clip"), "'grad-clip' of 'training' must be a finite number"
-                    + " >= 0 (0 = off), got " + LocatedTree.text(o.get("grad-clip")));
+            throw tree.fail(
+                    LocatedTree.child(at, "grad-clip"),
+                    "'grad-clip' of 'training' must be a finite number" + " >= 0 (0 = off), got "
+                            + LocatedTree.text(o.get("grad-clip")));
         }
         LearningRateSchedule schedule = schedule(tree, o, at, d.learningRateSchedule());
         try {
-            return new TrainerConfig(tree.smallInteger(o, at, "epochs", WHAT, d.epochs()),
-                    tree.number(o, at, "learning-rate", WHAT, d.learningRate()), optimizer(tree, o, at, d.optimizer()),
+            return new TrainerConfig(
+                    tree.smallInteger(o, at, "epochs", WHAT, d.epochs()),
+                    tree.number(o, at, "learning-rate", WHAT, d.learningRate()),
+                    optimizer(tree, o, at, d.optimizer()),
                     tree.integer(o, at, "seed", WHAT, d.seed()),
                     tree.bool(o, at, "restore-best", WHAT, d.restoreBest()),
                     tree.smallInteger(o, at, "log-every", WHAT, d.logEvery()),
                     tree.smallInteger(o, at, "eval-every", WHAT, d.evalEvery()),
-                    tree.smallInteger(o, at, "patience", WHAT, d.patience()), gradClip, schedule);
+                    tree.smallInteger(o, at, "patience", WHAT, d.patience()),
+                    gradClip,
+                    schedule);
         } catch (IllegalArgumentException e) {
             throw tree.fail(at, "'training': " + e.getMessage());
         }
@@ -98,13 +117,17 @@ public final class TrainingSettings {
         String legacy = LEGACY_ADAM.keySet().stream().filter(o::has).findFirst().orElse(null);
         if (o.has("optimizer")) {
             if (legacy != null) {
-                throw tree.fail(LocatedTree.child(at, legacy), String.format(Locale.ROOT,
-                        "'%s' of 'training' is an option of the optimizer: with an 'optimizer' entry, move it to its"
-                                + " 'options'", legacy));
+                throw tree.fail(
+                        LocatedTree.child(at, legacy),
+                        String.format(
+                                Locale.ROOT,
+                                "'%s' of 'training' is an option of the optimizer: with an 'optimizer' entry, move it to its"
+                                        + " 'options'",
+                                legacy));
             }
             String here = LocatedTree.child(at, "optimizer");
-            return ModelDescriptionFile.component(tree, tree.object(o.get("optimizer"), here, "'optimizer' of 'training'"), here,
-                    "'optimizer'");
+            return ModelDescriptionFile.component(
+                    tree, tree.object(o.get("optimizer"), here, "'optimizer' of 'training'"), here, "'optimizer'");
         }
         if (legacy == null) {
             return def;
@@ -124,10 +147,14 @@ public final class TrainingSettings {
             return def;
         }
         JsonNode value = o.get("lr-schedule");
-        Optional<LearningRateSchedule> s = value.isTextual() ? LearningRateSchedule.fromKey(value.textValue())
-                : Optional.empty();
-        return s.orElseThrow(() -> tree.fail(LocatedTree.child(at, "lr-schedule"), String.format(Locale.ROOT,
-                "'lr-schedule' of 'training' must be one of %s, got %s", LearningRateSchedule.keys(),
-                LocatedTree.text(value))));
+        Optional<LearningRateSchedule> s =
+                value.isTextual() ? LearningRateSchedule.fromKey(value.textValue()) : Optional.empty();
+        return s.orElseThrow(() -> tree.fail(
+                LocatedTree.child(at, "lr-schedule"),
+                String.format(
+                        Locale.ROOT,
+                        "'lr-schedule' of 'training' must be one of %s, got %s",
+                        LearningRateSchedule.keys(),
+                        LocatedTree.text(value))));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.inject;
 
 import com.google.inject.Guice;
@@ -14,8 +15,7 @@ import java.util.List;
  */
 public final class GaeInjectors {
 
-    private GaeInjectors() {
-    }
+    private GaeInjectors() {}
 
     /** Discovers the plugins visible to {@code classLoader} and builds the injector over them. */
     public static Injector create(ClassLoader classLoader, Module... applicationModules) {

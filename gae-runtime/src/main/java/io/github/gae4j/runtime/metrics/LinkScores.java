@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics;
 
 /** ROC-AUC and average precision of positive pairs against negative pairs. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics;
 
 /**
@@ -6,8 +7,7 @@ package io.github.gae4j.runtime.metrics;
  */
 public final class RocAuc {
 
-    private RocAuc() {
-    }
+    private RocAuc() {}
 
     public static double of(double[] scores, boolean[] labels) {
         ScoredLabels s = ScoredLabels.sortedAscending(scores, labels);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics;
 
 import java.util.Arrays;
@@ -18,8 +19,8 @@ final class ScoredLabels {
 
     static ScoredLabels sortedAscending(double[] scores, boolean[] labels) {
         if (scores.length != labels.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%d scores but %d labels", scores.length, labels.length));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%d scores but %d labels", scores.length, labels.length));
         }
         Integer[] order = new Integer[scores.length];
         long pos = 0;

@@ -1,10 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics;
 
 /** Mean, sample standard deviation and median of per-seed figures. */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     public static double mean(double[] v) {
         double s = 0;

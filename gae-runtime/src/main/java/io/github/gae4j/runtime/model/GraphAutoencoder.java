@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -50,8 +51,13 @@ public final class GraphAutoencoder {
     private final List<Corruption> corruptions;
     private final ModelSpec spec;
 
-    private GraphAutoencoder(Encoder encoder, Sampler sampler, Decoder decoder, List<WeightedLoss> losses,
-                             List<Corruption> corruptions, ModelSpec spec) {
+    private GraphAutoencoder(
+            Encoder encoder,
+            Sampler sampler,
+            Decoder decoder,
+            List<WeightedLoss> losses,
+            List<Corruption> corruptions,
+            ModelSpec spec) {
         this.encoder = encoder;
         this.sampler = sampler;
         this.decoder = decoder;
@@ -90,7 +96,8 @@ public final class GraphAutoencoder {
 
     /** See {@link ModelAssembler#builder}. */
     static Builder builder(ModelAssembler assembler, CreationContext context) {
-        return new Builder(Objects.requireNonNull(assembler, "assembler is null"),
+        return new Builder(
+                Objects.requireNonNull(assembler, "assembler is null"),
                 Objects.requireNonNull(context, "context is null"));
     }
 
@@ -145,8 +152,8 @@ public final class GraphAutoencoder {
      * backpropagated in {@code ctx} (losses see it as {@link LossInput#context()}: a loss may evaluate part of the
      * graph there while building its term).
      */
-    public Variable trainingLoss(GraphInput input, TrainingGraph training, SplittableRandom random,
-                                 ComputationContext ctx) {
+    public Variable trainingLoss(
+            GraphInput input, TrainingGraph training, SplittableRandom random, ComputationContext ctx) {
         return trainingPass(input, training, random, ctx).total();
     }
 
@@ -154,8 +161,8 @@ public final class GraphAutoencoder {
      * One training pass in {@code ctx}: the total objective Σ weight · term and each term's own (unweighted)
      * variable, in term order, part of the total's graph.
      */
-    public TrainingPass trainingPass(GraphInput input, TrainingGraph training, SplittableRandom random,
-                                     ComputationContext ctx) {
+    public TrainingPass trainingPass(
+            GraphInput input, TrainingGraph training, SplittableRandom random, ComputationContext ctx) {
         CorruptedInput corrupted = CorruptedInput.clean(input);
         for (Corruption c : corruptions) {
             corrupted = c.corrupt(corrupted, random);
@@ -270,8 +277,7 @@ public final class GraphAutoencoder {
         }
 
         /** A loss term: an instance with its name and weight (checked when added), or a {@link LossSpec}. */
-        private record LossPart(WeightedLoss instance, LossSpec spec) {
-        }
+        private record LossPart(WeightedLoss instance, LossSpec spec) {}
 
         private <T> Part<T> named(ComponentKind<?> kind, ComponentSpec value) {
             Objects.requireNonNull(value, kind.label() + " spec is null");
@@ -348,46 +354,63 @@ public final class GraphAutoencoder {
 
         /** A loss term by name, with its weight (see {@link ModelAssembler#builder}). */
         public Builder loss(LossSpec loss) {
-            named(ComponentKind.LOSS, Objects.requireNonNull(loss, "loss spec is null").component());
+            named(
+                    ComponentKind.LOSS,
+                    Objects.requireNonNull(loss, "loss spec is null").component());
             losses.add(new LossPart(null, loss));
             return this;
         }
 
         public GraphAutoencoder build() {
             if (encoder == null || sampler == null || decoder == null) {
-                throw new NullPointerException((encoder == null ? "encoder" : sampler == null ? "sampler" : "decoder")
-                        + " is not set");
+                throw new NullPointerException(
+                        (encoder == null ? "encoder" : sampler == null ? "sampler" : "decoder") + " is not set");
             }
             if (losses.isEmpty()) {
                 throw new IllegalStateException("An autoencoder needs at least one loss term");
             }
             // ModelAssembler's order and contexts: the parts after the encoder see its latent size as their input.
             Encoder e = encoder.create(ComponentKind.ENCODER, assembler, context);
-            CreationContext latent = context == null ? null
+            CreationContext latent = context == null
+                    ? null
                     : new CreationContext(e.latentDim(), context.nodeCount(), context.seed(), context.inputDim());
             Sampler s = sampler.create(ComponentKind.SAMPLER, assembler, latent);
             Decoder d = decoder.create(ComponentKind.DECODER, assembler, latent);
             List<WeightedLoss> terms = new ArrayList<>(losses.size());
             for (LossPart l : losses) {
-                terms.add(l.spec() == null ? l.instance() : new WeightedLoss(l.spec().name(),
-                        assembler.create(ComponentKind.LOSS, l.spec().component(), latent), l.spec().weight()));
+                terms.add(
+                        l.spec() == null
+                                ? l.instance()
+                                : new WeightedLoss(
+                                        l.spec().name(),
+                                        assembler.create(
+                                                ComponentKind.LOSS, l.spec().component(), latent),
+                                        l.spec().weight()));
             }
             List<Corruption> cs = new ArrayList<>(corruptions.size());
             for (Part<Corruption> c : corruptions) {
                 cs.add(c.create(ComponentKind.CORRUPTION, assembler, context));
             }
-            return new GraphAutoencoder(e, s, d, terms, cs, spec != null ? spec : namedSpec().orElse(null));
+            return new GraphAutoencoder(
+                    e, s, d, terms, cs, spec != null ? spec : namedSpec().orElse(null));
         }
 
         /** The description of a model whose every part was given by name; empty if any is an instance. */
         private Optional<ModelSpec> namedSpec() {
-            boolean allNamed = encoder.named() && sampler.named() && decoder.named()
-                    && losses.stream().allMatch(l -> l.spec() != null) && corruptions.stream().allMatch(Part::named);
+            boolean allNamed = encoder.named()
+                    && sampler.named()
+                    && decoder.named()
+                    && losses.stream().allMatch(l -> l.spec() != null)
+                    && corruptions.stream().allMatch(Part::named);
             if (!allNamed) {
                 return Optional.empty();
             }
-            return Optional.of(new ModelSpec(encoder.spec(), sampler.spec(), decoder.spec(),
-                    losses.stream().map(LossPart::spec).toList(), corruptions.stream().map(Part::spec).toList()));
+            return Optional.of(new ModelSpec(
+                    encoder.spec(),
+                    sampler.spec(),
+                    decoder.spec(),
+                    losses.stream().map(LossPart::spec).toList(),
+                    corruptions.stream().map(Part::spec).toList()));
         }
     }
 }

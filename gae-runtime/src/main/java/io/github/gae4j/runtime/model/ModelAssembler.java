@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
 
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.FactoryLookup;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.FactoryLookup;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -38,7 +39,8 @@ public final class ModelAssembler {
     }
 
     public GraphAutoencoder assemble(ModelSpec spec, CreationContext context) {
-        GraphAutoencoder.Builder b = builder(context).spec(spec)
+        GraphAutoencoder.Builder b = builder(context)
+                .spec(spec)
                 .encoder(spec.encoder())
                 .sampler(spec.sampler())
                 .decoder(spec.decoder());
@@ -75,7 +77,8 @@ public final class ModelAssembler {
     }
 
     /** Creates one component of {@code kind}; unknown names and options fail with the known ones listed. */
-    public <T> T create(ComponentKind<? extends ComponentFactory<T>> kind, ComponentSpec spec, CreationContext context) {
+    public <T> T create(
+            ComponentKind<? extends ComponentFactory<T>> kind, ComponentSpec spec, CreationContext context) {
         ComponentFactory<T> factory = lookup.factory(kind, spec.name());
         ComponentConfig config = checkedOptions(kind, spec, factory);
         T component = factory.create(config, context);
@@ -89,18 +92,21 @@ public final class ModelAssembler {
      * {@code spec}'s options, labelled for messages, after checking that {@code factory} declares each; a loss
      * given a {@code weight} option it does not declare is told where a loss term's weight goes.
      */
-    public static ComponentConfig checkedOptions(ComponentKind<?> kind, ComponentSpec spec,
-                                                 ComponentFactory<?> factory) {
+    public static ComponentConfig checkedOptions(
+            ComponentKind<?> kind, ComponentSpec spec, ComponentFactory<?> factory) {
         ComponentConfig config = spec.config().describedAs(kind.label() + " '" + spec.name() + "'");
         Set<String> known = ComponentFactory.optionNames(factory);
         // Through asMap: a check by the assembler is not the factory reading an option (see withReadListener).
         String weight = config.asMap().get(WEIGHT);
         if (kind == ComponentKind.LOSS && weight != null && !known.contains(WEIGHT)) {
-            throw new ConfigException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
                     "Unknown option 'weight' for loss '%1$s'; known options: %2$s. A loss term's weight is not"
                             + " one of its options: in code LossSpec.of(\"%1$s\").weight(%3$s)"
                             + " (or LossSpec.of(\"%1$s\", %3$s)), in a model file \"weight\": %3$s beside \"name\", on the command line --loss %1$s:%3$s",
-                    spec.name(), new TreeSet<>(known), weight));
+                    spec.name(),
+                    new TreeSet<>(known),
+                    weight));
         }
         config.requireOnly(known);
         return config;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
 
 import io.github.gae4j.runtime.plugin.ComponentKind;
@@ -10,8 +11,12 @@ import java.util.Objects;
  * in training only, in order) by plugin name, with options. The same description is assembled by
  * {@link ModelAssembler} from code, the command line or Guice.
  */
-public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentSpec decoder, List<LossSpec> losses,
-                        List<ComponentSpec> corruptions) {
+public record ModelSpec(
+        ComponentSpec encoder,
+        ComponentSpec sampler,
+        ComponentSpec decoder,
+        List<LossSpec> losses,
+        List<ComponentSpec> corruptions) {
 
     public ModelSpec {
         Objects.requireNonNull(encoder, "encoder is null");
@@ -67,13 +72,19 @@ public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentS
 
     /** Kipf &amp; Welling's GAE: GCN encoder (hidden 32, latent 16), identity sampler, inner product, full-graph weighted BCE. */
     public static ModelSpec gae() {
-        return new ModelSpec(ComponentSpec.of("gcn"), ComponentSpec.of("identity"), ComponentSpec.of("inner-product"),
+        return new ModelSpec(
+                ComponentSpec.of("gcn"),
+                ComponentSpec.of("identity"),
+                ComponentSpec.of("inner-product"),
                 List.of(LossSpec.of("weighted-bce")));
     }
 
     /** Kipf &amp; Welling's VGAE: shared-W0 variational GCN, Gaussian sampler, inner product, weighted BCE + KL. */
     public static ModelSpec vgae() {
-        return new ModelSpec(ComponentSpec.of("vgae"), ComponentSpec.of("gaussian"), ComponentSpec.of("inner-product"),
+        return new ModelSpec(
+                ComponentSpec.of("vgae"),
+                ComponentSpec.of("gaussian"),
+                ComponentSpec.of("inner-product"),
                 List.of(LossSpec.of("weighted-bce"), LossSpec.of("kl")));
     }
 
@@ -81,7 +92,8 @@ public record ModelSpec(ComponentSpec encoder, ComponentSpec sampler, ComponentS
     public ModelSpec withNegativeSampling() {
         List<LossSpec> replaced = losses.stream()
                 .map(l -> l.component().name().equals("weighted-bce")
-                        ? new LossSpec(ComponentSpec.of("negative-sampling-bce"), l.weight()) : l)
+                        ? new LossSpec(ComponentSpec.of("negative-sampling-bce"), l.weight())
+                        : l)
                 .toList();
         return new ModelSpec(encoder, sampler, decoder, replaced, corruptions);
     }

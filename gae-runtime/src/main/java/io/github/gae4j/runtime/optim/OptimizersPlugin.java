@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.optim;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -41,21 +42,32 @@ public final class OptimizersPlugin implements GaePlugin {
     @Override
     public List<OptimizerFactory> optimizers() {
         return List.of(
-                SimpleFactory.optimizer("adam", "Adam with bias correction; weight decay is L2 added to the gradient"
-                                + " (PyTorch's Adam)",
+                SimpleFactory.optimizer(
+                        "adam",
+                        "Adam with bias correction; weight decay is L2 added to the gradient" + " (PyTorch's Adam)",
                         adamParameters(0.0, "L2 penalty added to the gradient"),
-                        (c, ctx) -> new Adam(Adam.DEFAULT_LEARNING_RATE, beta(c, "adam", BETA1, Adam.DEFAULT_BETA1),
-                                beta(c, "adam", BETA2, Adam.DEFAULT_BETA2), epsilon(c, "adam"),
+                        (c, ctx) -> new Adam(
+                                Adam.DEFAULT_LEARNING_RATE,
+                                beta(c, "adam", BETA1, Adam.DEFAULT_BETA1),
+                                beta(c, "adam", BETA2, Adam.DEFAULT_BETA2),
+                                epsilon(c, "adam"),
                                 nonNegative(c, "adam", WEIGHT_DECAY, 0.0))),
-                SimpleFactory.optimizer("adamw", "Adam with decoupled weight decay (PyTorch's AdamW)",
-                        adamParameters(AdamW.DEFAULT_WEIGHT_DECAY,
+                SimpleFactory.optimizer(
+                        "adamw",
+                        "Adam with decoupled weight decay (PyTorch's AdamW)",
+                        adamParameters(
+                                AdamW.DEFAULT_WEIGHT_DECAY,
                                 "decoupled decay: each step first multiplies the weights by 1 - lr * weight-decay"),
-                        (c, ctx) -> new AdamW(beta(c, "adamw", BETA1, Adam.DEFAULT_BETA1),
-                                beta(c, "adamw", BETA2, Adam.DEFAULT_BETA2), epsilon(c, "adamw"),
+                        (c, ctx) -> new AdamW(
+                                beta(c, "adamw", BETA1, Adam.DEFAULT_BETA1),
+                                beta(c, "adamw", BETA2, Adam.DEFAULT_BETA2),
+                                epsilon(c, "adamw"),
                                 nonNegative(c, "adamw", WEIGHT_DECAY, AdamW.DEFAULT_WEIGHT_DECAY))),
-                SimpleFactory.optimizer("sgd", "Stochastic gradient descent with optional (Nesterov) momentum"
-                                + " (PyTorch's SGD)",
-                        List.of(Parameter.of("momentum", 0.0, "momentum factor (0 = none)"),
+                SimpleFactory.optimizer(
+                        "sgd",
+                        "Stochastic gradient descent with optional (Nesterov) momentum" + " (PyTorch's SGD)",
+                        List.of(
+                                Parameter.of("momentum", 0.0, "momentum factor (0 = none)"),
                                 Parameter.of("dampening", 0.0, "dampening of the momentum"),
                                 Parameter.of("nesterov", false, "Nesterov momentum (needs momentum > 0, no dampening)"),
                                 Parameter.of(WEIGHT_DECAY, 0.0, "L2 penalty added to the gradient")),
@@ -63,7 +75,8 @@ public final class OptimizersPlugin implements GaePlugin {
     }
 
     private static List<Parameter> adamParameters(double weightDecay, String weightDecayHelp) {
-        return List.of(Parameter.of(BETA1, Adam.DEFAULT_BETA1, "decay of the first-moment estimate, in [0, 1)"),
+        return List.of(
+                Parameter.of(BETA1, Adam.DEFAULT_BETA1, "decay of the first-moment estimate, in [0, 1)"),
                 Parameter.of(BETA2, Adam.DEFAULT_BETA2, "decay of the second-moment estimate, in [0, 1)"),
                 Parameter.of(EPSILON, Adam.DEFAULT_EPSILON, "added to the denominator, > 0"),
                 Parameter.of(WEIGHT_DECAY, weightDecay, weightDecayHelp));
@@ -74,9 +87,12 @@ public final class OptimizersPlugin implements GaePlugin {
         double dampening = nonNegative(c, "sgd", "dampening", 0.0);
         boolean nesterov = c.getBoolean("nesterov", false);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
-            throw new ConfigException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
                     "Option 'nesterov' of optimizer 'sgd' needs momentum > 0 and dampening 0, got momentum %s and"
-                            + " dampening %s", momentum, dampening));
+                            + " dampening %s",
+                    momentum,
+                    dampening));
         }
         return new Sgd(momentum, dampening, nesterov, nonNegative(c, "sgd", WEIGHT_DECAY, 0.0));
     }
@@ -106,7 +122,7 @@ public final class OptimizersPlugin implements GaePlugin {
     }
 
     private static ConfigException bad(String optimizer, String key, String expected, double value) {
-        return new ConfigException(String.format(Locale.ROOT, "Option '%s' of optimizer '%s' must be %s, got '%s'",
-                key, optimizer, expected, value));
+        return new ConfigException(String.format(
+                Locale.ROOT, "Option '%s' of optimizer '%s' must be %s, got '%s'", key, optimizer, expected, value));
     }
 }

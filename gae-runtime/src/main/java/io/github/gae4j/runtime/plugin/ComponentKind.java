@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.plugin;
 
 import io.github.gae4j.core.spi.ComponentFactory;
@@ -39,8 +40,8 @@ public final class ComponentKind<F extends ComponentFactory<?>> {
     public static final ComponentKind<OptimizerFactory> OPTIMIZER =
             new ComponentKind<>("optimizer", OptimizerFactory.class, GaePlugin::optimizers);
 
-    public static final List<ComponentKind<?>> ALL = List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET, CORRUPTION,
-            OPTIMIZER);
+    public static final List<ComponentKind<?>> ALL =
+            List.of(ENCODER, SAMPLER, DECODER, LOSS, DATASET, CORRUPTION, OPTIMIZER);
 
     private final String label;
     private final Class<F> factoryType;

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.plugin;
 
+import io.github.gae4j.core.error.PluginLoadException;
+import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.core.spi.ComponentFactory;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.core.spi.GaeSpi;
-import io.github.gae4j.core.error.PluginLoadException;
-import io.github.gae4j.core.error.UnknownComponentException;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -44,7 +45,9 @@ public final class PluginRegistry implements FactoryLookup {
     public static PluginRegistry discover(ClassLoader classLoader) {
         List<GaePlugin> found = load(classLoader);
         if (found.isEmpty()) {
-            LOG.warn("No gae4j plugins found on the class path (looked for META-INF/services/{})", GaePlugin.class.getName());
+            LOG.warn(
+                    "No gae4j plugins found on the class path (looked for META-INF/services/{})",
+                    GaePlugin.class.getName());
         }
         return of(found);
     }
@@ -61,9 +64,14 @@ public final class PluginRegistry implements FactoryLookup {
             checkVersion(plugin);
             GaePlugin previous = byName.putIfAbsent(plugin.name(), plugin);
             if (previous != null) {
-                throw new PluginLoadException(String.format(Locale.ROOT,
-                        "Duplicate plugin name '%s': %s (%s) and %s (%s)", plugin.name(),
-                        previous.getClass().getName(), origin(previous), plugin.getClass().getName(), origin(plugin)));
+                throw new PluginLoadException(String.format(
+                        Locale.ROOT,
+                        "Duplicate plugin name '%s': %s (%s) and %s (%s)",
+                        plugin.name(),
+                        previous.getClass().getName(),
+                        origin(previous),
+                        plugin.getClass().getName(),
+                        origin(plugin)));
             }
         }
         Map<ComponentKind<?>, Map<String, Registered>> byKind = new LinkedHashMap<>();
@@ -79,19 +87,29 @@ public final class PluginRegistry implements FactoryLookup {
         return new PluginRegistry(new ArrayList<>(byName.values()), byKind);
     }
 
-    private static void register(ComponentKind<?> kind, GaePlugin plugin, ComponentFactory<?> factory,
-                                 Map<String, Registered> factories) {
+    private static void register(
+            ComponentKind<?> kind, GaePlugin plugin, ComponentFactory<?> factory, Map<String, Registered> factories) {
         String name = factory.name();
         if (name == null || name.isBlank()) {
-            throw new PluginLoadException(String.format(Locale.ROOT,
-                    "Plugin '%s' (%s) has a %s factory %s with a blank name", plugin.name(), origin(plugin),
-                    kind.label(), factory.getClass().getName()));
+            throw new PluginLoadException(String.format(
+                    Locale.ROOT,
+                    "Plugin '%s' (%s) has a %s factory %s with a blank name",
+                    plugin.name(),
+                    origin(plugin),
+                    kind.label(),
+                    factory.getClass().getName()));
         }
         Registered previous = factories.get(name);
         if (previous != null) {
-            throw new PluginLoadException(String.format(Locale.ROOT,
-                    "Duplicate %s name '%s': from plugin '%s' (%s) and plugin '%s' (%s)", kind.label(), name,
-                    previous.plugin().name(), origin(previous.plugin()), plugin.name(), origin(plugin)));
+            throw new PluginLoadException(String.format(
+                    Locale.ROOT,
+                    "Duplicate %s name '%s': from plugin '%s' (%s) and plugin '%s' (%s)",
+                    kind.label(),
+                    name,
+                    previous.plugin().name(),
+                    origin(previous.plugin()),
+                    plugin.name(),
+                    origin(plugin)));
         }
         factories.put(name, new Registered(plugin, factory));
         LOG.debug("Registered {} '{}' from plugin '{}' ({})", kind.label(), name, plugin.name(), origin(plugin));
@@ -106,9 +124,13 @@ public final class PluginRegistry implements FactoryLookup {
             major = -1;
         }
         if (major != GaeSpi.major(GaeSpi.VERSION)) {
-            throw new PluginLoadException(String.format(Locale.ROOT,
+            throw new PluginLoadException(String.format(
+                    Locale.ROOT,
                     "Plugin '%s' (%s) was built for SPI version %s, but this gae4j has SPI version %s",
-                    plugin.name(), origin(plugin), version, GaeSpi.VERSION));
+                    plugin.name(),
+                    origin(plugin),
+                    version,
+                    GaeSpi.VERSION));
         }
     }
 
@@ -131,8 +153,8 @@ public final class PluginRegistry implements FactoryLookup {
             }
         }
         if (!failures.isEmpty()) {
-            throw new PluginLoadException("Could not load " + failures.size() + " plugin(s): "
-                    + String.join("; ", failures));
+            throw new PluginLoadException(
+                    "Could not load " + failures.size() + " plugin(s): " + String.join("; ", failures));
         }
         return found;
     }
@@ -176,10 +198,14 @@ public final class PluginRegistry implements FactoryLookup {
 
     /** The error for an unknown name, listing the known ones (shared with the testkit's one-factory lookup). */
     public static UnknownComponentException unknown(ComponentKind<?> kind, String name, Collection<String> known) {
-        return new UnknownComponentException(String.format(Locale.ROOT,
-                "Unknown %s '%s'; known %s: %s", kind.label(), name, kind.pluralLabel(), new TreeSet<>(known)));
+        return new UnknownComponentException(String.format(
+                Locale.ROOT,
+                "Unknown %s '%s'; known %s: %s",
+                kind.label(),
+                name,
+                kind.pluralLabel(),
+                new TreeSet<>(known)));
     }
 
-    private record Registered(GaePlugin plugin, ComponentFactory<?> factory) {
-    }
+    private record Registered(GaePlugin plugin, ComponentFactory<?> factory) {}
 }

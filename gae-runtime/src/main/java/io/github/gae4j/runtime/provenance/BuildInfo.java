@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.provenance;
 
 import java.io.IOException;
@@ -11,8 +12,7 @@ final class BuildInfo {
     /** Read once: the resource is part of the jar and does not change while it runs. */
     static final String VERSION = read();
 
-    private BuildInfo() {
-    }
+    private BuildInfo() {}
 
     private static String read() {
         Properties p = new Properties();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.provenance;
 
 import io.github.gae4j.core.graph.EdgeList;
@@ -41,13 +42,12 @@ public final class GraphFingerprint {
 
     private static final String PREFIX = "sha256:";
 
-    private GraphFingerprint() {
-    }
+    private GraphFingerprint() {}
 
     public static String of(Graph graph) {
         MessageDigest sha = sha256();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(
-                OutputStream.nullOutputStream(), sha), 1 << 16))) {
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), sha), 1 << 16))) {
             out.write("gae4j-graph-v1".getBytes(StandardCharsets.US_ASCII));
             out.writeInt(graph.isDirected() ? 1 : 0);
             out.writeInt(graph.nodeCount());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.provenance;
 
 import io.github.gae4j.core.error.ConfigException;
@@ -36,8 +37,14 @@ import java.util.Set;
  * @param dataset      the dataset
  * @param split        the held-out shares of the edges
  */
-public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, ModelSpec model, Seeds seeds,
-                         Dataset dataset, Split split) {
+public record Provenance(
+        String gae4jVersion,
+        Jdk jdk,
+        List<PluginUse> plugins,
+        ModelSpec model,
+        Seeds seeds,
+        Dataset dataset,
+        Split split) {
 
     public Provenance {
         Objects.requireNonNull(gae4jVersion, "gae4jVersion is null");
@@ -57,7 +64,9 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
         }
 
         public static Jdk current() {
-            return new Jdk(System.getProperty("java.vendor", "unknown"), Runtime.version().toString());
+            return new Jdk(
+                    System.getProperty("java.vendor", "unknown"),
+                    Runtime.version().toString());
         }
     }
 
@@ -95,8 +104,10 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
     public record Split(double valFraction, double testFraction) {
         public Split {
             if (!(valFraction >= 0 && testFraction >= 0 && valFraction + testFraction < 1)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Split fractions must be >= 0 and sum to less than 1, got %s and %s", valFraction,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "Split fractions must be >= 0 and sum to less than 1, got %s and %s",
+                        valFraction,
                         testFraction));
             }
         }
@@ -143,8 +154,13 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
      * @param fingerprint {@link GraphFingerprint#of} the graph trained on; empty in provenance read
      *                    from a file written before gae4j recorded it
      */
-    public record Dataset(String name, Optional<ComponentSpec> loader, Features features, int nodes, int edges,
-                          Optional<String> fingerprint) {
+    public record Dataset(
+            String name,
+            Optional<ComponentSpec> loader,
+            Features features,
+            int nodes,
+            int edges,
+            Optional<String> fingerprint) {
         public Dataset {
             Objects.requireNonNull(name, "name is null");
             Objects.requireNonNull(loader, "loader is null");
@@ -154,7 +170,12 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
 
         /** {@code graph} as trained on (features already dropped or normalised), with its fingerprint. */
         public static Dataset of(String name, Optional<ComponentSpec> loader, Features features, Graph graph) {
-            return new Dataset(name, loader, features, graph.nodeCount(), graph.edgeCount(),
+            return new Dataset(
+                    name,
+                    loader,
+                    features,
+                    graph.nodeCount(),
+                    graph.edgeCount(),
                     Optional.of(GraphFingerprint.of(graph)));
         }
 
@@ -169,18 +190,26 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
             fingerprint.ifPresent(expected -> {
                 String actual = GraphFingerprint.of(graph);
                 if (!actual.equals(expected)) {
-                    throw new ConfigException(String.format(Locale.ROOT, "%s: the model was trained on a graph with"
-                            + " fingerprint %s, but the dataset now has %s (same size, other edges or features)",
-                            source, expected, actual));
+                    throw new ConfigException(String.format(
+                            Locale.ROOT,
+                            "%s: the model was trained on a graph with"
+                                    + " fingerprint %s, but the dataset now has %s (same size, other edges or features)",
+                            source,
+                            expected,
+                            actual));
                 }
             });
         }
 
         private static void requireSize(String source, String what, int recorded, int actual) {
             if (recorded != actual) {
-                throw new ConfigException(String.format(Locale.ROOT,
-                        "%s: the model was trained on a graph with %d %s, but the dataset now has %d", source,
-                        recorded, what, actual));
+                throw new ConfigException(String.format(
+                        Locale.ROOT,
+                        "%s: the model was trained on a graph with %d %s, but the dataset now has %d",
+                        source,
+                        recorded,
+                        what,
+                        actual));
             }
         }
     }
@@ -205,15 +234,19 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
         return new Provenance(currentVersion(), Jdk.current(), uses, model, seeds, dataset, split);
     }
 
-    private static void use(List<PluginUse> uses, Set<String> seen, PluginSource plugins, ComponentKind<?> kind,
-                            ComponentSpec component) {
+    private static void use(
+            List<PluginUse> uses,
+            Set<String> seen,
+            PluginSource plugins,
+            ComponentKind<?> kind,
+            ComponentSpec component) {
         if (!seen.add(kind.label() + "\n" + component.name())) {
             return; // a second loss term of the same name comes from the same plugin
         }
         GaePlugin plugin = plugins.pluginOf(kind, component.name());
         Package pkg = plugin.getClass().getPackage();
-        String version = pkg == null || pkg.getImplementationVersion() == null ? "unknown"
-                : pkg.getImplementationVersion();
+        String version =
+                pkg == null || pkg.getImplementationVersion() == null ? "unknown" : pkg.getImplementationVersion();
         uses.add(new PluginUse(kind.label(), component.name(), plugin.name(), version, origin(plugin)));
     }
 
@@ -225,7 +258,9 @@ public record Provenance(String gae4jVersion, Jdk jdk, List<PluginUse> plugins, 
             return "classpath";
         }
         try {
-            return "file".equals(location.getProtocol()) ? Path.of(location.toURI()).toString() : location.toString();
+            return "file".equals(location.getProtocol())
+                    ? Path.of(location.toURI()).toString()
+                    : location.toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
             return location.toString();
         }

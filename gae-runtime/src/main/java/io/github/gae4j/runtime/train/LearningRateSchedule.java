@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import java.util.Arrays;
@@ -37,8 +38,8 @@ public enum LearningRateSchedule {
     /** The multiplier of the base learning rate in {@code epoch} (1 … {@code totalEpochs}). */
     public double factor(int epoch, int totalEpochs) {
         if (totalEpochs < 1 || epoch < 1 || epoch > totalEpochs) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "epoch must be in 1 … totalEpochs, got %d of %d", epoch, totalEpochs));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "epoch must be in 1 … totalEpochs, got %d of %d", epoch, totalEpochs));
         }
         return switch (this) {
             case CONSTANT -> 1.0;

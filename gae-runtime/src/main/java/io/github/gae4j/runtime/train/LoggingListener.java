@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import java.util.Locale;
@@ -39,7 +40,13 @@ public final class LoggingListener implements TrainingListener {
     }
 
     static String format(EpochStats s) {
-        return String.format(Locale.ROOT, "epoch %4d  loss %.5f  val AUC %.4f  val AP %.4f  %.1f ms", s.epoch(),
-                s.loss(), s.valAuc(), s.valAp(), s.trainMillis());
+        return String.format(
+                Locale.ROOT,
+                "epoch %4d  loss %.5f  val AUC %.4f  val AP %.4f  %.1f ms",
+                s.epoch(),
+                s.loss(),
+                s.valAuc(),
+                s.valAp(),
+                s.trainMillis());
     }
 }

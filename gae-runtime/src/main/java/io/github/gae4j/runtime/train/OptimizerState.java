@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -18,9 +19,10 @@ public record OptimizerState(String name, Map<String, Matrix> tensors) {
             throw new IllegalArgumentException("Optimizer name is blank");
         }
         Map<String, Matrix> copy = new LinkedHashMap<>();
-        Objects.requireNonNull(tensors, "tensors is null").forEach((key, value) -> copy.put(
-                Objects.requireNonNull(key, "a tensor of the optimizer state has no name"),
-                Objects.requireNonNull(value, () -> "tensor '" + key + "' of the optimizer state is null")));
+        Objects.requireNonNull(tensors, "tensors is null")
+                .forEach((key, value) -> copy.put(
+                        Objects.requireNonNull(key, "a tensor of the optimizer state has no name"),
+                        Objects.requireNonNull(value, () -> "tensor '" + key + "' of the optimizer state is null")));
         tensors = Collections.unmodifiableMap(copy);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.graph.LinkSplit;
@@ -43,8 +44,8 @@ public final class Trainer {
     }
 
     /** Trains with a local backend; the optimiser is looked up by name in {@code optimizers} (a plugin registry). */
-    public Trainer(TrainerConfig config, Parallelism parallelism, FactoryLookup optimizers,
-                   TrainingListener... listeners) {
+    public Trainer(
+            TrainerConfig config, Parallelism parallelism, FactoryLookup optimizers, TrainingListener... listeners) {
         this(config, new LocalBackend(parallelism), parallelism, optimizers, Arrays.asList(listeners));
     }
 
@@ -54,8 +55,12 @@ public final class Trainer {
      * @param optimizers where the configured optimiser is looked up by name
      * @param listeners  called after every epoch, after the log line, in this order
      */
-    public Trainer(TrainerConfig config, ExecutionBackend backend, Parallelism parallelism, FactoryLookup optimizers,
-                   List<TrainingListener> listeners) {
+    public Trainer(
+            TrainerConfig config,
+            ExecutionBackend backend,
+            Parallelism parallelism,
+            FactoryLookup optimizers,
+            List<TrainingListener> listeners) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.backend = Objects.requireNonNull(backend, "backend is null");
         this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
@@ -80,9 +85,11 @@ public final class Trainer {
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume, Provenance provenance) {
         Objects.requireNonNull(provenance, "provenance is null");
         if (provenance.seeds().training() != config.seed()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "The provenance records training seed %d, but training uses seed %d",
-                    provenance.seeds().training(), config.seed()));
+                    provenance.seeds().training(),
+                    config.seed()));
         }
         return fit(model, split, resume).withProvenance(provenance);
     }
@@ -95,7 +102,8 @@ public final class Trainer {
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume) {
         GraphInput input = GraphInput.of(split.trainGraph());
         ModelObjective objective = new ModelObjective(model, input, new TrainingGraph(split.trainGraph()));
-        Optimizer optimizer = createOptimizer(config, optimizers, split.trainGraph().nodeCount());
+        Optimizer optimizer =
+                createOptimizer(config, optimizers, split.trainGraph().nodeCount());
         TrainingStep step = new TrainingStep(objective, backend, optimizer, config.gradientClipNorm());
         Validator validator = new Validator(model, input, split, config, parallelism);
         return new TrainingLoop(config, model, step, validator, listeners).run(resume);
@@ -106,7 +114,7 @@ public final class Trainer {
      * (an unknown name or option fails listing the known ones).
      */
     public static Optimizer createOptimizer(TrainerConfig config, FactoryLookup optimizers, int nodeCount) {
-        return new ModelAssembler(optimizers).create(ComponentKind.OPTIMIZER, config.optimizer(),
-                new CreationContext(0, nodeCount, config.seed()));
+        return new ModelAssembler(optimizers)
+                .create(ComponentKind.OPTIMIZER, config.optimizer(), new CreationContext(0, nodeCount, config.seed()));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -34,30 +35,41 @@ import java.util.Objects;
  *                             length is {@code epochs}, so raising {@code epochs} on resume stretches the rest
  *                             of a cosine schedule
  */
-public record TrainerConfig(int epochs, double learningRate, ComponentSpec optimizer, long seed, boolean restoreBest,
-                            int logEvery, int evalEvery, int patience, double gradientClipNorm,
-                            LearningRateSchedule learningRateSchedule) {
+public record TrainerConfig(
+        int epochs,
+        double learningRate,
+        ComponentSpec optimizer,
+        long seed,
+        boolean restoreBest,
+        int logEvery,
+        int evalEvery,
+        int patience,
+        double gradientClipNorm,
+        LearningRateSchedule learningRateSchedule) {
 
     /** The optimiser of the reference recipe. */
     public static final String DEFAULT_OPTIMIZER = "adam";
 
     public TrainerConfig {
         if (epochs < 1 || logEvery < 1 || evalEvery < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "epochs and logEvery must be >= 1 and evalEvery >= 0, got %d, %d and %d", epochs, logEvery,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "epochs and logEvery must be >= 1 and evalEvery >= 0, got %d, %d and %d",
+                    epochs,
+                    logEvery,
                     evalEvery));
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "learningRate must be positive and finite, got %s", learningRate));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "learningRate must be positive and finite, got %s", learningRate));
         }
         if (patience < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "patience must be >= 0 (0 = off), got %d",
-                    patience));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "patience must be >= 0 (0 = off), got %d", patience));
         }
         if (!Double.isFinite(gradientClipNorm) || gradientClipNorm < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "gradientClipNorm must be finite and >= 0 (0 = off), got %s", gradientClipNorm));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "gradientClipNorm must be finite and >= 0 (0 = off), got %s", gradientClipNorm));
         }
         if (gradientClipNorm == 0) {
             gradientClipNorm = 0.0; // -0.0 too, so that "off" compares equal however it was written
@@ -99,8 +111,7 @@ public record TrainerConfig(int epochs, double learningRate, ComponentSpec optim
         private double gradientClipNorm;
         private LearningRateSchedule learningRateSchedule = LearningRateSchedule.CONSTANT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(TrainerConfig c) {
             epochs = c.epochs;
@@ -192,8 +203,17 @@ public record TrainerConfig(int epochs, double learningRate, ComponentSpec optim
          * @throws IllegalArgumentException naming the first bad setting
          */
         public TrainerConfig build() {
-            return new TrainerConfig(epochs, learningRate, optimizer, seed, restoreBest, logEvery, evalEvery, patience,
-                    gradientClipNorm, learningRateSchedule);
+            return new TrainerConfig(
+                    epochs,
+                    learningRate,
+                    optimizer,
+                    seed,
+                    restoreBest,
+                    logEvery,
+                    evalEvery,
+                    patience,
+                    gradientClipNorm,
+                    learningRateSchedule);
         }
     }
 }

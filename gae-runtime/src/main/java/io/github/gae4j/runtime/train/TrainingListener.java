@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import java.util.function.Supplier;
@@ -6,7 +7,7 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface TrainingListener {
 
-    TrainingListener NONE = stats -> { };
+    TrainingListener NONE = stats -> {};
 
     void onEpoch(EpochStats stats);
 
@@ -14,8 +15,7 @@ public interface TrainingListener {
      * After {@link #onEpoch}, with the resumable state of the run: calling {@code state.get()} copies
      * the parameters and optimiser moments, so call it only when a checkpoint is due.
      */
-    default void afterEpoch(EpochStats stats, Supplier<TrainingState> state) {
-    }
+    default void afterEpoch(EpochStats stats, Supplier<TrainingState> state) {}
 
     /** Checked after every epoch: true ends the run there (Ctrl-C, a time budget); the result says it stopped. */
     default boolean stopRequested() {

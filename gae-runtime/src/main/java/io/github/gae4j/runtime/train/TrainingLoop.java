@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -44,8 +45,12 @@ public final class TrainingLoop {
      * @param model     the model the step's objective trains (its weights, loss terms and their state)
      * @param listeners called after every epoch, in this order
      */
-    public TrainingLoop(TrainerConfig config, GraphAutoencoder model, TrainingStep step, Validator validator,
-                        List<TrainingListener> listeners) {
+    public TrainingLoop(
+            TrainerConfig config,
+            GraphAutoencoder model,
+            TrainingStep step,
+            Validator validator,
+            List<TrainingListener> listeners) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.model = Objects.requireNonNull(model, "model is null");
         this.step = Objects.requireNonNull(step, "step is null");
@@ -73,12 +78,16 @@ public final class TrainingLoop {
         boolean patienceOut = resume != null && validator.patienceExhausted(resume.epochsDone());
         for (int epoch = firstEpoch; epoch <= config.epochs() && !patienceOut; epoch++) {
             long start = System.nanoTime();
-            LossAndGradients result = step.run(WorkBatch.wholeGraph(), epochSeed(config.seed(), epoch),
-                    learningRate(epoch), epoch);
+            LossAndGradients result =
+                    step.run(WorkBatch.wholeGraph(), epochSeed(config.seed(), epoch), learningRate(epoch), epoch);
             double millis = (System.nanoTime() - start) / 1e6;
             Optional<LinkScores> val = validator.validate(epoch);
-            EpochStats stats = new EpochStats(epoch, result.loss(), val.map(LinkScores::auc).orElse(Double.NaN),
-                    val.map(LinkScores::ap).orElse(Double.NaN), millis);
+            EpochStats stats = new EpochStats(
+                    epoch,
+                    result.loss(),
+                    val.map(LinkScores::auc).orElse(Double.NaN),
+                    val.map(LinkScores::ap).orElse(Double.NaN),
+                    millis);
             history.add(stats);
             int done = epoch;
             Supplier<TrainingState> state = memoize(() -> state(done, history, weights, optimizer));
@@ -95,16 +104,24 @@ public final class TrainingLoop {
             }
             patienceOut = epoch < config.epochs() && validator.patienceExhausted(epoch);
             if (patienceOut) {
-                LOG.info("Early stop at epoch {} of {}: validation AUC has not improved for {} epochs (best epoch {})",
-                        epoch, config.epochs(), config.patience(), validator.bestEpoch());
+                LOG.info(
+                        "Early stop at epoch {} of {}: validation AUC has not improved for {} epochs (best epoch {})",
+                        epoch,
+                        config.epochs(),
+                        config.patience(),
+                        validator.bestEpoch());
             }
         }
         int epochsDone = history.size();
         TrainingState finalState = state(epochsDone, history, weights, optimizer);
         validator.restoreBestWeights();
         LinkScores test = validator.test(epochsDone);
-        LOG.info(String.format(Locale.ROOT, "Test AUC %.4f, AP %.4f (best validation epoch %d)", test.auc(),
-                test.ap(), validator.bestEpoch()));
+        LOG.info(String.format(
+                Locale.ROOT,
+                "Test AUC %.4f, AP %.4f (best validation epoch %d)",
+                test.auc(),
+                test.ap(),
+                validator.bestEpoch()));
         return new TrainingResult(history, validator.bestEpoch(), test, stopped, finalState);
     }
 
@@ -135,23 +152,34 @@ public final class TrainingLoop {
     }
 
     private TrainingState state(int epochsDone, List<EpochStats> history, List<Weights> weights, Optimizer optimizer) {
-        return new TrainingState(epochsDone, history, validator.bestEpoch(), validator.bestValAuc(),
-                Validator.copies(weights), validator.bestWeights(),
-                new OptimizerState(config.optimizer().name(), optimizer.state(weights)), lossState(model));
+        return new TrainingState(
+                epochsDone,
+                history,
+                validator.bestEpoch(),
+                validator.bestValAuc(),
+                Validator.copies(weights),
+                validator.bestWeights(),
+                new OptimizerState(config.optimizer().name(), optimizer.state(weights)),
+                lossState(model));
     }
 
     private void restore(TrainingState resume, List<Weights> weights, Optimizer optimizer) {
         if (resume.epochsDone() > config.epochs()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "The checkpoint has %d epochs done, more than the %d configured", resume.epochsDone(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "The checkpoint has %d epochs done, more than the %d configured",
+                    resume.epochsDone(),
                     config.epochs()));
         }
         copyInto(resume.weights(), weights);
         String saved = resume.optimizer().name();
         if (!saved.equals(config.optimizer().name())) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "The saved state is of optimizer '%s', but the settings select optimizer '%s'; resume with '%s'",
-                    saved, config.optimizer().name(), saved));
+                    saved,
+                    config.optimizer().name(),
+                    saved));
         }
         try {
             optimizer.restoreState(weights, resume.optimizer().tensors());
@@ -201,9 +229,11 @@ public final class TrainingLoop {
         if (!resume.hasLossState()) {
             for (int k = 0; k < keys.size(); k++) {
                 if (!model.losses().get(k).loss().state().isEmpty()) {
-                    LOG.warn("The saved state holds no state of loss term '{}' (saved by an older gae4j): the term"
-                            + " restarts from its initial state, so the resumed run will not match an uninterrupted"
-                            + " one bit for bit", keys.get(k));
+                    LOG.warn(
+                            "The saved state holds no state of loss term '{}' (saved by an older gae4j): the term"
+                                    + " restarts from its initial state, so the resumed run will not match an uninterrupted"
+                                    + " one bit for bit",
+                            keys.get(k));
                 }
             }
             return;
@@ -211,16 +241,20 @@ public final class TrainingLoop {
         Set<String> saved = new LinkedHashSet<>(resume.lossState().keySet());
         saved.removeAll(keys);
         if (!saved.isEmpty()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "The saved state holds state of loss term '%s', which the model does not have (its terms: %s)",
-                    saved.iterator().next(), keys));
+                    saved.iterator().next(),
+                    keys));
         }
         for (int k = 0; k < keys.size(); k++) {
             String key = keys.get(k);
             Map<String, Matrix> state = resume.lossState().get(key);
             if (state == null) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "The saved state holds no state of loss term '%s' (it holds %s)", key,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "The saved state holds no state of loss term '%s' (it holds %s)",
+                        key,
                         resume.lossState().keySet()));
             }
             try {
@@ -245,16 +279,19 @@ public final class TrainingLoop {
     /** Overwrites the live parameters, checking shapes so a checkpoint of another model fails clearly. */
     private static void copyInto(List<Matrix> values, List<Weights> weights) {
         if (values.size() != weights.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "The saved state has %d parameters, the model %d", values.size(), weights.size()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "The saved state has %d parameters, the model %d", values.size(), weights.size()));
         }
         for (int k = 0; k < weights.size(); k++) {
             Matrix target = weights.get(k).data();
             Matrix value = values.get(k);
             if (!target.sameShape(value)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "The saved value of %s has shape %s, the model expects %s", weights.get(k).name(),
-                        value.shape(), target.shape()));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "The saved value of %s has shape %s, the model expects %s",
+                        weights.get(k).name(),
+                        value.shape(),
+                        target.shape()));
             }
             System.arraycopy(value.data(), 0, target.data(), 0, value.data().length);
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.runtime.metrics.LinkScores;
@@ -14,8 +15,13 @@ import java.util.Optional;
  * training was given a {@link Provenance}: {@link Trainer#fit(io.github.gae4j.runtime.model.GraphAutoencoder,
  * io.github.gae4j.core.graph.LinkSplit, TrainingState, Provenance)}).
  */
-public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores test, boolean stoppedEarly,
-                             TrainingState finalState, Optional<Provenance> provenance) {
+public record TrainingResult(
+        List<EpochStats> history,
+        int bestEpoch,
+        LinkScores test,
+        boolean stoppedEarly,
+        TrainingState finalState,
+        Optional<Provenance> provenance) {
 
     public TrainingResult {
         history = List.copyOf(history);
@@ -25,8 +31,8 @@ public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores
     }
 
     /** A result without provenance. */
-    public TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores test, boolean stoppedEarly,
-                          TrainingState finalState) {
+    public TrainingResult(
+            List<EpochStats> history, int bestEpoch, LinkScores test, boolean stoppedEarly, TrainingState finalState) {
         this(history, bestEpoch, test, stoppedEarly, finalState, Optional.empty());
     }
 
@@ -37,7 +43,8 @@ public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores
 
     /** Median wall time of a training step in milliseconds. */
     public double medianEpochMillis() {
-        double[] t = history.stream().mapToDouble(EpochStats::trainMillis).sorted().toArray();
+        double[] t =
+                history.stream().mapToDouble(EpochStats::trainMillis).sorted().toArray();
         if (t.length == 0) {
             return Double.NaN;
         }
@@ -54,7 +61,7 @@ public record TrainingResult(List<EpochStats> history, int bestEpoch, LinkScores
 
     @Override
     public String toString() {
-        return "TrainingResult[epochs=" + history.size() + ", best=" + bestEpoch + ", test=" + test
-                + ", stoppedEarly=" + stoppedEarly + ", medianEpochMillis=" + medianEpochMillis() + "]";
+        return "TrainingResult[epochs=" + history.size() + ", best=" + bestEpoch + ", test=" + test + ", stoppedEarly="
+                + stoppedEarly + ", medianEpochMillis=" + medianEpochMillis() + "]";
     }
 }

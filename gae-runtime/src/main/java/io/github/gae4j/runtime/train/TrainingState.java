@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -22,9 +23,15 @@ import java.util.Objects;
  *                    possibly empty, for every term; no entries at all for a state saved before loss state was
  *                    kept (the terms then keep their fresh state on resume)
  */
-public record TrainingState(int epochsDone, List<EpochStats> history, int bestEpoch, double bestValAuc,
-                            List<Matrix> weights, List<Matrix> bestWeights, OptimizerState optimizer,
-                            Map<String, Map<String, Matrix>> lossState) {
+public record TrainingState(
+        int epochsDone,
+        List<EpochStats> history,
+        int bestEpoch,
+        double bestValAuc,
+        List<Matrix> weights,
+        List<Matrix> bestWeights,
+        OptimizerState optimizer,
+        Map<String, Map<String, Matrix>> lossState) {
 
     public TrainingState {
         history = List.copyOf(history);
@@ -33,18 +40,30 @@ public record TrainingState(int epochsDone, List<EpochStats> history, int bestEp
         Objects.requireNonNull(optimizer, "optimizer is null");
         lossState = immutable(Objects.requireNonNull(lossState, "lossState is null"));
         if (epochsDone < 0 || history.size() != epochsDone) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Training state says %d epochs done but holds %d history rows", epochsDone, history.size()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Training state says %d epochs done but holds %d history rows",
+                    epochsDone,
+                    history.size()));
         }
         if (!bestWeights.isEmpty() && bestWeights.size() != weights.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Training state holds %d parameters and %d best parameters", weights.size(), bestWeights.size()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Training state holds %d parameters and %d best parameters",
+                    weights.size(),
+                    bestWeights.size()));
         }
     }
 
     /** A state without loss state (as saved before loss terms could keep any). */
-    public TrainingState(int epochsDone, List<EpochStats> history, int bestEpoch, double bestValAuc,
-                         List<Matrix> weights, List<Matrix> bestWeights, OptimizerState optimizer) {
+    public TrainingState(
+            int epochsDone,
+            List<EpochStats> history,
+            int bestEpoch,
+            double bestValAuc,
+            List<Matrix> weights,
+            List<Matrix> bestWeights,
+            OptimizerState optimizer) {
         this(epochsDone, history, bestEpoch, bestValAuc, weights, bestWeights, optimizer, Map.of());
     }
 
@@ -62,8 +81,10 @@ public record TrainingState(int epochsDone, List<EpochStats> history, int bestEp
             Map<String, Matrix> copy = new LinkedHashMap<>();
             tensors.forEach((name, value) -> {
                 Objects.requireNonNull(name, () -> "a tensor of loss term '" + term + "' has no name");
-                copy.put(name, Objects.requireNonNull(value,
-                        () -> "tensor '" + name + "' of loss term '" + term + "' is null"));
+                copy.put(
+                        name,
+                        Objects.requireNonNull(
+                                value, () -> "tensor '" + name + "' of loss term '" + term + "' is null"));
             });
             out.put(term, Collections.unmodifiableMap(copy));
         });

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -35,14 +36,14 @@ public final class TrainingStep {
     /**
      * @param gradientClipNorm the global gradient norm is clipped to this; 0 = off
      */
-    public TrainingStep(TrainingObjective objective, ExecutionBackend backend, Optimizer optimizer,
-                        double gradientClipNorm) {
+    public TrainingStep(
+            TrainingObjective objective, ExecutionBackend backend, Optimizer optimizer, double gradientClipNorm) {
         this.objective = Objects.requireNonNull(objective, "objective is null");
         this.backend = Objects.requireNonNull(backend, "backend is null");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer is null");
         if (!(gradientClipNorm >= 0) || !Double.isFinite(gradientClipNorm)) {
-            throw new IllegalArgumentException("gradientClipNorm must be finite and >= 0 (0 = off), got "
-                    + gradientClipNorm);
+            throw new IllegalArgumentException(
+                    "gradientClipNorm must be finite and >= 0 (0 = off), got " + gradientClipNorm);
         }
         this.gradientClipNorm = gradientClipNorm;
     }
@@ -70,11 +71,16 @@ public final class TrainingStep {
         for (Weights w : weights) {
             values.add(w.data());
         }
-        LossAndGradients result = backend.lossAndGradients(objective, values, batch, stepSeed).mean();
+        LossAndGradients result =
+                backend.lossAndGradients(objective, values, batch, stepSeed).mean();
         if (!result.isFinite()) {
-            throw new NumericalException(String.format(Locale.ROOT,
+            throw new NumericalException(String.format(
+                    Locale.ROOT,
                     "Loss is %s at epoch %d (learning rate %s); the model diverged: lower the learning rate"
-                            + " or check the input features for extreme values", result.loss(), epoch, learningRate));
+                            + " or check the input features for extreme values",
+                    result.loss(),
+                    epoch,
+                    learningRate));
         }
         checkGradients(weights, result.gradients(), epoch);
         List<Matrix> gradients = new ArrayList<>(result.gradients());
@@ -88,16 +94,24 @@ public final class TrainingStep {
 
     private static void checkGradients(List<Weights> weights, List<Matrix> gradients, int epoch) {
         if (gradients.size() != weights.size()) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "The backend returned %d gradients for %d parameters", gradients.size(), weights.size()));
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "The backend returned %d gradients for %d parameters",
+                    gradients.size(),
+                    weights.size()));
         }
         for (int i = 0; i < weights.size(); i++) {
             Matrix g = gradients.get(i);
             if (g != null && g.firstNonFinite() >= 0) {
                 int k = g.firstNonFinite();
-                throw new NumericalException(String.format(Locale.ROOT,
+                throw new NumericalException(String.format(
+                        Locale.ROOT,
                         "Gradient of %s is %s at entry (%d, %d) in epoch %d; lower the learning rate",
-                        weights.get(i).render(), g.data()[k], k / g.cols(), k % g.cols(), epoch));
+                        weights.get(i).render(),
+                        g.data()[k],
+                        k / g.cols(),
+                        k % g.cols(),
+                        epoch));
             }
         }
     }

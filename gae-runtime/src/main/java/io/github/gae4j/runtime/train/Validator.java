@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.autodiff.Weights;
@@ -36,8 +37,8 @@ public final class Validator {
      * @param input       what the encoder sees in evaluation: the training graph
      * @param parallelism the threads of the evaluation passes (borrowed; the scores do not depend on it)
      */
-    public Validator(GraphAutoencoder model, GraphInput input, LinkSplit split, TrainerConfig config,
-                     Parallelism parallelism) {
+    public Validator(
+            GraphAutoencoder model, GraphInput input, LinkSplit split, TrainerConfig config, Parallelism parallelism) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.input = Objects.requireNonNull(input, "input is null");
         this.split = Objects.requireNonNull(split, "split is null");
@@ -55,8 +56,7 @@ public final class Validator {
 
     /** Whether {@code epoch} is measured: there are validation pairs, and it is an {@code evalEvery}-th or the last. */
     public boolean isDue(int epoch) {
-        return hasValidation && config.evalEvery() > 0
-                && (epoch % config.evalEvery() == 0 || epoch == config.epochs());
+        return hasValidation && config.evalEvery() > 0 && (epoch % config.evalEvery() == 0 || epoch == config.epochs());
     }
 
     /**
@@ -67,9 +67,10 @@ public final class Validator {
         if (!isDue(epoch)) {
             return Optional.empty();
         }
-        List<double[]> s = requireScores(model.score(input, List.of(split.valPositives(), split.valNegatives()),
-                parallelism),
-                "Validation", epoch);
+        List<double[]> s = requireScores(
+                model.score(input, List.of(split.valPositives(), split.valNegatives()), parallelism),
+                "Validation",
+                epoch);
         LinkScores val = LinkScores.of(s.get(0), s.get(1));
         if (val.auc() > bestAuc) {
             bestAuc = val.auc();
@@ -100,9 +101,10 @@ public final class Validator {
 
     /** Test AUC/AP of the model's current weights, after {@code epochsDone} epochs (for messages). */
     public LinkScores test(int epochsDone) {
-        List<double[]> t = requireScores(model.score(input, List.of(split.testPositives(), split.testNegatives()),
-                parallelism),
-                "Test", epochsDone);
+        List<double[]> t = requireScores(
+                model.score(input, List.of(split.testPositives(), split.testNegatives()), parallelism),
+                "Test",
+                epochsDone);
         return LinkScores.of(t.get(0), t.get(1));
     }
 
@@ -130,9 +132,12 @@ public final class Validator {
         for (double[] list : scores) {
             for (double v : list) {
                 if (Double.isNaN(v)) {
-                    throw new NumericalException(String.format(Locale.ROOT,
+                    throw new NumericalException(String.format(
+                            Locale.ROOT,
                             "%s scores are NaN at epoch %d (learning rate %s); the model diverged: lower the learning"
-                                    + " rate or check the input features for extreme values", what, epoch,
+                                    + " rate or check the input features for extreme values",
+                            what,
+                            epoch,
                             config.learningRate()));
                 }
             }

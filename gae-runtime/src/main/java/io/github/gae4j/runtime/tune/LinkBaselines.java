@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.tune;
 
 import io.github.gae4j.core.graph.EdgeList;
@@ -26,7 +27,8 @@ public interface LinkBaselines {
      */
     LinkBaselines CLASSIC = (trainGraph, positives, negatives, threads) -> {
         Map<String, LinkScores> out = new LinkedHashMap<>();
-        for (HeuristicScore h : LinkHeuristics.evaluate(trainGraph, positives, negatives, threads).heuristics()) {
+        for (HeuristicScore h : LinkHeuristics.evaluate(trainGraph, positives, negatives, threads)
+                .heuristics()) {
             out.put(h.heuristic().label(), h.scores());
         }
         return out;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.tune;
 
 import io.github.gae4j.runtime.files.ModelDescription;
@@ -16,15 +17,22 @@ import java.util.Objects;
  * @param epochs   the most epochs the trial may train
  * @param patience stop after this many epochs without a better validation AUC (0 = never)
  */
-public record Recipe(Provenance.Features features, Model model, Loss loss, double learningRate, int latent,
-                     int epochs, int patience) {
+public record Recipe(
+        Provenance.Features features,
+        Model model,
+        Loss loss,
+        double learningRate,
+        int latent,
+        int epochs,
+        int patience) {
 
     /** The encoders' default latent width (Kipf &amp; Welling's 16). */
     public static final int DEFAULT_LATENT = 16;
 
     /** GAE or VGAE, Kipf &amp; Welling's presets (hidden 32). */
     public enum Model {
-        GAE("gae"), VGAE("vgae");
+        GAE("gae"),
+        VGAE("vgae");
 
         private final String key;
 
@@ -39,7 +47,8 @@ public record Recipe(Provenance.Features features, Model model, Loss loss, doubl
 
     /** The reconstruction term: over all N² pairs (weighted BCE), or the edges and as many fresh non-edges. */
     public enum Loss {
-        FULL("weighted-bce"), NEGATIVE_SAMPLING("negative-sampling-bce");
+        FULL("weighted-bce"),
+        NEGATIVE_SAMPLING("negative-sampling-bce");
 
         private final String pluginName;
 
@@ -58,8 +67,12 @@ public record Recipe(Provenance.Features features, Model model, Loss loss, doubl
         Objects.requireNonNull(model, "model is null");
         Objects.requireNonNull(loss, "loss is null");
         if (!(learningRate > 0) || !Double.isFinite(learningRate) || latent < 1 || epochs < 1 || patience < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Bad recipe: learning rate %s, latent %d, epochs %d, patience %d", learningRate, latent, epochs,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Bad recipe: learning rate %s, latent %d, epochs %d, patience %d",
+                    learningRate,
+                    latent,
+                    epochs,
                     patience));
         }
     }
@@ -86,8 +99,14 @@ public record Recipe(Provenance.Features features, Model model, Loss loss, doubl
         if (latent != DEFAULT_LATENT) {
             spec = spec.withEncoder(ComponentSpec.of(spec.encoder().name(), "latent", latent));
         }
-        TrainerConfig training = TrainerConfig.builder().epochs(epochs).learningRate(learningRate).seed(seed)
-                .patience(patience).restoreBest(true).logEvery(epochs).build();
+        TrainerConfig training = TrainerConfig.builder()
+                .epochs(epochs)
+                .learningRate(learningRate)
+                .seed(seed)
+                .patience(patience)
+                .restoreBest(true)
+                .logEvery(epochs)
+                .build();
         return new ModelDescription(spec, training);
     }
 
@@ -101,8 +120,14 @@ public record Recipe(Provenance.Features features, Model model, Loss loss, doubl
 
     /** A short name for tables: {@code none gae neg-sampling lr=0.01 d=16}. */
     public String label() {
-        return String.format(Locale.ROOT, "%s %s %s lr=%s d=%d", features.key(), model.key(),
-                loss == Loss.FULL ? "full" : "neg-sampling", number(learningRate), latent);
+        return String.format(
+                Locale.ROOT,
+                "%s %s %s lr=%s d=%d",
+                features.key(),
+                model.key(),
+                loss == Loss.FULL ? "full" : "neg-sampling",
+                number(learningRate),
+                latent);
     }
 
     /** The {@code gae train} flag that feeds the features this way ("" for as loaded). */

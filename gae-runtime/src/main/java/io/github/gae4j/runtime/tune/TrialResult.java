@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.tune;
 
 import java.util.Comparator;
@@ -11,15 +12,24 @@ import java.util.Optional;
  *
  * @param number 1-based position in the trial list
  */
-public record TrialResult(int number, Stage stage, Recipe recipe, double valAuc, double valAp, int bestEpoch,
-                          int epochsDone, long millis, Optional<String> failure) {
+public record TrialResult(
+        int number,
+        Stage stage,
+        Recipe recipe,
+        double valAuc,
+        double valAp,
+        int bestEpoch,
+        int epochsDone,
+        long millis,
+        Optional<String> failure) {
 
     /**
      * Better first: the higher validation AUC, then the higher validation AP, then the earlier trial (no tie left to
      * chance). The order of the leaderboard, the refinement and the choice of the winner.
      */
     public static final Comparator<TrialResult> BY_VALIDATION = Comparator.comparingDouble(TrialResult::valAuc)
-            .reversed().thenComparing(Comparator.comparingDouble(TrialResult::valAp).reversed())
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(TrialResult::valAp).reversed())
             .thenComparingInt(TrialResult::number);
 
     public TrialResult {

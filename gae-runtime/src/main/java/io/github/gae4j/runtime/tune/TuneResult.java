@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.tune;
 
 import io.github.gae4j.runtime.files.ModelDescription;
@@ -19,10 +20,16 @@ import java.util.Optional;
  * @param winnerTest      the winner's test scores, empty when no trial finished
  * @param heuristicsTest  the heuristics' test scores (same pairs as the winner's)
  */
-public record TuneResult(String graphName, TuneSettings settings, List<TrialResult> trials,
-                         List<SkippedTrial> skipped, Map<String, LinkScores> heuristicsValidation,
-                         Optional<TrialResult> winner, Optional<LinkScores> winnerTest,
-                         Map<String, LinkScores> heuristicsTest, long elapsedMillis) {
+public record TuneResult(
+        String graphName,
+        TuneSettings settings,
+        List<TrialResult> trials,
+        List<SkippedTrial> skipped,
+        Map<String, LinkScores> heuristicsValidation,
+        Optional<TrialResult> winner,
+        Optional<LinkScores> winnerTest,
+        Map<String, LinkScores> heuristicsTest,
+        long elapsedMillis) {
 
     public TuneResult {
         Objects.requireNonNull(graphName, "graphName is null");
@@ -57,7 +64,8 @@ public record TuneResult(String graphName, TuneSettings settings, List<TrialResu
         }
         heuristicsValidation.forEach((name, s) -> ranked.add(new Row(0, Optional.empty(), name, s.auc(), s.ap())));
         List<String> heuristicOrder = new ArrayList<>(heuristicsValidation.keySet());
-        ranked.sort(Comparator.comparingDouble(Row::valAuc).reversed()
+        ranked.sort(Comparator.comparingDouble(Row::valAuc)
+                .reversed()
                 .thenComparing(Comparator.comparingDouble(Row::valAp).reversed())
                 .thenComparing(Row::isHeuristic)
                 .thenComparingInt(r -> r.trial().map(TrialResult::number).orElse(heuristicOrder.indexOf(r.label()))));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.tune;
 
 import io.github.gae4j.runtime.provenance.Provenance;
@@ -27,10 +28,20 @@ import java.util.Objects;
  * @param learningRates    the learning rates of the refinement, the first also the screening's
  * @param latents          the latent widths of the refinement, the first also the screening's
  */
-public record TuneSettings(long seed, Duration budget, int maxTrials, List<Provenance.Features> features,
-                           List<Recipe.Model> models, List<Recipe.Loss> losses, int screenEpochs, int screenPatience,
-                           int epochs, int patience, int refineTop, List<Double> learningRates,
-                           List<Integer> latents) {
+public record TuneSettings(
+        long seed,
+        Duration budget,
+        int maxTrials,
+        List<Provenance.Features> features,
+        List<Recipe.Model> models,
+        List<Recipe.Loss> losses,
+        int screenEpochs,
+        int screenPatience,
+        int epochs,
+        int patience,
+        int refineTop,
+        List<Double> learningRates,
+        List<Integer> latents) {
 
     public TuneSettings {
         Objects.requireNonNull(budget, "budget is null");
@@ -43,14 +54,24 @@ public record TuneSettings(long seed, Duration budget, int maxTrials, List<Prove
             throw new IllegalArgumentException("budget must be positive, got " + budget);
         }
         if (maxTrials < 0 || screenEpochs < 1 || epochs < 1 || screenPatience < 0 || patience < 0 || refineTop < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Bad tune settings: trials %d, screen epochs %d (patience %d), epochs %d (patience %d), refine"
-                            + " top %d", maxTrials, screenEpochs, screenPatience, epochs, patience, refineTop));
+                            + " top %d",
+                    maxTrials,
+                    screenEpochs,
+                    screenPatience,
+                    epochs,
+                    patience,
+                    refineTop));
         }
-        if (features.isEmpty() || models.isEmpty() || losses.isEmpty() || learningRates.isEmpty()
+        if (features.isEmpty()
+                || models.isEmpty()
+                || losses.isEmpty()
+                || learningRates.isEmpty()
                 || latents.isEmpty()) {
-            throw new IllegalArgumentException("Tune settings need at least one feature mode, model, loss, learning"
-                    + " rate and latent width");
+            throw new IllegalArgumentException(
+                    "Tune settings need at least one feature mode, model, loss, learning" + " rate and latent width");
         }
     }
 
@@ -62,39 +83,109 @@ public record TuneSettings(long seed, Duration budget, int maxTrials, List<Prove
      * stops a slower learning rate before it climbs past it).
      */
     public static TuneSettings defaults(long seed, Duration budget) {
-        return new TuneSettings(seed, budget, 0,
+        return new TuneSettings(
+                seed,
+                budget,
+                0,
                 List.of(Provenance.Features.AS_LOADED, Provenance.Features.ROW_NORMALIZED, Provenance.Features.NONE),
-                List.of(Recipe.Model.GAE, Recipe.Model.VGAE), List.of(Recipe.Loss.FULL, Recipe.Loss.NEGATIVE_SAMPLING),
-                20, 0, 200, 50, 2, List.of(0.01, 0.005, 0.02), List.of(Recipe.DEFAULT_LATENT, 32));
+                List.of(Recipe.Model.GAE, Recipe.Model.VGAE),
+                List.of(Recipe.Loss.FULL, Recipe.Loss.NEGATIVE_SAMPLING),
+                20,
+                0,
+                200,
+                50,
+                2,
+                List.of(0.01, 0.005, 0.02),
+                List.of(Recipe.DEFAULT_LATENT, 32));
     }
 
     /** The same settings with at most {@code n} trials (0 = no limit). */
     public TuneSettings withMaxTrials(int n) {
-        return new TuneSettings(seed, budget, n, features, models, losses, screenEpochs, screenPatience, epochs,
-                patience, refineTop, learningRates, latents);
+        return new TuneSettings(
+                seed,
+                budget,
+                n,
+                features,
+                models,
+                losses,
+                screenEpochs,
+                screenPatience,
+                epochs,
+                patience,
+                refineTop,
+                learningRates,
+                latents);
     }
 
     /** The same settings screening only these feature modes. */
     public TuneSettings withFeatures(List<Provenance.Features> modes) {
-        return new TuneSettings(seed, budget, maxTrials, modes, models, losses, screenEpochs, screenPatience, epochs,
-                patience, refineTop, learningRates, latents);
+        return new TuneSettings(
+                seed,
+                budget,
+                maxTrials,
+                modes,
+                models,
+                losses,
+                screenEpochs,
+                screenPatience,
+                epochs,
+                patience,
+                refineTop,
+                learningRates,
+                latents);
     }
 
     /** The same settings with other trial lengths. */
     public TuneSettings withEpochs(int newScreenEpochs, int newScreenPatience, int newEpochs, int newPatience) {
-        return new TuneSettings(seed, budget, maxTrials, features, models, losses, newScreenEpochs, newScreenPatience,
-                newEpochs, newPatience, refineTop, learningRates, latents);
+        return new TuneSettings(
+                seed,
+                budget,
+                maxTrials,
+                features,
+                models,
+                losses,
+                newScreenEpochs,
+                newScreenPatience,
+                newEpochs,
+                newPatience,
+                refineTop,
+                learningRates,
+                latents);
     }
 
     /** The same settings with another refinement grid and breadth. */
     public TuneSettings withRefinement(int top, List<Double> rates, List<Integer> widths) {
-        return new TuneSettings(seed, budget, maxTrials, features, models, losses, screenEpochs, screenPatience,
-                epochs, patience, top, rates, widths);
+        return new TuneSettings(
+                seed,
+                budget,
+                maxTrials,
+                features,
+                models,
+                losses,
+                screenEpochs,
+                screenPatience,
+                epochs,
+                patience,
+                top,
+                rates,
+                widths);
     }
 
     /** The same settings with another budget. */
     public TuneSettings withBudget(Duration newBudget) {
-        return new TuneSettings(seed, newBudget, maxTrials, features, models, losses, screenEpochs, screenPatience,
-                epochs, patience, refineTop, learningRates, latents);
+        return new TuneSettings(
+                seed,
+                newBudget,
+                maxTrials,
+                features,
+                models,
+                losses,
+                screenEpochs,
+                screenPatience,
+                epochs,
+                patience,
+                refineTop,
+                learningRates,
+                latents);
     }
 }

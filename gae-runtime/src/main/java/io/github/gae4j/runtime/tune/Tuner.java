@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.tune;
 
 import io.github.gae4j.core.error.NumericalException;
@@ -64,14 +65,23 @@ public final class Tuner {
     private final LongSupplier nanoClock;
 
     /** A search with the system clock. */
-    public Tuner(TuneSettings settings, PluginRegistry plugins, Parallelism threads, LinkBaselines baselines,
-                 TuneListener listener) {
+    public Tuner(
+            TuneSettings settings,
+            PluginRegistry plugins,
+            Parallelism threads,
+            LinkBaselines baselines,
+            TuneListener listener) {
         this(settings, plugins, threads, baselines, listener, System::nanoTime);
     }
 
     /** @param nanoClock the clock the budget is measured on, in nanoseconds ({@link System#nanoTime} normally) */
-    public Tuner(TuneSettings settings, PluginRegistry plugins, Parallelism threads, LinkBaselines baselines,
-                 TuneListener listener, LongSupplier nanoClock) {
+    public Tuner(
+            TuneSettings settings,
+            PluginRegistry plugins,
+            Parallelism threads,
+            LinkBaselines baselines,
+            TuneListener listener,
+            LongSupplier nanoClock) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.plugins = Objects.requireNonNull(plugins, "plugins is null");
         this.threads = Objects.requireNonNull(threads, "threads is null");
@@ -106,7 +116,13 @@ public final class Tuner {
         for (Provenance.Features f : modes) {
             for (Recipe.Model m : s.models()) {
                 for (Recipe.Loss l : s.losses()) {
-                    out.add(new Recipe(f, m, l, s.learningRates().get(0), s.latents().get(0), s.screenEpochs(),
+                    out.add(new Recipe(
+                            f,
+                            m,
+                            l,
+                            s.learningRates().get(0),
+                            s.latents().get(0),
+                            s.screenEpochs(),
                             s.screenPatience()));
                 }
             }
@@ -126,7 +142,8 @@ public final class Tuner {
     public static List<Recipe> refinement(TuneSettings s, List<TrialResult> screened, Graph trainGraph) {
         int nodes = trainGraph.nodeCount();
         int edges = trainGraph.edgeCount();
-        List<TrialResult> best = screened.stream().filter(TrialResult::succeeded)
+        List<TrialResult> best = screened.stream()
+                .filter(TrialResult::succeeded)
                 .sorted(TrialResult.BY_VALIDATION)
                 .limit(s.refineTop())
                 .sorted(Comparator.comparingDouble(t -> t.recipe().pairsPerEpoch(nodes, edges)))
@@ -148,8 +165,10 @@ public final class Tuner {
      */
     public TuneResult run(Graph graph) {
         Objects.requireNonNull(graph, "graph is null");
-        return run(graph, LinkSplit.of(graph, Gae.REFERENCE_SPLIT.valFraction(), Gae.REFERENCE_SPLIT.testFraction(),
-                settings.seed()));
+        return run(
+                graph,
+                LinkSplit.of(
+                        graph, Gae.REFERENCE_SPLIT.valFraction(), Gae.REFERENCE_SPLIT.testFraction(), settings.seed()));
     }
 
     /**
@@ -167,8 +186,8 @@ public final class Tuner {
             // The split depends on the edges alone: the same pairs for every feature mode.
             splits.put(f, split.withTrainGraph(withFeatures(split.trainGraph(), f)));
         }
-        Map<String, LinkScores> heuristicsVal = baselines.score(split.trainGraph(), split.valPositives(),
-                split.valNegatives(), threads);
+        Map<String, LinkScores> heuristicsVal =
+                baselines.score(split.trainGraph(), split.valPositives(), split.valNegatives(), threads);
 
         Search search = new Search(splits, deadline);
         List<Recipe> screen = screening(settings, modes);
@@ -183,15 +202,22 @@ public final class Tuner {
         if (winner.isPresent()) {
             // The one look at the test pairs: the chosen model's and the heuristics', after the choice.
             LinkSplit won = splits.get(winner.get().recipe().features());
-            List<double[]> s = search.bestModel.score(GraphInput.of(won.trainGraph()),
-                    List.of(won.testPositives(), won.testNegatives()), threads);
+            List<double[]> s = search.bestModel.score(
+                    GraphInput.of(won.trainGraph()), List.of(won.testPositives(), won.testNegatives()), threads);
             winnerTest = Optional.of(LinkScores.of(s.get(0), s.get(1)));
-            heuristicsTest = baselines.score(split.trainGraph(), split.testPositives(), split.testNegatives(),
-                    threads);
+            heuristicsTest = baselines.score(split.trainGraph(), split.testPositives(), split.testNegatives(), threads);
         }
         long elapsed = (nanoClock.getAsLong() - start) / 1_000_000;
-        return new TuneResult(graph.name(), settings, search.finished, search.skipped, heuristicsVal, winner,
-                winnerTest, heuristicsTest, elapsed);
+        return new TuneResult(
+                graph.name(),
+                settings,
+                search.finished,
+                search.skipped,
+                heuristicsVal,
+                winner,
+                winnerTest,
+                heuristicsTest,
+                elapsed);
     }
 
     /** The state of one search: trials done, skipped, the best so far and its trained model. */
@@ -202,6 +228,7 @@ public final class Tuner {
         private final List<SkippedTrial> skipped = new ArrayList<>();
         /** The last measured time per epoch of each kind of trial, and the latent width it was measured at. */
         private final Map<String, double[]> millisPerEpoch = new HashMap<>();
+
         private int number;
         private boolean over;
         private TrialResult best;
@@ -243,9 +270,13 @@ public final class Tuner {
             double perEpoch = estimatedMillisPerEpoch(r);
             double estimate = perEpoch * r.epochs();
             if (estimate * 1e6 > left) {
-                return Optional.of(String.format(Locale.ROOT,
-                        "%.0f s of the budget left, the trial may take %.0f s (%d epochs at %.0f ms)", left / 1e9,
-                        estimate / 1e3, r.epochs(), perEpoch));
+                return Optional.of(String.format(
+                        Locale.ROOT,
+                        "%.0f s of the budget left, the trial may take %.0f s (%d epochs at %.0f ms)",
+                        left / 1e9,
+                        estimate / 1e3,
+                        r.epochs(),
+                        perEpoch));
             }
             return Optional.empty();
         }
@@ -255,8 +286,10 @@ public final class Tuner {
             Graph g = hidden.trainGraph();
             ModelDescription d = r.description(settings.seed());
             // As gae train builds it: the same split, the same initial weights from the seed.
-            GraphAutoencoder model = new ModelAssembler(plugins).assemble(d.model(),
-                    new CreationContext(g.featuresOrIdentity().dim(), g.nodeCount(), settings.seed()));
+            GraphAutoencoder model = new ModelAssembler(plugins)
+                    .assemble(
+                            d.model(),
+                            new CreationContext(g.featuresOrIdentity().dim(), g.nodeCount(), settings.seed()));
             int trial = number;
             TrainingListener progress = new TrainingListener() {
                 @Override
@@ -276,19 +309,35 @@ public final class Tuner {
                 long millis = (nanoClock.getAsLong() - t0) / 1_000_000;
                 if (tr.stoppedEarly()) {
                     over = true;
-                    skip(new SkippedTrial(trial, stage, r, String.format(Locale.ROOT,
-                            "stopped by the budget after %d of %d epochs and discarded", tr.history().size(),
-                            r.epochs())));
+                    skip(new SkippedTrial(
+                            trial,
+                            stage,
+                            r,
+                            String.format(
+                                    Locale.ROOT,
+                                    "stopped by the budget after %d of %d epochs and discarded",
+                                    tr.history().size(),
+                                    r.epochs())));
                     return;
                 }
-                EpochStats at = tr.history().stream().filter(e -> e.epoch() == tr.bestEpoch()).findFirst()
+                EpochStats at = tr.history().stream()
+                        .filter(e -> e.epoch() == tr.bestEpoch())
+                        .findFirst()
                         .orElse(tr.last());
-                result = new TrialResult(trial, stage, r, at.valAuc(), at.valAp(), tr.bestEpoch(),
-                        tr.history().size(), millis, Optional.empty());
+                result = new TrialResult(
+                        trial,
+                        stage,
+                        r,
+                        at.valAuc(),
+                        at.valAp(),
+                        tr.bestEpoch(),
+                        tr.history().size(),
+                        millis,
+                        Optional.empty());
             } catch (NumericalException e) {
                 long millis = (nanoClock.getAsLong() - t0) / 1_000_000;
-                result = new TrialResult(trial, stage, r, Double.NaN, Double.NaN, 0, 0, millis,
-                        Optional.of(e.getMessage()));
+                result = new TrialResult(
+                        trial, stage, r, Double.NaN, Double.NaN, 0, 0, millis, Optional.of(e.getMessage()));
             }
             finished.add(result);
             if (result.epochsDone() > 0) {
@@ -299,8 +348,15 @@ public final class Tuner {
                 best = result;
                 bestModel = model;
             }
-            LOG.debug(String.format(Locale.ROOT, "trial %d %s: val AUC %.4f AP %.4f, best epoch %d of %d, %d ms",
-                    trial, r.label(), result.valAuc(), result.valAp(), result.bestEpoch(), result.epochsDone(),
+            LOG.debug(String.format(
+                    Locale.ROOT,
+                    "trial %d %s: val AUC %.4f AP %.4f, best epoch %d of %d, %d ms",
+                    trial,
+                    r.label(),
+                    result.valAuc(),
+                    result.valAp(),
+                    result.bestEpoch(),
+                    result.epochsDone(),
                     result.millis()));
             listener.trialFinished(result);
         }
@@ -313,7 +369,10 @@ public final class Tuner {
         private double estimatedMillisPerEpoch(Recipe r) {
             double[] measured = millisPerEpoch.get(kind(r));
             if (measured == null) {
-                return millisPerEpoch.values().stream().mapToDouble(m -> m[0]).max().orElse(0);
+                return millisPerEpoch.values().stream()
+                        .mapToDouble(m -> m[0])
+                        .max()
+                        .orElse(0);
             }
             return measured[0] * Math.max(1.0, r.latent() / measured[1]);
         }

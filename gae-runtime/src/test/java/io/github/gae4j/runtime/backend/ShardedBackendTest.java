@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,8 +96,8 @@ final class ShardedBackendTest {
         }
 
         @Override
-        public LossAndGradients lossAndGradients(TrainingObjective objective, List<Matrix> weights, WorkBatch batch,
-                                                 long stepSeed) {
+        public LossAndGradients lossAndGradients(
+                TrainingObjective objective, List<Matrix> weights, WorkBatch batch, long stepSeed) {
             if (!(batch instanceof WorkBatch.Pairs pairs)) {
                 return shard.lossAndGradients(objective, weights, batch, stepSeed);
             }
@@ -104,8 +105,8 @@ final class ShardedBackendTest {
             // Each shard gets the same weights (a driver would broadcast copies) and a seed of its own.
             List<Matrix> copies = weights.stream().map(Matrix::copy).toList();
             LossAndGradients first = shard.lossAndGradients(objective, copies, pairs.slice(0, half), stepSeed);
-            LossAndGradients second = shard.lossAndGradients(objective, copies, pairs.slice(half, pairs.size()),
-                    stepSeed + 1);
+            LossAndGradients second =
+                    shard.lossAndGradients(objective, copies, pairs.slice(half, pairs.size()), stepSeed + 1);
             return LossAndGradients.sum(List.of(first, second));
         }
     }
@@ -119,8 +120,8 @@ final class ShardedBackendTest {
         PairBce objective = new PairBce(1);
         List<Matrix> weights = List.of(objective.weights().get(0).data());
         try (Parallelism parallelism = Parallelism.singleThreaded();
-             LocalBackend local = new LocalBackend(parallelism);
-             HalvesBackend halves = new HalvesBackend(local)) {
+                LocalBackend local = new LocalBackend(parallelism);
+                HalvesBackend halves = new HalvesBackend(local)) {
             LossAndGradients whole = local.lossAndGradients(objective, weights, batch, 7);
             LossAndGradients summed = halves.lossAndGradients(objective, weights, batch, 7);
             assertThat(summed.weight()).isEqualTo(whole.weight()).isEqualTo(batch.size());
@@ -132,8 +133,9 @@ final class ShardedBackendTest {
             for (int k = 0; k < a.length; k++) {
                 assertClose(a[k], b[k]);
             }
-            assertThat(summed.gradients().get(0)).as("not just the whole computed again").isNotSameAs(
-                    whole.gradients().get(0));
+            assertThat(summed.gradients().get(0))
+                    .as("not just the whole computed again")
+                    .isNotSameAs(whole.gradients().get(0));
             assertClose(summed.mean().loss(), whole.loss() / batch.size());
         }
     }
@@ -143,7 +145,7 @@ final class ShardedBackendTest {
         PairBce viaShards = new PairBce(1);
         PairBce viaLocal = new PairBce(1);
         try (Parallelism parallelism = Parallelism.singleThreaded();
-             LocalBackend local = new LocalBackend(parallelism)) {
+                LocalBackend local = new LocalBackend(parallelism)) {
             TrainingStep sharded = new TrainingStep(viaShards, new HalvesBackend(local), new Adam(0.01), 0);
             TrainingStep plain = new TrainingStep(viaLocal, local, new Adam(0.01), 0);
             double first = 0;
@@ -179,7 +181,8 @@ final class ShardedBackendTest {
         assertThat(g.data()).as("parts are left alone").containsExactly(1, 2);
         assertThat(sum.mean().gradients().get(0).data()).containsExactly(0.4, 0.8);
         assertThatThrownBy(() -> LossAndGradients.sum(List.of(a, new LossAndGradients(1, Map.of(), List.of(g), 1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different objectives");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different objectives");
     }
 
     @Test
@@ -206,14 +209,18 @@ final class ShardedBackendTest {
                 })
                 .sampler((encoding, mode, random) -> encoding.mu())
                 .decoder(RowDot::of)
-                .loss("pairs", in -> BceWithLogits.of(in.trainingLogits(in.training().positives()),
-                        Matrix.zeros(in.training().positives().size(), 1)))
+                .loss(
+                        "pairs",
+                        in -> BceWithLogits.of(
+                                in.trainingLogits(in.training().positives()),
+                                Matrix.zeros(in.training().positives().size(), 1)))
                 .build();
         try (Parallelism parallelism = Parallelism.singleThreaded();
-             LocalBackend local = new LocalBackend(parallelism)) {
-            ModelObjective objective = new ModelObjective(model, GraphInput.of(split.trainGraph()),
-                    new TrainingGraph(split.trainGraph()));
-            List<Matrix> weights = new ArrayList<>(List.of(objective.weights().get(0).data()));
+                LocalBackend local = new LocalBackend(parallelism)) {
+            ModelObjective objective =
+                    new ModelObjective(model, GraphInput.of(split.trainGraph()), new TrainingGraph(split.trainGraph()));
+            List<Matrix> weights =
+                    new ArrayList<>(List.of(objective.weights().get(0).data()));
             assertThatThrownBy(() -> local.lossAndGradients(objective, weights, batch, 1))
                     .isInstanceOf(UnsupportedOperationException.class)
                     .hasMessageContaining("whole graph only, not on Pairs[" + batch.size() + "]")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.baselines;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,10 @@ class LinkHeuristicsTest {
      * 0 – 1, 0 – 2, 1 – 2, 1 – 3, 2 – 3, 3 – 4, 4 – 5: degrees 2, 3, 3, 3, 2, 1.
      */
     private static Graph small() {
-        return Graph.builder(6).name("small")
-                .edges(new int[] {0, 0, 1, 1, 2, 3, 4}, new int[] {1, 2, 2, 3, 3, 4, 5}).build();
+        return Graph.builder(6)
+                .name("small")
+                .edges(new int[] {0, 0, 1, 1, 2, 3, 4}, new int[] {1, 2, 2, 3, 3, 4, 5})
+                .build();
     }
 
     private static EdgeList pairs(int... flat) {
@@ -43,23 +46,23 @@ class LinkHeuristicsTest {
         Map<LinkHeuristic, double[]> s = LinkHeuristics.score(small(), p, B, Parallelism.singleThreaded());
         double ln3 = Math.log(3);
         assertThat(s.get(LinkHeuristic.COMMON_NEIGHBOURS)).containsExactly(2, 0, 0, 1, 0);
-        assertThat(s.get(LinkHeuristic.ADAMIC_ADAR)).containsExactly(new double[] {2 / ln3, 0, 0, 1 / ln3, 0},
-                within(1e-15));
-        assertThat(s.get(LinkHeuristic.RESOURCE_ALLOCATION)).containsExactly(new double[] {2 / 3.0, 0, 0, 1 / 3.0, 0},
-                within(1e-15));
+        assertThat(s.get(LinkHeuristic.ADAMIC_ADAR))
+                .containsExactly(new double[] {2 / ln3, 0, 0, 1 / ln3, 0}, within(1e-15));
+        assertThat(s.get(LinkHeuristic.RESOURCE_ALLOCATION))
+                .containsExactly(new double[] {2 / 3.0, 0, 0, 1 / 3.0, 0}, within(1e-15));
         assertThat(s.get(LinkHeuristic.PREFERENTIAL_ATTACHMENT)).containsExactly(6, 4, 3, 6, 6);
         // Walks of length 3: 0-1-2-3, 0-2-1-3; 0-1-3-4, 0-2-3-4; 1-3-4-5; 2-1-3-4; 3-1-3-4, 3-2-3-4, 3-4-3-4, 3-4-5-4.
         double b2 = B * B;
         double b3 = B * B * B;
-        assertThat(s.get(LinkHeuristic.KATZ)).containsExactly(
-                new double[] {2 * b2 + 2 * b3, 2 * b3, b3, b2 + b3, B + 4 * b3}, within(1e-18));
+        assertThat(s.get(LinkHeuristic.KATZ))
+                .containsExactly(new double[] {2 * b2 + 2 * b3, 2 * b3, b3, b2 + b3, B + 4 * b3}, within(1e-18));
     }
 
     @Test
     void tiesCountAsScikitLearnCountsThem() {
         // Positives (0,3), (2,4); negatives (0,4), (1,5), (1,4).
-        BaselineReport r = LinkHeuristics.evaluate(small(), pairs(0, 3, 2, 4), pairs(0, 4, 1, 5, 1, 4),
-                Parallelism.singleThreaded());
+        BaselineReport r = LinkHeuristics.evaluate(
+                small(), pairs(0, 3, 2, 4), pairs(0, 4, 1, 5, 1, 4), Parallelism.singleThreaded());
         // PA: positives {6, 6}, negatives {4, 3, 6}: each positive beats two and ties one → 5 / 6;
         // one threshold (6) takes in both positives and one negative → AP = 1 · 2/3.
         assertThat(r.get(LinkHeuristic.PREFERENTIAL_ATTACHMENT).auc()).isCloseTo(5 / 6.0, within(1e-12));
@@ -73,9 +76,10 @@ class LinkHeuristicsTest {
 
     @Test
     void bestIsTheHighestAucAndTheLeadIsInPoints() {
-        BaselineReport r = LinkHeuristics.evaluate(small(), pairs(0, 3, 2, 4), pairs(0, 4, 1, 5, 1, 4),
-                Parallelism.singleThreaded());
-        double top = r.heuristics().stream().mapToDouble(HeuristicScore::auc).max().orElseThrow();
+        BaselineReport r = LinkHeuristics.evaluate(
+                small(), pairs(0, 3, 2, 4), pairs(0, 4, 1, 5, 1, 4), Parallelism.singleThreaded());
+        double top =
+                r.heuristics().stream().mapToDouble(HeuristicScore::auc).max().orElseThrow();
         assertThat(r.best().auc()).isEqualTo(top);
         BaselineReport.Lead lead = r.leadOf(new io.github.gae4j.runtime.metrics.LinkScores(top - 0.011, 1.0));
         assertThat(lead.aucPoints()).isCloseTo(-1.1, within(1e-9));
@@ -109,8 +113,11 @@ class LinkHeuristicsTest {
                 }
             }
         }
-        Graph g = Graph.builder(n).edges(edges.stream().mapToInt(e -> e[0]).toArray(),
-                edges.stream().mapToInt(e -> e[1]).toArray()).build();
+        Graph g = Graph.builder(n)
+                .edges(
+                        edges.stream().mapToInt(e -> e[0]).toArray(),
+                        edges.stream().mapToInt(e -> e[1]).toArray())
+                .build();
         double[][] a2 = multiply(a, a);
         double[][] a3 = multiply(a2, a);
         double[] deg = new double[n];
@@ -127,7 +134,8 @@ class LinkHeuristicsTest {
                 }
             }
         }
-        EdgeList pairs = new EdgeList(all.stream().mapToInt(e -> e[0]).toArray(),
+        EdgeList pairs = new EdgeList(
+                all.stream().mapToInt(e -> e[0]).toArray(),
                 all.stream().mapToInt(e -> e[1]).toArray());
         double beta = 0.05;
         Map<LinkHeuristic, double[]> s = LinkHeuristics.score(g, pairs, beta, Parallelism.of(3));
@@ -142,10 +150,16 @@ class LinkHeuristicsTest {
                     ra += 1 / deg[w];
                 }
             }
-            assertThat(s.get(LinkHeuristic.COMMON_NEIGHBOURS)[k]).as("CN %d %d", u, v).isEqualTo(a2[u][v]);
+            assertThat(s.get(LinkHeuristic.COMMON_NEIGHBOURS)[k])
+                    .as("CN %d %d", u, v)
+                    .isEqualTo(a2[u][v]);
             assertThat(s.get(LinkHeuristic.ADAMIC_ADAR)[k]).as("AA %d %d", u, v).isCloseTo(aa, within(1e-12));
-            assertThat(s.get(LinkHeuristic.RESOURCE_ALLOCATION)[k]).as("RA %d %d", u, v).isCloseTo(ra, within(1e-12));
-            assertThat(s.get(LinkHeuristic.PREFERENTIAL_ATTACHMENT)[k]).as("PA %d %d", u, v).isEqualTo(deg[u] * deg[v]);
+            assertThat(s.get(LinkHeuristic.RESOURCE_ALLOCATION)[k])
+                    .as("RA %d %d", u, v)
+                    .isCloseTo(ra, within(1e-12));
+            assertThat(s.get(LinkHeuristic.PREFERENTIAL_ATTACHMENT)[k])
+                    .as("PA %d %d", u, v)
+                    .isEqualTo(deg[u] * deg[v]);
             double katz = beta * a[u][v] + beta * beta * a2[u][v] + beta * beta * beta * a3[u][v];
             assertThat(s.get(LinkHeuristic.KATZ)[k]).as("Katz %d %d", u, v).isCloseTo(katz, within(1e-15));
         }
@@ -169,13 +183,16 @@ class LinkHeuristicsTest {
 
     @Test
     void badInputIsRejectedWithAClearMessage() {
-        assertThatThrownBy(() -> LinkHeuristics.evaluate(small(), pairs(0, 9), pairs(0, 4),
-                Parallelism.singleThreaded())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(
+                        () -> LinkHeuristics.evaluate(small(), pairs(0, 9), pairs(0, 4), Parallelism.singleThreaded()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Pair 0 (0, 9)");
-        assertThatThrownBy(() -> LinkHeuristics.evaluate(small(), pairs(0, 3), EdgeList.empty(),
-                Parallelism.singleThreaded())).hasMessageContaining("positive and negative pairs");
-        assertThatThrownBy(() -> LinkHeuristics.evaluate(small(), pairs(0, 3), pairs(0, 4), -1,
-                Parallelism.singleThreaded())).hasMessageContaining("Katz");
+        assertThatThrownBy(() ->
+                        LinkHeuristics.evaluate(small(), pairs(0, 3), EdgeList.empty(), Parallelism.singleThreaded()))
+                .hasMessageContaining("positive and negative pairs");
+        assertThatThrownBy(() ->
+                        LinkHeuristics.evaluate(small(), pairs(0, 3), pairs(0, 4), -1, Parallelism.singleThreaded()))
+                .hasMessageContaining("Katz");
     }
 
     private static Graph randomGraph(int n, int m, long seed) {

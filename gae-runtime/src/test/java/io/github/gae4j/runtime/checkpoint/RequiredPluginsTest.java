@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.checkpoint;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -28,20 +29,34 @@ final class RequiredPluginsTest {
     private static final ModelSpec GIN = ModelSpec.gae().withEncoder("gin", "hidden", List.of(64, 32));
 
     private static SavedModel saved(List<Provenance.PluginUse> plugins) {
-        Provenance provenance = new Provenance("0.1.0-test", new Provenance.Jdk("Some Vendor", "17.0.1+12"), plugins,
-                GIN, Provenance.Seeds.all(7),
-                new Provenance.Dataset("synthetic", Optional.of(ComponentSpec.of("sbm", "nodes", 20)),
-                        Provenance.Features.AS_LOADED, 20, 30, Optional.empty()),
+        Provenance provenance = new Provenance(
+                "0.1.0-test",
+                new Provenance.Jdk("Some Vendor", "17.0.1+12"),
+                plugins,
+                GIN,
+                Provenance.Seeds.all(7),
+                new Provenance.Dataset(
+                        "synthetic",
+                        Optional.of(ComponentSpec.of("sbm", "nodes", 20)),
+                        Provenance.Features.AS_LOADED,
+                        20,
+                        30,
+                        Optional.empty()),
                 new Provenance.Split(0.05, 0.1));
-        return new SavedModel(new ModelDescription(GIN, TrainerConfig.defaults()), Optional.of(provenance),
-                List.of(new SavedModel.Parameter("gin.W0", randomMatrix(3, 2, 1))), Optional.empty());
+        return new SavedModel(
+                new ModelDescription(GIN, TrainerConfig.defaults()),
+                Optional.of(provenance),
+                List.of(new SavedModel.Parameter("gin.W0", randomMatrix(3, 2, 1))),
+                Optional.empty());
     }
 
     @Test
     void aSavedModelNamesItsMissingPluginAndHowToAddIt() {
         Path file = dir.resolve("model.gae4j");
-        SavedModelFile.write(saved(List.of(new Provenance.PluginUse("encoder", "gin", "gin-encoder", "1.2.0",
-                "/opt/plugins/gin-encoder-1.2.0.jar"))), file);
+        SavedModelFile.write(
+                saved(List.of(new Provenance.PluginUse(
+                        "encoder", "gin", "gin-encoder", "1.2.0", "/opt/plugins/gin-encoder-1.2.0.jar"))),
+                file);
         SavedModel read = SavedModelFile.read(file);
         ModelAssembler nothingInstalled = new ModelAssembler(PluginRegistry.of(List.of()));
         assertThatThrownBy(() -> read.assemble(nothingInstalled, new CreationContext(3, 20, 7), file.toString()))
@@ -55,9 +70,10 @@ final class RequiredPluginsTest {
 
     @Test
     void aPluginFromAClassFolderIsNamedWithAPlaceholderJar() {
-        SavedModel model = saved(List.of(new Provenance.PluginUse("encoder", "gin", "gin-encoder", "unknown",
-                "/work/gin/target/classes")));
-        assertThatThrownBy(() -> model.requiredPlugins(PluginRegistry.of(List.of()), "m.gae4j").check(GIN))
+        SavedModel model = saved(List.of(
+                new Provenance.PluginUse("encoder", "gin", "gin-encoder", "unknown", "/work/gin/target/classes")));
+        assertThatThrownBy(() -> model.requiredPlugins(PluginRegistry.of(List.of()), "m.gae4j")
+                        .check(GIN))
                 .hasMessageContaining("from plugin 'gin-encoder' version unknown (/work/gin/target/classes)")
                 .hasMessageContaining("GAE_PLUGINS=path/to/gin-encoder.jar ./gae");
     }
@@ -66,7 +82,7 @@ final class RequiredPluginsTest {
     void withoutARecordTheHintIsGeneral() {
         SavedModel model = saved(List.of());
         assertThatThrownBy(() -> model.requiredPlugins(PluginRegistry.of(List.of()), "m.gae4j")
-                .check(ComponentKind.DATASET, ComponentSpec.of("sbm")))
+                        .check(ComponentKind.DATASET, ComponentSpec.of("sbm")))
                 .isInstanceOf(UnknownComponentException.class)
                 .hasMessageContaining("m.gae4j: Unknown dataset loader 'sbm'")
                 .hasMessageContaining("No installed plugin provides dataset loader 'sbm', which the model needs")

@@ -1,18 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.checkpoint;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.model.ModelSpec;
-import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.LearningRateSchedule;
-import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.OptimizerState;
+import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,27 +31,41 @@ final class SavedModelFileTest {
     @TempDir
     Path dir;
 
-    private static final ModelDescription VGAE = new ModelDescription(ModelSpec.vgae(),
+    private static final ModelDescription VGAE = new ModelDescription(
+            ModelSpec.vgae(),
             TrainerConfig.builder().epochs(50).seed(7).restoreBest(false).build());
 
-    static final Provenance PROVENANCE = new Provenance("0.1.0-test", new Provenance.Jdk("Some Vendor", "17.0.1+12"),
-            List.of(new Provenance.PluginUse("encoder", "vgae", "gae-encoders", "0.1.0", "/lib/gae-encoders.jar"),
+    static final Provenance PROVENANCE = new Provenance(
+            "0.1.0-test",
+            new Provenance.Jdk("Some Vendor", "17.0.1+12"),
+            List.of(
+                    new Provenance.PluginUse("encoder", "vgae", "gae-encoders", "0.1.0", "/lib/gae-encoders.jar"),
                     new Provenance.PluginUse("dataset loader", "sbm", "gae-datasets", "unknown", "classpath")),
-            ModelSpec.vgae(), new Provenance.Seeds(7, 8, 7),
-            new Provenance.Dataset("synthetic", Optional.of(ComponentSpec.of("sbm", "nodes", 150)),
-                    Provenance.Features.ROW_NORMALIZED, 150, 105, Optional.of("sha256:00ff")),
+            ModelSpec.vgae(),
+            new Provenance.Seeds(7, 8, 7),
+            new Provenance.Dataset(
+                    "synthetic",
+                    Optional.of(ComponentSpec.of("sbm", "nodes", 150)),
+                    Provenance.Features.ROW_NORMALIZED,
+                    150,
+                    105,
+                    Optional.of("sha256:00ff")),
             new Provenance.Split(0.05, 0.1));
 
     private static SavedModel plain() {
-        return new SavedModel(VGAE, Optional.of(PROVENANCE),
-                List.of(new SavedModel.Parameter("vgae.W0", randomMatrix(5, 3, 1)),
+        return new SavedModel(
+                VGAE,
+                Optional.of(PROVENANCE),
+                List.of(
+                        new SavedModel.Parameter("vgae.W0", randomMatrix(5, 3, 1)),
                         new SavedModel.Parameter("vgae.Wmu", randomMatrix(3, 2, 2))),
                 Optional.empty());
     }
 
     private static SavedModel checkpoint() {
         SavedModel p = plain();
-        List<Matrix> w = p.parameters().stream().map(SavedModel.Parameter::value).toList();
+        List<Matrix> w =
+                p.parameters().stream().map(SavedModel.Parameter::value).toList();
         List<Matrix> best = List.of(randomMatrix(5, 3, 3), randomMatrix(3, 2, 4));
         Map<String, Matrix> adam = new java.util.LinkedHashMap<>();
         adam.put("vgae.W0.exp-avg", randomMatrix(5, 3, 5));
@@ -60,10 +75,15 @@ final class SavedModelFileTest {
         adam.put("vgae.Wmu.exp-avg-sq", Matrix.zeros(3, 2));
         adam.put("vgae.Wmu.step", Matrix.scalar(0));
         OptimizerState moments = new OptimizerState("adam", adam);
-        List<EpochStats> history = List.of(new EpochStats(1, 0.9, Double.NaN, Double.NaN, 1.5),
-                new EpochStats(2, 0.8, 0.71, 0.72, 1.25), new EpochStats(3, 0.7, 0.7, 0.7, 1.0),
+        List<EpochStats> history = List.of(
+                new EpochStats(1, 0.9, Double.NaN, Double.NaN, 1.5),
+                new EpochStats(2, 0.8, 0.71, 0.72, 1.25),
+                new EpochStats(3, 0.7, 0.7, 0.7, 1.0),
                 new EpochStats(4, 0.1 + 0.2, 0.75, 0.76, 1.0));
-        return new SavedModel(VGAE, p.provenance(), p.parameters(),
+        return new SavedModel(
+                VGAE,
+                p.provenance(),
+                p.parameters(),
                 Optional.of(new TrainingState(4, history, 4, 0.75, w, best, moments)));
     }
 
@@ -77,16 +97,18 @@ final class SavedModelFileTest {
         assertThat(back.provenance()).contains(PROVENANCE);
         assertThat(back.training()).isEmpty();
         assertThat(back.parameters()).extracting(SavedModel.Parameter::name).containsExactly("vgae.W0", "vgae.Wmu");
-        assertThat(back.parameters().get(0).value()).isEqualTo(plain().parameters().get(0).value());
-        assertThat(back.parameters().get(1).value()).isEqualTo(plain().parameters().get(1).value());
+        assertThat(back.parameters().get(0).value())
+                .isEqualTo(plain().parameters().get(0).value());
+        assertThat(back.parameters().get(1).value())
+                .isEqualTo(plain().parameters().get(1).value());
     }
 
     @Test
     void checkpointsCarryTheGradientClipSoAResumedRunClipsToo() {
         Path file = dir.resolve("clipped.gae4j");
         SavedModel c = checkpoint();
-        ModelDescription clipped = new ModelDescription(VGAE.model(), VGAE.training().toBuilder().gradientClipNorm(1.0)
-                .build());
+        ModelDescription clipped = new ModelDescription(
+                VGAE.model(), VGAE.training().toBuilder().gradientClipNorm(1.0).build());
         SavedModelFile.write(new SavedModel(clipped, c.provenance(), c.parameters(), c.training()), file);
         assertThat(SavedModelFile.read(file).description()).isEqualTo(clipped);
     }
@@ -95,8 +117,11 @@ final class SavedModelFileTest {
     void checkpointsCarryTheLearningRateScheduleSoAResumedRunFollowsIt() {
         Path file = dir.resolve("cosine.gae4j");
         SavedModel c = checkpoint();
-        ModelDescription cosine = new ModelDescription(VGAE.model(),
-                VGAE.training().toBuilder().learningRateSchedule(LearningRateSchedule.COSINE).build());
+        ModelDescription cosine = new ModelDescription(
+                VGAE.model(),
+                VGAE.training().toBuilder()
+                        .learningRateSchedule(LearningRateSchedule.COSINE)
+                        .build());
         SavedModelFile.write(new SavedModel(cosine, c.provenance(), c.parameters(), c.training()), file);
         assertThat(SavedModelFile.read(file).description()).isEqualTo(cosine);
     }
@@ -115,10 +140,14 @@ final class SavedModelFileTest {
         assertThat(b.bestWeights()).isEqualTo(a.bestWeights());
         assertThat(b.weights()).isEqualTo(a.weights());
         assertThat(b.optimizer().name()).isEqualTo("adam");
-        assertThat(b.optimizer().tensors().keySet()).containsExactlyElementsOf(a.optimizer().tensors().keySet());
-        a.optimizer().tensors().forEach((name, value) ->
-                assertThat(b.optimizer().tensors().get(name)).as(name).isEqualTo(value));
-        assertThat(SavedModelFile.read(file).best().parameters().get(0).value()).isEqualTo(a.bestWeights().get(0));
+        assertThat(b.optimizer().tensors().keySet())
+                .containsExactlyElementsOf(a.optimizer().tensors().keySet());
+        a.optimizer()
+                .tensors()
+                .forEach((name, value) ->
+                        assertThat(b.optimizer().tensors().get(name)).as(name).isEqualTo(value));
+        assertThat(SavedModelFile.read(file).best().parameters().get(0).value())
+                .isEqualTo(a.bestWeights().get(0));
     }
 
     @Test
@@ -137,7 +166,7 @@ final class SavedModelFileTest {
         Path file = dir.resolve("model.gae4j");
         SavedModelFile.write(plain(), file);
         byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length - 40] ^= 1;                     // inside the last tensor
+        bytes[bytes.length - 40] ^= 1; // inside the last tensor
         Files.write(file, bytes);
         assertThatThrownBy(() -> SavedModelFile.read(file))
                 .isInstanceOf(SavedModelException.class)
@@ -160,7 +189,8 @@ final class SavedModelFileTest {
     void otherFilesAndNewerVersionsAreRefusedClearly() throws IOException {
         Path notModel = dir.resolve("notes.txt");
         Files.writeString(notModel, "hello, this is not a model at all");
-        assertThatThrownBy(() -> SavedModelFile.read(notModel)).isInstanceOf(SavedModelException.class)
+        assertThatThrownBy(() -> SavedModelFile.read(notModel))
+                .isInstanceOf(SavedModelException.class)
                 .hasMessageContaining("not a gae4j model file");
 
         Path file = dir.resolve("model.gae4j");
@@ -168,20 +198,27 @@ final class SavedModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer.wrap(bytes).putInt(8, 99);
         Files.write(file, bytes);
-        assertThatThrownBy(() -> SavedModelFile.read(file)).isInstanceOf(SavedModelException.class)
+        assertThatThrownBy(() -> SavedModelFile.read(file))
+                .isInstanceOf(SavedModelException.class)
                 .hasMessageContaining("format version 99")
                 .hasMessageContaining("newer gae4j");
 
         assertThatThrownBy(() -> SavedModelFile.read(dir.resolve("missing.gae4j")))
-                .isInstanceOf(SavedModelException.class).hasMessageContaining("no such file");
+                .isInstanceOf(SavedModelException.class)
+                .hasMessageContaining("no such file");
     }
 
     @Test
     void duplicateParameterNamesAreRefusedWhenSaving() {
-        assertThatThrownBy(() -> new SavedModel(VGAE, Optional.empty(),
-                List.of(new SavedModel.Parameter("w", randomMatrix(1, 1, 1)),
-                        new SavedModel.Parameter("w", randomMatrix(1, 1, 2))), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'w'");
+        assertThatThrownBy(() -> new SavedModel(
+                        VGAE,
+                        Optional.empty(),
+                        List.of(
+                                new SavedModel.Parameter("w", randomMatrix(1, 1, 1)),
+                                new SavedModel.Parameter("w", randomMatrix(1, 1, 2))),
+                        Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'w'");
     }
 
     /** {@link #checkpoint()} with the state of three loss terms: one keeping none, two alike keeping some. */
@@ -196,8 +233,19 @@ final class SavedModelFileTest {
         first.put("discriminator.layer1.weight.adam-m", randomMatrix(2, 4, 9));
         lossState.put("adversarial", first);
         lossState.put("adversarial#2", Map.of("calls", Matrix.scalar(3)));
-        return new SavedModel(VGAE, c.provenance(), c.parameters(), Optional.of(new TrainingState(t.epochsDone(),
-                t.history(), t.bestEpoch(), t.bestValAuc(), t.weights(), t.bestWeights(), t.optimizer(), lossState)));
+        return new SavedModel(
+                VGAE,
+                c.provenance(),
+                c.parameters(),
+                Optional.of(new TrainingState(
+                        t.epochsDone(),
+                        t.history(),
+                        t.bestEpoch(),
+                        t.bestValAuc(),
+                        t.weights(),
+                        t.bestWeights(),
+                        t.optimizer(),
+                        lossState)));
     }
 
     private static int version(Path file) throws IOException {
@@ -215,9 +263,14 @@ final class SavedModelFileTest {
         assertThat(b.lossState().keySet()).containsExactly("weighted-bce", "adversarial", "adversarial#2");
         assertThat(b.lossState().get("weighted-bce")).isEmpty();
         for (String term : a.lossState().keySet()) {
-            assertThat(b.lossState().get(term).keySet()).as(term).containsExactlyElementsOf(a.lossState().get(term).keySet());
-            a.lossState().get(term).forEach((name, value) ->
-                    assertThat(b.lossState().get(term).get(name)).as(term + "/" + name).isEqualTo(value));
+            assertThat(b.lossState().get(term).keySet())
+                    .as(term)
+                    .containsExactlyElementsOf(a.lossState().get(term).keySet());
+            a.lossState()
+                    .get(term)
+                    .forEach((name, value) -> assertThat(b.lossState().get(term).get(name))
+                            .as(term + "/" + name)
+                            .isEqualTo(value));
         }
         assertThat(b.weights()).isEqualTo(a.weights());
         assertThat(SavedModelFile.read(file).best().training()).isEmpty();
@@ -240,9 +293,21 @@ final class SavedModelFileTest {
         stateless.put("weighted-bce", Map.of());
         stateless.put("kl", Map.of());
         Path file = dir.resolve("checkpoint.gae4j");
-        SavedModelFile.write(new SavedModel(VGAE, c.provenance(), c.parameters(), Optional.of(new TrainingState(
-                t.epochsDone(), t.history(), t.bestEpoch(), t.bestValAuc(), t.weights(), t.bestWeights(),
-                t.optimizer(), stateless))), file);
+        SavedModelFile.write(
+                new SavedModel(
+                        VGAE,
+                        c.provenance(),
+                        c.parameters(),
+                        Optional.of(new TrainingState(
+                                t.epochsDone(),
+                                t.history(),
+                                t.bestEpoch(),
+                                t.bestValAuc(),
+                                t.weights(),
+                                t.bestWeights(),
+                                t.optimizer(),
+                                stateless))),
+                file);
         assertThat(version(file)).isEqualTo(4);
         TrainingState back = SavedModelFile.read(file).training().orElseThrow();
         assertThat(back.hasLossState()).isTrue();
@@ -261,11 +326,25 @@ final class SavedModelFileTest {
         Map<String, Matrix> buffers = new java.util.LinkedHashMap<>();
         buffers.put("vgae.W0.momentum-buffer", randomMatrix(5, 3, 11));
         OptimizerState sgd = new OptimizerState("sgd", buffers);
-        ModelDescription withSgd = new ModelDescription(VGAE.model(), VGAE.training().toBuilder()
-                .optimizer("sgd", Map.of("momentum", 0.9)).build());
+        ModelDescription withSgd = new ModelDescription(
+                VGAE.model(),
+                VGAE.training().toBuilder()
+                        .optimizer("sgd", Map.of("momentum", 0.9))
+                        .build());
         Path file = dir.resolve("sgd.gae4j");
-        SavedModelFile.write(new SavedModel(withSgd, c.provenance(), c.parameters(), Optional.of(new TrainingState(
-                t.epochsDone(), t.history(), t.bestEpoch(), t.bestValAuc(), t.weights(), t.bestWeights(), sgd))),
+        SavedModelFile.write(
+                new SavedModel(
+                        withSgd,
+                        c.provenance(),
+                        c.parameters(),
+                        Optional.of(new TrainingState(
+                                t.epochsDone(),
+                                t.history(),
+                                t.bestEpoch(),
+                                t.bestValAuc(),
+                                t.weights(),
+                                t.bestWeights(),
+                                sgd))),
                 file);
         assertThat(version(file)).isEqualTo(4);
         SavedModel back = SavedModelFile.read(file);
@@ -288,12 +367,15 @@ final class SavedModelFileTest {
         assertThat(version(file)).isEqualTo(1);
         SavedModel old = SavedModelFile.read(file);
         assertThat(old.description()).isEqualTo(VGAE);
-        assertThat(old.provenance()).as("its metadata ({dataset, seed}) is not the command line's").isEmpty();
+        assertThat(old.provenance())
+                .as("its metadata ({dataset, seed}) is not the command line's")
+                .isEmpty();
         assertThat(old.parameters()).extracting(SavedModel.Parameter::name).containsExactly("vgae.W0", "vgae.Wmu");
         assertThat(old.parameters().get(1).value().data()).containsExactly(2, 2.125, 2.25, 2.375, 2.5, 2.625);
         TrainingState t = old.training().orElseThrow();
         assertThat(t.epochsDone()).isEqualTo(2);
-        assertThat(t.optimizer().name()).as("moments of the formats before optimiser plugins are Adam's")
+        assertThat(t.optimizer().name())
+                .as("moments of the formats before optimiser plugins are Adam's")
                 .isEqualTo("adam");
         assertThat(t.optimizer().tensors().get("vgae.Wmu.step").scalarValue()).isEqualTo(2);
         assertThat(t.optimizer().tensors().get("vgae.Wmu.exp-avg-sq").data()[5]).isEqualTo(8.625);
@@ -314,7 +396,8 @@ final class SavedModelFileTest {
         }
         System.arraycopy(digest, 0, bytes, bytes.length - 32, 32);
         Files.write(file, bytes);
-        assertThatThrownBy(() -> SavedModelFile.read(file)).isInstanceOf(SavedModelException.class)
+        assertThatThrownBy(() -> SavedModelFile.read(file))
+                .isInstanceOf(SavedModelException.class)
                 .hasMessageContaining("format version 1 holds loss state tensor 'calls'");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +28,10 @@ final class AdviceTest {
         assertThat(a.features()).isEqualTo(Advice.FeatureKind.RAW);
         assertThat(a.meanRowSum()).isEqualTo(300);
         assertThat(a.featureNote()).contains("mean row sum 300");
-        assertThat(a.collapse()).isEqualTo("Try row-normalised features (--normalize-features), no features"
-                + " (--no-features), a lower learning rate (--lr 0.001) or negative sampling"
-                + " (--loss negative-sampling-bce).");
+        assertThat(a.collapse())
+                .isEqualTo("Try row-normalised features (--normalize-features), no features"
+                        + " (--no-features), a lower learning rate (--lr 0.001) or negative sampling"
+                        + " (--loss negative-sampling-bce).");
     }
 
     @Test
@@ -37,8 +39,9 @@ final class AdviceTest {
         Advice normalized = Advice.of(binaryRows(4, 300).rowNormalized(), 0.005, List.of("weighted-bce"));
         assertThat(normalized.features()).isEqualTo(Advice.FeatureKind.NORMALIZED);
         assertThat(normalized.featureNote()).isEmpty();
-        assertThat(normalized.lossSpike()).doesNotContain("--normalize-features").contains("--no-features",
-                "--lr 0.0005", "--grad-clip");
+        assertThat(normalized.lossSpike())
+                .doesNotContain("--normalize-features")
+                .contains("--no-features", "--lr 0.0005", "--grad-clip");
 
         Advice none = Advice.of(Features.identity(5), 0.01, List.of("negative-sampling-bce"));
         assertThat(none.features()).isEqualTo(Advice.FeatureKind.NONE);
@@ -53,13 +56,17 @@ final class AdviceTest {
     }
 
     private static int[] rowsOf(Matrix x) {
-        return java.util.stream.IntStream.range(0, x.rows() * x.cols()).filter(k -> x.data()[k] != 0)
-                .map(k -> k / x.cols()).toArray();
+        return java.util.stream.IntStream.range(0, x.rows() * x.cols())
+                .filter(k -> x.data()[k] != 0)
+                .map(k -> k / x.cols())
+                .toArray();
     }
 
     private static int[] colsOf(Matrix x) {
-        return java.util.stream.IntStream.range(0, x.rows() * x.cols()).filter(k -> x.data()[k] != 0)
-                .map(k -> k % x.cols()).toArray();
+        return java.util.stream.IntStream.range(0, x.rows() * x.cols())
+                .filter(k -> x.data()[k] != 0)
+                .map(k -> k % x.cols())
+                .toArray();
     }
 
     private static double[] valuesOf(Matrix x) {

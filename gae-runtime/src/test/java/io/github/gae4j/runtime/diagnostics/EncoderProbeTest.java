@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,8 @@ final class EncoderProbeTest {
     }
 
     private static GraphAutoencoder model(Encoder encoder) {
-        return GraphAutoencoder.builder().encoder(encoder)
+        return GraphAutoencoder.builder()
+                .encoder(encoder)
                 .sampler((encoding, mode, random) -> encoding.mu())
                 .decoder((z, pairs) -> RowDot.of(z, pairs.srcArray(), z, pairs.dstArray()))
                 .loss("sum", in -> Sum.of(in.z()))
@@ -72,7 +74,8 @@ final class EncoderProbeTest {
     /** Four nodes with non-negative features. */
     private static GraphInput input() {
         Graph g = TestGraphs.path(4).withFeatures(Features.dense(Matrix.of(new double[][] {
-                {1, 0}, {0, 2}, {1, 1}, {3, 0}})));
+            {1, 0}, {0, 2}, {1, 1}, {3, 0}
+        })));
         return GraphInput.of(g);
     }
 
@@ -82,10 +85,10 @@ final class EncoderProbeTest {
         Matrix w0 = Matrix.of(new double[][] {{1, -1, -0.5, -1}, {0.5, -2, -0.1, 0.6}});
         // W1: unit 0 alive (positive on H1's unit 0); unit 1 dead (negative on every live input).
         Matrix w1 = Matrix.of(new double[][] {{1, -1}, {1, 1}, {1, 1}, {0.5, -3}});
-        EncoderProbe.Snapshot snap = new EncoderProbe(model(new TwoLayerEncoder(w0, w1)), input(),
-                Parallelism.singleThreaded()).inspect();
-        assertThat(snap.layers()).containsExactly(new EncoderProbe.HiddenLayer(1, 4, 2),
-                new EncoderProbe.HiddenLayer(2, 2, 1));
+        EncoderProbe.Snapshot snap =
+                new EncoderProbe(model(new TwoLayerEncoder(w0, w1)), input(), Parallelism.singleThreaded()).inspect();
+        assertThat(snap.layers())
+                .containsExactly(new EncoderProbe.HiddenLayer(1, 4, 2), new EncoderProbe.HiddenLayer(2, 2, 1));
         assertThat(snap.units()).isEqualTo(6);
         assertThat(snap.deadUnits()).isEqualTo(3);
         assertThat(snap.embeddings().rows()).isEqualTo(4);
@@ -121,7 +124,9 @@ final class EncoderProbeTest {
         Matrix w0 = Matrix.of(new double[][] {{1, -1, -0.5, -1}, {0.5, -2, -0.1, -0.6}});
         Matrix w1 = Matrix.of(new double[][] {{1, 1}, {1, 1}, {1, 1}, {1, 1}});
         List<Warning> heard = new java.util.ArrayList<>();
-        TrainingDiagnostics d = new TrainingDiagnostics(DiagnosticThresholds.defaults().withProbeEvery(2), 10,
+        TrainingDiagnostics d = new TrainingDiagnostics(
+                DiagnosticThresholds.defaults().withProbeEvery(2),
+                10,
                 new Advice(Advice.FeatureKind.RAW, 1.5, 0.01, false),
                 new EncoderProbe(model(new TwoLayerEncoder(w0, w1)), input(), Parallelism.singleThreaded()),
                 heard::add);
@@ -130,11 +135,15 @@ final class EncoderProbeTest {
         // Validation at chance at epoch 2: the model has collapsed, so the embeddings' shape is judged too.
         d.onEpoch(new io.github.gae4j.runtime.train.EpochStats(2, 0.7, 0.52, 0.5, 1));
         assertThat(heard).extracting(Warning::code).contains("dead-units");
-        Warning dead = heard.stream().filter(w -> w.code().equals("dead-units")).findFirst().orElseThrow();
+        Warning dead = heard.stream()
+                .filter(w -> w.code().equals("dead-units"))
+                .findFirst()
+                .orElseThrow();
         assertThat(dead.epoch()).isEqualTo(2);
         // Layer 1: units 1, 2, 3 dead; layer 2: none.
-        assertThat(dead.message()).isEqualTo("At epoch 2, 3 of the encoder's 6 hidden ReLU units (50%) output zero"
-                + " for every node (layer 1: 3 of 4, layer 2: 0 of 2).");
+        assertThat(dead.message())
+                .isEqualTo("At epoch 2, 3 of the encoder's 6 hidden ReLU units (50%) output zero"
+                        + " for every node (layer 1: 3 of 4, layer 2: 0 of 2).");
         // H2's two columns are equal and μ = H2 Wμ is then one-dimensional.
         assertThat(heard).extracting(Warning::code).contains("rank-one-embeddings");
     }
@@ -145,7 +154,9 @@ final class EncoderProbeTest {
         Matrix w0 = Matrix.of(new double[][] {{1, -1, -0.5, -1}, {0.5, -2, -0.1, -0.6}});
         Matrix w1 = Matrix.of(new double[][] {{1, 1}, {1, 1}, {1, 1}, {1, 1}});
         List<Warning> heard = new java.util.ArrayList<>();
-        TrainingDiagnostics d = new TrainingDiagnostics(DiagnosticThresholds.defaults().withProbeEvery(1), 10,
+        TrainingDiagnostics d = new TrainingDiagnostics(
+                DiagnosticThresholds.defaults().withProbeEvery(1),
+                10,
                 new Advice(Advice.FeatureKind.RAW, 1.5, 0.01, false),
                 new EncoderProbe(model(new TwoLayerEncoder(w0, w1)), input(), Parallelism.singleThreaded()),
                 heard::add);
@@ -158,9 +169,18 @@ final class EncoderProbeTest {
         for (int e = 1; e <= 5; e++) {
             h.add(new io.github.gae4j.runtime.train.EpochStats(e, 0.7, 0.6 + e / 100.0, 0.6, 1));
         }
-        d.finish(new io.github.gae4j.runtime.train.TrainingResult(h, 5,
-                new io.github.gae4j.runtime.metrics.LinkScores(0.7, 0.7), false,
-                new io.github.gae4j.runtime.train.TrainingState(5, h, 5, 0.65, List.of(), List.of(),
+        d.finish(new io.github.gae4j.runtime.train.TrainingResult(
+                h,
+                5,
+                new io.github.gae4j.runtime.metrics.LinkScores(0.7, 0.7),
+                false,
+                new io.github.gae4j.runtime.train.TrainingState(
+                        5,
+                        h,
+                        5,
+                        0.65,
+                        List.of(),
+                        List.of(),
                         new io.github.gae4j.runtime.train.OptimizerState("adam", java.util.Map.of()))));
         assertThat(heard).extracting(Warning::code).containsExactly("dead-units");
     }

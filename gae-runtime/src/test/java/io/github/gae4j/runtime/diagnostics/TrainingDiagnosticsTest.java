@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +39,8 @@ final class TrainingDiagnosticsTest {
     }
 
     private static TrainingResult result(List<EpochStats> history, int bestEpoch, boolean stopped) {
-        TrainingState state = new TrainingState(history.size(), history, bestEpoch, 0.8, List.of(), List.of(),
-                new OptimizerState("adam", Map.of()));
+        TrainingState state = new TrainingState(
+                history.size(), history, bestEpoch, 0.8, List.of(), List.of(), new OptimizerState("adam", Map.of()));
         return new TrainingResult(history, bestEpoch, new LinkScores(0.8, 0.8), stopped, state);
     }
 
@@ -80,8 +81,9 @@ final class TrainingDiagnosticsTest {
         TrainingDiagnostics d = diagnostics(DiagnosticThresholds.defaults(), 200);
         double nan = Double.NaN;
         // Unvalidated epochs (NaN) neither count nor break the streak.
-        feed(d, history(new double[] {0.7, 0.69, 0.69, 0.69, 0.69, 0.69, 0.69, 0.69, 0.69},
-                new double[] {0.8, 0.5, 0.5003, nan, 0.4999, 0.5, 0.5, 0.5, 0.5}));
+        feed(d, history(new double[] {0.7, 0.69, 0.69, 0.69, 0.69, 0.69, 0.69, 0.69, 0.69}, new double[] {
+            0.8, 0.5, 0.5003, nan, 0.4999, 0.5, 0.5, 0.5, 0.5
+        }));
         assertThat(d.warnings()).singleElement().satisfies(w -> {
             assertThat(w.code()).isEqualTo("flat-auc");
             assertThat(w.epoch()).isEqualTo(7);
@@ -93,8 +95,9 @@ final class TrainingDiagnosticsTest {
     @Test
     void aStreakBrokenByALearningEpochOrAwayFromChanceIsNotFlat() {
         TrainingDiagnostics d = diagnostics(DiagnosticThresholds.defaults(), 200);
-        feed(d, history(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1},
-                new double[] {0.5, 0.5, 0.5, 0.5, 0.56, 0.5, 0.5, 0.5, 0.5}));
+        feed(d, history(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, new double[] {
+            0.5, 0.5, 0.5, 0.5, 0.56, 0.5, 0.5, 0.5, 0.5
+        }));
         feed(d, history(new double[] {1, 1, 1, 1, 1, 1}, new double[] {0.52, 0.48, 0.52, 0.48, 0.52, 0.48}));
         assertThat(d.warnings()).isEmpty();
     }
@@ -104,13 +107,18 @@ final class TrainingDiagnosticsTest {
     void replayingAnEarlierSessionRaisesItsWarningsAndContinuesTheComparison() {
         TrainingDiagnostics d = diagnostics(DiagnosticThresholds.defaults(), 200);
         d.replay(history(new double[] {0.68, 48.6, 4.83}, new double[] {0.57, 0.80, 0.79}));
-        assertThat(d.warnings()).extracting(Warning::code, Warning::epoch).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("loss-spike", 2));
-        TrainingDiagnostics resumed = diagnostics(DiagnosticThresholds.defaults().withFlatAuc(0.005, 2), 200);
+        assertThat(d.warnings())
+                .extracting(Warning::code, Warning::epoch)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("loss-spike", 2));
+        TrainingDiagnostics resumed =
+                diagnostics(DiagnosticThresholds.defaults().withFlatAuc(0.005, 2), 200);
         resumed.replay(history(new double[] {0.7, 0.6}, new double[] {0.8, 0.5}));
         resumed.onEpoch(new EpochStats(3, 7.0, 0.5, 0.5, 1));
-        assertThat(resumed.warnings()).extracting(Warning::code, Warning::epoch).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("loss-spike", 3), org.assertj.core.groups.Tuple.tuple("flat-auc", 3));
+        assertThat(resumed.warnings())
+                .extracting(Warning::code, Warning::epoch)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("loss-spike", 3),
+                        org.assertj.core.groups.Tuple.tuple("flat-auc", 3));
     }
 
     @Test
@@ -161,22 +169,28 @@ final class TrainingDiagnosticsTest {
     @Test
     void aModelAtOrAboveTheHeuristicOrWithoutOneIsNotBelow() {
         TrainingDiagnostics d = diagnostics(DiagnosticThresholds.defaults(), 200);
-        assertThat(d.compareWithBaseline(0.978, Optional.of(new Baseline("adamic-adar", 0.970)))).isEmpty();
-        assertThat(d.compareWithBaseline(0.970, Optional.of(new Baseline("adamic-adar", 0.970)))).isEmpty();
+        assertThat(d.compareWithBaseline(0.978, Optional.of(new Baseline("adamic-adar", 0.970))))
+                .isEmpty();
+        assertThat(d.compareWithBaseline(0.970, Optional.of(new Baseline("adamic-adar", 0.970))))
+                .isEmpty();
         assertThat(d.compareWithBaseline(0.5, Optional.empty())).isEmpty();
-        TrainingDiagnostics lenient = diagnostics(DiagnosticThresholds.defaults().withBaselineMargin(0.01), 200);
-        assertThat(lenient.compareWithBaseline(0.945, Optional.of(new Baseline("adamic-adar", 0.951)))).isEmpty();
+        TrainingDiagnostics lenient =
+                diagnostics(DiagnosticThresholds.defaults().withBaselineMargin(0.01), 200);
+        assertThat(lenient.compareWithBaseline(0.945, Optional.of(new Baseline("adamic-adar", 0.951))))
+                .isEmpty();
         assertThat(d.warnings()).isEmpty();
     }
 
     @Test
     void thresholdsOutOfRangeAreRejectedWithTheValue() {
         assertThatThrownBy(() -> DiagnosticThresholds.defaults().withLossSpikeFactor(1))
-                .hasMessageContaining("lossSpikeFactor").hasMessageContaining("got 1");
+                .hasMessageContaining("lossSpikeFactor")
+                .hasMessageContaining("got 1");
         assertThatThrownBy(() -> DiagnosticThresholds.defaults().withRankOneShare(0))
                 .hasMessageContaining("rankOneShare");
         assertThat(DiagnosticThresholds.defaults().probeInterval(200)).isEqualTo(20);
-        assertThat(DiagnosticThresholds.defaults().withProbeEvery(3).probeInterval(200)).isEqualTo(3);
+        assertThat(DiagnosticThresholds.defaults().withProbeEvery(3).probeInterval(200))
+                .isEqualTo(3);
         assertThat(DiagnosticThresholds.defaults().probeInterval(5)).isEqualTo(5);
     }
 }

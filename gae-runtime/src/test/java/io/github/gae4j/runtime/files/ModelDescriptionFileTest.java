@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +34,16 @@ final class ModelDescriptionFileTest {
         assertThat(d.model().sampler().name()).isEqualTo("gaussian");
         assertThat(d.model().losses()).extracting(l -> l.component().name()).containsExactly("weighted-bce", "kl");
         assertThat(d.model().losses().get(1).weight()).isEqualTo(0.5);
-        assertThat(d.model().losses().get(1).component().config().getDouble("beta", 0)).isEqualTo(1e-4);
+        assertThat(d.model().losses().get(1).component().config().getDouble("beta", 0))
+                .isEqualTo(1e-4);
         assertThat(d.training().epochs()).isEqualTo(300);
         assertThat(d.training().learningRate()).isEqualTo(0.005);
         assertThat(d.training().seed()).isEqualTo(7L);
         // Adam's settings as keys of 'training' (files written before optimisers were plugins): adam with them.
         assertThat(d.training().optimizer()).isEqualTo(ComponentSpec.of("adam", "weight-decay", 5e-4));
-        assertThat(d.training().optimizer().config().has("beta2")).as("a default is no option").isFalse();
+        assertThat(d.training().optimizer().config().has("beta2"))
+                .as("a default is no option")
+                .isFalse();
     }
 
     @Test
@@ -47,9 +51,10 @@ final class ModelDescriptionFileTest {
         ModelDescription d = ModelDescriptionFile.parse(VGAE, "vgae.json");
         String printed = ModelDescriptionFile.write(d);
         assertThat(ModelDescriptionFile.parse(printed, "printed")).isEqualTo(d);
-        ModelDescription gae = new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().seed(123456789012L)
-                .build());
-        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(gae), "printed")).isEqualTo(gae);
+        ModelDescription gae = new ModelDescription(
+                ModelSpec.gae(), TrainerConfig.builder().seed(123456789012L).build());
+        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(gae), "printed"))
+                .isEqualTo(gae);
     }
 
     /** What {@link ModelDescriptionFile#write} prints for the GAE preset: clipping and the schedule only when set. */
@@ -121,37 +126,51 @@ final class ModelDescriptionFileTest {
     void filesWithAdamsKeysReadAsAdamWithThoseOptions() {
         // Written when the defaults kept the last epoch: the file says so, and still means it.
         assertThat(ModelDescriptionFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS, "old.json"))
-                .isEqualTo(new ModelDescription(ModelSpec.gae(), TrainerConfig.builder().restoreBest(false).build()));
-        ModelDescription tuned = ModelDescriptionFile.parse(GAE_WRITTEN_BEFORE_OPTIMIZERS.replace("\"beta1\": 0.9",
-                "\"beta1\": 0.8").replace("\"weight-decay\": 0", "\"weight-decay\": 0.0005"), "old.json");
-        assertThat(tuned.training().optimizer()).isEqualTo(ComponentSpec.of("adam", "beta1", 0.8, "weight-decay",
-                0.0005));
-        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(tuned), "printed")).isEqualTo(tuned);
-        assertThat(ModelDescriptionFile.write(tuned)).contains("\"optimizer\": {\n      \"name\": \"adam\",\n"
-                + "      \"options\": {\n        \"beta1\": \"0.8\",\n        \"weight-decay\": \"5.0E-4\"");
+                .isEqualTo(new ModelDescription(
+                        ModelSpec.gae(),
+                        TrainerConfig.builder().restoreBest(false).build()));
+        ModelDescription tuned = ModelDescriptionFile.parse(
+                GAE_WRITTEN_BEFORE_OPTIMIZERS
+                        .replace("\"beta1\": 0.9", "\"beta1\": 0.8")
+                        .replace("\"weight-decay\": 0", "\"weight-decay\": 0.0005"),
+                "old.json");
+        assertThat(tuned.training().optimizer())
+                .isEqualTo(ComponentSpec.of("adam", "beta1", 0.8, "weight-decay", 0.0005));
+        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(tuned), "printed"))
+                .isEqualTo(tuned);
+        assertThat(ModelDescriptionFile.write(tuned))
+                .contains("\"optimizer\": {\n      \"name\": \"adam\",\n"
+                        + "      \"options\": {\n        \"beta1\": \"0.8\",\n        \"weight-decay\": \"5.0E-4\"");
     }
 
     @Test
     void anOptimizerEntryNamesThePluginAndItsOptions() {
-        ModelDescription d = ModelDescriptionFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
-                "\"optimizer\": {\"name\": \"sgd\", \"options\": {\"momentum\": 0.9, \"nesterov\": true}},"
-                        + " \"patience\": 20"), "m.json");
+        ModelDescription d = ModelDescriptionFile.parse(
+                VGAE.replace(
+                        "\"weight-decay\": 5e-4",
+                        "\"optimizer\": {\"name\": \"sgd\", \"options\": {\"momentum\": 0.9, \"nesterov\": true}},"
+                                + " \"patience\": 20"),
+                "m.json");
         assertThat(d.training().optimizer()).isEqualTo(ComponentSpec.of("sgd", "momentum", 0.9, "nesterov", true));
         assertThat(d.training().patience()).isEqualTo(20);
-        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(d), "printed")).isEqualTo(d);
-        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"optimizer\":"
-                + " {\"name\": \"adamw\"}"), "m.json"))
+        assertThat(ModelDescriptionFile.parse(ModelDescriptionFile.write(d), "printed"))
+                .isEqualTo(d);
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"optimizer\":" + " {\"name\": \"adamw\"}"),
+                        "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'weight-decay' of 'training' is an option of the optimizer");
-        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"weight-decay\": 5e-4",
-                "\"optimizer\": {\"name\": \"sgd\", \"lr\": 1}"), "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
+                        VGAE.replace("\"weight-decay\": 5e-4", "\"optimizer\": {\"name\": \"sgd\", \"lr\": 1}"),
+                        "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'lr' in 'optimizer'");
     }
 
     @Test
     void gradClipRoundTripsAndIsWrittenOnlyWhenOn() {
-        ModelDescription d = ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 1"), "m.json");
+        ModelDescription d =
+                ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": 1"), "m.json");
         assertThat(d.training().gradientClipNorm()).isEqualTo(1.0);
         String printed = ModelDescriptionFile.write(d);
         assertThat(printed).contains("\"grad-clip\": 1\n");
@@ -168,17 +187,17 @@ final class ModelDescriptionFileTest {
 
     @Test
     void aNegativeOrNonNumericGradClipIsRejectedNamingTheKeyAndTheFile() {
-        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": -1"),
-                "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": -1"), "m.json"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("m.json:6: 'grad-clip' of 'training' must be a finite number >= 0 (0 = off),"
-                        + " got -1");
-        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": \"1\""),
-                "m.json"))
+                .hasMessageContaining(
+                        "m.json:6: 'grad-clip' of 'training' must be a finite number >= 0 (0 = off)," + " got -1");
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad-clip\": \"1\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'grad-clip' of 'training' must be a number, got 1");
-        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad_clip\": 1"),
-                "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"grad_clip\": 1"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'grad_clip' in 'training'")
                 .hasMessageContaining("grad-clip");
@@ -186,8 +205,8 @@ final class ModelDescriptionFileTest {
 
     @Test
     void lrScheduleRoundTripsAndIsWrittenOnlyWhenNotConstant() {
-        ModelDescription d = ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cosine\""),
-                "m.json");
+        ModelDescription d = ModelDescriptionFile.parse(
+                VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cosine\""), "m.json");
         assertThat(d.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
         String printed = ModelDescriptionFile.write(d);
         assertThat(printed).contains("\"lr-schedule\": \"cosine\"\n");
@@ -196,8 +215,9 @@ final class ModelDescriptionFileTest {
         ModelDescription constant = ModelDescriptionFile.parse(VGAE, "vgae.json");
         assertThat(constant.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
         assertThat(ModelDescriptionFile.write(constant)).doesNotContain("lr-schedule");
-        assertThat(ModelDescriptionFile.parse(VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"constant\""),
-                "m.json")).isEqualTo(constant);
+        assertThat(ModelDescriptionFile.parse(
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"constant\""), "m.json"))
+                .isEqualTo(constant);
         assertThat(ModelDescriptionFile.write(new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults())))
                 .isEqualTo(GAE_WRITTEN);
     }
@@ -205,15 +225,15 @@ final class ModelDescriptionFileTest {
     @Test
     void anUnknownLrScheduleIsRejectedNamingTheKeyTheSchedulesAndTheFile() {
         assertThatThrownBy(() -> ModelDescriptionFile.parse(
-                VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cos\""), "m.json"))
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": \"cos\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'lr-schedule' of 'training' must be one of constant, cosine, got cos");
         assertThatThrownBy(() -> ModelDescriptionFile.parse(
-                VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": 1"), "m.json"))
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr-schedule\": 1"), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'lr-schedule' of 'training' must be one of constant, cosine, got 1");
         assertThatThrownBy(() -> ModelDescriptionFile.parse(
-                VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr_schedule\": \"cosine\""), "m.json"))
+                        VGAE.replace("\"seed\": 7", "\"seed\": 7, \"lr_schedule\": \"cosine\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'lr_schedule' in 'training'")
                 .hasMessageContaining("lr-schedule");
@@ -232,9 +252,11 @@ final class ModelDescriptionFileTest {
     void badInputNamesTheSourceTheLineAndTheProblem() {
         assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"sampler\"", "\"samplr\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("m.json:3: unknown key 'samplr' in the model description; known keys: [corruptions,"
-                        + " decoder, encoder, losses, sampler, training]");
-        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": \"many\""), "m.json"))
+                .hasMessageContaining(
+                        "m.json:3: unknown key 'samplr' in the model description; known keys: [corruptions,"
+                                + " decoder, encoder, losses, sampler, training]");
+        assertThatThrownBy(() ->
+                        ModelDescriptionFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": \"many\""), "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("m.json:6: 'epochs' of 'training' must be an integer, got many");
         assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("\"epochs\": 300", "\"epochs\": 0"), "m.json"))
@@ -249,8 +271,10 @@ final class ModelDescriptionFileTest {
         assertThatThrownBy(() -> ModelDescriptionFile.parse("{\"encoder\": {\"name\": \"gcn\"}}", "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("missing 'sampler'");
-        assertThatThrownBy(() -> ModelDescriptionFile.parse(VGAE.replace("[{\"name\": \"weighted-bce\"}, ", "[")
-                .replace("\"losses\": [", "\"losses\": [1, "), "m.json"))
+        assertThatThrownBy(() -> ModelDescriptionFile.parse(
+                        VGAE.replace("[{\"name\": \"weighted-bce\"}, ", "[")
+                                .replace("\"losses\": [", "\"losses\": [1, "),
+                        "m.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("each entry of 'losses' must be a JSON object");
         assertThatThrownBy(() -> ModelDescriptionFile.parse("{\"a\": 1, \"a\": 2}", "m.json"))

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,13 +18,21 @@ import org.junit.jupiter.api.Test;
 
 final class ProvenanceJsonTest {
 
-    static final Provenance PROVENANCE = new Provenance("0.1.0", new Provenance.Jdk("Eclipse Adoptium", "21.0.5+11"),
-            List.of(new Provenance.PluginUse("encoder", "vgae", "gae-encoders", "0.1.0", "/lib/gae-encoders-0.1.0.jar"),
+    static final Provenance PROVENANCE = new Provenance(
+            "0.1.0",
+            new Provenance.Jdk("Eclipse Adoptium", "21.0.5+11"),
+            List.of(
+                    new Provenance.PluginUse("encoder", "vgae", "gae-encoders", "0.1.0", "/lib/gae-encoders-0.1.0.jar"),
                     new Provenance.PluginUse("loss", "kl", "gae-losses", "unknown", "classpath")),
             ModelSpec.vgae().withCorruptions(List.of(ComponentSpec.of("edge-dropout", "rate", 0.2))),
             new Provenance.Seeds(1, 2, 3),
-            new Provenance.Dataset("cora", Optional.of(ComponentSpec.of("dataset", "name", "cora")),
-                    Provenance.Features.ROW_NORMALIZED, 2708, 5278, Optional.of("sha256:abcd")),
+            new Provenance.Dataset(
+                    "cora",
+                    Optional.of(ComponentSpec.of("dataset", "name", "cora")),
+                    Provenance.Features.ROW_NORMALIZED,
+                    2708,
+                    5278,
+                    Optional.of("sha256:abcd")),
             new Provenance.Split(0.05, 0.1));
 
     private static Provenance roundTrip(Provenance p) {
@@ -35,17 +44,24 @@ final class ProvenanceJsonTest {
     @Test
     void roundTripsThroughJson() {
         assertThat(roundTrip(PROVENANCE)).isEqualTo(PROVENANCE);
-        Provenance inCode = new Provenance("0.1.0", PROVENANCE.jdk(), List.of(), ModelSpec.gae(),
-                Provenance.Seeds.all(42), new Provenance.Dataset("two-communities", Optional.empty(),
-                        Provenance.Features.AS_LOADED, 80, 300, Optional.empty()), new Provenance.Split(0, 0.1));
+        Provenance inCode = new Provenance(
+                "0.1.0",
+                PROVENANCE.jdk(),
+                List.of(),
+                ModelSpec.gae(),
+                Provenance.Seeds.all(42),
+                new Provenance.Dataset(
+                        "two-communities", Optional.empty(), Provenance.Features.AS_LOADED, 80, 300, Optional.empty()),
+                new Provenance.Split(0, 0.1));
         assertThat(roundTrip(inCode)).isEqualTo(inCode);
     }
 
     @Test
     void isWrittenAsAReadableObject() {
         ObjectNode o = ProvenanceJson.write(PROVENANCE);
-        assertThat(o.fieldNames()).toIterable().containsExactly("gae4j-version", "jdk", "plugins", "model", "seeds",
-                "dataset", "split");
+        assertThat(o.fieldNames())
+                .toIterable()
+                .containsExactly("gae4j-version", "jdk", "plugins", "model", "seeds", "dataset", "split");
         assertThat(o.at("/plugins/0/jar").textValue()).isEqualTo("/lib/gae-encoders-0.1.0.jar");
         assertThat(o.at("/model/encoder/name").textValue()).isEqualTo("vgae");
         assertThat(o.at("/dataset/features").textValue()).isEqualTo("row-normalized");
@@ -63,7 +79,9 @@ final class ProvenanceJsonTest {
         ((ObjectNode) o.get("seeds")).remove("init");
         LocatedTree broken = Json.read(Json.write(o), Json.Syntax.JSON, "p.json");
         assertThatThrownBy(() -> ProvenanceJson.read(broken, broken.root(), ""))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("p.json:").hasMessageContaining("'init'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("p.json:")
+                .hasMessageContaining("'init'");
     }
 
     /** The flat map {@code gae train} wrote into model files and run.json before provenance was typed. */
@@ -82,21 +100,31 @@ final class ProvenanceJsonTest {
         m.put("split.test-fraction", "0.1");
         m.put("model.seed", "43");
         m.put("gae4j.version", "dev");
-        ModelDescription d = new ModelDescription(ModelSpec.vgae(), TrainerConfig.builder().seed(44).build());
+        ModelDescription d = new ModelDescription(
+                ModelSpec.vgae(), TrainerConfig.builder().seed(44).build());
         Provenance p = ProvenanceJson.fromLegacyMetadata(m, d).orElseThrow();
         assertThat(p.gae4jVersion()).isEqualTo("dev");
         assertThat(p.plugins()).isEmpty();
         assertThat(p.model()).isEqualTo(ModelSpec.vgae());
         assertThat(p.seeds()).isEqualTo(new Provenance.Seeds(42, 43, 44));
-        assertThat(p.dataset()).isEqualTo(new Provenance.Dataset("synthetic",
-                Optional.of(ComponentSpec.of("sbm", "nodes", 150)), Provenance.Features.ROW_NORMALIZED, 150, 105,
-                Optional.empty()));
+        assertThat(p.dataset())
+                .isEqualTo(new Provenance.Dataset(
+                        "synthetic",
+                        Optional.of(ComponentSpec.of("sbm", "nodes", 150)),
+                        Provenance.Features.ROW_NORMALIZED,
+                        150,
+                        105,
+                        Optional.empty()));
         assertThat(p.split()).isEqualTo(new Provenance.Split(0.05, 0.1));
         m.put("dataset.features", "false");
-        assertThat(ProvenanceJson.fromLegacyMetadata(m, d).orElseThrow().dataset().features())
+        assertThat(ProvenanceJson.fromLegacyMetadata(m, d)
+                        .orElseThrow()
+                        .dataset()
+                        .features())
                 .isEqualTo(Provenance.Features.NONE);
 
-        assertThat(ProvenanceJson.fromLegacyMetadata(Map.of("dataset", "synthetic", "seed", "7"), d)).isEmpty();
+        assertThat(ProvenanceJson.fromLegacyMetadata(Map.of("dataset", "synthetic", "seed", "7"), d))
+                .isEmpty();
         m.put("split.seed", "forty-two");
         assertThat(ProvenanceJson.fromLegacyMetadata(m, d)).isEmpty();
     }

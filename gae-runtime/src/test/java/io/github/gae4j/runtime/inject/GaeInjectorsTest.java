@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.inject;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,23 @@ import com.google.inject.CreationException;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.name.Names;
+import io.github.gae4j.core.autodiff.Constant;
+import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.error.UnknownComponentException;
+import io.github.gae4j.core.optim.GlorotUniform;
+import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.core.spi.CreationContext;
+import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.DecoderFactory;
+import io.github.gae4j.core.spi.Encoder;
+import io.github.gae4j.core.spi.EncoderFactory;
+import io.github.gae4j.core.spi.Encoding;
+import io.github.gae4j.core.spi.GaePlugin;
+import io.github.gae4j.core.spi.GaeSpi;
+import io.github.gae4j.core.spi.Loss;
+import io.github.gae4j.core.spi.LossFactory;
+import io.github.gae4j.core.spi.Sampler;
+import io.github.gae4j.core.spi.SamplerFactory;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
@@ -16,23 +34,6 @@ import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.FactoryLookup;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
-import io.github.gae4j.core.spi.ComponentConfig;
-import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.Encoder;
-import io.github.gae4j.core.spi.EncoderFactory;
-import io.github.gae4j.core.spi.Encoding;
-import io.github.gae4j.core.spi.GaePlugin;
-import io.github.gae4j.core.spi.GaeSpi;
-import io.github.gae4j.core.spi.Loss;
-import io.github.gae4j.core.spi.LossFactory;
-import io.github.gae4j.core.spi.DecoderFactory;
-import io.github.gae4j.core.spi.Decoder;
-import io.github.gae4j.core.spi.SamplerFactory;
-import io.github.gae4j.core.spi.Sampler;
-import io.github.gae4j.core.error.UnknownComponentException;
-import io.github.gae4j.core.autodiff.Constant;
-import io.github.gae4j.core.autodiff.Weights;
-import io.github.gae4j.core.optim.GlorotUniform;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,10 @@ final class GaeInjectorsTest {
 
                 @Override
                 public Encoder create(ComponentConfig config, CreationContext context) {
-                    return new SeededEncoder(new Weights("w", GlorotUniform.sample(context.inputDim(),
-                            config.getPositiveInt("latent", 2), context.random())));
+                    return new SeededEncoder(new Weights(
+                            "w",
+                            GlorotUniform.sample(
+                                    context.inputDim(), config.getPositiveInt("latent", 2), context.random())));
                 }
             });
         }
@@ -139,8 +142,11 @@ final class GaeInjectorsTest {
     private static final CreationContext CONTEXT = new CreationContext(5, 5, 99);
 
     private static ModelSpec spec(String encoder) {
-        return new ModelSpec(ComponentSpec.of(encoder, "latent", 3), ComponentSpec.of("identity"),
-                ComponentSpec.of("none"), List.of(LossSpec.of("zero")));
+        return new ModelSpec(
+                ComponentSpec.of(encoder, "latent", 3),
+                ComponentSpec.of("identity"),
+                ComponentSpec.of("none"),
+                List.of(LossSpec.of("zero")));
     }
 
     @Test
@@ -149,12 +155,14 @@ final class GaeInjectorsTest {
         GraphAutoencoder viaGuice = injector.getInstance(ModelAssembler.class).assemble(spec("seeded"), CONTEXT);
         GraphAutoencoder viaRegistry = new ModelAssembler(REGISTRY).assemble(spec("seeded"), CONTEXT);
         assertThat(viaGuice.weights()).hasSize(1);
-        assertThat(viaGuice.weights().get(0).data()).isEqualTo(viaRegistry.weights().get(0).data());
+        assertThat(viaGuice.weights().get(0).data())
+                .isEqualTo(viaRegistry.weights().get(0).data());
         // One registry: the injector hands out the very instance, never a copy of its factories.
         assertThat(injector.getInstance(PluginRegistry.class)).isSameAs(REGISTRY);
         assertThat(injector.getInstance(FactoryLookup.class)).isSameAs(REGISTRY);
         assertThat(injector.getInstance(ModelAssembler.class)).isSameAs(injector.getInstance(ModelAssembler.class));
-        assertThat(injector.getInstance(PluginRegistry.class).factories(ComponentKind.ENCODER)).containsOnlyKeys("seeded");
+        assertThat(injector.getInstance(PluginRegistry.class).factories(ComponentKind.ENCODER))
+                .containsOnlyKeys("seeded");
     }
 
     @Test
@@ -198,7 +206,8 @@ final class GaeInjectorsTest {
     void discoveringThroughAClassLoaderFindsThePluginsOnIt() {
         // gae-runtime ships only its built-in optimisers, and its tests register none.
         Injector injector = GaeInjectors.create(GaeInjectorsTest.class.getClassLoader());
-        assertThat(injector.getInstance(PluginRegistry.class).plugins()).singleElement()
+        assertThat(injector.getInstance(PluginRegistry.class).plugins())
+                .singleElement()
                 .isInstanceOf(io.github.gae4j.runtime.optim.OptimizersPlugin.class);
     }
 }

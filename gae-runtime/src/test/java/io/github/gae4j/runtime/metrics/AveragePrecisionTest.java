@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,8 @@ final class AveragePrecisionTest {
 
     @Test
     void perfectRankingIsOne() {
-        assertThat(AveragePrecision.of(new double[] {0.1, 0.2, 0.8, 0.9}, labels(0, 0, 1, 1))).isEqualTo(1.0);
+        assertThat(AveragePrecision.of(new double[] {0.1, 0.2, 0.8, 0.9}, labels(0, 0, 1, 1)))
+                .isEqualTo(1.0);
         // Worst ranking: positives last. R 1/2 at P 1/3, R 1 at P 2/4.
         assertThat(AveragePrecision.of(new double[] {0.9, 0.8, 0.2, 0.1}, labels(0, 0, 1, 1)))
                 .isCloseTo(0.5 / 3 + 0.5 * 0.5, within(1e-15));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +21,14 @@ final class RocAucTest {
     @Test
     void scikitLearnExample() {
         // sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
-        assertThat(RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8}, labels(0, 0, 1, 1))).isCloseTo(0.75, within(1e-15));
+        assertThat(RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8}, labels(0, 0, 1, 1)))
+                .isCloseTo(0.75, within(1e-15));
     }
 
     @Test
     void allTiedIsOneHalf() {
-        assertThat(RocAuc.of(new double[] {0.5, 0.5, 0.5, 0.5}, labels(1, 0, 1, 0))).isCloseTo(0.5, within(1e-15));
+        assertThat(RocAuc.of(new double[] {0.5, 0.5, 0.5, 0.5}, labels(1, 0, 1, 0)))
+                .isCloseTo(0.5, within(1e-15));
     }
 
     @Test
@@ -40,8 +43,10 @@ final class RocAucTest {
 
     @Test
     void perfectAndReversedRankings() {
-        assertThat(RocAuc.of(new double[] {0.1, 0.2, 0.8, 0.9}, labels(0, 0, 1, 1))).isEqualTo(1.0);
-        assertThat(RocAuc.of(new double[] {0.9, 0.8, 0.2, 0.1}, labels(0, 0, 1, 1))).isEqualTo(0.0);
+        assertThat(RocAuc.of(new double[] {0.1, 0.2, 0.8, 0.9}, labels(0, 0, 1, 1)))
+                .isEqualTo(1.0);
+        assertThat(RocAuc.of(new double[] {0.9, 0.8, 0.2, 0.1}, labels(0, 0, 1, 1)))
+                .isEqualTo(0.0);
     }
 
     @Test

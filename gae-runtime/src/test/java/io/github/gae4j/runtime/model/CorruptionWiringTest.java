@@ -1,13 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.runtime.files.ModelDescription;
-import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.core.autodiff.ComputationContext;
-import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.ElementMul;
@@ -28,8 +26,11 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.spi.Mode;
-import io.github.gae4j.testkit.TestGraphs;
+import io.github.gae4j.runtime.checkpoint.SavedModel;
+import io.github.gae4j.runtime.files.ModelDescription;
+import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.train.TrainerConfig;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -97,13 +98,18 @@ final class CorruptionWiringTest {
         Graph graph = TestGraphs.twoCommunities(10, 4, 3);
         RecordingEncoder encoder = new RecordingEncoder();
         OwningLoss loss = new OwningLoss();
-        GraphAutoencoder model = GraphAutoencoder.builder().encoder(encoder).sampler((e, m, r) -> e.mu())
-                .decoder(DOT).loss("owning", loss).corruption(HIDE_NODE_ZERO).build();
+        GraphAutoencoder model = GraphAutoencoder.builder()
+                .encoder(encoder)
+                .sampler((e, m, r) -> e.mu())
+                .decoder(DOT)
+                .loss("owning", loss)
+                .corruption(HIDE_NODE_ZERO)
+                .build();
         GraphInput clean = GraphInput.of(graph);
 
         ComputationContext first = new ComputationContext();
         first.forward(model.trainingLoss(clean, new TrainingGraph(graph), new SplittableRandom(1), first));
-        assertThat(encoder.seen.get(0).graph().edgeCount()).isEqualTo(1);            // the corrupted graph
+        assertThat(encoder.seen.get(0).graph().edgeCount()).isEqualTo(1); // the corrupted graph
         assertThat(graph.edgeCount()).isGreaterThan(1);
         assertThat(loss.shown.maskedNodes()).containsExactly(0);
         assertThat(loss.shown.removedEdges().size()).isEqualTo(1);
@@ -119,7 +125,9 @@ final class CorruptionWiringTest {
 
         @Override
         public CorruptedInput corrupt(CorruptedInput in, java.util.random.RandomGenerator random) {
-            return in.then(in.input().withMaskToken(new GraphInput.MaskToken(new int[] {0}, token)), new int[] {0},
+            return in.then(
+                    in.input().withMaskToken(new GraphInput.MaskToken(new int[] {0}, token)),
+                    new int[] {0},
                     EdgeList.empty());
         }
 
@@ -134,15 +142,22 @@ final class CorruptionWiringTest {
         Graph graph = TestGraphs.twoCommunities(10, 4, 3);
         TokenCorruption corruption = new TokenCorruption();
         OwningLoss loss = new OwningLoss();
-        GraphAutoencoder model = GraphAutoencoder.builder().encoder(new TokenAwareEncoder())
-                .sampler((e, m, r) -> e.mu()).decoder(DOT).loss("owning", loss).corruption(corruption).build();
+        GraphAutoencoder model = GraphAutoencoder.builder()
+                .encoder(new TokenAwareEncoder())
+                .sampler((e, m, r) -> e.mu())
+                .decoder(DOT)
+                .loss("owning", loss)
+                .corruption(corruption)
+                .build();
         assertThat(model.weights()).extracting(Weights::name).containsExactly("w", "loss.v", "corruption.token");
 
         ComputationContext pass = new ComputationContext();
-        Variable total = model.trainingLoss(GraphInput.of(graph), new TrainingGraph(graph), new SplittableRandom(1),
-                pass);
+        Variable total =
+                model.trainingLoss(GraphInput.of(graph), new TrainingGraph(graph), new SplittableRandom(1), pass);
         pass.backward(total);
-        assertThat(pass.gradient(corruption.token)).as("the token reaches the encoder").isNotNull();
+        assertThat(pass.gradient(corruption.token))
+                .as("the token reaches the encoder")
+                .isNotNull();
         assertThat(pass.gradient(corruption.token).maxAbs()).isPositive();
 
         ModelDescription d = new ModelDescription(ModelSpec.gae(), TrainerConfig.defaults());
@@ -150,18 +165,29 @@ final class CorruptionWiringTest {
         assertThat(saved.parameters()).extracting(SavedModel.Parameter::name).endsWith("corruption.token");
         TokenCorruption fresh = new TokenCorruption();
         java.util.Arrays.fill(fresh.token.data().data(), 0.0);
-        GraphAutoencoder other = GraphAutoencoder.builder().encoder(new TokenAwareEncoder())
-                .sampler((e, m, r) -> e.mu()).decoder(DOT).loss("owning", new OwningLoss()).corruption(fresh).build();
+        GraphAutoencoder other = GraphAutoencoder.builder()
+                .encoder(new TokenAwareEncoder())
+                .sampler((e, m, r) -> e.mu())
+                .decoder(DOT)
+                .loss("owning", new OwningLoss())
+                .corruption(fresh)
+                .build();
         saved.loadInto(other, "test");
         assertThat(fresh.token.data()).isEqualTo(corruption.token.data());
     }
 
     @Test
     void twoParametersOfTheSameNameAreRefusedAtAssembly() {
-        assertThatThrownBy(() -> GraphAutoencoder.builder().encoder(new TokenAwareEncoder())
-                .sampler((e, m, r) -> e.mu()).decoder(DOT).loss("owning", new OwningLoss())
-                .corruption(new TokenCorruption()).corruption(new TokenCorruption()).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'corruption.token'");
+        assertThatThrownBy(() -> GraphAutoencoder.builder()
+                        .encoder(new TokenAwareEncoder())
+                        .sampler((e, m, r) -> e.mu())
+                        .decoder(DOT)
+                        .loss("owning", new OwningLoss())
+                        .corruption(new TokenCorruption())
+                        .corruption(new TokenCorruption())
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'corruption.token'");
     }
 
     /** X W through {@link GraphInput#featuresTimes}, so it sees a mask token. */
@@ -186,8 +212,9 @@ final class CorruptionWiringTest {
 
     @Test
     void modelFilesCarryCorruptions() {
-        ModelSpec spec = ModelSpec.gae().withCorruptions(List.of(ComponentSpec.of("edge-dropout", "rate", 0.2),
-                ComponentSpec.of("feature-mask", "rate", 0.1)));
+        ModelSpec spec = ModelSpec.gae()
+                .withCorruptions(List.of(
+                        ComponentSpec.of("edge-dropout", "rate", 0.2), ComponentSpec.of("feature-mask", "rate", 0.1)));
         ModelDescription d = new ModelDescription(spec, TrainerConfig.defaults());
         String json = ModelDescriptionFile.write(d);
         assertThat(json).contains("\"corruptions\"").contains("edge-dropout");

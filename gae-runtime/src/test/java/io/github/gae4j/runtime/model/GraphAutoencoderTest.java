@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -65,7 +66,8 @@ final class GraphAutoencoderTest {
 
     /** Adds 10 to μ in training mode only, so tests can tell the modes apart. */
     private static final Sampler SAMPLER = (encoding, mode, random) -> mode == Mode.TRAIN
-            ? io.github.gae4j.core.autodiff.functions.Add.of(encoding.mu(), Constant.of(Z.data().map(v -> 10.0)))
+            ? io.github.gae4j.core.autodiff.functions.Add.of(
+                    encoding.mu(), Constant.of(Z.data().map(v -> 10.0)))
             : encoding.mu();
 
     private static GraphAutoencoder.Builder builder() {
@@ -89,8 +91,8 @@ final class GraphAutoencoderTest {
                 .loss("b", in -> Sum.of(in.encoding().mu()), 2.5)
                 .build();
         ComputationContext pass = new ComputationContext();
-        Variable total = model.trainingLoss(input(), new TrainingGraph(TestGraphs.path(4)), new SplittableRandom(1),
-                pass);
+        Variable total =
+                model.trainingLoss(input(), new TrainingGraph(TestGraphs.path(4)), new SplittableRandom(1), pass);
         double zSum = Z.data().sum();
         double value = pass.forward(total).scalarValue();
         // Train-mode Z is μ + 10 everywhere (12 entries).
@@ -100,8 +102,11 @@ final class GraphAutoencoderTest {
     @Test
     void nonScalarLossTermIsRejected() {
         GraphAutoencoder model = builder().loss("wide", LossInputs::z).build();
-        assertThatThrownBy(() -> model.trainingLoss(input(), new TrainingGraph(TestGraphs.path(4)), new SplittableRandom(1),
-                new ComputationContext()))
+        assertThatThrownBy(() -> model.trainingLoss(
+                        input(),
+                        new TrainingGraph(TestGraphs.path(4)),
+                        new SplittableRandom(1),
+                        new ComputationContext()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Loss 'wide'")
                 .hasMessageContaining("not a scalar");
@@ -125,8 +130,11 @@ final class GraphAutoencoderTest {
 
     @Test
     void builderRequiresEveryPart() {
-        assertThatThrownBy(() -> GraphAutoencoder.builder().sampler(SAMPLER).decoder(DECODER)
-                .loss("l", in -> Sum.of(in.z())).build())
+        assertThatThrownBy(() -> GraphAutoencoder.builder()
+                        .sampler(SAMPLER)
+                        .decoder(DECODER)
+                        .loss("l", in -> Sum.of(in.z()))
+                        .build())
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("encoder is not set");
         assertThatThrownBy(() -> builder().build())

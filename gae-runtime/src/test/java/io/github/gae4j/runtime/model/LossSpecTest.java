@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,8 @@ final class LossSpecTest {
 
     @Test
     void weightMustBeFinite() {
-        assertThatThrownBy(() -> LossSpec.of("kl").weight(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LossSpec.of("kl").weight(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Loss weight must be finite, got NaN");
     }
 }

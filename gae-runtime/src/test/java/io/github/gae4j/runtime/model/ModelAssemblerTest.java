@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,10 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.RowDot;
-import io.github.gae4j.runtime.plugin.ComponentKind;
-import io.github.gae4j.runtime.plugin.PluginRegistry;
-import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.error.UnknownComponentException;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
@@ -22,8 +22,9 @@ import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.spi.SamplerFactory;
-import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.plugin.ComponentKind;
+import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,16 +46,16 @@ final class ModelAssemblerTest {
 
     record StubDecoder(CreationContext context) implements Decoder {
         @Override
-        public io.github.gae4j.core.autodiff.Variable logits(io.github.gae4j.core.autodiff.Variable z,
-                                                            io.github.gae4j.core.graph.EdgeList pairs) {
+        public io.github.gae4j.core.autodiff.Variable logits(
+                io.github.gae4j.core.autodiff.Variable z, io.github.gae4j.core.graph.EdgeList pairs) {
             return RowDot.of(z, pairs.srcArray(), z, pairs.dstArray());
         }
     }
 
     record StubSampler(CreationContext context) implements Sampler {
         @Override
-        public io.github.gae4j.core.autodiff.Variable sample(Encoding encoding, io.github.gae4j.core.spi.Mode mode,
-                                                             java.util.random.RandomGenerator random) {
+        public io.github.gae4j.core.autodiff.Variable sample(
+                Encoding encoding, io.github.gae4j.core.spi.Mode mode, java.util.random.RandomGenerator random) {
             return encoding.mu();
         }
     }
@@ -167,14 +168,17 @@ final class ModelAssemblerTest {
     private static final CreationContext CONTEXT = new CreationContext(12, 30, 7);
 
     private static ModelSpec spec(ComponentSpec encoder, ComponentSpec decoder) {
-        return new ModelSpec(encoder, ComponentSpec.of("identity"), decoder,
+        return new ModelSpec(
+                encoder,
+                ComponentSpec.of("identity"),
+                decoder,
                 List.of(LossSpec.of("constant", "value", 2.5), new LossSpec(ComponentSpec.of("constant"), 0.5)));
     }
 
     @Test
     void assemblesEveryPartWithItsOptionsAndContext() {
-        GraphAutoencoder model = ASSEMBLER.assemble(spec(ComponentSpec.of("linear", "latent", 6), ComponentSpec.of("dot")),
-                CONTEXT);
+        GraphAutoencoder model =
+                ASSEMBLER.assemble(spec(ComponentSpec.of("linear", "latent", 6), ComponentSpec.of("dot")), CONTEXT);
         StubEncoder encoder = (StubEncoder) model.encoder();
         assertThat(encoder.latentDim()).isEqualTo(6);
         assertThat(encoder.context()).isEqualTo(CONTEXT);
@@ -184,7 +188,9 @@ final class ModelAssemblerTest {
         assertThat(((StubDecoder) model.decoder()).context()).isEqualTo(latent);
         assertThat(model.losses()).extracting(WeightedLoss::name).containsExactly("constant", "constant");
         assertThat(model.losses()).extracting(WeightedLoss::weight).containsExactly(1.0, 0.5);
-        assertThat(model.losses()).extracting(l -> ((StubLoss) l.loss()).value()).containsExactly(2.5, 1.0);
+        assertThat(model.losses())
+                .extracting(l -> ((StubLoss) l.loss()).value())
+                .containsExactly(2.5, 1.0);
         assertThat(model.weights()).containsExactly(encoder.w());
     }
 
@@ -192,7 +198,8 @@ final class ModelAssemblerTest {
     void aBuilderGivenEveryPartByNameRecordsItsSpecAndBuildsWhatAssembleBuilds() {
         ModelSpec spec = spec(ComponentSpec.of("linear", "latent", 6), ComponentSpec.of("dot"))
                 .withCorruptions(List.of());
-        GraphAutoencoder built = ASSEMBLER.builder(CONTEXT)
+        GraphAutoencoder built = ASSEMBLER
+                .builder(CONTEXT)
                 .encoder(ComponentSpec.of("linear", "latent", 6))
                 .sampler(ComponentSpec.of("identity"))
                 .decoder(ComponentSpec.of("dot"))
@@ -205,16 +212,20 @@ final class ModelAssemblerTest {
         StubEncoder b = (StubEncoder) assembled.encoder();
         assertThat(List.of(a.latentDim(), a.context(), a.w().name(), a.w().data()))
                 .isEqualTo(List.of(b.latentDim(), b.context(), b.w().name(), b.w().data()));
-        assertThat(built.sampler()).isEqualTo(assembled.sampler());   // records: the same latent context
+        assertThat(built.sampler()).isEqualTo(assembled.sampler()); // records: the same latent context
         assertThat(built.decoder()).isEqualTo(assembled.decoder());
-        assertThat(built.losses()).extracting(l -> List.of(l.name(), l.weight(), l.loss()))
-                .isEqualTo(assembled.losses().stream().map(l -> List.of(l.name(), l.weight(), l.loss())).toList());
+        assertThat(built.losses())
+                .extracting(l -> List.of(l.name(), l.weight(), l.loss()))
+                .isEqualTo(assembled.losses().stream()
+                        .map(l -> List.of(l.name(), l.weight(), l.loss()))
+                        .toList());
     }
 
     @Test
     void aBuilderMixingInstancesAndNamesCreatesTheNamedPartsButRecordsNoSpec() {
         StubEncoder encoder = new StubEncoder(5, CONTEXT, new Weights("mine", Matrix.zeros(2, 5)));
-        GraphAutoencoder model = ASSEMBLER.builder(CONTEXT)
+        GraphAutoencoder model = ASSEMBLER
+                .builder(CONTEXT)
                 .encoder(encoder)
                 .sampler(ComponentSpec.of("identity"))
                 .decoder(ComponentSpec.of("dot"))
@@ -225,16 +236,23 @@ final class ModelAssemblerTest {
         // The named parts see the instance encoder's latent size, as assemble gives them the named encoder's.
         assertThat(((StubDecoder) model.decoder()).context()).isEqualTo(new CreationContext(5, 30, 7, 12));
         assertThat(model.losses()).extracting(WeightedLoss::weight).containsExactly(0.25);
-        assertThat(GraphAutoencoder.builder().encoder(encoder).sampler(model.sampler()).decoder(model.decoder())
-                .loss("l", new StubLoss(1)).build().spec()).isEmpty();
+        assertThat(GraphAutoencoder.builder()
+                        .encoder(encoder)
+                        .sampler(model.sampler())
+                        .decoder(model.decoder())
+                        .loss("l", new StubLoss(1))
+                        .build()
+                        .spec())
+                .isEmpty();
     }
 
     @Test
     void aPlainBuilderRefusesPartsByNameAndSaysWhereToStart() {
         assertThatThrownBy(() -> GraphAutoencoder.builder().decoder(ComponentSpec.of("dot")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("A decoder by name ('dot') needs the plugins that provide it: start from"
-                        + " new ModelAssembler(PluginRegistry.discover()).builder(context), not GraphAutoencoder.builder()");
+                .hasMessage(
+                        "A decoder by name ('dot') needs the plugins that provide it: start from"
+                                + " new ModelAssembler(PluginRegistry.discover()).builder(context), not GraphAutoencoder.builder()");
     }
 
     @Test
@@ -243,7 +261,8 @@ final class ModelAssemblerTest {
         assertThatThrownBy(() -> ASSEMBLER.assemble(bad, CONTEXT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Unknown option 'latnet' for encoder 'linear'; known options: [latent, scale]");
-        assertThatThrownBy(() -> ASSEMBLER.create(ComponentKind.DECODER, ComponentSpec.of("dot", "bias", true), CONTEXT))
+        assertThatThrownBy(
+                        () -> ASSEMBLER.create(ComponentKind.DECODER, ComponentSpec.of("dot", "bias", true), CONTEXT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Unknown option 'bias' for decoder 'dot'; known options: []");
     }
@@ -273,7 +292,8 @@ final class ModelAssemblerTest {
 
     @Test
     void specsValidate() {
-        assertThatThrownBy(() -> new ModelSpec(ComponentSpec.of("a"), ComponentSpec.of("b"), ComponentSpec.of("c"), List.of()))
+        assertThatThrownBy(() ->
+                        new ModelSpec(ComponentSpec.of("a"), ComponentSpec.of("b"), ComponentSpec.of("c"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one loss");
         assertThatThrownBy(() -> new LossSpec(ComponentSpec.of("kl"), Double.NaN))
@@ -283,12 +303,19 @@ final class ModelAssemblerTest {
         assertThat(vgae.encoder().name()).isEqualTo("vgae");
         ModelSpec ns = vgae.withNegativeSampling();
         assertThat(ns.losses()).extracting(l -> l.component().name()).containsExactly("negative-sampling-bce", "kl");
-        assertThat(ModelSpec.gae().withEncoder(ComponentSpec.of("mine")).encoder().name()).isEqualTo("mine");
+        assertThat(ModelSpec.gae()
+                        .withEncoder(ComponentSpec.of("mine"))
+                        .encoder()
+                        .name())
+                .isEqualTo("mine");
     }
 
     @Test
     void aWeightOptionSaysHowToWeightALoss() {
-        ModelSpec bad = new ModelSpec(ComponentSpec.of("linear"), ComponentSpec.of("identity"), ComponentSpec.of("dot"),
+        ModelSpec bad = new ModelSpec(
+                ComponentSpec.of("linear"),
+                ComponentSpec.of("identity"),
+                ComponentSpec.of("dot"),
                 List.of(LossSpec.of("constant", "weight", 0.5)));
         assertThatThrownBy(() -> ASSEMBLER.assemble(bad, CONTEXT))
                 .isInstanceOf(ConfigException.class)
@@ -296,8 +323,12 @@ final class ModelAssemblerTest {
                 .hasMessageContaining("LossSpec.of(\"constant\").weight(0.5)")
                 .hasMessageContaining("LossSpec.of(\"constant\", 0.5)")
                 .hasMessageContaining("--loss constant:0.5");
-        GraphAutoencoder weighted = ASSEMBLER.assemble(new ModelSpec(ComponentSpec.of("linear"),
-                ComponentSpec.of("identity"), ComponentSpec.of("dot"), List.of(LossSpec.of("constant").weight(0.5))),
+        GraphAutoencoder weighted = ASSEMBLER.assemble(
+                new ModelSpec(
+                        ComponentSpec.of("linear"),
+                        ComponentSpec.of("identity"),
+                        ComponentSpec.of("dot"),
+                        List.of(LossSpec.of("constant").weight(0.5))),
                 CONTEXT);
         assertThat(weighted.losses()).extracting(WeightedLoss::weight).containsExactly(0.5);
     }

@@ -1,13 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.model;
-
-import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.spi.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.runtime.model.ComponentSpec;
-import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.spi.*;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import java.util.List;
@@ -19,11 +17,14 @@ final class ParameterTest {
     @Test
     void nameMustBeNonBlankAndTrimmed() {
         assertThatThrownBy(() -> new Parameter(" ", "1", "help"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
         assertThatThrownBy(() -> new Parameter("", "1", "help"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
         assertThatThrownBy(() -> new Parameter(" latent", "1", "help"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("' latent'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("' latent'");
         assertThatThrownBy(() -> new Parameter(null, "1", "help")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Parameter("latent", null, "help")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Parameter("latent", "1", null)).isInstanceOf(NullPointerException.class);
@@ -48,9 +49,11 @@ final class ParameterTest {
         assertThat(Parameter.of("lr", 1e-9, "").defaultValue()).isEqualTo("0.000000001");
         assertThat(Parameter.of("big", 1e6, "").defaultValue()).isEqualTo("1000000");
         assertThatThrownBy(() -> Parameter.of("x", Double.NaN, ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'x'");
         for (double d : new double[] {0.0005, 1.0, 0.0, 1e-9, 1e6, 0.1, 10.0}) {
-            assertThat(Double.parseDouble(Parameter.of("d", d, "").defaultValue())).isEqualTo(d);
+            assertThat(Double.parseDouble(Parameter.of("d", d, "").defaultValue()))
+                    .isEqualTo(d);
         }
     }
 
@@ -76,8 +79,11 @@ final class ParameterTest {
     @Test
     void defaultParametersComeFromParameterNamesSortedWithoutDefaultsOrHelp() {
         NamesOnly f = new NamesOnly(Set.of("latent", "hidden", "dropout"));
-        assertThat(f.parameters()).containsExactly(new Parameter("dropout", "", ""), new Parameter("hidden", "", ""),
-                new Parameter("latent", "", ""));
+        assertThat(f.parameters())
+                .containsExactly(
+                        new Parameter("dropout", "", ""),
+                        new Parameter("hidden", "", ""),
+                        new Parameter("latent", "", ""));
         assertThat(ComponentFactory.optionNames(f)).containsExactlyInAnyOrder("latent", "hidden", "dropout");
         assertThat(new NamesOnly(Set.of()).parameters()).isEmpty();
     }
@@ -126,17 +132,27 @@ final class ParameterTest {
         }));
         ModelAssembler assembler = new ModelAssembler(registry);
         CreationContext context = new CreationContext(3, 4, 1);
-        assertThat(assembler.create(ComponentKind.SAMPLER,
-                new ComponentSpec("parameters-only", ComponentConfig.of("scale", 3)), context)).isNotNull();
-        assertThatThrownBy(() -> assembler.create(ComponentKind.SAMPLER,
-                new ComponentSpec("parameters-only", ComponentConfig.of("latent", 3)), context))
+        assertThat(assembler.create(
+                        ComponentKind.SAMPLER,
+                        new ComponentSpec("parameters-only", ComponentConfig.of("scale", 3)),
+                        context))
+                .isNotNull();
+        assertThatThrownBy(() -> assembler.create(
+                        ComponentKind.SAMPLER,
+                        new ComponentSpec("parameters-only", ComponentConfig.of("latent", 3)),
+                        context))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Unknown option 'latent' for sampler 'parameters-only'; known options: [scale]");
-        assertThatThrownBy(() -> assembler.create(ComponentKind.ENCODER,
-                new ComponentSpec("names-only", ComponentConfig.of("latent", 3)), context))
-                .isInstanceOf(UnsupportedOperationException.class);   // keys passed, create ran
-        assertThatThrownBy(() -> assembler.create(ComponentKind.ENCODER,
-                new ComponentSpec("names-only", ComponentConfig.of("hidden", 3)), context))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("known options: [latent]");
+        assertThatThrownBy(() -> assembler.create(
+                        ComponentKind.ENCODER,
+                        new ComponentSpec("names-only", ComponentConfig.of("latent", 3)),
+                        context))
+                .isInstanceOf(UnsupportedOperationException.class); // keys passed, create ran
+        assertThatThrownBy(() -> assembler.create(
+                        ComponentKind.ENCODER,
+                        new ComponentSpec("names-only", ComponentConfig.of("hidden", 3)),
+                        context))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("known options: [latent]");
     }
 }

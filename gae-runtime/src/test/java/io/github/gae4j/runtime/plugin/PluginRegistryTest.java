@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.PluginLoadException;
+import io.github.gae4j.core.error.UnknownComponentException;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
@@ -10,10 +13,8 @@ import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.GaePlugin;
-import io.github.gae4j.runtime.optim.OptimizersPlugin;
 import io.github.gae4j.core.spi.GaeSpi;
-import io.github.gae4j.core.error.PluginLoadException;
-import io.github.gae4j.core.error.UnknownComponentException;
+import io.github.gae4j.runtime.optim.OptimizersPlugin;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -40,11 +41,16 @@ final class PluginRegistryTest {
         }
     }
 
-    private record Plugin(String name, String spiVersion, List<EncoderFactory> encoders,
-                          List<DecoderFactory> decoders) implements GaePlugin {
+    private record Plugin(String name, String spiVersion, List<EncoderFactory> encoders, List<DecoderFactory> decoders)
+            implements GaePlugin {
         static Plugin of(String name, String... encoderNames) {
-            return new Plugin(name, GaeSpi.VERSION,
-                    java.util.Arrays.stream(encoderNames).<EncoderFactory>map(Encoders::new).toList(), List.of());
+            return new Plugin(
+                    name,
+                    GaeSpi.VERSION,
+                    java.util.Arrays.stream(encoderNames)
+                            .<EncoderFactory>map(Encoders::new)
+                            .toList(),
+                    List.of());
         }
     }
 
@@ -54,9 +60,11 @@ final class PluginRegistryTest {
         Plugin b = new Plugin("beta", GaeSpi.VERSION, List.of(new Encoders("mlp")), List.of(new Decoders("gcn")));
         PluginRegistry registry = PluginRegistry.of(List.of(a, b));
         assertThat(registry.plugins()).containsExactly(a, b);
-        assertThat(registry.factory(ComponentKind.ENCODER, "linear")).isSameAs(a.encoders().get(1));
+        assertThat(registry.factory(ComponentKind.ENCODER, "linear"))
+                .isSameAs(a.encoders().get(1));
         // The same name may be used by different kinds.
-        assertThat(registry.factory(ComponentKind.DECODER, "gcn")).isSameAs(b.decoders().get(0));
+        assertThat(registry.factory(ComponentKind.DECODER, "gcn"))
+                .isSameAs(b.decoders().get(0));
         assertThat(registry.factories(ComponentKind.ENCODER)).containsOnlyKeys("gcn", "linear", "mlp");
         assertThat(registry.factories(ComponentKind.ENCODER).keySet()).containsExactly("gcn", "linear", "mlp");
         assertThat(registry.factories(ComponentKind.LOSS)).isEmpty();
@@ -115,7 +123,8 @@ final class PluginRegistryTest {
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageContaining("SPI version one");
         Plugin minor = new Plugin("minor", "1.7", List.of(new Encoders("gcn")), List.of());
-        assertThat(PluginRegistry.of(List.of(minor)).factories(ComponentKind.ENCODER)).containsKey("gcn");
+        assertThat(PluginRegistry.of(List.of(minor)).factories(ComponentKind.ENCODER))
+                .containsKey("gcn");
     }
 
     @Test
@@ -125,8 +134,8 @@ final class PluginRegistryTest {
                 .hasMessageContaining("Plugin 'alpha'")
                 .hasMessageContaining("encoder factory")
                 .hasMessageContaining("blank name");
-        assertThatThrownBy(() -> PluginRegistry.of(List.of(new Plugin("beta", GaeSpi.VERSION, List.of(),
-                List.of(new Decoders(null))))))
+        assertThatThrownBy(() -> PluginRegistry.of(
+                        List.of(new Plugin("beta", GaeSpi.VERSION, List.of(), List.of(new Decoders(null))))))
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageContaining("decoder factory")
                 .hasMessageContaining("blank name");
@@ -143,7 +152,9 @@ final class PluginRegistryTest {
     private static ClassLoader withServiceFile(Path dir, String... providers) throws IOException {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
-        Files.writeString(services.resolve(GaePlugin.class.getName()), String.join("\n", providers) + "\n",
+        Files.writeString(
+                services.resolve(GaePlugin.class.getName()),
+                String.join("\n", providers) + "\n",
                 StandardCharsets.UTF_8);
         return new URLClassLoader(new URL[] {dir.toUri().toURL()}, PluginRegistryTest.class.getClassLoader());
     }
@@ -152,10 +163,12 @@ final class PluginRegistryTest {
     void discoverFindsPluginsListedInServiceFiles(@TempDir Path dir) throws IOException {
         PluginRegistry registry = PluginRegistry.discover(withServiceFile(dir, FakeEncoderPlugin.class.getName()));
         // The runtime's own built-in optimisers come through the parent's service file, the same path.
-        assertThat(registry.plugins()).extracting(p -> (Object) p.getClass())
+        assertThat(registry.plugins())
+                .extracting(p -> (Object) p.getClass())
                 .containsExactlyInAnyOrder(FakeEncoderPlugin.class, OptimizersPlugin.class);
         assertThat(registry.factories(ComponentKind.ENCODER)).containsOnlyKeys(FakeEncoderPlugin.ENCODER);
-        assertThat(registry.pluginOf(ComponentKind.ENCODER, FakeEncoderPlugin.ENCODER).name())
+        assertThat(registry.pluginOf(ComponentKind.ENCODER, FakeEncoderPlugin.ENCODER)
+                        .name())
                 .isEqualTo(FakeEncoderPlugin.NAME);
         assertThat(PluginRegistry.origin(registry.pluginOf(ComponentKind.ENCODER, FakeEncoderPlugin.ENCODER)))
                 .isNotEqualTo("unknown location");

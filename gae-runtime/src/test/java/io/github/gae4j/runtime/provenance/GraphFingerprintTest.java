@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,21 +18,28 @@ final class GraphFingerprintTest {
     void theSameGraphGivesTheSameFingerprint() {
         Graph a = TestGraphs.twoCommunities(30, 6, 1);
         Graph b = TestGraphs.twoCommunities(30, 6, 1);
-        assertThat(GraphFingerprint.of(a)).isEqualTo(GraphFingerprint.of(b)).startsWith("sha256:").hasSize(7 + 64);
+        assertThat(GraphFingerprint.of(a))
+                .isEqualTo(GraphFingerprint.of(b))
+                .startsWith("sha256:")
+                .hasSize(7 + 64);
         assertThat(GraphFingerprint.of(a)).isEqualTo(GraphFingerprint.of(a));
         // The name, labels and node ids are not content.
-        Graph renamed = Graph.builder(a.nodeCount()).name("other").edges(a.edges())
-                .features(a.features().orElseThrow()).build();
+        Graph renamed = Graph.builder(a.nodeCount())
+                .name("other")
+                .edges(a.edges())
+                .features(a.features().orElseThrow())
+                .build();
         assertThat(GraphFingerprint.of(renamed)).isEqualTo(GraphFingerprint.of(a));
     }
 
     /** A known value: if this changes, every recorded fingerprint changes, so the format needs a new version. */
     @Test
     void aTriangleHasAFixedFingerprint() {
-        assertThat(GraphFingerprint.of(TestGraphs.triangle())).isEqualTo(GraphFingerprint.of(Graph.builder(3)
-                .edges(new int[] {2, 1, 0}, new int[] {0, 2, 1}).build()));
         assertThat(GraphFingerprint.of(TestGraphs.triangle()))
-                .isEqualTo("sha256:" + sha256Hex(triangleBytes()));
+                .isEqualTo(GraphFingerprint.of(Graph.builder(3)
+                        .edges(new int[] {2, 1, 0}, new int[] {0, 2, 1})
+                        .build()));
+        assertThat(GraphFingerprint.of(TestGraphs.triangle())).isEqualTo("sha256:" + sha256Hex(triangleBytes()));
     }
 
     @Test
@@ -51,10 +59,14 @@ final class GraphFingerprintTest {
         Graph b = Graph.builder(50).edges(src, dst).build();
         assertThat(b.edgeCount()).isEqualTo(a.edgeCount());
         assertThat(GraphFingerprint.of(b)).isNotEqualTo(GraphFingerprint.of(a));
-        Graph fewer = Graph.builder(50).edges(java.util.Arrays.copyOf(src, src.length - 1),
-                java.util.Arrays.copyOf(e.dstArray(), src.length - 1)).build();
+        Graph fewer = Graph.builder(50)
+                .edges(
+                        java.util.Arrays.copyOf(src, src.length - 1),
+                        java.util.Arrays.copyOf(e.dstArray(), src.length - 1))
+                .build();
         assertThat(GraphFingerprint.of(fewer)).isNotEqualTo(GraphFingerprint.of(a));
-        assertThat(GraphFingerprint.of(Graph.builder(51).edges(e).build())).as("one more node")
+        assertThat(GraphFingerprint.of(Graph.builder(51).edges(e).build()))
+                .as("one more node")
                 .isNotEqualTo(GraphFingerprint.of(a));
     }
 
@@ -75,17 +87,24 @@ final class GraphFingerprintTest {
         sparseish.set(0, 3, 2.5);
         sparseish.set(0, 1, -1);
         sparseish.set(2, 0, 7);
-        Graph dense = Graph.builder(3).edges(new int[] {0}, new int[] {1}).features(Features.dense(sparseish)).build();
-        SparseMatrix csr = SparseMatrix.ofCsr(3, 4, new int[] {0, 2, 3, 4}, new int[] {1, 3, 2, 0},
-                new double[] {-1, 2.5, 0, 7});
+        Graph dense = Graph.builder(3)
+                .edges(new int[] {0}, new int[] {1})
+                .features(Features.dense(sparseish))
+                .build();
+        SparseMatrix csr =
+                SparseMatrix.ofCsr(3, 4, new int[] {0, 2, 3, 4}, new int[] {1, 3, 2, 0}, new double[] {-1, 2.5, 0, 7});
         Graph sparse = dense.withFeatures(Features.sparse(csr));
         assertThat(GraphFingerprint.of(sparse)).isEqualTo(GraphFingerprint.of(dense));
     }
 
     @Test
     void directionCounts() {
-        Graph undirected = Graph.builder(3).edges(new int[] {0, 1}, new int[] {1, 2}).build();
-        Graph directed = Graph.builder(3).directed(true).edges(new int[] {0, 1}, new int[] {1, 2}).build();
+        Graph undirected =
+                Graph.builder(3).edges(new int[] {0, 1}, new int[] {1, 2}).build();
+        Graph directed = Graph.builder(3)
+                .directed(true)
+                .edges(new int[] {0, 1}, new int[] {1, 2})
+                .build();
         assertThat(GraphFingerprint.of(directed)).isNotEqualTo(GraphFingerprint.of(undirected));
         assertThat(List.of(GraphFingerprint.of(directed))).doesNotContainNull();
     }
@@ -102,7 +121,9 @@ final class GraphFingerprintTest {
 
     private static String sha256Hex(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

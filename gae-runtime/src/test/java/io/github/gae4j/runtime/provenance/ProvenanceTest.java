@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,10 @@ final class ProvenanceTest {
 
     @Test
     void theVersionIsMavensNotAPlaceholder() {
-        assertThat(Provenance.currentVersion()).isNotBlank().isNotEqualTo("dev").doesNotContain("${")
+        assertThat(Provenance.currentVersion())
+                .isNotBlank()
+                .isNotEqualTo("dev")
+                .doesNotContain("${")
                 .matches("\\d+\\.\\d+.*");
     }
 
@@ -33,23 +37,41 @@ final class ProvenanceTest {
             asked.add(kind.label() + " " + name);
             return kind == ComponentKind.ENCODER ? byRegistry.pluginOf(kind, name) : new FakeEncoderPlugin();
         };
-        ModelSpec spec = new ModelSpec(ComponentSpec.of(FakeEncoderPlugin.ENCODER), ComponentSpec.of("identity"),
-                ComponentSpec.of("inner-product"), List.of(LossSpec.of("adversarial"), LossSpec.of("adversarial")),
+        ModelSpec spec = new ModelSpec(
+                ComponentSpec.of(FakeEncoderPlugin.ENCODER),
+                ComponentSpec.of("identity"),
+                ComponentSpec.of("inner-product"),
+                List.of(LossSpec.of("adversarial"), LossSpec.of("adversarial")),
                 List.of(ComponentSpec.of("edge-dropout")));
         var graph = TestGraphs.triangle();
-        Provenance p = Provenance.record(spec, plugins, Provenance.Seeds.all(3),
-                Provenance.Dataset.of("triangle", Optional.of(ComponentSpec.of("sbm")), Provenance.Features.NONE, graph),
+        Provenance p = Provenance.record(
+                spec,
+                plugins,
+                Provenance.Seeds.all(3),
+                Provenance.Dataset.of(
+                        "triangle", Optional.of(ComponentSpec.of("sbm")), Provenance.Features.NONE, graph),
                 new Provenance.Split(0, 0.2));
 
-        assertThat(asked).containsExactly("encoder fake-encoder", "sampler identity", "decoder inner-product",
-                "loss adversarial", "corruption edge-dropout", "dataset loader sbm");
-        assertThat(p.plugins()).extracting(Provenance.PluginUse::kind).containsExactly("encoder", "sampler", "decoder",
-                "loss", "corruption", "dataset loader");
+        assertThat(asked)
+                .containsExactly(
+                        "encoder fake-encoder",
+                        "sampler identity",
+                        "decoder inner-product",
+                        "loss adversarial",
+                        "corruption edge-dropout",
+                        "dataset loader sbm");
+        assertThat(p.plugins())
+                .extracting(Provenance.PluginUse::kind)
+                .containsExactly("encoder", "sampler", "decoder", "loss", "corruption", "dataset loader");
         Provenance.PluginUse encoder = p.plugins().get(0);
         assertThat(encoder.name()).isEqualTo(FakeEncoderPlugin.ENCODER);
         assertThat(encoder.plugin()).isEqualTo(FakeEncoderPlugin.NAME);
-        assertThat(encoder.version()).as("classes from a folder carry no manifest version").isEqualTo("unknown");
-        assertThat(Path.of(encoder.jar())).as("the test classes' folder").isDirectory()
+        assertThat(encoder.version())
+                .as("classes from a folder carry no manifest version")
+                .isEqualTo("unknown");
+        assertThat(Path.of(encoder.jar()))
+                .as("the test classes' folder")
+                .isDirectory()
                 .isEqualTo(Path.of("target/test-classes").toAbsolutePath());
         assertThat(p.gae4jVersion()).isEqualTo(Provenance.currentVersion());
         assertThat(p.jdk()).isEqualTo(Provenance.Jdk.current());
@@ -63,6 +85,7 @@ final class ProvenanceTest {
     void aClassWithoutACodeSourceSaysClasspath() {
         GaePlugin fromTheJdk = new FakeEncoderPlugin();
         assertThat(Provenance.origin(fromTheJdk)).endsWith("test-classes");
-        assertThat(Provenance.origin("a java.lang.String: loaded by the boot loader")).isEqualTo("classpath");
+        assertThat(Provenance.origin("a java.lang.String: loaded by the boot loader"))
+                .isEqualTo("classpath");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,12 @@ final class CustomLoopTest {
     void tenStepsOfTheStepAndTheValidatorAreTheTrainersTenEpochs() {
         Graph graph = TestGraphs.twoCommunities(40, 8, 3);
         LinkSplit split = LinkSplit.of(graph, 4);
-        TrainerConfig config = TrainerConfig.builder().epochs(10).seed(5).restoreBest(true)
-                .optimizer("adamw").build();
+        TrainerConfig config = TrainerConfig.builder()
+                .epochs(10)
+                .seed(5)
+                .restoreBest(true)
+                .optimizer("adamw")
+                .build();
 
         GraphAutoencoder fitted = TrainerTest.model(1);
         TrainingResult fit = new Trainer(config, Parallelism.singleThreaded()).fit(fitted, split);
@@ -40,16 +45,19 @@ final class CustomLoopTest {
         GraphAutoencoder model = TrainerTest.model(1);
         List<List<Double>> numbers = new ArrayList<>();
         try (Parallelism parallelism = Parallelism.singleThreaded();
-             ExecutionBackend backend = new LocalBackend(parallelism)) {
+                ExecutionBackend backend = new LocalBackend(parallelism)) {
             GraphInput input = GraphInput.of(split.trainGraph());
             ModelObjective objective = new ModelObjective(model, input, new TrainingGraph(split.trainGraph()));
-            Optimizer optimizer = Trainer.createOptimizer(config, new DefaultOptimizers(getClass().getClassLoader()),
-                    graph.nodeCount());
+            Optimizer optimizer = Trainer.createOptimizer(
+                    config, new DefaultOptimizers(getClass().getClassLoader()), graph.nodeCount());
             TrainingStep step = new TrainingStep(objective, backend, optimizer, config.gradientClipNorm());
             Validator validator = new Validator(model, input, split, config, parallelism);
             for (int epoch = 1; epoch <= 10; epoch++) {
-                LossAndGradients result = step.run(WorkBatch.wholeGraph(), TrainingLoop.epochSeed(config.seed(), epoch),
-                        config.learningRate(), epoch);
+                LossAndGradients result = step.run(
+                        WorkBatch.wholeGraph(),
+                        TrainingLoop.epochSeed(config.seed(), epoch),
+                        config.learningRate(),
+                        epoch);
                 assertThat(result.terms()).containsOnlyKeys("reconstruction");
                 assertThat(result.terms().get("reconstruction")).isEqualTo(result.loss());
                 LinkScores val = validator.validate(epoch).orElseThrow();
@@ -61,7 +69,8 @@ final class CustomLoopTest {
         }
         assertThat(numbers).isEqualTo(TrainerTest.numbers(fit));
         for (int k = 0; k < model.weights().size(); k++) {
-            assertThat(model.weights().get(k).data().data()).isEqualTo(fitted.weights().get(k).data().data());
+            assertThat(model.weights().get(k).data().data())
+                    .isEqualTo(fitted.weights().get(k).data().data());
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +24,7 @@ final class LearningRateScheduleTest {
         assertThat(cosine.factor(101, 200)).isEqualTo(0.5);
         assertThat(cosine.factor(6, 10)).isEqualTo(0.5);
         // sin²(π / 2T): the last epoch is PyTorch's epoch T − 1, one step short of zero.
-        assertThat(cosine.factor(200, 200)).isPositive().isCloseTo(Math.pow(Math.sin(Math.PI / 400), 2),
-                within(1e-15));
+        assertThat(cosine.factor(200, 200)).isPositive().isCloseTo(Math.pow(Math.sin(Math.PI / 400), 2), within(1e-15));
         assertThat(cosine.factor(1, 1)).as("a one-epoch run").isEqualTo(1.0);
     }
 
@@ -36,7 +36,11 @@ final class LearningRateScheduleTest {
             int t = e - 1; // LambdaLR's epoch counter, stepped after each epoch
             double graphMae = (1 + Math.cos(t * Math.PI / total)) * 0.5;
             double f = LearningRateSchedule.COSINE.factor(e, total);
-            assertThat(f).as("epoch %d", e).isEqualTo(graphMae).isLessThan(previous).isPositive();
+            assertThat(f)
+                    .as("epoch %d", e)
+                    .isEqualTo(graphMae)
+                    .isLessThan(previous)
+                    .isPositive();
             previous = f;
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,15 +22,23 @@ final class TrainerProvenanceTest {
     private static final LinkSplit SPLIT = LinkSplit.of(GRAPH, 4);
 
     private static GraphAutoencoder model() {
-        return GraphAutoencoder.builder().encoder(new TrainerTest.LinearEncoder(8, 4, 1))
-                .sampler(new TrainerTest.IdentitySampler()).decoder(new TrainerTest.InnerProductDecoder())
-                .loss("reconstruction", new TrainerTest.FullGraphLoss()).build();
+        return GraphAutoencoder.builder()
+                .encoder(new TrainerTest.LinearEncoder(8, 4, 1))
+                .sampler(new TrainerTest.IdentitySampler())
+                .decoder(new TrainerTest.InnerProductDecoder())
+                .loss("reconstruction", new TrainerTest.FullGraphLoss())
+                .build();
     }
 
     private static Provenance provenance(long trainingSeed) {
-        return new Provenance(Provenance.currentVersion(), Provenance.Jdk.current(), List.of(), ModelSpec.gae(),
-                new Provenance.Seeds(4, 1, trainingSeed), Provenance.Dataset.of(GRAPH.name(), Optional.empty(),
-                        Provenance.Features.AS_LOADED, GRAPH), new Provenance.Split(0.05, 0.1));
+        return new Provenance(
+                Provenance.currentVersion(),
+                Provenance.Jdk.current(),
+                List.of(),
+                ModelSpec.gae(),
+                new Provenance.Seeds(4, 1, trainingSeed),
+                Provenance.Dataset.of(GRAPH.name(), Optional.empty(), Provenance.Features.AS_LOADED, GRAPH),
+                new Provenance.Split(0.05, 0.1));
     }
 
     @Test
@@ -47,9 +56,10 @@ final class TrainerProvenanceTest {
     @Test
     void aProvenanceWithAnotherTrainingSeedIsRefused() {
         TrainerConfig config = TrainerConfig.builder().epochs(1).seed(5).build();
-        assertThatThrownBy(() -> new Trainer(config, Parallelism.singleThreaded()).fit(model(), SPLIT, null,
-                provenance(6)))
+        assertThatThrownBy(() ->
+                        new Trainer(config, Parallelism.singleThreaded()).fit(model(), SPLIT, null, provenance(6)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("training seed 6").hasMessageContaining("seed 5");
+                .hasMessageContaining("training seed 6")
+                .hasMessageContaining("seed 5");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +12,10 @@ import io.github.gae4j.core.autodiff.functions.FeaturesTimes;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
+import io.github.gae4j.core.error.NumericalException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.Decoder;
@@ -24,10 +25,10 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.spi.Mode;
-import io.github.gae4j.core.error.NumericalException;
 import io.github.gae4j.core.spi.Sampler;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +85,8 @@ final class TrainerTest {
         @Override
         public Variable loss(LossInput input) {
             SparseMatrix target = input.training().reconstructionTarget();
-            return FullGraphBce.materialised(pairs -> input.decoder().logits(input.z(), pairs), target,
-                    FullGraphBce.BceWeights.of(target));
+            return FullGraphBce.materialised(
+                    pairs -> input.decoder().logits(input.z(), pairs), target, FullGraphBce.BceWeights.of(target));
         }
     }
 
@@ -166,8 +167,9 @@ final class TrainerTest {
         GraphAutoencoder plain = model(1);
         TrainingResult a = new Trainer(config(30), Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder clipped = model(1);
-        TrainingResult b = new Trainer(config(30).toBuilder().gradientClipNorm(1e9).build(),
-                Parallelism.singleThreaded()).fit(clipped, split);
+        TrainingResult b = new Trainer(
+                        config(30).toBuilder().gradientClipNorm(1e9).build(), Parallelism.singleThreaded())
+                .fit(clipped, split);
         assertThat(numbers(b)).isEqualTo(numbers(a));
         assertThat(weightValues(clipped)).containsExactlyElementsOf(weightValues(plain));
     }
@@ -178,9 +180,11 @@ final class TrainerTest {
         new Trainer(config(200), Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder clipped = model(1);
         // The gradient norm starts near 2 here and falls below 0.1 after some 20 epochs: the early steps are clipped.
-        TrainingResult r = new Trainer(config(200).toBuilder().gradientClipNorm(0.1).build(),
-                Parallelism.singleThreaded()).fit(clipped, split);
-        assertThat(weightValues(clipped).get(0)).isNotEqualTo(weightValues(plain).get(0));
+        TrainingResult r = new Trainer(
+                        config(200).toBuilder().gradientClipNorm(0.1).build(), Parallelism.singleThreaded())
+                .fit(clipped, split);
+        assertThat(weightValues(clipped).get(0))
+                .isNotEqualTo(weightValues(plain).get(0));
         assertThat(r.last().loss()).isLessThan(0.5 * r.history().get(0).loss());
         assertThat(r.test().auc()).isGreaterThan(0.8);
         assertThat(r.test().ap()).isGreaterThan(0.75);
@@ -202,7 +206,9 @@ final class TrainerTest {
         GraphAutoencoder plain = model(1);
         TrainingResult a = new Trainer(without, Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder constant = model(1);
-        TrainerConfig explicit = config(30).toBuilder().learningRateSchedule(LearningRateSchedule.CONSTANT).build();
+        TrainerConfig explicit = config(30).toBuilder()
+                .learningRateSchedule(LearningRateSchedule.CONSTANT)
+                .build();
         TrainingResult b = new Trainer(explicit, Parallelism.singleThreaded()).fit(constant, split);
         assertThat(numbers(b)).isEqualTo(numbers(a));
         assertThat(weightValues(constant)).containsExactlyElementsOf(weightValues(plain));
@@ -211,11 +217,17 @@ final class TrainerTest {
     @Test
     void aCosineScheduleTakesItsFirstStepAtTheFullRateAndChangesTheRest() {
         TrainingResult constant = new Trainer(config(30), Parallelism.singleThreaded()).fit(model(1), split);
-        TrainingResult cosine = new Trainer(config(30).toBuilder().learningRateSchedule(LearningRateSchedule.COSINE)
-                .build(), Parallelism.singleThreaded()).fit(model(1), split);
+        TrainingResult cosine = new Trainer(
+                        config(30).toBuilder()
+                                .learningRateSchedule(LearningRateSchedule.COSINE)
+                                .build(),
+                        Parallelism.singleThreaded())
+                .fit(model(1), split);
         // Epoch 2's loss is measured after epoch 1's step alone, which runs at factor 1 (PyTorch's epoch 0).
-        assertThat(cosine.history().get(1).loss()).isEqualTo(constant.history().get(1).loss());
-        assertThat(cosine.history().get(2).loss()).isNotEqualTo(constant.history().get(2).loss());
+        assertThat(cosine.history().get(1).loss())
+                .isEqualTo(constant.history().get(1).loss());
+        assertThat(cosine.history().get(2).loss())
+                .isNotEqualTo(constant.history().get(2).loss());
     }
 
     @Test
@@ -223,8 +235,12 @@ final class TrainerTest {
         GraphAutoencoder plain = model(1);
         new Trainer(config(200), Parallelism.singleThreaded()).fit(plain, split);
         GraphAutoencoder cosine = model(1);
-        TrainingResult r = new Trainer(config(200).toBuilder().learningRateSchedule(LearningRateSchedule.COSINE)
-                .build(), Parallelism.singleThreaded()).fit(cosine, split);
+        TrainingResult r = new Trainer(
+                        config(200).toBuilder()
+                                .learningRateSchedule(LearningRateSchedule.COSINE)
+                                .build(),
+                        Parallelism.singleThreaded())
+                .fit(cosine, split);
         assertThat(weightValues(cosine).get(0)).isNotEqualTo(weightValues(plain).get(0));
         assertThat(r.last().loss()).isLessThan(0.5 * r.history().get(0).loss());
         assertThat(r.test().auc()).isGreaterThan(0.8);
@@ -303,16 +319,33 @@ final class TrainerTest {
     @Test
     void configChecksTheGradientClipNorm() {
         assertThat(TrainerConfig.defaults().gradientClipNorm()).isZero();
-        assertThat(TrainerConfig.builder().gradientClipNorm(1.0).build().gradientClipNorm()).isEqualTo(1.0);
-        assertThat(TrainerConfig.builder().gradientClipNorm(1.0).epochs(5).build().gradientClipNorm())
-                .as("kept by the other settings").isEqualTo(1.0);
+        assertThat(TrainerConfig.builder().gradientClipNorm(1.0).build().gradientClipNorm())
+                .isEqualTo(1.0);
+        assertThat(TrainerConfig.builder()
+                        .gradientClipNorm(1.0)
+                        .epochs(5)
+                        .build()
+                        .gradientClipNorm())
+                .as("kept by the other settings")
+                .isEqualTo(1.0);
         assertThat(TrainerConfig.builder().gradientClipNorm(-0.0).build()).isEqualTo(TrainerConfig.defaults());
         TrainerConfig d = TrainerConfig.defaults();
-        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.optimizer(), d.seed(), d.restoreBest(),
-                d.logEvery(), d.evalEvery(), d.patience(), 0.0, d.learningRateSchedule()))
-                .as("the constructor with clipping off").isEqualTo(d);
+        assertThat(new TrainerConfig(
+                        d.epochs(),
+                        d.learningRate(),
+                        d.optimizer(),
+                        d.seed(),
+                        d.restoreBest(),
+                        d.logEvery(),
+                        d.evalEvery(),
+                        d.patience(),
+                        0.0,
+                        d.learningRateSchedule()))
+                .as("the constructor with clipping off")
+                .isEqualTo(d);
         for (double bad : new double[] {-1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> TrainerConfig.builder().gradientClipNorm(bad).build())
+            assertThatThrownBy(
+                            () -> TrainerConfig.builder().gradientClipNorm(bad).build())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("gradientClipNorm must be finite and >= 0");
         }
@@ -322,13 +355,25 @@ final class TrainerTest {
     void configCarriesTheLearningRateSchedule() {
         TrainerConfig d = TrainerConfig.defaults();
         assertThat(d.learningRateSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
-        TrainerConfig cosine = d.toBuilder().learningRateSchedule(LearningRateSchedule.COSINE).build();
+        TrainerConfig cosine =
+                d.toBuilder().learningRateSchedule(LearningRateSchedule.COSINE).build();
         assertThat(cosine.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
         assertThat(cosine.toBuilder().epochs(5).gradientClipNorm(1.0).build().learningRateSchedule())
-                .as("kept by the other settings").isEqualTo(LearningRateSchedule.COSINE);
-        assertThat(new TrainerConfig(d.epochs(), d.learningRate(), d.optimizer(), d.seed(), d.restoreBest(),
-                d.logEvery(), d.evalEvery(), d.patience(), d.gradientClipNorm(), LearningRateSchedule.CONSTANT))
-                .as("the constructor with a constant schedule").isEqualTo(d);
+                .as("kept by the other settings")
+                .isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(new TrainerConfig(
+                        d.epochs(),
+                        d.learningRate(),
+                        d.optimizer(),
+                        d.seed(),
+                        d.restoreBest(),
+                        d.logEvery(),
+                        d.evalEvery(),
+                        d.patience(),
+                        d.gradientClipNorm(),
+                        LearningRateSchedule.CONSTANT))
+                .as("the constructor with a constant schedule")
+                .isEqualTo(d);
         assertThatThrownBy(() -> d.toBuilder().learningRateSchedule(null).build())
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("learningRateSchedule");
@@ -336,12 +381,15 @@ final class TrainerTest {
 
     @Test
     void medianOfEpochTimes() {
-        List<EpochStats> h = List.of(new EpochStats(1, 1, 0, 0, 5), new EpochStats(2, 1, 0, 0, 1),
-                new EpochStats(3, 1, 0, 0, 3), new EpochStats(4, 1, 0, 0, 100));
-        TrainingState state = new TrainingState(4, h, 0, Double.NaN, List.of(), List.of(),
-                new OptimizerState("adam", java.util.Map.of()));
-        TrainingResult r = new TrainingResult(h, 1, new io.github.gae4j.runtime.metrics.LinkScores(0.5, 0.5), false,
-                state);
+        List<EpochStats> h = List.of(
+                new EpochStats(1, 1, 0, 0, 5),
+                new EpochStats(2, 1, 0, 0, 1),
+                new EpochStats(3, 1, 0, 0, 3),
+                new EpochStats(4, 1, 0, 0, 100));
+        TrainingState state = new TrainingState(
+                4, h, 0, Double.NaN, List.of(), List.of(), new OptimizerState("adam", java.util.Map.of()));
+        TrainingResult r =
+                new TrainingResult(h, 1, new io.github.gae4j.runtime.metrics.LinkScores(0.5, 0.5), false, state);
         assertThat(r.medianEpochMillis()).isEqualTo(4.0);
         assertThat(r.epochMillis()).containsExactly(5, 1, 3, 100);
         assertThat(Matrix.scalar(r.last().trainMillis()).scalarValue()).isEqualTo(100);
@@ -368,8 +416,7 @@ final class TrainerTest {
         }
 
         @Override
-        public void onEpoch(EpochStats stats) {
-        }
+        public void onEpoch(EpochStats stats) {}
 
         @Override
         public void afterEpoch(EpochStats stats, java.util.function.Supplier<TrainingState> snapshot) {
@@ -399,12 +446,13 @@ final class TrainerTest {
 
         // A fresh model (other initial weights) continues from the state alone.
         GraphAutoencoder second = model(99, new RandomlyWeightedNorm());
-        TrainingResult resumed = new Trainer(cfg, Parallelism.singleThreaded()).fit(second, split,
-                stopped.finalState());
+        TrainingResult resumed =
+                new Trainer(cfg, Parallelism.singleThreaded()).fit(second, split, stopped.finalState());
         assertThat(resumed.stoppedEarly()).isFalse();
         assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
         for (int k = 0; k < whole.weights().size(); k++) {
-            assertThat(second.weights().get(k).data().data()).isEqualTo(whole.weights().get(k).data().data());
+            assertThat(second.weights().get(k).data().data())
+                    .isEqualTo(whole.weights().get(k).data().data());
         }
     }
 
@@ -414,34 +462,46 @@ final class TrainerTest {
      */
     @Test
     void resumingACosineRunFromACheckpointGivesTheUninterruptedResult() {
-        TrainerConfig cfg = config(30).toBuilder().restoreBest(true).learningRateSchedule(LearningRateSchedule.COSINE)
+        TrainerConfig cfg = config(30).toBuilder()
+                .restoreBest(true)
+                .learningRateSchedule(LearningRateSchedule.COSINE)
                 .build();
         GraphAutoencoder whole = model(1, new RandomlyWeightedNorm());
         TrainingResult uninterrupted = new Trainer(cfg, Parallelism.singleThreaded()).fit(whole, split);
 
         StopAfter stop = new StopAfter(12);
-        TrainingResult stopped = new Trainer(cfg, Parallelism.singleThreaded(), stop)
-                .fit(model(1, new RandomlyWeightedNorm()), split);
+        TrainingResult stopped =
+                new Trainer(cfg, Parallelism.singleThreaded(), stop).fit(model(1, new RandomlyWeightedNorm()), split);
         java.nio.file.Path file = dir.resolve("cosine.gae4j");
         GraphAutoencoder second = model(99, new RandomlyWeightedNorm());
-        io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                new io.github.gae4j.runtime.files.ModelDescription(io.github.gae4j.runtime.model.ModelSpec.gae(), cfg),
-                java.util.Optional.empty(), second, stopped.finalState()), file);
-        io.github.gae4j.runtime.checkpoint.SavedModel saved = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file);
+        io.github.gae4j.runtime.checkpoint.SavedModelFile.write(
+                io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
+                        new io.github.gae4j.runtime.files.ModelDescription(
+                                io.github.gae4j.runtime.model.ModelSpec.gae(), cfg),
+                        java.util.Optional.empty(),
+                        second,
+                        stopped.finalState()),
+                file);
+        io.github.gae4j.runtime.checkpoint.SavedModel saved =
+                io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file);
         TrainerConfig fromFile = saved.description().training();
         assertThat(fromFile.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
 
-        TrainingResult resumed = new Trainer(fromFile, Parallelism.singleThreaded()).fit(second, split,
-                saved.training().orElseThrow());
+        TrainingResult resumed = new Trainer(fromFile, Parallelism.singleThreaded())
+                .fit(second, split, saved.training().orElseThrow());
         assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
         for (int k = 0; k < whole.weights().size(); k++) {
-            assertThat(second.weights().get(k).data().data()).isEqualTo(whole.weights().get(k).data().data());
+            assertThat(second.weights().get(k).data().data())
+                    .isEqualTo(whole.weights().get(k).data().data());
         }
 
         // Resumed at a constant rate the run drifts apart: the check above is not vacuous.
-        TrainingResult constant = new Trainer(cfg.toBuilder().learningRateSchedule(LearningRateSchedule.CONSTANT)
-                .build(),
-                Parallelism.singleThreaded()).fit(model(99, new RandomlyWeightedNorm()), split, stopped.finalState());
+        TrainingResult constant = new Trainer(
+                        cfg.toBuilder()
+                                .learningRateSchedule(LearningRateSchedule.CONSTANT)
+                                .build(),
+                        Parallelism.singleThreaded())
+                .fit(model(99, new RandomlyWeightedNorm()), split, stopped.finalState());
         assertThat(numbers(constant)).isNotEqualTo(numbers(uninterrupted));
     }
 
@@ -449,25 +509,29 @@ final class TrainerTest {
     void stoppedStateKeepsTheLastWeightsWhileTheModelGetsTheBest() {
         StopAfter stop = new StopAfter(25);
         GraphAutoencoder m = model(1);
-        TrainingResult r = new Trainer(config(40).toBuilder().restoreBest(true)
-                .build(), Parallelism.singleThreaded(), stop)
+        TrainingResult r = new Trainer(
+                        config(40).toBuilder().restoreBest(true).build(), Parallelism.singleThreaded(), stop)
                 .fit(m, split);
         TrainingState s = r.finalState();
         assertThat(s.bestEpoch()).isEqualTo(r.bestEpoch()).isBetween(1, 25);
-        assertThat(m.weights().get(0).data().data()).isEqualTo(s.bestWeights().get(0).data());
+        assertThat(m.weights().get(0).data().data())
+                .isEqualTo(s.bestWeights().get(0).data());
         if (s.bestEpoch() != 25) {
-            assertThat(s.weights().get(0).data()).isNotEqualTo(s.bestWeights().get(0).data());
+            assertThat(s.weights().get(0).data())
+                    .isNotEqualTo(s.bestWeights().get(0).data());
         }
     }
 
     @Test
     void resumingAnotherModelShapeFailsNamingTheParameter() {
         TrainingResult r = new Trainer(config(3), Parallelism.singleThreaded()).fit(model(1), split);
-        GraphAutoencoder wider = GraphAutoencoder.builder().encoder(new LinearEncoder(8, 4, 1))
-                .sampler(new IdentitySampler()).decoder(new InnerProductDecoder())
-                .loss("reconstruction", new FullGraphLoss()).build();
-        assertThatThrownBy(() -> new Trainer(config(5), Parallelism.singleThreaded()).fit(wider, split,
-                r.finalState()))
+        GraphAutoencoder wider = GraphAutoencoder.builder()
+                .encoder(new LinearEncoder(8, 4, 1))
+                .sampler(new IdentitySampler())
+                .decoder(new InnerProductDecoder())
+                .loss("reconstruction", new FullGraphLoss())
+                .build();
+        assertThatThrownBy(() -> new Trainer(config(5), Parallelism.singleThreaded()).fit(wider, split, r.finalState()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("w")
                 .hasMessageContaining("(8, 16)")
@@ -503,8 +567,10 @@ final class TrainerTest {
             }
             calls++;
             double scale = 0.01 * (1 + Math.abs(sum)) * (1 + calls % 3);
-            return io.github.gae4j.core.autodiff.functions.Scale.of(io.github.gae4j.core.autodiff.functions.Mean.of(
-                    io.github.gae4j.core.autodiff.functions.ElementMul.of(input.z(), input.z())), scale);
+            return io.github.gae4j.core.autodiff.functions.Scale.of(
+                    io.github.gae4j.core.autodiff.functions.Mean.of(
+                            io.github.gae4j.core.autodiff.functions.ElementMul.of(input.z(), input.z())),
+                    scale);
         }
 
         @Override
@@ -550,11 +616,14 @@ final class TrainerTest {
     }
 
     private static void assertSameLossState(TrainingState actual, TrainingState expected) {
-        assertThat(actual.lossState().keySet()).containsExactlyElementsOf(expected.lossState().keySet());
+        assertThat(actual.lossState().keySet())
+                .containsExactlyElementsOf(expected.lossState().keySet());
         expected.lossState().forEach((term, tensors) -> {
             assertThat(actual.lossState().get(term).keySet()).as(term).containsExactlyElementsOf(tensors.keySet());
-            tensors.forEach((name, value) -> assertThat(actual.lossState().get(term).get(name).data())
-                    .as(term + "/" + name).isEqualTo(value.data()));
+            tensors.forEach((name, value) -> assertThat(
+                            actual.lossState().get(term).get(name).data())
+                    .as(term + "/" + name)
+                    .isEqualTo(value.data()));
         });
     }
 
@@ -579,72 +648,105 @@ final class TrainerTest {
 
         StopAfter stop = new StopAfter(8);
         TrainingResult stopped = new Trainer(cfg, Parallelism.singleThreaded(), stop).fit(driftingModel(1), split);
-        assertThat(stopped.finalState().lossState().get("drift").get("calls").scalarValue()).isEqualTo(8.0);
+        assertThat(stopped.finalState().lossState().get("drift").get("calls").scalarValue())
+                .isEqualTo(8.0);
 
         // Through a checkpoint file, into a fresh model whose penalties start with no drift and no calls.
         java.nio.file.Path file = dir.resolve("checkpoint.gae4j");
         GraphAutoencoder second = driftingModel(99);
-        io.github.gae4j.runtime.files.ModelDescription description = new io.github.gae4j.runtime.files.ModelDescription(
-                io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
-        io.github.gae4j.runtime.checkpoint.SavedModelFile.write(io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
-                description, java.util.Optional.empty(), second, stopped.finalState()), file);
-        TrainingState fromFile = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file).training().orElseThrow();
+        io.github.gae4j.runtime.files.ModelDescription description =
+                new io.github.gae4j.runtime.files.ModelDescription(io.github.gae4j.runtime.model.ModelSpec.gae(), cfg);
+        io.github.gae4j.runtime.checkpoint.SavedModelFile.write(
+                io.github.gae4j.runtime.checkpoint.SavedModel.checkpoint(
+                        description, java.util.Optional.empty(), second, stopped.finalState()),
+                file);
+        TrainingState fromFile = io.github.gae4j.runtime.checkpoint.SavedModelFile.read(file)
+                .training()
+                .orElseThrow();
         assertSameLossState(fromFile, stopped.finalState());
 
         TrainingResult resumed = new Trainer(cfg, Parallelism.singleThreaded()).fit(second, split, fromFile);
         assertThat(numbers(resumed)).isEqualTo(numbers(uninterrupted));
-        assertThat(second.weights().get(0).data().data()).isEqualTo(whole.weights().get(0).data().data());
+        assertThat(second.weights().get(0).data().data())
+                .isEqualTo(whole.weights().get(0).data().data());
         assertSameLossState(resumed.finalState(), uninterrupted.finalState());
 
         // Without the loss state the same resume drifts apart: the check above is not vacuous.
         TrainingState s = stopped.finalState();
-        TrainingState withoutLossState = new TrainingState(s.epochsDone(), s.history(), s.bestEpoch(),
-                s.bestValAuc(), s.weights(), s.bestWeights(), s.optimizer());
-        TrainingResult legacy = new Trainer(cfg, Parallelism.singleThreaded()).fit(driftingModel(1), split,
-                withoutLossState);
+        TrainingState withoutLossState = new TrainingState(
+                s.epochsDone(),
+                s.history(),
+                s.bestEpoch(),
+                s.bestValAuc(),
+                s.weights(),
+                s.bestWeights(),
+                s.optimizer());
+        TrainingResult legacy =
+                new Trainer(cfg, Parallelism.singleThreaded()).fit(driftingModel(1), split, withoutLossState);
         assertThat(numbers(legacy)).isNotEqualTo(numbers(uninterrupted));
     }
 
     /** The stopped state of a drifting model with its loss state replaced. */
-    private static TrainingState withLossState(TrainingState s,
-                                               java.util.function.Consumer<java.util.Map<String, java.util.Map<String, Matrix>>> edit) {
+    private static TrainingState withLossState(
+            TrainingState s, java.util.function.Consumer<java.util.Map<String, java.util.Map<String, Matrix>>> edit) {
         java.util.Map<String, java.util.Map<String, Matrix>> state = new java.util.LinkedHashMap<>();
         s.lossState().forEach((k, v) -> state.put(k, new java.util.LinkedHashMap<>(v)));
         edit.accept(state);
-        return new TrainingState(s.epochsDone(), s.history(), s.bestEpoch(), s.bestValAuc(), s.weights(),
-                s.bestWeights(), s.optimizer(), state);
+        return new TrainingState(
+                s.epochsDone(),
+                s.history(),
+                s.bestEpoch(),
+                s.bestValAuc(),
+                s.weights(),
+                s.bestWeights(),
+                s.optimizer(),
+                state);
     }
 
     @Test
     void resumingWithLossStateThatDoesNotFitFailsNamingTheTermAndTensor() {
         StopAfter stop = new StopAfter(3);
-        TrainingState s = new Trainer(config(10), Parallelism.singleThreaded(), stop).fit(driftingModel(1), split)
+        TrainingState s = new Trainer(config(10), Parallelism.singleThreaded(), stop)
+                .fit(driftingModel(1), split)
                 .finalState();
         Trainer trainer = new Trainer(config(10), Parallelism.singleThreaded());
 
-        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
-                withLossState(s, m -> m.get("drift#2").remove("calls"))))
+        assertThatThrownBy(() -> trainer.fit(
+                        driftingModel(1),
+                        split,
+                        withLossState(s, m -> m.get("drift#2").remove("calls"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("loss term 'drift#2'").hasMessageContaining("'calls'");
-        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
-                withLossState(s, m -> m.get("drift").put("velocity", Matrix.zeros(1, 16)))))
+                .hasMessageContaining("loss term 'drift#2'")
+                .hasMessageContaining("'calls'");
+        assertThatThrownBy(() -> trainer.fit(
+                        driftingModel(1),
+                        split,
+                        withLossState(s, m -> m.get("drift").put("velocity", Matrix.zeros(1, 16)))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("loss term 'drift'").hasMessageContaining("'velocity'");
-        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
-                withLossState(s, m -> m.get("drift").put("drift", Matrix.zeros(2, 16)))))
+                .hasMessageContaining("loss term 'drift'")
+                .hasMessageContaining("'velocity'");
+        assertThatThrownBy(() -> trainer.fit(
+                        driftingModel(1),
+                        split,
+                        withLossState(s, m -> m.get("drift").put("drift", Matrix.zeros(2, 16)))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("loss term 'drift'").hasMessageContaining("'drift'").hasMessageContaining("(2, 16)");
-        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
-                withLossState(s, m -> m.get("reconstruction").put("stray", Matrix.scalar(1)))))
+                .hasMessageContaining("loss term 'drift'")
+                .hasMessageContaining("'drift'")
+                .hasMessageContaining("(2, 16)");
+        assertThatThrownBy(() -> trainer.fit(
+                        driftingModel(1),
+                        split,
+                        withLossState(s, m -> m.get("reconstruction").put("stray", Matrix.scalar(1)))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("loss term 'reconstruction'").hasMessageContaining("'stray'");
-        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split,
-                withLossState(s, m -> m.remove("drift#2"))))
+                .hasMessageContaining("loss term 'reconstruction'")
+                .hasMessageContaining("'stray'");
+        assertThatThrownBy(() -> trainer.fit(driftingModel(1), split, withLossState(s, m -> m.remove("drift#2"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no state of loss term 'drift#2'");
-        assertThatThrownBy(() -> trainer.fit(model(1), split, withLossState(s, m -> { })))
+        assertThatThrownBy(() -> trainer.fit(model(1), split, withLossState(s, m -> {})))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("loss term 'drift'").hasMessageContaining("does not have");
+                .hasMessageContaining("loss term 'drift'")
+                .hasMessageContaining("does not have");
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -15,8 +16,8 @@ public final class AddBias extends Variable {
     private AddBias(Variable x, Variable bias) {
         super(List.of(x, bias), x.rows(), x.cols());
         if (bias.rows() != 1 || bias.cols() != x.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "AddBias needs a 1×%d bias for input %s, got %s", x.cols(), x.shape(), bias.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "AddBias needs a 1×%d bias for input %s, got %s", x.cols(), x.shape(), bias.shape()));
         }
         if (x == bias) {
             throw new IllegalArgumentException("AddBias of a variable to itself");

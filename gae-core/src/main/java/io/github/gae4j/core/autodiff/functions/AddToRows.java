@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -20,8 +21,8 @@ public final class AddToRows extends Variable {
     private AddToRows(Variable x, int[] rows, Variable row) {
         super(List.of(x, row), x.rows(), x.cols());
         if (row.rows() != 1 || row.cols() != x.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "AddToRows needs a 1×%d row for input %s, got %s", x.cols(), x.shape(), row.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "AddToRows needs a 1×%d row for input %s, got %s", x.cols(), x.shape(), row.shape()));
         }
         if (x == row) {
             throw new IllegalArgumentException("AddToRows of a variable to itself");
@@ -29,8 +30,11 @@ public final class AddToRows extends Variable {
         Shapes.requireIndices("AddToRows", rows, x.rows());
         for (int k = 1; k < rows.length; k++) {
             if (rows[k] <= rows[k - 1]) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "AddToRows needs sorted, distinct rows; row %d at position %d follows %d", rows[k], k,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "AddToRows needs sorted, distinct rows; row %d at position %d follows %d",
+                        rows[k],
+                        k,
                         rows[k - 1]));
             }
         }

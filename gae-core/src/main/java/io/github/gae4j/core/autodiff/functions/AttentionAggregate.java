@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -34,9 +35,13 @@ public final class AttentionAggregate extends Variable {
         pattern.requireNodes(x.rows(), "Node features " + x.shape());
         this.heads = alpha.cols();
         if (heads < 1 || x.cols() % heads != 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "The %d heads of the attention coefficients %s do not divide the %d columns of %s", heads,
-                    alpha.shape(), x.cols(), x.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "The %d heads of the attention coefficients %s do not divide the %d columns of %s",
+                    heads,
+                    alpha.shape(),
+                    x.cols(),
+                    x.shape()));
         }
         this.width = x.cols() / heads;
     }
@@ -136,8 +141,8 @@ public final class AttentionAggregate extends Variable {
      * out[o + head k] += α_{p,k} · v[from + head k] for every head: the one inner step of the forward pass (v = x,
      * along row i's edges) and of the x gradient (v = the upstream gradient, along column j's edges).
      */
-    private static void addWeightedHeads(double[] out, int o, double[] alpha, int p, double[] v, int from, int h,
-                                         int f) {
+    private static void addWeightedHeads(
+            double[] out, int o, double[] alpha, int p, double[] v, int from, int h, int f) {
         for (int k = 0; k < h; k++) {
             double w = alpha[p * h + k];
             int base = k * f;

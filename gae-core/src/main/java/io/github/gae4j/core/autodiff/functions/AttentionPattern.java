@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -175,16 +176,16 @@ public final class AttentionPattern {
     /** Fails unless {@code rows} is the node count; {@code what} names the operand. */
     void requireNodes(int rows, String what) {
         if (rows != n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s has %d rows but the attention pattern has %d nodes", what, rows, n));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s has %d rows but the attention pattern has %d nodes", what, rows, n));
         }
     }
 
     /** Fails unless {@code rows} is the edge count; {@code what} names the operand. */
     void requireEdges(int rows, String what) {
         if (rows != edges()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s has %d rows but the attention pattern has %d edges", what, rows, edges()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "%s has %d rows but the attention pattern has %d edges", what, rows, edges()));
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -52,8 +53,15 @@ public final class BatchNorm extends SingleParentVariable {
     protected Matrix gradientForParent(ComputationContext ctx) {
         Matrix g = ctx.gradient(this);
         Matrix dx = Matrix.zeros(g.rows(), g.cols());
-        Standardization.backward(g.data(), ctx.data(this).data(), ctx.stashed(this, double[].class), dx.data(),
-                g.cols(), g.rows(), 1, g.cols());
+        Standardization.backward(
+                g.data(),
+                ctx.data(this).data(),
+                ctx.stashed(this, double[].class),
+                dx.data(),
+                g.cols(),
+                g.rows(),
+                1,
+                g.cols());
         return dx;
     }
 

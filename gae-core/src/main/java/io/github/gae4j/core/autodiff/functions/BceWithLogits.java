@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -19,8 +20,11 @@ public final class BceWithLogits extends SingleParentVariable {
     private BceWithLogits(Variable logits, Matrix targets, double posWeight) {
         super(logits, 1, 1);
         if (targets.rows() != logits.rows() || targets.cols() != logits.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "BceWithLogits: logits %s and targets %s differ in shape", logits.shape(), targets.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "BceWithLogits: logits %s and targets %s differ in shape",
+                    logits.shape(),
+                    targets.shape()));
         }
         if (logits.rows() == 0 || logits.cols() == 0) {
             throw new IllegalArgumentException("BceWithLogits over no logits " + logits.shape());

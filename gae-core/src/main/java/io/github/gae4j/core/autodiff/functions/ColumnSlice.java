@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -19,8 +20,13 @@ public final class ColumnSlice extends SingleParentVariable {
     private ColumnSlice(Variable x, int from, int to) {
         super(x, x.rows(), to - from);
         if (from < 0 || to > x.cols() || from >= to) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Column slice [%d, %d) is empty or outside the %d columns of %s", from, to, x.cols(), x.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Column slice [%d, %d) is empty or outside the %d columns of %s",
+                    from,
+                    to,
+                    x.cols(),
+                    x.shape()));
         }
         this.from = from;
         this.to = to;

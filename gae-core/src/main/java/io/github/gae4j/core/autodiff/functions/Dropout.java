@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -26,8 +27,11 @@ public final class Dropout extends SingleParentVariable {
         requireRate(rate);
         Objects.requireNonNull(keep, "keep is null");
         if (keep.length != x.rows() * x.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Dropout mask has %d entries but the input %s has %d", keep.length, x.shape(),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Dropout mask has %d entries but the input %s has %d",
+                    keep.length,
+                    x.shape(),
                     x.rows() * x.cols()));
         }
         this.rate = rate;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -30,8 +31,8 @@ public final class EdgeAttentionLogits extends Variable {
     private final int width;
     private final double negativeSlope;
 
-    private EdgeAttentionLogits(AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst, int heads,
-                                double negativeSlope) {
+    private EdgeAttentionLogits(
+            AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst, int heads, double negativeSlope) {
         super(List.of(x, attSrc, attDst), pattern.edges(), heads);
         this.pattern = pattern;
         this.x = x;
@@ -39,20 +40,24 @@ public final class EdgeAttentionLogits extends Variable {
         this.attDst = attDst;
         this.heads = heads;
         if (heads < 1 || x.cols() % heads != 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%d heads do not divide the %d columns of %s", heads, x.cols(), x.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "%d heads do not divide the %d columns of %s", heads, x.cols(), x.shape()));
         }
         this.width = x.cols() / heads;
         pattern.requireNodes(x.rows(), "Node features " + x.shape());
         for (Variable a : List.of(attSrc, attDst)) {
             if (a.rows() != 1 || a.cols() != x.cols()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Attention vectors must be 1 × %d (heads × width, head-major) for %s, got %s", x.cols(),
-                        x.shape(), a.shape()));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "Attention vectors must be 1 × %d (heads × width, head-major) for %s, got %s",
+                        x.cols(),
+                        x.shape(),
+                        a.shape()));
             }
         }
         if (!(negativeSlope >= 0) || !Double.isFinite(negativeSlope)) {
-            throw new IllegalArgumentException("LeakyReLU negative slope must be finite and >= 0, got " + negativeSlope);
+            throw new IllegalArgumentException(
+                    "LeakyReLU negative slope must be finite and >= 0, got " + negativeSlope);
         }
         this.negativeSlope = negativeSlope;
     }
@@ -66,10 +71,10 @@ public final class EdgeAttentionLogits extends Variable {
      * @param attDst        a_dst, 1 × heads·F (scores the target i)
      * @param negativeSlope LeakyReLU slope for negative inputs (0.2 in GAT), ≥ 0
      */
-    public static EdgeAttentionLogits of(AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst,
-                                         int heads, double negativeSlope) {
-        return new EdgeAttentionLogits(Objects.requireNonNull(pattern, "pattern is null"), x, attSrc, attDst, heads,
-                negativeSlope);
+    public static EdgeAttentionLogits of(
+            AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst, int heads, double negativeSlope) {
+        return new EdgeAttentionLogits(
+                Objects.requireNonNull(pattern, "pattern is null"), x, attSrc, attDst, heads, negativeSlope);
     }
 
     public int heads() {
@@ -134,13 +139,19 @@ public final class EdgeAttentionLogits extends Variable {
         NodeGradients g = nodeGradients(ctx);
         Matrix out = null;
         if (parent == x) {
-            out = xGradient(ctx.parallelism(), g, ctx.data(attSrc).data(), ctx.data(attDst).data());
+            out = xGradient(
+                    ctx.parallelism(),
+                    g,
+                    ctx.data(attSrc).data(),
+                    ctx.data(attDst).data());
         }
         if (parent == attSrc) {
-            out = add(out, attentionGradient(ctx.parallelism(), g.src, ctx.data(x).data()));
+            out = add(
+                    out, attentionGradient(ctx.parallelism(), g.src, ctx.data(x).data()));
         }
         if (parent == attDst) {
-            out = add(out, attentionGradient(ctx.parallelism(), g.dst, ctx.data(x).data()));
+            out = add(
+                    out, attentionGradient(ctx.parallelism(), g.dst, ctx.data(x).data()));
         }
         return out;
     }
@@ -151,8 +162,7 @@ public final class EdgeAttentionLogits extends Variable {
 
     /** dL/ds_src and dL/ds_dst (N × heads) for one upstream gradient. */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    private record NodeGradients(Matrix upstream, double[] src, double[] dst) {
-    }
+    private record NodeGradients(Matrix upstream, double[] src, double[] dst) {}
 
     /** Stashed by the forward pass: the node gradients of the last backward pass through this context. */
     private static final class Cache {

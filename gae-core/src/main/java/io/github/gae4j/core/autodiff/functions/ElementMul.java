@@ -1,10 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.List;
-import java.util.Locale;
 
 /** a ⊙ b (elementwise), same shapes. */
 public final class ElementMul extends Variable {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.Constant;
@@ -12,8 +13,7 @@ import java.util.Locale;
  */
 public final class FeaturesTimes {
 
-    private FeaturesTimes() {
-    }
+    private FeaturesTimes() {}
 
     /** X · w as an autodiff variable. */
     public static Variable of(Features x, Variable w) {
@@ -24,8 +24,8 @@ public final class FeaturesTimes {
             return MatMul.of(Constant.of(d.matrix()), w);
         }
         if (w.rows() != x.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Cannot multiply identity features (%d, %d) by %s", x.rows(), x.rows(), w.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "Cannot multiply identity features (%d, %d) by %s", x.rows(), x.rows(), w.shape()));
         }
         return w;
     }

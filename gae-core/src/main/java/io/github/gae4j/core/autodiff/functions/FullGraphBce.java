@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.Variable;
-import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
@@ -26,8 +27,8 @@ public final class FullGraphBce {
         public static BceWeights of(long n, long e) {
             double n2 = (double) n * n;
             if (e <= 0 || e >= n2) {
-                throw new GaeException(String.format(Locale.ROOT,
-                        "Full-graph BCE needs 0 < E < N² positives, got E = %d for N = %d", e, n));
+                throw new GaeException(String.format(
+                        Locale.ROOT, "Full-graph BCE needs 0 < E < N² positives, got E = %d for N = %d", e, n));
             }
             return new BceWeights((n2 - e) / e, n2 / (2.0 * (n2 - e)));
         }
@@ -57,10 +58,9 @@ public final class FullGraphBce {
                 labels.set(i * n + target.colAt(p), 0, 1.0);
             }
         }
-        return Scale.of(BceWithLogits.of(logits.apply(new EdgeList(src, dst)), labels, weights.posWeight()),
-                weights.norm());
+        return Scale.of(
+                BceWithLogits.of(logits.apply(new EdgeList(src, dst)), labels, weights.posWeight()), weights.norm());
     }
 
-    private FullGraphBce() {
-    }
+    private FullGraphBce() {}
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.Variable;
@@ -10,8 +11,7 @@ import java.util.random.RandomGenerator;
  */
 public final class GraphAttention {
 
-    private GraphAttention() {
-    }
+    private GraphAttention() {}
 
     /**
      * Returns the attention-weighted aggregate of {@code x}, N × heads·F.
@@ -24,9 +24,15 @@ public final class GraphAttention {
      * @param dropoutRandom the pass's random source, or null for no dropout
      * @return N × heads·F
      */
-    public static Variable aggregate(AttentionPattern pattern, Variable x, Variable attSrc, Variable attDst,
-                                     int heads, double negativeSlope, double attnDropout,
-                                     RandomGenerator dropoutRandom) {
+    public static Variable aggregate(
+            AttentionPattern pattern,
+            Variable x,
+            Variable attSrc,
+            Variable attDst,
+            int heads,
+            double negativeSlope,
+            double attnDropout,
+            RandomGenerator dropoutRandom) {
         Variable logits = EdgeAttentionLogits.of(pattern, x, attSrc, attDst, heads, negativeSlope);
         Variable alpha = SegmentSoftmax.of(pattern, logits);
         if (dropoutRandom != null && attnDropout > 0) {

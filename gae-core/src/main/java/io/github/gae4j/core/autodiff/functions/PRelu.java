@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -19,8 +20,8 @@ public final class PRelu extends Variable {
     private PRelu(Variable x, Variable slope) {
         super(List.of(x, slope), x.rows(), x.cols());
         if (slope.rows() != 1 || slope.cols() != 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "PReLU needs a 1×1 slope, got %s for input %s", slope.shape(), x.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "PReLU needs a 1×1 slope, got %s for input %s", slope.shape(), x.shape()));
         }
         if (x == slope) {
             throw new IllegalArgumentException("PReLU of a variable with itself as slope");

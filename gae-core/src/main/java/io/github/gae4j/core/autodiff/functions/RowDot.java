@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -21,14 +22,19 @@ public final class RowDot extends Variable {
     private RowDot(Variable a, Variable b, EdgeList pairs) {
         super(List.of(a, b), pairs.size(), 1);
         if (a.cols() != b.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "RowDot needs equal column counts, got %s and %s", a.shape(), b.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "RowDot needs equal column counts, got %s and %s", a.shape(), b.shape()));
         }
         for (int e = 0; e < pairs.size(); e++) {
             if (pairs.src(e) < 0 || pairs.src(e) >= a.rows() || pairs.dst(e) < 0 || pairs.dst(e) >= b.rows()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "RowDot: pair %d (%d, %d) out of range for %s and %s", e, pairs.src(e), pairs.dst(e),
-                        a.shape(), b.shape()));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "RowDot: pair %d (%d, %d) out of range for %s and %s",
+                        e,
+                        pairs.src(e),
+                        pairs.dst(e),
+                        a.shape(),
+                        b.shape()));
             }
         }
         this.a = a;
@@ -38,8 +44,11 @@ public final class RowDot extends Variable {
 
     public static RowDot of(Variable a, int[] left, Variable b, int[] right) {
         if (left.length != right.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "RowDot needs as many left as right indices, got %d and %d", left.length, right.length));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "RowDot needs as many left as right indices, got %d and %d",
+                    left.length,
+                    right.length));
         }
         return new RowDot(a, b, new EdgeList(left, right));
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -18,8 +19,8 @@ public final class ScaleBy extends Variable {
     private ScaleBy(Variable scalar, Variable x) {
         super(List.of(scalar, x), x.rows(), x.cols());
         if (scalar.rows() != 1 || scalar.cols() != 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "ScaleBy needs a 1×1 scalar, got %s (input %s)", scalar.shape(), x.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "ScaleBy needs a 1×1 scalar, got %s (input %s)", scalar.shape(), x.shape()));
         }
         if (scalar == x) {
             throw new IllegalArgumentException("ScaleBy of a scalar by itself: use ElementMul");

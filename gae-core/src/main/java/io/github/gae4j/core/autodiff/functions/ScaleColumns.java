@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
@@ -18,8 +19,12 @@ public final class ScaleColumns extends Variable {
     private ScaleColumns(Variable x, Variable gain) {
         super(List.of(x, gain), x.rows(), x.cols());
         if (gain.rows() != 1 || gain.cols() != x.cols()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "ScaleColumns needs a 1×%d gain for input %s, got %s", x.cols(), x.shape(), gain.shape()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "ScaleColumns needs a 1×%d gain for input %s, got %s",
+                    x.cols(),
+                    x.shape(),
+                    gain.shape()));
         }
         if (x == gain) {
             throw new IllegalArgumentException("ScaleColumns of a variable by itself");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import java.util.Locale;
@@ -10,13 +11,12 @@ import java.util.Locale;
  */
 final class Standardization {
 
-    private Standardization() {
-    }
+    private Standardization() {}
 
     static void requireEpsilon(String op, double epsilon) {
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s needs a positive finite epsilon, got %s", op, epsilon));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s needs a positive finite epsilon, got %s", op, epsilon));
         }
     }
 
@@ -24,8 +24,8 @@ final class Standardization {
      * Standardises {@code groups} groups of {@code size} entries; entry k of group g sits at
      * {@code g * groupStride + k * entryStride}. Returns 1 / sqrt(var + ε) per group.
      */
-    static double[] forward(double[] x, double[] y, int groups, int size, int groupStride, int entryStride,
-            double epsilon) {
+    static double[] forward(
+            double[] x, double[] y, int groups, int size, int groupStride, int entryStride, double epsilon) {
         double[] invStd = new double[groups];
         for (int g = 0; g < groups; g++) {
             int base = g * groupStride;
@@ -49,7 +49,14 @@ final class Standardization {
     }
 
     /** dx from dy, the forward output y and the per-group 1 / sqrt(var + ε), laid out as in forward. */
-    static void backward(double[] dy, double[] y, double[] invStd, double[] dx, int groups, int size, int groupStride,
+    static void backward(
+            double[] dy,
+            double[] y,
+            double[] invStd,
+            double[] dx,
+            int groups,
+            int size,
+            int groupStride,
             int entryStride) {
         for (int g = 0; g < groups; g++) {
             int base = g * groupStride;

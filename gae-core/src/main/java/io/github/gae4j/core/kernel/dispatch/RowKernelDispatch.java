@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.kernel.dispatch;
 
 import io.github.gae4j.core.kernel.RowKernels;
@@ -15,8 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RowKernelDispatch {
 
-    private RowKernelDispatch() {
-    }
+    private RowKernelDispatch() {}
 
     /**
      * The Vector API kernels if {@code jdk.incubator.vector} is in the boot layer, whatever
@@ -35,15 +35,16 @@ public final class RowKernelDispatch {
     private static final class Choice {
         static final RowKernels BEST = choose();
 
-        private Choice() {
-        }
+        private Choice() {}
 
         private static RowKernels choose() {
             Logger log = LoggerFactory.getLogger(RowKernels.class);
             if (!VectorSupport.vectorEnabled()) {
                 // Why (the flag, or the missing module) is VectorSupport's one line, not repeated here.
-                log.info("Row kernels (sparse and dense products): plain Java ({})",
-                        VectorSupport.scalarForced() ? "-D" + VectorSupport.PROPERTY + "=scalar"
+                log.info(
+                        "Row kernels (sparse and dense products): plain Java ({})",
+                        VectorSupport.scalarForced()
+                                ? "-D" + VectorSupport.PROPERTY + "=scalar"
                                 : VectorSupport.MODULE + " absent");
                 return RowKernels.scalar();
             }

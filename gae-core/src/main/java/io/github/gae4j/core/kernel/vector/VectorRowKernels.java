@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.kernel.vector;
 
 import io.github.gae4j.core.kernel.RowKernels;
@@ -30,8 +31,7 @@ public final class VectorRowKernels implements RowKernels {
     /** Inner indices per pass of the 4L-column kernel: a 256 × 32 block of b (64 KB) stays in L2 (measured best of 32-256). */
     private static final int K_BLOCK = 256;
 
-    private VectorRowKernels() {
-    }
+    private VectorRowKernels() {}
 
     @Override
     public String describe() {
@@ -46,8 +46,8 @@ public final class VectorRowKernels implements RowKernels {
     // ---------------------------------------------------------------- S · b
 
     @Override
-    public void sparseMultiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o,
-                                   int from, int to) {
+    public void sparseMultiplyRows(
+            int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from, int to) {
         int j = 0;
         for (; j + 4 * L <= k; j += 4 * L) {
             gather4(rowPtr, colIdx, values, b, k, o, from, to, j);
@@ -65,8 +65,8 @@ public final class VectorRowKernels implements RowKernels {
         }
     }
 
-    private static void gather4(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from,
-                                int to, int j) {
+    private static void gather4(
+            int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             DoubleVector c0 = DoubleVector.zero(S);
             DoubleVector c1 = c0;
@@ -89,8 +89,8 @@ public final class VectorRowKernels implements RowKernels {
         }
     }
 
-    private static void gather2(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from,
-                                int to, int j) {
+    private static void gather2(
+            int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             DoubleVector c0 = DoubleVector.zero(S);
             DoubleVector c1 = c0;
@@ -107,8 +107,8 @@ public final class VectorRowKernels implements RowKernels {
         }
     }
 
-    private static void gather1(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from,
-                                int to, int j) {
+    private static void gather1(
+            int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             DoubleVector c0 = DoubleVector.zero(S);
             int end = rowPtr[i + 1];
@@ -120,8 +120,8 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     /** Columns [j, k), fewer than L: one scalar sum per element, in stored-entry order. */
-    private static void gatherTail(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o,
-                                   int from, int to, int j) {
+    private static void gatherTail(
+            int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] o, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             int start = rowPtr[i];
             int end = rowPtr[i + 1];
@@ -138,8 +138,8 @@ public final class VectorRowKernels implements RowKernels {
     // ---------------------------------------------------------------- Sᵀ · g (scatter)
 
     @Override
-    public void sparseTransposeMultiplyRows(int[] rowPtr, int[] colIdx, double[] values, double[] g, int k,
-                                            double[] acc, int from, int to) {
+    public void sparseTransposeMultiplyRows(
+            int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc, int from, int to) {
         int j = 0;
         for (; j + 4 * L <= k; j += 4 * L) {
             scatter4(rowPtr, colIdx, values, g, k, acc, from, to, j);
@@ -157,8 +157,8 @@ public final class VectorRowKernels implements RowKernels {
         }
     }
 
-    private static void scatter4(int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc,
-                                 int from, int to, int j) {
+    private static void scatter4(
+            int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             int in = i * k + j;
             DoubleVector g0 = DoubleVector.fromArray(S, g, in);
@@ -177,8 +177,8 @@ public final class VectorRowKernels implements RowKernels {
         }
     }
 
-    private static void scatter2(int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc,
-                                 int from, int to, int j) {
+    private static void scatter2(
+            int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             int in = i * k + j;
             DoubleVector g0 = DoubleVector.fromArray(S, g, in);
@@ -193,20 +193,21 @@ public final class VectorRowKernels implements RowKernels {
         }
     }
 
-    private static void scatter1(int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc,
-                                 int from, int to, int j) {
+    private static void scatter1(
+            int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             DoubleVector g0 = DoubleVector.fromArray(S, g, i * k + j);
             int end = rowPtr[i + 1];
             for (int p = rowPtr[i]; p < end; p++) {
                 int out = colIdx[p] * k + j;
-                g0.fma(DoubleVector.broadcast(S, values[p]), DoubleVector.fromArray(S, acc, out)).intoArray(acc, out);
+                g0.fma(DoubleVector.broadcast(S, values[p]), DoubleVector.fromArray(S, acc, out))
+                        .intoArray(acc, out);
             }
         }
     }
 
-    private static void scatterTail(int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc,
-                                    int from, int to, int j) {
+    private static void scatterTail(
+            int[] rowPtr, int[] colIdx, double[] values, double[] g, int k, double[] acc, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             int in = i * k;
             int end = rowPtr[i + 1];
@@ -264,8 +265,8 @@ public final class VectorRowKernels implements RowKernels {
         } while (t0 < k);
     }
 
-    private static void dense4x4(double[] a, int k, double[] b, int m, double[] o, int i, int j, int t0, int t1,
-                                 boolean first) {
+    private static void dense4x4(
+            double[] a, int k, double[] b, int m, double[] o, int i, int j, int t0, int t1, boolean first) {
         int out = i * m + j;
         DoubleVector c00;
         DoubleVector c01;
@@ -367,8 +368,8 @@ public final class VectorRowKernels implements RowKernels {
         c33.intoArray(o, out + 3 * m + 3 * L);
     }
 
-    private static void dense4x1(double[] a, int k, double[] b, int m, double[] o, int i, int j, int t0, int t1,
-                                 boolean first) {
+    private static void dense4x1(
+            double[] a, int k, double[] b, int m, double[] o, int i, int j, int t0, int t1, boolean first) {
         int out = i * m + j;
         DoubleVector c0;
         DoubleVector c1;
@@ -709,8 +710,8 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     /** acc rows [t0, k), columns [j, j + 4L): a row of b in registers, scattered into acc. */
-    private static void denseScatter4(double[] a, int k, double[] b, int m, double[] acc, int from, int to, int j,
-                                      int t0) {
+    private static void denseScatter4(
+            double[] a, int k, double[] b, int m, double[] acc, int from, int to, int j, int t0) {
         for (int i = from; i < to; i++) {
             int in = i * m + j;
             DoubleVector b0 = DoubleVector.fromArray(S, b, in);
@@ -730,8 +731,8 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     /** acc rows [t0, k), columns [j, j + 2L). */
-    private static void denseScatter2(double[] a, int k, double[] b, int m, double[] acc, int from, int to, int j,
-                                      int t0) {
+    private static void denseScatter2(
+            double[] a, int k, double[] b, int m, double[] acc, int from, int to, int j, int t0) {
         for (int i = from; i < to; i++) {
             int in = i * m + j;
             DoubleVector b0 = DoubleVector.fromArray(S, b, in);
@@ -747,20 +748,20 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     /** acc rows [t0, k), columns [j, j + L). */
-    private static void denseScatter1(double[] a, int k, double[] b, int m, double[] acc, int from, int to, int j,
-                                      int t0) {
+    private static void denseScatter1(
+            double[] a, int k, double[] b, int m, double[] acc, int from, int to, int j, int t0) {
         for (int i = from; i < to; i++) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, i * m + j);
             int a0 = i * k;
             for (int t = t0; t < k; t++) {
                 int out = t * m + j;
-                b0.fma(DoubleVector.broadcast(S, a[a0 + t]), DoubleVector.fromArray(S, acc, out)).intoArray(acc, out);
+                b0.fma(DoubleVector.broadcast(S, a[a0 + t]), DoubleVector.fromArray(S, acc, out))
+                        .intoArray(acc, out);
             }
         }
     }
 
-    private static void denseScatterTail(double[] a, int k, double[] b, int m, double[] acc, int from, int to,
-                                         int j) {
+    private static void denseScatterTail(double[] a, int k, double[] b, int m, double[] acc, int from, int to, int j) {
         for (int i = from; i < to; i++) {
             int a0 = i * k;
             int in = i * m;

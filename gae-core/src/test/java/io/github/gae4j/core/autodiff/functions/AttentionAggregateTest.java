@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -26,8 +27,8 @@ final class AttentionAggregateTest implements GradientCheck {
         int f = 3;
         Matrix alpha = randomMatrix(pattern.edges(), heads, 1);
         Matrix x = randomMatrix(pattern.nodes(), heads * f, 2);
-        Matrix out = new ComputationContext().forward(AttentionAggregate.of(pattern, Constant.of(alpha),
-                Constant.of(x)));
+        Matrix out =
+                new ComputationContext().forward(AttentionAggregate.of(pattern, Constant.of(alpha), Constant.of(x)));
         for (int h = 0; h < heads; h++) {
             Matrix dense = Matrix.zeros(pattern.nodes(), pattern.nodes());
             for (int p = 0; p < pattern.edges(); p++) {
@@ -62,8 +63,8 @@ final class AttentionAggregateTest implements GradientCheck {
     }
 
     /** x = h W, e = logits, α = softmax, out = Σ α x: one whole attention layer, gradients w.r.t. W and a. */
-    private static Variable attentionLayer(AttentionPattern pattern, Variable h, Weights w, Weights src, Weights dst,
-                                           int heads) {
+    private static Variable attentionLayer(
+            AttentionPattern pattern, Variable h, Weights w, Weights src, Weights dst, int heads) {
         Variable x = MatMul.of(h, w);
         Variable e = EdgeAttentionLogits.of(pattern, x, src, dst, heads, 0.2);
         return AttentionAggregate.of(pattern, SegmentSoftmax.of(pattern, e), x);
@@ -77,8 +78,8 @@ final class AttentionAggregateTest implements GradientCheck {
         Weights w = new Weights("w", randomMatrix(4, heads * 3, 11));
         Weights src = new Weights("src", randomMatrix(1, heads * 3, 12));
         Weights dst = new Weights("dst", randomMatrix(1, heads * 3, 13));
-        assertGradientsMatch(List.of(w, src, dst),
-                MatMulTest.weightedSum(attentionLayer(pattern, h, w, src, dst, heads), 14));
+        assertGradientsMatch(
+                List.of(w, src, dst), MatMulTest.weightedSum(attentionLayer(pattern, h, w, src, dst, heads), 14));
     }
 
     @Test
@@ -109,7 +110,8 @@ final class AttentionAggregateTest implements GradientCheck {
                     for (int k = 0; k < results.size(); k++) {
                         // Arrays.equals: AssertJ's containsExactly is quadratic on arrays this long.
                         assertThat(Arrays.equals(results.get(k), reference.get(k)))
-                                .as("result %d with %d threads equals the single-threaded one", k, threads).isTrue();
+                                .as("result %d with %d threads equals the single-threaded one", k, threads)
+                                .isTrue();
                     }
                 }
             }
@@ -119,8 +121,11 @@ final class AttentionAggregateTest implements GradientCheck {
     @Test
     void rejectsMismatchedHeads() {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(2);
-        assertThatThrownBy(() -> AttentionAggregate.of(pattern, Constant.of(Matrix.zeros(pattern.edges(), 2)),
-                Constant.of(Matrix.zeros(pattern.nodes(), 5))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 heads");
+        assertThatThrownBy(() -> AttentionAggregate.of(
+                        pattern,
+                        Constant.of(Matrix.zeros(pattern.edges(), 2)),
+                        Constant.of(Matrix.zeros(pattern.nodes(), 5))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 heads");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +42,10 @@ final class AttentionPatternTest {
     @Test
     void addsMissingSelfLoopsInColumnOrder() {
         // Star 0-1, 0-2, 0-3 plus isolated node 4.
-        AttentionPattern p = AttentionPattern.withSelfLoops(TestGraphs.starWithIsolatedNode(3).adjacency());
-        assertThat(rows(p)).containsExactly(List.of(0, 1, 2, 3), List.of(0, 1), List.of(0, 2), List.of(0, 3),
-                List.of(4));
+        AttentionPattern p = AttentionPattern.withSelfLoops(
+                TestGraphs.starWithIsolatedNode(3).adjacency());
+        assertThat(rows(p))
+                .containsExactly(List.of(0, 1, 2, 3), List.of(0, 1), List.of(0, 2), List.of(0, 3), List.of(4));
         assertThat(p.nodes()).isEqualTo(5);
         assertThat(p.edges()).isEqualTo(6 + 5);
     }
@@ -54,15 +56,16 @@ final class AttentionPatternTest {
         SparseMatrix normalized = NormalizedAdjacency.of(g.adjacency());
         assertThat(rows(AttentionPattern.withSelfLoops(normalized)))
                 .isEqualTo(rows(AttentionPattern.withSelfLoops(g.adjacency())));
-        SparseMatrix someLoops = SparseMatrix.ofCoo(3, 3, new int[] {0, 0, 1, 2}, new int[] {0, 2, 2, 1},
-                new double[] {1, 1, 1, 1});
+        SparseMatrix someLoops =
+                SparseMatrix.ofCoo(3, 3, new int[] {0, 0, 1, 2}, new int[] {0, 2, 2, 1}, new double[] {1, 1, 1, 1});
         assertThat(rows(AttentionPattern.withSelfLoops(someLoops)))
                 .containsExactly(List.of(0, 2), List.of(1, 2), List.of(1, 2));
     }
 
     @Test
     void columnOrderListsEveryEdgeOnceByIncreasingRow() {
-        AttentionPattern p = AttentionPattern.withSelfLoops(TestGraphs.randomGraph(30, 60, 3).adjacency());
+        AttentionPattern p =
+                AttentionPattern.withSelfLoops(TestGraphs.randomGraph(30, 60, 3).adjacency());
         boolean[] seen = new boolean[p.edges()];
         for (int j = 0; j < p.nodes(); j++) {
             int lastRow = -1;
@@ -82,7 +85,9 @@ final class AttentionPatternTest {
 
     @Test
     void rejectsNonSquareMatrices() {
-        assertThatThrownBy(() -> AttentionPattern.withSelfLoops(SparseMatrix.ofCoo(2, 3, new int[0], new int[0],
-                new double[0]))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2, 3)");
+        assertThatThrownBy(() ->
+                        AttentionPattern.withSelfLoops(SparseMatrix.ofCoo(2, 3, new int[0], new int[0], new double[0])))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(2, 3)");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -52,15 +53,18 @@ final class BatchNormTest implements GradientCheck {
         Weights x = new Weights("x", randomMatrix(6, 3, 5));
         Weights gain = new Weights("gain", randomMatrix(1, 3, 6));
         Weights shift = new Weights("shift", randomMatrix(1, 3, 7));
-        assertGradientsMatch(List.of(x, gain, shift),
+        assertGradientsMatch(
+                List.of(x, gain, shift),
                 MatMulTest.weightedSum(AddBias.of(ScaleColumns.of(BatchNorm.of(x), gain), shift), 8));
     }
 
     @Test
     void rejectsABadEpsilonAndAnEmptyBatch() {
         assertThatThrownBy(() -> BatchNorm.of(Constant.of(Matrix.zeros(2, 3)), Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsilon");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("epsilon");
         assertThatThrownBy(() -> BatchNorm.of(Constant.of(Matrix.zeros(0, 3))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 3)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(0, 3)");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -31,7 +32,9 @@ final class BceWithLogitsTest implements GradientCheck {
         Matrix targets = Matrix.of(new double[][] {{1, 0}, {0, 1}});
         // 3·log(1+e^-2), log(1+e^-1), log(1+e^0.5), 3·log(1+e^-3), averaged.
         double expected = (0.3807840331289175 + 0.31326168751822286 + 0.9740769841801067 + 0.1457620547212262) / 4;
-        double value = new ComputationContext().forward(BceWithLogits.of(Constant.of(logits), targets, 3.0)).scalarValue();
+        double value = new ComputationContext()
+                .forward(BceWithLogits.of(Constant.of(logits), targets, 3.0))
+                .scalarValue();
         assertThat(value).isCloseTo(expected, within(1e-14));
         assertThat(expected).isCloseTo(0.4534711898871183, within(1e-15));
     }
@@ -40,7 +43,9 @@ final class BceWithLogitsTest implements GradientCheck {
     void defaultPosWeightIsOne() {
         Matrix logits = Matrix.of(new double[][] {{0.3, -2}});
         Matrix targets = Matrix.of(new double[][] {{1, 1}});
-        double value = new ComputationContext().forward(BceWithLogits.of(Constant.of(logits), targets)).scalarValue();
+        double value = new ComputationContext()
+                .forward(BceWithLogits.of(Constant.of(logits), targets))
+                .scalarValue();
         assertThat(value).isCloseTo((Softplus.softplus(-0.3) + Softplus.softplus(2)) / 2, within(1e-15));
     }
 

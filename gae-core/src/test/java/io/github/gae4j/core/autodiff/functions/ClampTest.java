@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,15 +16,15 @@ final class ClampTest implements GradientCheck {
 
     @Test
     void forwardClampsBothSides() {
-        Matrix out = new ComputationContext().forward(
-                Clamp.of(Constant.of(Matrix.of(new double[][] {{-3, -0.5, 0.5, 3}})), -1, 1));
+        Matrix out = new ComputationContext()
+                .forward(Clamp.of(Constant.of(Matrix.of(new double[][] {{-3, -0.5, 0.5, 3}})), -1, 1));
         assertThat(out.toArray()).isEqualTo(new double[][] {{-1, -0.5, 0.5, 1}});
     }
 
     @Test
     void maxClampsOnlyFromAbove() {
-        Matrix out = new ComputationContext().forward(
-                Clamp.max(Constant.of(Matrix.of(new double[][] {{-1e6, 9, 11}})), 10));
+        Matrix out =
+                new ComputationContext().forward(Clamp.max(Constant.of(Matrix.of(new double[][] {{-1e6, 9, 11}})), 10));
         assertThat(out.toArray()).isEqualTo(new double[][] {{-1e6, 9, 10}});
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -64,11 +65,14 @@ final class DropoutTest implements GradientCheck {
     void rejectsBadRatesAndMasks() {
         Constant x = Constant.of(Matrix.zeros(2, 2));
         assertThatThrownBy(() -> Dropout.of(x, 1.0, new SplittableRandom(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[0, 1)");
         assertThatThrownBy(() -> Dropout.of(x, -0.1, new boolean[4]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-0.1");
         assertThatThrownBy(() -> Dropout.of(x, 0.5, new boolean[3]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 entries")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 entries")
                 .hasMessageContaining("(2, 2)");
     }
 }

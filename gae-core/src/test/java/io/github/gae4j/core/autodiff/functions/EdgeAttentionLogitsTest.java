@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -23,8 +24,9 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Matrix x = randomMatrix(pattern.nodes(), heads * f, 1);
         Matrix src = randomMatrix(1, heads * f, 2);
         Matrix dst = randomMatrix(1, heads * f, 3);
-        Matrix e = new ComputationContext().forward(EdgeAttentionLogits.of(pattern, Constant.of(x), Constant.of(src),
-                Constant.of(dst), heads, 0.2));
+        Matrix e = new ComputationContext()
+                .forward(EdgeAttentionLogits.of(
+                        pattern, Constant.of(x), Constant.of(src), Constant.of(dst), heads, 0.2));
         assertThat(e.rows()).isEqualTo(pattern.edges());
         assertThat(e.cols()).isEqualTo(heads);
         for (int p = 0; p < pattern.edges(); p++) {
@@ -48,7 +50,8 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Weights x = new Weights("x", randomMatrix(pattern.nodes(), heads * 2, 4));
         Weights src = new Weights("src", randomMatrix(1, heads * 2, 5));
         Weights dst = new Weights("dst", randomMatrix(1, heads * 2, 6));
-        assertGradientsMatch(List.of(x, src, dst),
+        assertGradientsMatch(
+                List.of(x, src, dst),
                 MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, src, dst, heads, 0.2), 7));
     }
 
@@ -58,8 +61,8 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Weights x = new Weights("x", randomMatrix(pattern.nodes(), 3, 9));
         Weights src = new Weights("src", randomMatrix(1, 3, 10));
         Weights dst = new Weights("dst", randomMatrix(1, 3, 11));
-        assertGradientsMatch(List.of(x, src, dst),
-                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, src, dst, 1, 0.2), 12));
+        assertGradientsMatch(
+                List.of(x, src, dst), MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, src, dst, 1, 0.2), 12));
     }
 
     @Test
@@ -67,8 +70,8 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         AttentionPattern pattern = AttentionTestSupport.random(7, 9, 13);
         Weights x = new Weights("x", randomMatrix(pattern.nodes(), 4, 14));
         Weights a = new Weights("a", randomMatrix(1, 4, 15));
-        assertGradientsMatch(List.of(x, a),
-                MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, a, a, 2, 0.0), 16));
+        assertGradientsMatch(
+                List.of(x, a), MatMulTest.weightedSum(EdgeAttentionLogits.of(pattern, x, a, a, 2, 0.0), 16));
     }
 
     @Test
@@ -77,11 +80,14 @@ final class EdgeAttentionLogitsTest implements GradientCheck {
         Constant x = Constant.of(Matrix.zeros(pattern.nodes(), 6));
         Constant a = Constant.of(Matrix.zeros(1, 6));
         assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, a, a, 4, 0.2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 heads");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 heads");
         assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, Constant.of(Matrix.zeros(1, 3)), a, 2, 0.2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 × 6");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 × 6");
         assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, Constant.of(Matrix.zeros(2, 6)), a, a, 2, 0.2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nodes");
         assertThatThrownBy(() -> EdgeAttentionLogits.of(pattern, x, a, a, 2, -0.1))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -48,6 +49,7 @@ final class EluTest implements GradientCheck {
 
     @Test
     void rejectsNonPositiveAlpha() {
-        assertThatThrownBy(() -> Elu.of(Constant.of(Matrix.zeros(1, 1)), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Elu.of(Constant.of(Matrix.zeros(1, 1)), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

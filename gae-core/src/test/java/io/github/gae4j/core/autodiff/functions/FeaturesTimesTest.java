@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -22,8 +23,8 @@ final class FeaturesTimesTest {
 
     @Test
     void everyKindComputesTheSameProduct() {
-        SparseMatrix x = SparseMatrix.ofCoo(4, 3, new int[] {0, 1, 3, 3}, new int[] {2, 0, 0, 1},
-                new double[] {1.5, -2, 0.5, 1});
+        SparseMatrix x = SparseMatrix.ofCoo(
+                4, 3, new int[] {0, 1, 3, 3}, new int[] {2, 0, 0, 1}, new double[] {1.5, -2, 0.5, 1});
         Constant w = Constant.of(randomMatrix(3, 2, 1));
         Matrix expected = x.toDense().multiply(w.data());
         assertClose(new ComputationContext().forward(FeaturesTimes.of(Features.sparse(x), w)), expected);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -28,15 +29,18 @@ final class GaussianKlTest implements GradientCheck {
             }
         }
         expected = -0.5 * expected / 3;
-        double value = new ComputationContext().forward(GaussianKl.of(Constant.of(mu), Constant.of(logStd))).scalarValue();
+        double value = new ComputationContext()
+                .forward(GaussianKl.of(Constant.of(mu), Constant.of(logStd)))
+                .scalarValue();
         assertThat(value).isCloseTo(expected, within(1e-14));
         assertThat(value).isCloseTo(1.4739920661937642, within(1e-14));
     }
 
     @Test
     void zeroForTheStandardNormal() {
-        double value = new ComputationContext().forward(
-                GaussianKl.of(Constant.of(Matrix.zeros(4, 3)), Constant.of(Matrix.zeros(4, 3)))).scalarValue();
+        double value = new ComputationContext()
+                .forward(GaussianKl.of(Constant.of(Matrix.zeros(4, 3)), Constant.of(Matrix.zeros(4, 3))))
+                .scalarValue();
         assertThat(value).isCloseTo(0.0, within(1e-300));
     }
 

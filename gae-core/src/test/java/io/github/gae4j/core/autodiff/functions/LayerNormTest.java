@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -52,15 +53,18 @@ final class LayerNormTest implements GradientCheck {
         Weights x = new Weights("x", randomMatrix(3, 4, 3));
         Weights gain = new Weights("gain", randomMatrix(1, 4, 4));
         Weights shift = new Weights("shift", randomMatrix(1, 4, 5));
-        assertGradientsMatch(List.of(x, gain, shift),
+        assertGradientsMatch(
+                List.of(x, gain, shift),
                 MatMulTest.weightedSum(AddBias.of(ScaleColumns.of(LayerNorm.of(x), gain), shift), 6));
     }
 
     @Test
     void rejectsABadEpsilonAndEmptyRows() {
         assertThatThrownBy(() -> LayerNorm.of(Constant.of(Matrix.zeros(2, 3)), 0.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsilon");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("epsilon");
         assertThatThrownBy(() -> LayerNorm.of(Constant.of(Matrix.zeros(2, 0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2, 0)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(2, 0)");
     }
 }

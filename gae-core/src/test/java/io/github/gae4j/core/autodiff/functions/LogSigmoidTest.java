@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -16,8 +17,9 @@ final class LogSigmoidTest implements GradientCheck {
 
     @Test
     void valuesAreStableForLargeInputs() {
-        Matrix out = new ComputationContext().forward(
-                LogSigmoid.of(Constant.of(Matrix.of(new double[][] {{0, 2, -800, 800}}))));
+        Matrix out = new ComputationContext().forward(LogSigmoid.of(Constant.of(Matrix.of(new double[][] {
+            {0, 2, -800, 800}
+        }))));
         assertThat(out.get(0, 0)).isCloseTo(-Math.log(2), within(1e-15));
         assertThat(out.get(0, 1)).isCloseTo(Math.log(0.8807970779778823), within(1e-15));
         assertThat(out.get(0, 2)).isEqualTo(-800.0);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -16,7 +17,8 @@ final class MeanTest implements GradientCheck {
 
     @Test
     void forward() {
-        Matrix out = new ComputationContext().forward(Mean.of(Constant.of(Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 9}}))));
+        Matrix out = new ComputationContext().forward(Mean.of(Constant.of(Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 9}
+        }))));
         assertThat(out.scalarValue()).isEqualTo(4.0);
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -16,8 +17,10 @@ final class PReluTest implements GradientCheck {
 
     @Test
     void scalesOnlyTheNegativeEntries() {
-        Matrix y = new ComputationContext().forward(PRelu.of(Constant.of(Matrix.of(new double[][] {{-2, 0, 3}})),
-                Constant.of(Matrix.of(new double[][] {{0.25}}))));
+        Matrix y = new ComputationContext()
+                .forward(PRelu.of(
+                        Constant.of(Matrix.of(new double[][] {{-2, 0, 3}})),
+                        Constant.of(Matrix.of(new double[][] {{0.25}}))));
         assertThat(y.toArray()).isEqualTo(new double[][] {{-0.5, 0, 3}});
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -19,8 +20,8 @@ final class RowDotTest implements GradientCheck {
     void forwardIsDotProductOfChosenRows() {
         Matrix a = Matrix.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
         Matrix b = Matrix.of(new double[][] {{1, 0}, {0, 1}});
-        Matrix out = new ComputationContext().forward(
-                RowDot.of(Constant.of(a), new int[] {0, 2, 1}, Constant.of(b), new int[] {1, 0, 1}));
+        Matrix out = new ComputationContext()
+                .forward(RowDot.of(Constant.of(a), new int[] {0, 2, 1}, Constant.of(b), new int[] {1, 0, 1}));
         assertThat(out.rows()).isEqualTo(3);
         assertThat(out.cols()).isEqualTo(1);
         assertThat(out.data()).containsExactly(2, 5, 4);
@@ -42,8 +43,9 @@ final class RowDotTest implements GradientCheck {
     void gradientOfTwoDifferentVariables() {
         Weights a = new Weights("a", randomMatrix(5, 3, 2));
         Weights b = new Weights("b", randomMatrix(4, 3, 3));
-        assertGradientsMatch(List.of(a, b), MatMulTest.weightedSum(
-                RowDot.of(a, new int[] {0, 4, 4, 2}, b, new int[] {3, 0, 1, 3}), 4));
+        assertGradientsMatch(
+                List.of(a, b),
+                MatMulTest.weightedSum(RowDot.of(a, new int[] {0, 4, 4, 2}, b, new int[] {3, 0, 1, 3}), 4));
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -33,6 +34,7 @@ final class RowL2NormalizeTest implements GradientCheck {
     void gradientMatchesFiniteDifferences() {
         Weights x = new Weights("x", randomMatrix(5, 3, 2));
         Matrix w = randomMatrix(5, 3, 3);
-        assertGradientsMatch(List.of(x), Sum.of(ElementMul.of(RowL2Normalize.of(x), io.github.gae4j.core.autodiff.Constant.of(w))));
+        assertGradientsMatch(
+                List.of(x), Sum.of(ElementMul.of(RowL2Normalize.of(x), io.github.gae4j.core.autodiff.Constant.of(w))));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -16,8 +17,8 @@ final class ScaleByTest implements GradientCheck {
 
     @Test
     void multipliesEveryEntryByTheScalar() {
-        Matrix out = new ComputationContext().forward(
-                ScaleBy.of(Constant.scalar(-2), Constant.of(Matrix.of(new double[][] {{1, 0.5}, {-3, 4}}))));
+        Matrix out = new ComputationContext()
+                .forward(ScaleBy.of(Constant.scalar(-2), Constant.of(Matrix.of(new double[][] {{1, 0.5}, {-3, 4}}))));
         assertThat(out.toArray()).isEqualTo(new double[][] {{-2, -1}, {6, -8}});
     }
 

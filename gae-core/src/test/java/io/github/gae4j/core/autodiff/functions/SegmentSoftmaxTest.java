@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -73,6 +74,7 @@ final class SegmentSoftmaxTest implements GradientCheck {
     void rejectsWrongEdgeCount() {
         AttentionPattern pattern = AttentionTestSupport.starWithIsolatedNode(2);
         assertThatThrownBy(() -> SegmentSoftmax.of(pattern, Constant.of(Matrix.zeros(3, 1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("edges");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("edges");
     }
 }

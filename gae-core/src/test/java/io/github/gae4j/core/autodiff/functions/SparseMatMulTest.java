@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -19,10 +20,10 @@ final class SparseMatMulTest implements GradientCheck {
 
     /** A 6×5 sparse matrix with an empty row (row 2) and an empty column (column 3). */
     private static SparseMatrix sparse() {
-        return SparseMatrix.ofCoo(6, 5,
-                new int[] {0, 0, 1, 3, 3, 3, 4, 5, 5},
-                new int[] {1, 4, 0, 0, 2, 4, 1, 2, 0},
-                new double[] {0.5, -1.5, 2.0, 0.25, -0.75, 1.0, 3.0, -2.0, 0.125});
+        return SparseMatrix.ofCoo(
+                6, 5, new int[] {0, 0, 1, 3, 3, 3, 4, 5, 5}, new int[] {1, 4, 0, 0, 2, 4, 1, 2, 0}, new double[] {
+                    0.5, -1.5, 2.0, 0.25, -0.75, 1.0, 3.0, -2.0, 0.125
+                });
     }
 
     @Test
@@ -41,14 +42,14 @@ final class SparseMatMulTest implements GradientCheck {
     @Test
     void gradientOfDenseFactor() {
         Weights x = new Weights("x", randomMatrix(5, 3, 2));
-        assertGradientsMatch(List.of(x),
-                MatMulTest.weightedSum(SparseMatMul.of(sparse(), x), 3));
+        assertGradientsMatch(List.of(x), MatMulTest.weightedSum(SparseMatMul.of(sparse(), x), 3));
     }
 
     @Test
     void gradientThroughSymmetricMatrix() {
-        SparseMatrix s = SparseMatrix.ofCoo(3, 3, new int[] {0, 1, 1, 2, 0}, new int[] {1, 0, 2, 1, 0},
-                new double[] {0.5, 0.5, -2, -2, 1}).asSymmetric();
+        SparseMatrix s = SparseMatrix.ofCoo(
+                        3, 3, new int[] {0, 1, 1, 2, 0}, new int[] {1, 0, 2, 1, 0}, new double[] {0.5, 0.5, -2, -2, 1})
+                .asSymmetric();
         Weights x = new Weights("x", randomMatrix(3, 2, 4));
         assertGradientsMatch(List.of(x), MatMulTest.weightedSum(SparseMatMul.of(s, x), 5));
     }
@@ -64,7 +65,8 @@ final class SparseMatMulTest implements GradientCheck {
     @Test
     void emptyGraphRunsForwardAndBackward() {
         // A two-layer GCN, Â · ReLU(Â X W0) · W1, on a graph with no nodes (X = I is 0 × 0).
-        io.github.gae4j.core.graph.Graph empty = io.github.gae4j.core.graph.Graph.builder(0).build();
+        io.github.gae4j.core.graph.Graph empty =
+                io.github.gae4j.core.graph.Graph.builder(0).build();
         SparseMatrix a = io.github.gae4j.core.graph.NormalizedAdjacency.of(empty.adjacency());
         Weights w0 = new Weights("w0", Matrix.zeros(0, 4));
         Weights w1 = new Weights("w1", randomMatrix(4, 2, 8));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.core.autodiff.functions;
 
 import static io.github.gae4j.testkit.TestGraphs.randomMatrix;
@@ -15,7 +16,8 @@ final class SumTest implements GradientCheck {
 
     @Test
     void forward() {
-        Matrix out = new ComputationContext().forward(Sum.of(Constant.of(Matrix.of(new double[][] {{1, 2}, {3, -10}}))));
+        Matrix out =
+                new ComputationContext().forward(Sum.of(Constant.of(Matrix.of(new double[][] {{1, 2}, {3, -10}}))));
         assertThat(out.rows()).isEqualTo(1);
         assertThat(out.cols()).isEqualTo(1);
         assertThat(out.scalarValue()).isEqualTo(-4.0);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused.vector;
 
 import static io.github.gae4j.decoders.fused.vector.DoubleVectorMath.HALF;
@@ -45,8 +46,17 @@ public class DoubleBlockSweep extends BlockSweep {
      * @param da  receives dA (rows of a), np × fp
      * @param db  receives dB (rows of b), np × fp; may be {@code da}
      */
-    public DoubleBlockSweep(boolean triangle, int n, int np, int f, int fp, double[] a, double[] bt, double[] b,
-                            double[] da, double[] db) {
+    public DoubleBlockSweep(
+            boolean triangle,
+            int n,
+            int np,
+            int f,
+            int fp,
+            double[] a,
+            double[] bt,
+            double[] b,
+            double[] da,
+            double[] db) {
         super(triangle, L, BLOCK, n, np);
         this.n = n;
         this.a = a;
@@ -120,8 +130,8 @@ public class DoubleBlockSweep extends BlockSweep {
      * column vectors of Bᵀ times broadcast a_ik, four rows by two vectors at a time (each broadcast
      * feeds two FMAs).
      */
-    private static void logitTiles(double[] bt, int np, double[] a, int fp, int f, int i0, int jFrom, int jTo,
-                                   double[] s) {
+    private static void logitTiles(
+            double[] bt, int np, double[] a, int fp, int f, int i0, int jFrom, int jTo, double[] s) {
         int r0 = i0 * fp;
         int r1 = r0 + fp;
         int r2 = r1 + fp;
@@ -187,8 +197,8 @@ public class DoubleBlockSweep extends BlockSweep {
      * dB_j += Σ_r w_rj a_{i0+r} and dA_{i0+r} += Σ_j w_rj b_j (da and db may be the same array:
      * the row side's update comes last).
      */
-    private static void gradientStrip(double[] a, double[] b, int fp, int kv, int i0, int jFrom, int jTo, double[] w,
-                                      double[] da, double[] db) {
+    private static void gradientStrip(
+            double[] a, double[] b, int fp, int kv, int i0, int jFrom, int jTo, double[] w, double[] da, double[] db) {
         int r0 = i0 * fp + kv;
         DoubleVector z0 = DoubleVector.fromArray(S, a, r0);
         DoubleVector z1 = DoubleVector.fromArray(S, a, r0 + fp);
@@ -261,7 +271,8 @@ public class DoubleBlockSweep extends BlockSweep {
         DoubleVector e = DoubleVectorMath.expNeg(ax);
         DoubleVector onePlus = e.add(ONE);
         ONE.blend(e, x.compare(VectorOperators.LT, 0.0)).div(onePlus).mul(w).intoArray(s, off);
-        DoubleVector softplus = DoubleVectorMath.log1pFromU(e.div(e.add(TWO))).add(x.add(ax).mul(HALF));
+        DoubleVector softplus =
+                DoubleVectorMath.log1pFromU(e.div(e.add(TWO))).add(x.add(ax).mul(HALF));
         softplus.mul(w).intoArray(lanes, 0);
         double sum = 0;
         for (double v : lanes) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused.vector;
 
 import jdk.incubator.vector.DoubleVector;
@@ -26,12 +27,14 @@ public final class DoubleVectorMath {
     private static final DoubleVector NEG_LOG2E = DoubleVector.broadcast(S, -1.4426950408889634);
     /** 1.5 · 2^52: adding it rounds to an integer held in the low mantissa bits. */
     private static final DoubleVector MAGIC = DoubleVector.broadcast(S, 6755399441055744.0);
+
     private static final long MAGIC_BITS = 0x4338000000000000L;
     private static final DoubleVector LN2_HI = DoubleVector.broadcast(S, 6.93145751953125E-1);
     private static final DoubleVector LN2_LO = DoubleVector.broadcast(S, 1.4286068203094173E-6);
     private static final DoubleVector LN2 = DoubleVector.broadcast(S, 0.6931471805599453);
     /** Taylor coefficients (−1)^k / k!, k = 13 … 3 (evaluated at −r): error below 1e-17 on [−ln2/2, ln2/2]. */
     private static final DoubleVector F13 = DoubleVector.broadcast(S, -1.0 / 6227020800.0);
+
     private static final DoubleVector F12 = DoubleVector.broadcast(S, 1.0 / 479001600.0);
     private static final DoubleVector F11 = DoubleVector.broadcast(S, -1.0 / 39916800.0);
     private static final DoubleVector F10 = DoubleVector.broadcast(S, 1.0 / 3628800.0);
@@ -60,8 +63,7 @@ public final class DoubleVectorMath {
     private static final DoubleVector A5 = DoubleVector.broadcast(S, 1.0 / 5);
     private static final DoubleVector A3 = DoubleVector.broadcast(S, 1.0 / 3);
 
-    private DoubleVectorMath() {
-    }
+    private DoubleVectorMath() {}
 
     /**
      * e^−a for a ≥ 0 (a above 708 is treated as 708: the result is then below 4e-308 instead of
@@ -87,7 +89,9 @@ public final class DoubleVectorMath {
         p = p.fma(r, F3);
         p = p.fma(r, HALF);
         p = r.mul(r).fma(p, ONE.sub(r));
-        DoubleVector scale = k.reinterpretAsLongs().add(1023 - MAGIC_BITS).lanewise(VectorOperators.LSHL, 52)
+        DoubleVector scale = k.reinterpretAsLongs()
+                .add(1023 - MAGIC_BITS)
+                .lanewise(VectorOperators.LSHL, 52)
                 .reinterpretAsDoubles();
         return p.mul(scale);
     }
@@ -123,9 +127,12 @@ public final class DoubleVectorMath {
         DoubleVector y = m.add(ONE);
         LongVector bits = y.reinterpretAsLongs();
         // exponent as a double: 2^52 + biased exponent, written into a double's mantissa, minus 2^52 + 1023.
-        DoubleVector k = bits.lanewise(VectorOperators.LSHR, 52).or(0x4330000000000000L).reinterpretAsDoubles()
+        DoubleVector k = bits.lanewise(VectorOperators.LSHR, 52)
+                .or(0x4330000000000000L)
+                .reinterpretAsDoubles()
                 .sub(4503599627370496.0 + 1023.0);
-        DoubleVector mant = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
+        DoubleVector mant =
+                bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
         DoubleVector large = k.fma(LN2, log1pFromU(mant.sub(ONE).div(mant.add(ONE))));
         return small.blend(large, m.compare(VectorOperators.GT, 1.0));
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused.vector;
 
 import static io.github.gae4j.decoders.fused.vector.FloatVectorMath.HALF;
@@ -56,8 +57,8 @@ public class FloatBlockSweep extends BlockSweep {
      * @param da  receives dA (rows of a), np × fp
      * @param db  receives dB (rows of b), np × fp; may be {@code da}
      */
-    public FloatBlockSweep(boolean triangle, int n, int np, int f, int fp, float[] a, float[] bt, float[] b,
-                           float[] da, float[] db) {
+    public FloatBlockSweep(
+            boolean triangle, int n, int np, int f, int fp, float[] a, float[] bt, float[] b, float[] da, float[] db) {
         super(triangle, L, BLOCK, n, np);
         this.n = n;
         this.a = a;
@@ -138,8 +139,8 @@ public class FloatBlockSweep extends BlockSweep {
      * column vectors of Bᵀ times broadcast a_ik, four rows by two vectors at a time (each broadcast
      * feeds two FMAs).
      */
-    private static void logitTiles(float[] bt, int np, float[] a, int fp, int f, int i0, int jFrom, int jTo,
-                                   float[] s) {
+    private static void logitTiles(
+            float[] bt, int np, float[] a, int fp, int f, int i0, int jFrom, int jTo, float[] s) {
         int r0 = i0 * fp;
         int r1 = r0 + fp;
         int r2 = r1 + fp;
@@ -205,8 +206,8 @@ public class FloatBlockSweep extends BlockSweep {
      * dB_j += Σ_r w_rj a_{i0+r} and dA_{i0+r} += Σ_j w_rj b_j (da and db may be the same array:
      * the row side's update comes last).
      */
-    private static void gradientStrip(float[] a, float[] b, int fp, int kv, int i0, int jFrom, int jTo, float[] w,
-                                      float[] da, float[] db) {
+    private static void gradientStrip(
+            float[] a, float[] b, int fp, int kv, int i0, int jFrom, int jTo, float[] w, float[] da, float[] db) {
         int r0 = i0 * fp + kv;
         FloatVector z0 = FloatVector.fromArray(S, a, r0);
         FloatVector z1 = FloatVector.fromArray(S, a, r0 + fp);
@@ -279,7 +280,8 @@ public class FloatBlockSweep extends BlockSweep {
         FloatVector e = FloatVectorMath.expNeg(ax);
         FloatVector onePlus = e.add(ONE);
         ONE.blend(e, x.compare(VectorOperators.LT, 0f)).div(onePlus).mul(w).intoArray(s, off);
-        FloatVector softplus = FloatVectorMath.log1pFromU(e.div(e.add(TWO))).add(x.add(ax).mul(HALF));
+        FloatVector softplus =
+                FloatVectorMath.log1pFromU(e.div(e.add(TWO))).add(x.add(ax).mul(HALF));
         softplus.mul(w).intoArray(lanes, 0);
         double sum = 0;
         for (float v : lanes) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused.vector;
 
 import io.github.gae4j.decoders.fused.Precision;
@@ -5,8 +6,7 @@ import io.github.gae4j.decoders.fused.Precision;
 /** The name of the float kernels (one base, so the logs and benchmark tables agree). */
 public abstract class FloatVectorKernel {
 
-    protected FloatVectorKernel() {
-    }
+    protected FloatVectorKernel() {}
 
     public final String name() {
         return "vector-float";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.fused.vector;
 
 import jdk.incubator.vector.FloatVector;
@@ -28,9 +29,12 @@ public final class FloatVectorMath {
     private static final FloatVector NEG_LOG2E = FloatVector.broadcast(S, -1.442695f);
     /** 1.5 · 2^23: adding it rounds to an integer held in the low mantissa bits. */
     private static final FloatVector MAGIC = FloatVector.broadcast(S, 12582912f);
+
     private static final int MAGIC_BITS = 0x4B400000;
+
     @SuppressWarnings("FloatingPointLiteralPrecision") // 355/512 exactly, as Cody-Waite's split wants it shown
     private static final FloatVector LN2_HI = FloatVector.broadcast(S, 0.693359375f);
+
     private static final FloatVector LN2_LO = FloatVector.broadcast(S, -2.12194440e-4f);
     private static final FloatVector LN2 = FloatVector.broadcast(S, 0.6931472f);
     // Cephes expf on [−ln2/2, ln2/2] (rounded to float), odd coefficients negated: evaluated at −r.
@@ -49,8 +53,7 @@ public final class FloatVectorMath {
     private static final FloatVector A5 = FloatVector.broadcast(S, 1f / 5);
     private static final FloatVector A3 = FloatVector.broadcast(S, 1f / 3);
 
-    private FloatVectorMath() {
-    }
+    private FloatVectorMath() {}
 
     /**
      * e^−a for a ≥ 0 (a above 87 is treated as 87: the result is then below 2e-38 instead of
@@ -70,7 +73,9 @@ public final class FloatVectorMath {
         p = p.fma(r, E1);
         p = p.fma(r, E0);
         p = r.mul(r).fma(p, ONE.sub(r));
-        FloatVector scale = k.reinterpretAsInts().add(127 - MAGIC_BITS).lanewise(VectorOperators.LSHL, 23)
+        FloatVector scale = k.reinterpretAsInts()
+                .add(127 - MAGIC_BITS)
+                .lanewise(VectorOperators.LSHL, 23)
                 .reinterpretAsFloats();
         return p.mul(scale);
     }
@@ -97,7 +102,10 @@ public final class FloatVectorMath {
         FloatVector y = m.add(ONE);
         IntVector bits = y.reinterpretAsInts();
         // exponent as a float: 2^23 + biased exponent, written into a float's mantissa, minus 2^23 + 127.
-        FloatVector k = bits.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(8388608f + 127f);
+        FloatVector k = bits.lanewise(VectorOperators.LSHR, 23)
+                .or(0x4B000000)
+                .reinterpretAsFloats()
+                .sub(8388608f + 127f);
         FloatVector mant = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
         FloatVector mm1 = mant.sub(ONE);
         FloatVector large = k.fma(LN2, log1pFromU(mm1.div(mant.add(ONE))));

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.classification;
 
-import io.github.gae4j.core.graph.NodeSplit;
 import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.graph.NodeSplit;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,9 +31,12 @@ public final class LinearProbe {
 
     public LinearProbe(int epochs, double learningRate, double weightDecay) {
         if (epochs < 1 || !(learningRate > 0) || !(weightDecay >= 0)) {
-            throw new GaeException(String.format(Locale.ROOT,
-                    "Linear probe needs epochs >= 1, lr > 0 and weight decay >= 0, got %d, %s and %s", epochs,
-                    learningRate, weightDecay));
+            throw new GaeException(String.format(
+                    Locale.ROOT,
+                    "Linear probe needs epochs >= 1, lr > 0 and weight decay >= 0, got %d, %s and %s",
+                    epochs,
+                    learningRate,
+                    weightDecay));
         }
         this.epochs = epochs;
         this.learningRate = learningRate;
@@ -61,8 +65,12 @@ public final class LinearProbe {
         for (int[] part : new int[][] {train, val, test}) {
             for (int node : part) {
                 if (node >= n || labels[node] < 0 || labels[node] >= classes) {
-                    throw new GaeException(String.format(Locale.ROOT,
-                            "Node %d of the split is %s", node, node >= n ? "not embedded (" + n + " nodes)"
+                    throw new GaeException(String.format(
+                            Locale.ROOT,
+                            "Node %d of the split is %s",
+                            node,
+                            node >= n
+                                    ? "not embedded (" + n + " nodes)"
                                     : "unlabelled or its label " + labels[node] + " is outside [0, " + classes + ")"));
                 }
             }
@@ -115,12 +123,15 @@ public final class LinearProbe {
                 bestEpoch = epoch;
             }
         }
-        return new ProbeScores(accuracy(x, d, best, classes, labels, train, logits),
-                val.length > 0 ? bestVal : Double.NaN, accuracy(x, d, best, classes, labels, test, logits), bestEpoch);
+        return new ProbeScores(
+                accuracy(x, d, best, classes, labels, train, logits),
+                val.length > 0 ? bestVal : Double.NaN,
+                accuracy(x, d, best, classes, labels, test, logits),
+                bestEpoch);
     }
 
-    private static double accuracy(double[] x, int d, double[] w, int classes, int[] labels, int[] nodes,
-                                   double[] logits) {
+    private static double accuracy(
+            double[] x, int d, double[] w, int classes, int[] labels, int[] nodes, double[] logits) {
         int right = 0;
         for (int node : nodes) {
             logits(x, node * d, d, w, classes, logits);

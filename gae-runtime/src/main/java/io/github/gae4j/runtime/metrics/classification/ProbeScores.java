@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.classification;
 
 /**
@@ -5,5 +6,4 @@ package io.github.gae4j.runtime.metrics.classification;
  * {@code bestEpoch}, the epoch with the best validation accuracy (the last epoch when the split
  * has no validation nodes).
  */
-public record ProbeScores(double trainAccuracy, double validationAccuracy, double testAccuracy, int bestEpoch) {
-}
+public record ProbeScores(double trainAccuracy, double validationAccuracy, double testAccuracy, int bestEpoch) {}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 import io.github.gae4j.core.tensor.Matrix;
@@ -38,8 +39,7 @@ public final class ClusteringMetrics {
     /** Entries of the mutual information sum below this are taken as 0, as in scikit-learn. */
     private static final double EPS = Math.ulp(1.0);
 
-    private ClusteringMetrics() {
-    }
+    private ClusteringMetrics() {}
 
     /** Clustering accuracy under the best one-to-one matching of clusters to classes. */
     public static double accuracy(int[] labels, int[] clusters) {
@@ -74,8 +74,8 @@ public final class ClusteringMetrics {
     /** As {@link #evaluate(Matrix, int[], int, int, long)} with a configured {@link KMeans}. */
     public static ClusteringScores evaluate(Matrix embeddings, int[] labels, KMeans kMeans, long seed) {
         if (labels.length != embeddings.rows()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "labels has %d entries but embeddings has %d rows", labels.length, embeddings.rows()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "labels has %d entries but embeddings has %d rows", labels.length, embeddings.rows()));
         }
         return scores(labels, kMeans.fit(embeddings, seed).assignments());
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 /**
@@ -9,5 +10,4 @@ package io.github.gae4j.runtime.metrics.clustering;
  * @param ari adjusted Rand index
  * @see ClusteringMetrics
  */
-public record ClusteringScores(double acc, double nmi, double ari) {
-}
+public record ClusteringScores(double acc, double nmi, double ari) {}

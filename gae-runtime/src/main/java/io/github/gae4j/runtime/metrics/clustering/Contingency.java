@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 import java.util.Arrays;
@@ -31,18 +32,21 @@ final class Contingency {
 
     static Contingency of(int[] labels, int[] clusters) {
         if (labels.length != clusters.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "labels has %d entries but clusters has %d", labels.length, clusters.length));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "labels has %d entries but clusters has %d", labels.length, clusters.length));
         }
         int labelled = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < ClusteringMetrics.UNLABELLED) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "labels[%d] = %d: labels must be >= 0, or -1 for an unlabelled node", i, labels[i]));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "labels[%d] = %d: labels must be >= 0, or -1 for an unlabelled node",
+                        i,
+                        labels[i]));
             }
             if (clusters[i] < 0) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "clusters[%d] = %d: cluster ids must be >= 0", i, clusters[i]));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "clusters[%d] = %d: cluster ids must be >= 0", i, clusters[i]));
             }
             if (labels[i] != ClusteringMetrics.UNLABELLED) {
                 labelled++;

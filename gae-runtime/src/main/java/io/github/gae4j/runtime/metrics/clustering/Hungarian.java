@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 import java.util.Arrays;
@@ -20,8 +21,7 @@ public final class Hungarian {
     /** Marks a row left without a column in the arrays returned here. */
     public static final int UNASSIGNED = -1;
 
-    private Hungarian() {
-    }
+    private Hungarian() {}
 
     /**
      * A matching of least total cost.
@@ -66,8 +66,8 @@ public final class Hungarian {
     /** Sum of {@code cost[i][assignment[i]]} over the assigned rows. */
     public static double total(double[][] cost, int[] assignment) {
         if (assignment.length != cost.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "assignment has %d entries for %d rows", assignment.length, cost.length));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "assignment has %d entries for %d rows", assignment.length, cost.length));
         }
         double sum = 0;
         for (int i = 0; i < assignment.length; i++) {
@@ -83,13 +83,13 @@ public final class Hungarian {
         int m = cost.length == 0 ? 0 : cost[0].length;
         for (int i = 0; i < cost.length; i++) {
             if (cost[i].length != m) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "cost row %d has %d columns, expected %d", i, cost[i].length, m));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "cost row %d has %d columns, expected %d", i, cost[i].length, m));
             }
             for (int j = 0; j < m; j++) {
                 if (!Double.isFinite(cost[i][j])) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "cost[%d][%d] is %s: costs must be finite", i, j, cost[i][j]));
+                    throw new IllegalArgumentException(
+                            String.format(Locale.ROOT, "cost[%d][%d] is %s: costs must be finite", i, j, cost[i][j]));
                 }
             }
         }

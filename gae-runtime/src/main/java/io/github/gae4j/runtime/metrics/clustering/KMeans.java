@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 import io.github.gae4j.core.parallel.Parallelism;
@@ -138,8 +139,8 @@ public final class KMeans {
     Result fitFrom(Matrix points, Matrix initialCentroids) {
         validate(points);
         if (initialCentroids.rows() != k || initialCentroids.cols() != points.cols()) {
-            throw new IllegalArgumentException("initial centroids must be " + k + " x " + points.cols()
-                    + ", got " + initialCentroids.rows() + " x " + initialCentroids.cols());
+            throw new IllegalArgumentException("initial centroids must be " + k + " x " + points.cols() + ", got "
+                    + initialCentroids.rows() + " x " + initialCentroids.cols());
         }
         Run run = new Run(points.data(), points.rows(), points.cols());
         double absTolerance = tolerance * meanColumnVariance(points.data(), points.rows(), points.cols());
@@ -151,24 +152,33 @@ public final class KMeans {
         int n = points.rows();
         int d = points.cols();
         if (k > n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "k = %d exceeds the number of points (%d): k-means needs k <= N", k, n));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "k = %d exceeds the number of points (%d): k-means needs k <= N", k, n));
         }
         if (d == 0) {
             throw new IllegalArgumentException("points have no columns: k-means needs d >= 1");
         }
         int bad = points.firstNonFinite();
         if (bad >= 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "points contain a non-finite value (%s) at row %d, column %d",
-                    points.data()[bad], bad / d, bad % d));
+                    points.data()[bad],
+                    bad / d,
+                    bad % d));
         }
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "KMeans[k=%d, restarts=%d, maxIterations=%d, tolerance=%s, %s]",
-                k, restarts, maxIterations, tolerance, parallelism);
+        return String.format(
+                Locale.ROOT,
+                "KMeans[k=%d, restarts=%d, maxIterations=%d, tolerance=%s, %s]",
+                k,
+                restarts,
+                maxIterations,
+                tolerance,
+                parallelism);
     }
 
     private static double meanColumnVariance(double[] x, int n, int d) {

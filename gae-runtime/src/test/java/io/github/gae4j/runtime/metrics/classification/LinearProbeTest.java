@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.classification;
 
-import io.github.gae4j.core.graph.NodeSplit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.core.error.GaeException;
+import io.github.gae4j.core.graph.NodeSplit;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -27,7 +28,9 @@ final class LinearProbeTest {
     }
 
     private static NodeSplit split(int n) {
-        return new NodeSplit(IntStream.range(0, 30).toArray(), IntStream.range(30, 60).toArray(),
+        return new NodeSplit(
+                IntStream.range(0, 30).toArray(),
+                IntStream.range(30, 60).toArray(),
                 IntStream.range(60, n).toArray());
     }
 
@@ -56,7 +59,10 @@ final class LinearProbeTest {
     void withoutValidationNodesTheLastEpochCounts() {
         int[] labels = new int[90];
         Matrix x = blobs(90, 1.0, 3, labels);
-        NodeSplit noVal = new NodeSplit(IntStream.range(0, 30).toArray(), new int[0], IntStream.range(30, 90).toArray());
+        NodeSplit noVal = new NodeSplit(
+                IntStream.range(0, 30).toArray(),
+                new int[0],
+                IntStream.range(30, 90).toArray());
         ProbeScores s = new LinearProbe(50, 0.05, 0).evaluate(x, labels, 3, noVal, 1);
         assertThat(s.bestEpoch()).isEqualTo(50);
         assertThat(s.validationAccuracy()).isNaN();
@@ -69,17 +75,23 @@ final class LinearProbeTest {
         Matrix x = blobs(90, 1.0, 3, labels);
         labels[70] = -1;
         assertThatThrownBy(() -> new LinearProbe().evaluate(x, labels, 3, split(90), 1))
-                .isInstanceOf(GaeException.class).hasMessageContaining("Node 70").hasMessageContaining("unlabelled");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("Node 70")
+                .hasMessageContaining("unlabelled");
         labels[70] = 1;
         assertThatThrownBy(() -> new LinearProbe().evaluate(x, new int[5], 3, split(90), 1))
-                .isInstanceOf(GaeException.class).hasMessageContaining("5 labels for 90");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("5 labels for 90");
         x.set(3, 2, Double.NaN);
         assertThatThrownBy(() -> new LinearProbe().evaluate(x, labels, 3, split(90), 1))
-                .isInstanceOf(GaeException.class).hasMessageContaining("non-finite");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("non-finite");
         assertThatThrownBy(() -> new LinearProbe(0, 0.01, 0)).isInstanceOf(GaeException.class);
         assertThatThrownBy(() -> new NodeSplit(new int[] {1, 2}, new int[] {2}, new int[] {3}))
-                .isInstanceOf(GaeException.class).hasMessageContaining("Node 2 appears twice");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("Node 2 appears twice");
         assertThatThrownBy(() -> new NodeSplit(new int[0], new int[0], new int[] {3}))
-                .isInstanceOf(GaeException.class).hasMessageContaining("training and test");
+                .isInstanceOf(GaeException.class)
+                .hasMessageContaining("training and test");
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,8 +136,7 @@ final class ClusteringMetricsTest {
         assertThat(ClusteringMetrics.scores(labels, clusters).ari()).isEqualTo(1.0);
         // Same numbers as the hand-computed case, padded with unlabelled nodes.
         ClusteringScores padded = ClusteringMetrics.scores(
-                new int[] {-1, 0, 0, 0, -1, 1, 1, 1, -1},
-                new int[] {2, 0, 0, 1, 0, 1, 2, 2, 1});
+                new int[] {-1, 0, 0, 0, -1, 1, 1, 1, -1}, new int[] {2, 0, 0, 1, 0, 1, 2, 2, 1});
         ClusteringScores plain = ClusteringMetrics.scores(new int[] {0, 0, 0, 1, 1, 1}, new int[] {0, 0, 1, 1, 2, 2});
         assertThat(padded).isEqualTo(plain);
     }
@@ -186,11 +186,14 @@ final class ClusteringMetricsTest {
                 labels[i] = rng.nextInt(classes);
                 clusters[i] = rng.nextInt(clusterCount);
             }
-            assertThat(ClusteringMetrics.accuracy(labels, clusters)).as("trial %d", trial)
+            assertThat(ClusteringMetrics.accuracy(labels, clusters))
+                    .as("trial %d", trial)
                     .isCloseTo(bruteForceAccuracy(labels, clusters, classes, clusterCount), within(1e-15));
-            assertThat(ClusteringMetrics.ari(labels, clusters)).as("trial %d", trial)
+            assertThat(ClusteringMetrics.ari(labels, clusters))
+                    .as("trial %d", trial)
                     .isCloseTo(pairCountingAri(labels, clusters), within(1e-12));
-            assertThat(ClusteringMetrics.nmi(labels, clusters)).as("trial %d", trial)
+            assertThat(ClusteringMetrics.nmi(labels, clusters))
+                    .as("trial %d", trial)
                     .isCloseTo(probabilityNmi(labels, clusters, classes, clusterCount), within(1e-12))
                     .isBetween(0.0, 1.0 + 1e-12);
             // NMI and ARI are symmetric.
@@ -203,8 +206,8 @@ final class ClusteringMetricsTest {
 
     @Test
     void evaluateClustersAndScores() {
-        double[][] points = {
-            {0, 0}, {0.1, 0}, {0, 0.1}, {10, 10}, {10.1, 10}, {10, 10.1}, {0.05, 0.05}, {10.05, 10.05}};
+        double[][] points = {{0, 0}, {0.1, 0}, {0, 0.1}, {10, 10}, {10.1, 10}, {10, 10.1}, {0.05, 0.05}, {10.05, 10.05}
+        };
         int[] labels = {1, 1, -1, 0, 0, 0, 1, -1};
         ClusteringScores scores = ClusteringMetrics.evaluate(Matrix.of(points), labels, 2, 3, 42L);
         assertThat(scores.acc()).isEqualTo(1.0);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,8 @@ final class HungarianTest {
                 }
             }
             assertThat(assigned).isEqualTo(Math.min(n, m));
-            assertThat(Hungarian.total(cost, match)).as("trial %d (%d x %d)", trial, n, m)
+            assertThat(Hungarian.total(cost, match))
+                    .as("trial %d (%d x %d)", trial, n, m)
                     .isEqualTo(bruteForce(cost, 0, new boolean[m], Math.min(n, m)));
         }
     }

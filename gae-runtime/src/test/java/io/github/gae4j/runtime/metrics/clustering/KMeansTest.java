@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.metrics.clustering;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,7 @@ final class KMeansTest {
 
     /** Gaussian blobs around the given centres, points in shuffled order; labels hold the blob of each point. */
     @SuppressWarnings("ArrayRecordComponent") // carries arrays by design and is never compared or used as a key
-    private record Blobs(Matrix points, int[] labels) {
-    }
+    private record Blobs(Matrix points, int[] labels) {}
 
     private static Blobs blobs(double[][] centres, int perBlob, double sd, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -109,13 +109,20 @@ final class KMeansTest {
     void independentOfThreadCount() {
         // 3000 points: 12 chunks of 256, so the parallel loops really split the work.
         Blobs b = blobs(new double[][] {{0, 0, 0}, {3, 0, 1}, {0, 3, 2}, {2, 2, 2}, {4, 4, 0}}, 600, 1.2, 4);
-        KMeans.Result reference = KMeans.builder(5).restarts(3).tolerance(0).build().fit(b.points(), 2024L);
+        KMeans.Result reference =
+                KMeans.builder(5).restarts(3).tolerance(0).build().fit(b.points(), 2024L);
         for (int threads : new int[] {1, 2, 3, 8}) {
             try (Parallelism parallelism = Parallelism.of(threads)) {
-                KMeans.Result r = KMeans.builder(5).restarts(3).tolerance(0).parallelism(parallelism).build()
+                KMeans.Result r = KMeans.builder(5)
+                        .restarts(3)
+                        .tolerance(0)
+                        .parallelism(parallelism)
+                        .build()
                         .fit(b.points(), 2024L);
                 assertThat(r.assignments()).as("threads=%d", threads).isEqualTo(reference.assignments());
-                assertThat(r.centroids().data()).as("threads=%d", threads).isEqualTo(reference.centroids().data());
+                assertThat(r.centroids().data())
+                        .as("threads=%d", threads)
+                        .isEqualTo(reference.centroids().data());
                 assertThat(r.inertia()).as("threads=%d", threads).isEqualTo(reference.inertia());
                 assertThat(r.iterations()).as("threads=%d", threads).isEqualTo(reference.iterations());
             }
@@ -136,7 +143,11 @@ final class KMeansTest {
             double previous = Double.POSITIVE_INFINITY;
             double first = Double.NaN;
             for (int restarts = 1; restarts <= 12; restarts++) {
-                double inertia = KMeans.builder(9).restarts(restarts).build().fit(points, seed).inertia();
+                double inertia = KMeans.builder(9)
+                        .restarts(restarts)
+                        .build()
+                        .fit(points, seed)
+                        .inertia();
                 assertThat(inertia).as("seed %d, %d restarts", seed, restarts).isLessThanOrEqualTo(previous);
                 previous = inertia;
                 if (restarts == 1) {
@@ -163,7 +174,8 @@ final class KMeansTest {
             sums[c][1] += b.points().get(i, 1);
             // Nearest centroid.
             for (int other = 0; other < 3; other++) {
-                assertThat(sq(b.points(), i, r.centroids(), c)).isLessThanOrEqualTo(sq(b.points(), i, r.centroids(), other));
+                assertThat(sq(b.points(), i, r.centroids(), c))
+                        .isLessThanOrEqualTo(sq(b.points(), i, r.centroids(), other));
             }
         }
         for (int c = 0; c < 3; c++) {
@@ -239,7 +251,8 @@ final class KMeansTest {
         Matrix points = Matrix.of(new double[][] {{0}, {1}, {2}, {10}, {11}, {12}});
         for (int threads : new int[] {1, 3}) {
             try (Parallelism parallelism = Parallelism.of(threads)) {
-                KMeans kMeans = KMeans.builder(3).tolerance(0).parallelism(parallelism).build();
+                KMeans kMeans =
+                        KMeans.builder(3).tolerance(0).parallelism(parallelism).build();
                 KMeans.Result r = kMeans.fitFrom(points, Matrix.of(new double[][] {{0}, {100}, {1}}));
                 assertThat(r.assignments()).containsExactly(0, 0, 2, 1, 1, 1);
                 assertThat(r.centroids().toRowMajor()).containsExactly(0.5, 11, 2);
@@ -305,7 +318,12 @@ final class KMeansTest {
     @Test
     void maxIterationsIsHonoured() {
         Blobs b = blobs(new double[][] {{0, 0}, {1, 0}, {0, 1}}, 100, 1.0, 9);
-        KMeans.Result r = KMeans.builder(3).restarts(1).maxIterations(2).tolerance(0).build().fit(b.points(), 1L);
+        KMeans.Result r = KMeans.builder(3)
+                .restarts(1)
+                .maxIterations(2)
+                .tolerance(0)
+                .build()
+                .fit(b.points(), 1L);
         assertThat(r.iterations()).isBetween(1, 2);
         assertThat(r.inertia()).isCloseTo(recomputedInertia(b.points(), r), within(1e-9));
     }
