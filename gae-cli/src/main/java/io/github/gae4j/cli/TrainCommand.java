@@ -17,6 +17,7 @@ import io.github.gae4j.cli.run.FeatureChoice;
 import io.github.gae4j.cli.run.FeatureChoiceJson;
 import io.github.gae4j.cli.run.FeatureMode;
 import io.github.gae4j.cli.run.FeatureProbe;
+import io.github.gae4j.cli.run.FeaturelessRecipe;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.ModelOptions;
 import io.github.gae4j.cli.run.OptionChecks;
@@ -198,6 +199,9 @@ final class TrainCommand implements Callable<Integer> {
                 "features: %s (%s)%n",
                 setup.features().use().key(),
                 setup.features().reason());
+        if (setup.description().model().equals(FeaturelessRecipe.spec())) {
+            stdout.println(FeaturelessRecipe.note());
+        }
         if (setup.state() != null) {
             stdout.printf(
                     Locale.ROOT,
@@ -279,7 +283,8 @@ final class TrainCommand implements Callable<Integer> {
             FeatureChoice features) {}
 
     private Setup fresh() {
-        ModelDescription description = model.description();
+        ModelDescription reference = model.description();
+        ModelDescription description = reference;
         // Every name, option and option value first: a typo fails at once, not after a large dataset has loaded.
         ModelDescriptionFile.validate(description, plugins);
         assembler.checkValues(description.model(), description.training().seed());
@@ -300,7 +305,7 @@ final class TrainCommand implements Callable<Integer> {
                 loaded -> new FeatureProbe(
                         loaded,
                         asked,
-                        description,
+                        reference,
                         plugins,
                         assembler,
                         Threads.resolve(threads),
@@ -308,6 +313,11 @@ final class TrainCommand implements Callable<Integer> {
         DatasetOptions.DatasetRef ref = data.ref();
         Graph graph = data.graph();
         LinkSplit split = ref.split(graph, seed);
+        boolean modelChosen =
+                model.choosesModel() || spec.commandLine().getParseResult().hasMatchedOption("--model");
+        if (FeaturelessRecipe.applies(data.mode(), data.choice(), modelChosen)) {
+            description = FeaturelessRecipe.of(description);
+        }
         GraphAutoencoder m = assembler.assemble(
                 description.model(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
@@ -430,6 +440,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String modelName(ModelDescription d) {
+        if (d.model().equals(FeaturelessRecipe.spec())) {
+            return "gae"; // the reference model with negative sampling and latent 32; the note line says so
+        }
         String enc = d.model().encoder().name();
         boolean gae = d.model().equals(io.github.gae4j.runtime.model.ModelSpec.gae());
         boolean vgae = d.model().equals(io.github.gae4j.runtime.model.ModelSpec.vgae());

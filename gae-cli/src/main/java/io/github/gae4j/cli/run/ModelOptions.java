@@ -133,6 +133,29 @@ public final class ModelOptions {
 
     public ModelOptions() {}
 
+    /**
+     * Whether the user chose anything about the model or its training beyond the seed: a model file, a component,
+     * a loss, a corruption, an option or a training setting ({@code --model} itself is seen by the command).
+     */
+    public boolean choosesModel() {
+        return modelFile != null
+                || !preset.equals("gae")
+                || encoder != null
+                || sampler != null
+                || decoder != null
+                || !losses.isEmpty()
+                || !corruptions.isEmpty()
+                || !options.isEmpty()
+                || epochs != null
+                || learningRate != null
+                || optimizer != null
+                || weightDecay != null
+                || patience != null
+                || gradClip != null
+                || lrSchedule != null
+                || keepLast;
+    }
+
     /** The description these options give. */
     public ModelDescription description() {
         ModelDescription base;
