@@ -2,11 +2,11 @@
 package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.run.DatasetOptions;
+import io.github.gae4j.cli.run.OptionChecks;
 import io.github.gae4j.cli.tune.Budget;
 import io.github.gae4j.cli.tune.Leaderboard;
 import io.github.gae4j.cli.tune.TuneOutput;
 import io.github.gae4j.cli.tune.TuneProgress;
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.runtime.files.ModelDescriptionFile;
@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,16 +135,12 @@ final class TuneCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (trials < 0 || screenEpochs < 1 || epochs < 1 || patience < 0) {
-            throw new ConfigException(String.format(
-                    Locale.ROOT,
-                    "--trials must be >= 0, --screen-epochs and --epochs"
-                            + " >= 1, --patience >= 0; got %d, %d, %d and %d",
-                    trials,
-                    screenEpochs,
-                    epochs,
-                    patience));
-        }
+        OptionChecks.atLeast("--trials", trials, 0, "0 = as many as the budget allows");
+        OptionChecks.atLeast("--screen-epochs", screenEpochs, 1, "");
+        OptionChecks.atLeast("--epochs", epochs, 1, "");
+        OptionChecks.atLeast("--patience", patience, 0, "0 = never stop early");
+        // --features (or its aliases) other than auto fixes the mode instead of searching it; contradictions fail.
+        Optional<Provenance.Features> fixedFeatures = dataset.featureMode().fixed();
         TuneOutput output = new TuneOutput(out, force);
         output.check();
         int nThreads = Threads.resolve(threads);
@@ -152,10 +149,8 @@ final class TuneCommand implements Callable<Integer> {
         Graph graph = new DatasetOptions.DatasetRef(ref.label(), ref.loader(), ref.options(), true).load(assembler);
         TuneSettings settings =
                 TuneSettings.defaults(seed, budget).withMaxTrials(trials).withEpochs(screenEpochs, 0, epochs, patience);
-        ParseResult parsed = spec.commandLine().getParseResult();
-        if (parsed.hasMatchedOption("--no-features") || parsed.hasMatchedOption("--normalize-features")) {
-            settings = settings.withFeatures(
-                    List.of(!ref.features() ? Provenance.Features.NONE : Provenance.Features.ROW_NORMALIZED));
+        if (fixedFeatures.isPresent()) {
+            settings = settings.withFeatures(List.of(fixedFeatures.get()));
         }
         List<Provenance.Features> modes = Tuner.featureModes(graph, settings.features());
         int screening = Tuner.screening(settings, modes).size();
@@ -208,7 +203,7 @@ final class TuneCommand implements Callable<Integer> {
         output.write(
                 TuneOutput.BEST_MODEL,
                 ModelDescriptionFile.write(result.winnerDescription().orElseThrow()));
-        String command = trainCommand(parsed, winner, out.resolve(TuneOutput.BEST_MODEL));
+        String command = trainCommand(spec.commandLine().getParseResult(), winner, out.resolve(TuneOutput.BEST_MODEL));
         output.write(TuneOutput.COMMAND, command + "\n");
         written.add(TuneOutput.BEST_MODEL);
         written.add(TuneOutput.COMMAND);

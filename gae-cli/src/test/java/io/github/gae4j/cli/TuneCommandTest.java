@@ -195,5 +195,10 @@ final class TuneCommandTest {
                 .toList();
         assertThat(trials).isNotEmpty().allMatch(cols -> cols[5].equals("none"));
         assertThat(Files.readString(fixed.resolve(TuneOutput.COMMAND))).contains(" --no-features ");
+
+        // --features itself, not only its aliases, fixes the mode (it used to be ignored by tune).
+        Cli named = Cli.run(args(dir.resolve("named"), "--trials", "1", "--features", "row-normalized"));
+        assertThat(named.exitCode()).as(named.toString()).isZero();
+        assertThat(named.out()).contains("plan: screen 4 recipes (features row-normalized");
     }
 }
