@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.tune;
 
+import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.io.AtomicFiles;
+import io.github.gae4j.core.io.IoErrors;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,29 +31,24 @@ public final class TuneOutput {
 
     /** Fails before any work when the directory cannot be used. */
     public void check() {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException(dir + ": is a file, not a directory; give --out a directory");
-        }
+        RunDirectory.checkOutputFolder(dir); // not a file, creatable, writable: as gae train checks -o
         if (Files.isDirectory(dir) && !force && !isEmpty(dir)) {
             throw new ConfigException(dir + ": exists and is not empty; pass --force to replace gae tune's files"
                     + " in it (" + String.join(", ", List.of(LEADERBOARD, BEST_MODEL, COMMAND)) + ")");
         }
     }
 
-    /** Writes {@code name} in the directory (created if needed) through a temporary file. */
+    /** Writes {@code name} in the directory (created if needed) atomically, with the usual permissions. */
     public void write(String name, String content) throws IOException {
         Files.createDirectories(dir);
-        Path target = dir.resolve(name);
-        Path part = dir.resolve("." + name + ".part");
-        Files.writeString(part, content, StandardCharsets.UTF_8);
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(dir.resolve(name), content);
     }
 
     private static boolean isEmpty(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
         } catch (IOException e) {
-            throw new ConfigException(dir + ": cannot be read: " + e.getMessage());
+            throw new ConfigException(dir + ": cannot be read: " + IoErrors.describe(e));
         }
     }
 }
