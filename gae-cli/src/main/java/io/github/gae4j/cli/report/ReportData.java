@@ -47,65 +47,6 @@ public record ReportData(
         List<HeuristicScore> baselines,
         List<Warning> warnings) {
 
-    /** Without baselines or warnings. */
-    public ReportData(
-            String title,
-            Map<String, String> summary,
-            String modelJson,
-            List<EpochStats> history,
-            int bestEpoch,
-            double[] testPositiveScores,
-            double[] testNegativeScores,
-            Matrix embeddings,
-            int[] labels,
-            List<String> classNames,
-            long seed) {
-        this(
-                title,
-                summary,
-                modelJson,
-                history,
-                bestEpoch,
-                testPositiveScores,
-                testNegativeScores,
-                embeddings,
-                labels,
-                classNames,
-                seed,
-                List.of(),
-                List.of());
-    }
-
-    /** Without warnings. */
-    public ReportData(
-            String title,
-            Map<String, String> summary,
-            String modelJson,
-            List<EpochStats> history,
-            int bestEpoch,
-            double[] testPositiveScores,
-            double[] testNegativeScores,
-            Matrix embeddings,
-            int[] labels,
-            List<String> classNames,
-            long seed,
-            List<HeuristicScore> baselines) {
-        this(
-                title,
-                summary,
-                modelJson,
-                history,
-                bestEpoch,
-                testPositiveScores,
-                testNegativeScores,
-                embeddings,
-                labels,
-                classNames,
-                seed,
-                baselines,
-                List.of());
-    }
-
     public ReportData {
         requireNonNull(title, "title is null");
         requireNonNull(summary, "summary is null");

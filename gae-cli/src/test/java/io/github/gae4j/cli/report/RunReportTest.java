@@ -181,7 +181,9 @@ final class RunReportTest {
                 Matrix.of(new double[][] {{1, 2}, {3, 4}}),
                 new int[] {0, 1},
                 List.of(),
-                1);
+                1,
+                List.of(),
+                List.of());
 
         RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
@@ -205,7 +207,9 @@ final class RunReportTest {
                 Matrix.wrapRowMajor(40, 1, z),
                 null,
                 List.of(),
-                1);
+                1,
+                List.of(),
+                List.of());
 
         RunReport.Written written = RunReport.write(data, dir, QUICK_TSNE);
 
@@ -229,7 +233,9 @@ final class RunReportTest {
                 base.embeddings(),
                 labels,
                 List.of(),
-                1);
+                1,
+                List.of(),
+                List.of());
 
         RunReport.Written written = RunReport.write(data, dir, NO_TSNE);
 
@@ -251,7 +257,9 @@ final class RunReportTest {
                 base.embeddings(),
                 base.labels(),
                 base.classNames(),
-                1);
+                1,
+                List.of(),
+                List.of());
 
         RunReport.Written written = RunReport.write(data, dir, NO_TSNE);
 
@@ -306,7 +314,9 @@ final class RunReportTest {
                         Matrix.wrapRowMajor(300, 16, z),
                         null,
                         List.of(),
-                        1))
+                        1,
+                        List.of(),
+                        List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Embedding row 17");
         assertThatThrownBy(() -> new ReportData(
@@ -320,7 +330,9 @@ final class RunReportTest {
                         base.embeddings(),
                         new int[5],
                         List.of(),
-                        1))
+                        1,
+                        List.of(),
+                        List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5 labels for 300 embedding rows");
         assertThatThrownBy(() -> new ReportData(
@@ -334,7 +346,9 @@ final class RunReportTest {
                         base.embeddings(),
                         null,
                         List.of(),
-                        1))
+                        1,
+                        List.of(),
+                        List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Test positive score 0 is NaN");
         assertThat(dir).isEmptyDirectory();
@@ -393,7 +407,9 @@ final class RunReportTest {
                 Matrix.wrapRowMajor(n, d, z),
                 labels,
                 List.of("alpha", "beta", "gamma"),
-                42);
+                42,
+                List.of(),
+                List.of());
     }
 
     private static ReportData with(ReportData d, List<EpochStats> history, int bestEpoch) {
@@ -408,7 +424,9 @@ final class RunReportTest {
                 d.embeddings(),
                 d.labels(),
                 d.classNames(),
-                d.seed());
+                d.seed(),
+                List.of(),
+                List.of());
     }
 
     private static List<String> names(RunReport.Written written) {
