@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.FullGraphBce;
@@ -19,6 +20,7 @@ import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.DecoderFactory;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.PairScorer;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.runtime.plugin.ComponentKind;
@@ -48,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * {@code parameters()} does not declare; a decoder that
  * offers a fused full-graph loss ({@link FusedFullGraphLoss}) agrees with its own logits (see
  * {@link #fusedFullGraphLossAgreesWithItsLogits()}); an unknown option is rejected listing
- * {@code optionNames(factory)}.
+ * {@code optionNames(factory)}; the prediction scorer agrees with the logits ({@link #scorerAgreesWithLogits()}).
  */
 public interface DecoderContract extends GradientCheck {
 
@@ -127,6 +129,53 @@ public interface DecoderContract extends GradientCheck {
                     .as("logit of (%d, %d) against (%d, %d)", pairs.dst(k), pairs.src(k), pairs.src(k), pairs.dst(k))
                     .isCloseTo(forward[k], within(1e-12));
         }
+    }
+
+    /**
+     * The prediction scorer ({@link Decoder#scorer}) agrees with the decoder's logits on every ordered pair, one
+     * by one and row by row; one that calls itself undirected scores (u, v) and (v, u) alike; an inner-product
+     * form, if offered, gives the same logits. A plugin that overrides {@code scorer} with a fast path must keep
+     * it equal to its logits: search and the prediction server rank by it.
+     */
+    @Test
+    default void scorerAgreesWithLogits() {
+        Decoder decoder = createDecoder(seed());
+        Matrix z = TestGraphs.randomMatrix(5, latentDim(), seed());
+        PairScorer scorer = decoder.scorer(z);
+        assertThat(scorer.nodes()).as("scorer.nodes()").isEqualTo(5);
+        int[] src = new int[25];
+        int[] dst = new int[25];
+        for (int k = 0; k < 25; k++) {
+            src[k] = k / 5;
+            dst[k] = k % 5;
+        }
+        double[] logits = Contracts.forward(decoder.logits(Constant.of(z), new EdgeList(src, dst)))
+                .toRowMajor();
+        double[] row = new double[5];
+        for (int u = 0; u < 5; u++) {
+            scorer.logitsFrom(u, row);
+            for (int v = 0; v < 5; v++) {
+                double expected = logits[u * 5 + v];
+                double tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+                assertThat(scorer.logit(u, v)).as("scorer.logit(%d, %d)", u, v).isCloseTo(expected, within(tolerance));
+                assertThat(row[v]).as("scorer.logitsFrom(%d)[%d]", u, v).isCloseTo(expected, within(tolerance));
+                if (!scorer.directed()) {
+                    assertThat(scorer.logit(v, u))
+                            .as("an undirected scorer's logit(%d, %d) against logit(%d, %d)", v, u, u, v)
+                            .isCloseTo(scorer.logit(u, v), within(tolerance));
+                }
+                int uu = u;
+                int vv = v;
+                scorer.innerProduct()
+                        .ifPresent(form -> assertThat(form.logit(uu, vv))
+                                .as("innerProduct().logit(%d, %d)", uu, vv)
+                                .isCloseTo(expected, within(tolerance)));
+            }
+        }
+        scorer.innerProduct()
+                .ifPresent(form -> assertThat(form.symmetric())
+                        .as("an inner-product form is symmetric exactly when the scorer is undirected")
+                        .isEqualTo(!scorer.directed()));
     }
 
     @Test

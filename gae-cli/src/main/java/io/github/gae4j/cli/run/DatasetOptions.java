@@ -208,12 +208,7 @@ public final class DatasetOptions {
 
         /** {@code loaded} (features as the loader gave them) with its features used as {@code use} says. */
         public static Graph withFeatureUse(Graph loaded, Provenance.Features use) {
-            return switch (use) {
-                case AS_LOADED -> loaded;
-                case NONE -> loaded.withoutFeatures();
-                case ROW_NORMALIZED ->
-                    loaded.withFeatures(loaded.featuresOrIdentity().rowNormalized());
-            };
+            return use.applyTo(loaded);
         }
 
         /**
@@ -239,15 +234,8 @@ public final class DatasetOptions {
 
         /** The reference a provenance records, to load the same graph again; {@code source} names the file. */
         public static DatasetRef fromProvenance(Provenance.Dataset d, Path dataDirOverride, String source) {
-            ComponentSpec loader = d.loader()
-                    .orElseThrow(() -> new ConfigException(source
-                            + ": the model was trained on a graph built in code (no dataset loader is recorded), so it"
-                            + " cannot be loaded again here"));
+            ComponentSpec loader = d.loaderWithDataDir(dataDirOverride, source);
             Map<String, String> options = new LinkedHashMap<>(loader.config().asMap());
-            if (dataDirOverride != null && loader.name().equals("dataset")) {
-                options.put(
-                        "data-dir", dataDirOverride.toAbsolutePath().normalize().toString());
-            }
             return new DatasetRef(
                     d.name(),
                     loader.name(),

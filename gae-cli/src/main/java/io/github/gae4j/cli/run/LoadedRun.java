@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
-import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.runtime.checkpoint.RequiredPlugins;
+import io.github.gae4j.runtime.checkpoint.RecordedRun;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
-import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
-import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.provenance.Provenance;
 import java.nio.file.Path;
@@ -58,22 +55,9 @@ public record LoadedRun(
     }
 
     private static LoadedRun load(Path file, Path dataDir, ModelAssembler assembler, boolean resume) {
-        SavedModel saved = SavedModelFile.read(file);
-        Provenance p = saved.provenance()
-                .orElseThrow(() -> new ConfigException(file + ": the saved model does not"
-                        + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
-        DatasetOptions.DatasetRef ref = DatasetOptions.DatasetRef.fromProvenance(p.dataset(), dataDir, file.toString());
-        // Every plugin the model and its dataset need, before the data is loaded: a missing one is named first.
-        RequiredPlugins required = saved.requiredPlugins(assembler.lookup(), file.toString());
-        required.check(saved.description().model());
-        p.dataset().loader().ifPresent(loader -> required.check(ComponentKind.DATASET, loader));
-        if (resume) {
-            required.check(
-                    ComponentKind.OPTIMIZER, saved.description().training().optimizer());
-        }
-        Graph graph = ref.load(assembler);
-        p.dataset().requireSameGraph(graph, file.toString());
-        GraphAutoencoder model = saved.assemble(assembler, p.creationContext(graph), file.toString());
-        return new LoadedRun(file, saved, p, ref, graph, p.linkSplit(graph), model);
+        RecordedRun run = RecordedRun.load(file, dataDir, assembler, resume);
+        DatasetOptions.DatasetRef ref =
+                DatasetOptions.DatasetRef.fromProvenance(run.provenance().dataset(), dataDir, file.toString());
+        return new LoadedRun(file, run.saved(), run.provenance(), ref, run.graph(), run.split(), run.model());
     }
 }

@@ -81,6 +81,7 @@ class LayeringTest {
                 "runtime.diagnostics", // collapse and trouble detection during training, with advice
                 "runtime.files", // model description files (JSON, YAML), one Jackson setup
                 "runtime.checkpoint", // model files and checkpoints
+                "runtime.predict", // link predictions from a model file: scorers, top-k search, LinkPredictor
                 "runtime", // Gae and TrainedModel: the short path for code
                 "runtime.tune", // gae tune's search over recipes, by validation AUC, in a budget
                 "runtime.inject"); // Guice wiring, the edge
@@ -144,6 +145,23 @@ class LayeringTest {
     @Test
     void everyPackageKeepsToItsLayer() {
         layering().check(MAIN_CODE);
+    }
+
+    /** An application that only predicts never touches the training machinery. */
+    @Test
+    void predictionNeedsNoTrainingClasses() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage("io.github.gae4j.runtime.predict..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.github.gae4j.runtime.train..",
+                        "io.github.gae4j.runtime.backend..",
+                        "io.github.gae4j.runtime.diagnostics..",
+                        "io.github.gae4j.runtime.tune..",
+                        "io.github.gae4j.core.optim..")
+                .check(MAIN_CODE);
     }
 
     @Test

@@ -4,6 +4,7 @@ package io.github.gae4j.core.spi;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.tensor.Matrix;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -24,6 +25,16 @@ public interface Decoder {
      */
     default Variable logits(Variable z, EdgeList pairs, Mode mode, RandomGenerator random) {
         return logits(z, pairs);
+    }
+
+    /**
+     * This decoder's scores over fixed embeddings {@code z} (as the encoder returns them), for prediction and
+     * search. The default scores through {@link #logits(Variable, EdgeList)} and calls the scores directed;
+     * decoders override it with a direct form ({@link DecoderScorers#innerProduct} for inner products, which
+     * exact search blocks over and vector indexes serve) and say whether they are symmetric.
+     */
+    default PairScorer scorer(Matrix z) {
+        return DecoderScorers.generic(this, z, true);
     }
 
     /** Trainable parameters (none for the inner product). */

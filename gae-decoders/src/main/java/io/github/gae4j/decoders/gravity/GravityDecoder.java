@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.gravity;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.RowL2Normalize;
@@ -8,6 +9,8 @@ import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
+import io.github.gae4j.core.spi.PairScorer;
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
 
@@ -77,6 +80,33 @@ public final class GravityDecoder implements Decoder, FusedFullGraphLoss {
     @Override
     public Variable logits(Variable z, EdgeList pairs) {
         return GravityLogits.of(positions(z), masses(z), pairs, lambda, epsilon);
+    }
+
+    /**
+     * Directed scores m̃_v − λ log(‖p_u − p_v‖² + ε) computed directly. Not an inner product (the distance
+     * term is a nearest-neighbour search, the mass a per-target bias), so search over it is exact.
+     */
+    @Override
+    public PairScorer scorer(Matrix z) {
+        requireWidth(Constant.of(z));
+        int d = z.cols() - 1;
+        double[] positions = new double[z.rows() * d];
+        double[] masses = new double[z.rows()];
+        for (int i = 0; i < z.rows(); i++) {
+            System.arraycopy(z.data(), i * z.cols(), positions, i * d, d);
+            masses[i] = z.get(i, d);
+            if (normalize) {
+                double norm = 0;
+                for (int c = 0; c < d; c++) {
+                    norm += positions[i * d + c] * positions[i * d + c];
+                }
+                double scale = 1 / Math.max(Math.sqrt(norm), RowL2Normalize.MIN_NORM);
+                for (int c = 0; c < d; c++) {
+                    positions[i * d + c] *= scale;
+                }
+            }
+        }
+        return new GravityScorer(positions, masses, d, lambda, epsilon);
     }
 
     @Override

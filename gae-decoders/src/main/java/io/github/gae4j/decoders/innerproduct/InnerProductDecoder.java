@@ -5,7 +5,11 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.DecoderScorers;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
+import io.github.gae4j.core.spi.InnerProductForm;
+import io.github.gae4j.core.spi.PairScorer;
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.decoders.sourcetarget.SourceTargetFullGraphBce;
 
@@ -21,6 +25,12 @@ public final class InnerProductDecoder implements Decoder, FusedFullGraphLoss {
     @Override
     public Variable logits(Variable z, EdgeList pairs) {
         return RowDot.of(z, pairs);
+    }
+
+    /** Symmetric inner products: exact search blocks over them, a maximum-inner-product index serves them. */
+    @Override
+    public PairScorer scorer(Matrix z) {
+        return DecoderScorers.innerProduct(InnerProductForm.symmetric(z));
     }
 
     @Override

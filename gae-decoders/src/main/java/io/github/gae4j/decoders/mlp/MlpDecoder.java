@@ -12,7 +12,9 @@ import io.github.gae4j.core.autodiff.functions.RowGather;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.DecoderScorers;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.PairScorer;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,6 +110,12 @@ public final class MlpDecoder implements Decoder {
             h = Relu.of(AddBias.of(MatMul.of(in, layers.get(l)), biases.get(l)));
         }
         return AddBias.of(MatMul.of(h, layers.get(last)), biases.get(last));
+    }
+
+    /** Scored through the MLP in batches; symmetric, as z_u ⊙ z_v is. Not an inner product: no index serves it. */
+    @Override
+    public PairScorer scorer(Matrix z) {
+        return DecoderScorers.generic(this, z, false);
     }
 
     /** W0, b0, W1, b1, … in layer order. */

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.decoders.sourcetarget;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.functions.ColumnSlice;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.spi.Decoder;
+import io.github.gae4j.core.spi.DecoderScorers;
 import io.github.gae4j.core.spi.FusedFullGraphLoss;
+import io.github.gae4j.core.spi.InnerProductForm;
+import io.github.gae4j.core.spi.PairScorer;
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import java.util.Locale;
 
@@ -34,6 +39,22 @@ public final class SourceTargetDecoder implements Decoder, FusedFullGraphLoss {
     @Override
     public Variable logits(Variable z, EdgeList pairs) {
         return RowDot.of(sources(z), pairs.srcArray(), targets(z), pairs.dstArray());
+    }
+
+    /** Directed inner products s_u · t_v: queries are the source halves, keys the target halves. */
+    @Override
+    public PairScorer scorer(Matrix z) {
+        if (z.cols() < 2 || z.cols() % 2 != 0) {
+            requireEven(Constant.of(z));
+        }
+        int half = z.cols() / 2;
+        Matrix sources = Matrix.zeros(z.rows(), half);
+        Matrix targets = Matrix.zeros(z.rows(), half);
+        for (int i = 0; i < z.rows(); i++) {
+            System.arraycopy(z.data(), i * z.cols(), sources.data(), i * half, half);
+            System.arraycopy(z.data(), i * z.cols() + half, targets.data(), i * half, half);
+        }
+        return DecoderScorers.innerProduct(new InnerProductForm(sources, targets));
     }
 
     @Override

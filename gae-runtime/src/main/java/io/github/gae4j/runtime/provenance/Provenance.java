@@ -4,9 +4,11 @@ package io.github.gae4j.runtime.provenance;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.runtime.model.ComponentSpec;
+import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.net.URISyntaxException;
@@ -17,9 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Where a trained model came from: the gae4j version and the JDK that trained it, each plugin
@@ -128,6 +132,16 @@ public record Provenance(
             this.key = key;
         }
 
+        /** {@code loaded} (features as the loader gave them) with its features used as this says. */
+        public Graph applyTo(Graph loaded) {
+            return switch (this) {
+                case AS_LOADED -> loaded;
+                case NONE -> loaded.withoutFeatures();
+                case ROW_NORMALIZED ->
+                    loaded.withFeatures(loaded.featuresOrIdentity().rowNormalized());
+            };
+        }
+
         public String key() {
             return key;
         }
@@ -184,6 +198,40 @@ public record Provenance(
          * counts and, where recorded, the same content fingerprint. A saved model fits only the graph it was
          * trained on, and the data behind a name may change.
          */
+        /**
+         * The graph trained on, loaded again with the recorded loader and options (a {@code dataset} loader's
+         * {@code data-dir} replaced by {@code dataDirOverride} when given: the data moved), its features used as
+         * recorded, and checked to be the recorded graph ({@link #requireSameGraph}). {@code source} names the model
+         * file in messages.
+         *
+         * @throws ConfigException for a graph built in code (no loader recorded) or a different graph
+         */
+        public Graph reload(ModelAssembler assembler, Path dataDirOverride, String source) {
+            ComponentSpec spec = loaderWithDataDir(dataDirOverride, source);
+            Graph loaded = assembler
+                    .create(ComponentKind.DATASET, spec, new CreationContext(0, 0, 0))
+                    .load();
+            Graph graph = features.applyTo(loaded);
+            requireSameGraph(graph, source);
+            return graph;
+        }
+
+        /**
+         * The recorded loader, its {@code data-dir} replaced by {@code dataDirOverride} where given and the loader is
+         * the file-based {@code dataset} one.
+         */
+        public ComponentSpec loaderWithDataDir(Path dataDirOverride, String source) {
+            ComponentSpec recorded = loader.orElseThrow(() -> new ConfigException(source
+                    + ": the model was trained on a graph built in code (no dataset loader is recorded), so it"
+                    + " cannot be loaded again here"));
+            if (dataDirOverride == null || !recorded.name().equals("dataset")) {
+                return recorded;
+            }
+            Map<String, String> options = new TreeMap<>(recorded.config().asMap());
+            options.put("data-dir", dataDirOverride.toAbsolutePath().normalize().toString());
+            return new ComponentSpec(recorded.name(), ComponentConfig.of(options));
+        }
+
         public void requireSameGraph(Graph graph, String source) {
             requireSize(source, "nodes", nodes, graph.nodeCount());
             requireSize(source, "edges", edges, graph.edgeCount());
