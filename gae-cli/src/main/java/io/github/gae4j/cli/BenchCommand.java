@@ -57,6 +57,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed epochs per row, after 20 warm-up ones (default 30).")
     int epochs;
 
+    /** Which table to print. */
+    enum Suite {
+        /** Training steps and the training kernels (the default). */
+        TRAIN
+    }
+
+    @Option(
+            names = "--suite",
+            paramLabel = "NAME",
+            defaultValue = "train",
+            description = "Which table: train (default: training steps and kernels).")
+    Suite suite;
+
     @Option(
             names = {"-t", "--threads"},
             paramLabel = "N",
@@ -73,7 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         Optional<Path> dir = dataDir != null ? Optional.of(dataDir) : DataDirectories.find();
         List<String> rows = datasets == null || datasets.isEmpty() ? Benchmark.DATASETS : datasets;
         try (PrintStream table = LineForwarder.to(spec.commandLine().getOut())) {
-            Benchmark.run(assembler, dir, rows, epochs, Threads.resolve(threads), table);
+            switch (suite) {
+                case TRAIN -> Benchmark.run(assembler, dir, rows, epochs, Threads.resolve(threads), table);
+            }
         }
         return GaeCommand.OK;
     }

@@ -61,6 +61,11 @@ public final class BruteForceSearch implements LinkSearch {
         return true;
     }
 
+    @Override
+    public String describe() {
+        return "exact (brute force, one row at a time)";
+    }
+
     private static void offer(PriorityQueue<ScoredPair> heap, ScoredPair p, int k) {
         if (heap.size() < k) {
             heap.add(p);

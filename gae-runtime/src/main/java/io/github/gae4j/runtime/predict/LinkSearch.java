@@ -27,4 +27,10 @@ public interface LinkSearch {
 
     /** Whether the results are exact (equal to brute force) or approximate. */
     boolean exact();
+
+    /**
+     * One line for users on what searches and why, e.g. "exact (blocked inner products, 2 threads)" or "exact: decoder
+     * 'gravity' is not an inner product, which no vector index serves".
+     */
+    String describe();
 }
