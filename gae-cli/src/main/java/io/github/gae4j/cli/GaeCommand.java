@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             ReproduceCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             PluginsCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.github.gae4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gae serve} on a trained run: port 0, the printed URL answers, Ctrl-C stops it with exit 0. */
+final class ServeCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path run;
+
+    @BeforeAll
+    static void trainOnce() {
+        run = dir.resolve("run");
+        Cli train = Cli.run(TrainEvalEmbedTest.concat(
+                new String[] {"train", "--epochs", "5", "--seed", "3", "--no-report", "--out", run.toString()},
+                TrainEvalEmbedTest.SMALL));
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+    }
+
+    @Test
+    void servesTheRunUntilCtrlC() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> serving = pool.submit(() -> GaeCommand.execute(
+                    new String[] {"serve", run.toString(), "--port", "0", "--threads", "2"},
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true)));
+            URI base = awaitUrl(out, serving);
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> health = client.send(
+                    HttpRequest.newBuilder(base.resolve("/health"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+            HttpResponse<String> model = client.send(
+                    HttpRequest.newBuilder(base.resolve("/model"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode m = new ObjectMapper().readTree(model.body());
+            assertThat(m.get("nodes").asInt()).isEqualTo(300);
+            assertThat(m.get("decoder").asText()).isNotBlank();
+            assertThat(m.get("provenance").get("dataset").get("nodes").asInt()).isEqualTo(300);
+            assertThat(m.get("model").get("encoder").get("name").asText()).isNotBlank();
+
+            ctrlC();
+            assertThat(serving.get(60, TimeUnit.SECONDS)).as("%s%n%s", out, err).isZero();
+            assertThat(out.toString()).contains("gae serve: stopped after 2 requests");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A real SIGINT to this JVM when the command caught it (it always should on HotSpot), else the same request. */
+    private static void ctrlC() throws ReflectiveOperationException {
+        if (StopSignals.allCatchCtrlC()) {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            signal.getMethod("raise", signal)
+                    .invoke(null, signal.getConstructor(String.class).newInstance("INT"));
+        } else {
+            StopSignals.requestAll();
+        }
+    }
+
+    private static URI awaitUrl(StringWriter out, Future<Integer> serving) throws Exception {
+        Pattern listening = Pattern.compile("listening on (http://\\S+/)");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            Matcher m = listening.matcher(out.toString());
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+            if (serving.isDone()) {
+                throw new AssertionError("gae serve ended early with " + serving.get() + ":\n" + out);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("gae serve printed no URL:\n" + out);
+    }
+
+    @Test
+    void badArgumentsExit2() throws java.io.IOException {
+        Cli noPort = Cli.run("serve", run.toString());
+        assertThat(noPort.exitCode()).isEqualTo(2);
+        assertThat(noPort.err()).contains("--port");
+        Cli badPort = Cli.run("serve", run.toString(), "--port", "70000");
+        assertThat(badPort.exitCode()).as(badPort.toString()).isEqualTo(2);
+        assertThat(badPort.err()).contains("--port must be between 0 (any free port) and 65535, got 70000");
+        Cli noRun = Cli.run("serve", dir.resolve("missing").toString(), "--port", "0");
+        assertThat(noRun.exitCode()).isEqualTo(2);
+        assertThat(noRun.err()).contains("no such file or run directory");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Cli inUse = Cli.run("serve", run.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(inUse.exitCode()).as(inUse.toString()).isEqualTo(2);
+            assertThat(inUse.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+        Cli badSearch = Cli.run("serve", run.toString(), "--port", "0", "--search", "fast");
+        assertThat(badSearch.exitCode()).isEqualTo(2);
+        assertThat(badSearch.err()).contains("--search");
+    }
+}
