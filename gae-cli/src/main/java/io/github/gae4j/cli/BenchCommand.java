@@ -2,6 +2,7 @@
 package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.bench.Benchmark;
+import io.github.gae4j.cli.bench.ServeBench;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import jakarta.inject.Inject;
@@ -60,7 +61,9 @@ final class BenchCommand implements Callable<Integer> {
     /** Which table to print. */
     enum Suite {
         /** Training steps and the training kernels (the default). */
-        TRAIN
+        TRAIN,
+        /** HTTP /topk latency of gae serve under 8 clients, beside the Java API's ({@code ServeBench}). */
+        SERVE,
     }
 
     @Option(
@@ -88,6 +91,7 @@ final class BenchCommand implements Callable<Integer> {
         try (PrintStream table = LineForwarder.to(spec.commandLine().getOut())) {
             switch (suite) {
                 case TRAIN -> Benchmark.run(assembler, dir, rows, epochs, Threads.resolve(threads), table);
+                case SERVE -> ServeBench.run(assembler, dir, Threads.resolve(threads), table);
             }
         }
         return GaeCommand.OK;
