@@ -5,7 +5,6 @@ import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.cli.serve.PredictionServer;
 import io.github.gae4j.cli.serve.ServerLimits;
 import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.runtime.checkpoint.RecordedRun;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.predict.LinkPredictor;
 import io.github.gae4j.runtime.predict.PredictorOptions;
@@ -98,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Path file = RunFiles.modelFile(model);
         PredictorOptions options = new PredictorOptions(Optional.ofNullable(dataDir), search, n, !includeHeldOut);
-        LinkPredictor predictor = LinkPredictor.of(RecordedRun.load(file, dataDir, assembler, false), options);
+        LinkPredictor predictor = LinkPredictor.open(file, options, assembler);
         PredictionServer.Config config = PredictionServer.Config.of(host, port, n);
         ServerLimits limits = config.limits();
         try (StopSignals stop = new StopSignals(config.grace().toSeconds() + 5);

@@ -107,6 +107,14 @@ final class ServeCommandTest {
     }
 
     @Test
+    void helpListsTheEndpointsAndLimits() {
+        Cli help = Cli.run("serve", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out())
+                .contains("GET  /topk?node=ID&k=K", "POST /score", "GET  /embedding?node=ID", "--include-heldout");
+    }
+
+    @Test
     void badArgumentsExit2() throws java.io.IOException {
         Cli noPort = Cli.run("serve", run.toString());
         assertThat(noPort.exitCode()).isEqualTo(2);

@@ -299,25 +299,11 @@ final class PredictionServerTest {
     void aFailureOfTheServerGets500WithoutAStackTrace() {
         Matrix z = embeddings(11);
         PairScorer good = DecoderScorers.innerProduct(InnerProductForm.symmetric(z));
-        PairScorer broken = new PairScorer() {
-            @Override
-            public int nodes() {
-                return good.nodes();
+        PairScorer broken = intercepted(good, source -> {
+            if (source == 7) {
+                throw new IllegalStateException("deliberate failure for node 7");
             }
-
-            @Override
-            public boolean directed() {
-                return false;
-            }
-
-            @Override
-            public double logit(int source, int target) {
-                if (source == 7) {
-                    throw new IllegalStateException("deliberate failure for node 7");
-                }
-                return good.logit(source, target);
-            }
-        };
+        });
         try (PredictionServer s =
                 PredictionServer.start(predictor(broken, z), PredictionServer.Config.of("127.0.0.1", 0, 1))) {
             Answer a = post(s, "/score", "{\"pairs\": [[\"1007\", \"1001\"]]}");
@@ -326,6 +312,27 @@ final class PredictionServerTest {
             assertThat(post(s, "/score", "{\"pairs\": [[\"1001\", \"1007\"]]}").status())
                     .isEqualTo(200);
         }
+    }
+
+    /** {@code good}'s scores, after {@code before} has seen the source index (to fail or to wait). */
+    static PairScorer intercepted(PairScorer good, java.util.function.IntConsumer before) {
+        return new PairScorer() {
+            @Override
+            public int nodes() {
+                return good.nodes();
+            }
+
+            @Override
+            public boolean directed() {
+                return good.directed();
+            }
+
+            @Override
+            public double logit(int source, int target) {
+                before.accept(source);
+                return good.logit(source, target);
+            }
+        };
     }
 
     static void assertError(Answer a, int status, String message) {
@@ -386,30 +393,16 @@ final class PredictionServerTest {
         PairScorer good = DecoderScorers.innerProduct(InnerProductForm.symmetric(z));
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        PairScorer slow = new PairScorer() {
-            @Override
-            public int nodes() {
-                return good.nodes();
-            }
-
-            @Override
-            public boolean directed() {
-                return false;
-            }
-
-            @Override
-            public double logit(int source, int target) {
-                if (source == 9) {
-                    entered.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        PairScorer slow = intercepted(good, source -> {
+            if (source == 9) {
+                entered.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return good.logit(source, target);
             }
-        };
+        });
         LinkPredictor p = predictor(slow, z);
         PredictionServer s = PredictionServer.start(p, PredictionServer.Config.of("127.0.0.1", 0, 2));
         URI base = s.uri();
