@@ -26,14 +26,14 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Serves a trained model's link predictions as an HTTP JSON API until Ctrl-C (which lets requests in"
-                    + " flight finish, then exits 0):",
-            "  GET  /health                     {\"status\":\"ok\"}",
-            "  GET  /model                      description and provenance",
-            "  GET  /topk?node=ID&k=K           {\"node\":ID,\"links\":[{\"target\":..,\"score\":..},..]} (k ≤ 1000,"
-                    + " default 10)",
-            "  POST /score {\"pairs\":[[\"a\",\"b\"],..]}   {\"scores\":[..]} (≤ 10000 pairs, body ≤ 1 MiB)",
-            "  GET  /embedding?node=ID          {\"node\":ID,\"embedding\":[..]}",
+            "Serves a trained model's link predictions as an HTTP JSON API until Ctrl-C (requests in flight"
+                    + " finish, then it exits 0).",
+            "  GET  /health              {\"status\":\"ok\"}",
+            "  GET  /model               description and provenance",
+            "  GET  /topk?node=ID&k=K    {\"node\":..,\"links\":[{\"target\":..,\"score\":..},..]}",
+            "  POST /score               {\"pairs\":[[\"a\",\"b\"],..]} -> {\"scores\":[..]}",
+            "  GET  /embedding?node=ID   {\"node\":..,\"embedding\":[..]}",
+            "Limits: k ≤ 1000 (default 10); 10000 pairs and 1 MiB per request.",
             "Scores are the decoder's probabilities; known links (training edges, and held-out positives unless"
                     + " --include-heldout) are never recommended. Errors are {\"error\":\"...\"} with 400 (bad"
                     + " request), 404 (unknown path or node id), 405 (wrong method) or 413 (body too large)."
@@ -129,7 +129,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("gae serve: stopping; letting requests in flight finish...");
             out.flush();
             server.close();
-            out.printf(Locale.ROOT, "gae serve: stopped after %d requests%n", server.requestsAnswered());
+            long answered = server.requestsAnswered();
+            out.printf(Locale.ROOT, "gae serve: stopped after %d request%s%n", answered, answered == 1 ? "" : "s");
             out.flush();
         }
         return GaeCommand.OK;

@@ -111,7 +111,12 @@ final class ServeCommandTest {
         Cli help = Cli.run("serve", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out())
-                .contains("GET  /topk?node=ID&k=K", "POST /score", "GET  /embedding?node=ID", "--include-heldout");
+                .contains(
+                        "GET  /topk?node=ID&k=K",
+                        "POST /score",
+                        "GET  /embedding?node=ID",
+                        "k ≤ 1000",
+                        "--include-heldout");
     }
 
     @Test
