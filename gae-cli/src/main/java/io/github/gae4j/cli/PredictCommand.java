@@ -154,7 +154,10 @@ final class PredictCommand implements Callable<Integer> {
         this.assembler = assembler;
     }
 
-    /** What the predictions come from: the predictor, and the held-out test edges by index in its node order. */
+    /**
+     * What the predictions come from: the predictor, and the held-out test edges by index in its node order (both
+     * directions of each for an undirected graph, so a directed model's (v, u) finds the test edge (u, v) too).
+     */
     record Predictions(LinkPredictor predictor, Optional<EdgeList> testEdges) {}
 
     /** Writes CSV rows to the output (stdout or the --out file); returns how many. */
@@ -206,8 +209,11 @@ final class PredictCommand implements Callable<Integer> {
      */
     Predictions open(Path file, PredictorOptions options) {
         RecordedRun run = LoadedRun.recorded(file, options.dataDir().orElse(null), assembler, false);
-        return new Predictions(
-                LinkPredictor.of(run, options), Optional.of(run.split().testPositives()));
+        EdgeList test = run.split().testPositives();
+        if (!run.graph().isDirected()) {
+            test = test.concat(new EdgeList(test.dstArray(), test.srcArray()));
+        }
+        return new Predictions(LinkPredictor.of(run, options), Optional.of(test));
     }
 
     /** Usage errors (exit 2) before anything is loaded. */

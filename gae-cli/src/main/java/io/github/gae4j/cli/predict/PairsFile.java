@@ -87,7 +87,8 @@ public final class PairsFile {
             }
         });
         if (!unknown.isEmpty()) {
-            List<Long> lines = unknown.values().stream().limit(NAMED).toList();
+            List<Long> lines =
+                    unknown.values().stream().limit(NAMED).distinct().sorted().toList();
             String where = lines.size() == 1
                     ? file + ", line " + lines.get(0)
                     : file + ", lines " + lines.stream().map(String::valueOf).collect(Collectors.joining(", "));
@@ -127,9 +128,10 @@ public final class PairsFile {
                             number,
                             String.format(
                                     Locale.ROOT,
-                                    "%d fields, expected 2 (source and target separated by %s, as on the first pair"
+                                    "%d %s, expected 2 (source and target separated by %s, as on the first pair"
                                             + " line)",
                                     fields.size(),
+                                    fields.size() == 1 ? "field" : "fields",
                                     separator.description));
                 }
                 if (fields.get(0).isEmpty()) {

@@ -72,9 +72,9 @@ public record LoadedRun(
             return RecordedRun.load(file, dataDir, assembler, resume);
         } catch (DatasetNotFoundException e) {
             String advice = dataDir == null
-                    ? "the data it was trained on is not where training found it; if it moved, pass --data-dir DIR,"
+                    ? "the model's training data is not where training found it; if it moved, pass --data-dir DIR,"
                             + " the datasets root that holds it now"
-                    : "--data-dir " + dataDir + " does not hold the data it was trained on; pass the datasets root"
+                    : "--data-dir " + dataDir + " does not hold the model's training data; pass the datasets root"
                             + " that does";
             throw new GaeException(file + ": " + advice + ". " + e.getMessage(), e);
         }
