@@ -51,11 +51,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Predicts links with a saved model and writes CSV (source,target,score,rank; original node ids, score ="
-                    + " the decoder's probability): the K most likely new links of the whole graph (--top K), each"
-                    + " node's K most likely new links (--per-node K), or a score for each pair of a file (--pairs"
-                    + " FILE). Known links are never recommended.",
-            ""
+            "Predicts links with a saved model, as CSV (source,target,score,rank; original ids, score = probability):"
+                    + " the K most likely new links of the graph (--top K) or of each node (--per-node K), or the"
+                    + " scores of given pairs (--pairs FILE).",
+            "",
+            "Known links (training edges, and unless --include-heldout the validation and test positives) are never"
+                    + " recommended. The CSV goes to stdout or --out FILE as it is found; a summary goes to stderr."
         },
         footer = {
             "",
@@ -101,7 +102,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(
             names = "--nodes",
-            paramLabel = "ID,ID,...",
+            paramLabel = "ID",
             split = ",",
             description = "With --per-node: only these nodes (original ids).")
     List<String> nodes;
