@@ -108,10 +108,17 @@ public final class LinkPredictor {
             knownEdges.add(split.valPositives());
             knownEdges.add(split.testPositives());
         }
+        PairScorer scorer = run.model().decoder().scorer(z);
+        if (scorer.directed() && !run.graph().isDirected()) {
+            // A directed decoder on an undirected graph: an edge is known in both directions.
+            for (EdgeList e : List.copyOf(knownEdges)) {
+                knownEdges.add(new EdgeList(e.dstArray(), e.srcArray()));
+            }
+        }
         return of(
                 run.graph().nodeIds(),
                 z,
-                run.model().decoder().scorer(z),
+                scorer,
                 knownEdges,
                 options,
                 Optional.of(run.saved().description()),
