@@ -65,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = {"-t", "--threads"},
             paramLabel = "N",
-            description = "Request threads, also used to compute the embeddings (default: all cores).")
+            description = "Top-k searches at a time (4× as many threads take requests), and threads computing the"
+                    + " embeddings (default: all cores).")
     Integer threads;
 
     @Option(
@@ -112,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
                     predictor.search().describe());
             out.printf(
                     Locale.ROOT,
-                    "gae serve: listening on %s (%d threads; k ≤ %d, ≤ %d pairs and %d bytes per request);"
+                    "gae serve: listening on %s (%d search threads; k ≤ %d, ≤ %d pairs and %d bytes per request);"
                             + " Ctrl-C stops%n",
                     server.uri(),
                     n,

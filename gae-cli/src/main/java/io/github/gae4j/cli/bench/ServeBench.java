@@ -130,6 +130,11 @@ public final class ServeBench {
             rows.add(http(server.uri(), ids, pick));
             rows.add(sockets("HTTP GET /topk, " + CLIENTS + " clients", server.port(), ids, pick, ServeBench::topK));
         }
+        // The same server searching each query alone: what searching concurrent queries together gains.
+        try (PredictionServer server = PredictionServer.start(
+                predictor, PredictionServer.Config.of("127.0.0.1", 0, threads).withBatch(1))) {
+            rows.add(sockets("HTTP GET /topk, unbatched", server.port(), ids, pick, ServeBench::topK));
+        }
 
         out.printf(
                 Locale.ROOT,
@@ -153,7 +158,7 @@ public final class ServeBench {
                     t.perSecond(),
                     t.failures());
         }
-        Timing http = rows.get(rows.size() - 1); // the keep-alive socket clients' /topk
+        Timing http = rows.get(rows.size() - 2); // the keep-alive socket clients' /topk, batched
         Timing api = rows.get(0);
         out.printf(
                 Locale.ROOT,

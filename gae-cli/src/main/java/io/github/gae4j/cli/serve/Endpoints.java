@@ -51,11 +51,14 @@ final class Endpoints {
     private static final byte[] HEALTH = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final LinkPredictor predictor;
+    private final TopKBatcher batcher;
     private final ServerLimits limits;
     private final byte[] model;
 
-    Endpoints(LinkPredictor predictor, ServerLimits limits) {
+    /** Answers from {@code predictor}, with at most {@code searchers} top-k searches of {@code batch} at a time. */
+    Endpoints(LinkPredictor predictor, int searchers, int batch, ServerLimits limits) {
         this.predictor = predictor;
+        this.batcher = new TopKBatcher(predictor, searchers, batch);
         this.limits = limits;
         this.model = write(modelTree(predictor, limits));
     }
@@ -84,7 +87,13 @@ final class Endpoints {
     private byte[] topK(Map<String, String> params) {
         String node = required(params, "node", "/topk?node=ID&k=K");
         int k = k(params.get("k"));
-        List<Link> links = predictor.topK(node, k);
+        List<Link> links;
+        try {
+            links = batcher.topK(node, k);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(HttpError.UNAVAILABLE, "the server is shutting down");
+        }
         return write(g -> {
             g.writeStartObject();
             g.writeStringField("node", node);
@@ -250,6 +259,11 @@ final class Endpoints {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest("malformed query string near '" + s + "': " + e.getMessage());
         }
+    }
+
+    /** How the top-k queries were searched, for the log. */
+    String searchSummary() {
+        return batcher.summary();
     }
 
     /** The error body {@code {"error": message}}. */

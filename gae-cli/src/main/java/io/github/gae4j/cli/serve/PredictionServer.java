@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * jdk.httpserver: no dependency): {@code GET /health}, {@code GET /model}, {@code GET /topk?node=ID&k=K}, {@code POST
  * /score} with {@code {"pairs": [["a", "b"], ...]}}, {@code GET /embedding?node=ID}.
  *
- * <p>Requests run on a fixed pool of {@code threads} threads with a bounded queue ({@value #QUEUE} requests); when the
- * queue is full the server's dispatcher thread answers the request itself, which slows accepting (back-pressure)
- * instead of dropping connections. Bad requests get 400 (413 for a body over the limit, 405 for a wrong method, 404
+ * <p>At most {@code threads} top-k searches run at a time, each answering up to {@value TopKBatcher#MAX_BATCH}
+ * concurrent queries together ({@link TopKBatcher}); {@value #REQUEST_THREADS_PER_SEARCH} × {@code threads} threads
+ * handle requests, with a bounded queue ({@value #QUEUE} requests); when the queue is full the server's dispatcher
+ * thread answers the request itself, which slows accepting (back-pressure) instead of dropping connections. Bad requests get 400 (413 for a body over the limit, 405 for a wrong method, 404
  * for an unknown path or node id) with {@code {"error": "..."}}; a failure of the server itself gets 500 with a
  * generic message, its stack trace goes to the log, never to the client.
  *
@@ -45,13 +46,20 @@ public final class PredictionServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
 
+    /** Request threads per search thread: requests waiting for a search form its next batch. */
+    static final int REQUEST_THREADS_PER_SEARCH = 4;
+
     /** Requests waiting for a thread before the dispatcher serves them itself. */
     static final int QUEUE = 1024;
 
     private static final String JSON = "application/json; charset=utf-8";
 
-    /** Where to listen, with how many request threads, the request limits and the shutdown grace period. */
-    public record Config(String host, int port, int threads, ServerLimits limits, Duration grace) {
+    /**
+     * Where to listen, how many top-k searches may run at a time ({@code threads}; four times as many threads handle
+     * requests), the request limits, the shutdown grace period, and how many concurrent top-k queries one search
+     * may answer together ({@code batch}, 1 to {@value TopKBatcher#MAX_BATCH}).
+     */
+    public record Config(String host, int port, int threads, ServerLimits limits, Duration grace, int batch) {
 
         public Config {
             Objects.requireNonNull(host, "host is null");
@@ -63,11 +71,21 @@ public final class PredictionServer implements AutoCloseable {
             if (threads < 1) {
                 throw new ConfigException("the server needs at least 1 thread, got " + threads);
             }
+            if (batch < 1 || batch > TopKBatcher.MAX_BATCH) {
+                throw new ConfigException(
+                        "top-k queries are searched in batches of 1 to " + TopKBatcher.MAX_BATCH + ", got " + batch);
+            }
         }
 
-        /** Default limits and a 5-second grace period. */
+        /** Default limits, a 5-second grace period, concurrent top-k queries searched together. */
         public static Config of(String host, int port, int threads) {
-            return new Config(host, port, threads, ServerLimits.defaults(), Duration.ofSeconds(5));
+            return new Config(
+                    host, port, threads, ServerLimits.defaults(), Duration.ofSeconds(5), TopKBatcher.MAX_BATCH);
+        }
+
+        /** The same with concurrent top-k queries searched in batches of at most {@code value} (1: one by one). */
+        public Config withBatch(int value) {
+            return new Config(host, port, threads, limits, grace, value);
         }
     }
 
@@ -116,24 +134,27 @@ public final class PredictionServer implements AutoCloseable {
             throw new ConfigException(String.format(
                     Locale.ROOT, "cannot listen on %s:%d: %s", config.host(), config.port(), e.getMessage()));
         }
+        int requestThreads = REQUEST_THREADS_PER_SEARCH * config.threads();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
-                config.threads(),
-                config.threads(),
+                requestThreads,
+                requestThreads,
                 0L,
                 TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(QUEUE),
                 threads(),
                 new ThreadPoolExecutor.CallerRunsPolicy());
-        PredictionServer s = new PredictionServer(http, executor, new Endpoints(predictor, config.limits()), config);
+        PredictionServer s = new PredictionServer(
+                http, executor, new Endpoints(predictor, config.threads(), config.batch(), config.limits()), config);
         http.createContext("/", s::handle);
         http.setExecutor(executor);
         http.start();
         LOG.info(
-                "serving {} ({} nodes) on {} with {} threads",
+                "serving {} ({} nodes) on {}: {} search threads, {} request threads",
                 predictor.source(),
                 predictor.nodeIds().size(),
                 s.uri(),
-                config.threads());
+                config.threads(),
+                requestThreads);
         return s;
     }
 
@@ -291,6 +312,6 @@ public final class PredictionServer implements AutoCloseable {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        LOG.info("stopped after {} requests", answered.get());
+        LOG.info("stopped after {} requests; {}", answered.get(), endpoints.searchSummary());
     }
 }

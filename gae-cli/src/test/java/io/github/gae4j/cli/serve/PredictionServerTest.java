@@ -278,7 +278,8 @@ final class PredictionServerTest {
         LinkPredictor p = predictor(DecoderScorers.innerProduct(InnerProductForm.symmetric(z)), z);
         try (PredictionServer small = PredictionServer.start(
                 p,
-                new PredictionServer.Config("127.0.0.1", 0, 1, new ServerLimits(5, 2, 100), Duration.ofSeconds(5)))) {
+                new PredictionServer.Config(
+                        "127.0.0.1", 0, 1, new ServerLimits(5, 2, 100), Duration.ofSeconds(5), 1))) {
             assertError(get(small, "/topk?node=1001&k=6"), 400, "k must be at most 5");
             assertError(
                     post(
