@@ -73,7 +73,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--search",
             paramLabel = "exact|approx|auto",
             defaultValue = "auto",
-            description = "Top-k search: exact, approx (a vector index) or auto (by graph size; default).")
+            description = "Top-K search: exact, approx (a vector index, where the decoder allows one) or auto"
+                    + " (default: exact up to " + SearchMode.AUTO_APPROX_NODES + " nodes).")
     SearchMode search;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Datasets root, if it moved since training.")
