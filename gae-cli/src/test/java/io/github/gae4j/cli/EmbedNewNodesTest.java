@@ -182,7 +182,7 @@ final class EmbedNewNodesTest {
         Files.writeString(bad.resolveSibling("bad.cites"), "a\tb\n");
         Cli embed = Cli.run("embed", run.toString(), "--graph", bad.toString());
         assertThat(embed.exitCode()).as(embed.toString()).isEqualTo(1);
-        assertThat(embed.err()).contains("bad.content").contains("line 2");
+        assertThat(embed.err()).contains(bad + ":2: feature 2 (field 3) of node 'b' is not a finite number");
     }
 
     @Test
