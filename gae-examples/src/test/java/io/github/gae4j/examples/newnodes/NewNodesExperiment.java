@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  * graph through {@link InductiveEmbedding} and score through its {@link LinkPredictor}: the only difference is whether
  * the new nodes were there in training.
  */
-final class NewNodesExperiment {
+public final class NewNodesExperiment {
 
     /** The figures of one seed. */
     record Result(long seed, int newNodes, int positives, LinkScores inductive, LinkScores full) {}
@@ -141,7 +141,7 @@ final class NewNodesExperiment {
     }
 
     /** The subgraph of {@code keep} (sorted node indices): their ids, features, labels and the edges among them. */
-    static Graph induced(Graph g, int[] keep) {
+    public static Graph induced(Graph g, int[] keep) {
         int n = g.nodeCount();
         int[] to = new int[n];
         Arrays.fill(to, -1);
