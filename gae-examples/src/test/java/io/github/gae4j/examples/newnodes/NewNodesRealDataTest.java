@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The new-nodes measurement on Cora and CiteSeer (GAE, the paper's recipe): 10 % of the nodes removed, trained on the
  * rest, added back with half their edges; link AUC/AP on the other half beside a model trained with them. One seed by
- * default; {@code -Dgae4j.newnodes.seeds=N} for more. Prints a table; skipped without the data.
+ * default; {@code -Dgae4j.newnodes.seeds=N} for more, {@code -Dgae4j.newnodes.model=vgae} for VGAE. Prints a table;
+ * skipped without the data.
  */
 final class NewNodesRealDataTest {
 
@@ -40,10 +41,11 @@ final class NewNodesRealDataTest {
                 .create(ComponentKind.DATASET, ComponentSpec.of("linqs", "path", dir), new CreationContext(0, 0, 0))
                 .load();
         int seeds = Integer.getInteger("gae4j.newnodes.seeds", 1);
+        ModelSpec spec = "vgae".equals(System.getProperty("gae4j.newnodes.model")) ? ModelSpec.vgae() : ModelSpec.gae();
         TrainerConfig recipe =
                 TrainerConfig.builder().epochs(200).learningRate(0.01).build();
         double[] sum = new double[4];
-        System.out.printf(Locale.ROOT, "%n%s: %s%n", name, graph);
+        System.out.printf(Locale.ROOT, "%n%s, %s: %s%n", name, spec.encoder().name(), graph);
         System.out.printf(
                 Locale.ROOT,
                 "%-5s %6s %9s %9s %9s %9s %9s%n",
@@ -55,8 +57,7 @@ final class NewNodesRealDataTest {
                 "full AUC",
                 "full AP");
         for (long seed = 1; seed <= seeds; seed++) {
-            NewNodesExperiment.Result r =
-                    NewNodesExperiment.run(graph, ModelSpec.gae(), recipe, 0.10, 0.5, seed, PLUGINS, 2);
+            NewNodesExperiment.Result r = NewNodesExperiment.run(graph, spec, recipe, 0.10, 0.5, seed, PLUGINS, 2);
             System.out.printf(
                     Locale.ROOT,
                     "%-5d %6d %9d %9.4f %9.4f %9.4f %9.4f%n",
