@@ -2,6 +2,7 @@
 package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.bench.Benchmark;
+import io.github.gae4j.cli.bench.PredictBench;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
             names = "--datasets",
             split = ",",
             paramLabel = "LIST",
-            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four).")
+            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four; the predict suite: pubmed).")
     List<String> datasets;
 
     @Option(
@@ -60,14 +61,20 @@ final class BenchCommand implements Callable<Integer> {
     /** Which table to print. */
     enum Suite {
         /** Training steps and the training kernels (the default). */
-        TRAIN
+        TRAIN,
+        /** Top-k link search (exact) next to the naive materialised and row-by-row paths. */
+        PREDICT
     }
+
+    /** Threads of the predict suite unless --threads says otherwise: the figures are for 2. */
+    static final int PREDICT_THREADS = 2;
 
     @Option(
             names = "--suite",
             paramLabel = "NAME",
             defaultValue = "train",
-            description = "Which table: train (default: training steps and kernels).")
+            description = "Which table: train (default: training steps and kernels), or predict (top-k link search"
+                    + " on PubMed next to materialising Z·Zᵀ and to row-by-row scoring; 2 threads unless --threads).")
     Suite suite;
 
     @Option(
@@ -88,6 +95,13 @@ final class BenchCommand implements Callable<Integer> {
         try (PrintStream table = LineForwarder.to(spec.commandLine().getOut())) {
             switch (suite) {
                 case TRAIN -> Benchmark.run(assembler, dir, rows, epochs, Threads.resolve(threads), table);
+                case PREDICT ->
+                    PredictBench.run(
+                            assembler,
+                            dir,
+                            datasets,
+                            Threads.resolve(threads == null ? PREDICT_THREADS : threads),
+                            table);
             }
         }
         return GaeCommand.OK;

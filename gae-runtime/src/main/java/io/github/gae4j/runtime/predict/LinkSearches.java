@@ -10,6 +10,12 @@ public final class LinkSearches {
 
     /** The search {@code mode} asks for over {@code scorer}, leaving out {@code known}, on {@code threads} threads. */
     public static LinkSearch create(SearchMode mode, PairScorer scorer, KnownLinks known, int threads) {
-        return new BruteForceSearch(scorer, known);
+        // APPROX and AUTO search exactly until a vector index is wired in.
+        return exact(scorer, known, threads);
+    }
+
+    /** The exact kernel: what EXACT asks for, and the fallback where no index can serve. */
+    private static LinkSearch exact(PairScorer scorer, KnownLinks known, int threads) {
+        return new ExactSearch(scorer, known, threads);
     }
 }
