@@ -148,7 +148,7 @@ final class EmbedCommand implements Callable<Integer> {
     private int embedNewGraph(Path file, PrintWriter stdout) throws IOException {
         GraphFile graphFile = new GraphFile(Path.of(graph), graphOptions, "--graph");
         graphFile.requireExists(); // before the model's own graph is loaded again
-        RecordedRun run = RecordedRun.load(file, dataDir, assembler, false);
+        RecordedRun run = LoadedRun.recorded(file, dataDir, assembler, false);
         InductiveEmbedding embedding =
                 InductiveEmbedding.of(run, graphFile.load(assembler), graph, Threads.resolve(threads));
         Path dir = out != null ? out : file.toAbsolutePath().getParent().resolve(newGraphFolder(graphFile.file()));

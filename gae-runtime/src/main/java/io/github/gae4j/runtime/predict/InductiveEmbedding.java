@@ -4,10 +4,12 @@ package io.github.gae4j.runtime.predict;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.error.NumericalException;
+import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.PairScorer;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.checkpoint.RecordedRun;
 import io.github.gae4j.runtime.files.ModelDescription;
@@ -215,20 +217,19 @@ public final class InductiveEmbedding {
 
     /**
      * A link predictor over these embeddings, scored by the model's decoder; the new graph's edges are the known
-     * links (never recommended). {@link PredictorOptions#excludeHeldOut()} and {@code dataDir} do not apply: the new
+     * links (never recommended; in both directions for a directed decoder on an undirected graph). {@link PredictorOptions#excludeHeldOut()} and {@code dataDir} do not apply: the new
      * graph has no split.
      */
     public LinkPredictor predictor(PredictorOptions options) {
         Objects.requireNonNull(options, "options is null");
+        PairScorer scorer = model.decoder().scorer(embeddings);
+        EdgeList edges = graph.edges();
+        // As LinkPredictor.knownEdges: directed scores on an undirected graph know each edge in both directions.
+        List<EdgeList> known = scorer.directed() && !graph.isDirected()
+                ? List.of(edges, new EdgeList(edges.dstArray(), edges.srcArray()))
+                : List.of(edges);
         return LinkPredictor.of(
-                graph.nodeIds(),
-                embeddings,
-                model.decoder().scorer(embeddings),
-                List.of(graph.edges()),
-                options,
-                description,
-                Optional.of(provenance),
-                source);
+                graph.nodeIds(), embeddings, scorer, known, options, description, Optional.of(provenance), source);
     }
 
     /** The graph the encoder saw: the new graph with its features used as the model's were. */

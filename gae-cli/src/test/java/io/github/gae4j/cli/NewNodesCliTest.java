@@ -3,6 +3,7 @@ package io.github.gae4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gae4j.cli.run.GraphFile;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
@@ -10,6 +11,10 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.checkpoint.RecordedRun;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.predict.InductiveEmbedding;
+import io.github.gae4j.runtime.predict.Link;
+import io.github.gae4j.runtime.predict.LinkPredictor;
+import io.github.gae4j.runtime.predict.PredictorOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,12 +22,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code gae embed RUN --graph FILE}: a graph file with new nodes, and the bad inputs with their exit codes. */
-final class EmbedNewNodesTest {
+/** {@code gae embed|predict RUN --graph FILE}: a graph file with new nodes, and the bad inputs with their exit codes. */
+final class NewNodesCliTest {
 
     @TempDir
     static Path dir;
@@ -199,5 +205,73 @@ final class EmbedNewNodesTest {
         Cli embed = Cli.run("embed", run.toString(), "--graph", "full", "--graph-option", "directed=true");
         assertThat(embed.exitCode()).as(embed.toString()).isEqualTo(2);
         assertThat(embed.err()).contains("--graph-option applies to a --graph FILE");
+    }
+
+    @Test
+    void predictRecommendsLinksForNewNodesAsTheJavaApiDoes() {
+        Cli r = PredictCommandTest.predict(
+                run.toString(), "--graph", grown.toString(), "--per-node", "3", "--nodes", "n0,n9", "-t", "2");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("299 known to the model, 10 new, 1 of the model's nodes absent");
+        assertThat(r.err()).doesNotContain("held-out validation and test edges are left out");
+        List<PredictCommandTest.Row> rows = PredictCommandTest.rows(r.out());
+        ModelAssembler assembler = new ModelAssembler(PluginRegistry.discover());
+        RecordedRun recorded = RecordedRun.load(run.resolve(RunFiles.MODEL), null, assembler, false);
+        Graph graph = new GraphFile(grown, Map.of(), "test").load(assembler);
+        LinkPredictor api = InductiveEmbedding.of(recorded, graph, "grown", 2)
+                .predictor(PredictorOptions.defaults().withThreads(2));
+        Map<String, List<Link>> expected = api.topK(List.of("n0", "n9"), 3);
+        assertThat(rows).hasSize(6);
+        int i = 0;
+        for (String node : List.of("n0", "n9")) {
+            for (int rank = 1; rank <= 3; rank++, i++) {
+                Link link = expected.get(node).get(rank - 1);
+                assertThat(rows.get(i))
+                        .isEqualTo(
+                                new PredictCommandTest.Row(node, link.target(), link.score(), Integer.toString(rank)));
+            }
+        }
+        // n0's edges in the file (to nodes 1 and 2) are known links: never recommended.
+        assertThat(rows.subList(0, 3))
+                .noneMatch(row -> row.target().equals("1") || row.target().equals("2"));
+    }
+
+    @Test
+    void predictOnANewGraphHasNoHeldOutEdgesToScore() {
+        Cli r = PredictCommandTest.predict(
+                run.toString(), "--graph", grown.toString(), "--top", "5", "--include-heldout");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("--include-heldout scores against the model's held-out test edges; a --graph FILE"
+                        + " has none");
+    }
+
+    @Test
+    void predictRefusesAFeaturelessModelAndAMissingFileAndStrayGraphOptions() {
+        Cli featurelessModel =
+                PredictCommandTest.predict(featureless.toString(), "--graph", grown.toString(), "--top", "5");
+        assertThat(featurelessModel.exitCode()).as(featurelessModel.toString()).isEqualTo(2);
+        assertThat(featurelessModel.err()).contains("a featureless (X = I) model has no input for a node it never saw");
+
+        Path missing = dir.resolve("gone.npz");
+        Cli noFile = PredictCommandTest.predict(run.toString(), "--graph", missing.toString(), "--top", "5");
+        assertThat(noFile.exitCode()).as(noFile.toString()).isEqualTo(2);
+        assertThat(noFile.err()).contains(missing + ": file not found (--graph)");
+
+        Cli stray = PredictCommandTest.predict(run.toString(), "--graph-option", "directed=true", "--top", "5");
+        assertThat(stray.exitCode()).as(stray.toString()).isEqualTo(2);
+        assertThat(stray.err()).contains("--graph-option applies to a --graph FILE");
+    }
+
+    @Test
+    void predictWithAnotherFeatureWidthIsADataError() throws IOException {
+        Graph g = RecordedRun.load(
+                        run.resolve(RunFiles.MODEL), null, new ModelAssembler(PluginRegistry.discover()), false)
+                .graph();
+        Path wide = dir.resolve("twelve").resolve("twelve.content");
+        writeGrown(g, wide, 12);
+        Cli r = PredictCommandTest.predict(run.toString(), "--graph", wide.toString(), "--top", "5");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains(wide + ": the nodes have 12 features each, but the model");
     }
 }
