@@ -157,4 +157,28 @@ final class NewNodesTest {
                         .toDense()
                         .data());
     }
+
+    @Test
+    void aDirectedDecoderNeverRecommendsTheReverseOfAKnownEdge() {
+        Graph full = graph();
+        TrainedModel m;
+        try (Parallelism p = Parallelism.of(2)) {
+            m = Gae.train(
+                    NewNodesExperiment.induced(full, IntStream.range(0, 180).toArray()),
+                    ModelSpec.gae().withDecoder(io.github.gae4j.runtime.model.ComponentSpec.of("gravity")),
+                    TrainerConfig.builder().epochs(20).seed(5).build(),
+                    PLUGINS,
+                    p);
+        }
+        LinkPredictor p = apply(m, full).predictor(PredictorOptions.defaults().withThreads(2));
+        assertThat(p.directed()).isTrue();
+        java.util.Set<String> edges = new java.util.HashSet<>();
+        io.github.gae4j.core.graph.EdgeList e = full.upperTriangleEdges();
+        for (int k = 0; k < e.size(); k++) {
+            edges.add(e.src(k) + "," + e.dst(k));
+            edges.add(e.dst(k) + "," + e.src(k));
+        }
+        assertThat(p.candidatePairs()).isEqualTo(200L * 199 - 2L * full.edgeCount());
+        assertThat(p.topK(500)).hasSize(500).noneMatch(l -> edges.contains(l.source() + "," + l.target()));
+    }
 }
