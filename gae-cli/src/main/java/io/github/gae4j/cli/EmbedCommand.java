@@ -3,6 +3,7 @@ package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.export.EmbeddingFiles;
 import io.github.gae4j.cli.run.GraphFile;
+import io.github.gae4j.cli.run.GraphFileOptions;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.core.error.ConfigException;
@@ -17,12 +18,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,11 +81,8 @@ final class EmbedCommand implements Callable<Integer> {
                     + " name; needs a model trained with features.")
     String graph;
 
-    @Option(
-            names = "--graph-option",
-            paramLabel = "KEY=VALUE",
-            description = "An option of the --graph file's loader (as --dataset-option of gae train); repeatable.")
-    Map<String, String> graphOptions = new LinkedHashMap<>();
+    @Mixin
+    GraphFileOptions graphOptions = new GraphFileOptions();
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Datasets root, if it moved since training.")
     Path dataDir;
@@ -112,7 +109,7 @@ final class EmbedCommand implements Callable<Integer> {
         if (choice.isEmpty()) {
             return embedNewGraph(file, stdout);
         }
-        if (!graphOptions.isEmpty()) {
+        if (graphOptions.given()) {
             throw new ConfigException("--graph-option applies to a --graph FILE, not to --graph " + graph);
         }
         LoadedRun run = LoadedRun.load(file, dataDir, assembler);
@@ -146,7 +143,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     /** {@code --graph FILE}: the model applied to the file's graph, new nodes included. */
     private int embedNewGraph(Path file, PrintWriter stdout) throws IOException {
-        GraphFile graphFile = new GraphFile(Path.of(graph), graphOptions, "--graph");
+        GraphFile graphFile = graphOptions.file(Path.of(graph));
         graphFile.requireExists(); // before the model's own graph is loaded again
         RecordedRun run = LoadedRun.recorded(file, dataDir, assembler, false);
         InductiveEmbedding embedding =

@@ -5,7 +5,7 @@ import io.github.gae4j.cli.export.LinkCsv;
 import io.github.gae4j.cli.predict.HeldOutEdges;
 import io.github.gae4j.cli.predict.NodeIds;
 import io.github.gae4j.cli.predict.PairsFile;
-import io.github.gae4j.cli.run.GraphFile;
+import io.github.gae4j.cli.run.GraphFileOptions;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.OptionChecks;
 import io.github.gae4j.cli.run.RunDirectory;
@@ -31,13 +31,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -153,11 +153,8 @@ final class PredictCommand implements Callable<Integer> {
                     + " edges are the known links. Needs a model trained with features.")
     Path graph;
 
-    @Option(
-            names = "--graph-option",
-            paramLabel = "KEY=VALUE",
-            description = "An option of the --graph file's loader (as --dataset-option of gae train); repeatable.")
-    Map<String, String> graphOptions = new LinkedHashMap<>();
+    @Mixin
+    GraphFileOptions graphOptions = new GraphFileOptions();
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Datasets root, if it moved since training.")
     Path dataDir;
@@ -231,10 +228,7 @@ final class PredictCommand implements Callable<Integer> {
         if (graph != null) {
             // New nodes: the model over the file's graph; its edges are the known links, nothing is held out.
             InductiveEmbedding grown = InductiveEmbedding.of(
-                    run,
-                    new GraphFile(graph, graphOptions, "--graph").load(assembler),
-                    graph.toString(),
-                    options.threads());
+                    run, graphOptions.file(graph).load(assembler), graph.toString(), options.threads());
             PrintWriter err = spec.commandLine().getErr();
             err.printf(
                     Locale.ROOT,
@@ -273,12 +267,12 @@ final class PredictCommand implements Callable<Integer> {
             throw new ConfigException("--exclude-known and --include-heldout contradict each other: choose one");
         }
         if (graph != null) {
-            new GraphFile(graph, graphOptions, "--graph").requireExists();
+            graphOptions.file(graph).requireExists();
             if (includeHeldOut) {
                 throw new ConfigException("--include-heldout scores against the model's held-out test edges; a --graph"
                         + " FILE has none (its edges are all known links)");
             }
-        } else if (!graphOptions.isEmpty()) {
+        } else if (graphOptions.given()) {
             throw new ConfigException("--graph-option applies to a --graph FILE; add it");
         }
         if (includeHeldOut && pairs != null) {
