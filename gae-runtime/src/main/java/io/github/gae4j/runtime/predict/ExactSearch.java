@@ -38,6 +38,11 @@ public final class ExactSearch implements LinkSearch {
     private static final int BLOCK = 512;
     /** Rows of a generic scorer a worker takes at a time. */
     private static final int GENERIC_ROWS = 8;
+    /**
+     * Bound on the relative error of a float dot product against the double one, per term of Σ|q_c·k_c| ≤ ‖q‖·‖k‖:
+     * two roundings of the inputs, one of the product and one per addition (float), and the double sum's own, with room.
+     */
+    private static final double FLOAT_RELATIVE_ERROR = 2.0 * Math.ulp(1.0f);
     /** Most heap entries per worker the all-sources path may hold (16 MB of logits). */
     private static final long SYMMETRIC_HEAP_ENTRIES = 1L << 21;
     /** Relative slack on the Cauchy–Schwarz bound: covers the rounding of the dot products and of the norms. */
@@ -335,45 +340,89 @@ public final class ExactSearch implements LinkSearch {
     /**
      * Per-source top-k when most nodes are sources of a symmetric form: each unordered pair is scored once and
      * offered to both ends' heaps (per worker, by position in norm order), halving the work of scanning every row.
+     * Scores are computed in float (twice the lanes) with a rigorous error margin; a pair that may pass is rescored
+     * in double by {@link Keys#logit}, the summation of {@link InnerProductForm#logit}, so the kept logits are exact.
      */
     private void perNodeSymmetric(boolean[] isSource, AtomicInteger next, NodeHeaps heaps) {
         Keys ks = keys;
         int n = ks.n;
         int d = ks.d;
-        double[] q = new double[ROWS * d];
-        double[][] acc = new double[ROWS][BLOCK];
+        float[][] rowsF = ks.keyRowsFloat();
+        float[] q = new float[ROWS * d];
+        float[][] acc = new float[ROWS][BLOCK];
         double[] thr = heaps.thresholds;
+        double gamma = FLOAT_RELATIVE_ERROR * (d + 3);
         while (true) {
             int i0 = next.getAndAdd(ROWS);
             if (i0 >= n - 1) {
                 return;
             }
             int rows = Math.min(ROWS, n - i0);
-            ks.loadQueries(ks.keyOrder, i0, rows, q);
+            Arrays.fill(q, 0f);
+            for (int r = 0; r < rows; r++) {
+                int u = ks.keyOrder[i0 + r];
+                for (int c = 0; c < d; c++) {
+                    q[r * d + c] = (float) ks.queries[u * d + c];
+                }
+            }
             for (int j0 = (i0 + 1) / BLOCK * BLOCK; j0 < n; j0 += BLOCK) {
                 int len = Math.min(BLOCK, n - j0);
-                scoreBlock(q, ks.keyRows, d, j0 / BLOCK, acc[0], acc[1], acc[2], acc[3]);
+                scoreBlock(q, rowsF, d, j0 / BLOCK, acc[0], acc[1], acc[2], acc[3]);
                 for (int r = 0; r < rows; r++) {
                     int qi = i0 + r;
                     int u = ks.keyOrder[qi];
                     boolean uSource = isSource[u];
-                    double[] a = acc[r];
-                    for (int j = Math.max(0, qi + 1 - j0); j < len; j++) {
-                        double s = a[j];
-                        int pj = j0 + j;
-                        // Rejected by both ends' thresholds (a non-source position's is +∞), the common case.
-                        if (s < thr[qi] && s < thr[pj]) {
+                    float[] a = acc[r];
+                    int from = Math.max(0, qi + 1 - j0);
+                    if (from >= len) {
+                        continue;
+                    }
+                    // |float score − double logit| ≤ margin for every key of the block (norms descend).
+                    double nq = ks.keyNorm[qi];
+                    double nk = ks.keyNorm[j0 + from];
+                    double margin = gamma * nq * nk + d * (nq + nk + 1) * 2 * Float.MIN_VALUE;
+                    double tq = thr[qi] - margin;
+                    for (int j = from; j < len; j++) {
+                        float s = a[j];
+                        // Rejected at both ends (a non-source position's threshold is +∞): the common case.
+                        if (s < tq && s < thr[j0 + j] - margin) {
                             continue;
                         }
+                        int pj = j0 + j;
                         int v = ks.keyOrder[pj];
-                        if (uSource && !(s < thr[qi]) && !known.excludes(u, v)) {
-                            heaps.offer(qi, s, v);
+                        double e = ks.logit(u, v);
+                        if (uSource && !(e < thr[qi]) && !known.excludes(u, v)) {
+                            heaps.offer(qi, e, v);
+                            tq = thr[qi] - margin;
                         }
-                        if (isSource[v] && !(s < thr[pj]) && !known.excludes(v, u)) {
-                            heaps.offer(pj, s, u);
+                        if (isSource[v] && !(e < thr[pj]) && !known.excludes(v, u)) {
+                            heaps.offer(pj, e, u);
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** {@link #scoreBlock(double[], double[][], int, int, double[], double[], double[], double[])} in float. */
+    private static void scoreBlock(
+            float[] q, float[][] keyRows, int d, int block, float[] a0, float[] a1, float[] a2, float[] a3) {
+        Arrays.fill(a0, 0f);
+        Arrays.fill(a1, 0f);
+        Arrays.fill(a2, 0f);
+        Arrays.fill(a3, 0f);
+        for (int c = 0; c < d; c++) {
+            float q0 = q[c];
+            float q1 = q[d + c];
+            float q2 = q[2 * d + c];
+            float q3 = q[3 * d + c];
+            float[] k = keyRows[block * d + c];
+            for (int j = 0; j < k.length; j++) {
+                float kv = k[j];
+                a0[j] += q0 * kv;
+                a1[j] += q1 * kv;
+                a2[j] += q2 * kv;
+                a3[j] += q3 * kv;
             }
         }
     }
@@ -515,6 +564,7 @@ public final class ExactSearch implements LinkSearch {
         final int d;
         final boolean symmetric;
         final double[] queries;
+        final double[] keys;
         final double[] queryNorm;
         final int[] queryOrder;
         final int[] keyOrder;
@@ -528,7 +578,7 @@ public final class ExactSearch implements LinkSearch {
             this.symmetric = symmetric;
             queries = form.queries().data();
             queryNorm = norms(queries, n, d);
-            double[] keys = form.keys().data();
+            keys = form.keys().data();
             boolean same = form.symmetric();
             double[] keyNormByNode = same ? queryNorm : norms(keys, n, d);
             keyOrder = byNormDescending(keyNormByNode);
@@ -542,6 +592,33 @@ public final class ExactSearch implements LinkSearch {
                     keyRows[j / BLOCK * d + c][j % BLOCK] = keys[v * d + c];
                 }
             }
+        }
+
+        private volatile float[][] keyRowsFloat;
+
+        /** {@link #keyRows} in float, made on first use. */
+        float[][] keyRowsFloat() {
+            float[][] rows = keyRowsFloat;
+            if (rows == null) {
+                rows = new float[keyRows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = new float[BLOCK];
+                    for (int j = 0; j < BLOCK; j++) {
+                        rows[i][j] = (float) keyRows[i][j];
+                    }
+                }
+                keyRowsFloat = rows;
+            }
+            return rows;
+        }
+
+        /** q_u · k_v, summed as {@link InnerProductForm#logit} does. */
+        double logit(int u, int v) {
+            double s = 0;
+            for (int c = 0, qi = u * d, ki = v * d; c < d; c++) {
+                s += queries[qi + c] * keys[ki + c];
+            }
+            return s;
         }
 
         /** Copies the query rows of {@code nodes[from..from+rows)} into {@code q}, zeros after. */
