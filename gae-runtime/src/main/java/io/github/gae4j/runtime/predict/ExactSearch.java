@@ -341,7 +341,7 @@ public final class ExactSearch implements LinkSearch {
      * Per-source top-k when most nodes are sources of a symmetric form: each unordered pair is scored once and
      * offered to both ends' heaps (per worker, by position in norm order), halving the work of scanning every row.
      * Scores are computed in float (twice the lanes) with a rigorous error margin; a pair that may pass is rescored
-     * in double by {@link Keys#logit}, the summation of {@link InnerProductForm#logit}, so the kept logits are exact.
+     * in double by {@link InnerProductForm#logit}, as brute force does, so the kept logits are exact.
      */
     private void perNodeSymmetric(boolean[] isSource, AtomicInteger next, NodeHeaps heaps) {
         Keys ks = keys;
@@ -390,7 +390,7 @@ public final class ExactSearch implements LinkSearch {
                         }
                         int pj = j0 + j;
                         int v = ks.keyOrder[pj];
-                        double e = ks.logit(u, v);
+                        double e = ks.form.logit(u, v);
                         if (uSource && !(e < thr[qi]) && !known.excludes(u, v)) {
                             heaps.offer(qi, e, v);
                             tq = thr[qi] - margin;
@@ -563,8 +563,8 @@ public final class ExactSearch implements LinkSearch {
         final int n;
         final int d;
         final boolean symmetric;
+        final InnerProductForm form;
         final double[] queries;
-        final double[] keys;
         final double[] queryNorm;
         final int[] queryOrder;
         final int[] keyOrder;
@@ -578,7 +578,8 @@ public final class ExactSearch implements LinkSearch {
             this.symmetric = symmetric;
             queries = form.queries().data();
             queryNorm = norms(queries, n, d);
-            keys = form.keys().data();
+            this.form = form;
+            double[] keys = form.keys().data();
             boolean same = form.symmetric();
             double[] keyNormByNode = same ? queryNorm : norms(keys, n, d);
             keyOrder = byNormDescending(keyNormByNode);
@@ -610,15 +611,6 @@ public final class ExactSearch implements LinkSearch {
                 keyRowsFloat = rows;
             }
             return rows;
-        }
-
-        /** q_u · k_v, summed as {@link InnerProductForm#logit} does. */
-        double logit(int u, int v) {
-            double s = 0;
-            for (int c = 0, qi = u * d, ki = v * d; c < d; c++) {
-                s += queries[qi + c] * keys[ki + c];
-            }
-            return s;
         }
 
         /** Copies the query rows of {@code nodes[from..from+rows)} into {@code q}, zeros after. */
