@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
+import io.github.gae4j.cli.bench.ApproxBench;
 import io.github.gae4j.cli.bench.Benchmark;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -47,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--datasets",
             split = ",",
             paramLabel = "LIST",
-            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four).")
+            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four); for --suite approx the"
+                    + " embeddings: clustered, gaussian (default both).")
     List<String> datasets;
 
     @Option(
@@ -60,15 +62,26 @@ final class BenchCommand implements Callable<Integer> {
     /** Which table to print. */
     enum Suite {
         /** Training steps and the training kernels (the default). */
-        TRAIN
+        TRAIN,
+        /** Approximate top-k links (Lucene HNSW) on a 1M-node synthetic graph, next to exact search. */
+        APPROX
     }
 
     @Option(
             names = "--suite",
             paramLabel = "NAME",
             defaultValue = "train",
-            description = "Which table: train (default: training steps and kernels).")
+            description = "Which table: train (default: training steps and kernels); approx (approximate top-10"
+                    + " links through a Lucene HNSW index on 1M synthetic nodes, 16 dims: build, query time, recall@10"
+                    + " and exact time for the same 10,000 nodes; clustered and Gaussian embeddings; about -Xmx8g).")
     Suite suite;
+
+    @Option(
+            names = "--nodes",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            description = "Nodes of the approx suite's synthetic graph (default 1000000; fewer for a quick run).")
+    int nodes;
 
     @Option(
             names = {"-t", "--threads"},
@@ -88,6 +101,12 @@ final class BenchCommand implements Callable<Integer> {
         try (PrintStream table = LineForwarder.to(spec.commandLine().getOut())) {
             switch (suite) {
                 case TRAIN -> Benchmark.run(assembler, dir, rows, epochs, Threads.resolve(threads), table);
+                case APPROX ->
+                    ApproxBench.run(
+                            datasets == null || datasets.isEmpty() ? ApproxBench.KINDS : datasets,
+                            nodes,
+                            Threads.resolve(threads),
+                            table);
             }
         }
         return GaeCommand.OK;

@@ -119,7 +119,7 @@ final class HnswSearchTest {
             checkWellFormed(approx.get(i), InnerProductForm.symmetric(z), known);
         }
         assertThat(search.exact()).isFalse();
-        assertThat(search.describe()).startsWith("approximate (Lucene HNSW, max inner product, M=16, beam=100");
+        assertThat(search.describe()).startsWith("approximate (Lucene HNSW, max inner product, M=16, beam=50");
     }
 
     @Test
@@ -173,11 +173,16 @@ final class HnswSearchTest {
 
     @Test
     void indexMergedFromSeveralSegmentsKeepsNodeOrder() {
-        HnswSearch merged = new HnswSearch(scorer, known, 2, HnswSearch.Options.DEFAULTS, 1_000);
-        List<List<ScoredPair>> exact = new BruteForceSearch(scorer, known).topFrom(sample, 10);
-        assertThat(recall(merged.topFrom(sample, 10), exact)).isGreaterThanOrEqualTo(0.9);
-        HnswSearch mergedAgain = new HnswSearch(scorer, known, 2, HnswSearch.Options.DEFAULTS, 1_000);
-        assertThat(mergedAgain.topFrom(sample, 10)).isEqualTo(merged.topFrom(sample, 10));
+        Matrix m = clustered(2_000, 8, 21L);
+        PairScorer s = DecoderScorers.innerProduct(InnerProductForm.symmetric(m));
+        KnownLinks links = knownLinks(s, false, 22L);
+        int[] nodes = sample(2_000, 200, 23L);
+        HnswSearch merged = new HnswSearch(s, links, 2, HnswSearch.Options.DEFAULTS, 500);
+        List<List<ScoredPair>> found = merged.topFrom(nodes, 10);
+        assertThat(recall(found, new BruteForceSearch(s, links).topFrom(nodes, 10)))
+                .isGreaterThanOrEqualTo(0.9);
+        HnswSearch mergedAgain = new HnswSearch(s, links, 1, HnswSearch.Options.DEFAULTS, 500);
+        assertThat(mergedAgain.topFrom(nodes, 10)).isEqualTo(found);
     }
 
     @Test
