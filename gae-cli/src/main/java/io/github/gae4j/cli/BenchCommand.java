@@ -3,6 +3,7 @@ package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.bench.ApproxBench;
 import io.github.gae4j.cli.bench.Benchmark;
+import io.github.gae4j.cli.bench.PredictBench;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import jakarta.inject.Inject;
@@ -48,8 +49,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--datasets",
             split = ",",
             paramLabel = "LIST",
-            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four); for --suite approx the"
-                    + " embeddings: clustered, gaussian (default both).")
+            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four; the predict suite: pubmed;"
+                    + " the approx suite's embeddings: clustered, gaussian, default both).")
     List<String> datasets;
 
     @Option(
@@ -63,17 +64,24 @@ final class BenchCommand implements Callable<Integer> {
     enum Suite {
         /** Training steps and the training kernels (the default). */
         TRAIN,
+        /** Top-k link search (exact) next to the naive materialised and row-by-row paths. */
+        PREDICT,
         /** Approximate top-k links (Lucene HNSW) on a 1M-node synthetic graph, next to exact search. */
         APPROX
     }
+
+    /** Threads of the predict and approx suites unless --threads says otherwise: the figures are for 2. */
+    static final int PREDICT_THREADS = 2;
 
     @Option(
             names = "--suite",
             paramLabel = "NAME",
             defaultValue = "train",
-            description = "Which table: train (default: training steps and kernels); approx (approximate top-10"
+            description = "Which table: train (default: training steps and kernels), predict (top-k link search"
+                    + " on PubMed next to materialising Z·Zᵀ and to row-by-row scoring), or approx (approximate top-10"
                     + " links through a Lucene HNSW index on 1M synthetic nodes, 16 dims: build, query time, recall@10"
-                    + " and exact time for the same 10,000 nodes; clustered and Gaussian embeddings; about -Xmx8g).")
+                    + " and exact time for the same 10,000 nodes; about -Xmx8g); predict and approx on 2 threads"
+                    + " unless --threads.")
     Suite suite;
 
     @Option(
@@ -101,11 +109,18 @@ final class BenchCommand implements Callable<Integer> {
         try (PrintStream table = LineForwarder.to(spec.commandLine().getOut())) {
             switch (suite) {
                 case TRAIN -> Benchmark.run(assembler, dir, rows, epochs, Threads.resolve(threads), table);
+                case PREDICT ->
+                    PredictBench.run(
+                            assembler,
+                            dir,
+                            datasets,
+                            Threads.resolve(threads == null ? PREDICT_THREADS : threads),
+                            table);
                 case APPROX ->
                     ApproxBench.run(
                             datasets == null || datasets.isEmpty() ? ApproxBench.KINDS : datasets,
                             nodes,
-                            Threads.resolve(threads),
+                            Threads.resolve(threads == null ? PREDICT_THREADS : threads),
                             table);
             }
         }

@@ -2,7 +2,9 @@
 package io.github.gae4j.runtime;
 
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
@@ -12,6 +14,8 @@ import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.runtime.predict.LinkPredictor;
+import io.github.gae4j.runtime.predict.PredictorOptions;
 import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.runtime.train.TrainingResult;
 import java.nio.file.Files;
@@ -124,6 +128,29 @@ public final class TrainedModel {
         try (Parallelism parallelism = Parallelism.of(threads)) {
             return model.embed(GraphInput.of(trainingGraph), parallelism);
         }
+    }
+
+    /**
+     * Link predictions from this model on its graph, as {@link LinkPredictor#open} gives them for its saved file:
+     * embeddings over the training edges, the training edges (and with {@link PredictorOptions#excludeHeldOut()}
+     * the validation and test positives) never recommended.
+     */
+    public LinkPredictor predictor(PredictorOptions options) {
+        Objects.requireNonNull(options, "options is null");
+        Matrix z = embeddingMatrix();
+        LinkSplit split = provenance.linkSplit(graph);
+        List<EdgeList> known = options.excludeHeldOut()
+                ? List.of(split.trainPositives(), split.valPositives(), split.testPositives())
+                : List.of(split.trainPositives());
+        return LinkPredictor.of(
+                graph.nodeIds(),
+                z,
+                model.decoder().scorer(z),
+                known,
+                options,
+                Optional.of(description),
+                Optional.of(provenance),
+                "model trained on " + graph.name());
     }
 
     public ModelDescription description() {

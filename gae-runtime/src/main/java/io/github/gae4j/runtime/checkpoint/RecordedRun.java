@@ -51,4 +51,20 @@ public record RecordedRun(
         GraphAutoencoder model = saved.assemble(assembler, p.creationContext(graph), file.toString());
         return new RecordedRun(file, saved, p, graph, p.linkSplit(graph), model);
     }
+
+    /**
+     * Reads {@code file} for {@code graph}, the graph it was trained on, given in code (a model trained with
+     * {@code Gae.train} on a graph built in code records no loader to load it again).
+     *
+     * @throws ConfigException when the graph is not the one the file records (size or content fingerprint)
+     */
+    public static RecordedRun load(Path file, Graph graph, ModelAssembler assembler) {
+        SavedModel saved = SavedModelFile.read(file);
+        Provenance p = saved.provenance()
+                .orElseThrow(() -> new ConfigException(file + ": the saved model does not"
+                        + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
+        p.dataset().requireSameGraph(graph, file.toString());
+        GraphAutoencoder model = saved.assemble(assembler, p.creationContext(graph), file.toString());
+        return new RecordedRun(file, saved, p, graph, p.linkSplit(graph), model);
+    }
 }

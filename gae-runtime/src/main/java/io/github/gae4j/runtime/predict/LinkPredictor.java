@@ -4,6 +4,7 @@ package io.github.gae4j.runtime.predict;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.error.NumericalException;
 import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
@@ -82,6 +83,17 @@ public final class LinkPredictor {
         Objects.requireNonNull(options, "options is null");
         RecordedRun run = RecordedRun.load(modelFile, options.dataDir().orElse(null), assembler, false);
         return of(run, options);
+    }
+
+    /**
+     * Opens a model file for {@code graph}, the graph it was trained on, built in code (a model from {@code
+     * Gae.train} on such a graph records no loader to read it again).
+     */
+    public static LinkPredictor open(Path modelFile, Graph graph, PredictorOptions options) {
+        Objects.requireNonNull(modelFile, "modelFile is null");
+        Objects.requireNonNull(graph, "graph is null");
+        Objects.requireNonNull(options, "options is null");
+        return of(RecordedRun.load(modelFile, graph, new ModelAssembler(PluginRegistry.discover())), options);
     }
 
     /** A predictor over a run already loaded: the graph and split it records. */

@@ -56,8 +56,9 @@ public final class LinkSearches {
         return prefix.isEmpty() ? search : new Described(search, prefix + search.describe());
     }
 
+    /** The exact kernel: what EXACT asks for, and the fallback where no index can serve. */
     private static LinkSearch exact(PairScorer scorer, KnownLinks known, int threads) {
-        return new BruteForceSearch(scorer, known);
+        return new ExactSearch(scorer, known, threads);
     }
 
     /** A search with its own description: why this one was chosen. */
