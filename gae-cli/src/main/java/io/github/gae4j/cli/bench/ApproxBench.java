@@ -16,10 +16,8 @@ import io.github.gae4j.runtime.predict.SearchMode;
 import java.io.PrintStream;
 import java.lang.management.MemoryPoolMXBean;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -142,24 +140,10 @@ public final class ApproxBench {
                     indexHeapMb,
                     approxSeconds,
                     exactSeconds,
-                    recall(found, truth),
+                    HnswSearch.recall(found, truth),
                     peak));
         }
         return rows;
-    }
-
-    /** Mean over queries of |approximate ∩ exact| / |exact|. */
-    static double recall(List<List<ScoredPair>> approx, List<List<ScoredPair>> exact) {
-        double sum = 0;
-        for (int i = 0; i < exact.size(); i++) {
-            Set<Integer> truth = new HashSet<>();
-            exact.get(i).forEach(p -> truth.add(p.target()));
-            long hit = approx.get(i).stream()
-                    .filter(p -> truth.contains(p.target()))
-                    .count();
-            sum += truth.isEmpty() ? 1 : (double) hit / truth.size();
-        }
-        return sum / exact.size();
     }
 
     private static Matrix clustered(int nodes, SplittableRandom rng, int[] cluster) {

@@ -451,6 +451,31 @@ public final class HnswSearch implements LinkSearch {
         }
     }
 
+    /**
+     * Recall@k of approximate lists against exact ones for the same sources, in the same order: the mean over
+     * sources of the share of the exact list's targets that the approximate list holds (1 where the exact list is
+     * empty).
+     */
+    public static double recall(List<List<ScoredPair>> approximate, List<List<ScoredPair>> exact) {
+        if (approximate.size() != exact.size()) {
+            throw new IllegalArgumentException(
+                    "recall needs one list per source, got " + approximate.size() + " and " + exact.size());
+        }
+        if (exact.isEmpty()) {
+            return 1;
+        }
+        double sum = 0;
+        for (int i = 0; i < exact.size(); i++) {
+            Set<Integer> truth = new HashSet<>();
+            exact.get(i).forEach(p -> truth.add(p.target()));
+            long hit = approximate.get(i).stream()
+                    .filter(p -> truth.contains(p.target()))
+                    .count();
+            sum += truth.isEmpty() ? 1 : (double) hit / truth.size();
+        }
+        return sum / exact.size();
+    }
+
     private static float[] row(Matrix m, int r) {
         int d = m.cols();
         double[] data = m.data();

@@ -83,20 +83,6 @@ final class HnswSearchTest {
         sample = sample(NODES, 500, 9L);
     }
 
-    /** Mean share of the exact top-k targets that the approximate lists hold. */
-    static double recall(List<List<ScoredPair>> approx, List<List<ScoredPair>> exact) {
-        double sum = 0;
-        for (int i = 0; i < exact.size(); i++) {
-            Set<Integer> truth = new HashSet<>();
-            exact.get(i).forEach(p -> truth.add(p.target()));
-            long hit = approx.get(i).stream()
-                    .filter(p -> truth.contains(p.target()))
-                    .count();
-            sum += truth.isEmpty() ? 1 : (double) hit / truth.size();
-        }
-        return sum / exact.size();
-    }
-
     /** Sorted by RANKING, known links and self left out, logits rescored exactly. */
     static void checkWellFormed(List<ScoredPair> found, InnerProductForm form, KnownLinks known) {
         assertThat(found).isSortedAccordingTo(ScoredPair.RANKING);
@@ -112,7 +98,7 @@ final class HnswSearchTest {
     void perNodeRecallAt10AgainstBruteForce() {
         List<List<ScoredPair>> approx = search.topFrom(sample, 10);
         List<List<ScoredPair>> exact = new BruteForceSearch(scorer, known).topFrom(sample, 10);
-        assertThat(recall(approx, exact)).isGreaterThanOrEqualTo(0.9);
+        assertThat(HnswSearch.recall(approx, exact)).isGreaterThanOrEqualTo(0.9);
         for (int i = 0; i < sample.length; i++) {
             int u = sample[i];
             assertThat(approx.get(i)).hasSize(10).allMatch(p -> p.source() == u);
@@ -150,7 +136,7 @@ final class HnswSearchTest {
         HnswSearch approx = new HnswSearch(directed, links, 2, HnswSearch.Options.DEFAULTS);
         int[] nodes = sample(2_000, 300, 14L);
         List<List<ScoredPair>> found = approx.topFrom(nodes, 10);
-        assertThat(recall(found, new BruteForceSearch(directed, links).topFrom(nodes, 10)))
+        assertThat(HnswSearch.recall(found, new BruteForceSearch(directed, links).topFrom(nodes, 10)))
                 .isGreaterThanOrEqualTo(0.9);
         for (int i = 0; i < nodes.length; i++) {
             int u = nodes[i];
@@ -179,7 +165,7 @@ final class HnswSearchTest {
         int[] nodes = sample(2_000, 200, 23L);
         HnswSearch merged = new HnswSearch(s, links, 2, HnswSearch.Options.DEFAULTS, 500);
         List<List<ScoredPair>> found = merged.topFrom(nodes, 10);
-        assertThat(recall(found, new BruteForceSearch(s, links).topFrom(nodes, 10)))
+        assertThat(HnswSearch.recall(found, new BruteForceSearch(s, links).topFrom(nodes, 10)))
                 .isGreaterThanOrEqualTo(0.9);
         HnswSearch mergedAgain = new HnswSearch(s, links, 1, HnswSearch.Options.DEFAULTS, 500);
         assertThat(mergedAgain.topFrom(nodes, 10)).isEqualTo(found);
@@ -198,22 +184,7 @@ final class HnswSearchTest {
 
     @Test
     void refusesScorersWithoutAnInnerProductAndBadArguments() {
-        PairScorer generic = new PairScorer() {
-            @Override
-            public int nodes() {
-                return 3;
-            }
-
-            @Override
-            public boolean directed() {
-                return true;
-            }
-
-            @Override
-            public double logit(int source, int target) {
-                return -Math.abs(source - target);
-            }
-        };
+        PairScorer generic = LinkSearchesTest.notInnerProduct(3);
         assertThatThrownBy(() -> new HnswSearch(generic, KnownLinks.none(3, true), 1, HnswSearch.Options.DEFAULTS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inner-product");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 final class LinkSearchesTest {
 
     /** A directed scorer with no inner-product form, like gravity or an MLP decoder. */
-    private static PairScorer notInnerProduct(int nodes) {
+    static PairScorer notInnerProduct(int nodes) {
         return new PairScorer() {
             @Override
             public int nodes() {
