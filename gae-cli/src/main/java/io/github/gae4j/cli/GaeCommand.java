@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gae} command: train, eval, embed, tune, reproduce, bench, plugins. Exit codes: 0 success, 1
+ * The {@code gae} command: train, eval, embed, predict, tune, reproduce, bench, plugins. Exit codes: 0 success, 1
  * failure (bad data, numerical trouble, I/O, a broken plugin jar), 2 bad arguments.
  *
  * <p>The application's one injector is built here, once per run, over the plugins on the class path;
@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             EmbedCommand.class,
+            PredictCommand.class,
             TuneCommand.class,
             ReproduceCommand.class,
             BenchCommand.class,
@@ -57,7 +58,7 @@ public final class GaeCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "Missing subcommand: train, eval, embed,"
+                "Missing subcommand: train, eval, embed, predict,"
                         + " tune, reproduce, bench or plugins (gae --help lists them)");
     }
 

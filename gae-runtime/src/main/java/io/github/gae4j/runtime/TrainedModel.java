@@ -2,11 +2,10 @@
 package io.github.gae4j.runtime;
 
 import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
-import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.PairScorer;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
@@ -138,15 +137,13 @@ public final class TrainedModel {
     public LinkPredictor predictor(PredictorOptions options) {
         Objects.requireNonNull(options, "options is null");
         Matrix z = embeddingMatrix();
-        LinkSplit split = provenance.linkSplit(graph);
-        List<EdgeList> known = options.excludeHeldOut()
-                ? List.of(split.trainPositives(), split.valPositives(), split.testPositives())
-                : List.of(split.trainPositives());
+        PairScorer scorer = model.decoder().scorer(z);
         return LinkPredictor.of(
                 graph.nodeIds(),
                 z,
-                model.decoder().scorer(z),
-                known,
+                scorer,
+                LinkPredictor.knownEdges(
+                        graph, provenance.linkSplit(graph), scorer.directed(), options.excludeHeldOut()),
                 options,
                 Optional.of(description),
                 Optional.of(provenance),

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.run;
 
+import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.datasets.catalog.DatasetNotFoundException;
 import io.github.gae4j.runtime.checkpoint.RecordedRun;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
@@ -55,9 +57,26 @@ public record LoadedRun(
     }
 
     private static LoadedRun load(Path file, Path dataDir, ModelAssembler assembler, boolean resume) {
-        RecordedRun run = RecordedRun.load(file, dataDir, assembler, resume);
+        RecordedRun run = recorded(file, dataDir, assembler, resume);
         DatasetOptions.DatasetRef ref =
                 DatasetOptions.DatasetRef.fromProvenance(run.provenance().dataset(), dataDir, file.toString());
         return new LoadedRun(file, run.saved(), run.provenance(), ref, run.graph(), run.split(), run.model());
+    }
+
+    /**
+     * {@link RecordedRun#load}, where a catalog dataset that is no longer where training found it fails with a
+     * message that names the model file and says what to pass: {@code --data-dir}, the datasets root holding it now.
+     */
+    public static RecordedRun recorded(Path file, Path dataDir, ModelAssembler assembler, boolean resume) {
+        try {
+            return RecordedRun.load(file, dataDir, assembler, resume);
+        } catch (DatasetNotFoundException e) {
+            String advice = dataDir == null
+                    ? "the model's training data is not where training found it; if it moved, pass --data-dir DIR,"
+                            + " the datasets root that holds it now"
+                    : "--data-dir " + dataDir + " does not hold the model's training data; pass the datasets root"
+                            + " that does";
+            throw new GaeException(file + ": " + advice + ". " + e.getMessage(), e);
+        }
     }
 }

@@ -103,20 +103,37 @@ public final class LinkPredictor {
         try (Parallelism parallelism = Parallelism.of(options.threads())) {
             z = run.model().embed(GraphInput.of(split.trainGraph()), parallelism);
         }
-        List<EdgeList> knownEdges = new ArrayList<>(List.of(split.trainPositives()));
-        if (options.excludeHeldOut()) {
-            knownEdges.add(split.valPositives());
-            knownEdges.add(split.testPositives());
-        }
+        PairScorer scorer = run.model().decoder().scorer(z);
+        List<EdgeList> knownEdges = knownEdges(run.graph(), split, scorer.directed(), options.excludeHeldOut());
         return of(
                 run.graph().nodeIds(),
                 z,
-                run.model().decoder().scorer(z),
+                scorer,
                 knownEdges,
                 options,
                 Optional.of(run.saved().description()),
                 Optional.of(run.provenance()),
                 run.file().toString());
+    }
+
+    /**
+     * The links a predictor on {@code graph} leaves out: the split's training positives and, with {@code
+     * excludeHeldOut}, its validation and test positives. With directed scores on an undirected graph an edge is
+     * known in both directions (else a directed decoder would recommend the reverse of a known edge).
+     */
+    public static List<EdgeList> knownEdges(
+            Graph graph, LinkSplit split, boolean directedScores, boolean excludeHeldOut) {
+        List<EdgeList> known = new ArrayList<>(List.of(split.trainPositives()));
+        if (excludeHeldOut) {
+            known.add(split.valPositives());
+            known.add(split.testPositives());
+        }
+        if (directedScores && !graph.isDirected()) {
+            for (EdgeList e : List.copyOf(known)) {
+                known.add(new EdgeList(e.dstArray(), e.srcArray()));
+            }
+        }
+        return known;
     }
 
     /**
