@@ -131,17 +131,10 @@ public final class ApproxBench {
             double approxSeconds = (System.nanoTime() - t0) / 1e9;
             double peak =
                     pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
+            double recall = HnswSearch.recall(found, truth);
+            out.printf(Locale.ROOT, "%s: ef %d, queries %.2f s, recall@%d %.4f%n", kind, e, approxSeconds, K, recall);
             rows.add(new Row(
-                    kind,
-                    nodes,
-                    e,
-                    buildSeconds,
-                    indexMb,
-                    indexHeapMb,
-                    approxSeconds,
-                    exactSeconds,
-                    HnswSearch.recall(found, truth),
-                    peak));
+                    kind, nodes, e, buildSeconds, indexMb, indexHeapMb, approxSeconds, exactSeconds, recall, peak));
         }
         return rows;
     }

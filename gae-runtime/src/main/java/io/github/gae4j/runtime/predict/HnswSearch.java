@@ -164,10 +164,6 @@ public final class HnswSearch implements LinkSearch {
             throw new IllegalArgumentException(
                     "scorer has " + scorer.nodes() + " nodes but known links " + known.nodes());
         }
-        if (known.directed() != !form.symmetric()) {
-            throw new IllegalArgumentException("known links are " + (known.directed() ? "" : "un")
-                    + "directed but the scorer is " + (form.symmetric() ? "symmetric" : "directed"));
-        }
         if (form.dimensions() > MAX_DIMENSIONS) {
             throw new IllegalArgumentException("Lucene's HNSW index takes vectors up to " + MAX_DIMENSIONS
                     + " wide, the embeddings are " + form.dimensions());
@@ -251,7 +247,10 @@ public final class HnswSearch implements LinkSearch {
                         ScoredPair pair = undirected && p.source() > p.target()
                                 ? new ScoredPair(p.target(), p.source(), form.logit(p.target(), p.source()))
                                 : p;
-                        offer(heap, inHeap, pair, k);
+                        // As exact search lists an undirected pair: (smaller, larger), unless that is known.
+                        if (!known.excludes(pair.source(), pair.target())) {
+                            offer(heap, inHeap, pair, k);
+                        }
                     }
                 }
             }

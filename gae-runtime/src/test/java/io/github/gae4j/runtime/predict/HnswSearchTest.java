@@ -191,7 +191,5 @@ final class HnswSearchTest {
         assertThatThrownBy(() -> search.topFrom(0, 0)).hasMessageContaining("k must be positive");
         assertThatThrownBy(() -> search.topFrom(NODES, 1)).hasMessageContaining("outside");
         assertThatThrownBy(() -> HnswSearch.Options.DEFAULTS.withMaxConn(1)).hasMessageContaining("maxConn");
-        assertThatThrownBy(() -> new HnswSearch(scorer, KnownLinks.none(NODES, true), 1, HnswSearch.Options.DEFAULTS))
-                .hasMessageContaining("directed");
     }
 }
