@@ -102,6 +102,8 @@ public final class HnswSearch implements LinkSearch {
         /**
          * M = 16, beam 50, ef 100, over-fetch 2. On 100,000 clustered 16-dim nodes beam 50 gave recall@10 0.98 at ef
          * 100 (beam 100: 0.99) in half the build time, and the single-threaded build is what a large graph waits for.
+         * At 1M nodes recall@10 was 0.99 on Gaussian embeddings but 0.90 on clustered ones (0.92 at ef 200): raise
+         * ef, the beam or M where recall matters more than time.
          */
         public static final Options DEFAULTS = new Options(16, 50, 100, 2);
 
