@@ -5,6 +5,7 @@ import io.github.gae4j.cli.export.LinkCsv;
 import io.github.gae4j.cli.predict.HeldOutEdges;
 import io.github.gae4j.cli.predict.NodeIds;
 import io.github.gae4j.cli.predict.PairsFile;
+import io.github.gae4j.cli.run.GraphFileOptions;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.OptionChecks;
 import io.github.gae4j.cli.run.RunDirectory;
@@ -15,6 +16,7 @@ import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.io.AtomicFiles;
 import io.github.gae4j.runtime.checkpoint.RecordedRun;
 import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.predict.InductiveEmbedding;
 import io.github.gae4j.runtime.predict.Link;
 import io.github.gae4j.runtime.predict.LinkPredictor;
 import io.github.gae4j.runtime.predict.PredictorOptions;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,7 +66,8 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  gae predict runs/cora-gae --top 100 --include-heldout",
             "  gae predict runs/cora-gae --per-node 10 --out recommendations.csv",
-            "  gae predict runs/cora-gae --pairs pairs.csv"
+            "  gae predict runs/cora-gae --pairs pairs.csv",
+            "  gae predict runs/cora-gae --graph cora-today/ --per-node 10 --nodes NEW_ID"
         })
 final class PredictCommand implements Callable<Integer> {
 
@@ -141,6 +145,17 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing --out FILE.")
     boolean force;
 
+    @Option(
+            names = "--graph",
+            paramLabel = "FILE",
+            description = "Predict on this graph instead of the model's: new nodes with their features and edges (a"
+                    + " file as --dataset of gae train takes: *.npz, LINQS *.content, ...), ids matched by name; its"
+                    + " edges are the known links. Needs a model trained with features.")
+    Path graph;
+
+    @Mixin
+    GraphFileOptions graphOptions = new GraphFileOptions();
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Datasets root, if it moved since training.")
     Path dataDir;
 
@@ -210,6 +225,21 @@ final class PredictCommand implements Callable<Integer> {
      */
     Predictions open(Path file, PredictorOptions options) {
         RecordedRun run = LoadedRun.recorded(file, options.dataDir().orElse(null), assembler, false);
+        if (graph != null) {
+            // New nodes: the model over the file's graph; its edges are the known links, nothing is held out.
+            InductiveEmbedding grown = InductiveEmbedding.of(
+                    run, graphOptions.file(graph).load(assembler), graph.toString(), options.threads());
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(
+                    Locale.ROOT,
+                    "graph %s: %d known to the model, %d new, %d of the model's nodes absent; its edges are the known"
+                            + " links%n",
+                    graph,
+                    grown.knownNodes(),
+                    grown.newNodes().size(),
+                    grown.absentNodes());
+            return new Predictions(grown.predictor(options), Optional.empty());
+        }
         EdgeList test = run.split().testPositives();
         if (!run.graph().isDirected()) {
             test = test.concat(new EdgeList(test.dstArray(), test.srcArray()));
@@ -235,6 +265,15 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (excludeKnown && includeHeldOut) {
             throw new ConfigException("--exclude-known and --include-heldout contradict each other: choose one");
+        }
+        if (graph != null) {
+            graphOptions.file(graph).requireExists();
+            if (includeHeldOut) {
+                throw new ConfigException("--include-heldout scores against the model's held-out test edges; a --graph"
+                        + " FILE has none (its edges are all known links)");
+            }
+        } else if (graphOptions.given()) {
+            throw new ConfigException("--graph-option applies to a --graph FILE; add it");
         }
         if (includeHeldOut && pairs != null) {
             throw new ConfigException("--include-heldout applies to --top and --per-node: a pair's score does not"
@@ -384,7 +423,7 @@ final class PredictCommand implements Callable<Integer> {
     private void heldOutNote(Predictions predictions, PrintWriter err) {
         if (includeHeldOut && predictions.testEdges().isEmpty()) {
             err.println("held-out test edges: not known for this input, so there is no precision or recall");
-        } else if (!includeHeldOut) {
+        } else if (!includeHeldOut && predictions.testEdges().isPresent()) {
             err.println("held-out validation and test edges are left out (--exclude-known); --include-heldout"
                     + " keeps them and scores the list against the test edges");
         }

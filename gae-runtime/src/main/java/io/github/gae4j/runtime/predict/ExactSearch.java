@@ -38,6 +38,13 @@ public final class ExactSearch implements LinkSearch {
     private static final int BLOCK = 512;
     /** Rows of a generic scorer a worker takes at a time. */
     private static final int GENERIC_ROWS = 8;
+    /**
+     * Bound on the relative error of a float dot product against the double one, per term of Σ|q_c·k_c| ≤ ‖q‖·‖k‖:
+     * two roundings of the inputs, one of the product and one per addition (float), and the double sum's own, with room.
+     */
+    private static final double FLOAT_RELATIVE_ERROR = 2.0 * Math.ulp(1.0f);
+    /** Most heap entries per worker the all-sources path may hold (16 MB of logits). */
+    private static final long SYMMETRIC_HEAP_ENTRIES = 1L << 21;
     /** Relative slack on the Cauchy–Schwarz bound: covers the rounding of the dot products and of the norms. */
     private static final double RELATIVE_SLACK = 1e-9;
 
@@ -113,6 +120,13 @@ public final class ExactSearch implements LinkSearch {
         // Each worker writes its own positions; the join publishes them.
         List<List<ScoredPair>> results = new ArrayList<>(Collections.nCopies(sources.length, null));
         // Queries of similar norm stop their scans at similar keys, so they are blocked together.
+        // Every pair once for both ends pays when most nodes are sources; its heaps take N·k per worker.
+        if (keys != null
+                && keys.symmetric
+                && (long) capacity * n <= SYMMETRIC_HEAP_ENTRIES
+                && 2L * distinct(sources, n) >= n) {
+            return perNodeSymmetric(sources, capacity);
+        }
         int[] order = keys != null ? keys.byQueryNorm(sources) : identity(sources.length);
         int step = keys != null ? ROWS : GENERIC_ROWS;
         int workers = Math.max(1, Math.min(threads, Parallelism.chunkCount(sources.length, step)));
@@ -138,6 +152,52 @@ public final class ExactSearch implements LinkSearch {
         return String.format(Locale.ROOT, "exact (%s, %d thread%s)", how, threads, threads == 1 ? "" : "s");
     }
 
+    private List<List<ScoredPair>> perNodeSymmetric(int[] sources, int capacity) {
+        int n = keys.n;
+        boolean[] isSource = new boolean[n];
+        for (int u : sources) {
+            isSource[u] = true;
+        }
+        int[] position = new int[n];
+        for (int j = 0; j < n; j++) {
+            position[keys.keyOrder[j]] = j;
+        }
+        boolean[] sourceAt = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            sourceAt[j] = isSource[keys.keyOrder[j]];
+        }
+        int workers = Math.max(1, Math.min(threads, Parallelism.chunkCount(n, ROWS)));
+        NodeHeaps[] heaps = new NodeHeaps[workers];
+        AtomicInteger next = new AtomicInteger();
+        inWorkers(workers, w -> {
+            heaps[w] = new NodeHeaps(sourceAt, capacity);
+            perNodeSymmetric(isSource, next, heaps[w]);
+        });
+        List<List<ScoredPair>> results = new ArrayList<>(sources.length);
+        List<ScoredPair> merged = new ArrayList<>();
+        for (int u : sources) {
+            merged.clear();
+            for (NodeHeaps h : heaps) {
+                h.addTo(position[u], u, merged);
+            }
+            merged.sort(ScoredPair.RANKING);
+            results.add(new ArrayList<>(merged.subList(0, Math.min(capacity, merged.size()))));
+        }
+        return results;
+    }
+
+    private static int distinct(int[] sources, int n) {
+        boolean[] seen = new boolean[n];
+        int count = 0;
+        for (int u : sources) {
+            if (!seen[u]) {
+                seen[u] = true;
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Runs {@code worker} once per worker id in [0, workers), on that many threads. */
     private static void inWorkers(int workers, IntConsumer worker) {
         if (workers == 1) {
@@ -157,7 +217,7 @@ public final class ExactSearch implements LinkSearch {
         int n = ks.n;
         int d = ks.d;
         double[] q = new double[ROWS * d];
-        double[] acc = new double[ROWS * BLOCK];
+        double[][] acc = new double[ROWS][BLOCK];
         while (true) {
             int i0 = next.getAndAdd(ROWS);
             if (i0 >= n) {
@@ -176,30 +236,29 @@ public final class ExactSearch implements LinkSearch {
                 return;
             }
             ks.loadQueries(ks.queryOrder, i0, rows, q);
-            for (int j0 = first; j0 < n; j0 += BLOCK) {
+            for (int j0 = first / BLOCK * BLOCK; j0 < n; j0 += BLOCK) {
                 thr = Math.max(thr, shared.get());
-                if (prunes(lead, ks.keyNorm[j0], d, thr)) {
+                if (prunes(lead, ks.keyNorm[Math.max(j0, first)], d, thr)) {
                     break;
                 }
                 int len = Math.min(BLOCK, n - j0);
-                scoreBlock(q, ks.keysT, n, d, j0, len, acc);
+                scoreBlock(q, ks.keyRows, d, j0 / BLOCK, acc[0], acc[1], acc[2], acc[3]);
                 for (int r = 0; r < rows; r++) {
                     int qi = i0 + r;
                     int u = ks.queryOrder[qi];
-                    int from = ks.symmetric ? Math.max(j0, qi + 1) : j0;
-                    int base = r * BLOCK - j0;
-                    for (int j = from, end = j0 + len; j < end; j++) {
-                        double s = acc[base + j];
+                    double[] a = acc[r];
+                    for (int j = ks.symmetric ? Math.max(0, qi + 1 - j0) : 0; j < len; j++) {
+                        double s = a[j];
                         if (s < thr) {
                             continue;
                         }
-                        int v = ks.keyOrder[j];
-                        int a = ks.symmetric ? Math.min(u, v) : u;
-                        int b = ks.symmetric ? Math.max(u, v) : v;
-                        if (known.excludes(a, b)) {
+                        int v = ks.keyOrder[j0 + j];
+                        int x = ks.symmetric ? Math.min(u, v) : u;
+                        int y = ks.symmetric ? Math.max(u, v) : v;
+                        if (known.excludes(x, y)) {
                             continue;
                         }
-                        heap.offer(s, a, b);
+                        heap.offer(s, x, y);
                         double t = heap.threshold();
                         if (t > thr) {
                             thr = t;
@@ -218,7 +277,7 @@ public final class ExactSearch implements LinkSearch {
         int n = ks.n;
         int d = ks.d;
         double[] q = new double[ROWS * d];
-        double[] acc = new double[ROWS * BLOCK];
+        double[][] acc = new double[ROWS][BLOCK];
         TopHeap[] heaps = new TopHeap[ROWS];
         for (int r = 0; r < ROWS; r++) {
             heaps[r] = new TopHeap(capacity);
@@ -249,7 +308,7 @@ public final class ExactSearch implements LinkSearch {
                     break;
                 }
                 int len = Math.min(BLOCK, n - j0);
-                scoreBlock(q, ks.keysT, n, d, j0, len, acc);
+                scoreBlock(q, ks.keyRows, d, j0 / BLOCK, acc[0], acc[1], acc[2], acc[3]);
                 for (int r = 0; r < rows; r++) {
                     if (done[r]) {
                         continue;
@@ -257,13 +316,13 @@ public final class ExactSearch implements LinkSearch {
                     int u = us[r];
                     TopHeap heap = heaps[r];
                     double thr = heap.threshold();
-                    int base = r * BLOCK - j0;
-                    for (int j = j0, end = j0 + len; j < end; j++) {
-                        double s = acc[base + j];
+                    double[] a = acc[r];
+                    for (int j = 0; j < len; j++) {
+                        double s = a[j];
                         if (s < thr) {
                             continue;
                         }
-                        int v = ks.keyOrder[j];
+                        int v = ks.keyOrder[j0 + j];
                         if (known.excludes(u, v)) {
                             continue;
                         }
@@ -279,23 +338,118 @@ public final class ExactSearch implements LinkSearch {
     }
 
     /**
-     * acc[r·BLOCK + j] = Σ_c q[r·d + c] · keysT[c·n + j0 + j] for the ROWS query rows and j in [0, len), summed over
-     * c in increasing order from +0.0, as {@link InnerProductForm#logit} does, so the logits agree bit for bit.
+     * Per-source top-k when most nodes are sources of a symmetric form: each unordered pair is scored once and
+     * offered to both ends' heaps (per worker, by position in norm order), halving the work of scanning every row.
+     * Scores are computed in float (twice the lanes) with a rigorous error margin; a pair that may pass is rescored
+     * in double by {@link InnerProductForm#logit}, as brute force does, so the kept logits are exact.
      */
-    private static void scoreBlock(double[] q, double[] keysT, int n, int d, int j0, int len, double[] acc) {
-        Arrays.fill(acc, 0.0);
+    private void perNodeSymmetric(boolean[] isSource, AtomicInteger next, NodeHeaps heaps) {
+        Keys ks = keys;
+        int n = ks.n;
+        int d = ks.d;
+        float[][] rowsF = ks.keyRowsFloat();
+        float[] q = new float[ROWS * d];
+        float[][] acc = new float[ROWS][BLOCK];
+        double[] thr = heaps.thresholds;
+        double gamma = FLOAT_RELATIVE_ERROR * (d + 3);
+        while (true) {
+            int i0 = next.getAndAdd(ROWS);
+            if (i0 >= n - 1) {
+                return;
+            }
+            int rows = Math.min(ROWS, n - i0);
+            Arrays.fill(q, 0f);
+            for (int r = 0; r < rows; r++) {
+                int u = ks.keyOrder[i0 + r];
+                for (int c = 0; c < d; c++) {
+                    q[r * d + c] = (float) ks.queries[u * d + c];
+                }
+            }
+            for (int j0 = (i0 + 1) / BLOCK * BLOCK; j0 < n; j0 += BLOCK) {
+                int len = Math.min(BLOCK, n - j0);
+                scoreBlock(q, rowsF, d, j0 / BLOCK, acc[0], acc[1], acc[2], acc[3]);
+                for (int r = 0; r < rows; r++) {
+                    int qi = i0 + r;
+                    int u = ks.keyOrder[qi];
+                    boolean uSource = isSource[u];
+                    float[] a = acc[r];
+                    int from = Math.max(0, qi + 1 - j0);
+                    if (from >= len) {
+                        continue;
+                    }
+                    // |float score − double logit| ≤ margin for every key of the block (norms descend).
+                    double nq = ks.keyNorm[qi];
+                    double nk = ks.keyNorm[j0 + from];
+                    double margin = gamma * nq * nk + d * (nq + nk + 1) * 2 * Float.MIN_VALUE;
+                    double tq = thr[qi] - margin;
+                    for (int j = from; j < len; j++) {
+                        float s = a[j];
+                        // Rejected at both ends (a non-source position's threshold is +∞): the common case.
+                        if (s < tq && s < thr[j0 + j] - margin) {
+                            continue;
+                        }
+                        int pj = j0 + j;
+                        int v = ks.keyOrder[pj];
+                        double e = ks.form.logit(u, v);
+                        if (uSource && !(e < thr[qi]) && !known.excludes(u, v)) {
+                            heaps.offer(qi, e, v);
+                            tq = thr[qi] - margin;
+                        }
+                        if (isSource[v] && !(e < thr[pj]) && !known.excludes(v, u)) {
+                            heaps.offer(pj, e, u);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #scoreBlock(double[], double[][], int, int, double[], double[], double[], double[])} in float. */
+    private static void scoreBlock(
+            float[] q, float[][] keyRows, int d, int block, float[] a0, float[] a1, float[] a2, float[] a3) {
+        Arrays.fill(a0, 0f);
+        Arrays.fill(a1, 0f);
+        Arrays.fill(a2, 0f);
+        Arrays.fill(a3, 0f);
+        for (int c = 0; c < d; c++) {
+            float q0 = q[c];
+            float q1 = q[d + c];
+            float q2 = q[2 * d + c];
+            float q3 = q[3 * d + c];
+            float[] k = keyRows[block * d + c];
+            for (int j = 0; j < k.length; j++) {
+                float kv = k[j];
+                a0[j] += q0 * kv;
+                a1[j] += q1 * kv;
+                a2[j] += q2 * kv;
+                a3[j] += q3 * kv;
+            }
+        }
+    }
+
+    /**
+     * acc_r[j] = Σ_c q[r·d + c] · key(block·BLOCK + j)_c for the ROWS query rows and every j of the block, summed
+     * over c in increasing order from +0.0, as {@link InnerProductForm#logit} does, so the logits agree bit for bit.
+     * Each key row is its own array indexed like the accumulators, which is what lets C2 vectorise the loop.
+     */
+    private static void scoreBlock(
+            double[] q, double[][] keyRows, int d, int block, double[] a0, double[] a1, double[] a2, double[] a3) {
+        Arrays.fill(a0, 0.0);
+        Arrays.fill(a1, 0.0);
+        Arrays.fill(a2, 0.0);
+        Arrays.fill(a3, 0.0);
         for (int c = 0; c < d; c++) {
             double q0 = q[c];
             double q1 = q[d + c];
             double q2 = q[2 * d + c];
             double q3 = q[3 * d + c];
-            int base = c * n + j0;
-            for (int j = 0; j < len; j++) {
-                double kv = keysT[base + j];
-                acc[j] += q0 * kv;
-                acc[BLOCK + j] += q1 * kv;
-                acc[2 * BLOCK + j] += q2 * kv;
-                acc[3 * BLOCK + j] += q3 * kv;
+            double[] k = keyRows[block * d + c];
+            for (int j = 0; j < k.length; j++) {
+                double kv = k[j];
+                a0[j] += q0 * kv;
+                a1[j] += q1 * kv;
+                a2[j] += q2 * kv;
+                a3[j] += q3 * kv;
             }
         }
     }
@@ -409,12 +563,14 @@ public final class ExactSearch implements LinkSearch {
         final int n;
         final int d;
         final boolean symmetric;
+        final InnerProductForm form;
         final double[] queries;
         final double[] queryNorm;
         final int[] queryOrder;
         final int[] keyOrder;
         final double[] keyNorm;
-        final double[] keysT;
+        /** Key rows by block and dimension: keyRows[b·d + c][j] = coordinate c of the key at position b·BLOCK + j. */
+        final double[][] keyRows;
 
         Keys(InnerProductForm form, boolean symmetric) {
             n = form.queries().rows();
@@ -422,20 +578,39 @@ public final class ExactSearch implements LinkSearch {
             this.symmetric = symmetric;
             queries = form.queries().data();
             queryNorm = norms(queries, n, d);
+            this.form = form;
             double[] keys = form.keys().data();
             boolean same = form.symmetric();
             double[] keyNormByNode = same ? queryNorm : norms(keys, n, d);
             keyOrder = byNormDescending(keyNormByNode);
             queryOrder = same ? keyOrder : byNormDescending(queryNorm);
             keyNorm = new double[n];
-            keysT = new double[n * d];
+            keyRows = new double[Parallelism.chunkCount(n, BLOCK) * d][BLOCK];
             for (int j = 0; j < n; j++) {
                 int v = keyOrder[j];
                 keyNorm[j] = keyNormByNode[v];
                 for (int c = 0; c < d; c++) {
-                    keysT[c * n + j] = keys[v * d + c];
+                    keyRows[j / BLOCK * d + c][j % BLOCK] = keys[v * d + c];
                 }
             }
+        }
+
+        private volatile float[][] keyRowsFloat;
+
+        /** {@link #keyRows} in float, made on first use. */
+        float[][] keyRowsFloat() {
+            float[][] rows = keyRowsFloat;
+            if (rows == null) {
+                rows = new float[keyRows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = new float[BLOCK];
+                    for (int j = 0; j < BLOCK; j++) {
+                        rows[i][j] = (float) keyRows[i][j];
+                    }
+                }
+                keyRowsFloat = rows;
+            }
+            return rows;
         }
 
         /** Copies the query rows of {@code nodes[from..from+rows)} into {@code q}, zeros after. */

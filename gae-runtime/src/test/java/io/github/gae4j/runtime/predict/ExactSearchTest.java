@@ -183,6 +183,29 @@ final class ExactSearchTest {
         }
     }
 
+    /** Most nodes as sources, some twice, in any order: the path that scores each pair once for both ends. */
+    @Test
+    void manySourcesWithRepeatsEqualBruteForce() {
+        int n = 700;
+        for (boolean integers : new boolean[] {false, true}) {
+            PairScorer scorer = symmetric(n, 5, integers, 21);
+            KnownLinks known = known(n, false, 3 * n, 22);
+            BruteForceSearch brute = new BruteForceSearch(scorer, known);
+            int[] sources = IntStream.range(0, 2 * n / 3)
+                    .map(i -> (i * 31 + 5) % n)
+                    .flatMap(u -> u % 7 == 0 ? IntStream.of(u, u) : IntStream.of(u))
+                    .toArray();
+            for (int k : new int[] {1, 10, 1000}) {
+                List<List<ScoredPair>> expected =
+                        IntStream.of(sources).mapToObj(u -> brute.topFrom(u, k)).toList();
+                for (int threads : new int[] {1, 2, 4}) {
+                    assertThat(new ExactSearch(scorer, known, threads).topFrom(sources, k))
+                            .containsExactlyElementsOf(expected);
+                }
+            }
+        }
+    }
+
     @Test
     void fewerCandidatesThanKReturnsWhatExists() {
         PairScorer scorer = symmetric(4, 2, false, 1);
