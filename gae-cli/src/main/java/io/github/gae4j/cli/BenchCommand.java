@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
+import io.github.gae4j.cli.bench.ApproxBench;
 import io.github.gae4j.cli.bench.Benchmark;
 import io.github.gae4j.cli.bench.PredictBench;
 import io.github.gae4j.cli.bench.ServeBench;
@@ -49,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--datasets",
             split = ",",
             paramLabel = "LIST",
-            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four; the predict suite: pubmed).")
+            description = "Rows: cora, citeseer, pubmed, synthetic-1m (default all four; the predict suite: pubmed;"
+                    + " the approx suite's embeddings: clustered, gaussian, default both).")
     List<String> datasets;
 
     @Option(
@@ -65,21 +67,33 @@ final class BenchCommand implements Callable<Integer> {
         TRAIN,
         /** Top-k link search (exact) next to the naive materialised and row-by-row paths. */
         PREDICT,
+        /** Approximate top-k links (Lucene HNSW) on a 1M-node synthetic graph, next to exact search. */
+        APPROX,
         /** HTTP /topk latency of gae serve under 8 clients, beside the Java API's ({@code ServeBench}). */
         SERVE,
     }
 
-    /** Threads of the predict and serve suites unless --threads says otherwise: the figures are for 2. */
+    /** Threads of the predict, approx and serve suites unless --threads says otherwise: the figures are for 2. */
     static final int PREDICT_THREADS = 2;
 
     @Option(
             names = "--suite",
             paramLabel = "NAME",
             defaultValue = "train",
-            description = "Which table: train (default: training steps and kernels), predict (top-k link search"
-                    + " on PubMed next to materialising Z·Zᵀ and to row-by-row scoring) or serve (gae serve's /topk latency"
-                    + " under 8 clients next to the Java API's); predict and serve use 2 threads unless --threads.")
+            description =
+                    "Which table: train (default: training steps and kernels), predict (top-k link search"
+                            + " on PubMed next to materialising Z·Zᵀ and to row-by-row scoring), approx (approximate top-10"
+                            + " links through a Lucene HNSW index on 1M synthetic nodes, 16 dims: build, query time, recall@10"
+                            + " and exact time for the same 10,000 nodes; about -Xmx8g), or serve (gae serve's /topk latency"
+                            + " under 8 clients next to the Java API's); predict, approx and serve on 2 threads unless --threads.")
     Suite suite;
+
+    @Option(
+            names = "--nodes",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            description = "Nodes of the approx suite's synthetic graph (default 1000000; fewer for a quick run).")
+    int nodes;
 
     @Option(
             names = {"-t", "--threads"},
@@ -104,6 +118,12 @@ final class BenchCommand implements Callable<Integer> {
                             assembler,
                             dir,
                             datasets,
+                            Threads.resolve(threads == null ? PREDICT_THREADS : threads),
+                            table);
+                case APPROX ->
+                    ApproxBench.run(
+                            datasets == null || datasets.isEmpty() ? ApproxBench.KINDS : datasets,
+                            nodes,
                             Threads.resolve(threads == null ? PREDICT_THREADS : threads),
                             table);
                 case SERVE ->
