@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gae} command: train, eval, embed, predict, tune, reproduce, bench, plugins. Exit codes: 0 success, 1
+ * The {@code gae} command: train, eval, embed, predict, serve, tune, reproduce, bench, plugins. Exit codes: 0 success, 1
  * failure (bad data, numerical trouble, I/O, a broken plugin jar), 2 bad arguments.
  *
  * <p>The application's one injector is built here, once per run, over the plugins on the class path;
@@ -38,7 +38,7 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Start with:  gae train   (synthetic graph, no download; writes runs/...)",
-            "Then:        gae eval RUN  |  gae embed RUN  |  open RUN/report.html"
+            "Then:        gae eval RUN  |  gae predict RUN --top 100  |  open RUN/report.html"
         })
 public final class GaeCommand implements Runnable {
 
@@ -59,7 +59,7 @@ public final class GaeCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "Missing subcommand: train, eval, embed, predict,"
+                "Missing subcommand: train, eval, embed, predict, serve,"
                         + " tune, reproduce, bench or plugins (gae --help lists them)");
     }
 
