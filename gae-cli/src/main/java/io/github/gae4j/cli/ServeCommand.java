@@ -100,6 +100,8 @@ final class ServeCommand implements Callable<Integer> {
         Path file = RunFiles.modelFile(model);
         PredictorOptions options = new PredictorOptions(Optional.ofNullable(dataDir), search, n, !includeHeldOut);
         LinkPredictor predictor = LinkPredictor.open(file, options, assembler);
+        // An index is built before the port opens: no request waits for it.
+        predictor.search().prepare();
         PredictionServer.Config config = PredictionServer.Config.of(host, port, n);
         ServerLimits limits = config.limits();
         try (StopSignals stop = new StopSignals(config.grace().toSeconds() + 5);

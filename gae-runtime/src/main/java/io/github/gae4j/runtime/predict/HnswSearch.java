@@ -203,6 +203,12 @@ public final class HnswSearch implements LinkSearch {
         return new HnswSearch(this, value);
     }
 
+    /** {@link #buildIndex()}. */
+    @Override
+    public void prepare() {
+        buildIndex();
+    }
+
     /** Builds the index now, if no search has yet; later calls return at once. */
     public void buildIndex() {
         index();

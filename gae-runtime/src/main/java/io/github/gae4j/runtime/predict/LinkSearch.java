@@ -25,6 +25,12 @@ public interface LinkSearch {
         return out;
     }
 
+    /**
+     * Does the one-time work (an index build) now rather than on the first search: a server calls it before it
+     * listens, so no request waits minutes. Nothing for searches without such work.
+     */
+    default void prepare() {}
+
     /** Whether the results are exact (equal to brute force) or approximate. */
     boolean exact();
 
