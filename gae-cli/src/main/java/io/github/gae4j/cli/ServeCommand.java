@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Serves a trained model's link predictions as an HTTP JSON API until Ctrl-C (requests in flight"
-                    + " finish, then it exits 0).",
+                    + " finish, then it exits).",
             "  GET  /health              {\"status\":\"ok\"}",
             "  GET  /model               description and provenance",
             "  GET  /topk?node=ID&k=K    {\"node\":..,\"links\":[{\"target\":..,\"score\":..},..]}",
