@@ -63,7 +63,18 @@ public final class GaeCommand implements Runnable {
                         + " tune, reproduce, bench or plugins (gae --help lists them)");
     }
 
+    /**
+     * Lucene 9 warns through java.util.logging that it cannot use jdk.incubator.vector on JDK 17, which the launcher
+     * enables for gae4j's own kernels: noise for users of the command. Held so the logger (and its level) stays.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     public static void main(String[] args) {
+        // Logging is configured at the edge, here, not by the library: quieten that warning unless configured.
+        if (LUCENE_VECTORIZATION.getLevel() == null) {
+            LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+        }
         // UTF-8 as in every file gae4j writes (the messages use …, ≥, ×), not the platform default of JDK 17.
         System.exit(execute(
                 args,

@@ -105,7 +105,7 @@ final class HnswSearchTest {
             checkWellFormed(approx.get(i), InnerProductForm.symmetric(z), known);
         }
         assertThat(search.exact()).isFalse();
-        assertThat(search.describe()).startsWith("approximate (Lucene HNSW, max inner product, M=16, beam=50");
+        assertThat(search.describe()).startsWith("approximate (Lucene HNSW, max inner product, M=16, beam=100");
     }
 
     @Test

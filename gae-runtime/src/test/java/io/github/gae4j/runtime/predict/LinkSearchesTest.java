@@ -51,7 +51,7 @@ final class LinkSearchesTest {
         LinkSearch search = LinkSearches.create(SearchMode.APPROX, s, none, 2);
         assertThat(search).isInstanceOf(HnswSearch.class);
         assertThat(search.exact()).isFalse();
-        assertThat(search.describe()).startsWith("approximate (Lucene HNSW, max inner product, M=16, beam=50");
+        assertThat(search.describe()).startsWith("approximate (Lucene HNSW, max inner product, M=16, beam=100");
         assertThat(search.topFrom(5, 3)).hasSize(3);
     }
 
