@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = {"-t", "--threads"},
             paramLabel = "N",
-            description = "Top-k searches at a time (4× as many threads take requests), and threads computing the"
+            description = "Top-k searches at a time (as many threads take requests), and threads computing the"
                     + " embeddings (default: all cores).")
     Integer threads;
 
