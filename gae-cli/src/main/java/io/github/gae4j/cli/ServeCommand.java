@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli;
 
+import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.cli.serve.PredictionServer;
 import io.github.gae4j.cli.serve.ServerLimits;
@@ -99,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Path file = RunFiles.modelFile(model);
         PredictorOptions options = new PredictorOptions(Optional.ofNullable(dataDir), search, n, !includeHeldOut);
-        LinkPredictor predictor = LinkPredictor.open(file, options, assembler);
+        // As gae predict: a moved catalog dataset fails naming the model file and --data-dir.
+        LinkPredictor predictor = LinkPredictor.of(LoadedRun.recorded(file, dataDir, assembler, false), options);
         // An index is built before the port opens: no request waits for it.
         predictor.search().prepare();
         PredictionServer.Config config = PredictionServer.Config.of(host, port, n);

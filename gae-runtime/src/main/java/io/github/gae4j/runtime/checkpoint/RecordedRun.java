@@ -37,9 +37,7 @@ public record RecordedRun(
      */
     public static RecordedRun load(Path file, Path dataDirOverride, ModelAssembler assembler, boolean resume) {
         SavedModel saved = SavedModelFile.read(file);
-        Provenance p = saved.provenance()
-                .orElseThrow(() -> new ConfigException(file + ": the saved model does not"
-                        + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
+        Provenance p = provenanceOf(saved, file);
         RequiredPlugins required = saved.requiredPlugins(assembler.lookup(), file.toString());
         required.check(saved.description().model());
         p.dataset().loader().ifPresent(loader -> required.check(ComponentKind.DATASET, loader));
@@ -47,9 +45,7 @@ public record RecordedRun(
             required.check(
                     ComponentKind.OPTIMIZER, saved.description().training().optimizer());
         }
-        Graph graph = p.dataset().reload(assembler, dataDirOverride, file.toString());
-        GraphAutoencoder model = saved.assemble(assembler, p.creationContext(graph), file.toString());
-        return new RecordedRun(file, saved, p, graph, p.linkSplit(graph), model);
+        return of(file, saved, p, p.dataset().reload(assembler, dataDirOverride, file.toString()), assembler);
     }
 
     /**
@@ -60,10 +56,19 @@ public record RecordedRun(
      */
     public static RecordedRun load(Path file, Graph graph, ModelAssembler assembler) {
         SavedModel saved = SavedModelFile.read(file);
-        Provenance p = saved.provenance()
+        Provenance p = provenanceOf(saved, file);
+        p.dataset().requireSameGraph(graph, file.toString());
+        return of(file, saved, p, graph, assembler);
+    }
+
+    private static Provenance provenanceOf(SavedModel saved, Path file) {
+        return saved.provenance()
                 .orElseThrow(() -> new ConfigException(file + ": the saved model does not"
                         + " record its provenance (dataset, seeds and split), so its split cannot be rebuilt"));
-        p.dataset().requireSameGraph(graph, file.toString());
+    }
+
+    /** The model assembled on {@code graph} (already checked to be the recorded one) and the recorded split. */
+    private static RecordedRun of(Path file, SavedModel saved, Provenance p, Graph graph, ModelAssembler assembler) {
         GraphAutoencoder model = saved.assemble(assembler, p.creationContext(graph), file.toString());
         return new RecordedRun(file, saved, p, graph, p.linkSplit(graph), model);
     }

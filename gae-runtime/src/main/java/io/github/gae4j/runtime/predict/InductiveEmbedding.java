@@ -223,11 +223,7 @@ public final class InductiveEmbedding {
     public LinkPredictor predictor(PredictorOptions options) {
         Objects.requireNonNull(options, "options is null");
         PairScorer scorer = model.decoder().scorer(embeddings);
-        EdgeList edges = graph.edges();
-        // As LinkPredictor.knownEdges: directed scores on an undirected graph know each edge in both directions.
-        List<EdgeList> known = scorer.directed() && !graph.isDirected()
-                ? List.of(edges, new EdgeList(edges.dstArray(), edges.srcArray()))
-                : List.of(edges);
+        List<EdgeList> known = LinkPredictor.knownEdges(graph, List.of(graph.edges()), scorer.directed());
         return LinkPredictor.of(
                 graph.nodeIds(), embeddings, scorer, known, options, description, Optional.of(provenance), source);
     }

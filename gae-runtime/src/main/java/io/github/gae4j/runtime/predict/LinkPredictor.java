@@ -128,8 +128,17 @@ public final class LinkPredictor {
             known.add(split.valPositives());
             known.add(split.testPositives());
         }
+        return knownEdges(graph, known, directedScores);
+    }
+
+    /**
+     * {@code edges} of {@code graph} as known links for scores that are {@code directedScores}: on an undirected
+     * graph directed scores know each edge in both directions.
+     */
+    public static List<EdgeList> knownEdges(Graph graph, List<EdgeList> edges, boolean directedScores) {
+        List<EdgeList> known = new ArrayList<>(edges);
         if (directedScores && !graph.isDirected()) {
-            for (EdgeList e : List.copyOf(known)) {
+            for (EdgeList e : edges) {
                 known.add(new EdgeList(e.dstArray(), e.srcArray()));
             }
         }
