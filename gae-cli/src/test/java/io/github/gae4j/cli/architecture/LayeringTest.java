@@ -77,6 +77,7 @@ class LayeringTest {
                 "runtime.metrics", // AUC/AP, clustering, probe
                 "runtime.baselines", // link heuristics (CN, AA, RA, PA, Katz) beside a model's score
                 "runtime.backend", // the execution seam: loss and gradients of a batch, anywhere
+                "runtime.minibatch", // edge-seeded batches, neighbour sampling, the mini-batch objective
                 "runtime.train", // the training loop
                 "runtime.diagnostics", // collapse and trouble detection during training, with advice
                 "runtime.files", // model description files (JSON, YAML), one Jackson setup

@@ -27,6 +27,13 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
      */
     Features rowNormalized();
 
+    /**
+     * The rows {@code nodes[0]}, {@code nodes[1]}, … of X, in that order, as features of the same kind and width
+     * (the identity gives sparse one-hot rows over all N columns): the features of a sampled subgraph whose node
+     * {@code k} is node {@code nodes[k]} of this graph.
+     */
+    Features select(int[] nodes);
+
     static Features sparse(SparseMatrix x) {
         return new Sparse(x);
     }
@@ -84,6 +91,24 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
             }
             return new Sparse(SparseMatrix.ofCsr(matrix.rows(), matrix.cols(), rowPtr, cols, values));
         }
+
+        @Override
+        public Features select(int[] nodes) {
+            int[] rowPtr = new int[nodes.length + 1];
+            for (int k = 0; k < nodes.length; k++) {
+                rowPtr[k + 1] = rowPtr[k] + matrix.rowNnz(Objects.checkIndex(nodes[k], matrix.rows()));
+            }
+            int[] cols = new int[rowPtr[nodes.length]];
+            double[] values = new double[cols.length];
+            for (int k = 0; k < nodes.length; k++) {
+                int out = rowPtr[k];
+                for (int p = matrix.rowStart(nodes[k]); p < matrix.rowEnd(nodes[k]); p++, out++) {
+                    cols[out] = matrix.colAt(p);
+                    values[out] = matrix.valueAt(p);
+                }
+            }
+            return new Sparse(SparseMatrix.ofCsr(nodes.length, matrix.cols(), rowPtr, cols, values));
+        }
     }
 
     /** Dense features. */
@@ -130,6 +155,16 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
             }
             return new Dense(out);
         }
+
+        @Override
+        public Features select(int[] nodes) {
+            int d = matrix.cols();
+            Matrix out = Matrix.zeros(nodes.length, d);
+            for (int k = 0; k < nodes.length; k++) {
+                System.arraycopy(matrix.data(), Objects.checkIndex(nodes[k], matrix.rows()) * d, out.data(), k * d, d);
+            }
+            return new Dense(out);
+        }
     }
 
     /** X = I (featureless graphs): X · W is W itself. */
@@ -153,6 +188,19 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
         @Override
         public Features rowNormalized() {
             return this;
+        }
+
+        @Override
+        public Features select(int[] nodes) {
+            int[] rowPtr = new int[nodes.length + 1];
+            int[] cols = new int[nodes.length];
+            double[] values = new double[nodes.length];
+            for (int k = 0; k < nodes.length; k++) {
+                rowPtr[k + 1] = k + 1;
+                cols[k] = Objects.checkIndex(nodes[k], rows);
+                values[k] = 1.0;
+            }
+            return new Sparse(SparseMatrix.ofCsr(nodes.length, rows, rowPtr, cols, values));
         }
     }
 }

@@ -2,12 +2,13 @@
 package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * A graph: N nodes, a 0/1 adjacency in CSR without self-loops, optional features, optional labels,
@@ -255,6 +256,7 @@ public final class Graph {
             if (value != directed) {
                 prebuilt = null;
             }
+            // Set before adjacency(SparseMatrix): it checks the flag against the matrix.
             this.directed = value;
             return this;
         }
@@ -276,6 +278,45 @@ public final class Graph {
 
         public Builder edges(EdgeList edges) {
             return edges(edges.srcArray(), edges.dstArray());
+        }
+
+        /**
+         * The adjacency itself, in CSR (taken, not copied): every stored value 1, no self-loops, sorted columns;
+         * flagged symmetric for an undirected graph. For graphs built in pieces (a sampled subgraph per batch, a
+         * streamed edge list) that have the CSR already: no coordinate sort, no second copy.
+         *
+         * @throws IllegalArgumentException naming the first entry that breaks a rule
+         */
+        public Builder adjacency(SparseMatrix value) {
+            Objects.requireNonNull(value, "adjacency is null");
+            if (value.rows() != nodes || value.cols() != nodes) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "Graph '%s': adjacency is %s for %d nodes", name, value.shape(), nodes));
+            }
+            if (!directed && !value.isSymmetric()) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "Graph '%s': an undirected graph needs an adjacency flagged symmetric (asSymmetric())",
+                        name));
+            }
+            for (int i = 0; i < nodes; i++) {
+                for (int p = value.rowStart(i); p < value.rowEnd(i); p++) {
+                    if (value.colAt(p) == i || value.valueAt(p) != 1.0) {
+                        throw new IllegalArgumentException(String.format(
+                                Locale.ROOT,
+                                "Graph '%s': adjacency entry (%d, %d) is %s; a 0/1 adjacency without self-loops"
+                                        + " is needed",
+                                name,
+                                i,
+                                value.colAt(p),
+                                value.valueAt(p)));
+                    }
+                }
+            }
+            this.prebuilt = value;
+            this.src = new int[0];
+            this.dst = new int[0];
+            return this;
         }
 
         public Builder features(Features features) {
@@ -319,11 +360,8 @@ public final class Graph {
                 }
             }
             if (nodeIds == null) {
-                List<String> ids = new ArrayList<>(nodes);
-                for (int i = 0; i < nodes; i++) {
-                    ids.add(Integer.toString(i));
-                }
-                nodeIds = List.copyOf(ids);
+                // Computed on access: a graph of 10M nodes (or a sampled subgraph per batch) holds no strings.
+                nodeIds = new IndexIds(nodes);
             } else if (nodeIds.size() != nodes) {
                 throw new IllegalArgumentException(String.format(
                         Locale.ROOT, "Graph '%s': %d node ids for %d nodes", name, nodeIds.size(), nodes));
@@ -393,6 +431,25 @@ public final class Graph {
                 }
             }
             return SparseMatrix.ofCsr(nodes, nodes, ptr, idx, val);
+        }
+    }
+
+    /** "0", "1", …, "N-1", computed on access. */
+    private static final class IndexIds extends AbstractList<String> implements RandomAccess {
+        private final int size;
+
+        IndexIds(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public String get(int index) {
+            return Integer.toString(Objects.checkIndex(index, size));
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 }

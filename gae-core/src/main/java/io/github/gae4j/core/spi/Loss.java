@@ -13,6 +13,17 @@ public interface Loss {
     Variable loss(LossInput input);
 
     /**
+     * Whether this term can be computed on a link mini-batch ({@link LossInput#batch()} not null): from the batch's
+     * pairs and node rows of a sampled subgraph alone, never from the training graph's positives or all of Z.
+     * False by default, so a term written before mini-batches existed is refused by name in mini-batch training
+     * instead of silently computing on the wrong rows. The testkit's {@code LossContract} checks a term that says
+     * true on a batch.
+     */
+    default boolean supportsMiniBatch() {
+        return false;
+    }
+
+    /**
      * Parameters this term owns that the model's optimiser trains with the encoder (e.g. a feature
      * decoder); they are saved with the model. Parameters trained by the term itself (an
      * adversarial discriminator) are not listed here: {@link #state()} holds them.

@@ -13,6 +13,11 @@ import java.util.SplittableRandom;
  * the training graph (the clean target, features included), a seeded random source (for fresh
  * negatives), the pass's computation context, and what the model's corruptions hid from the encoder this pass.
  *
+ * <p>In a mini-batch pass {@code batch} is not null: the encoder ran on a sampled subgraph, Z has one row per node of
+ * that subgraph, and a term reads the batch's pairs and node rows (see {@link LinkBatch}) instead of the training
+ * graph's positives or all of Z; only terms that declare {@link Loss#supportsMiniBatch()} are given one. In a
+ * full-graph pass {@code batch} is null.
+ *
  * <p>A loss builds its term as a graph; whoever runs the pass forwards and backpropagates it in {@code context}.
  * A loss that must evaluate part of the graph while building its term (ARGA's discriminator trains on Z's value
  * before the generator term exists) forwards it in {@code context}, where the value is cached for the pass, and
@@ -26,7 +31,8 @@ public record LossInput(
         TrainingGraph training,
         SplittableRandom random,
         ComputationContext context,
-        CorruptedInput corruption) {
+        CorruptedInput corruption,
+        LinkBatch batch) {
 
     public LossInput {
         Objects.requireNonNull(encoding, "encoding is null");
@@ -36,6 +42,23 @@ public record LossInput(
         Objects.requireNonNull(random, "random is null");
         Objects.requireNonNull(context, "context is null");
         Objects.requireNonNull(corruption, "corruption is null");
+    }
+
+    /** A full-graph pass (no batch). */
+    public LossInput(
+            Encoding encoding,
+            Variable z,
+            Decoder decoder,
+            TrainingGraph training,
+            SplittableRandom random,
+            ComputationContext context,
+            CorruptedInput corruption) {
+        this(encoding, z, decoder, training, random, context, corruption, null);
+    }
+
+    /** Whether this is a mini-batch pass: {@link #batch()} is not null. */
+    public boolean isMiniBatch() {
+        return batch != null;
     }
 
     /** The decoder's logits of {@code pairs} in this training pass (dropout, if the decoder has it, from {@link #random}). */

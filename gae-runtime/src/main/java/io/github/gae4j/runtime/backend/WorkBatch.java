@@ -12,7 +12,7 @@ import java.util.Objects;
  * masked-feature reconstruction). A sharding backend cuts a batch with {@link Pairs#slice} or {@link Nodes#slice};
  * the parts' {@link LossAndGradients} {@linkplain LossAndGradients#sum sum} to the whole's.
  */
-public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs, WorkBatch.Nodes {
+public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs, WorkBatch.Nodes, WorkBatch.Links {
 
     /** The whole training graph: the model's full objective, as trained before batches existed. */
     static WholeGraph wholeGraph() {
@@ -26,6 +26,15 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
 
     static Nodes nodes(int[] nodes) {
         return new Nodes(nodes);
+    }
+
+    /**
+     * A link mini-batch in graph node ids: training edges, sampled non-edges, and this batch's share of the nodes
+     * for node-level terms with the factor that scales their mean to the whole graph (see
+     * {@code io.github.gae4j.core.spi.LinkBatch}). The objective samples the subgraph around them.
+     */
+    static Links links(EdgeList positives, EdgeList negatives, int[] nodes, double nodeScale) {
+        return new Links(positives, negatives, nodes, nodeScale);
     }
 
     /** The number of examples (pairs or nodes; 1 for the whole graph). */
@@ -86,6 +95,58 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
         @Override
         public String toString() {
             return "Pairs[" + labels.length + "]";
+        }
+    }
+
+    /** See {@link #links}; its size is the number of positives. */
+    @SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
+    record Links(EdgeList positives, EdgeList negatives, int[] nodes, double nodeScale) implements WorkBatch {
+
+        public Links {
+            Objects.requireNonNull(positives, "positives is null");
+            Objects.requireNonNull(negatives, "negatives is null");
+            nodes = Objects.requireNonNull(nodes, "nodes is null").clone();
+            if (positives.size() == 0) {
+                throw new IllegalArgumentException("A link batch needs at least one positive pair");
+            }
+            if (!(nodeScale > 0) || !Double.isFinite(nodeScale)) {
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "nodeScale must be positive and finite, got %s", nodeScale));
+            }
+        }
+
+        @Override
+        public int[] nodes() {
+            return nodes.clone();
+        }
+
+        @Override
+        public int size() {
+            return positives.size();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Links l
+                    && l.positives.equals(positives)
+                    && l.negatives.equals(negatives)
+                    && Arrays.equals(l.nodes, nodes)
+                    && Double.compare(l.nodeScale, nodeScale) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(positives, negatives, Arrays.hashCode(nodes), nodeScale);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "Links[%d positives, %d negatives, %d nodes]",
+                    positives.size(),
+                    negatives.size(),
+                    nodes.length);
         }
     }
 

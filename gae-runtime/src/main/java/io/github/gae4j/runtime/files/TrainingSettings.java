@@ -106,7 +106,8 @@ public final class TrainingSettings {
                     tree.smallInteger(o, at, "eval-every", WHAT, d.evalEvery()),
                     tree.smallInteger(o, at, "patience", WHAT, d.patience()),
                     gradClip,
-                    schedule);
+                    schedule,
+                    d.miniBatch());
         } catch (IllegalArgumentException e) {
             throw tree.fail(at, "'training': " + e.getMessage());
         }

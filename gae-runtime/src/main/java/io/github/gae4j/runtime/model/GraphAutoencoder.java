@@ -18,6 +18,7 @@ import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LinkBatch;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
 import io.github.gae4j.core.spi.Mode;
@@ -163,13 +164,32 @@ public final class GraphAutoencoder {
      */
     public TrainingPass trainingPass(
             GraphInput input, TrainingGraph training, SplittableRandom random, ComputationContext ctx) {
+        return trainingPass(input, training, null, random, ctx);
+    }
+
+    /**
+     * One training pass on a link mini-batch: {@code input} is the batch's sampled subgraph (the encoder runs on it
+     * unchanged), {@code batch} says which of its rows the loss terms read, {@code training} is the whole training
+     * graph (its node count, for terms that scale by N). {@code batch} null is a full-graph pass.
+     *
+     * @throws UnsupportedOperationException naming the first loss term that cannot be computed on a batch
+     */
+    public TrainingPass trainingPass(
+            GraphInput input,
+            TrainingGraph training,
+            LinkBatch batch,
+            SplittableRandom random,
+            ComputationContext ctx) {
+        if (batch != null) {
+            requireMiniBatchLosses();
+        }
         CorruptedInput corrupted = CorruptedInput.clean(input);
         for (Corruption c : corruptions) {
             corrupted = c.corrupt(corrupted, random);
         }
         Encoding encoding = encoder.encode(corrupted.input(), Mode.TRAIN, random);
         Variable z = sampler.sample(encoding, Mode.TRAIN, random);
-        LossInput lossInput = new LossInput(encoding, z, decoder, training, random, ctx, corrupted);
+        LossInput lossInput = new LossInput(encoding, z, decoder, training, random, ctx, corrupted, batch);
         Variable total = null;
         List<Variable> terms = new ArrayList<>(losses.size());
         for (WeightedLoss term : losses) {
@@ -182,6 +202,26 @@ public final class GraphAutoencoder {
             total = total == null ? weighted : Add.of(total, weighted);
         }
         return new TrainingPass(total, terms);
+    }
+
+    /**
+     * Checks that every loss term can be computed on a link mini-batch ({@link Loss#supportsMiniBatch()}).
+     *
+     * @throws UnsupportedOperationException naming the first term that cannot, and why
+     */
+    public void requireMiniBatchLosses() {
+        List<String> keys = lossTermKeys();
+        for (int k = 0; k < losses.size(); k++) {
+            if (!losses.get(k).loss().supportsMiniBatch()) {
+                throw new UnsupportedOperationException(String.format(
+                        java.util.Locale.ROOT,
+                        "Loss term '%s' cannot be trained in mini-batches: it reads the whole graph (all N² pairs,"
+                                + " all nodes' features, or a network it trains itself), not a batch of edges. Train"
+                                + " it full-batch (leave out --batch-size), or use the loss 'negative-sampling-bce'"
+                                + " (with 'kl' for VGAE)",
+                        keys.get(k)));
+            }
+        }
     }
 
     /** See {@link #trainingPass}. */

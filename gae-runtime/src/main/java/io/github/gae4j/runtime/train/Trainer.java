@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.runtime.train;
 
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.optim.Optimizer;
@@ -10,6 +11,12 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.runtime.backend.ExecutionBackend;
 import io.github.gae4j.runtime.backend.LocalBackend;
 import io.github.gae4j.runtime.backend.ModelObjective;
+import io.github.gae4j.runtime.backend.TrainingObjective;
+import io.github.gae4j.runtime.minibatch.EpochPlan;
+import io.github.gae4j.runtime.minibatch.LinkBatchPlan;
+import io.github.gae4j.runtime.minibatch.MiniBatchObjective;
+import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
+import io.github.gae4j.runtime.minibatch.ReceptiveField;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.optim.DefaultOptimizers;
@@ -101,12 +108,42 @@ public final class Trainer {
      */
     public TrainingResult fit(GraphAutoencoder model, LinkSplit split, TrainingState resume) {
         GraphInput input = GraphInput.of(split.trainGraph());
-        ModelObjective objective = new ModelObjective(model, input, new TrainingGraph(split.trainGraph()));
+        TrainingGraph training = new TrainingGraph(split.trainGraph());
+        TrainingObjective objective;
+        EpochPlan plan;
+        if (config.isMiniBatch()) {
+            MiniBatchSettings settings = config.miniBatch();
+            objective = miniBatchObjective(model, input, training, settings);
+            plan = new LinkBatchPlan(training, settings, config.seed());
+        } else {
+            objective = new ModelObjective(model, input, training);
+            plan = EpochPlan.fullBatch(config.seed());
+        }
         Optimizer optimizer =
                 createOptimizer(config, optimizers, split.trainGraph().nodeCount());
         TrainingStep step = new TrainingStep(objective, backend, optimizer, config.gradientClipNorm());
         Validator validator = new Validator(model, input, split, config, parallelism);
-        return new TrainingLoop(config, model, step, validator, listeners).run(resume);
+        return new TrainingLoop(config, model, step, validator, listeners, plan).run(resume);
+    }
+
+    /**
+     * The mini-batch objective, after checking that the model can be trained so: every loss term computes on a
+     * batch, and the fan-out has one entry per hop the encoder reaches ({@link ReceptiveField}).
+     *
+     * @throws ConfigException saying which loss term or fan-out is wrong, and what to do
+     */
+    public static MiniBatchObjective miniBatchObjective(
+            GraphAutoencoder model, GraphInput input, TrainingGraph training, MiniBatchSettings settings) {
+        try {
+            model.requireMiniBatchLosses();
+        } catch (UnsupportedOperationException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        String encoderName = model.spec()
+                .map(s -> s.encoder().name())
+                .orElse(model.encoder().getClass().getSimpleName());
+        ReceptiveField.requireMatches(settings.fanOut(), model.encoder(), encoderName, input.features());
+        return new MiniBatchObjective(model, input, training, settings.fanOut());
     }
 
     /**

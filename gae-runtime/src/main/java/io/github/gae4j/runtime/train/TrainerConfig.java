@@ -2,6 +2,7 @@
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -34,6 +35,8 @@ import java.util.Objects;
  * @param learningRateSchedule how the learning rate changes from epoch to epoch (constant by default); its
  *                             length is {@code epochs}, so raising {@code epochs} on resume stretches the rest
  *                             of a cosine schedule
+ * @param miniBatch            mini-batch training with neighbour sampling (batch size, fan-out, negatives, batches per
+ *                             epoch); null (the default) trains full-batch, one step per epoch
  */
 public record TrainerConfig(
         int epochs,
@@ -45,7 +48,13 @@ public record TrainerConfig(
         int evalEvery,
         int patience,
         double gradientClipNorm,
-        LearningRateSchedule learningRateSchedule) {
+        LearningRateSchedule learningRateSchedule,
+        MiniBatchSettings miniBatch) {
+
+    /** Whether training runs in mini-batches ({@link #miniBatch()} is set). */
+    public boolean isMiniBatch() {
+        return miniBatch != null;
+    }
 
     /** The optimiser of the reference recipe. */
     public static final String DEFAULT_OPTIMIZER = "adam";
@@ -110,6 +119,7 @@ public record TrainerConfig(
         private int patience;
         private double gradientClipNorm;
         private LearningRateSchedule learningRateSchedule = LearningRateSchedule.CONSTANT;
+        private MiniBatchSettings miniBatch;
 
         private Builder() {}
 
@@ -124,6 +134,7 @@ public record TrainerConfig(
             patience = c.patience;
             gradientClipNorm = c.gradientClipNorm;
             learningRateSchedule = c.learningRateSchedule;
+            miniBatch = c.miniBatch;
         }
 
         public Builder epochs(int value) {
@@ -198,6 +209,15 @@ public record TrainerConfig(
         }
 
         /**
+         * Trains in mini-batches with neighbour sampling, e.g.
+         * {@code miniBatch(MiniBatchSettings.of(1024, FanOut.parse("25,10")))}; null trains full-batch.
+         */
+        public Builder miniBatch(MiniBatchSettings value) {
+            miniBatch = value;
+            return this;
+        }
+
+        /**
          * The configuration with the values set so far.
          *
          * @throws IllegalArgumentException naming the first bad setting
@@ -213,7 +233,8 @@ public record TrainerConfig(
                     evalEvery,
                     patience,
                     gradientClipNorm,
-                    learningRateSchedule);
+                    learningRateSchedule,
+                    miniBatch);
         }
     }
 }

@@ -12,6 +12,12 @@ public interface TrainingListener {
     void onEpoch(EpochStats stats);
 
     /**
+     * After each optimiser step of a mini-batch epoch (not called in full-batch training, where the epoch is the
+     * step): per-batch progress.
+     */
+    default void onBatch(BatchStats stats) {}
+
+    /**
      * After {@link #onEpoch}, with the resumable state of the run: calling {@code state.get()} copies
      * the parameters and optimiser moments, so call it only when a checkpoint is due.
      */

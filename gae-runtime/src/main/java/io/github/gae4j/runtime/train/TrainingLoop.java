@@ -7,6 +7,8 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.backend.LossAndGradients;
 import io.github.gae4j.runtime.backend.WorkBatch;
 import io.github.gae4j.runtime.metrics.LinkScores;
+import io.github.gae4j.runtime.minibatch.EpochPlan;
+import io.github.gae4j.runtime.minibatch.Seeds;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,18 +19,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The epochs of a run: picks up a saved state (weights, optimiser state, loss terms' state, best epoch), then per
- * epoch one full-batch {@link TrainingStep} at the scheduled rate, a {@link Validator} pass when due, the
+ * epoch the {@link EpochPlan}'s steps (one full-batch {@link TrainingStep}, or one per mini-batch) at the scheduled
+ * rate, a {@link Validator} pass when due, the
  * {@link TrainingListener}s (in order), and a stop on a listener's request or when patience runs out; at the end,
  * the final state, the best weights back if configured, and the test scores.
  *
- * <p>Each epoch's randomness is {@link #epochSeed}(seed, epoch) and its rate a function of (epoch, epochs), so a run
+ * <p>Each step's randomness is a function of (seed, epoch, batch) ({@link Seeds}) and its rate a function of (epoch, epochs), so a run
  * resumed from a state continues bit for bit as an uninterrupted one.
  */
 public final class TrainingLoop {
@@ -40,22 +42,36 @@ public final class TrainingLoop {
     private final TrainingStep step;
     private final Validator validator;
     private final List<TrainingListener> listeners;
+    private final EpochPlan plan;
 
-    /**
-     * @param model     the model the step's objective trains (its weights, loss terms and their state)
-     * @param listeners called after every epoch, in this order
-     */
+    /** Full-batch training: one step on the whole graph per epoch. */
     public TrainingLoop(
             TrainerConfig config,
             GraphAutoencoder model,
             TrainingStep step,
             Validator validator,
             List<TrainingListener> listeners) {
+        this(config, model, step, validator, listeners, EpochPlan.fullBatch(config.seed()));
+    }
+
+    /**
+     * @param model     the model the step's objective trains (its weights, loss terms and their state)
+     * @param listeners called after every epoch (and batch), in this order
+     * @param plan      the steps of each epoch: one full-batch step, or a {@code LinkBatchPlan}'s batches
+     */
+    public TrainingLoop(
+            TrainerConfig config,
+            GraphAutoencoder model,
+            TrainingStep step,
+            Validator validator,
+            List<TrainingListener> listeners,
+            EpochPlan plan) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.model = Objects.requireNonNull(model, "model is null");
         this.step = Objects.requireNonNull(step, "step is null");
         this.validator = Objects.requireNonNull(validator, "validator is null");
         this.listeners = List.copyOf(listeners);
+        this.plan = Objects.requireNonNull(plan, "plan is null");
     }
 
     /**
@@ -78,13 +94,12 @@ public final class TrainingLoop {
         boolean patienceOut = resume != null && validator.patienceExhausted(resume.epochsDone());
         for (int epoch = firstEpoch; epoch <= config.epochs() && !patienceOut; epoch++) {
             long start = System.nanoTime();
-            LossAndGradients result =
-                    step.run(WorkBatch.wholeGraph(), epochSeed(config.seed(), epoch), learningRate(epoch), epoch);
+            double loss = runEpoch(epoch);
             double millis = (System.nanoTime() - start) / 1e6;
             Optional<LinkScores> val = validator.validate(epoch);
             EpochStats stats = new EpochStats(
                     epoch,
-                    result.loss(),
+                    loss,
                     val.map(LinkScores::auc).orElse(Double.NaN),
                     val.map(LinkScores::ap).orElse(Double.NaN),
                     millis);
@@ -126,17 +141,35 @@ public final class TrainingLoop {
     }
 
     /**
+     * The plan's steps of {@code epoch}, each at the epoch's rate; the epoch's loss is the mean of the batches'
+     * (the full-batch loss for one step). Listeners hear of each batch of a mini-batch epoch.
+     */
+    private double runEpoch(int epoch) {
+        int batches = plan.batches(epoch);
+        double rate = learningRate(epoch);
+        double sum = 0;
+        for (int b = 0; b < batches; b++) {
+            long start = System.nanoTime();
+            WorkBatch batch = plan.batch(epoch, b);
+            LossAndGradients result = step.run(batch, plan.stepSeed(epoch, b), rate, epoch);
+            sum += result.loss();
+            if (!(batch instanceof WorkBatch.WholeGraph)) {
+                BatchStats stats =
+                        new BatchStats(epoch, b + 1, batches, result.loss(), (System.nanoTime() - start) / 1e6);
+                for (TrainingListener listener : listeners) {
+                    listener.onBatch(stats);
+                }
+            }
+        }
+        return sum / batches;
+    }
+
+    /**
      * The seed of one epoch's randomness, a function of (seed, epoch) alone: a resumed run draws the same noise and
      * negatives as an uninterrupted one without storing generator state.
      */
     public static long epochSeed(long seed, int epoch) {
-        return new SplittableRandom(seed).split().nextLong() ^ mix(epoch);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Seeds.epoch(seed, epoch);
     }
 
     /**

@@ -340,7 +340,8 @@ final class TrainerTest {
                         d.evalEvery(),
                         d.patience(),
                         0.0,
-                        d.learningRateSchedule()))
+                        d.learningRateSchedule(),
+                        null))
                 .as("the constructor with clipping off")
                 .isEqualTo(d);
         for (double bad : new double[] {-1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
@@ -371,7 +372,8 @@ final class TrainerTest {
                         d.evalEvery(),
                         d.patience(),
                         d.gradientClipNorm(),
-                        LearningRateSchedule.CONSTANT))
+                        LearningRateSchedule.CONSTANT,
+                        null))
                 .as("the constructor with a constant schedule")
                 .isEqualTo(d);
         assertThatThrownBy(() -> d.toBuilder().learningRateSchedule(null).build())
