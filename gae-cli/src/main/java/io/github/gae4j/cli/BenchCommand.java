@@ -3,9 +3,12 @@ package io.github.gae4j.cli;
 
 import io.github.gae4j.cli.bench.ApproxBench;
 import io.github.gae4j.cli.bench.Benchmark;
+import io.github.gae4j.cli.bench.MiniBatchBench;
 import io.github.gae4j.cli.bench.PredictBench;
 import io.github.gae4j.cli.bench.ServeBench;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.datasets.DataDirectories;
+import io.github.gae4j.runtime.minibatch.FanOut;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -71,6 +74,8 @@ final class BenchCommand implements Callable<Integer> {
         APPROX,
         /** HTTP /topk latency of gae serve under 8 clients, beside the Java API's ({@code ServeBench}). */
         SERVE,
+        /** Mini-batch training next to full-batch negative sampling on a generated SBM ({@code MiniBatchBench}). */
+        MINIBATCH,
     }
 
     /** Threads of the predict, approx and serve suites unless --threads says otherwise: the figures are for 2. */
@@ -80,13 +85,63 @@ final class BenchCommand implements Callable<Integer> {
             names = "--suite",
             paramLabel = "NAME",
             defaultValue = "train",
-            description =
-                    "Which table: train (default: training steps and kernels), predict (top-k link search"
-                            + " on PubMed next to materialising Z·Zᵀ and to row-by-row scoring), approx (approximate top-10"
-                            + " links through a Lucene HNSW index on 1M synthetic nodes, 16 dims: build, query time, recall@10"
-                            + " and exact time for the same 10,000 nodes; about -Xmx8g), or serve (gae serve's /topk latency"
-                            + " under 8 clients next to the Java API's); predict, approx and serve on 2 threads unless --threads.")
+            description = "Which table: train (default: training steps and kernels), predict (top-k link search"
+                    + " on PubMed next to materialising Z·Zᵀ and to row-by-row scoring), approx (approximate top-10"
+                    + " links through a Lucene HNSW index on 1M synthetic nodes, 16 dims: build, query time, recall@10"
+                    + " and exact time for the same 10,000 nodes; about -Xmx8g), or serve (gae serve's /topk latency"
+                    + " under 8 clients next to the Java API's), or minibatch (mini-batch training next to"
+                    + " full-batch negative sampling on a generated SBM of --nodes nodes and --edges edges, 64"
+                    + " float features: time per step and epoch, per 1M edges, peak heap, validation AUC after"
+                    + " --seconds of training each; 1M nodes need about -Xmx8g, 10M nodes -Xmx20g with"
+                    + " --no-baseline); predict, approx and serve on 2 threads unless --threads.")
     Suite suite;
+
+    @Option(
+            names = "--edges",
+            paramLabel = "M",
+            description = "Edges of the minibatch suite's graph (default 10 per node).")
+    Long edges;
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "B",
+            defaultValue = "1024",
+            description = "Positive edges per batch of the minibatch suite (default 1024).")
+    int batchSize;
+
+    @Option(
+            names = "--fanout",
+            paramLabel = "LIST",
+            defaultValue = "25,10",
+            description = "Neighbours per hop of the minibatch suite (default 25,10).")
+    String fanOut;
+
+    @Option(
+            names = "--batches-per-epoch",
+            paramLabel = "N",
+            defaultValue = "50",
+            description = "Steps between the minibatch suite's epoch boundaries (where the time budget is checked;"
+                    + " default 50).")
+    int batchesPerEpoch;
+
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "120",
+            description = "Training time of each mode of the minibatch suite (default 120).")
+    double seconds;
+
+    @Option(
+            names = "--no-baseline",
+            description = "Minibatch suite: skip the full-batch baseline (it needs the whole graph's activations).")
+    boolean noBaseline;
+
+    @Option(
+            names = "--profile-batches",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Minibatch suite: batches timed part by part before training (default 20; 0: none).")
+    int profileBatches;
 
     @Option(
             names = "--nodes",
@@ -104,6 +159,30 @@ final class BenchCommand implements Callable<Integer> {
     @Inject
     BenchCommand(ModelAssembler assembler) {
         this.assembler = assembler;
+    }
+
+    private MiniBatchBench.Settings miniBatchSettings() {
+        if (batchSize <= 0) {
+            throw new ConfigException("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (batchesPerEpoch <= 0) {
+            throw new ConfigException("--batches-per-epoch must be at least 1, got " + batchesPerEpoch);
+        }
+        if (!(seconds > 0)) {
+            throw new ConfigException("--seconds must be positive, got " + seconds);
+        }
+        if (profileBatches < 0) {
+            throw new ConfigException("--profile-batches must be at least 0, got " + profileBatches);
+        }
+        return new MiniBatchBench.Settings(
+                nodes,
+                edges == null ? 10L * nodes : edges,
+                batchSize,
+                FanOut.parse(fanOut),
+                batchesPerEpoch,
+                seconds,
+                !noBaseline,
+                profileBatches);
     }
 
     @Override
@@ -128,6 +207,7 @@ final class BenchCommand implements Callable<Integer> {
                             table);
                 case SERVE ->
                     ServeBench.run(assembler, dir, Threads.resolve(threads == null ? PREDICT_THREADS : threads), table);
+                case MINIBATCH -> MiniBatchBench.run(assembler, miniBatchSettings(), Threads.resolve(threads), table);
             }
         }
         return GaeCommand.OK;

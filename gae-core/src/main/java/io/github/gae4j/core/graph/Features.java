@@ -3,6 +3,7 @@ package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -11,8 +12,11 @@ import java.util.Objects;
  * {@code core.autodiff.functions.FeaturesTimes}, so that each kind takes its cheapest product (a CSR kernel for
  * sparse X, the dense kernel for dense X, no product at all for X = I); encoders reach it through
  * {@code GraphInput.featuresTimes}. Plain data: this package sits below the autodiff operations.
+ *
+ * <p>{@link DenseFloat} holds dense features as floats, half the memory of {@link Dense} (2.6 GB instead of 5.1 GB
+ * for 10M nodes × 64): the product widens each row to double as it goes, and {@link #select} gives double rows.
  */
-public sealed interface Features permits Features.Sparse, Features.Dense, Features.Identity {
+public sealed interface Features permits Features.Sparse, Features.Dense, Features.DenseFloat, Features.Identity {
 
     int rows();
 
@@ -44,6 +48,11 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
 
     static Features identity(int n) {
         return new Identity(n);
+    }
+
+    /** Dense float features, row-major {@code rows × dim} (taken, not copied). */
+    static Features denseFloat(int rows, int dim, float[] rowMajor) {
+        return new DenseFloat(rows, dim, rowMajor);
     }
 
     /** Sparse features in CSR. */
@@ -164,6 +173,122 @@ public sealed interface Features permits Features.Sparse, Features.Dense, Featur
                 System.arraycopy(matrix.data(), Objects.checkIndex(nodes[k], matrix.rows()) * d, out.data(), k * d, d);
             }
             return new Dense(out);
+        }
+    }
+
+    /**
+     * Dense features stored as floats, row-major: half the memory of {@link Dense}. Values are the floats as
+     * stored, widened exactly to double wherever they are read; {@link #select} gives {@link Dense} rows, so a
+     * sampled subgraph's encoder runs on doubles as usual.
+     */
+    final class DenseFloat implements Features {
+        private final int rows;
+        private final int dim;
+        private final float[] data;
+
+        DenseFloat(int rows, int dim, float[] data) {
+            Objects.requireNonNull(data, "data is null");
+            if (rows < 0 || dim < 0 || data.length != (long) rows * dim) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "%d floats cannot be a %d × %d feature matrix", data.length, rows, dim));
+            }
+            for (int p = 0; p < data.length; p++) {
+                if (!Float.isFinite(data[p])) {
+                    throw new IllegalArgumentException(String.format(
+                            Locale.ROOT, "Feature value at node %d, column %d is %s", p / dim, p % dim, data[p]));
+                }
+            }
+            this.rows = rows;
+            this.dim = dim;
+            this.data = data;
+        }
+
+        @Override
+        public int rows() {
+            return rows;
+        }
+
+        @Override
+        public int dim() {
+            return dim;
+        }
+
+        /** Entry (i, j). */
+        public float get(int row, int col) {
+            return data[Objects.checkIndex(row, rows) * dim + Objects.checkIndex(col, dim)];
+        }
+
+        /** Row {@code row} widened into {@code out} (length at least dim). */
+        public void row(int row, double[] out) {
+            int base = Objects.checkIndex(row, rows) * dim;
+            for (int j = 0; j < dim; j++) {
+                out[j] = data[base + j];
+            }
+        }
+
+        /**
+         * Rows {@code from .. to − 1} widened into {@code out} (row-major, from position 0): the products' chunk
+         * step.
+         */
+        public void widenRows(int from, int to, double[] out) {
+            int base = from * dim;
+            int len = (to - from) * dim;
+            for (int p = 0; p < len; p++) {
+                out[p] = data[base + p];
+            }
+        }
+
+        @Override
+        public Matrix toDense() {
+            double[] out = new double[data.length];
+            widenRows(0, rows, out);
+            return Matrix.wrapRowMajor(rows, dim, out);
+        }
+
+        @Override
+        public Features rowNormalized() {
+            float[] out = data.clone();
+            for (int i = 0; i < rows; i++) {
+                double sum = 0;
+                for (int k = 0; k < dim; k++) {
+                    sum += out[i * dim + k];
+                }
+                if (sum != 0) {
+                    for (int k = 0; k < dim; k++) {
+                        out[i * dim + k] = (float) (out[i * dim + k] / sum);
+                    }
+                }
+            }
+            return new DenseFloat(rows, dim, out);
+        }
+
+        @Override
+        public Features select(int[] nodes) {
+            Matrix out = Matrix.zeros(nodes.length, dim);
+            double[] o = out.data();
+            for (int k = 0; k < nodes.length; k++) {
+                int base = Objects.checkIndex(nodes[k], rows) * dim;
+                int at = k * dim;
+                for (int j = 0; j < dim; j++) {
+                    o[at + j] = data[base + j];
+                }
+            }
+            return new Dense(out);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DenseFloat f && f.rows == rows && f.dim == dim && Arrays.equals(f.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * rows + dim) + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "DenseFloat[" + rows + " × " + dim + "]";
         }
     }
 

@@ -277,7 +277,11 @@ public final class Graph {
         }
 
         public Builder edges(EdgeList edges) {
-            return edges(edges.srcArray(), edges.dstArray());
+            // srcArray() and dstArray() are copies already: no second copy.
+            this.src = edges.srcArray();
+            this.dst = edges.dstArray();
+            this.prebuilt = null;
+            return this;
         }
 
         /**
@@ -336,6 +340,15 @@ public final class Graph {
             return this;
         }
 
+        /**
+         * Integer node ids (node k's id is {@code ids[k]} in decimal), kept as longs and turned into strings only on
+         * access: 8 bytes a node instead of a string (an edge list of 10M integer ids).
+         */
+        public Builder numericNodeIds(long[] ids) {
+            this.nodeIds = new NumericIds(ids.clone());
+            return this;
+        }
+
         public Graph build() {
             SparseMatrix adj = prebuilt != null ? prebuilt : directed ? directedAdjacency() : symmetricAdjacency();
             if (features != null && features.rows() != nodes) {
@@ -370,26 +383,17 @@ public final class Graph {
         }
 
         private SparseMatrix symmetricAdjacency() {
-            int m = src.length;
-            int[] r = new int[2 * m];
-            int[] c = new int[2 * m];
-            for (int k = 0; k < m; k++) {
-                int i = src[k];
-                int j = dst[k];
-                checkEdge(k, i, j);
-                r[2 * k] = i;
-                c[2 * k] = j;
-                r[2 * k + 1] = j;
-                c[2 * k + 1] = i;
+            for (int k = 0; k < src.length; k++) {
+                checkEdge(k, src[k], dst[k]);
             }
-            return ones(r, c).asSymmetric();
+            return pattern(true).asSymmetric();
         }
 
         private SparseMatrix directedAdjacency() {
             for (int k = 0; k < src.length; k++) {
                 checkEdge(k, src[k], dst[k]);
             }
-            return ones(src, dst);
+            return pattern(false);
         }
 
         private void checkEdge(int k, int i, int j) {
@@ -414,23 +418,64 @@ public final class Graph {
             }
         }
 
-        /** The 0/1 pattern of the (row, column) pairs, duplicates merged. */
-        private SparseMatrix ones(int[] r, int[] c) {
-            double[] ones = new double[r.length];
-            Arrays.fill(ones, 1.0);
-            SparseMatrix summed = SparseMatrix.ofCoo(nodes, nodes, r, c, ones);
-            // Duplicate edges were summed: reset every stored value to 1.
+        /**
+         * The 0/1 pattern of the edges (both directions if {@code both}), duplicates merged, straight into CSR: a
+         * count per row, a fill, each row sorted and its repeats dropped. Holds no values (see
+         * {@link SparseMatrix#ofPattern}) and no coordinate arrays: 4 bytes per stored entry.
+         */
+        private SparseMatrix pattern(boolean both) {
+            int m = src.length;
             int[] ptr = new int[nodes + 1];
-            int[] idx = new int[summed.nnz()];
-            double[] val = new double[summed.nnz()];
-            for (int i = 0; i < nodes; i++) {
-                ptr[i + 1] = summed.rowEnd(i);
-                for (int p = summed.rowStart(i); p < summed.rowEnd(i); p++) {
-                    idx[p] = summed.colAt(p);
-                    val[p] = 1.0;
+            for (int k = 0; k < m; k++) {
+                ptr[src[k] + 1]++;
+                if (both) {
+                    ptr[dst[k] + 1]++;
                 }
             }
-            return SparseMatrix.ofCsr(nodes, nodes, ptr, idx, val);
+            for (int i = 0; i < nodes; i++) {
+                ptr[i + 1] += ptr[i];
+            }
+            int[] fill = Arrays.copyOf(ptr, nodes);
+            int[] idx = new int[ptr[nodes]];
+            for (int k = 0; k < m; k++) {
+                idx[fill[src[k]]++] = dst[k];
+                if (both) {
+                    idx[fill[dst[k]]++] = src[k];
+                }
+            }
+            int out = 0;
+            for (int i = 0; i < nodes; i++) {
+                int from = ptr[i];
+                int to = ptr[i + 1];
+                Arrays.sort(idx, from, to);
+                ptr[i] = out;
+                for (int p = from; p < to; p++) {
+                    if (p == from || idx[p] != idx[p - 1]) {
+                        idx[out++] = idx[p];
+                    }
+                }
+            }
+            ptr[nodes] = out;
+            return SparseMatrix.ofPattern(nodes, nodes, ptr, out == idx.length ? idx : Arrays.copyOf(idx, out));
+        }
+    }
+
+    /** Decimal strings of long ids, computed on access. */
+    private static final class NumericIds extends AbstractList<String> implements RandomAccess {
+        private final long[] ids;
+
+        NumericIds(long[] ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public String get(int index) {
+            return Long.toString(ids[Objects.checkIndex(index, ids.length)]);
+        }
+
+        @Override
+        public int size() {
+            return ids.length;
         }
     }
 

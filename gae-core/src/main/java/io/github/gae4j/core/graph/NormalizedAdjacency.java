@@ -2,6 +2,7 @@
 package io.github.gae4j.core.graph;
 
 import io.github.gae4j.core.tensor.SparseMatrix;
+import java.util.Arrays;
 
 /**
  * The normalised adjacency of the GCN encoder, computed once per graph, kept sparse:
@@ -34,68 +35,88 @@ public final class NormalizedAdjacency {
 
     /** D̃^{-1/2} (A + I) D̃^{-1/2} of a symmetric A, flagged symmetric (fails if A is not symmetric). */
     public static SparseMatrix symmetric(SparseMatrix adjacency) {
-        SparseMatrix withLoops = withSelfLoops(adjacency);
-        double[] deg = withLoops.rowSums();
-        double[] invSqrt = new double[deg.length];
-        for (int i = 0; i < deg.length; i++) {
-            invSqrt[i] = 1.0 / Math.sqrt(deg[i]);
+        double[] invSqrt = adjacency.rowSums();
+        for (int i = 0; i < invSqrt.length; i++) {
+            invSqrt[i] = 1.0 / Math.sqrt(invSqrt[i] + 1.0);
         }
-        int n = withLoops.rows();
-        int[] ptr = new int[n + 1];
-        int[] idx = new int[withLoops.nnz()];
-        double[] val = new double[withLoops.nnz()];
-        for (int i = 0; i < n; i++) {
-            ptr[i + 1] = withLoops.rowEnd(i);
-            for (int p = withLoops.rowStart(i); p < withLoops.rowEnd(i); p++) {
-                int j = withLoops.colAt(p);
-                idx[p] = j;
-                val[p] = invSqrt[i] * withLoops.valueAt(p) * invSqrt[j];
-            }
-        }
-        return SparseMatrix.ofCsr(n, n, ptr, idx, val).asSymmetric();
+        return scaledWithSelfLoops(adjacency, invSqrt, invSqrt).asSymmetric();
     }
 
     /** D̃⁻¹ (A + I), D̃ the row sums of A + I: every row sums to 1. Not flagged symmetric. */
     public static SparseMatrix outDegree(SparseMatrix adjacency) {
-        SparseMatrix withLoops = withSelfLoops(adjacency);
-        double[] deg = withLoops.rowSums();
-        int n = withLoops.rows();
-        int[] ptr = new int[n + 1];
-        int[] idx = new int[withLoops.nnz()];
-        double[] val = new double[withLoops.nnz()];
-        for (int i = 0; i < n; i++) {
-            ptr[i + 1] = withLoops.rowEnd(i);
-            double inv = 1.0 / deg[i];
-            for (int p = withLoops.rowStart(i); p < withLoops.rowEnd(i); p++) {
-                idx[p] = withLoops.colAt(p);
-                val[p] = withLoops.valueAt(p) * inv;
-            }
+        double[] inv = adjacency.rowSums();
+        for (int i = 0; i < inv.length; i++) {
+            inv[i] = 1.0 / (inv[i] + 1.0);
         }
-        return SparseMatrix.ofCsr(n, n, ptr, idx, val);
+        return scaledWithSelfLoops(adjacency, inv, null);
     }
 
-    /** A + I (A must have no self-loops); flagged symmetric if A is. */
+    /** A + I (A must have no self-loops); flagged symmetric if A is; a pattern matrix if A is one. */
     public static SparseMatrix withSelfLoops(SparseMatrix adjacency) {
-        int n = adjacency.rows();
-        int nnz = adjacency.nnz() + n;
-        int[] r = new int[nnz];
-        int[] c = new int[nnz];
-        double[] v = new double[nnz];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            for (int p = adjacency.rowStart(i); p < adjacency.rowEnd(i); p++) {
-                r[k] = i;
-                c[k] = adjacency.colAt(p);
-                v[k] = adjacency.valueAt(p);
-                k++;
-            }
-            r[k] = i;
-            c[k] = i;
-            v[k] = 1.0;
-            k++;
-        }
-        SparseMatrix out = SparseMatrix.ofCoo(n, n, r, c, v);
+        SparseMatrix out = scaledWithSelfLoops(adjacency, null, null);
         return adjacency.isSymmetric() ? out.asSymmetric() : out;
+    }
+
+    /**
+     * diag(left) (A + I) diag(right) (a null side: no scaling), built straight in CSR: each row of A copied with
+     * the diagonal inserted in column order, no coordinate sort and no intermediate A + I. Unscaled, a pattern A
+     * gives a pattern result.
+     */
+    private static SparseMatrix scaledWithSelfLoops(SparseMatrix adjacency, double[] left, double[] right) {
+        int n = adjacency.rows();
+        if (adjacency.cols() != n) {
+            throw new IllegalArgumentException("A + I needs a square matrix, got " + adjacency.shape());
+        }
+        int nnz = Math.addExact(adjacency.nnz(), n);
+        int[] ptr = new int[n + 1];
+        int[] idx = new int[nnz];
+        boolean pattern = left == null && right == null && adjacency.isPattern();
+        double[] val = pattern ? null : new double[nnz];
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            double l = left == null ? 1.0 : left[i];
+            boolean diagonal = false;
+            for (int p = adjacency.rowStart(i); p < adjacency.rowEnd(i); p++) {
+                int j = adjacency.colAt(p);
+                if (j == i) {
+                    // A stored diagonal is summed with I's, as the coordinate sort used to do.
+                    if (pattern) {
+                        throw new IllegalArgumentException(
+                                "A + I of a 0/1 pattern needs A without self-loops, but A has (" + i + ", " + i + ")");
+                    }
+                    idx[out] = i;
+                    val[out++] = l * (adjacency.valueAt(p) + 1.0) * (right == null ? 1.0 : right[i]);
+                    diagonal = true;
+                    continue;
+                }
+                if (!diagonal && j > i) {
+                    idx[out] = i;
+                    if (val != null) {
+                        val[out] = l * (right == null ? 1.0 : right[i]);
+                    }
+                    out++;
+                    diagonal = true;
+                }
+                idx[out] = j;
+                if (val != null) {
+                    val[out] = l * adjacency.valueAt(p) * (right == null ? 1.0 : right[j]);
+                }
+                out++;
+            }
+            if (!diagonal) {
+                idx[out] = i;
+                if (val != null) {
+                    val[out] = l * (right == null ? 1.0 : right[i]);
+                }
+                out++;
+            }
+            ptr[i + 1] = out;
+        }
+        if (out < nnz) {
+            idx = Arrays.copyOf(idx, out);
+            val = Arrays.copyOf(val, out);
+        }
+        return pattern ? SparseMatrix.ofPattern(n, n, ptr, idx) : SparseMatrix.ofCsr(n, n, ptr, idx, val);
     }
 
     private static boolean isSymmetric(SparseMatrix a) {

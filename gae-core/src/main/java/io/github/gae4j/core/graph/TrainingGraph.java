@@ -6,20 +6,20 @@ import java.util.Objects;
 
 /**
  * The training graph with what losses derive from it, built once per run: the reconstruction
- * target A_train + I, the positive edges, and a negative sampler that excludes training edges.
+ * target A_train + I, the positive edges, and a negative sampler that excludes training edges. The target and
+ * the sampler are built on first use (mini-batch training never needs the target).
  * For a directed graph the target is the directed A_train + I (not symmetric: t_ij = 1 for an edge
  * i → j) and the positives are the directed edges.
  */
 public final class TrainingGraph {
 
     private final Graph graph;
-    private final SparseMatrix target;
     private final EdgeList positives;
+    private volatile SparseMatrix target;
     private volatile NegativeSampler negativeSampler;
 
     public TrainingGraph(Graph graph) {
         this.graph = Objects.requireNonNull(graph, "graph is null");
-        this.target = NormalizedAdjacency.withSelfLoops(graph.adjacency());
         this.positives = graph.edges();
     }
 
@@ -36,7 +36,18 @@ public final class TrainingGraph {
      * an undirected graph; for a directed graph t_ij = 1 for each edge i → j and on the diagonal.
      */
     public SparseMatrix reconstructionTarget() {
-        return target;
+        // Built on first use: only the full-graph loss reads it, and on a big graph it is A's size again.
+        SparseMatrix t = target;
+        if (t == null) {
+            synchronized (this) {
+                t = target;
+                if (t == null) {
+                    t = NormalizedAdjacency.withSelfLoops(graph.adjacency());
+                    target = t;
+                }
+            }
+        }
+        return t;
     }
 
     /** Training edges, each once: (i, j) with i {@literal <} j for an undirected graph, every edge i → j for a directed one. */

@@ -16,6 +16,10 @@ import java.util.Objects;
  * faster anyway. They run on {@link RowKernels} (the Vector API when available) over row chunks
  * that depend only on the shapes, so results do not depend on the thread count. Column indices
  * within a row are sorted and unique.
+ *
+ * <p>A {@linkplain #ofPattern pattern} matrix (a 0/1 adjacency) stores no values: every stored entry is 1. That
+ * saves 8 bytes per entry (1.6 GB for 200M entries); the products, which take a values array, build the array of
+ * ones on their first call and keep it, so they run the same kernels at the same speed.
  */
 public final class SparseMatrix {
 
@@ -32,7 +36,13 @@ public final class SparseMatrix {
     private final int cols;
     private final int[] rowPtr;
     private final int[] colIdx;
+    /** Null for a pattern matrix. */
     private final double[] values;
+
+    /** A pattern matrix's ones, built when a product first needs them (see {@link #values()}). */
+    private volatile double[] ones;
+
+    private final boolean pattern;
     private final boolean symmetric;
     private volatile SparseMatrix transposed;
 
@@ -42,7 +52,41 @@ public final class SparseMatrix {
         this.rowPtr = rowPtr;
         this.colIdx = colIdx;
         this.values = values;
+        this.pattern = values == null;
         this.symmetric = symmetric;
+    }
+
+    /**
+     * A 0/1 matrix from its CSR pattern (taken, not copied): every stored entry is 1 and no values are stored.
+     * Validated as {@link #ofCsr}.
+     */
+    public static SparseMatrix ofPattern(int rows, int cols, int[] rowPtr, int[] colIdx) {
+        checkCsr(rows, cols, rowPtr, colIdx, colIdx.length);
+        return new SparseMatrix(rows, cols, rowPtr, colIdx, null, false);
+    }
+
+    /** Whether this matrix stores no values (every stored entry is 1; see {@link #ofPattern}). */
+    public boolean isPattern() {
+        return pattern;
+    }
+
+    /** The values, the ones of a pattern matrix built (and kept) on first use. */
+    private double[] values() {
+        if (!pattern) {
+            return values;
+        }
+        double[] v = ones;
+        if (v == null) {
+            synchronized (this) {
+                v = ones;
+                if (v == null) {
+                    v = new double[colIdx.length];
+                    Arrays.fill(v, 1.0);
+                    ones = v;
+                }
+            }
+        }
+        return v;
     }
 
     /**
@@ -50,12 +94,17 @@ public final class SparseMatrix {
      * must be strictly increasing within each row.
      */
     public static SparseMatrix ofCsr(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values) {
+        checkCsr(rows, cols, rowPtr, colIdx, values.length);
+        return new SparseMatrix(rows, cols, rowPtr, colIdx, values, false);
+    }
+
+    private static void checkCsr(int rows, int cols, int[] rowPtr, int[] colIdx, int valueCount) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("Negative shape (" + rows + ", " + cols + ")");
         }
         if (rowPtr.length != rows + 1
                 || rowPtr[0] != 0
-                || colIdx.length != values.length
+                || colIdx.length != valueCount
                 || rowPtr[rows] != colIdx.length) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
@@ -63,7 +112,7 @@ public final class SparseMatrix {
                     rows,
                     rowPtr.length,
                     colIdx.length,
-                    values.length));
+                    valueCount));
         }
         // All pointers first: a pointer past nnz in the middle must fail here, not index out of bounds below.
         for (int i = 0; i < rows; i++) {
@@ -88,7 +137,6 @@ public final class SparseMatrix {
                 }
             }
         }
-        return new SparseMatrix(rows, cols, rowPtr, colIdx, values, false);
     }
 
     /**
@@ -159,13 +207,39 @@ public final class SparseMatrix {
         if (symmetric) {
             return this;
         }
-        if (rows != cols
-                || !Arrays.equals(rowPtr, transpose().rowPtr)
-                || !Arrays.equals(colIdx, transpose().colIdx)
-                || !Arrays.equals(values, transpose().values)) {
+        if (!isSymmetricPattern()) {
             throw new IllegalArgumentException("Matrix " + shape() + " is not symmetric");
         }
         return new SparseMatrix(rows, cols, rowPtr, colIdx, values, true);
+    }
+
+    /**
+     * Whether S = Sᵀ, in one pass and an int per row (no transpose built): rows are visited in order, so the
+     * entries (i, j) of column j arrive in increasing i and must be, in order, the entries of row j.
+     */
+    private boolean isSymmetricPattern() {
+        if (rows != cols) {
+            return false;
+        }
+        int[] cursor = Arrays.copyOf(rowPtr, rows);
+        double[] v = values;
+        for (int i = 0; i < rows; i++) {
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int j = colIdx[p];
+                int q = cursor[j]++;
+                if (q >= rowPtr[j + 1]
+                        || colIdx[q] != i
+                        || (v != null && Double.doubleToLongBits(v[q]) != Double.doubleToLongBits(v[p]))) {
+                    return false;
+                }
+            }
+        }
+        for (int j = 0; j < rows; j++) {
+            if (cursor[j] != rowPtr[j + 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int rows() {
@@ -199,7 +273,8 @@ public final class SparseMatrix {
 
     /** Value of the p-th stored entry. */
     public double valueAt(int p) {
-        return values[p];
+        double[] v = values;
+        return v == null ? 1.0 : v[p];
     }
 
     public int rowNnz(int row) {
@@ -208,7 +283,7 @@ public final class SparseMatrix {
 
     public double get(int row, int col) {
         int p = Arrays.binarySearch(colIdx, rowPtr[row], rowPtr[row + 1], col);
-        return p >= 0 ? values[p] : 0.0;
+        return p >= 0 ? valueAt(p) : 0.0;
     }
 
     public boolean contains(int row, int col) {
@@ -234,12 +309,15 @@ public final class SparseMatrix {
             }
             int[] fill = Arrays.copyOf(ptr, cols);
             int[] idx = new int[colIdx.length];
-            double[] val = new double[colIdx.length];
+            double[] v = values;
+            double[] val = v == null ? null : new double[colIdx.length];
             for (int i = 0; i < rows; i++) {
                 for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
                     int q = fill[colIdx[p]]++;
                     idx[q] = i;
-                    val[q] = values[p];
+                    if (v != null) {
+                        val[q] = v[p];
+                    }
                 }
             }
             t = new SparseMatrix(cols, rows, ptr, idx, val, false);
@@ -282,7 +360,7 @@ public final class SparseMatrix {
         double[] o = out.data();
         int[] ptr = rowPtr;
         int[] idx = colIdx;
-        double[] val = values;
+        double[] val = values();
         parallelism.forEachBoundedChunk(
                 workBounds(chunksFor(k)),
                 (chunk, from, to) -> kernels.sparseMultiplyRows(ptr, idx, val, b, k, o, from, to));
@@ -353,7 +431,7 @@ public final class SparseMatrix {
         double[][] partial = new double[bounds.length - 1][];
         int[] ptr = rowPtr;
         int[] idx = colIdx;
-        double[] val = values;
+        double[] val = values();
         int size = cols * k;
         parallelism.forEachBoundedChunk(bounds, (chunk, from, to) -> {
             double[] acc = chunk == 0 ? o : new double[size];
@@ -412,7 +490,7 @@ public final class SparseMatrix {
         Matrix m = Matrix.zeros(rows, cols);
         for (int i = 0; i < rows; i++) {
             for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                m.set(i, colIdx[p], values[p]);
+                m.set(i, colIdx[p], valueAt(p));
             }
         }
         return m;
@@ -421,10 +499,15 @@ public final class SparseMatrix {
     /** Row sums (for a 0/1 adjacency: degrees). */
     public double[] rowSums() {
         double[] s = new double[rows];
+        double[] v = values;
         for (int i = 0; i < rows; i++) {
+            if (v == null) {
+                s[i] = rowPtr[i + 1] - rowPtr[i];
+                continue;
+            }
             double acc = 0;
             for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                acc += values[p];
+                acc += v[p];
             }
             s[i] = acc;
         }
@@ -433,8 +516,12 @@ public final class SparseMatrix {
 
     /** Index of the first non-finite stored value, or -1. */
     public int firstNonFinite() {
-        for (int p = 0; p < values.length; p++) {
-            if (!Double.isFinite(values[p])) {
+        double[] v = values;
+        if (v == null) {
+            return -1;
+        }
+        for (int p = 0; p < v.length; p++) {
+            if (!Double.isFinite(v[p])) {
                 return p;
             }
         }

@@ -90,7 +90,11 @@ public final class SnapLoader implements DatasetLoader {
                     path, 0, "is a directory; option 'path' of dataset loader 'snap' must name an edge-list file");
         }
         Separator separator = options.separator().resolve(path.getFileName().toString());
-        Parsed p = parse(separator);
+        // Integer ids stream as bytes (no String per line or id); anything else, or a line the stream is not sure
+        // of, is read again by the general parser, which names the problem's line.
+        IntEdgeStream.Result stream =
+                options.ids() == IdMode.STRING ? null : IntEdgeStream.read(path, options, separator);
+        Parsed p = stream != null ? Parsed.of(stream) : parse(separator);
         if (p.edgeLines == 0) {
             throw new DatasetFormatException(
                     path,
@@ -105,43 +109,48 @@ public final class SnapLoader implements DatasetLoader {
         // Number the nodes: numeric order for integer ids, first appearance for strings.
         boolean intIds = options.ids() == IdMode.INT || (options.ids() == IdMode.AUTO && p.firstNonInteger == null);
         int[] remap;
-        List<String> nodeIds;
+        List<String> nodeIds = null;
+        long[] sortedIds = null;
         if (intIds) {
-            int raw = p.names.size();
-            long[] values = new long[raw];
-            for (int k = 0; k < raw; k++) {
-                values[k] = Long.parseLong(p.names.get(k));
-            }
-            Integer[] order = new Integer[raw];
-            for (int k = 0; k < raw; k++) {
-                order[k] = k;
-            }
-            Arrays.sort(order, (a, b) -> Long.compare(values[a], values[b]));
-            remap = new int[raw];
-            nodeIds = new ArrayList<>(raw);
-            int next = -1;
-            for (int k = 0; k < raw; k++) {
-                int old = order[k];
-                if (k == 0 || values[old] != values[order[k - 1]]) {
-                    next++;
-                    nodeIds.add(Long.toString(values[old]));
+            long[] values = p.values;
+            if (values == null) {
+                values = new long[p.names.size()];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = Long.parseLong(p.names.get(k));
                 }
-                remap[old] = next;
             }
+            // Distinct values in ascending order; a raw id's node is its rank (no boxing, no strings).
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int distinctIds = 0;
+            for (int k = 0; k < sorted.length; k++) {
+                if (k == 0 || sorted[k] != sorted[k - 1]) {
+                    sorted[distinctIds++] = sorted[k];
+                }
+            }
+            remap = new int[values.length];
+            for (int k = 0; k < values.length; k++) {
+                remap[k] = Arrays.binarySearch(sorted, 0, distinctIds, values[k]);
+            }
+            sortedIds = Arrays.copyOf(sorted, distinctIds);
         } else {
             remap = null;
             nodeIds = p.names;
         }
-        int n = nodeIds.size();
+        int n = sortedIds != null ? sortedIds.length : nodeIds.size();
 
         // Count and merge.
         int lines = p.src.size();
+        IntList rawSrc = p.src;
+        IntList rawDst = p.dst;
+        p.src = null; // the raw lists go once the keys hold the edges
+        p.dst = null;
         long[] keys = new long[lines];
         int m = 0;
         long loops = 0;
         for (int k = 0; k < lines; k++) {
-            int u = remap == null ? p.src.get(k) : remap[p.src.get(k)];
-            int v = remap == null ? p.dst.get(k) : remap[p.dst.get(k)];
+            int u = remap == null ? rawSrc.get(k) : remap[rawSrc.get(k)];
+            int v = remap == null ? rawDst.get(k) : remap[rawDst.get(k)];
             if (u == v) {
                 loops++;
                 continue;
@@ -178,8 +187,8 @@ public final class SnapLoader implements DatasetLoader {
             dst[k] = (int) undirected[k];
         }
         String name = datasetName(path);
-        Graph graph =
-                Graph.builder(n).name(name).edges(src, dst).nodeIds(nodeIds).build();
+        Graph.Builder builder = Graph.builder(n).name(name).edges(src, dst);
+        Graph graph = (sortedIds != null ? builder.numericNodeIds(sortedIds) : builder.nodeIds(nodeIds)).build();
         SnapReport report = new SnapReport(
                 path,
                 name,
@@ -430,8 +439,11 @@ public final class SnapLoader implements DatasetLoader {
     private static final class Parsed {
         final Map<String, Integer> index = new HashMap<>();
         final List<String> names = new ArrayList<>();
-        final IntList src = new IntList(1 << 12);
-        final IntList dst = new IntList(1 << 12);
+        IntList src = new IntList(1 << 12);
+        IntList dst = new IntList(1 << 12);
+        /** The integer id of each raw node number, when the byte stream read the file (names stay empty). */
+        long[] values;
+
         long edgeLines;
         long commentLines;
         String headerLine;
@@ -451,5 +463,24 @@ public final class SnapLoader implements DatasetLoader {
         final List<String> nonIntegerTokens = new ArrayList<>();
         final List<Long> negativeLines = new ArrayList<>();
         final List<String> negativeTokens = new ArrayList<>();
+
+        /** What the byte stream found: integer ids, none negative. */
+        static Parsed of(IntEdgeStream.Result r) {
+            Parsed p = new Parsed();
+            p.src = r.src;
+            p.dst = r.dst;
+            p.values = r.values;
+            p.edgeLines = r.edgeLines;
+            p.commentLines = r.commentLines;
+            p.headerLine = r.headerLine;
+            p.columns = r.columns;
+            p.firstDataLine = r.firstDataLine;
+            p.weighted = r.weighted;
+            p.minWeight = r.minWeight;
+            p.maxWeight = r.maxWeight;
+            p.nonPositive = r.nonPositive;
+            p.integerIds = r.values.length;
+            return p;
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.gae4j.datasets.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
@@ -24,7 +25,32 @@ final class SbmLoaderFactoryTest {
         assertThat(factory.name()).isEqualTo("sbm");
         assertThat(ComponentFactory.optionNames(factory))
                 .containsExactlyInAnyOrder(
-                        "nodes", "communities", "p-in", "p-out", "feature-dim", "feature-noise", "seed");
+                        "nodes",
+                        "communities",
+                        "p-in",
+                        "p-out",
+                        "feature-dim",
+                        "feature-noise",
+                        "feature-type",
+                        "edges",
+                        "within-share",
+                        "seed");
+    }
+
+    @Test
+    void edgesSetTheProbabilitiesAndFloatHalvesTheFeatures() {
+        StochasticBlockModel m = create("nodes", 20_000, "communities", 20, "edges", 100_000, "feature-type", "float");
+        assertThat(m.expectedEdges()).isCloseTo(100_000, within(1e-6));
+        Graph g = m.generate();
+        assertThat(g.features().orElseThrow()).isInstanceOf(io.github.gae4j.core.graph.Features.DenseFloat.class);
+        assertThat(g.adjacency().isPattern()).isTrue();
+        assertThat((double) g.edgeCount()).isCloseTo(100_000, within(2_000.0));
+        assertThatThrownBy(() -> create("edges", 1000, "p-in", 0.1))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'edges' and 'p-in'/'p-out'");
+        assertThatThrownBy(() -> create("feature-type", "half"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("double or float");
     }
 
     @Test

@@ -79,8 +79,11 @@ public final class MiniBatchObjective implements TrainingObjective {
         return new BatchLoss(Scale.of(pass.total(), weight), terms, weight);
     }
 
-    /** The batch's nodes: the positives' endpoints, the negatives', then the node share, in that order. */
-    static int[] seeds(WorkBatch.Links links) {
+    /**
+     * The batch's nodes: the positives' endpoints, the negatives', then the node share, in that order (the seeds
+     * the sampler expands; public for benchmarks that time the sampling alone).
+     */
+    public static int[] seeds(WorkBatch.Links links) {
         EdgeList pos = links.positives();
         EdgeList neg = links.negatives();
         int[] nodes = links.nodes();

@@ -23,6 +23,9 @@ public final class FeaturesTimes {
         if (x instanceof Features.Dense d) {
             return MatMul.of(Constant.of(d.matrix()), w);
         }
+        if (x instanceof Features.DenseFloat f) {
+            return DenseFloatMatMul.of(f, w);
+        }
         if (w.rows() != x.rows()) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT, "Cannot multiply identity features (%d, %d) by %s", x.rows(), x.rows(), w.shape()));
