@@ -67,7 +67,7 @@ public final class NeighbourSampler {
      */
     public SampledSubgraph sample(int[] seeds, SplittableRandom random) {
         int hops = fanOut.hops();
-        IntIndex index = new IntIndex(Math.max(16, seeds.length * 4));
+        IntIndex index = IntIndex.direct(adjacency.rows(), Math.max(16, seeds.length * 4));
         for (int s : seeds) {
             index.add(Objects.checkIndex(s, adjacency.rows()));
         }
@@ -147,8 +147,6 @@ public final class NeighbourSampler {
         // Sort each row by subgraph column; the 0/1 adjacency without the diagonal, Â with it.
         int[] aPtr = new int[n + 1];
         int[] aCols = new int[m];
-        double[] ones = new double[m];
-        Arrays.fill(ones, 1.0);
         int[] hPtr = new int[n + 1];
         int[] hCols = new int[m + n];
         double[] hVals = new double[m + n];
@@ -189,7 +187,7 @@ public final class NeighbourSampler {
             }
             hPtr[r + 1] = out;
         }
-        SparseMatrix a = SparseMatrix.ofCsr(n, n, aPtr, aCols, ones);
+        SparseMatrix a = SparseMatrix.ofPattern(n, n, aPtr, aCols);
         SparseMatrix hat = SparseMatrix.ofCsr(n, n, hPtr, hCols, hVals);
         Graph graph =
                 Graph.builder(n).name("sampled").directed(true).adjacency(a).build();

@@ -58,10 +58,10 @@ final class DenseFloatMatMulTest implements GradientCheck {
     }
 
     @Test
-    void selectGivesDoubleRowsOfTheFloats() {
+    void selectGivesTheRowsAsFloats() {
         Features.DenseFloat x = floats(6, 3, 8);
         Features picked = x.select(new int[] {4, 1});
-        assertThat(picked).isInstanceOf(Features.Dense.class);
+        assertThat(picked).isInstanceOf(Features.DenseFloat.class);
         for (int j = 0; j < 3; j++) {
             assertThat(picked.toDense().get(0, j)).isEqualTo((double) x.get(4, j));
             assertThat(picked.toDense().get(1, j)).isEqualTo((double) x.get(1, j));
