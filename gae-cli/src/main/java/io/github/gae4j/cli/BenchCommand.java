@@ -144,6 +144,14 @@ final class BenchCommand implements Callable<Integer> {
     int profileBatches;
 
     @Option(
+            names = "--val-pairs",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "Minibatch suite: positive (and as many negative) validation pairs scored after training,"
+                    + " embedded exactly on their full 2-hop subgraph (default 1000).")
+    int valPairs;
+
+    @Option(
             names = "--nodes",
             paramLabel = "N",
             defaultValue = "1000000",
@@ -171,6 +179,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0)) {
             throw new ConfigException("--seconds must be positive, got " + seconds);
         }
+        if (valPairs < 1) {
+            throw new ConfigException("--val-pairs must be at least 1, got " + valPairs);
+        }
         if (profileBatches < 0) {
             throw new ConfigException("--profile-batches must be at least 0, got " + profileBatches);
         }
@@ -182,7 +193,8 @@ final class BenchCommand implements Callable<Integer> {
                 batchesPerEpoch,
                 seconds,
                 !noBaseline,
-                profileBatches);
+                profileBatches,
+                valPairs);
     }
 
     @Override
