@@ -67,14 +67,23 @@ public final class LineReader implements Closeable {
     }
 
     private static LineReader openWith(Path file, char delimiter) {
+        InputStream in = openBytes(file);
+        return new LineReader(
+                file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER), delimiter);
+    }
+
+    /**
+     * The file's bytes, gunzipped when it is gzip (by name or by its magic), buffered: for readers that parse bytes
+     * themselves (the SNAP loader's integer stream). Fails as {@link #open(Path)} does.
+     */
+    public static InputStream openBytes(Path file) {
         InputStream in = null;
         try {
             in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
             if (file.getFileName().toString().endsWith(GZ) || startsWithGzipMagic(in)) {
                 in = new GZIPInputStream(in, BUFFER);
             }
-            return new LineReader(
-                    file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER), delimiter);
+            return in;
         } catch (EOFException | ZipException e) {
             closeQuietly(in);
             throw new DatasetFormatException(file, 0, "not a valid gzip file (" + e.getMessage() + ")", e);
@@ -85,6 +94,26 @@ public final class LineReader implements Closeable {
             closeQuietly(in);
             throw new DatasetFormatException(file, 0, "cannot open: " + IoErrors.reason(e), e);
         }
+    }
+
+    /** A read failure after {@code lineNumber} lines of {@code file}: a truncated gzip, or any other I/O error. */
+    public static DatasetFormatException readError(Path file, long lineNumber, IOException e) {
+        if (e instanceof EOFException) {
+            return new DatasetFormatException(
+                    file,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "unexpected end of gzip data after line %d: the file is truncated (%s)",
+                            lineNumber,
+                            e.getMessage()),
+                    e);
+        }
+        return new DatasetFormatException(
+                file,
+                0,
+                String.format(Locale.ROOT, "cannot read after line %d: %s", lineNumber, IoErrors.reason(e)),
+                e);
     }
 
     /** True if the next two bytes are the gzip magic; the stream is left where it was. */
@@ -119,22 +148,8 @@ public final class LineReader implements Closeable {
         while (true) {
             try {
                 line = reader.readLine();
-            } catch (EOFException e) {
-                throw new DatasetFormatException(
-                        file,
-                        0,
-                        String.format(
-                                Locale.ROOT,
-                                "unexpected end of gzip data after line %d: the file is truncated (%s)",
-                                lineNumber,
-                                e.getMessage()),
-                        e);
             } catch (IOException e) {
-                throw new DatasetFormatException(
-                        file,
-                        0,
-                        String.format(Locale.ROOT, "cannot read after line %d: %s", lineNumber, IoErrors.reason(e)),
-                        e);
+                throw readError(file, lineNumber, e);
             }
             if (line == null) {
                 fieldCount = 0;

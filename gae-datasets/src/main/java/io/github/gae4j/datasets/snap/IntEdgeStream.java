@@ -1,22 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.datasets.snap;
 
-import io.github.gae4j.core.error.DatasetFormatException;
-import io.github.gae4j.core.io.IoErrors;
 import io.github.gae4j.datasets.io.IntList;
 import io.github.gae4j.datasets.io.LineReader;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * The streaming pass of {@link SnapLoader} for integer ids: an edge list of 100M lines read as bytes, with no
@@ -76,7 +67,7 @@ final class IntEdgeStream {
 
     private Result run() {
         Result r = new Result();
-        try (InputStream in = open()) {
+        try (InputStream in = LineReader.openBytes(path)) {
             byte[] buf = new byte[BUFFER];
             boolean first = true;
             int n;
@@ -110,59 +101,11 @@ final class IntEdgeStream {
                     return null;
                 }
             }
-        } catch (EOFException e) {
-            throw new DatasetFormatException(
-                    path,
-                    0,
-                    String.format(
-                            Locale.ROOT,
-                            "unexpected end of gzip data after line %d: the file is truncated (%s)",
-                            lineNumber,
-                            e.getMessage()),
-                    e);
         } catch (IOException e) {
-            throw new DatasetFormatException(
-                    path,
-                    0,
-                    String.format(Locale.ROOT, "cannot read after line %d: %s", lineNumber, IoErrors.reason(e)),
-                    e);
+            throw LineReader.readError(path, lineNumber, e);
         }
         r.values = ids.keysInOrder();
         return r;
-    }
-
-    private InputStream open() {
-        InputStream in = null;
-        try {
-            in = new BufferedInputStream(Files.newInputStream(path), BUFFER);
-            in.mark(2);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            if (path.getFileName().toString().endsWith(LineReader.GZ) || (b0 == 0x1f && b1 == 0x8b)) {
-                in = new GZIPInputStream(in, BUFFER);
-            }
-            return in;
-        } catch (EOFException | ZipException e) {
-            close(in);
-            throw new DatasetFormatException(path, 0, "not a valid gzip file (" + e.getMessage() + ")", e);
-        } catch (NoSuchFileException e) {
-            close(in);
-            throw new DatasetFormatException(path, 0, "no such file", e);
-        } catch (IOException e) {
-            close(in);
-            throw new DatasetFormatException(path, 0, "cannot open: " + IoErrors.reason(e), e);
-        }
-    }
-
-    private static void close(InputStream in) {
-        if (in != null) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-        }
     }
 
     /** One physical line; false to give up. */
