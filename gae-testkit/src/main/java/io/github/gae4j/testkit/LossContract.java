@@ -142,18 +142,7 @@ public interface LossContract extends GradientCheck {
 
     /** {@code loss} over {@code weights} with a generator seeded with {@code randomSeed}, shown {@link #corruption}. */
     default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, long randomSeed) {
-        Encoding encoding = weights.size() > 1
-                ? Encoding.gaussian(weights.get(0), weights.get(1))
-                : Encoding.deterministic(weights.get(0));
-        CorruptedInput corruption = corruption(GraphInput.of(training.graph()));
-        return loss.loss(new LossInput(
-                encoding,
-                weights.get(0),
-                decoder(),
-                training,
-                new SplittableRandom(randomSeed),
-                new ComputationContext(),
-                corruption));
+        return loss(loss, weights, training, null, randomSeed);
     }
 
     @Test
@@ -292,7 +281,10 @@ public interface LossContract extends GradientCheck {
                         (double) 2 * 2 / n));
     }
 
-    /** {@code loss} on {@code batch} over {@code weights}, with a generator seeded with {@code randomSeed}. */
+    /**
+     * {@code loss} on {@code batch} (null: a full-graph pass) over {@code weights}, with a generator seeded with
+     * {@code randomSeed}, shown {@link #corruption}.
+     */
     default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, LinkBatch batch, long randomSeed) {
         Encoding encoding = weights.size() > 1
                 ? Encoding.gaussian(weights.get(0), weights.get(1))
