@@ -24,11 +24,10 @@ import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
-import io.github.gae4j.runtime.train.TrainingState;
+import io.github.gae4j.testkit.StopAfter;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -225,31 +224,6 @@ final class MiniBatchTrainingTest {
         @Override
         public void onBatch(BatchStats stats) {
             batches.add(stats);
-        }
-    }
-
-    /** Stops after a given epoch, keeping the resumable state it was handed. */
-    private static final class StopAfter implements TrainingListener {
-        private final int epoch;
-        private TrainingState state;
-
-        StopAfter(int epoch) {
-            this.epoch = epoch;
-        }
-
-        @Override
-        public void onEpoch(EpochStats stats) {}
-
-        @Override
-        public void afterEpoch(EpochStats stats, Supplier<TrainingState> snapshot) {
-            if (stats.epoch() == epoch) {
-                state = snapshot.get();
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return state != null;
         }
     }
 }
