@@ -23,6 +23,7 @@ import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
+import io.github.gae4j.testkit.DirectedTestGraphs;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -44,22 +45,32 @@ final class MiniBatchExactnessTest {
 
     static Stream<Arguments> models() {
         ModelSpec gae = ModelSpec.gae().withNegativeSampling();
+        Graph dense = TestGraphs.twoCommunities(30, 6, 5);
         return Stream.of(
-                Arguments.of("gcn", gae, 2),
-                Arguments.of("gcn 3 layers", gae.withEncoder("gcn", "hidden", "32,16"), 3),
-                Arguments.of("gat", gae.withEncoder("gat"), 2),
-                Arguments.of("linear", gae.withEncoder("linear"), 1),
+                Arguments.of("gcn", gae, 2, dense),
+                Arguments.of("gcn 3 layers", gae.withEncoder("gcn", "hidden", "32,16"), 3, dense),
+                Arguments.of("gat", gae.withEncoder("gat"), 2, dense),
+                Arguments.of("linear", gae.withEncoder("linear"), 1, dense),
                 // The identity sampler: no noise, so the KL term's scaling is checked exactly.
                 Arguments.of(
                         "vgae + kl",
                         ModelSpec.vgae().withNegativeSampling().withSampler(ComponentSpec.of("identity")),
-                        2));
+                        2,
+                        dense),
+                // X = I: the subgraph's features are rows of the identity, sparse.
+                Arguments.of("gcn featureless", gae, 2, dense.withoutFeatures()),
+                Arguments.of("gat featureless", gae.withEncoder("gat"), 2, dense.withoutFeatures()),
+                // Out-degree Â, out-neighbours sampled, directed negatives.
+                Arguments.of(
+                        "gcn directed, gravity",
+                        gae.withDecoder(ComponentSpec.of("gravity")),
+                        2,
+                        DirectedTestGraphs.random(60, 240, 0.2, 5)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void oneExactBatchIsTheFullBatchObjective(String label, ModelSpec spec, int hops) {
-        Graph graph = TestGraphs.twoCommunities(30, 6, 5);
+    void oneExactBatchIsTheFullBatchObjective(String label, ModelSpec spec, int hops, Graph graph) {
         LinkSplit split = LinkSplit.of(graph, 3);
         Graph train = split.trainGraph();
         GraphInput input = GraphInput.of(train);
