@@ -2,21 +2,12 @@
 package com.example.gae.sage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.LinkSplit;
-import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
-import io.github.gae4j.core.spi.GraphInput;
-import io.github.gae4j.core.tensor.Matrix;
-import io.github.gae4j.runtime.backend.LocalBackend;
-import io.github.gae4j.runtime.backend.LossAndGradients;
-import io.github.gae4j.runtime.backend.ModelObjective;
-import io.github.gae4j.runtime.backend.WorkBatch;
 import io.github.gae4j.runtime.minibatch.FanOut;
 import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
 import io.github.gae4j.runtime.minibatch.ReceptiveField;
@@ -28,10 +19,8 @@ import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.train.Trainer;
 import io.github.gae4j.runtime.train.TrainerConfig;
 import io.github.gae4j.runtime.train.TrainingResult;
+import io.github.gae4j.testkit.MiniBatchExactness;
 import io.github.gae4j.testkit.TestGraphs;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,49 +41,11 @@ final class SageMeanMiniBatchTest {
 
     @Test
     void oneExactBatchIsTheFullBatchObjective() {
-        Graph graph = TestGraphs.twoCommunities(30, 6, 5);
-        Graph train = LinkSplit.of(graph, 3).trainGraph();
-        GraphInput input = GraphInput.of(train);
-        TrainingGraph training = new TrainingGraph(train);
+        Graph train = LinkSplit.of(TestGraphs.twoCommunities(30, 6, 5), 3).trainGraph();
         GraphAutoencoder model = model(train);
-        assertThat(ReceptiveField.measure(model.encoder(), input.features())).hasValue(2);
-        long seed = 99;
-        EdgeList positives = training.positives();
-        EdgeList negatives = training.negativeSampler().sample(positives.size(), new SplittableRandom(seed));
-        int[] all = IntStream.range(0, train.nodeCount()).toArray();
-        List<Matrix> weights = model.weights().stream().map(w -> w.data()).toList();
-        try (Parallelism parallelism = Parallelism.singleThreaded();
-                LocalBackend backend = new LocalBackend(parallelism)) {
-            LossAndGradients full = backend.lossAndGradients(
-                            new ModelObjective(model, input, training), weights, WorkBatch.wholeGraph(), seed)
-                    .mean();
-            LossAndGradients mini = backend.lossAndGradients(
-                            Trainer.miniBatchObjective(
-                                    model, input, training, MiniBatchSettings.of(positives.size(), FanOut.all(2))),
-                            weights,
-                            WorkBatch.links(positives, negatives, all, 1.0),
-                            seed + 1)
-                    .mean();
-            assertThat(mini.loss()).isCloseTo(full.loss(), within(1e-6 * Math.abs(full.loss())));
-            for (int k = 0; k < full.gradients().size(); k++) {
-                double[] a = mini.gradients().get(k).data();
-                double[] b = full.gradients().get(k).data();
-                double scale = 0;
-                for (double v : b) {
-                    scale = Math.max(scale, Math.abs(v));
-                }
-                assertThat(scale)
-                        .as("gradient of %s", model.weights().get(k).name())
-                        .isPositive();
-                for (int i = 0; i < a.length; i++) {
-                    assertThat(a[i])
-                            .as(
-                                    "gradient of %s, entry %d",
-                                    model.weights().get(k).name(), i)
-                            .isCloseTo(b[i], within(1e-6 * scale));
-                }
-            }
-        }
+        assertThat(ReceptiveField.measure(model.encoder(), train.featuresOrIdentity()))
+                .hasValue(2);
+        MiniBatchExactness.assertOneBatchIsTheFullBatchObjective("sage-mean", model, train, 2, 1e-6);
     }
 
     @Test
