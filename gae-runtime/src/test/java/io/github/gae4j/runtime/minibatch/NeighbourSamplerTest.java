@@ -9,6 +9,7 @@ import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.testkit.DirectedTestGraphs;
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -110,7 +111,7 @@ final class NeighbourSamplerTest {
 
     @Test
     void directedGraphsSampleOutNeighboursWithTheOutDegreeNormalisation() {
-        Graph directed = directedRandom(50, 300, 8);
+        Graph directed = DirectedTestGraphs.random(50, 300, 0.2, 8);
         GraphInput input = GraphInput.of(directed);
         assertThat(input.normalizedAdjacency().isSymmetric()).isFalse();
         assertScaledValues(directed, FanOut.of(3, 2), 6);
@@ -272,23 +273,5 @@ final class NeighbourSamplerTest {
             }
         }
         return out.toString();
-    }
-
-    private static Graph directedRandom(int n, int edges, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Set<Long> seen = new HashSet<>();
-        int[] src = new int[edges];
-        int[] dst = new int[edges];
-        int k = 0;
-        while (k < edges) {
-            int i = random.nextInt(n);
-            int j = random.nextInt(n);
-            if (i != j && seen.add((long) i * n + j)) {
-                src[k] = i;
-                dst[k] = j;
-                k++;
-            }
-        }
-        return Graph.builder(n).name("directed").directed(true).edges(src, dst).build();
     }
 }
