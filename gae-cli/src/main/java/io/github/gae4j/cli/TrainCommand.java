@@ -216,7 +216,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (description.training().isMiniBatch()) {
             stdout.println(miniBatchLine(
-                    description.training().miniBatch(), setup.split(), resume == null && miniBatch.fanOutDefaulted()));
+                    description.training().miniBatch(),
+                    setup.split(),
+                    resume == null && miniBatch.enabled() && miniBatch.fanOutDefaulted()));
         }
         if (setup.state() != null) {
             stdout.printf(
@@ -352,6 +354,13 @@ final class TrainCommand implements Callable<Integer> {
             description = new ModelDescription(
                     description.model(),
                     description.training().toBuilder().miniBatch(settings).build());
+        } else if (description.training().isMiniBatch()) {
+            // A model file's mini-batch block: the same checks, also before the run directory exists.
+            MiniBatchOptions.check(
+                    description.training().miniBatch(),
+                    m,
+                    split.trainGraph().featuresOrIdentity(),
+                    description.model().encoder().name());
         }
         return new Setup(
                 description,

@@ -119,6 +119,42 @@ final class MiniBatchCliTest {
         assertThat(losses(h2)).isEqualTo(losses(h1));
     }
 
+    /** A model file may ask for mini-batches itself; its settings are checked as the options are. */
+    @Test
+    void aModelFileWithAMiniBatchBlockTrainsInMiniBatches() throws IOException {
+        String yaml = String.join(
+                "\n",
+                "encoder: {name: gcn}",
+                "sampler: {name: identity}",
+                "decoder: {name: inner-product}",
+                "losses: [{name: negative-sampling-bce}]",
+                "training:",
+                "  epochs: 2",
+                "  mini-batch: {batch-size: 100, fanout: [5, 5], batches-per-epoch: 3}",
+                "");
+        Path file = dir.resolve("mini.yaml");
+        Files.writeString(file, yaml);
+        Path run = dir.resolve("from-file");
+        Cli c = Cli.run(train("--model-file", file.toString(), "--out", run.toString()));
+        assertThat(c.exitCode()).as(c.toString()).isZero();
+        assertThat(c.out())
+                .contains("mini-batches: 100 training edges, fan-out 5,5, 1 uniform negative per edge, 3 of");
+        assertThat(SavedModelFile.read(run.resolve(RunFiles.MODEL))
+                        .description()
+                        .training()
+                        .miniBatch())
+                .isEqualTo(new MiniBatchSettings(100, FanOut.of(5, 5), 1.0, NegativeSampling.UNIFORM, 3));
+
+        Path weighted = dir.resolve("weighted.yaml");
+        Files.writeString(weighted, yaml.replace("negative-sampling-bce", "weighted-bce"));
+        assertUsage(
+                train("--model-file", weighted.toString()),
+                "gae: Loss term 'weighted-bce' cannot be trained in mini-batches");
+        Path deep = dir.resolve("deep.yaml");
+        Files.writeString(deep, yaml.replace("[5, 5]", "[5, 5, 5]"));
+        assertUsage(train("--model-file", deep.toString()), "gae: The fan-out 5,5,5 has 3 entries");
+    }
+
     private static List<Double> losses(JsonNode history) {
         List<Double> out = new ArrayList<>();
         history.forEach(row -> out.add(row.get("loss").doubleValue()));

@@ -165,11 +165,7 @@ public final class MiniBatchOptions {
      *                         of the wrong length
      */
     public MiniBatchSettings settings(GraphAutoencoder model, Features features, String encoderName) {
-        try {
-            model.requireMiniBatchLosses();
-        } catch (UnsupportedOperationException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        requireMiniBatchLosses(model);
         FanOut f = fanOut != null ? parseFanOut(fanOut) : defaultFanOut(model.encoder(), features, encoderName);
         ReceptiveField.requireMatches(f, model.encoder(), encoderName, features);
         return new MiniBatchSettings(
@@ -178,6 +174,24 @@ public final class MiniBatchOptions {
                 negativeRatio != null ? negativeRatio : MiniBatchSettings.DEFAULT_NEGATIVE_RATIO,
                 negatives != null ? negativeSampling() : NegativeSampling.UNIFORM,
                 batchesPerEpoch != null ? batchesPerEpoch : 0);
+    }
+
+    /**
+     * Checks settings that came from a model file, as {@link #settings} checks the options': every loss term on a
+     * batch, one fan-out entry per encoder layer.
+     */
+    public static void check(
+            MiniBatchSettings settings, GraphAutoencoder model, Features features, String encoderName) {
+        requireMiniBatchLosses(model);
+        ReceptiveField.requireMatches(settings.fanOut(), model.encoder(), encoderName, features);
+    }
+
+    private static void requireMiniBatchLosses(GraphAutoencoder model) {
+        try {
+            model.requireMiniBatchLosses();
+        } catch (UnsupportedOperationException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     /** Whether {@code --fanout} was left out (the default was taken from the encoder's layers). */
