@@ -47,7 +47,7 @@ public final class MiniBatchObjective implements TrainingObjective {
     public MiniBatchObjective(GraphAutoencoder model, GraphInput input, TrainingGraph training, FanOut fanOut) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.training = Objects.requireNonNull(training, "training is null");
-        model.requireMiniBatchLosses();
+        model.requireMiniBatch();
         this.sampler = new NeighbourSampler(input, fanOut);
         this.wholeGraph = new ModelObjective(model, input, training);
         this.termKeys = model.lossTermKeys();

@@ -135,7 +135,7 @@ public final class Trainer {
     public static MiniBatchObjective miniBatchObjective(
             GraphAutoencoder model, GraphInput input, TrainingGraph training, MiniBatchSettings settings) {
         try {
-            model.requireMiniBatchLosses();
+            model.requireMiniBatch();
         } catch (UnsupportedOperationException e) {
             throw new ConfigException(e.getMessage(), e);
         }
