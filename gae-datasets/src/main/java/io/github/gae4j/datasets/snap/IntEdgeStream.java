@@ -25,10 +25,13 @@ final class IntEdgeStream {
 
     private static final int BUFFER = 1 << 16;
 
-    /** What the pass found; {@code values[k]} is the id numbered k (first appearance). */
-    static final class Result {
-        final IntList src = new IntList(1 << 12);
-        final IntList dst = new IntList(1 << 12);
+    /**
+     * What a pass over an edge list found (this one, or {@link SnapLoader}'s general parser, which extends it);
+     * {@code values[k]} is the integer id numbered k (first appearance) when this stream read the file.
+     */
+    static class Result {
+        IntList src = new IntList(1 << 12);
+        IntList dst = new IntList(1 << 12);
         long[] values;
         long edgeLines;
         long commentLines;
@@ -60,13 +63,15 @@ final class IntEdgeStream {
         this.comment = options.comment().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The pass over {@code path}, or null when the file needs {@link LineReader}'s general reading. */
-    static Result read(Path path, SnapOptions options, Separator separator) {
-        return new IntEdgeStream(path, options, separator).run();
+    /**
+     * The pass over {@code path} into {@code r}: true, or false when the file needs {@link LineReader}'s general
+     * reading (then {@code r} holds a partial pass: start afresh).
+     */
+    static boolean read(Path path, SnapOptions options, Separator separator, Result r) {
+        return new IntEdgeStream(path, options, separator).run(r);
     }
 
-    private Result run() {
-        Result r = new Result();
+    private boolean run(Result r) {
         try (InputStream in = LineReader.openBytes(path)) {
             byte[] buf = new byte[BUFFER];
             boolean first = true;
@@ -84,7 +89,7 @@ final class IntEdgeStream {
                     if (b == '\n') {
                         lineNumber++;
                         if (!line(r)) {
-                            return null;
+                            return false;
                         }
                         length = 0;
                     } else {
@@ -98,14 +103,14 @@ final class IntEdgeStream {
             if (length > 0) {
                 lineNumber++;
                 if (!line(r)) {
-                    return null;
+                    return false;
                 }
             }
         } catch (IOException e) {
             throw LineReader.readError(path, lineNumber, e);
         }
         r.values = ids.keysInOrder();
-        return r;
+        return true;
     }
 
     /** One physical line; false to give up. */

@@ -92,9 +92,11 @@ public final class SnapLoader implements DatasetLoader {
         Separator separator = options.separator().resolve(path.getFileName().toString());
         // Integer ids stream as bytes (no String per line or id); anything else, or a line the stream is not sure
         // of, is read again by the general parser, which names the problem's line.
-        IntEdgeStream.Result stream =
-                options.ids() == IdMode.STRING ? null : IntEdgeStream.read(path, options, separator);
-        Parsed p = stream != null ? Parsed.of(stream) : parse(separator);
+        Parsed streamed = new Parsed();
+        Parsed p = options.ids() != IdMode.STRING && IntEdgeStream.read(path, options, separator, streamed)
+                ? streamed
+                : parse(separator);
+        p.integerIds += p.values != null ? p.values.length : 0;
         if (p.edgeLines == 0) {
             throw new DatasetFormatException(
                     path,
@@ -436,23 +438,9 @@ public final class SnapLoader implements DatasetLoader {
     }
 
     /** What one pass over the file found. */
-    private static final class Parsed {
+    private static final class Parsed extends IntEdgeStream.Result {
         final Map<String, Integer> index = new HashMap<>();
         final List<String> names = new ArrayList<>();
-        IntList src = new IntList(1 << 12);
-        IntList dst = new IntList(1 << 12);
-        /** The integer id of each raw node number, when the byte stream read the file (names stay empty). */
-        long[] values;
-
-        long edgeLines;
-        long commentLines;
-        String headerLine;
-        int columns = -1;
-        long firstDataLine;
-        boolean weighted;
-        double minWeight;
-        double maxWeight;
-        long nonPositive;
         String firstNonInteger;
         boolean nonIntegerAfterFirstLine;
         // Distinct ids by kind, and the first lines where a non-integer or negative id appears.
@@ -463,24 +451,5 @@ public final class SnapLoader implements DatasetLoader {
         final List<String> nonIntegerTokens = new ArrayList<>();
         final List<Long> negativeLines = new ArrayList<>();
         final List<String> negativeTokens = new ArrayList<>();
-
-        /** What the byte stream found: integer ids, none negative. */
-        static Parsed of(IntEdgeStream.Result r) {
-            Parsed p = new Parsed();
-            p.src = r.src;
-            p.dst = r.dst;
-            p.values = r.values;
-            p.edgeLines = r.edgeLines;
-            p.commentLines = r.commentLines;
-            p.headerLine = r.headerLine;
-            p.columns = r.columns;
-            p.firstDataLine = r.firstDataLine;
-            p.weighted = r.weighted;
-            p.minWeight = r.minWeight;
-            p.maxWeight = r.maxWeight;
-            p.nonPositive = r.nonPositive;
-            p.integerIds = r.values.length;
-            return p;
-        }
     }
 }
