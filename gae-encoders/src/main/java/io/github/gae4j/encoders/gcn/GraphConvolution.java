@@ -172,7 +172,8 @@ public final class GraphConvolution {
                 outputDim(),
                 norm != Norm.BATCH,
                 rows -> finish(
-                        SparseMatMul.of(rows.of(input.normalizedAdjacency()), product), h == null ? null : rows.of(h)));
+                        SparseMatMul.of(rows.of(input.normalizedAdjacency()), product),
+                        residual && h != null ? rows.of(h) : null));
     }
 
     private Variable finish(Variable p, Variable layerInput) {
