@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.examples.minibatch;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.graph.Features;
@@ -15,19 +14,14 @@ import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import javax.management.ListenerNotFoundException;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * full-graph forward pass it replaced, on a seeded random graph of 1M nodes, 10M undirected edges and 64 dense
  * Gaussian features, on 2 threads. Not a test (the name does not match surefire's patterns): run it with
  * {@code ./mvnw -o -T1 test -pl gae-examples -am -Dtest=LayerwiseInferenceBench -Dsurefire.failIfNoSpecifiedTests=false}
- * with a larger heap than surefire's -Xmx4g, or from its {@link #main} on the test classpath with {@code -Xmx5g
- * --add-modules jdk.incubator.vector} (a heap not much larger than needed, so that it collects often). Prints a table; asserts nothing about time.
+ * with a larger heap than surefire's -Xmx4g, or from its {@link #main} on the test classpath with {@code -Xmx6g
+ * --add-modules jdk.incubator.vector} . Prints a table; asserts nothing about time.
  */
 final class LayerwiseInferenceBench {
 
@@ -153,45 +147,41 @@ final class LayerwiseInferenceBench {
     }
 
     /**
-     * The live heap's peak above what was in use before one call (after a full GC), in MB: the largest heap in
-     * use after any collection during the call (G1 reclaims dead humongous arrays at every young collection, so this
-     * is what the call holds live, not what it has allocated), or at its end, with the result still held.
+     * The live heap's peak above what was in use before one call (after a full GC), in MB: a second thread runs a
+     * full GC every 50 ms during the call and keeps the largest heap in use right after one. This samples what the
+     * call holds live (not what it has allocated: a heap peak would count garbage not yet collected); the run is
+     * slower, so the times come from other runs.
      */
     private static double peakLiveHeapMb(Supplier<Matrix> body) {
         long before = usedAfterGc();
         AtomicLong peak = new AtomicLong();
-        NotificationListener listener = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                GarbageCollectionNotificationInfo info =
-                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                        .mapToLong(MemoryUsage::getUsed)
-                        .sum();
-                peak.accumulateAndGet(used, Math::max);
-            }
-        };
-        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-        collectors.forEach(c -> ((NotificationEmitter) c).addNotificationListener(listener, null, null));
-        try {
-            Matrix result = body.get();
-            long end = usedAfterGc();
-            if (result.rows() != NODES) {
-                throw new IllegalStateException("Z has " + result.rows() + " rows");
-            }
-            Thread.sleep(500); // notifications are delivered on their own thread
-            return Math.max(0, Math.max(peak.get(), end) - before) / 1048576.0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            for (GarbageCollectorMXBean c : collectors) {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                peak.accumulateAndGet(usedAfterGc(), Math::max);
                 try {
-                    ((NotificationEmitter) c).removeNotificationListener(listener);
-                } catch (ListenerNotFoundException e) {
-                    throw new IllegalStateException(e);
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
+        });
+        sampler.start();
+        Matrix result;
+        try {
+            result = body.get();
+        } finally {
+            done.set(true);
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        if (result.rows() != NODES) {
+            throw new IllegalStateException("Z has " + result.rows() + " rows");
+        }
+        return Math.max(0, peak.get() - before) / 1048576.0;
     }
 
     private static double median(double[] values) {
