@@ -32,4 +32,10 @@ final class ActivatedGcnEncoderContractTest implements EncoderContract {
                 "activate-output",
                 true);
     }
+
+    /** The batch norm of this config normalises over all nodes: it cannot be trained on sampled subgraphs. */
+    @Override
+    public boolean supportsMiniBatch() {
+        return false;
+    }
 }

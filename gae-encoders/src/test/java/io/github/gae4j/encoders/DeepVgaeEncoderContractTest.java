@@ -19,4 +19,10 @@ final class DeepVgaeEncoderContractTest implements EncoderContract {
         return ComponentConfig.of(
                 "hidden", "5,4,4", "latent", 3, "dropout", 0.3, "norm", "batch", "residual", true, "bias", true);
     }
+
+    /** The batch norm of this config normalises over all nodes: it cannot be trained on sampled subgraphs. */
+    @Override
+    public boolean supportsMiniBatch() {
+        return false;
+    }
 }

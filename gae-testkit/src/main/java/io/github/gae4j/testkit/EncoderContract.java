@@ -25,11 +25,19 @@ import io.github.gae4j.core.spi.LayerwiseEncoder;
 import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.minibatch.FanOut;
+import io.github.gae4j.runtime.minibatch.NeighbourSampler;
+import io.github.gae4j.runtime.minibatch.ReceptiveField;
+import io.github.gae4j.runtime.minibatch.SampledSubgraph;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +58,9 @@ import org.junit.jupiter.api.Test;
  * named in {@link #weightsWithoutGradient()}); {@code create} reads no option that {@code parameters()} does not
  * declare; an encoder offering {@link LayerwiseEncoder} gives the same encoding layer-wise as {@code encode};
  * gradients of a scalar function of the encoding match central finite differences (override the
- * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code optionNames(factory)}.
+ * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code optionNames(factory)};
+ * the encoder works on sampled subgraphs, as mini-batch training runs it (unless {@link #supportsMiniBatch()} says
+ * it cannot).
  */
 public interface EncoderContract extends GradientCheck {
 
@@ -79,6 +89,26 @@ public interface EncoderContract extends GradientCheck {
      */
     default Set<String> weightsWithoutGradient() {
         return Set.of();
+    }
+
+    /**
+     * Whether the encoder can be trained in mini-batches, on sampled subgraphs; true by default, and checked by
+     * {@link #encoderWorksOnSampledSubgraphs()}. Override to return false for an encoder that legitimately cannot:
+     * one whose output at a node depends on every node (a normalisation over all nodes, a global pooling).
+     * Mini-batch training refuses such an encoder by name because {@code ReceptiveField}'s probe finds no finite
+     * reach (a change of one node's features on a path graph moves the output at the far end), and the contract
+     * checks that it does.
+     */
+    default boolean supportsMiniBatch() {
+        return true;
+    }
+
+    /**
+     * The graph {@link #encoderWorksOnSampledSubgraphs()} samples from: featureless (X = I), at least 11 nodes (the
+     * reach probe needs them), dense enough that a few hops reach most nodes.
+     */
+    default Graph miniBatchGraph() {
+        return TestGraphs.randomGraph(24, 60, 5);
     }
 
     /** Creates an encoder for {@code graph}, checking {@link #config()} as the model assembler does. */
@@ -252,6 +282,81 @@ public interface EncoderContract extends GradientCheck {
                 factory(),
                 config(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed()));
+    }
+
+    /**
+     * Mini-batch training runs the encoder, unchanged, on the sampled neighbourhood of a batch's nodes (their rows
+     * first), its hops measured by {@link ReceptiveField#measure}. So: the encoder's reach is finite, and on the
+     * subgraph sampled with every neighbour at each of those hops ({@code FanOut.all(reach)}) the seeds' μ (and
+     * log σ) rows equal their rows on the whole graph within 1e-9, for two subgraphs of the same seeds in
+     * different orders (same size, other adjacency). Fails for an encoder that caches by node count, reads
+     * anything but its input, or mixes all nodes; the last kind overrides {@link #supportsMiniBatch()}, and then
+     * the probe must find no finite reach (so that mini-batch training refuses it; the test is then skipped).
+     */
+    @Test
+    default void encoderWorksOnSampledSubgraphs() {
+        Graph graph = miniBatchGraph();
+        Encoder encoder = createEncoder(graph, seed());
+        GraphInput full = GraphInput.of(graph);
+        OptionalInt reach = ReceptiveField.measure(encoder, full.features());
+        if (!supportsMiniBatch()) {
+            // Mini-batch training goes by the measured reach: it refuses the encoder only if the probe sees it.
+            assertThat(reach)
+                    .as(
+                            "the reach of encoder '%s', which says it cannot be trained in mini-batches"
+                                    + " (supportsMiniBatch() is false): ReceptiveField.measure finds a finite reach (%d), so"
+                                    + " mini-batch training would run it on sampled subgraphs instead of refusing it",
+                            factory().name(), reach.orElse(-1))
+                    .isEmpty();
+            Assumptions.abort("encoder '" + factory().name() + "' mixes all nodes: mini-batch training refuses it");
+        }
+        assertThat(reach)
+                .as(
+                        "the reach of encoder '%s' (ReceptiveField.measure): its output at a node must not depend on"
+                                + " nodes more than %d hops away, or mini-batch training cannot sample its"
+                                + " neighbourhood; if it legitimately mixes all nodes, override supportsMiniBatch()"
+                                + " to return false",
+                        factory().name(), ReceptiveField.MAX_HOPS)
+                .isPresent();
+        Encoding whole = encoder.encode(full, Mode.EVAL);
+        Matrix mu = Contracts.forward(whole.mu());
+        Matrix logStd = whole.logStd().map(Contracts::forward).orElse(null);
+        NeighbourSampler sampler = new NeighbourSampler(full, FanOut.all(reach.getAsInt()));
+        int[][] seedOrders = {{0, 5, 11, 17}, {17, 11, 5, 0}};
+        for (int[] seeds : seedOrders) {
+            SampledSubgraph sub = sampler.sample(seeds, new SplittableRandom(seed()));
+            Encoding local = encoder.encode(sub.input(), Mode.EVAL);
+            String what = String.format(
+                    Locale.ROOT,
+                    "encoder '%s' (reach %d) on %s of seeds %s",
+                    factory().name(),
+                    reach.getAsInt(),
+                    sub,
+                    Arrays.toString(seeds));
+            assertSeedRows(Contracts.forward(local.mu()), mu, seeds, "μ of " + what);
+            assertThat(local.logStd().isPresent())
+                    .as("log σ present on the subgraph as on the whole graph, " + what)
+                    .isEqualTo(logStd != null);
+            if (logStd != null) {
+                assertSeedRows(Contracts.forward(local.logStd().get()), logStd, seeds, "log σ of " + what);
+            }
+        }
+    }
+
+    private static void assertSeedRows(Matrix local, Matrix whole, int[] seeds, String what) {
+        assertThat(local.cols()).as("columns of " + what).isEqualTo(whole.cols());
+        assertThat(local.rows()).as("rows of " + what).isGreaterThanOrEqualTo(seeds.length);
+        double scale = 1;
+        for (double v : whole.data()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int k = 0; k < seeds.length; k++) {
+            for (int j = 0; j < whole.cols(); j++) {
+                assertThat(local.get(k, j))
+                        .as("%s: row of node %d, column %d, against the whole graph's", what, seeds[k], j)
+                        .isCloseTo(whole.get(seeds[k], j), within(1e-9 * scale));
+            }
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.RowDot;
+import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.spi.ComponentConfig;
@@ -16,6 +17,7 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LinkBatch;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossFactory;
 import io.github.gae4j.core.spi.LossInput;
@@ -47,7 +49,10 @@ import org.junit.jupiter.api.Test;
  * stable order, under distinct names, and are exactly the parameters of its own that get a gradient in a pass (apart
  * from {@link #weightsWithoutGradient()}); {@code create} reads no option that {@code parameters()} does not declare; an unknown option is rejected listing {@code optionNames(factory)}; after a pass, {@code state()}
  * restored into a new loss ({@code restoreState}) gives the same state and the same next value, the snapshot does not
- * change with later passes, and an unknown tensor in a restored state is refused by name.
+ * change with later passes, and an unknown tensor in a restored state is refused by name. A loss whose
+ * {@code supportsMiniBatch()} is true is also computed on {@link #linkBatches()} (Z's rows taken as a sampled
+ * subgraph's): finite, seeded, with gradients matching finite differences, dependent on the batch and not on the
+ * training graph's edges.
  */
 public interface LossContract extends GradientCheck {
 
@@ -137,18 +142,7 @@ public interface LossContract extends GradientCheck {
 
     /** {@code loss} over {@code weights} with a generator seeded with {@code randomSeed}, shown {@link #corruption}. */
     default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, long randomSeed) {
-        Encoding encoding = weights.size() > 1
-                ? Encoding.gaussian(weights.get(0), weights.get(1))
-                : Encoding.deterministic(weights.get(0));
-        CorruptedInput corruption = corruption(GraphInput.of(training.graph()));
-        return loss.loss(new LossInput(
-                encoding,
-                weights.get(0),
-                decoder(),
-                training,
-                new SplittableRandom(randomSeed),
-                new ComputationContext(),
-                corruption));
+        return loss(loss, weights, training, null, randomSeed);
     }
 
     @Test
@@ -265,6 +259,92 @@ public interface LossContract extends GradientCheck {
     default void unknownOptionIsRejectedListingParameterNames() {
         Contracts.assertRejectsUnknownOption(
                 ComponentKind.LOSS, factory(), config(), new CreationContext(latentDim(), graph().nodeCount(), seed()));
+    }
+
+    /**
+     * Two different link batches over {@link #graph()}'s rows, as a mini-batch pass hands them to a loss whose
+     * {@code supportsMiniBatch()} is true (Z's rows are then a sampled subgraph's): positive pairs, negative pairs,
+     * a share of the rows for node-level terms and its scale. Both batches differ in every part.
+     */
+    default List<LinkBatch> linkBatches() {
+        int n = graph().nodeCount();
+        return List.of(
+                new LinkBatch(
+                        new EdgeList(new int[] {0, 0}, new int[] {1, 2}),
+                        new EdgeList(new int[] {1, 3}, new int[] {2, n - 1}),
+                        new int[] {0, 1, 2},
+                        (double) 3 * 2 / n),
+                new LinkBatch(
+                        new EdgeList(new int[] {0}, new int[] {n - 2}),
+                        new EdgeList(new int[] {2, 1, n - 1}, new int[] {n - 1, n - 2, 0}),
+                        new int[] {n - 2, n - 1},
+                        (double) 2 * 2 / n));
+    }
+
+    /**
+     * {@code loss} on {@code batch} (null: a full-graph pass) over {@code weights}, with a generator seeded with
+     * {@code randomSeed}, shown {@link #corruption}.
+     */
+    default Variable loss(Loss loss, List<Weights> weights, TrainingGraph training, LinkBatch batch, long randomSeed) {
+        Encoding encoding = weights.size() > 1
+                ? Encoding.gaussian(weights.get(0), weights.get(1))
+                : Encoding.deterministic(weights.get(0));
+        return loss.loss(new LossInput(
+                encoding,
+                weights.get(0),
+                decoder(),
+                training,
+                new SplittableRandom(randomSeed),
+                new ComputationContext(),
+                corruption(GraphInput.of(training.graph())),
+                batch));
+    }
+
+    /**
+     * A loss that says {@code supportsMiniBatch()} computes on a {@link LinkBatch} (nothing is checked for one that
+     * says false: mini-batch training refuses it by name). On each of {@link #linkBatches()}: a finite scalar, the
+     * same for the same generator seed, with gradients matching finite differences; the same whether the training
+     * graph has its edges or none (a batch term reads the batch's pairs, never the training graph's positives);
+     * and different for the two batches (it reads the batch at all).
+     */
+    @Test
+    default void miniBatchTermReadsTheBatch() {
+        if (!createLoss().supportsMiniBatch()) {
+            return;
+        }
+        TrainingGraph training = new TrainingGraph(graph());
+        TrainingGraph withoutEdges = new TrainingGraph(graph().withEdges(EdgeList.empty()));
+        List<LinkBatch> batches = linkBatches();
+        double[] values = new double[batches.size()];
+        for (int b = 0; b < batches.size(); b++) {
+            LinkBatch batch = batches.get(b);
+            Loss loss = createLoss();
+            List<Weights> weights = encodingWeights();
+            Variable value = loss(loss, weights, training, batch, seed());
+            Matrix forward = Contracts.forward(value);
+            Contracts.assertShape(forward, 1, 1, "loss on " + batch);
+            Contracts.assertFinite(forward, "loss on " + batch);
+            values[b] = forward.scalarValue();
+            assertThat(Contracts.forward(loss(createLoss(), encodingWeights(), training, batch, seed()))
+                            .scalarValue())
+                    .as("loss on %s for generator seed %d, twice", batch, seed())
+                    .isEqualTo(values[b]);
+            assertThat(Contracts.forward(loss(createLoss(), encodingWeights(), withoutEdges, batch, seed()))
+                            .scalarValue())
+                    .as(
+                            "loss on %s with a training graph without edges: a batch term reads the batch's pairs,"
+                                    + " not the training graph's positives",
+                            batch)
+                    .isEqualTo(values[b]);
+            List<Weights> all = new ArrayList<>(weights);
+            all.addAll(loss.weights());
+            assertGradientsMatch(all, value);
+        }
+        assertThat(values[1])
+                .as(
+                        "loss on %s against the loss on %s: the term must depend on the batch",
+                        batches.get(1), batches.get(0))
+                .isNotEqualTo(values[0]);
     }
 
     /**

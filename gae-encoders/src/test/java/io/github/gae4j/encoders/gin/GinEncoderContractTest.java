@@ -17,4 +17,10 @@ final class GinEncoderContractTest implements EncoderContract {
     public ComponentConfig config() {
         return ComponentConfig.of("hidden", 4, "latent", 3);
     }
+
+    /** GIN's default batch norm (norm = batch) normalises over all nodes: it cannot be trained on sampled subgraphs. */
+    @Override
+    public boolean supportsMiniBatch() {
+        return false;
+    }
 }

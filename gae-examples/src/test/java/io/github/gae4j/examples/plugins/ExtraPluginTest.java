@@ -22,15 +22,13 @@ import io.github.gae4j.runtime.plugin.ComponentKind;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.Trainer;
-import io.github.gae4j.runtime.train.TrainingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
-import io.github.gae4j.runtime.train.TrainingState;
 import io.github.gae4j.testkit.LossContract;
 import io.github.gae4j.testkit.OptimizerContract;
 import io.github.gae4j.testkit.PluginContract;
+import io.github.gae4j.testkit.StopAfter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,31 +135,6 @@ final class ExtraPluginTest {
                 .isNotEmpty()
                 .allSatisfy((name, value) -> assertThat(name).endsWith(".square-avg"));
         assertThat(numbers(viaDefaults)).isEqualTo(numbers(viaRegistry));
-    }
-
-    /** Stops after a given epoch, keeping the state it was handed. */
-    private static final class StopAfter implements TrainingListener {
-        private final int epoch;
-        private TrainingState state;
-
-        StopAfter(int epoch) {
-            this.epoch = epoch;
-        }
-
-        @Override
-        public void onEpoch(EpochStats stats) {}
-
-        @Override
-        public void afterEpoch(EpochStats stats, Supplier<TrainingState> snapshot) {
-            if (stats.epoch() == epoch) {
-                state = snapshot.get();
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return state != null;
-        }
     }
 
     @Test

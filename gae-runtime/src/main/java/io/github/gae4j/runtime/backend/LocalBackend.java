@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -36,7 +35,7 @@ public final class LocalBackend implements ExecutionBackend {
     public LossAndGradients lossAndGradients(
             TrainingObjective objective, List<Matrix> weights, WorkBatch batch, long stepSeed) {
         List<Weights> params = objective.weights();
-        setWeights(params, weights);
+        WeightValues.copyInto(weights, params, "The weight values handed to the backend", "the objective");
         ComputationContext ctx = new ComputationContext(parallelism);
         TrainingObjective.BatchLoss batchLoss = objective.loss(batch, new SplittableRandom(stepSeed), ctx);
         double loss = ctx.forward(batchLoss.total()).scalarValue();
@@ -54,30 +53,6 @@ public final class LocalBackend implements ExecutionBackend {
             gradients.add(ctx.gradient(w));
         }
         return new LossAndGradients(loss, terms, gradients, batchLoss.weight());
-    }
-
-    /** Copies {@code values} into the parameters unless they are the parameters' own matrices (the usual case). */
-    @SuppressWarnings("ReferenceEquality") // identity on purpose: skip copying a matrix onto itself
-    private static void setWeights(List<Weights> params, List<Matrix> values) {
-        if (values.size() != params.size()) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT, "%d weight values for an objective with %d parameters", values.size(), params.size()));
-        }
-        for (int k = 0; k < params.size(); k++) {
-            Matrix target = params.get(k).data();
-            Matrix value = values.get(k);
-            if (value == target) {
-                continue;
-            }
-            if (!target.sameShape(value)) {
-                throw new IllegalArgumentException(String.format(
-                        Locale.ROOT,
-                        "The value of %s has shape %s",
-                        params.get(k).render(),
-                        value.shape()));
-            }
-            System.arraycopy(value.data(), 0, target.data(), 0, value.data().length);
-        }
     }
 
     @Override

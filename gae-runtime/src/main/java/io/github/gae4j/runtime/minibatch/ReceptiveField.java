@@ -65,8 +65,9 @@ public final class ReceptiveField {
             throw new ConfigException(String.format(
                     Locale.ROOT,
                     "Encoder '%s' cannot be trained in mini-batches: its output at a node depends on nodes more"
-                            + " than %d hops away (it mixes all nodes, e.g. a normalisation over nodes); train it"
-                            + " full-batch (leave out --batch-size)",
+                            + " than %d hops away (it mixes all nodes, e.g. a batch normalisation over nodes: choose a"
+                            + " per-node one such as norm=layer if the encoder offers it), or train it full-batch"
+                            + " (leave out --batch-size)",
                     encoderName,
                     MAX_HOPS));
         }

@@ -5,6 +5,7 @@ import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.optim.Optimizer;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.backend.LossAndGradients;
+import io.github.gae4j.runtime.backend.WeightValues;
 import io.github.gae4j.runtime.backend.WorkBatch;
 import io.github.gae4j.runtime.metrics.LinkScores;
 import io.github.gae4j.runtime.minibatch.EpochPlan;
@@ -204,7 +205,7 @@ public final class TrainingLoop {
                     resume.epochsDone(),
                     config.epochs()));
         }
-        copyInto(resume.weights(), weights);
+        WeightValues.copyInto(resume.weights(), weights, "The saved state", "the model");
         String saved = resume.optimizer().name();
         if (!saved.equals(config.optimizer().name())) {
             throw new IllegalArgumentException(String.format(
@@ -307,26 +308,5 @@ public final class TrainingLoop {
             out.put(name, value.copy());
         });
         return out;
-    }
-
-    /** Overwrites the live parameters, checking shapes so a checkpoint of another model fails clearly. */
-    private static void copyInto(List<Matrix> values, List<Weights> weights) {
-        if (values.size() != weights.size()) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT, "The saved state has %d parameters, the model %d", values.size(), weights.size()));
-        }
-        for (int k = 0; k < weights.size(); k++) {
-            Matrix target = weights.get(k).data();
-            Matrix value = values.get(k);
-            if (!target.sameShape(value)) {
-                throw new IllegalArgumentException(String.format(
-                        Locale.ROOT,
-                        "The saved value of %s has shape %s, the model expects %s",
-                        weights.get(k).name(),
-                        value.shape(),
-                        target.shape()));
-            }
-            System.arraycopy(value.data(), 0, target.data(), 0, value.data().length);
-        }
     }
 }
