@@ -23,9 +23,7 @@ import io.github.gae4j.encoders.gin.GinEncoderFactory;
 import io.github.gae4j.encoders.linear.LinearEncoderFactory;
 import io.github.gae4j.encoders.linear.VariationalLinearEncoderFactory;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoderFactory;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.SplittableRandom;
+import io.github.gae4j.testkit.TestGraphs;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,7 +86,7 @@ final class LayerwiseInferenceTest {
     @MethodSource("encoders")
     void layerwiseEqualsTheFullGraphForwardPassForAnyBlockSizeAndThreadCount(
             EncoderFactory factory, ComponentConfig config) {
-        Graph graph = randomGraph(new SplittableRandom(7));
+        Graph graph = randomGraph();
         Encoder encoder = factory.create(config, new CreationContext(DIM, NODES, 11L));
         assertThat(encoder).isInstanceOf(LayerwiseEncoder.class);
         GraphInput input = GraphInput.of(graph);
@@ -114,28 +112,9 @@ final class LayerwiseInferenceTest {
         }
     }
 
-    /** 300 nodes, about 900 distinct undirected edges, dense 10-d Gaussian features. */
-    private static Graph randomGraph(SplittableRandom random) {
-        Set<Long> seen = new HashSet<>();
-        int[] src = new int[900];
-        int[] dst = new int[900];
-        int m = 0;
-        while (m < src.length) {
-            int a = random.nextInt(NODES);
-            int b = random.nextInt(NODES);
-            if (a != b && seen.add((long) Math.min(a, b) * NODES + Math.max(a, b))) {
-                src[m] = a;
-                dst[m] = b;
-                m++;
-            }
-        }
-        double[] x = new double[NODES * DIM];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = random.nextGaussian();
-        }
-        return Graph.builder(NODES)
-                .edges(src, dst)
-                .features(Features.dense(Matrix.wrapRowMajor(NODES, DIM, x)))
-                .build();
+    /** 300 nodes, 900 distinct undirected edges, dense 10-d features in [-1, 1). */
+    private static Graph randomGraph() {
+        return TestGraphs.randomGraph(NODES, 900, 7)
+                .withFeatures(Features.dense(TestGraphs.randomMatrix(NODES, DIM, 8)));
     }
 }
