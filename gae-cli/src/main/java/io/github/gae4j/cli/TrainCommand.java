@@ -19,6 +19,7 @@ import io.github.gae4j.cli.run.FeatureMode;
 import io.github.gae4j.cli.run.FeatureProbe;
 import io.github.gae4j.cli.run.FeaturelessRecipe;
 import io.github.gae4j.cli.run.LoadedRun;
+import io.github.gae4j.cli.run.MiniBatchOptions;
 import io.github.gae4j.cli.run.ModelOptions;
 import io.github.gae4j.cli.run.OptionChecks;
 import io.github.gae4j.cli.run.RunDiagnostics;
@@ -39,10 +40,13 @@ import io.github.gae4j.runtime.files.Json;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.files.ProvenanceJson;
+import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.runtime.model.ModelSpec;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.provenance.Provenance;
+import io.github.gae4j.runtime.train.BatchStats;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.LearningRateSchedule;
 import io.github.gae4j.runtime.train.Trainer;
@@ -93,6 +97,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions model = new ModelOptions();
+
+    @Mixin
+    MiniBatchOptions miniBatch = new MiniBatchOptions();
 
     @Mixin
     BaselineOptions baselineOptions = new BaselineOptions();
@@ -168,6 +175,11 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         OptionChecks.atLeast("--checkpoint-every", checkpointEvery, 0, "0 = only at the end");
         OptionChecks.atLeast("--stop-after", stopAfter, 1, "");
+        if (resume != null && miniBatch.anyGiven()) {
+            throw new ConfigException("--resume continues with the checkpoint's mini-batch settings (or full-batch"
+                    + " training): leave out --batch-size, --fanout, --neg-ratio, --negatives and --batches-per-epoch");
+        }
+        miniBatch.check();
         int nThreads = Threads.resolve(threads);
         Setup setup = resume != null ? resumed() : fresh();
         try {
@@ -201,6 +213,12 @@ final class TrainCommand implements Callable<Integer> {
                 setup.features().reason());
         if (setup.description().model().equals(FeaturelessRecipe.spec())) {
             stdout.println(FeaturelessRecipe.note());
+        }
+        if (description.training().isMiniBatch()) {
+            stdout.println(miniBatchLine(
+                    description.training().miniBatch(),
+                    setup.split(),
+                    resume == null && miniBatch.enabled() && miniBatch.fanOutDefaulted()));
         }
         if (setup.state() != null) {
             stdout.printf(
@@ -318,9 +336,32 @@ final class TrainCommand implements Callable<Integer> {
         if (FeaturelessRecipe.applies(data.mode(), data.choice(), modelChosen)) {
             description = FeaturelessRecipe.of(description);
         }
+        if (miniBatch.enabled()) {
+            PrintWriter err = spec.commandLine().getErr();
+            description = new ModelDescription(
+                    miniBatch.adapt(description.model(), model.choosesLosses(), err::println), description.training());
+            err.flush();
+        }
         GraphAutoencoder m = assembler.assemble(
                 description.model(),
                 new CreationContext(graph.featuresOrIdentity().dim(), graph.nodeCount(), seed));
+        if (miniBatch.enabled()) {
+            // Every loss term on a batch, one fan-out per layer: checked here, before the run directory exists.
+            MiniBatchSettings settings = miniBatch.settings(
+                    m,
+                    split.trainGraph().featuresOrIdentity(),
+                    description.model().encoder().name());
+            description = new ModelDescription(
+                    description.model(),
+                    description.training().toBuilder().miniBatch(settings).build());
+        } else if (description.training().isMiniBatch()) {
+            // A model file's mini-batch block: the same checks, also before the run directory exists.
+            MiniBatchOptions.check(
+                    description.training().miniBatch(),
+                    m,
+                    split.trainGraph().featuresOrIdentity(),
+                    description.model().encoder().name());
+        }
         return new Setup(
                 description,
                 LoadedRun.provenance(description.model(), plugins, ref, graph, seed),
@@ -423,6 +464,11 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
+        public void onBatch(BatchStats stats) {
+            bar.onBatch(stats);
+        }
+
+        @Override
         public void afterEpoch(EpochStats stats, Supplier<TrainingState> state) {
             if (checkpointEvery > 0
                     && stats.epoch() % checkpointEvery == 0
@@ -444,9 +490,30 @@ final class TrainCommand implements Callable<Integer> {
             return "gae"; // the reference model with negative sampling and latent 32; the note line says so
         }
         String enc = d.model().encoder().name();
-        boolean gae = d.model().equals(io.github.gae4j.runtime.model.ModelSpec.gae());
-        boolean vgae = d.model().equals(io.github.gae4j.runtime.model.ModelSpec.vgae());
+        // The presets, also as mini-batch training trains them (negative sampling in place of weighted-bce).
+        ModelSpec gaeSpec = ModelSpec.gae();
+        ModelSpec vgaeSpec = ModelSpec.vgae();
+        boolean gae = d.model().equals(gaeSpec) || d.model().equals(gaeSpec.withNegativeSampling());
+        boolean vgae = d.model().equals(vgaeSpec) || d.model().equals(vgaeSpec.withNegativeSampling());
         return gae ? "gae" : vgae ? "vgae" : enc;
+    }
+
+    /** {@code mini-batches: 1024 training edges, fan-out 25,10, 1 uniform negative per edge, 8 batches per epoch}. */
+    private static String miniBatchLine(MiniBatchSettings m, LinkSplit split, boolean defaultFanOut) {
+        int positives = split.trainGraph().edgeCount();
+        int all = MiniBatchSettings.of(m.batchSize(), m.fanOut()).batchesPerEpoch(positives);
+        int used = m.batchesPerEpoch(positives);
+        double r = m.negativeRatio();
+        return String.format(
+                Locale.ROOT,
+                "mini-batches: %d training edges, fan-out %s%s, %s %s negative%s per edge, %s batches per epoch",
+                m.batchSize(),
+                m.fanOut(),
+                defaultFanOut ? " (the default for " + m.fanOut().hops() + " encoder layers)" : "",
+                r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r),
+                m.negatives().label(),
+                r == 1.0 ? "" : "s",
+                used == all ? Integer.toString(all) : used + " of " + all);
     }
 
     private static void writeRunJson(

@@ -17,6 +17,8 @@ import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
+import io.github.gae4j.runtime.minibatch.FanOut;
+import io.github.gae4j.runtime.minibatch.NeighbourSampler;
 import io.github.gae4j.runtime.plugin.ComponentKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +83,33 @@ public interface CorruptionContract {
         int dim = graph.featuresOrIdentity().dim();
         return Contracts.create(
                 ComponentKind.CORRUPTION, factory(), options, new CreationContext(dim, graph.nodeCount(), seed(), dim));
+    }
+
+    /**
+     * A corruption that says it works in mini-batches keeps the sampled subgraph: the graph and Â it hands on are
+     * the ones it was given (a sampled subgraph's Â holds the full graph's values, which rebuilding would lose).
+     */
+    @Test
+    default void miniBatchCorruptionKeepsTheSampledGraph() {
+        for (Graph graph : graphs()) {
+            Corruption corruption = createCorruption(config(), graph);
+            if (!corruption.supportsMiniBatch()) {
+                continue;
+            }
+            GraphInput full = GraphInput.of(graph);
+            GraphInput sampled = new NeighbourSampler(full, FanOut.of(2, 2))
+                    .sample(new int[] {0, 1, 2}, new SplittableRandom(seed()))
+                    .input();
+            CorruptedInput out = corrupt(corruption, sampled, seed());
+            assertThat(out.input().graph())
+                    .as(
+                            "graph after '%s' on a sampled subgraph of %s",
+                            factory().name(), graph.name())
+                    .isSameAs(sampled.graph());
+            assertThat(out.input().normalizedAdjacency())
+                    .as("Â after '%s' on a sampled subgraph of %s", factory().name(), graph.name())
+                    .isSameAs(sampled.normalizedAdjacency());
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.cli.progress;
 
+import io.github.gae4j.runtime.train.BatchStats;
 import io.github.gae4j.runtime.train.EpochStats;
 import io.github.gae4j.runtime.train.TrainingListener;
 import java.io.PrintWriter;
@@ -11,10 +12,16 @@ import java.util.function.LongSupplier;
  * Shows training progress: a redrawn bar with epoch, loss, validation AUC and ETA on a terminal,
  * or a plain line every tenth of the run where output is a file or a CI log. ETA is the mean wall
  * time per epoch so far (evaluation included) times the epochs left.
+ *
+ * <p>In mini-batch training the bar also shows the batch within the epoch and the epoch's running loss (the mean of
+ * its batches so far), redrawn at most ten times a second; in line mode a batch line is printed at most every
+ * {@value #BATCH_LINE_SECONDS} seconds, so a long epoch on a large graph still shows it is moving.
  */
 public final class ProgressListener implements TrainingListener {
 
     private static final int BAR_WIDTH = 24;
+    private static final long BAR_REDRAW_NANOS = 100_000_000L;
+    static final int BATCH_LINE_SECONDS = 5;
 
     private final PrintWriter out;
     private final ProgressMode mode;
@@ -26,6 +33,10 @@ public final class ProgressListener implements TrainingListener {
     private double bestAuc = Double.NaN;
     private boolean barOpen;
     private String lastBar = "";
+    private double batchLossSum;
+    private long batchStartNanos = -1;
+    private double batchStartEpochs;
+    private long lastBatchShown;
 
     public ProgressListener(PrintWriter out, ProgressMode mode, int totalEpochs) {
         this(out, mode, totalEpochs, System::nanoTime);
@@ -63,6 +74,53 @@ public final class ProgressListener implements TrainingListener {
         }
     }
 
+    /** One mini-batch step: the bar redrawn or a line printed when the last was long enough ago. */
+    @Override
+    public void onBatch(BatchStats s) {
+        batchLossSum = s.batch() == 1 ? s.loss() : batchLossSum + s.loss();
+        long now = clock.getAsLong();
+        double epochsDone = s.epoch() - 1 + (double) s.batch() / s.batches();
+        if (batchStartNanos < 0) {
+            batchStartNanos = now;
+            batchStartEpochs = epochsDone;
+            lastBatchShown = now;
+        }
+        if (s.batch() == s.batches()) {
+            return; // the epoch's own line follows at once
+        }
+        switch (mode) {
+            case BAR -> {
+                if (now - lastBatchShown >= BAR_REDRAW_NANOS || !barOpen) {
+                    lastBatchShown = now;
+                    draw(epochsDone, batchLine(s, now, epochsDone));
+                }
+            }
+            case LINES -> {
+                if (now - lastBatchShown >= BATCH_LINE_SECONDS * 1_000_000_000L) {
+                    lastBatchShown = now;
+                    out.println(batchLine(s, now, epochsDone));
+                    out.flush();
+                }
+            }
+            default -> {}
+        }
+    }
+
+    String batchLine(BatchStats s, long now, double epochsDone) {
+        double rate = (now - batchStartNanos) / 1e9 / Math.max(1e-9, epochsDone - batchStartEpochs);
+        String eta = now == batchStartNanos ? "ETA  -" : "ETA " + duration(rate * (totalEpochs - epochsDone));
+        return String.format(
+                Locale.ROOT,
+                "epoch %d/%d  batch %d/%d  loss %.4f  best %s  %s",
+                s.epoch(),
+                totalEpochs,
+                s.batch(),
+                s.batches(),
+                batchLossSum / s.batch(),
+                auc(bestAuc),
+                eta);
+    }
+
     /**
      * Prints {@code line} (a warning) on a line of its own without breaking the bar: the bar is wiped, the line
      * printed, and the bar drawn again below it. Printed in every mode, {@code none} included: it is not progress.
@@ -88,10 +146,17 @@ public final class ProgressListener implements TrainingListener {
     }
 
     private void bar(EpochStats s) {
-        int filled = (int) Math.round(BAR_WIDTH * (double) s.epoch() / totalEpochs);
+        draw(s.epoch(), line(s));
+    }
+
+    /** The bar filled to {@code epochs} of the run, then {@code text}; blanks wipe a longer previous line. */
+    private void draw(double epochs, String text) {
+        int filled = (int) Math.round(BAR_WIDTH * epochs / totalEpochs);
         String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
-        lastBar = String.format(Locale.ROOT, "[%s] %s", bar, line(s)) + "   ";
-        out.print("\r" + lastBar);
+        String next = String.format(Locale.ROOT, "[%s] %s", bar, text) + "   ";
+        String wipe = " ".repeat(Math.max(0, lastBar.length() - next.length()));
+        lastBar = next;
+        out.print("\r" + lastBar + wipe);
         out.flush();
         barOpen = true;
     }

@@ -156,6 +156,11 @@ public final class ModelOptions {
                 || keepLast;
     }
 
+    /** Whether the loss terms are the user's ({@code --loss} or a model file), not a preset's. */
+    public boolean choosesLosses() {
+        return modelFile != null || !losses.isEmpty();
+    }
+
     /** The description these options give. */
     public ModelDescription description() {
         ModelDescription base;

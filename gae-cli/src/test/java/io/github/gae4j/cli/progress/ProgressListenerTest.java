@@ -3,9 +3,11 @@ package io.github.gae4j.cli.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gae4j.runtime.train.BatchStats;
 import io.github.gae4j.runtime.train.EpochStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +74,47 @@ final class ProgressListenerTest {
         assertThat(ProgressMode.AUTO.resolve(true)).isEqualTo(ProgressMode.BAR);
         assertThat(ProgressMode.AUTO.resolve(false)).isEqualTo(ProgressMode.LINES);
         assertThat(ProgressListener.duration(3725)).isEqualTo("1h02m");
+    }
+
+    /** Mini-batches: the bar shows batch b/N and the running loss, redrawn at most ten times a second. */
+    @Test
+    void barModeShowsTheBatchAndTheRunningLossThrottled() {
+        StringWriter text = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        ProgressListener p = new ProgressListener(new PrintWriter(text), ProgressMode.BAR, 2, clock::get);
+        for (int e = 1; e <= 2; e++) {
+            for (int b = 1; b <= 40; b++) {
+                clock.addAndGet(20_000_000L); // 20 ms a batch: 50 a second, five redraws a second
+                p.onBatch(new BatchStats(e, b, 40, b, 20));
+            }
+            p.onEpoch(new EpochStats(e, 20.5, 0.8, 0.8, 800));
+        }
+        p.finish();
+        String out = text.toString();
+        // Per epoch: the first batch, then every fifth (100 ms), then the epoch line; the last batch is not drawn.
+        assertThat(out.split("\r")).hasSize(1 + 2 * (1 + 7 + 1));
+        assertThat(out).contains("epoch 1/2  batch 1/40  loss 1.0000  best   -   ");
+        // Batch 6 of 40: (1 + ... + 6) / 6 = 3.5; 6/40 of the first of two epochs fills 2 of 24 characters.
+        assertThat(out).contains("[##----------------------] epoch 1/2  batch 6/40  loss 3.5000");
+        assertThat(out).contains("epoch 2/2  batch 36/40  loss 18.5000  best 0.8000  ETA 0s");
+        assertThat(out).doesNotContain("batch 40/40");
+    }
+
+    /** In log lines, a batch line at most every few seconds: a long epoch still shows it moves. */
+    @Test
+    void linesModePrintsABatchLineEveryFewSeconds() {
+        StringWriter text = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        ProgressListener p = new ProgressListener(new PrintWriter(text), ProgressMode.LINES, 1, clock::get);
+        for (int b = 1; b <= 100; b++) {
+            clock.addAndGet(1_000_000_000L); // a second a batch
+            p.onBatch(new BatchStats(1, b, 100, 0.5, 1000));
+        }
+        p.onEpoch(new EpochStats(1, 0.5, 0.9, 0.9, 100_000));
+        List<String> lines = text.toString().lines().toList();
+        int expected = 99 / ProgressListener.BATCH_LINE_SECONDS; // batches 6, 11, ... 96, then the epoch's line
+        assertThat(lines).hasSize(expected + 1);
+        assertThat(lines.get(0)).isEqualTo("epoch 1/1  batch 6/100  loss 0.5000  best   -     ETA 1m34s");
+        assertThat(lines.get(expected)).startsWith("epoch 1/1  loss 0.5000  val AUC 0.9000");
     }
 }

@@ -116,6 +116,12 @@ public final class FeatureMask implements Corruption {
         return token == null ? List.of() : List.of(token);
     }
 
+    /** Only features change: the sampled subgraph and its Â are kept. */
+    @Override
+    public boolean supportsMiniBatch() {
+        return true;
+    }
+
     @Override
     public CorruptedInput corrupt(CorruptedInput in, RandomGenerator random) {
         Objects.requireNonNull(in, "in is null");

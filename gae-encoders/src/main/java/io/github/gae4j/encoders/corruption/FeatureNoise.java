@@ -41,6 +41,12 @@ public final class FeatureNoise implements Corruption {
         return std;
     }
 
+    /** Only features change: the sampled subgraph and its Â are kept. */
+    @Override
+    public boolean supportsMiniBatch() {
+        return true;
+    }
+
     @Override
     public CorruptedInput corrupt(CorruptedInput in, RandomGenerator random) {
         Objects.requireNonNull(in, "in is null");

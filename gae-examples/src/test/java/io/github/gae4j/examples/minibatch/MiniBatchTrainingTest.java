@@ -14,6 +14,7 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.minibatch.FanOut;
 import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
 import io.github.gae4j.runtime.minibatch.NegativeSampling;
+import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.model.ModelSpec;
@@ -157,6 +158,22 @@ final class MiniBatchTrainingTest {
             assertThatThrownBy(() -> trainer.fit(model, SPLIT))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("'weighted-bce'");
+        }
+    }
+
+    @Test
+    void aCorruptionThatChangesTheGraphIsRefusedByNameAndAFeatureOneIsNot() {
+        TrainerConfig cfg = config(1).miniBatch(miniBatch()).build();
+        ModelSpec gae = ModelSpec.gae().withNegativeSampling();
+        try (Parallelism threads = Parallelism.singleThreaded()) {
+            Trainer trainer = new Trainer(cfg, threads);
+            GraphAutoencoder dropping = model(gae.withCorruptions(ComponentSpec.of("edge-dropout")));
+            assertThatThrownBy(() -> trainer.fit(dropping, SPLIT))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("'edge-dropout'")
+                    .hasMessageContaining("changes the graph");
+            GraphAutoencoder noisy = model(gae.withCorruptions(ComponentSpec.of("feature-noise")));
+            assertThat(trainer.fit(noisy, SPLIT).history()).hasSize(1);
         }
     }
 

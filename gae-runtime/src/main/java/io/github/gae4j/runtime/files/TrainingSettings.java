@@ -2,8 +2,13 @@
 package io.github.gae4j.runtime.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.runtime.minibatch.FanOut;
+import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
+import io.github.gae4j.runtime.minibatch.NegativeSampling;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.train.LearningRateSchedule;
 import io.github.gae4j.runtime.train.TrainerConfig;
@@ -19,7 +24,13 @@ import java.util.Set;
  *
  * <pre>{"epochs": 200, "learning-rate": 0.01, "optimizer": {"name": "adamw", "options": {"weight-decay": 0.01}},
  *  "seed": 42, "restore-best": false, "log-every": 10, "eval-every": 1, "patience": 20, "grad-clip": 1,
- *  "lr-schedule": "cosine"}</pre>
+ *  "lr-schedule": "cosine",
+ *  "mini-batch": {"batch-size": 1024, "fanout": [25, 10], "neg-ratio": 1, "negatives": "uniform",
+ *                 "batches-per-epoch": 0}}</pre>
+ *
+ * {@code mini-batch} (absent = full-batch training) needs {@code batch-size} and {@code fanout} (a list of numbers
+ * or the text {@code "25,10"}); {@code neg-ratio} (1), {@code negatives} ({@code uniform} or {@code degree}) and
+ * {@code batches-per-epoch} (0 = all) are optional.
  *
  * The optimiser is a plugin by name with its options, as the model's components are ({@code adam} without options
  * when absent). Files written before optimisers were plugins hold Adam's settings as keys of {@code training}
@@ -43,7 +54,10 @@ public final class TrainingSettings {
             "eval-every",
             "patience",
             "grad-clip",
-            "lr-schedule");
+            "lr-schedule",
+            "mini-batch");
+    static final Set<String> MINI_BATCH_KEYS =
+            Set.of("batch-size", "fanout", "neg-ratio", "negatives", "batches-per-epoch");
     private static final String WHAT = "'training'";
     /** Adam's settings as keys of {@code training} before optimisers were plugins, with Adam's defaults. */
     private static final Map<String, Double> LEGACY_ADAM = legacyAdam();
@@ -80,7 +94,23 @@ public final class TrainingSettings {
             // Likewise only when not the default, so existing descriptions and checkpoint headers keep their bytes.
             training.put("lr-schedule", t.learningRateSchedule().key());
         }
+        if (t.isMiniBatch()) {
+            training.set("mini-batch", miniBatch(t.miniBatch()));
+        }
         return training;
+    }
+
+    private static ObjectNode miniBatch(MiniBatchSettings m) {
+        ObjectNode o = Json.object();
+        o.put("batch-size", m.batchSize());
+        ArrayNode fanOut = o.putArray("fanout");
+        for (int v : m.fanOut().toArray()) {
+            fanOut.add(v);
+        }
+        o.put("neg-ratio", m.negativeRatio());
+        o.put("negatives", m.negatives().label());
+        o.put("batches-per-epoch", m.batchesPerEpoch());
+        return o;
     }
 
     /** The object at {@code at} of {@code tree}; unknown keys and wrong types fail naming the line and key. */
@@ -107,7 +137,7 @@ public final class TrainingSettings {
                     tree.smallInteger(o, at, "patience", WHAT, d.patience()),
                     gradClip,
                     schedule,
-                    d.miniBatch());
+                    o.has("mini-batch") ? miniBatch(tree, o, at) : d.miniBatch());
         } catch (IllegalArgumentException e) {
             throw tree.fail(at, "'training': " + e.getMessage());
         }
@@ -141,6 +171,79 @@ public final class TrainingSettings {
             }
         });
         return new ComponentSpec(TrainerConfig.DEFAULT_OPTIMIZER, ComponentConfig.of(options));
+    }
+
+    /** The {@code mini-batch} block; each bad value fails naming its line and key. */
+    private static MiniBatchSettings miniBatch(LocatedTree tree, ObjectNode training, String parent) {
+        String at = LocatedTree.child(parent, "mini-batch");
+        String what = "'mini-batch' of 'training'";
+        ObjectNode o = tree.object(training.get("mini-batch"), at, what);
+        tree.onlyKeys(o, at, MINI_BATCH_KEYS, what);
+        if (!o.has("batch-size") || !o.has("fanout")) {
+            throw tree.fail(
+                    at, what + " needs 'batch-size' and 'fanout', e.g. \"batch-size\": 1024, \"fanout\": [25, 10]");
+        }
+        int batchSize = tree.smallInteger(o, at, "batch-size", what, 0);
+        if (batchSize < 1) {
+            throw tree.fail(
+                    LocatedTree.child(at, "batch-size"),
+                    "'batch-size' of " + what + " must be at least 1 training edge, got " + batchSize);
+        }
+        FanOut fanOut = fanOut(tree, o.get("fanout"), LocatedTree.child(at, "fanout"), what);
+        double ratio = tree.number(o, at, "neg-ratio", what, MiniBatchSettings.DEFAULT_NEGATIVE_RATIO);
+        if (!(ratio > 0) || !Double.isFinite(ratio)) {
+            throw tree.fail(
+                    LocatedTree.child(at, "neg-ratio"),
+                    "'neg-ratio' of " + what + " must be a positive finite number, got "
+                            + LocatedTree.text(o.get("neg-ratio")));
+        }
+        NegativeSampling negatives = NegativeSampling.UNIFORM;
+        if (o.has("negatives")) {
+            JsonNode v = o.get("negatives");
+            try {
+                negatives = NegativeSampling.parse(v.isTextual() ? v.textValue() : v.toString());
+            } catch (ConfigException e) {
+                throw tree.fail(LocatedTree.child(at, "negatives"), "'negatives' of " + what + ": " + e.getMessage());
+            }
+        }
+        int perEpoch = tree.smallInteger(o, at, "batches-per-epoch", what, 0);
+        if (perEpoch < 0) {
+            throw tree.fail(
+                    LocatedTree.child(at, "batches-per-epoch"),
+                    "'batches-per-epoch' of " + what + " must be >= 0 (0 = all batches), got " + perEpoch);
+        }
+        return new MiniBatchSettings(batchSize, fanOut, ratio, negatives, perEpoch);
+    }
+
+    /** {@code [25, 10]} or {@code "25,10"}. */
+    private static FanOut fanOut(LocatedTree tree, JsonNode v, String at, String what) {
+        String text;
+        if (v.isTextual()) {
+            text = v.textValue();
+        } else if (v.isArray()) {
+            StringBuilder b = new StringBuilder();
+            for (JsonNode entry : v) {
+                if (!entry.isIntegralNumber() || !entry.canConvertToInt()) {
+                    throw tree.fail(
+                            at,
+                            "'fanout' of " + what + " must hold whole numbers (-1 = all), got " + LocatedTree.text(v));
+                }
+                b.append(b.length() == 0 ? "" : ",").append(entry.intValue());
+            }
+            text = b.toString();
+        } else if (v.isIntegralNumber() && v.canConvertToInt()) {
+            text = Integer.toString(v.intValue()); // a one-layer encoder's fan-out, as YAML reads "fanout: 25"
+        } else {
+            throw tree.fail(
+                    at,
+                    "'fanout' of " + what + " must be a list like [25, 10] or the text \"25,10\", got "
+                            + LocatedTree.text(v));
+        }
+        try {
+            return FanOut.parse(text);
+        } catch (ConfigException e) {
+            throw tree.fail(at, "'fanout' of " + what + ": " + e.getMessage());
+        }
     }
 
     private static LearningRateSchedule schedule(LocatedTree tree, ObjectNode o, String at, LearningRateSchedule def) {

@@ -189,7 +189,7 @@ public final class GraphAutoencoder {
             SplittableRandom random,
             ComputationContext ctx) {
         if (batch != null) {
-            requireMiniBatchLosses();
+            requireMiniBatch();
         }
         CorruptedInput corrupted = CorruptedInput.clean(input);
         for (Corruption c : corruptions) {
@@ -213,11 +213,27 @@ public final class GraphAutoencoder {
     }
 
     /**
-     * Checks that every loss term can be computed on a link mini-batch ({@link Loss#supportsMiniBatch()}).
+     * Checks that the model can be trained on link mini-batches: every loss term can be computed on a batch
+     * ({@link Loss#supportsMiniBatch()}) and every corruption keeps the sampled subgraph ({@link
+     * Corruption#supportsMiniBatch()}).
      *
-     * @throws UnsupportedOperationException naming the first term that cannot, and why
+     * @throws UnsupportedOperationException naming the first term or corruption that cannot, and why
      */
-    public void requireMiniBatchLosses() {
+    public void requireMiniBatch() {
+        for (Corruption c : corruptions) {
+            if (!c.supportsMiniBatch()) {
+                String name = spec == null || spec.corruptions().size() != corruptions.size()
+                        ? c.getClass().getSimpleName()
+                        : spec.corruptions().get(corruptions.indexOf(c)).name();
+                throw new UnsupportedOperationException(String.format(
+                        java.util.Locale.ROOT,
+                        "Corruption '%s' cannot be used in mini-batches: it changes the graph, and on a sampled"
+                                + " subgraph that re-normalises the propagation differently from the full graph the"
+                                + " model is evaluated on. Train full-batch (leave out --batch-size), or corrupt"
+                                + " features only (feature-mask, feature-noise)",
+                        name));
+            }
+        }
         List<String> keys = lossTermKeys();
         for (int k = 0; k < losses.size(); k++) {
             if (!losses.get(k).loss().supportsMiniBatch()) {

@@ -2,6 +2,7 @@
 package io.github.gae4j.runtime.train;
 
 import io.github.gae4j.core.spi.ComponentConfig;
+import io.github.gae4j.runtime.minibatch.FanOut;
 import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import java.util.LinkedHashMap;
@@ -215,6 +216,17 @@ public record TrainerConfig(
         public Builder miniBatch(MiniBatchSettings value) {
             miniBatch = value;
             return this;
+        }
+
+        /**
+         * Trains in mini-batches of {@code batchSize} training edges with the fan-out {@code fanOut} ({@code "25,10"},
+         * one entry per encoder layer, -1 = all neighbours), uniform negatives at ratio 1, every batch in each epoch:
+         * what {@code gae train --batch-size 1024 --fanout 25,10} does.
+         *
+         * @throws io.github.gae4j.core.error.ConfigException for a batch size below 1 or a malformed fan-out
+         */
+        public Builder miniBatch(int batchSize, String fanOut) {
+            return miniBatch(MiniBatchSettings.of(batchSize, FanOut.parse(fanOut)));
         }
 
         /**
