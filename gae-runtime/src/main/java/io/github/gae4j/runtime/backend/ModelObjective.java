@@ -18,9 +18,9 @@ import java.util.SplittableRandom;
  * terms, its corruptions applied, for the {@linkplain WorkBatch#wholeGraph() whole graph} (one example), with
  * each term's value reported under {@link GraphAutoencoder#lossTermKeys()}.
  *
- * <p>Batches of pairs or nodes are refused: the model's loss terms read the whole training graph (its positives,
- * its negative sampler, all of Z), and none of them can yet be restricted to a batch. Mini-batch training will
- * teach the objective to build a batch's subgraph and hand the batch to the terms.
+ * <p>Batches of pairs, nodes or links are refused: here the loss terms read the whole training graph (its positives,
+ * its negative sampler, all of Z). {@code runtime.minibatch.MiniBatchObjective} computes link batches on sampled
+ * subgraphs.
  */
 public final class ModelObjective implements TrainingObjective {
 

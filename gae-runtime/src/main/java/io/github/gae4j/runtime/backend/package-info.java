@@ -11,17 +11,15 @@
  *
  * <p>{@link io.github.gae4j.runtime.backend.LocalBackend} is the single-machine backend (one forward and backward
  * pass with a thread budget); {@link io.github.gae4j.runtime.backend.ModelObjective} is a graph autoencoder's
- * objective, which today computes the whole graph only and refuses pairs and nodes with an {@link
- * java.lang.UnsupportedOperationException} naming the batch and the loss terms. What plugs in here next:
- * <ul>
- *   <li>mini-batch training builds edge-seeded batches of {@code Pairs} (positives and sampled negatives, drawn from
- *       (seed, epoch, batch)) and teaches the objective to compute one on a sampled subgraph, handing the batch to
- *       the loss terms; a term that needs the whole graph keeps refusing, by name;</li>
- *   <li>a distributed backend (Spark) ships the model description (JSON) and the weights (as {@code double[]}) to
- *       its executors, each computes its block's {@code LossAndGradients} with this objective and a local backend,
- *       and the driver sums them before the optimiser steps; objectives whose terms train state of their own
- *       between passes (an adversarial discriminator) cannot be split and must be refused there.</li>
- * </ul>
+ * full-graph objective, which refuses pairs and nodes with an {@link java.lang.UnsupportedOperationException} naming
+ * the batch and the loss terms. Mini-batch training ({@code runtime.minibatch}) plugs in here: its plan makes
+ * edge-seeded {@link io.github.gae4j.runtime.backend.WorkBatch.Links} batches (positives, sampled non-edges and a
+ * share of the nodes, drawn from (seed, epoch, batch)) and its objective samples each batch's subgraph and computes
+ * it; a loss term that needs the whole graph refuses, by name. What plugs in next: a distributed backend (Spark) ships
+ * the model description (JSON) and the weights (as {@code double[]}) to its executors, each computes its block's
+ * {@code LossAndGradients} with the mini-batch objective and a local backend, and the driver sums them before the
+ * optimiser steps; objectives whose terms train state of their own between passes (an adversarial discriminator)
+ * cannot be split and must be refused there.
  * A new backend depends on {@code gae-runtime} and implements {@code ExecutionBackend}; the trainer takes it in
  * its constructor ({@code new Trainer(config, backend, parallelism, plugins, listeners)}).
  */
