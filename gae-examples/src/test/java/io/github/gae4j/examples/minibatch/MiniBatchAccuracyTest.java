@@ -48,6 +48,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and, to explore, {@code gae4j.minibatch.batch} (1024), {@code gae4j.minibatch.epochs} (all datasets),
  * {@code gae4j.minibatch.lr} (0.01), {@code gae4j.minibatch.threads} (2), {@code gae4j.minibatch.curve=true} (prints
  * each run's validation AUC every 10 epochs). Skipped without the data.
+ *
+ * <p>Measured with 10 seeds (2 cores, load 7-9): mini-batch test AUC within 1.0 point of full batch for all six
+ * (Cora +0.24/+0.45, CiteSeer +0.85/+0.78, PubMed -0.53/-0.25 for GAE/VGAE), with 1.7-4.5x fewer epochs to the best
+ * validation AUC but 1.4-8x more optimiser steps: on graphs this small a 2-hop sample covers much of the graph.
  */
 final class MiniBatchAccuracyTest {
 
