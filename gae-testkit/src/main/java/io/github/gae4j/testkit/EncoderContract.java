@@ -4,6 +4,7 @@ package io.github.gae4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
@@ -13,12 +14,15 @@ import io.github.gae4j.core.autodiff.functions.Sigmoid;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.EncoderFactory;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.minibatch.FanOut;
@@ -52,7 +56,7 @@ import org.junit.jupiter.api.Test;
  * different seeds differ; evaluation is repeatable; {@code weights()} is non-empty, all require a gradient and have
  * distinct names; the parameters that get a gradient in a training pass are exactly {@code weights()} (except those
  * named in {@link #weightsWithoutGradient()}); {@code create} reads no option that {@code parameters()} does not
- * declare;
+ * declare; an encoder offering {@link LayerwiseEncoder} gives the same encoding layer-wise as {@code encode};
  * gradients of a scalar function of the encoding match central finite differences (override the
  * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code optionNames(factory)};
  * the encoder works on sampled subgraphs, as mini-batch training runs it (unless {@link #supportsMiniBatch()} says
@@ -158,6 +162,50 @@ public interface EncoderContract extends GradientCheck {
                         .toRowMajor())
                 .as("μ of encoders created with seeds %d and %d", seed(), seed() + 1)
                 .isNotEqualTo(first);
+    }
+
+    /**
+     * For an encoder that offers {@link LayerwiseEncoder}: its layer-wise encoding equals {@code encode(input,
+     * EVAL)} (μ, and log σ if variational) within 1e-9 on every graph, in blocks of 1 and 2 rows and of the default
+     * size, and the same on 1 and 2 threads. Encoders without the capability pass (evaluation runs their full-graph
+     * forward pass).
+     */
+    @Test
+    default void layerwiseInferenceEqualsTheFullGraphForwardPass() {
+        for (Graph graph : graphs()) {
+            Encoder encoder = createEncoder(graph, seed());
+            if (!(encoder instanceof LayerwiseEncoder)) {
+                return;
+            }
+            GraphInput input = GraphInput.of(graph);
+            Encoding full = encoder.encode(input, Mode.EVAL);
+            for (int rows : new int[] {1, 2, LayerwiseInference.DEFAULT_CHUNK_ROWS}) {
+                Encoding layerwise = LayerwiseInference.encode(encoder, input, rows);
+                String what = String.format(java.util.Locale.ROOT, "%s in blocks of %d rows", graph.name(), rows);
+                assertThat(layerwise.isVariational()).as("variational, " + what).isEqualTo(full.isVariational());
+                try (Parallelism two = Parallelism.of(2)) {
+                    double[] one =
+                            new ComputationContext().forward(layerwise.mu()).toRowMajor();
+                    assertThat(one)
+                            .as("layer-wise μ of " + what)
+                            .containsExactly(Contracts.forward(full.mu()).toRowMajor(), within(1e-9));
+                    assertThat(new ComputationContext(two)
+                                    .forward(layerwise.mu())
+                                    .toRowMajor())
+                            .as("layer-wise μ of %s on 2 threads", what)
+                            .containsExactly(one);
+                }
+                if (full.isVariational()) {
+                    assertThat(Contracts.forward(layerwise.logStd().orElseThrow())
+                                    .toRowMajor())
+                            .as("layer-wise log σ of " + what)
+                            .containsExactly(
+                                    Contracts.forward(full.logStd().orElseThrow())
+                                            .toRowMajor(),
+                                    within(1e-9));
+                }
+            }
+        }
     }
 
     @Test

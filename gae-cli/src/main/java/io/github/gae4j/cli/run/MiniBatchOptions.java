@@ -5,6 +5,7 @@ import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.runtime.minibatch.FanOut;
+import io.github.gae4j.runtime.minibatch.MiniBatchObjective;
 import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
 import io.github.gae4j.runtime.minibatch.NegativeSampling;
 import io.github.gae4j.runtime.minibatch.ReceptiveField;
@@ -165,9 +166,16 @@ public final class MiniBatchOptions {
      *                         of the wrong length
      */
     public MiniBatchSettings settings(GraphAutoencoder model, Features features, String encoderName) {
-        requireMiniBatchLosses(model);
+        if (fanOut == null) {
+            // Refuse a loss or corruption by name before measuring the encoder for a default fan-out.
+            try {
+                model.requireMiniBatch();
+            } catch (UnsupportedOperationException e) {
+                throw new ConfigException(e.getMessage(), e);
+            }
+        }
         FanOut f = fanOut != null ? parseFanOut(fanOut) : defaultFanOut(model.encoder(), features, encoderName);
-        ReceptiveField.requireMatches(f, model.encoder(), encoderName, features);
+        MiniBatchObjective.requireTrainable(model, f, features, encoderName);
         return new MiniBatchSettings(
                 batchSize,
                 f,
@@ -182,16 +190,7 @@ public final class MiniBatchOptions {
      */
     public static void check(
             MiniBatchSettings settings, GraphAutoencoder model, Features features, String encoderName) {
-        requireMiniBatchLosses(model);
-        ReceptiveField.requireMatches(settings.fanOut(), model.encoder(), encoderName, features);
-    }
-
-    private static void requireMiniBatchLosses(GraphAutoencoder model) {
-        try {
-            model.requireMiniBatchLosses();
-        } catch (UnsupportedOperationException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        MiniBatchObjective.requireTrainable(model, settings.fanOut(), features, encoderName);
     }
 
     /** Whether {@code --fanout} was left out (the default was taken from the encoder's layers). */

@@ -294,6 +294,33 @@ public final class SparseMatrix {
         return "(" + rows + ", " + cols + ")";
     }
 
+    /**
+     * Rows [from, to) as a (to − from) × cols matrix (copies of those rows' stored entries; the whole matrix itself
+     * when the range is all rows). Each of its rows multiplies as the same row of this matrix does, to the bit:
+     * layer-wise inference takes Â's products a block of rows at a time through it.
+     */
+    public SparseMatrix rowSlice(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IndexOutOfBoundsException(String.format(
+                    Locale.ROOT, "Rows [%d, %d) are not within the %d rows of %s", from, to, rows, shape()));
+        }
+        if (from == 0 && to == rows) {
+            return this;
+        }
+        int start = rowPtr[from];
+        int[] ptr = new int[to - from + 1];
+        for (int i = from; i <= to; i++) {
+            ptr[i - from] = rowPtr[i] - start;
+        }
+        return new SparseMatrix(
+                to - from,
+                cols,
+                ptr,
+                Arrays.copyOfRange(colIdx, start, rowPtr[to]),
+                Arrays.copyOfRange(values, start, rowPtr[to]),
+                false);
+    }
+
     public SparseMatrix transpose() {
         if (symmetric) {
             return this;

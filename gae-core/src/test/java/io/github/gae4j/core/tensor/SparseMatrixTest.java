@@ -121,6 +121,32 @@ final class SparseMatrixTest {
     }
 
     @Test
+    void rowSliceMultipliesAsTheSameRowsOfTheWholeMatrix() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 40;
+        List<int[]> entries = new ArrayList<>();
+        for (int k = 0; k < 200; k++) {
+            entries.add(new int[] {rng.nextInt(n), rng.nextInt(n)});
+        }
+        SparseMatrix s = SparseMatrix.ofCoo(
+                n,
+                n,
+                entries.stream().mapToInt(e -> e[0]).toArray(),
+                entries.stream().mapToInt(e -> e[1]).toArray(),
+                rng.doubles(200).toArray());
+        Matrix x = randomMatrix(n, 5, 9);
+        double[] whole = s.multiply(x, Parallelism.singleThreaded()).data();
+        SparseMatrix slice = s.rowSlice(7, 19);
+        assertThat(slice.rows()).isEqualTo(12);
+        assertThat(slice.cols()).isEqualTo(n);
+        assertThat(slice.multiply(x, Parallelism.singleThreaded()).data())
+                .containsExactly(java.util.Arrays.copyOfRange(whole, 7 * 5, 19 * 5));
+        assertThat(s.rowSlice(0, n)).isSameAs(s);
+        assertThat(s.rowSlice(3, 3).rows()).isZero();
+        assertThatThrownBy(() -> s.rowSlice(5, n + 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void ofCsrValidates() {
         assertThat(SparseMatrix.ofCsr(2, 3, new int[] {0, 1, 3}, new int[] {2, 0, 1}, new double[] {1, 2, 3})
                         .get(1, 1))

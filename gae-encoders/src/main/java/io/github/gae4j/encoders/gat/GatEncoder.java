@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gat;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.AttentionPattern;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +31,7 @@ import java.util.random.RandomGenerator;
  * {@link Mode#TRAIN}, with masks drawn from that random source; {@link #encode(GraphInput, Mode)} and evaluation
  * never drop.
  */
-public final class GatEncoder implements Encoder {
+public final class GatEncoder implements Encoder, LayerwiseEncoder {
 
     private final List<GatLayer> layers;
     private final List<Weights> weights;
@@ -85,6 +89,37 @@ public final class GatEncoder implements Encoder {
     }
 
     private Encoding encoding(GraphInput input, RandomGenerator dropoutRandom) {
+        GatLayer first = requireInputDim(input);
+        AttentionPattern edges = patterns.withSelfLoops(input.normalizedAdjacency());
+        Variable h = first.applyToFeatures(input, edges, dropoutRandom);
+        for (int l = 1; l < layers.size(); l++) {
+            h = layers.get(l).apply(h, edges, dropoutRandom);
+        }
+        return Encoding.deterministic(h);
+    }
+
+    /**
+     * Z of {@link #encode(GraphInput, Mode)}, layer by layer: only one layer's input and output (and that layer's
+     * per-edge attention) are held at a time. Each layer runs as one block of all rows: the attention operations
+     * take the square pattern of Â, not a block of its rows.
+     */
+    @Override
+    public Encoding encodeLayerwise(GraphInput input, int chunkRows) {
+        GatLayer first = requireInputDim(input);
+        int n = input.nodeCount();
+        return Encoding.deterministic(LayerwiseInference.deferred(n, latentDim(), chunkRows, run -> {
+            AttentionPattern edges = patterns.withSelfLoops(input.normalizedAdjacency());
+            Matrix h = run.byRows(n, first.outputDim(), false, rows -> first.applyToFeatures(input, edges, null));
+            for (int l = 1; l < layers.size(); l++) {
+                GatLayer layer = layers.get(l);
+                Constant in = Constant.of(h);
+                h = run.byRows(n, layer.outputDim(), false, rows -> layer.apply(in, edges, null));
+            }
+            return h;
+        }));
+    }
+
+    private GatLayer requireInputDim(GraphInput input) {
         GatLayer first = layers.get(0);
         if (input.features().dim() != first.inputDim()) {
             throw new IllegalArgumentException(String.format(
@@ -93,12 +128,7 @@ public final class GatEncoder implements Encoder {
                     first.inputDim(),
                     input.features().dim()));
         }
-        AttentionPattern edges = patterns.withSelfLoops(input.normalizedAdjacency());
-        Variable h = first.applyToFeatures(input, edges, dropoutRandom);
-        for (int l = 1; l < layers.size(); l++) {
-            h = layers.get(l).apply(h, edges, dropoutRandom);
-        }
-        return Encoding.deterministic(h);
+        return first;
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.MatMul;
@@ -9,7 +10,10 @@ import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +29,7 @@ import java.util.random.RandomGenerator;
  * <p>Dropout is applied only by {@link #encode(GraphInput, Mode, RandomGenerator)} in {@link Mode#TRAIN},
  * with masks drawn from that random source; {@link #encode(GraphInput, Mode)} and evaluation never drop.
  */
-public final class GcnEncoder implements Encoder {
+public final class GcnEncoder implements Encoder, LayerwiseEncoder {
 
     private final HiddenLayers hidden;
     private final GraphConvolution output;
@@ -80,6 +84,13 @@ public final class GcnEncoder implements Encoder {
         return Encoding.deterministic(output.apply(input, hidden.apply(input, dropoutRandom), dropoutRandom));
     }
 
+    /** μ of {@link #encode(GraphInput, Mode)}, layer by layer ({@link HiddenLayers#infer}, {@link GraphConvolution#infer}). */
+    @Override
+    public Encoding encodeLayerwise(GraphInput input, int chunkRows) {
+        return Encoding.deterministic(LayerwiseInference.deferred(
+                input.nodeCount(), latentDim(), chunkRows, run -> output.infer(input, hidden.infer(input, run), run)));
+    }
+
     /** H = ReLU(Â X W0), the first layer of the default encoders. */
     public static Variable hiddenLayer(GraphInput input, Weights w0) {
         requireInputDim(input, w0);
@@ -93,6 +104,17 @@ public final class GcnEncoder implements Encoder {
     public static Variable propagateFeatures(GraphInput input, Weights w) {
         requireInputDim(input, w);
         return SparseMatMul.of(input.normalizedAdjacency(), input.featuresTimes(w));
+    }
+
+    /**
+     * {@link #propagateFeatures} over all nodes in evaluation, block by block: X W once, then each block's rows of
+     * Â · (X W) by the same sparse product.
+     */
+    public static Matrix inferPropagateFeatures(GraphInput input, Weights w, LayerwiseInference run) {
+        requireInputDim(input, w);
+        Constant xw = Constant.of(run.evaluate(input.featuresTimes(w)));
+        return run.byRows(
+                input.nodeCount(), w.cols(), true, rows -> SparseMatMul.of(rows.of(input.normalizedAdjacency()), xw));
     }
 
     /** Â H W, with the narrow product H W taken first. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gcn;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
@@ -8,9 +9,12 @@ import io.github.gae4j.core.autodiff.functions.AddBias;
 import io.github.gae4j.core.autodiff.functions.BatchNorm;
 import io.github.gae4j.core.autodiff.functions.Dropout;
 import io.github.gae4j.core.autodiff.functions.LayerNorm;
+import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.ScaleColumns;
+import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.encoders.gcn.GcnOptions.Norm;
 import java.util.ArrayList;
@@ -147,6 +151,29 @@ public final class GraphConvolution {
         }
         Variable in = dropoutRandom == null || dropout == 0 ? h : Dropout.of(h, dropout, dropoutRandom);
         return finish(GcnEncoder.propagate(input, in, weight), h);
+    }
+
+    /**
+     * The layer over all nodes in evaluation (no dropout), block by block ({@link LayerwiseInference#byRows}): H·W
+     * (X·W for {@code h} null) once, then each block's rows of Â · (H·W) finished as {@link #apply} does, with the
+     * same operations on the same rows. Batch norm needs every row's statistics, so it runs as one block.
+     */
+    public Matrix infer(GraphInput input, Matrix h, LayerwiseInference run) {
+        Variable hw;
+        if (h == null) {
+            GcnEncoder.requireInputDim(input, weight);
+            hw = input.featuresTimes(weight);
+        } else {
+            hw = MatMul.of(Constant.of(h), weight);
+        }
+        Constant product = Constant.of(run.evaluate(hw));
+        return run.byRows(
+                input.nodeCount(),
+                outputDim(),
+                norm != Norm.BATCH,
+                rows -> finish(
+                        SparseMatMul.of(rows.of(input.normalizedAdjacency()), product),
+                        residual && h != null ? rows.of(h) : null));
     }
 
     private Variable finish(Variable p, Variable layerInput) {

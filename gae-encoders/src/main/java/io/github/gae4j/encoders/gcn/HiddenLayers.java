@@ -4,6 +4,8 @@ package io.github.gae4j.encoders.gcn;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseInference;
+import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -39,6 +41,18 @@ public final class HiddenLayers {
         Variable h = null;
         for (GraphConvolution layer : layers) {
             h = layer.apply(input, h, dropoutRandom);
+        }
+        return h;
+    }
+
+    /**
+     * The last hidden representation over all nodes in evaluation, layer by layer ({@link GraphConvolution#infer}),
+     * or null when there are no hidden layers; only the current layer's input and output are held.
+     */
+    public Matrix infer(GraphInput input, LayerwiseInference run) {
+        Matrix h = null;
+        for (GraphConvolution layer : layers) {
+            h = layer.infer(input, h, run);
         }
         return h;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.gin;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
@@ -9,11 +10,14 @@ import io.github.gae4j.core.autodiff.functions.Relu;
 import io.github.gae4j.core.autodiff.functions.Scale;
 import io.github.gae4j.core.autodiff.functions.ScaleBy;
 import io.github.gae4j.core.autodiff.functions.SparseMatMul;
+import io.github.gae4j.core.nn.AffineNorm;
 import io.github.gae4j.core.nn.Mlp;
 import io.github.gae4j.core.nn.WeightRegistry;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
@@ -37,7 +41,7 @@ import java.util.random.RandomGenerator;
  * {@code gin.l<l>.norm<i>.gain}, {@code .shift} (with {@code norm}), then {@code gin.l<l>.eps} (1×1, with
  * {@code train-eps}). Only the W are drawn (Glorot-uniform).
  */
-public final class GinEncoder implements Encoder {
+public final class GinEncoder implements Encoder, LayerwiseEncoder {
 
     private final List<Mlp> mlps = new ArrayList<>();
     /** One per layer: a 1×1 weight when ε is learnable, else null (the constant 1 + ε is {@link #eps}). */
@@ -47,6 +51,8 @@ public final class GinEncoder implements Encoder {
     private final double dropout;
     private final List<Weights> weights;
     private final int latent;
+    /** Whether a layer's rows are computed independently (no batch norm in its MLP), so it can run in blocks. */
+    private final boolean rowLocal;
 
     GinEncoder(int inputDim, GinOptions options, RandomGenerator random) {
         if (inputDim < 1) {
@@ -72,6 +78,8 @@ public final class GinEncoder implements Encoder {
         this.dropout = options.dropout();
         this.weights = registry.weights();
         this.latent = options.latent();
+        this.rowLocal = options.mlpLayers() < 2
+                || options.norm().filter(k -> k == AffineNorm.Kind.BATCH).isEmpty();
     }
 
     @Override
@@ -88,28 +96,60 @@ public final class GinEncoder implements Encoder {
         SparseMatrix a = input.graph().adjacency();
         Variable h = null;
         for (int l = 0; l < mlps.size(); l++) {
-            Mlp mlp = mlps.get(l);
-            Variable pre;
-            if (l == 0) {
-                pre = mlp.first()
-                        .addBias(aggregate(a, input.featuresTimes(mlp.first().weight()), l));
-            } else {
-                Variable dropped = rate > 0 ? Dropout.of(h, rate, random) : h;
-                pre = mlp.first().apply(aggregate(a, dropped, l));
-            }
-            h = mlp.fromFirstLayerOutput(pre, rate, random);
-            if (l + 1 < mlps.size()) {
-                h = Relu.of(h);
-            }
+            Variable source = l == 0
+                    ? input.featuresTimes(mlps.get(0).first().weight())
+                    : rate > 0 ? Dropout.of(h, rate, random) : h;
+            h = layer(l, a, source, source, rate, random);
         }
         return h;
     }
 
-    /** (1 + ε_l) · h + A · h. */
-    private Variable aggregate(SparseMatrix a, Variable h, int layer) {
+    /**
+     * Layer l for the rows of {@code a} (all of A, or a block of its rows in layer-wise inference): {@code self} is
+     * those rows of the layer's source (XW0 for layer 0, else the previous layer's output), {@code neighbours} the
+     * source over all nodes.
+     */
+    private Variable layer(
+            int l, SparseMatrix a, Variable self, Variable neighbours, double rate, RandomGenerator random) {
+        Mlp mlp = mlps.get(l);
+        Variable sum = aggregate(a, self, neighbours, l);
+        Variable pre = l == 0 ? mlp.first().addBias(sum) : mlp.first().apply(sum);
+        Variable h = mlp.fromFirstLayerOutput(pre, rate, random);
+        return l + 1 < mlps.size() ? Relu.of(h) : h;
+    }
+
+    /** (1 + ε_l) · self + A · neighbours. */
+    private Variable aggregate(SparseMatrix a, Variable self, Variable neighbours, int layer) {
         Weights learned = learnedEps.get(layer);
-        Variable self = learned != null ? Add.of(h, ScaleBy.of(learned, h)) : eps == 0 ? h : Scale.of(h, 1 + eps);
-        return Add.of(self, SparseMatMul.of(a, h));
+        Variable scaled =
+                learned != null ? Add.of(self, ScaleBy.of(learned, self)) : eps == 0 ? self : Scale.of(self, 1 + eps);
+        return Add.of(scaled, SparseMatMul.of(a, neighbours));
+    }
+
+    /**
+     * Z of {@link #encode(GraphInput, Mode)}, layer by layer: each layer's source once (XW0, or the previous
+     * layer), then {@link #layer} on blocks of rows; a layer whose MLP batch-normalises runs as one block.
+     */
+    @Override
+    public Encoding encodeLayerwise(GraphInput input, int chunkRows) {
+        int n = input.nodeCount();
+        return Encoding.deterministic(LayerwiseInference.deferred(n, latent, chunkRows, run -> {
+            SparseMatrix a = input.graph().adjacency();
+            Matrix h = null;
+            for (int l = 0; l < mlps.size(); l++) {
+                int layer = l;
+                Matrix source = l == 0
+                        ? run.evaluate(input.featuresTimes(mlps.get(0).first().weight()))
+                        : h;
+                Constant all = Constant.of(source);
+                h = run.byRows(
+                        n,
+                        mlps.get(l).outputDim(),
+                        rowLocal,
+                        rows -> layer(layer, rows.of(a), rows.of(source), all, 0, null));
+            }
+            return h;
+        }));
     }
 
     @Override

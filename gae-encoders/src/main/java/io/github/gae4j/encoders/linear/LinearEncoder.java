@@ -6,6 +6,8 @@ import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.random.RandomGenerator;
  * Autoencoders with One-Hop Linear Models": Z = Â X W, one layer, no activation, no bias; W
  * ({@code linear.W}) Glorot-uniform.
  */
-public final class LinearEncoder implements Encoder {
+public final class LinearEncoder implements Encoder, LayerwiseEncoder {
 
     private final Weights w;
 
@@ -37,6 +39,13 @@ public final class LinearEncoder implements Encoder {
     @Override
     public Encoding encode(GraphInput input, Mode mode) {
         return Encoding.deterministic(GcnEncoder.propagateFeatures(input, w));
+    }
+
+    /** Z = Â X W in blocks of rows ({@link GcnEncoder#inferPropagateFeatures}). */
+    @Override
+    public Encoding encodeLayerwise(GraphInput input, int chunkRows) {
+        return Encoding.deterministic(LayerwiseInference.deferred(
+                input.nodeCount(), latentDim(), chunkRows, run -> GcnEncoder.inferPropagateFeatures(input, w, run)));
     }
 
     @Override

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.linear;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Clamp;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
@@ -19,7 +22,7 @@ import java.util.random.RandomGenerator;
  * from above as in {@link VariationalGcnEncoder} so that the {@code gaussian} sampler and the
  * {@code kl} loss see the same kind of encoding.
  */
-public final class VariationalLinearEncoder implements Encoder {
+public final class VariationalLinearEncoder implements Encoder, LayerwiseEncoder {
 
     private final Weights wMu;
     private final Weights wLogStd;
@@ -43,6 +46,21 @@ public final class VariationalLinearEncoder implements Encoder {
         return Encoding.gaussian(
                 GcnEncoder.propagateFeatures(input, wMu),
                 Clamp.max(GcnEncoder.propagateFeatures(input, wLogStd), maxLogStd));
+    }
+
+    /** μ and log σ of {@link #encode}, each in blocks of rows and only if forwarded. */
+    @Override
+    public Encoding encodeLayerwise(GraphInput input, int chunkRows) {
+        int n = input.nodeCount();
+        return Encoding.gaussian(
+                LayerwiseInference.deferred(
+                        n, latentDim(), chunkRows, run -> GcnEncoder.inferPropagateFeatures(input, wMu, run)),
+                LayerwiseInference.deferred(
+                        n,
+                        latentDim(),
+                        chunkRows,
+                        run -> run.evaluate(Clamp.max(
+                                Constant.of(GcnEncoder.inferPropagateFeatures(input, wLogStd, run)), maxLogStd))));
     }
 
     @Override

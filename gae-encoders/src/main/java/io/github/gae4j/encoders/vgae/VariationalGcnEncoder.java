@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.encoders.vgae;
 
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Clamp;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import io.github.gae4j.encoders.gcn.GcnOptions;
 import io.github.gae4j.encoders.gcn.GraphConvolution;
@@ -28,7 +32,7 @@ import java.util.random.RandomGenerator;
  * (each head draws its own mask on H, as the reference code's layers do); {@link #encode(GraphInput, Mode)}
  * and evaluation never drop.
  */
-public final class VariationalGcnEncoder implements Encoder {
+public final class VariationalGcnEncoder implements Encoder, LayerwiseEncoder {
 
     /** The default upper clamp of log σ. */
     public static final double DEFAULT_MAX_LOG_STD = 10.0;
@@ -99,6 +103,22 @@ public final class VariationalGcnEncoder implements Encoder {
         Variable h = hidden.apply(input, dropoutRandom);
         Variable mu = muHead.apply(input, h, dropoutRandom);
         return Encoding.gaussian(mu, Clamp.max(logStdHead.apply(input, h, dropoutRandom), maxLogStd));
+    }
+
+    /**
+     * μ and log σ of {@link #encode(GraphInput, Mode)}, layer by layer; each is computed only if forwarded (the
+     * {@code gaussian} sampler's Z = μ in evaluation never runs the log σ head), and each runs the hidden layers.
+     */
+    @Override
+    public Encoding encodeLayerwise(GraphInput input, int chunkRows) {
+        int n = input.nodeCount();
+        Variable mu = LayerwiseInference.deferred(
+                n, latentDim(), chunkRows, run -> muHead.infer(input, hidden.infer(input, run), run));
+        Variable logStd = LayerwiseInference.deferred(n, latentDim(), chunkRows, run -> {
+            Matrix raw = logStdHead.infer(input, hidden.infer(input, run), run);
+            return run.evaluate(Clamp.max(Constant.of(raw), maxLogStd));
+        });
+        return Encoding.gaussian(mu, logStd);
     }
 
     @Override

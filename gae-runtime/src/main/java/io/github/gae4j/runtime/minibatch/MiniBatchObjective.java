@@ -5,7 +5,9 @@ import io.github.gae4j.core.autodiff.ComputationContext;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Scale;
+import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LinkBatch;
@@ -51,6 +53,24 @@ public final class MiniBatchObjective implements TrainingObjective {
         this.sampler = new NeighbourSampler(input, fanOut);
         this.wholeGraph = new ModelObjective(model, input, training);
         this.termKeys = model.lossTermKeys();
+    }
+
+    /**
+     * Checks that {@code model} can be trained in mini-batches with {@code fanOut}: every loss term computes on a
+     * batch, every corruption keeps the sampled subgraph, and the fan-out has one entry per hop the encoder reaches
+     * ({@link ReceptiveField}). The trainer and the CLI check with this before anything runs.
+     *
+     * @param encoderName how messages name the encoder (its plugin name)
+     * @param features    the features the encoder reads (their kind and width)
+     * @throws ConfigException saying which term, corruption or fan-out is wrong, and what to do
+     */
+    public static void requireTrainable(GraphAutoencoder model, FanOut fanOut, Features features, String encoderName) {
+        try {
+            model.requireMiniBatch();
+        } catch (UnsupportedOperationException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        ReceptiveField.requireMatches(fanOut, model.encoder(), encoderName, features);
     }
 
     public NeighbourSampler sampler() {

@@ -18,6 +18,8 @@ import io.github.gae4j.core.spi.Decoder;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
 import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.spi.LayerwiseEncoder;
+import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.LinkBatch;
 import io.github.gae4j.core.spi.Loss;
 import io.github.gae4j.core.spi.LossInput;
@@ -36,6 +38,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An autoencoder composed of an encoder, a latent sampler, a decoder, weighted loss terms and
@@ -45,12 +50,15 @@ import java.util.SplittableRandom;
  */
 public final class GraphAutoencoder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GraphAutoencoder.class);
+
     private final Encoder encoder;
     private final Sampler sampler;
     private final Decoder decoder;
     private final List<WeightedLoss> losses;
     private final List<Corruption> corruptions;
     private final ModelSpec spec;
+    private final AtomicBoolean fullForwardLogged = new AtomicBoolean();
 
     private GraphAutoencoder(
             Encoder encoder,
@@ -264,25 +272,41 @@ public final class GraphAutoencoder {
     }
 
     /**
+     * The encoding every evaluation pass uses (embed, score; so validation, evaluation, export and link prediction):
+     * layer-wise inference when the encoder offers it ({@link LayerwiseEncoder}), else the full-graph forward pass,
+     * which is as exact but holds every intermediate matrix (said once per model at DEBUG).
+     */
+    private Encoding evaluationEncoding(GraphInput input) {
+        if (!(encoder instanceof LayerwiseEncoder) && fullForwardLogged.compareAndSet(false, true)) {
+            LOG.debug(
+                    "Encoder {} has no layer-wise inference: evaluation runs its full-graph forward pass (exact,"
+                            + " but every intermediate N x width matrix is held)",
+                    encoder.getClass().getName());
+        }
+        return LayerwiseInference.encode(encoder, input, LayerwiseInference.DEFAULT_CHUNK_ROWS);
+    }
+
+    /**
      * The embedding used for evaluation (Z in eval mode: μ for a Gaussian sampler), computed with
-     * {@code parallelism}'s threads (borrowed, not closed; the result does not depend on the thread count).
+     * {@code parallelism}'s threads (borrowed, not closed; the result does not depend on the thread count), layer
+     * by layer over all nodes when the encoder offers it ({@link LayerwiseEncoder}).
      */
     public Matrix embed(GraphInput input, Parallelism parallelism) {
-        Encoding encoding = encoder.encode(input, Mode.EVAL);
+        Encoding encoding = evaluationEncoding(input);
         Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
         return new ComputationContext(parallelism).forward(z);
     }
 
     /** Link probabilities sigmoid(logit) of the given pairs under evaluation mode. */
     public double[] score(GraphInput input, EdgeList pairs, Parallelism parallelism) {
-        Encoding encoding = encoder.encode(input, Mode.EVAL);
+        Encoding encoding = evaluationEncoding(input);
         Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
         return probabilities(new ComputationContext(parallelism).forward(decoder.logits(z, pairs)));
     }
 
     /** Link probabilities of several pair lists from one embedding pass. */
     public List<double[]> score(GraphInput input, List<EdgeList> pairLists, Parallelism parallelism) {
-        Encoding encoding = encoder.encode(input, Mode.EVAL);
+        Encoding encoding = evaluationEncoding(input);
         Variable z = sampler.sample(encoding, Mode.EVAL, new SplittableRandom(0));
         ComputationContext ctx = new ComputationContext(parallelism);
         List<double[]> out = new ArrayList<>();

@@ -134,15 +134,10 @@ public final class Trainer {
      */
     public static MiniBatchObjective miniBatchObjective(
             GraphAutoencoder model, GraphInput input, TrainingGraph training, MiniBatchSettings settings) {
-        try {
-            model.requireMiniBatch();
-        } catch (UnsupportedOperationException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
         String encoderName = model.spec()
                 .map(s -> s.encoder().name())
                 .orElse(model.encoder().getClass().getSimpleName());
-        ReceptiveField.requireMatches(settings.fanOut(), model.encoder(), encoderName, input.features());
+        MiniBatchObjective.requireTrainable(model, settings.fanOut(), input.features(), encoderName);
         return new MiniBatchObjective(model, input, training, settings.fanOut());
     }
 
