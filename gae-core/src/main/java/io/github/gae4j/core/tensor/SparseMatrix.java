@@ -317,7 +317,7 @@ public final class SparseMatrix {
                 cols,
                 ptr,
                 Arrays.copyOfRange(colIdx, start, rowPtr[to]),
-                Arrays.copyOfRange(values, start, rowPtr[to]),
+                values == null ? null : Arrays.copyOfRange(values, start, rowPtr[to]),
                 false);
     }
 

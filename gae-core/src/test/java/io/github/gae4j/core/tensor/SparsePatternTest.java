@@ -53,6 +53,10 @@ final class SparsePatternTest {
                     .containsExactly(valued.multiply(h, p).toRowMajor());
         }
         assertThat(a.rowSums()).containsExactly(valued.rowSums());
+        SparseMatrix slice = a.rowSlice(10, 20);
+        assertThat(slice.isPattern()).isTrue();
+        assertThat(slice.toDense().toRowMajor())
+                .containsExactly(valued.rowSlice(10, 20).toDense().toRowMajor());
         assertThat(a.toDense().toRowMajor()).containsExactly(valued.toDense().toRowMajor());
         SparseMatrix t = SparseMatrix.ofPattern(3, 2, new int[] {0, 1, 1, 2}, new int[] {1, 0})
                 .transpose();
