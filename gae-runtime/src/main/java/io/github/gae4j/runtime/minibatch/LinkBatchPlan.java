@@ -2,6 +2,7 @@
 package io.github.gae4j.runtime.minibatch;
 
 import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.graph.NegativeSampler;
 import io.github.gae4j.core.graph.TrainingGraph;
 import io.github.gae4j.runtime.backend.WorkBatch;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class LinkBatchPlan implements EpochPlan {
     private final long seed;
     private final EdgeList positives;
     private final int fullEpochBatches;
-    private DegreeNegativeSampler degreeSampler;
+    private NegativeSampler degreeSampler;
     private int cachedEpoch = -1;
     private int[] edgeOrder;
     private int[] nodeOrder;
@@ -108,9 +109,9 @@ public final class LinkBatchPlan implements EpochPlan {
         return order;
     }
 
-    private DegreeNegativeSampler degreeSampler() {
+    private NegativeSampler degreeSampler() {
         if (degreeSampler == null) {
-            degreeSampler = new DegreeNegativeSampler(training.graph().adjacency());
+            degreeSampler = NegativeSampler.degreeWeighted(training.graph(), 0.75);
         }
         return degreeSampler;
     }
