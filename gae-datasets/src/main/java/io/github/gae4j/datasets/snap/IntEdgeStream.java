@@ -42,6 +42,18 @@ final class IntEdgeStream {
         double minWeight;
         double maxWeight;
         long nonPositive;
+
+        /** Takes a weight into the range seen so far. */
+        void noteWeight(double w) {
+            if (!weighted) {
+                weighted = true;
+                minWeight = w;
+                maxWeight = w;
+            } else {
+                minWeight = Math.min(minWeight, w);
+                maxWeight = Math.max(maxWeight, w);
+            }
+        }
     }
 
     private final Path path;
@@ -162,14 +174,7 @@ final class IntEdgeStream {
             if (Double.isNaN(w)) {
                 return false;
             }
-            if (!r.weighted) {
-                r.weighted = true;
-                r.minWeight = w;
-                r.maxWeight = w;
-            } else {
-                r.minWeight = Math.min(r.minWeight, w);
-                r.maxWeight = Math.max(r.maxWeight, w);
-            }
+            r.noteWeight(w);
             if (options.weights() == WeightPolicy.POSITIVE && w <= 0) {
                 r.nonPositive++;
                 return true;

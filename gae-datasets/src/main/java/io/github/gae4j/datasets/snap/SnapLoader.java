@@ -303,14 +303,7 @@ public final class SnapLoader implements DatasetLoader {
                         throw in.error(String.format(
                                 Locale.ROOT, "weight (field 3) is not a finite number: '%s'", in.field(2)));
                     }
-                    if (!p.weighted) {
-                        p.weighted = true;
-                        p.minWeight = w;
-                        p.maxWeight = w;
-                    } else {
-                        p.minWeight = Math.min(p.minWeight, w);
-                        p.maxWeight = Math.max(p.maxWeight, w);
-                    }
+                    p.noteWeight(w);
                     if (options.weights() == WeightPolicy.POSITIVE && w <= 0) {
                         p.nonPositive++;
                         continue;
