@@ -67,7 +67,7 @@ public final class NeighbourSampler {
      */
     public SampledSubgraph sample(int[] seeds, SplittableRandom random) {
         int hops = fanOut.hops();
-        IntIndex index = IntIndex.direct(adjacency.rows(), Math.max(16, seeds.length * 4));
+        IntIndex index = new IntIndex(adjacency.rows(), Math.max(16, seeds.length * 4));
         for (int s : seeds) {
             index.add(Objects.checkIndex(s, adjacency.rows()));
         }

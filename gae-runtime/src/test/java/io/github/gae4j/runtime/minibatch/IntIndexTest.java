@@ -12,7 +12,7 @@ final class IntIndexTest {
 
     @Test
     void numbersKeysInOrderOfFirstAdd() {
-        IntIndex index = new IntIndex(4);
+        IntIndex index = new IntIndex(8, 4);
         assertThat(index.add(7)).isZero();
         assertThat(index.add(3)).isEqualTo(1);
         assertThat(index.add(7)).isZero();
@@ -26,7 +26,7 @@ final class IntIndexTest {
 
     @Test
     void growsPastItsExpectedSizeKeepingEveryNumber() {
-        IntIndex index = new IntIndex(1);
+        IntIndex index = new IntIndex(1 << 20, 1);
         Map<Integer, Integer> expected = new HashMap<>();
         SplittableRandom random = new SplittableRandom(5);
         for (int k = 0; k < 20_000; k++) {
@@ -45,16 +45,16 @@ final class IntIndexTest {
 
     @Test
     void keysIsACopy() {
-        IntIndex index = new IntIndex(2);
+        IntIndex index = new IntIndex(2, 2);
         index.add(1);
         index.keys()[0] = 42;
         assertThat(index.key(0)).isEqualTo(1);
     }
 
     @Test
-    void keysThatCollideInTheTableAreKeptApart() {
-        // Multiples of a power of two share low bits; the mixing and probing must still tell them apart.
-        IntIndex index = new IntIndex(16);
+    void keysFarApartAreKeptApart() {
+        // Multiples of a power of two, far apart in the range, each keep their own number.
+        IntIndex index = new IntIndex(1000 << 12, 16);
         for (int k = 0; k < 1000; k++) {
             assertThat(index.add(k << 12)).isEqualTo(k);
         }
