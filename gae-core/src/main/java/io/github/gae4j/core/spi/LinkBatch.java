@@ -17,7 +17,8 @@ import java.util.Objects;
  *   <li>{@code nodeScale}: the factor that makes {@code nodeScale · mean over nodeRows} an estimate of the mean
  *       over all N nodes whose average over an epoch's batches is exact ({@code nodeRows.length · batches / N}).</li>
  * </ul>
- * A term that can be computed from these declares {@link Loss#supportsMiniBatch()}; a term that needs the whole
+ * The same record carries a batch in graph node ids before its subgraph is sampled (the runtime's
+ * {@code WorkBatch.Links}), where {@code nodeRows} are node ids. A term that can be computed from these declares {@link Loss#supportsMiniBatch()}; a term that needs the whole
  * graph (the full-graph weighted BCE over all N² pairs) does not, and mini-batch training refuses it by name.
  *
  * @param positives pairs of subgraph rows with label 1

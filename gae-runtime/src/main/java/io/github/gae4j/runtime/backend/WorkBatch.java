@@ -2,6 +2,7 @@
 package io.github.gae4j.runtime.backend;
 
 import io.github.gae4j.core.graph.EdgeList;
+import io.github.gae4j.core.spi.LinkBatch;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
      * {@code io.github.gae4j.core.spi.LinkBatch}). The objective samples the subgraph around them.
      */
     static Links links(EdgeList positives, EdgeList negatives, int[] nodes, double nodeScale) {
-        return new Links(positives, negatives, nodes, nodeScale);
+        return new Links(new LinkBatch(positives, negatives, nodes, nodeScale));
     }
 
     /** The number of examples (pairs or nodes; 1 for the whole graph). */
@@ -98,55 +99,36 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
         }
     }
 
-    /** See {@link #links}; its size is the number of positives. */
-    @SuppressWarnings("ArrayRecordComponent") // equals/hashCode are overridden to compare the arrays' contents
-    record Links(EdgeList positives, EdgeList negatives, int[] nodes, double nodeScale) implements WorkBatch {
+    /**
+     * See {@link #links}: a {@link LinkBatch} in graph node ids (its checks, equality and text are the batch's); its
+     * size is the number of positives.
+     */
+    record Links(LinkBatch inGraphIds) implements WorkBatch {
 
         public Links {
-            Objects.requireNonNull(positives, "positives is null");
-            Objects.requireNonNull(negatives, "negatives is null");
-            nodes = Objects.requireNonNull(nodes, "nodes is null").clone();
-            if (positives.size() == 0) {
-                throw new IllegalArgumentException("A link batch needs at least one positive pair");
-            }
-            if (!(nodeScale > 0) || !Double.isFinite(nodeScale)) {
-                throw new IllegalArgumentException(
-                        String.format(Locale.ROOT, "nodeScale must be positive and finite, got %s", nodeScale));
-            }
+            Objects.requireNonNull(inGraphIds, "inGraphIds is null");
         }
 
-        @Override
+        public EdgeList positives() {
+            return inGraphIds.positives();
+        }
+
+        public EdgeList negatives() {
+            return inGraphIds.negatives();
+        }
+
+        /** This batch's share of the nodes (a copy). */
         public int[] nodes() {
-            return nodes.clone();
+            return inGraphIds.nodeRows();
+        }
+
+        public double nodeScale() {
+            return inGraphIds.nodeScale();
         }
 
         @Override
         public int size() {
-            return positives.size();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Links l
-                    && l.positives.equals(positives)
-                    && l.negatives.equals(negatives)
-                    && Arrays.equals(l.nodes, nodes)
-                    && Double.compare(l.nodeScale, nodeScale) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(positives, negatives, Arrays.hashCode(nodes), nodeScale);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(
-                    Locale.ROOT,
-                    "Links[%d positives, %d negatives, %d nodes]",
-                    positives.size(),
-                    negatives.size(),
-                    nodes.length);
+            return inGraphIds.positives().size();
         }
     }
 
