@@ -40,8 +40,7 @@ public final class LinkBatchPlan implements EpochPlan {
         if (positives.size() == 0) {
             throw new IllegalArgumentException("The training graph has no edges to make batches of");
         }
-        this.fullEpochBatches =
-                MiniBatchSettings.of(settings.batchSize(), settings.fanOut()).batchesPerEpoch(positives.size());
+        this.fullEpochBatches = settings.batchesToCover(positives.size());
     }
 
     public MiniBatchSettings settings() {

@@ -56,9 +56,14 @@ public record MiniBatchSettings(
         return new MiniBatchSettings(batchSize, fanOut, negativeRatio, negatives, value);
     }
 
-    /** The batches of an epoch over {@code positives} training edges. */
+    /** The batches that cover {@code positives} training edges once, whatever the cap. */
+    public int batchesToCover(int positives) {
+        return (int) ((positives + (long) batchSize - 1) / batchSize);
+    }
+
+    /** The batches of an epoch over {@code positives} training edges: all of them, or the cap. */
     public int batchesPerEpoch(int positives) {
-        int all = (int) ((positives + (long) batchSize - 1) / batchSize);
+        int all = batchesToCover(positives);
         return batchesPerEpoch == 0 ? all : Math.min(all, batchesPerEpoch);
     }
 }
