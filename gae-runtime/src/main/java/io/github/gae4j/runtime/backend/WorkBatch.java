@@ -13,7 +13,8 @@ import java.util.Objects;
  * masked-feature reconstruction). A sharding backend cuts a batch with {@link Pairs#slice} or {@link Nodes#slice};
  * the parts' {@link LossAndGradients} {@linkplain LossAndGradients#sum sum} to the whole's.
  */
-public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs, WorkBatch.Nodes, WorkBatch.Links {
+public sealed interface WorkBatch
+        permits WorkBatch.WholeGraph, WorkBatch.Pairs, WorkBatch.Nodes, WorkBatch.Links, WorkBatch.Step {
 
     /** The whole training graph: the model's full objective, as trained before batches existed. */
     static WholeGraph wholeGraph() {
@@ -36,6 +37,15 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
      */
     static Links links(EdgeList positives, EdgeList negatives, int[] nodes, double nodeScale) {
         return new Links(new LinkBatch(positives, negatives, nodes, nodeScale));
+    }
+
+    /**
+     * Step {@code index} of {@code epoch} of a backend that keeps the data itself (gae-spark's blocks): the driver
+     * names the step, and each shard cuts its part of it from (seed, epoch, index) where its data lives, so the
+     * examples never travel through the driver. {@code examples} is the step's example count over all shards.
+     */
+    static Step step(int epoch, int index, long examples) {
+        return new Step(epoch, index, examples);
     }
 
     /** The number of examples (pairs or nodes; 1 for the whole graph). */
@@ -169,6 +179,26 @@ public sealed interface WorkBatch permits WorkBatch.WholeGraph, WorkBatch.Pairs,
         @Override
         public String toString() {
             return "Nodes[" + nodes.length + "]";
+        }
+    }
+
+    /** See {@link #step}. A local objective cannot compute it (it has no shards) and says so. */
+    record Step(int epoch, int index, long examples) implements WorkBatch {
+
+        public Step {
+            if (epoch < 1 || index < 0 || examples < 1) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "A step needs epoch >= 1, index >= 0 and examples >= 1, got %d, %d, %d",
+                        epoch,
+                        index,
+                        examples));
+            }
+        }
+
+        @Override
+        public int size() {
+            return (int) Math.min(Integer.MAX_VALUE, examples);
         }
     }
 }

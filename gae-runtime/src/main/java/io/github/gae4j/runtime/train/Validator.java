@@ -24,14 +24,23 @@ import java.util.Optional;
 public final class Validator {
 
     private final GraphAutoencoder model;
-    private final GraphInput input;
-    private final LinkSplit split;
+    private final SplitScorer scorer;
     private final TrainerConfig config;
-    private final Parallelism parallelism;
     private final boolean hasValidation;
     private int bestEpoch;
     private double bestAuc = Double.NEGATIVE_INFINITY;
     private List<Matrix> bestWeights = List.of();
+
+    /**
+     * Scores held-out pairs for validation and test: the model's current weights on the validation or test
+     * positives and negatives. On one machine that is {@code model.score} on the training graph; a distributed
+     * trainer (gae-spark) embeds and scores on its executors. Scores come back as {positives, negatives}.
+     */
+    public interface SplitScorer {
+        List<double[]> validation();
+
+        List<double[]> test();
+    }
 
     /**
      * @param input       what the encoder sees in evaluation: the training graph
@@ -39,12 +48,43 @@ public final class Validator {
      */
     public Validator(
             GraphAutoencoder model, GraphInput input, LinkSplit split, TrainerConfig config, Parallelism parallelism) {
+        this(
+                model,
+                localScorer(model, input, split, parallelism),
+                split.valPositives().size() > 0,
+                config);
+    }
+
+    /**
+     * Validates with {@code scorer}'s scores of the current weights of {@code model} (whose weights it copies as the
+     * best and restores).
+     *
+     * @param hasValidation whether there are validation pairs at all (no epoch is measured without)
+     */
+    public Validator(GraphAutoencoder model, SplitScorer scorer, boolean hasValidation, TrainerConfig config) {
         this.model = Objects.requireNonNull(model, "model is null");
-        this.input = Objects.requireNonNull(input, "input is null");
-        this.split = Objects.requireNonNull(split, "split is null");
+        this.scorer = Objects.requireNonNull(scorer, "scorer is null");
         this.config = Objects.requireNonNull(config, "config is null");
-        this.parallelism = Objects.requireNonNull(parallelism, "parallelism is null");
-        this.hasValidation = split.valPositives().size() > 0;
+        this.hasValidation = hasValidation;
+    }
+
+    private static SplitScorer localScorer(
+            GraphAutoencoder model, GraphInput input, LinkSplit split, Parallelism parallelism) {
+        Objects.requireNonNull(model, "model is null");
+        Objects.requireNonNull(input, "input is null");
+        Objects.requireNonNull(split, "split is null");
+        Objects.requireNonNull(parallelism, "parallelism is null");
+        return new SplitScorer() {
+            @Override
+            public List<double[]> validation() {
+                return model.score(input, List.of(split.valPositives(), split.valNegatives()), parallelism);
+            }
+
+            @Override
+            public List<double[]> test() {
+                return model.score(input, List.of(split.testPositives(), split.testNegatives()), parallelism);
+            }
+        };
     }
 
     /** Continues from a saved state's best epoch, value and weights. */
@@ -67,10 +107,7 @@ public final class Validator {
         if (!isDue(epoch)) {
             return Optional.empty();
         }
-        List<double[]> s = requireScores(
-                model.score(input, List.of(split.valPositives(), split.valNegatives()), parallelism),
-                "Validation",
-                epoch);
+        List<double[]> s = requireScores(scorer.validation(), "Validation", epoch);
         LinkScores val = LinkScores.of(s.get(0), s.get(1));
         if (val.auc() > bestAuc) {
             bestAuc = val.auc();
@@ -101,10 +138,7 @@ public final class Validator {
 
     /** Test AUC/AP of the model's current weights, after {@code epochsDone} epochs (for messages). */
     public LinkScores test(int epochsDone) {
-        List<double[]> t = requireScores(
-                model.score(input, List.of(split.testPositives(), split.testNegatives()), parallelism),
-                "Test",
-                epochsDone);
+        List<double[]> t = requireScores(scorer.test(), "Test", epochsDone);
         return LinkScores.of(t.get(0), t.get(1));
     }
 

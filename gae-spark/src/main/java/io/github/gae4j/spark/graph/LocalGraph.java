@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.github.gae4j.spark.graph;
+
+import io.github.gae4j.core.graph.Features;
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.spi.GraphInput;
+import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.tensor.SparseMatrix;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A piece of a big graph that one Spark task holds: some nodes (a block's own, plus its halo), the rows of the
+ * training adjacency it needs, and the features of every node in it, in plain arrays so Spark serialises it as is.
+ * Local row {@code i} is global node {@code nodeIds[i]}, ascending, so local rows and columns keep the whole graph's
+ * order and sums run in the same order as on one machine.
+ *
+ * <p>A row is <em>complete</em> when it holds all of its node's neighbours; a node whose row was cut (a halo
+ * border, or a row capped at some neighbours) still gets the whole graph's degree, so its Â entries are the whole
+ * graph's values. A capped row's entries are scaled by (whole degree) / (kept weight), so that sampling from the
+ * capped row stays an unbiased estimate of the whole row (the sampler's own d / s correction then applies within
+ * it). A border row (the last hop) may be empty: the encoder reads only its features and its Â diagonal.
+ *
+ * @param nodeIds  global node ids of the local rows, strictly ascending
+ * @param rowPtr   CSR row pointers of the local adjacency A (no self-loops), length n + 1
+ * @param cols     CSR column indices (local rows), ascending within a row
+ * @param weights  edge weights per entry, or null for a 0/1 adjacency
+ * @param degrees  each node's weighted degree in the whole training graph (A's row sum there)
+ * @param rowScale per row, the factor its off-diagonal Â entries are multiplied by (1 for a complete or a border
+ *                 row; whole degree / kept weight for a capped one)
+ * @param width    feature width
+ * @param features row-major n × width features
+ */
+@SuppressWarnings("ArrayRecordComponent") // plain arrays on purpose: Spark ships them without a custom serialiser
+public record LocalGraph(
+        long[] nodeIds,
+        int[] rowPtr,
+        int[] cols,
+        double[] weights,
+        double[] degrees,
+        double[] rowScale,
+        int width,
+        double[] features)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public LocalGraph {
+        Objects.requireNonNull(nodeIds, "nodeIds is null");
+        Objects.requireNonNull(rowPtr, "rowPtr is null");
+        Objects.requireNonNull(cols, "cols is null");
+        Objects.requireNonNull(degrees, "degrees is null");
+        Objects.requireNonNull(rowScale, "rowScale is null");
+        Objects.requireNonNull(features, "features is null");
+        int n = nodeIds.length;
+        if (rowPtr.length != n + 1 || rowPtr[n] != cols.length || degrees.length != n || rowScale.length != n) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "A local graph of %d nodes needs %d row pointers ending at its %d entries, %d degrees and row"
+                            + " scales; got %d, %d, %d, %d",
+                    n,
+                    n + 1,
+                    cols.length,
+                    n,
+                    rowPtr.length,
+                    rowPtr[rowPtr.length - 1],
+                    degrees.length,
+                    rowScale.length));
+        }
+        if (weights != null && weights.length != cols.length) {
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%d weights for %d entries", weights.length, cols.length));
+        }
+        if (width < 1 || features.length != (long) n * width) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "%d feature values cannot be %d rows of width %d", features.length, n, width));
+        }
+        for (int i = 1; i < n; i++) {
+            if (nodeIds[i] <= nodeIds[i - 1]) {
+                throw new IllegalArgumentException("Local node ids must be strictly ascending, at row " + i);
+            }
+        }
+    }
+
+    public int nodeCount() {
+        return nodeIds.length;
+    }
+
+    /** The local row of global node {@code id}, or a negative number when it is not in this graph. */
+    public int rowOf(long id) {
+        return Arrays.binarySearch(nodeIds, id);
+    }
+
+    /**
+     * The encoder's input: a directed graph on the local rows (rows may be cut, so A need not be symmetric) with
+     * the given adjacency, Â built from the whole graph's degrees (D̃^{-1/2} (A + I) D̃^{-1/2} entry by entry, times
+     * the row scale off the diagonal), and dense features. Node ids are the global ids, as text.
+     */
+    public GraphInput toGraphInput() {
+        int n = nodeIds.length;
+        SparseMatrix adjacency = weights == null
+                ? SparseMatrix.ofPattern(n, n, rowPtr.clone(), cols.clone())
+                : SparseMatrix.ofCsr(n, n, rowPtr.clone(), cols.clone(), weights.clone());
+        double[] invSqrt = new double[n];
+        for (int i = 0; i < n; i++) {
+            invSqrt[i] = 1.0 / Math.sqrt(degrees[i] + 1.0);
+        }
+        int[] hatPtr = new int[n + 1];
+        int[] hatCols = new int[cols.length + n];
+        double[] hatValues = new double[cols.length + n];
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            boolean diagonal = false;
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int j = cols[p];
+                if (j == i) {
+                    throw new IllegalArgumentException("A local graph has a self-loop at row " + i);
+                }
+                if (!diagonal && j > i) {
+                    hatCols[out] = i;
+                    hatValues[out++] = invSqrt[i] * invSqrt[i];
+                    diagonal = true;
+                }
+                double w = weights == null ? 1.0 : weights[p];
+                hatCols[out] = j;
+                hatValues[out++] = invSqrt[i] * w * invSqrt[j] * rowScale[i];
+            }
+            if (!diagonal) {
+                hatCols[out] = i;
+                hatValues[out++] = invSqrt[i] * invSqrt[i];
+            }
+            hatPtr[i + 1] = out;
+        }
+        SparseMatrix normalized = SparseMatrix.ofCsr(n, n, hatPtr, hatCols, hatValues);
+        Graph graph = Graph.builder(n)
+                .directed(true)
+                .adjacency(adjacency)
+                .numericNodeIds(nodeIds.clone())
+                .build();
+        Features x = new Features.Dense(Matrix.wrapRowMajor(n, width, features.clone()));
+        return new GraphInput(graph, normalized, x);
+    }
+}
