@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.github.gae4j.spark.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.github.gae4j.cli.run.OptionChecks;
+import io.github.gae4j.cli.run.RunFiles;
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.model.ModelAssembler;
+import io.github.gae4j.spark.io.GraphTables;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code gae-spark predict}: the most likely new links, computed on Spark, as Parquet (src, dst, score, rank). */
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Predicts links with a saved model on Spark, as Parquet: src, dst (long ids), score (probability), rank:"
+                    + " each node's K most likely new links (--per-node K) or the K most likely of the graph"
+                    + " (--top K). The tables' edges are known links, never recommended."
+        })
+final class PredictCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GaeSparkCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN|MODEL", description = "A run folder or a .gae4j model file (gae or gae-spark).")
+    Path model;
+
+    @Option(
+            names = "--top",
+            paramLabel = "K",
+            description = "The K most likely new links of the whole graph (each pair once).")
+    Integer top;
+
+    @Option(names = "--per-node", paramLabel = "K", description = "Each node's K most likely new links.")
+    Integer perNode;
+
+    @Option(
+            names = "--candidates",
+            paramLabel = "two-hop|all-pairs",
+            defaultValue = "two-hop",
+            converter = CandidatesConverter.class,
+            description = "Where the links are searched: two-hop (default: each node's 2-hop neighbourhood, capped by"
+                    + " --halo-caps; for large graphs) or all-pairs (every pair, in blocks: exact, for moderate"
+                    + " node counts, as gae predict).")
+    SparkEngines.Candidates candidates;
+
+    @Mixin
+    TableOptions tables = new TableOptions();
+
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "PATH",
+            description = "The Parquet output (default: predictions.parquet beside the model file).")
+    String out;
+
+    @Option(names = "--force", description = "Replace an existing output.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        if ((top == null) == (perNode == null)) {
+            throw new ConfigException((top == null ? "no mode given" : "more than one mode given")
+                    + ": choose exactly one of --top K or --per-node K");
+        }
+        OptionChecks.atLeast("--top", top, 1, "");
+        OptionChecks.atLeast("--per-node", perNode, 1, "");
+        if (cluster.rounds != null) {
+            throw new ConfigException("--rounds applies to train; predict takes --blocks and --halo-caps");
+        }
+        ClusterSettings settings = cluster.settings();
+        TableSource edges = tables.edges();
+        TableSource features = tables.features();
+        GaeSparkCommand.Runtime runtime = root.runtime();
+        ModelAssembler assembler = runtime.assembler();
+        Path file = RunFiles.modelFile(model);
+        ParquetOutput output = ParquetOutput.of(
+                out != null
+                        ? out
+                        : file.toAbsolutePath()
+                                .resolveSibling("predictions.parquet")
+                                .toString(),
+                force,
+                "--out");
+        ModelFiles saved = ModelFiles.read(file, assembler);
+        SparkSession spark = runtime.sessions().open("predict", root.master());
+        try {
+            output.check(spark);
+            GraphTables graph = runtime.engines().read(spark, edges, features);
+            GraphAutoencoder m = saved.assemble(assembler, graph);
+            int k = top != null ? top : perNode;
+            Dataset<Row> links = runtime.engines().predict(m, graph, k, candidates, settings);
+            output.write(top != null ? topOfGraph(links, top) : links);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            Locale.ROOT,
+                            "gae-spark predict: %s %d (%s) → %s (src, dst, score, rank)%n",
+                            top != null ? "top" : "per node",
+                            k,
+                            candidates.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                            output.path());
+        } finally {
+            runtime.sessions().release(spark);
+        }
+        return GaeSparkCommand.OK;
+    }
+
+    /**
+     * The graph's {@code k} best links from each node's {@code k} best: every link of the global top k is among its
+     * source's top k. An undirected pair is listed once (src &lt; dst); ties are broken by (src, dst).
+     */
+    static Dataset<Row> topOfGraph(Dataset<Row> perNode, int k) {
+        Dataset<Row> pairs = perNode.select(
+                        functions.least(col("src"), col("dst")).as("src"),
+                        functions.greatest(col("src"), col("dst")).as("dst"),
+                        col("score"))
+                .dropDuplicates("src", "dst");
+        return pairs.orderBy(col("score").desc(), col("src"), col("dst"))
+                .limit(k)
+                .withColumn(
+                        "rank",
+                        functions
+                                .row_number()
+                                .over(Window.partitionBy(lit(0))
+                                        .orderBy(col("score").desc(), col("src"), col("dst"))));
+    }
+
+    /** two-hop or all-pairs (any case, - or _). */
+    static final class CandidatesConverter implements picocli.CommandLine.ITypeConverter<SparkEngines.Candidates> {
+        @Override
+        public SparkEngines.Candidates convert(String value) {
+            for (SparkEngines.Candidates c : SparkEngines.Candidates.values()) {
+                if (c.name().equalsIgnoreCase(value.replace('-', '_'))) {
+                    return c;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of two-hop, all-pairs");
+        }
+    }
+}
