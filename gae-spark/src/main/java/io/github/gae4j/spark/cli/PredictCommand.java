@@ -5,24 +5,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.github.gae4j.cli.run.OptionChecks;
-import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.model.ModelAssembler;
-import io.github.gae4j.spark.io.GraphTables;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -44,9 +37,6 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN|MODEL", description = "A run folder or a .gae4j model file (gae or gae-spark).")
-    Path model;
-
     @Option(
             names = "--top",
             paramLabel = "K",
@@ -67,19 +57,7 @@ final class PredictCommand implements Callable<Integer> {
     SparkEngines.Candidates candidates;
 
     @Mixin
-    TableOptions tables = new TableOptions();
-
-    @Mixin
-    ClusterOptions cluster = new ClusterOptions();
-
-    @Option(
-            names = {"-o", "--out"},
-            paramLabel = "PATH",
-            description = "The Parquet output (default: predictions.parquet beside the model file).")
-    String out;
-
-    @Option(names = "--force", description = "Replace an existing output.")
-    boolean force;
+    ModelJob job = new ModelJob();
 
     @Override
     public Integer call() {
@@ -89,44 +67,23 @@ final class PredictCommand implements Callable<Integer> {
         }
         OptionChecks.atLeast("--top", top, 1, "");
         OptionChecks.atLeast("--per-node", perNode, 1, "");
-        if (cluster.rounds != null) {
+        if (job.cluster.rounds != null) {
             throw new ConfigException("--rounds applies to train; predict takes --blocks and --halo-caps");
         }
-        ClusterSettings settings = cluster.settings();
-        TableSource edges = tables.edges();
-        TableSource features = tables.features();
-        GaeSparkCommand.Runtime runtime = root.runtime();
-        ModelAssembler assembler = runtime.assembler();
-        Path file = RunFiles.modelFile(model);
-        ParquetOutput output = ParquetOutput.of(
-                out != null
-                        ? out
-                        : file.toAbsolutePath()
-                                .resolveSibling("predictions.parquet")
-                                .toString(),
-                force,
-                "--out");
-        ModelFiles saved = ModelFiles.read(file, assembler);
-        SparkSession spark = runtime.sessions().open("predict", root.master());
-        try {
-            output.check(spark);
-            GraphTables graph = runtime.engines().read(spark, edges, features);
-            GraphAutoencoder m = saved.assemble(assembler, graph);
-            int k = top != null ? top : perNode;
-            Dataset<Row> links = runtime.engines().predict(m, graph, k, candidates, settings);
-            output.write(top != null ? topOfGraph(links, top) : links);
-            spec.commandLine()
-                    .getOut()
-                    .printf(
-                            Locale.ROOT,
-                            "gae-spark predict: %s %d (%s) → %s (src, dst, score, rank)%n",
-                            top != null ? "top" : "per node",
-                            k,
-                            candidates.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                            output.path());
-        } finally {
-            runtime.sessions().release(spark);
-        }
+        int k = top != null ? top : perNode;
+        String written = job.run(root, "predict", "predictions.parquet", (engines, m, graph, settings) -> {
+            Dataset<Row> links = engines.predict(m, graph, k, candidates, settings);
+            return top != null ? topOfGraph(links, top) : links;
+        });
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "gae-spark predict: %s %d (%s candidates): wrote %s: src, dst, score, rank%n",
+                        top != null ? "top" : "per node",
+                        k,
+                        candidates.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        written);
         return GaeSparkCommand.OK;
     }
 
