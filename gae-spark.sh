@@ -14,14 +14,11 @@ if [ ! -f "$JAR" ] || [ ! -f "$SPARK_CP" ]; then
   echo "gae-spark: $JAR or $SPARK_CP not found; build them first with: ./mvnw -q -DskipTests package" >&2
   exit 1
 fi
-# The Vector API turns on gae4j's fast kernels; the --add-opens are what Spark 3.5 needs on Java 17 (harmless on 4.x).
-exec java ${GAE_JAVA_OPTS:-} --add-modules jdk.incubator.vector \
-  --add-opens=java.base/java.lang=ALL-UNNAMED \
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
-  --add-opens=java.base/java.nio=ALL-UNNAMED \
-  --add-opens=java.base/java.util=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
+# The module opens spark-submit adds itself (Spark's JavaModuleOptions), kept in one place: gae-spark/pom.xml's
+# spark.jvm.opens, which the tests use too. The Vector API module turns on gae4j's fast kernels.
+OPENS=$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$DIR/gae-spark/pom.xml")
+# shellcheck disable=SC2086 # OPENS is a list of flags
+exec java ${GAE_JAVA_OPTS:-} --add-modules jdk.incubator.vector $OPENS \
   -Dspark.master="${GAE_SPARK_MASTER:-local[*]}" \
   -Dspark.ui.enabled=false \
   -Dlog4j2.configurationFile="$DIR/gae-spark/src/launcher/log4j2.properties" \
