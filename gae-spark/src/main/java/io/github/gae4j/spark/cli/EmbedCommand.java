@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.cli;
 
+import io.github.gae4j.cli.GaeCommand;
 import io.github.gae4j.core.error.ConfigException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,6 +38,6 @@ final class EmbedCommand implements Callable<Integer> {
         }
         String written = job.run(root, "embed", "embeddings.parquet", SparkEngines::embed);
         spec.commandLine().getOut().printf(Locale.ROOT, "gae-spark embed: wrote %s: node_id, z%n", written);
-        return GaeSparkCommand.OK;
+        return GaeCommand.OK;
     }
 }

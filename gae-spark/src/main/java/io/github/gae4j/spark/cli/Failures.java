@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.cli;
 
+import io.github.gae4j.cli.GaeCommand;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.io.IoErrors;
@@ -22,19 +23,19 @@ final class Failures {
         int code;
         if (e instanceof ConfigException) {
             err.println("gae-spark: " + e.getMessage());
-            code = GaeSparkCommand.USAGE;
+            code = GaeCommand.USAGE;
         } else if (e instanceof GaeException) {
             err.println("gae-spark: " + e.getMessage());
-            code = GaeSparkCommand.FAILURE;
+            code = GaeCommand.FAILURE;
         } else if (e instanceof UncheckedIOException u) {
             err.println("gae-spark: " + IoErrors.describe(u));
-            code = GaeSparkCommand.FAILURE;
+            code = GaeCommand.FAILURE;
         } else if (e instanceof IOException io) {
             err.println("gae-spark: " + IoErrors.describe(io));
-            code = GaeSparkCommand.FAILURE;
+            code = GaeCommand.FAILURE;
         } else if (e instanceof AnalysisException a) {
             err.println("gae-spark: " + firstLine(a.getMessage()));
-            code = GaeSparkCommand.FAILURE;
+            code = GaeCommand.FAILURE;
         } else {
             String message = e.getMessage() != null
                     ? firstLine(e.getMessage())
@@ -44,7 +45,7 @@ final class Failures {
                             ? ""
                             : " (a bug in gae4j: please report it with the output of the same command run with"
                                     + " --debug)"));
-            code = GaeSparkCommand.FAILURE;
+            code = GaeCommand.FAILURE;
         }
         if (debug) {
             e.printStackTrace(err);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.cli;
 
+import io.github.gae4j.cli.GaeCommand;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.provenance.Provenance;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code gae-spark} command: {@code train}, {@code embed} and {@code predict} on Spark DataFrames, with the option
  * names of {@code gae}. Run by {@code spark-submit --class io.github.gae4j.spark.cli.GaeSparkCommand gae-spark.jar}
- * or by the {@code ./gae-spark} launcher (local mode, no Spark installation). Exit codes as {@code gae}: 0 success,
+ * or by the {@code ./gae-spark.sh} launcher (local mode, no Spark installation). Exit codes as {@code gae}: 0 success,
  * 1 failure (bad data, I/O), 2 bad arguments.
  */
 @Command(
@@ -30,10 +31,6 @@ import picocli.CommandLine.Command;
             "Then:        gae-spark embed run --edges ... --features ... -o z.parquet"
         })
 public final class GaeSparkCommand implements Runnable {
-
-    public static final int OK = 0;
-    public static final int FAILURE = 1;
-    public static final int USAGE = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -112,7 +109,7 @@ public final class GaeSparkCommand implements Runnable {
                     + java.lang.Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give it more, e.g."
                     + " spark-submit --driver-memory 8g, or GAE_JAVA_OPTS=-Xmx8g ./gae-spark ...");
             err.flush();
-            return FAILURE;
+            return GaeCommand.FAILURE;
         }
         out.flush();
         err.flush();

@@ -4,6 +4,7 @@ package io.github.gae4j.spark.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.github.gae4j.cli.GaeCommand;
 import io.github.gae4j.cli.run.OptionChecks;
 import io.github.gae4j.core.error.ConfigException;
 import java.util.Locale;
@@ -84,7 +85,7 @@ final class PredictCommand implements Callable<Integer> {
                         k,
                         candidates.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         written);
-        return GaeSparkCommand.OK;
+        return GaeCommand.OK;
     }
 
     /**

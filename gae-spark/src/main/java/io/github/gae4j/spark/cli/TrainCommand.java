@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.cli;
 
+import io.github.gae4j.cli.GaeCommand;
 import io.github.gae4j.cli.run.LoadedRun;
 import io.github.gae4j.cli.run.MiniBatchOptions;
 import io.github.gae4j.cli.run.ModelOptions;
@@ -151,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             runtime.sessions().release(spark);
         }
-        return GaeSparkCommand.OK;
+        return GaeCommand.OK;
     }
 
     /**
