@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.github.gae4j.spark.split;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.graph.LinkSplit;
+import io.github.gae4j.spark.io.GraphTables;
+import io.github.gae4j.spark.io.TableException;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The link split of gae-core's {@link LinkSplit}, computed on Spark without bringing edges to the driver: the
+ * first floor(E · test) edges of a seeded random order are test, the next floor(E · validation) validation, the
+ * rest train; as many negatives as positives for validation and test, node pairs i ≠ j that are no edge of the
+ * whole graph, distinct from each other (test and validation negatives are disjoint).
+ *
+ * <p>The random order: each canonical edge's key is a seeded 64-bit hash of (src, dst) ({@code xxhash64}), ties
+ * broken by (src, dst). Only the edges below a key threshold (the expected 15 % plus a margin of six standard
+ * deviations, widened until enough) are sorted and numbered; the rest are training edges unseen by any sort.
+ * Negatives: draw number d (0, 1, 2, ...) gives the pair of node indices (hash(seed, 1, d) mod N, hash(seed, 2, d)
+ * mod N) over the node ids in ascending order; draws that are self-pairs or edges are dropped, repeats keep their
+ * first draw, and the first numTest pairs in draw order are test negatives, the next numVal validation ones. Draws
+ * are generated on executors in ranges, more when too few survive. Both orders are functions of the seed and the
+ * data alone: the same seed gives the same split whatever the partitioning. The split is not the same as
+ * single-machine {@link LinkSplit}'s for a seed (another random stream), but it has the same counts and rules.
+ *
+ * <p>Intermediate tables (the numbered candidates, the node index, the numbered negatives) are persisted
+ * ({@code MEMORY_AND_DISK}) so the tables returned are not recomputed by each use.
+ */
+public final class SparkLinkSplit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkLinkSplit.class);
+
+    private static final String KEY = "key";
+    private static final String RANK = "rank";
+    private static final String DRAW = "draw";
+    private static final String INDEX = "idx";
+    private static final double TWO_TO_64 = 0x1p64;
+    private static final int MAX_ROUNDS = 40;
+
+    private SparkLinkSplit() {}
+
+    /** The reference fractions: 5 % validation, 10 % test. */
+    public static SplitTables split(GraphTables graph, long seed) {
+        return split(graph, 0.05, 0.10, seed);
+    }
+
+    /**
+     * Splits the graph's edges with these fractions.
+     *
+     * @throws ConfigException when the fractions are not 0 <= val, 0 < test, val + test < 1
+     * @throws TableException  when the graph has too few edges, or is too dense for the negatives
+     */
+    public static SplitTables split(GraphTables graph, double valFraction, double testFraction, long seed) {
+        int minimum;
+        try {
+            minimum = LinkSplit.minimumEdges(valFraction, testFraction);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        Dataset<Row> edges = graph.edges();
+        long e = edges.count();
+        long n = graph.features().count();
+        long numTest = (long) Math.floor(e * testFraction);
+        long numVal = (long) Math.floor(e * valFraction);
+        if (numTest == 0 || e - numTest - numVal == 0) {
+            throw new TableException(
+                    "edges",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "%d edge%s: too few for a link split with %.0f%% test edges, which needs at least %d"
+                                    + " edges",
+                            e,
+                            e == 1 ? "" : "s",
+                            100 * testFraction,
+                            minimum));
+        }
+        long held = numTest + numVal;
+        double pairs = n * (double) (n - 1) / 2;
+        long nonEdges = pairs > Long.MAX_VALUE / 2.0 ? Long.MAX_VALUE : n * (n - 1) / 2 - e;
+        if (nonEdges < held) {
+            throw new TableException(
+                    "edges",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "the graph (%d nodes, %d edges) is too dense to sample %d negative pairs (only %d"
+                                    + " non-edges)",
+                            n,
+                            e,
+                            held,
+                            nonEdges));
+        }
+        SparkSession spark = edges.sparkSession();
+        Dataset<Row> ranked = rankedCandidates(spark, edges, e, held, seed);
+        Dataset<Row> test = ranked.filter(col(RANK).lt(numTest)).select(GraphTables.SRC, GraphTables.DST);
+        Dataset<Row> val =
+                ranked.filter(col(RANK).geq(numTest).and(col(RANK).lt(held))).select(GraphTables.SRC, GraphTables.DST);
+        Dataset<Row> train = edges.filter(key(seed).gt(lit(ranked.first().getLong(4))))
+                .select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT)
+                .union(ranked.filter(col(RANK).geq(held)).select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT));
+
+        Dataset<Row> negatives = negatives(spark, graph, n, e, held, seed);
+        Dataset<Row> testNeg = negatives.filter(col(RANK).lt(numTest)).select(GraphTables.SRC, GraphTables.DST);
+        Dataset<Row> valNeg = negatives
+                .filter(col(RANK).geq(numTest).and(col(RANK).lt(held)))
+                .select(GraphTables.SRC, GraphTables.DST);
+        LOG.info(
+                "Link split (seed {}): {} nodes, {} edges: train {}, validation {}+{}, test {}+{}",
+                seed,
+                n,
+                e,
+                e - held,
+                numVal,
+                numVal,
+                numTest,
+                numTest);
+        return new SplitTables(
+                train, val, valNeg, test, testNeg, new GraphTables(train, graph.features(), graph.featureWidth()));
+    }
+
+    /** The seeded order key of a canonical edge. */
+    private static Column key(long seed) {
+        return xxhash64(lit(seed), col(GraphTables.SRC), col(GraphTables.DST));
+    }
+
+    /**
+     * The edges whose key is at most a threshold that keeps at least {@code held} of them, sorted by (key, src, dst)
+     * and numbered: columns src, dst, weight, rank, threshold. Persisted.
+     */
+    private static Dataset<Row> rankedCandidates(SparkSession spark, Dataset<Row> edges, long e, long held, long seed) {
+        double p = (double) held / e;
+        double margin = 6 * Math.sqrt(held * (1 - p)) / e + 1e-6;
+        for (int round = 0; ; round++) {
+            double q = p + margin;
+            long threshold = q >= 1 ? Long.MAX_VALUE : (long) (Long.MIN_VALUE + q * TWO_TO_64);
+            Dataset<Row> candidates = edges.filter(key(seed).leq(lit(threshold)));
+            long c = threshold == Long.MAX_VALUE ? e : candidates.count();
+            if (c >= held) {
+                LOG.debug("Split candidates: {} edges at or below the key threshold for {} held out", c, held);
+                StructType schema = new StructType()
+                        .add(GraphTables.SRC, DataTypes.LongType, false)
+                        .add(GraphTables.DST, DataTypes.LongType, false)
+                        .add(GraphTables.WEIGHT, DataTypes.DoubleType, false)
+                        .add(RANK, DataTypes.LongType, false)
+                        .add("threshold", DataTypes.LongType, false);
+                JavaRDD<Row> numbered = candidates
+                        .select(key(seed).as(KEY), col(GraphTables.SRC), col(GraphTables.DST), col(GraphTables.WEIGHT))
+                        .orderBy(KEY, GraphTables.SRC, GraphTables.DST)
+                        .toJavaRDD()
+                        .zipWithIndex()
+                        .map(t -> RowFactory.create(
+                                t._1().getLong(1), t._1().getLong(2), t._1().getDouble(3), t._2(), threshold));
+                return spark.createDataFrame(numbered, schema).persist(StorageLevel.MEMORY_AND_DISK());
+            }
+            margin *= 4;
+            if (round > MAX_ROUNDS) {
+                throw new IllegalStateException("The split's key threshold did not converge");
+            }
+        }
+    }
+
+    /**
+     * Negative pairs numbered in draw order: columns src, dst, draw, rank; at least {@code held} of them. Persisted.
+     */
+    private static Dataset<Row> negatives(SparkSession spark, GraphTables graph, long n, long e, long held, long seed) {
+        StructType indexSchema =
+                new StructType().add(INDEX, DataTypes.LongType, false).add(GraphTables.ID, DataTypes.LongType, false);
+        JavaRDD<Row> indexed = graph.features()
+                .select(GraphTables.ID)
+                .orderBy(GraphTables.ID)
+                .toJavaRDD()
+                .zipWithIndex()
+                .map(t -> RowFactory.create(t._2(), t._1().getLong(0)));
+        Dataset<Row> index = spark.createDataFrame(indexed, indexSchema).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> first = index.withColumnRenamed(INDEX, "i").withColumnRenamed(GraphTables.ID, "a");
+        Dataset<Row> second = index.withColumnRenamed(INDEX, "j").withColumnRenamed(GraphTables.ID, "b");
+        double accept = Math.max(1e-9, (n * (double) (n - 1) - 2.0 * e) / ((double) n * n));
+        long draws = (long) Math.ceil(held / accept * 1.1) + 64;
+        try {
+            for (int round = 0; round <= MAX_ROUNDS; round++) {
+                Dataset<Row> drawn = spark.range(0, draws)
+                        .select(
+                                col("id").as(DRAW),
+                                pmod(xxhash64(lit(seed), lit(1L), col("id")), lit(n))
+                                        .as("i"),
+                                pmod(xxhash64(lit(seed), lit(2L), col("id")), lit(n))
+                                        .as("j"))
+                        .filter(col("i").notEqual(col("j")))
+                        .join(first, "i")
+                        .join(second, "j")
+                        .select(
+                                least(col("a"), col("b")).as(GraphTables.SRC),
+                                greatest(col("a"), col("b")).as(GraphTables.DST),
+                                col(DRAW))
+                        .join(graph.edges(), new String[] {GraphTables.SRC, GraphTables.DST}, "left_anti")
+                        .groupBy(GraphTables.SRC, GraphTables.DST)
+                        .agg(min(DRAW).as(DRAW))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                long found = drawn.count();
+                if (found >= held) {
+                    StructType schema = new StructType()
+                            .add(GraphTables.SRC, DataTypes.LongType, false)
+                            .add(GraphTables.DST, DataTypes.LongType, false)
+                            .add(DRAW, DataTypes.LongType, false)
+                            .add(RANK, DataTypes.LongType, false);
+                    JavaRDD<Row> numbered = drawn.orderBy(DRAW)
+                            .toJavaRDD()
+                            .zipWithIndex()
+                            .map(t ->
+                                    RowFactory.create(t._1().getLong(0), t._1().getLong(1), t._1().getLong(2), t._2()));
+                    Dataset<Row> result = spark.createDataFrame(numbered, schema)
+                            .filter(col(RANK).lt(held))
+                            .persist(StorageLevel.MEMORY_AND_DISK());
+                    result.count();
+                    drawn.unpersist();
+                    return result;
+                }
+                LOG.debug("Negative draws: {} distinct non-edges from {} draws, {} needed", found, draws, held);
+                drawn.unpersist();
+                draws = Math.multiplyExact(draws, 2);
+            }
+        } finally {
+            index.unpersist();
+        }
+        throw new TableException(
+                "edges", null, "could not draw " + held + " distinct negative pairs: the graph is too dense");
+    }
+}
