@@ -275,7 +275,10 @@ public final class GraphReader {
                         countIf(col("raw_features")
                                 .isNotNull()
                                 .and(col(GraphTables.FEATURES).isNull())),
-                        countIf(expr("exists(features, x -> x is null)")))
+                        countIf(expr("exists(features, x -> x is null)")),
+                        org.apache.spark.sql.functions.min(size(col(GraphTables.FEATURES))),
+                        max(size(col(GraphTables.FEATURES))),
+                        org.apache.spark.sql.functions.countDistinct(col(GraphTables.ID)))
                 .head();
         long rows = counts.getLong(0);
         if (rows == 0) {
@@ -332,8 +335,15 @@ public final class GraphReader {
                             where));
         }
         Dataset<Row> features = typed.select(GraphTables.ID, GraphTables.FEATURES);
-        checkWidths(features, table, valueColumn, rows);
-        checkUnique(features, table, rows);
+        if (counts.getInt(6) != counts.getInt(7)) {
+            checkWidths(features, table, valueColumn, rows);
+        }
+        if (counts.getInt(6) < 1) {
+            throw new TableException(table, valueColumn, rows + " rows have no feature values (width 0)");
+        }
+        if (counts.getLong(8) != rows) {
+            checkUnique(features, table, rows);
+        }
         Dataset<Row> persisted = features.persist(StorageLevel.MEMORY_AND_DISK());
         LOG.info("Node features '{}': {} nodes", table, rows);
         return persisted;
@@ -359,9 +369,6 @@ public final class GraphReader {
                                     + " of features",
                             byWidth,
                             widths.size() > 10 ? " and more" : ""));
-        }
-        if (widths.get(0).getInt(0) < 1) {
-            throw new TableException(table, valueColumn, rows + " rows have no feature values (width 0)");
         }
     }
 

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * whole graph, distinct from each other (test and validation negatives are disjoint).
  *
  * <p>The random order: each canonical edge's key is a seeded 64-bit hash of (src, dst) ({@code xxhash64}), ties
- * broken by (src, dst). Only the edges below a key threshold (the expected 15 % plus a margin of six standard
- * deviations, widened until enough) are sorted and numbered; the rest are training edges unseen by any sort.
+ * broken by (src, dst). Only the edges below a key threshold (the held-out fraction plus a margin, the smallest of
+ * a few that holds enough edges, counted in one pass) are sorted and numbered; the rest are training edges unseen
+ * by any sort.
  * Negatives: draw number d (0, 1, 2, ...) gives the pair of node indices (hash(seed, 1, d) mod N, hash(seed, 2, d)
  * mod N) over the node ids in ascending order; draws that are self-pairs or edges are dropped, repeats keep their
  * first draw, and the first numTest pairs in draw order are test negatives, the next numVal validation ones. Draws
@@ -55,6 +56,7 @@ public final class SparkLinkSplit {
     private static final String INDEX = "idx";
     private static final double TWO_TO_64 = 0x1p64;
     private static final int MAX_ROUNDS = 40;
+    private static final double[] MARGINS = {0.001, 0.004, 0.016, 0.064, 0.256, 1};
 
     private SparkLinkSplit() {}
 
@@ -77,7 +79,25 @@ public final class SparkLinkSplit {
             throw new ConfigException(e.getMessage(), e);
         }
         Dataset<Row> edges = graph.edges();
-        long e = edges.count();
+        // One pass counts the edges and the edges under a few key thresholds, from the tightest (what the
+        // fractions hold out plus 0.1 %) to all: the smallest that holds enough edges bounds the edges to sort.
+        double fraction = valFraction + testFraction;
+        long[] thresholds = new long[MARGINS.length];
+        Column[] counts = new Column[MARGINS.length + 1];
+        counts[0] = org.apache.spark.sql.functions.count(lit(1));
+        for (int k = 0; k < MARGINS.length; k++) {
+            double q = fraction + MARGINS[k];
+            thresholds[k] = q >= 1 ? Long.MAX_VALUE : (long) (Long.MIN_VALUE + q * TWO_TO_64);
+            counts[k + 1] = org.apache.spark.sql.functions.sum(org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(key(seed).leq(lit(thresholds[k])), 1L)
+                    .otherwise(0L));
+        }
+        Row counted = edges.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length))
+                .head();
+        long e = counted.getLong(0);
         long n = graph.features().count();
         long numTest = (long) Math.floor(e * testFraction);
         long numVal = (long) Math.floor(e * valFraction);
@@ -111,11 +131,17 @@ public final class SparkLinkSplit {
                             nonEdges));
         }
         SparkSession spark = edges.sparkSession();
-        Dataset<Row> ranked = rankedCandidates(spark, edges, e, held, seed);
+        long threshold = Long.MAX_VALUE;
+        for (int k = MARGINS.length - 1; k >= 0; k--) {
+            if (counted.getLong(k + 1) >= held) {
+                threshold = thresholds[k];
+            }
+        }
+        Dataset<Row> ranked = ranked(spark, edges, threshold, seed);
         Dataset<Row> test = ranked.filter(col(RANK).lt(numTest)).select(GraphTables.SRC, GraphTables.DST);
         Dataset<Row> val =
                 ranked.filter(col(RANK).geq(numTest).and(col(RANK).lt(held))).select(GraphTables.SRC, GraphTables.DST);
-        Dataset<Row> train = edges.filter(key(seed).gt(lit(ranked.first().getLong(4))))
+        Dataset<Row> train = edges.filter(key(seed).gt(lit(threshold)))
                 .select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT)
                 .union(ranked.filter(col(RANK).geq(held)).select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT));
 
@@ -144,39 +170,22 @@ public final class SparkLinkSplit {
     }
 
     /**
-     * The edges whose key is at most a threshold that keeps at least {@code held} of them, sorted by (key, src, dst)
-     * and numbered: columns src, dst, weight, rank, threshold. Persisted.
+     * The edges whose key is at most {@code threshold}, sorted by (key, src, dst) and numbered: columns src, dst,
+     * weight, rank. Persisted.
      */
-    private static Dataset<Row> rankedCandidates(SparkSession spark, Dataset<Row> edges, long e, long held, long seed) {
-        double p = (double) held / e;
-        double margin = 6 * Math.sqrt(held * (1 - p)) / e + 1e-6;
-        for (int round = 0; ; round++) {
-            double q = p + margin;
-            long threshold = q >= 1 ? Long.MAX_VALUE : (long) (Long.MIN_VALUE + q * TWO_TO_64);
-            Dataset<Row> candidates = edges.filter(key(seed).leq(lit(threshold)));
-            long c = threshold == Long.MAX_VALUE ? e : candidates.count();
-            if (c >= held) {
-                LOG.debug("Split candidates: {} edges at or below the key threshold for {} held out", c, held);
-                StructType schema = new StructType()
-                        .add(GraphTables.SRC, DataTypes.LongType, false)
-                        .add(GraphTables.DST, DataTypes.LongType, false)
-                        .add(GraphTables.WEIGHT, DataTypes.DoubleType, false)
-                        .add(RANK, DataTypes.LongType, false)
-                        .add("threshold", DataTypes.LongType, false);
-                JavaRDD<Row> numbered = candidates
-                        .select(key(seed).as(KEY), col(GraphTables.SRC), col(GraphTables.DST), col(GraphTables.WEIGHT))
-                        .orderBy(KEY, GraphTables.SRC, GraphTables.DST)
-                        .toJavaRDD()
-                        .zipWithIndex()
-                        .map(t -> RowFactory.create(
-                                t._1().getLong(1), t._1().getLong(2), t._1().getDouble(3), t._2(), threshold));
-                return spark.createDataFrame(numbered, schema).persist(StorageLevel.MEMORY_AND_DISK());
-            }
-            margin *= 4;
-            if (round > MAX_ROUNDS) {
-                throw new IllegalStateException("The split's key threshold did not converge");
-            }
-        }
+    private static Dataset<Row> ranked(SparkSession spark, Dataset<Row> edges, long threshold, long seed) {
+        StructType schema = new StructType()
+                .add(GraphTables.SRC, DataTypes.LongType, false)
+                .add(GraphTables.DST, DataTypes.LongType, false)
+                .add(GraphTables.WEIGHT, DataTypes.DoubleType, false)
+                .add(RANK, DataTypes.LongType, false);
+        JavaRDD<Row> numbered = edges.filter(key(seed).leq(lit(threshold)))
+                .select(key(seed).as(KEY), col(GraphTables.SRC), col(GraphTables.DST), col(GraphTables.WEIGHT))
+                .orderBy(KEY, GraphTables.SRC, GraphTables.DST)
+                .toJavaRDD()
+                .zipWithIndex()
+                .map(t -> RowFactory.create(t._1().getLong(1), t._1().getLong(2), t._1().getDouble(3), t._2()));
+        return spark.createDataFrame(numbered, schema).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /**
