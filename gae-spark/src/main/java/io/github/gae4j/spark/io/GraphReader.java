@@ -170,17 +170,11 @@ public final class GraphReader {
         Row counts = typed.agg(
                         org.apache.spark.sql.functions.count(lit(1)),
                         countIf(col("raw_src").isNull()),
-                        countIf(col("raw_src")
-                                .isNotNull()
-                                .and(col(GraphTables.SRC).isNull())),
+                        countIf(unreadable(GraphTables.SRC)),
                         countIf(col("raw_dst").isNull()),
-                        countIf(col("raw_dst")
-                                .isNotNull()
-                                .and(col(GraphTables.DST).isNull())),
+                        countIf(unreadable(GraphTables.DST)),
                         countIf(col("raw_weight").isNull()),
-                        countIf(col("raw_weight")
-                                .isNotNull()
-                                .and(col(GraphTables.WEIGHT).isNull())),
+                        countIf(unreadable(GraphTables.WEIGHT)),
                         countIf(col(GraphTables.SRC).equalTo(col(GraphTables.DST))))
                 .head();
         long rows = counts.getLong(0);
@@ -201,11 +195,7 @@ public final class GraphReader {
                             "%d of %d rows have a weight that is not a finite number (e.g. '%s')",
                             counts.getLong(6),
                             rows,
-                            examples(
-                                    typed.filter(col("raw_weight")
-                                            .isNotNull()
-                                            .and(col(GraphTables.WEIGHT).isNull())),
-                                    "raw_weight")));
+                            examples(typed.filter(unreadable(GraphTables.WEIGHT)), "raw_weight")));
         }
         long selfLoops = counts.getLong(7);
         Dataset<Row> canonical = typed.filter(col(GraphTables.SRC).notEqual(col(GraphTables.DST)))
@@ -268,13 +258,9 @@ public final class GraphReader {
         Row counts = typed.agg(
                         org.apache.spark.sql.functions.count(lit(1)),
                         countIf(col("raw_id").isNull()),
-                        countIf(col("raw_id")
-                                .isNotNull()
-                                .and(col(GraphTables.ID).isNull())),
+                        countIf(unreadable(GraphTables.ID)),
                         countIf(col("raw_features").isNull()),
-                        countIf(col("raw_features")
-                                .isNotNull()
-                                .and(col(GraphTables.FEATURES).isNull())),
+                        countIf(unreadable(GraphTables.FEATURES)),
                         countIf(expr("exists(features, x -> x is null)")),
                         org.apache.spark.sql.functions.min(size(col(GraphTables.FEATURES))),
                         max(size(col(GraphTables.FEATURES))),
@@ -297,6 +283,7 @@ public final class GraphReader {
                             examples(typed.filter(col("raw_features").isNull()), GraphTables.ID)));
         }
         if (counts.getLong(4) > 0) {
+            Row bad = typed.filter(unreadable(GraphTables.FEATURES)).head();
             throw new TableException(
                     table,
                     valueColumn,
@@ -305,18 +292,8 @@ public final class GraphReader {
                             "%d of %d rows have features that cannot be read as numbers (e.g. id %s: '%s')",
                             counts.getLong(4),
                             rows,
-                            examples(
-                                    typed.filter(col("raw_features")
-                                            .isNotNull()
-                                            .and(col(GraphTables.FEATURES).isNull())),
-                                    GraphTables.ID),
-                            examples(
-                                    typed.filter(col("raw_features")
-                                                    .isNotNull()
-                                                    .and(col(GraphTables.FEATURES)
-                                                            .isNull()))
-                                            .limit(1),
-                                    "raw_features")));
+                            bad.get(bad.fieldIndex(GraphTables.ID)),
+                            bad.get(bad.fieldIndex("raw_features"))));
         }
         if (counts.getLong(5) > 0) {
             Row bad = typed.filter(expr("exists(features, x -> x is null)")).head();
@@ -581,11 +558,7 @@ public final class GraphReader {
                             "%d of %d rows are not integer ids (e.g. '%s'); node ids must be whole numbers (long)",
                             bad,
                             rows,
-                            examples(
-                                    typed.filter(col("raw_" + name)
-                                            .isNotNull()
-                                            .and(col(name).isNull())),
-                                    "raw_" + name)));
+                            examples(typed.filter(unreadable(name)), "raw_" + name)));
         }
     }
 
@@ -617,6 +590,11 @@ public final class GraphReader {
             values.add(String.valueOf(r.get(0)));
         }
         return String.join(", ", values);
+    }
+
+    /** Rows whose raw value (column raw_NAME) is present but did not convert (column NAME is null). */
+    private static Column unreadable(String name) {
+        return col("raw_" + name).isNotNull().and(col(name).isNull());
     }
 
     private static Column countIf(Column condition) {

@@ -93,16 +93,10 @@ class GraphReaderBadInputTest {
 
     @Test
     void badSparseEntriesAreCounted(SparkSession spark) {
-        StructType schema = new StructType()
-                .add("id", DataTypes.LongType)
-                .add("indices", DataTypes.createArrayType(DataTypes.IntegerType))
-                .add("values", DataTypes.createArrayType(DataTypes.DoubleType))
-                .add("size", DataTypes.IntegerType);
-        Dataset<Row> raw = spark.createDataFrame(
-                List.of(
-                        RowFactory.create(5L, new int[] {4, 0}, new double[] {2, 1}, 4),
-                        RowFactory.create(6L, new int[] {1}, new double[] {1}, 4)),
-                schema);
+        Dataset<Row> raw = GraphReaderTest.sparse(
+                spark,
+                RowFactory.create(5L, new int[] {4, 0}, new double[] {2, 1}, 4),
+                RowFactory.create(6L, new int[] {1}, new double[] {1}, 4));
         assertThatThrownBy(() -> GraphReader.features(raw, "sparse"))
                 .isInstanceOf(TableException.class)
                 .hasMessage("Table 'sparse', column 'indices, values, size': 1 rows have an index outside [0, size)"

@@ -93,16 +93,10 @@ class GraphReaderTest {
     /** Sparse columns indices/values/size are densified. */
     @Test
     void sparseFeaturesAreDensified(SparkSession spark) {
-        StructType schema = new StructType()
-                .add("id", DataTypes.LongType)
-                .add("indices", DataTypes.createArrayType(DataTypes.IntegerType))
-                .add("values", DataTypes.createArrayType(DataTypes.DoubleType))
-                .add("size", DataTypes.IntegerType);
-        Dataset<Row> raw = spark.createDataFrame(
-                List.of(
-                        RowFactory.create(5L, new int[] {3, 0}, new double[] {2, 1}, 4),
-                        RowFactory.create(6L, new int[] {}, new double[] {}, 4)),
-                schema);
+        Dataset<Row> raw = sparse(
+                spark,
+                RowFactory.create(5L, new int[] {3, 0}, new double[] {2, 1}, 4),
+                RowFactory.create(6L, new int[] {}, new double[] {}, 4));
         assertThat(featureMap(GraphReader.features(raw, "sparse")))
                 .isEqualTo(Map.of(5L, List.of(1.0, 0.0, 0.0, 2.0), 6L, List.of(0.0, 0.0, 0.0, 0.0)));
     }
@@ -126,6 +120,16 @@ class GraphReaderTest {
         assertThat(GraphReader.Format.of("/d/edges.csv.gz")).isEqualTo(GraphReader.Format.CSV);
         assertThat(GraphReader.Format.of("/d/edges/")).isEqualTo(GraphReader.Format.PARQUET);
         assertThat(GraphReader.Format.of("/d/edges.parquet")).isEqualTo(GraphReader.Format.PARQUET);
+    }
+
+    /** A sparse feature table: id, indices, values, size. */
+    static Dataset<Row> sparse(SparkSession spark, Row... rows) {
+        StructType schema = new StructType()
+                .add("id", DataTypes.LongType)
+                .add("indices", DataTypes.createArrayType(DataTypes.IntegerType))
+                .add("values", DataTypes.createArrayType(DataTypes.DoubleType))
+                .add("size", DataTypes.IntegerType);
+        return spark.createDataFrame(List.of(rows), schema);
     }
 
     static Map<String, Double> edgeMap(Dataset<Row> edges) {
