@@ -53,7 +53,7 @@ class GraphReaderTest {
 
     /** Parquet: integer ids, a weight (largest kept on merge), array<float> features; text features in CSV. */
     @Test
-    void parquetArraysAndTextFeaturesAreRead(SparkSession spark) throws IOException {
+    void parquetArraysAndTextFeaturesAreRead(SparkSession spark) {
         StructType edgeSchema = new StructType()
                 .add("src", DataTypes.IntegerType)
                 .add("dst", DataTypes.IntegerType)
@@ -83,11 +83,11 @@ class GraphReaderTest {
         assertThat(edgeMap(graph.edges())).isEqualTo(Map.of("1-2", 2.0, "2-3", 1.5));
         assertThat(featureMap(graph.features())).containsEntry(3L, List.of(0.25, 0.0));
 
-        String text = csv(tmp, "text.csv", "id,features", "1,0.5 1;0", "2,  1 ; 2  3 ", "3,0 0 0");
-        GraphTables textGraph = GraphReader.read(spark, edges, text);
-        assertThat(textGraph.featureWidth()).isEqualTo(3);
-        assertThat(featureMap(textGraph.features()))
-                .isEqualTo(Map.of(1L, List.of(0.5, 1.0, 0.0), 2L, List.of(1.0, 2.0, 3.0), 3L, List.of(0.0, 0.0, 0.0)));
+        Dataset<Row> text = spark.createDataFrame(
+                List.of(RowFactory.create("1", "0.5 1;0"), RowFactory.create("2", "  1 ; 2  3 ")),
+                new StructType().add("id", DataTypes.StringType).add("features", DataTypes.StringType));
+        assertThat(featureMap(GraphReader.features(text, "text")))
+                .isEqualTo(Map.of(1L, List.of(0.5, 1.0, 0.0), 2L, List.of(1.0, 2.0, 3.0)));
     }
 
     /** Sparse columns indices/values/size are densified. */
