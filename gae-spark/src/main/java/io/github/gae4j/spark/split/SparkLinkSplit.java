@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * a few that holds enough edges, counted in one pass) are sorted and numbered; the rest are training edges unseen
  * by any sort.
  * Negatives: draw number d (0, 1, 2, ...) gives the pair of node indices (hash(seed, 1, d) mod N, hash(seed, 2, d)
- * mod N) over the node ids in ascending order; draws that are self-pairs or edges are dropped, repeats keep their
+ * mod N) over the node ids in ascending order (ids 0 .. N-1 are their own indices: no index table is built); draws that are self-pairs or edges are dropped, repeats keep their
  * first draw, and the first numTest pairs in draw order are test negatives, the next numVal validation ones. Draws
  * are generated on executors in ranges, more when too few survive. Both orders are functions of the seed and the
  * data alone: the same seed gives the same split whatever the partitioning. The split is not the same as
@@ -98,7 +98,15 @@ public final class SparkLinkSplit {
         Row counted = edges.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length))
                 .head();
         long e = counted.getLong(0);
-        long n = graph.features().count();
+        Row ids = graph.features()
+                .agg(
+                        org.apache.spark.sql.functions.count(lit(1)),
+                        min(GraphTables.ID),
+                        org.apache.spark.sql.functions.max(GraphTables.ID))
+                .head();
+        long n = ids.getLong(0);
+        // Ids 0 .. n-1 (ids are unique) are their own index: no sort and no joins to map drawn indices to ids.
+        boolean dense = n > 0 && ids.getLong(1) == 0 && ids.getLong(2) == n - 1;
         long numTest = (long) Math.floor(e * testFraction);
         long numVal = (long) Math.floor(e * valFraction);
         if (numTest == 0 || e - numTest - numVal == 0) {
@@ -145,7 +153,7 @@ public final class SparkLinkSplit {
                 .select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT)
                 .union(ranked.filter(col(RANK).geq(held)).select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT));
 
-        Dataset<Row> negatives = negatives(spark, graph, n, e, held, seed);
+        Dataset<Row> negatives = negatives(spark, graph, n, dense, e, held, seed);
         Dataset<Row> testNeg = negatives.filter(col(RANK).lt(numTest)).select(GraphTables.SRC, GraphTables.DST);
         Dataset<Row> valNeg = negatives
                 .filter(col(RANK).geq(numTest).and(col(RANK).lt(held)))
@@ -188,11 +196,9 @@ public final class SparkLinkSplit {
         return spark.createDataFrame(numbered, schema).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    /**
-     * Negative pairs numbered in draw order: columns src, dst, draw, rank; at least {@code held} of them. Persisted.
-     */
-    private static Dataset<Row> negatives(SparkSession spark, GraphTables graph, long n, long e, long held, long seed) {
-        StructType indexSchema =
+    /** Node ids in ascending order, numbered from 0: columns idx, id. Persisted. */
+    private static Dataset<Row> index(SparkSession spark, GraphTables graph) {
+        StructType schema =
                 new StructType().add(INDEX, DataTypes.LongType, false).add(GraphTables.ID, DataTypes.LongType, false);
         JavaRDD<Row> indexed = graph.features()
                 .select(GraphTables.ID)
@@ -200,24 +206,34 @@ public final class SparkLinkSplit {
                 .toJavaRDD()
                 .zipWithIndex()
                 .map(t -> RowFactory.create(t._2(), t._1().getLong(0)));
-        Dataset<Row> index = spark.createDataFrame(indexed, indexSchema).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> first = index.withColumnRenamed(INDEX, "i").withColumnRenamed(GraphTables.ID, "a");
-        Dataset<Row> second = index.withColumnRenamed(INDEX, "j").withColumnRenamed(GraphTables.ID, "b");
+        return spark.createDataFrame(indexed, schema).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
+     * Negative pairs numbered in draw order: columns src, dst, draw, rank; at least {@code held} of them. Persisted.
+     */
+    private static Dataset<Row> negatives(
+            SparkSession spark, GraphTables graph, long n, boolean dense, long e, long held, long seed) {
+        Dataset<Row> index = dense ? null : index(spark, graph);
         double accept = Math.max(1e-9, (n * (double) (n - 1) - 2.0 * e) / ((double) n * n));
         long draws = (long) Math.ceil(held / accept * 1.1) + 64;
         try {
             for (int round = 0; round <= MAX_ROUNDS; round++) {
-                Dataset<Row> drawn = spark.range(0, draws)
+                Dataset<Row> pairs = spark.range(0, draws)
                         .select(
                                 col("id").as(DRAW),
                                 pmod(xxhash64(lit(seed), lit(1L), col("id")), lit(n))
-                                        .as("i"),
+                                        .as("a"),
                                 pmod(xxhash64(lit(seed), lit(2L), col("id")), lit(n))
-                                        .as("j"))
-                        .filter(col("i").notEqual(col("j")))
-                        .join(first, "i")
-                        .join(second, "j")
-                        .select(
+                                        .as("b"))
+                        .filter(col("a").notEqual(col("b")));
+                if (index != null) {
+                    pairs = pairs.join(index.withColumnRenamed(GraphTables.ID, "x"), col("a").equalTo(col(INDEX)))
+                            .select(col(DRAW), col("x").as("a"), col("b"))
+                            .join(index.withColumnRenamed(GraphTables.ID, "x"), col("b").equalTo(col(INDEX)))
+                            .select(col(DRAW), col("a"), col("x").as("b"));
+                }
+                Dataset<Row> drawn = pairs.select(
                                 least(col("a"), col("b")).as(GraphTables.SRC),
                                 greatest(col("a"), col("b")).as(GraphTables.DST),
                                 col(DRAW))
@@ -249,7 +265,9 @@ public final class SparkLinkSplit {
                 draws = Math.multiplyExact(draws, 2);
             }
         } finally {
-            index.unpersist();
+            if (index != null) {
+                index.unpersist();
+            }
         }
         throw new TableException(
                 "edges", null, "could not draw " + held + " distinct negative pairs: the graph is too dense");
