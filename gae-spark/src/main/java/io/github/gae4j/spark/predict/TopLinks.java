@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.github.gae4j.spark.predict;
+
+import io.github.gae4j.spark.io.GraphTables;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Distributed per-node top-k link prediction, {@code gae predict --per-node K} on Spark: each node's K most likely
+ * new links, as a table {@code (src long, dst long, score double, rank int)} ordered by source then rank, score = the
+ * decoder's probability σ(logit), ranks from 1. Candidates rank as single-machine search ranks them: logit
+ * descending, ties by target id ascending. Known links (either direction) and self pairs are never candidates. A node
+ * with fewer candidates lists all it has; a node with none has no rows.
+ *
+ * <p>Inputs: the embeddings {@code (node_id long, z array<double>)} (distributed embedding's output, μ for
+ * variational models), the known links {@code (src, dst)} (the training edges, plus the held-out positives unless
+ * they are to be recommended), the model's decoder ({@link DecoderCarrier}: scored with the decoder's own scorer, on
+ * executors), and k. Results do not depend on the partitioning.
+ */
+public final class TopLinks {
+
+    /** Embeddings: the node id column. */
+    public static final String NODE_ID = "node_id";
+    /** Embeddings: the vector column. */
+    public static final String Z = "z";
+    /** Output: the source node. */
+    public static final String SRC = GraphTables.SRC;
+    /** Output: the recommended target node. */
+    public static final String DST = GraphTables.DST;
+    /** Output: the decoder's probability of the link. */
+    public static final String SCORE = "score";
+    /** Output: the link's rank among its source's, from 1. */
+    public static final String RANK = "rank";
+
+    private TopLinks() {}
+
+    /**
+     * Exact top-k over all pairs: equal to single-machine {@code LinkPredictor}'s exact per-node top-k (same pairs,
+     * same order, the decoder's scores). Nodes are hashed with {@code seed} into {@code blocks} blocks; each block pair
+     * is one task of O((N/blocks)·(d + k)) memory and the embeddings are shuffled {@code blocks} times, so it suits
+     * moderate N (B(B+1)/2 tasks of (N/B)² pairs each).
+     *
+     * @param embeddings (node_id, z), one row per node
+     * @param known      pairs (src, dst) never recommended
+     * @param decoder    the model's decoder
+     * @param k          links per node, >= 1
+     * @param blocks     B, >= 1
+     * @param partitions shuffle partitions of the block-pair and merge stages, >= 1
+     * @param seed       the hash seed of the blocks (the result does not depend on it)
+     */
+    public static Dataset<Row> allPairs(
+            Dataset<Row> embeddings,
+            Dataset<Row> known,
+            DecoderCarrier decoder,
+            int k,
+            int blocks,
+            int partitions,
+            long seed) {
+        requirePositive("k", k);
+        requirePositive("blocks", blocks);
+        requirePositive("partitions", partitions);
+        return LinkTable.ordered(
+                embeddings.sparkSession(),
+                AllPairsSearch.perNode(embeddings, known, decoder, k, blocks, partitions, seed));
+    }
+
+    /**
+     * Top-k among each node's 2-hop neighbourhood in {@code graph} (first hops included), capped by {@code caps},
+     * less the known links: with the caps off, equal to the exact top-k restricted to nodes within 2 hops. Built from
+     * joins and aggregations; the largest task holds one node's candidates (at most c1·(c2 + 1) with caps).
+     *
+     * @param embeddings (node_id, z), one row per node
+     * @param graph      the training graph's edges (src, dst), whose neighbourhoods give the candidates
+     * @param known      pairs (src, dst) never recommended (usually the same training edges, plus held-out positives)
+     * @param decoder    the model's decoder
+     * @param k          links per node, >= 1
+     * @param caps       neighbourhood caps ({@link HopCaps#off()} for exact 2-hop candidates)
+     */
+    public static Dataset<Row> twoHop(
+            Dataset<Row> embeddings,
+            Dataset<Row> graph,
+            Dataset<Row> known,
+            DecoderCarrier decoder,
+            int k,
+            HopCaps caps) {
+        requirePositive("k", k);
+        return LinkTable.ordered(
+                embeddings.sparkSession(), TwoHopSearch.perNode(embeddings, graph, known, decoder, k, caps));
+    }
+
+    /**
+     * Writes links as Parquet at {@code path} (a directory, as Spark writes Parquet). An existing path is an error
+     * ({@code ConfigException} naming it and --force) unless {@code force}, which replaces it.
+     */
+    public static void write(Dataset<Row> links, String path, boolean force) {
+        LinkTable.write(links, path, force);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s must be at least 1, got %d", name, value));
+        }
+    }
+}
