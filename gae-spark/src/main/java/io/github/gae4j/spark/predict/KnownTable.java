@@ -33,8 +33,8 @@ final class KnownTable {
     }
 
     /**
-     * Both directions of every pair of {@code table} (named {@code name} in messages) as columns {@code (a, b)},
-     * distinct, self pairs dropped.
+     * Both directions of every pair of {@code table} (named {@code name} in messages) as columns {@code (a, b)}, self
+     * pairs dropped; a pair given twice (or in both orders) appears twice.
      */
     static Dataset<Row> bothDirections(Dataset<Row> table, String name, String a, String b) {
         EmbeddingTable.requireColumns(table, name, GraphTables.SRC, GraphTables.DST);
@@ -47,7 +47,6 @@ final class KnownTable {
                         .col(a)
                         .isNotNull()
                         .and(functions.col(b).isNotNull())
-                        .and(functions.col(a).notEqual(functions.col(b))))
-                .distinct();
+                        .and(functions.col(a).notEqual(functions.col(b))));
     }
 }

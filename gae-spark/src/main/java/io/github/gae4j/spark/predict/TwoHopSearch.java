@@ -41,11 +41,11 @@ final class TwoHopSearch {
                 capped(KnownTable.bothDirections(graph, "graph edges", U, W), U, W, caps.first(), caps.seed());
         Dataset<Row> secondHops =
                 capped(KnownTable.bothDirections(graph, "graph edges", W, X), W, X, caps.second(), caps.seed() + 1);
+        // Duplicates (a node reached through several first hops) are dropped in the scoring task, which sorts anyway.
         Dataset<Row> candidates = firstHops
                 .select(functions.col(U), functions.col(W).as(X))
                 .union(firstHops.join(secondHops, W).select(U, X))
                 .where(functions.col(U).notEqual(functions.col(X)))
-                .distinct()
                 .join(KnownTable.bothDirections(known, "known links", U, X), new String[] {U, X}, "left_anti");
         Dataset<Row> z = embeddings.select(TopLinks.NODE_ID, TopLinks.Z);
         Dataset<Row> gathered = candidates
@@ -67,6 +67,7 @@ final class TwoHopSearch {
         if (cap == 0) {
             return pairs;
         }
+        pairs = pairs.distinct(); // each neighbour counts once against the cap
         Column hash = functions.xxhash64(functions.lit(seed), functions.col(by), functions.col(other));
         Column order = functions.row_number().over(Window.partitionBy(by).orderBy(hash, functions.col(other)));
         return pairs.withColumn("position", order)
@@ -74,12 +75,20 @@ final class TwoHopSearch {
                 .select(by, other);
     }
 
-    /** One node's candidates scored from its side: row 0 is the node, rows 1.. its candidates by id. */
+    /** One node's candidates scored from its side: row 0 is the node, rows 1.. its distinct candidates by id. */
     private static List<Row> score(Row row, DecoderCarrier decoder, int k, int width) {
         long u = EmbeddingTable.id(row, 0);
         List<Row> structs = new ArrayList<>(row.getList(2));
         structs.sort(Comparator.comparingLong(r -> r.getLong(0)));
-        int n = structs.size() + 1;
+        int distinct = 0;
+        for (int i = 0; i < structs.size(); i++) {
+            if (distinct == 0
+                    || structs.get(i).getLong(0) != structs.get(distinct - 1).getLong(0)) {
+                structs.set(distinct++, structs.get(i));
+            }
+        }
+        structs.subList(distinct, structs.size()).clear();
+        int n = distinct + 1;
         long[] ids = new long[n];
         double[] data = new double[n * width];
         ids[0] = u;
