@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
@@ -31,7 +30,7 @@ final class AllPairsSearch {
 
     private AllPairsSearch() {}
 
-    static JavaRDD<Row> perNode(
+    static JavaPairRDD<Long, BestTargets.Ranked> perNode(
             Dataset<Row> embeddings,
             Dataset<Row> known,
             DecoderCarrier decoder,
@@ -64,8 +63,7 @@ final class AllPairsSearch {
                         decoder,
                         k,
                         width));
-        return partial.reduceByKey((x, y) -> BestTargets.merge(x, y, k), partitions)
-                .flatMap(node -> LinkTable.rows(node._1(), node._2()).iterator());
+        return partial.reduceByKey((x, y) -> BestTargets.merge(x, y, k), partitions);
     }
 
     /** The key of the unordered block pair {a, b}: min·B + max. */

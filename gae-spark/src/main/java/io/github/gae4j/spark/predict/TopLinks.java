@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.predict;
 
+import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.spark.io.GraphTables;
 import java.util.Locale;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -36,10 +38,10 @@ public final class TopLinks {
     private TopLinks() {}
 
     /**
-     * Exact top-k over all pairs: equal to single-machine {@code LinkPredictor}'s exact per-node top-k (same pairs,
-     * same order, the decoder's scores). Nodes are hashed with {@code seed} into {@code blocks} blocks; each block pair
-     * is one task of O((N/blocks)·(d + k)) memory and the embeddings are shuffled {@code blocks} times, so it suits
-     * moderate N (B(B+1)/2 tasks of (N/B)² pairs each).
+     * Each node's exact top-k over all pairs ({@code gae predict --per-node K}): equal to single-machine {@code
+     * LinkPredictor}'s exact per-node top-k (same pairs, same order, the decoder's scores). Nodes are hashed with
+     * {@code seed} into {@code blocks} blocks; each block pair is one task of O((N/blocks)·(d + k)) memory and the
+     * embeddings are shuffled {@code blocks} times, so it suits moderate N (B(B+1)/2 tasks of (N/B)² pairs each).
      *
      * @param embeddings (node_id, z), one row per node
      * @param known      pairs (src, dst) never recommended
@@ -57,16 +59,32 @@ public final class TopLinks {
             int blocks,
             int partitions,
             long seed) {
-        requirePositive("k", k);
-        requirePositive("blocks", blocks);
-        requirePositive("partitions", partitions);
-        return LinkTable.ordered(
-                embeddings.sparkSession(),
-                AllPairsSearch.perNode(embeddings, known, decoder, k, blocks, partitions, seed));
+        return LinkTable.perNode(
+                embeddings.sparkSession(), allPairsRanked(embeddings, known, decoder, k, blocks, partitions, seed));
     }
 
     /**
-     * Top-k among each node's 2-hop neighbourhood in {@code graph} (first hops included), capped by {@code caps},
+     * The graph's k most likely new links over all pairs ({@code gae predict --top K}): equal to single-machine
+     * {@code LinkPredictor.topK(k)}; each pair once for an undirected decoder, as (smaller id, larger id); ranks 1..k
+     * over the whole graph. Arguments as {@link #allPairs}; the k links are gathered on the driver.
+     */
+    public static Dataset<Row> allPairsGraphTop(
+            Dataset<Row> embeddings,
+            Dataset<Row> known,
+            DecoderCarrier decoder,
+            int k,
+            int blocks,
+            int partitions,
+            long seed) {
+        return LinkTable.graphTop(
+                embeddings.sparkSession(),
+                allPairsRanked(embeddings, known, decoder, k, blocks, partitions, seed),
+                k,
+                directed(decoder, embeddings));
+    }
+
+    /**
+     * Each node's top-k among its 2-hop neighbourhood in {@code graph} (first hops included), capped by {@code caps},
      * less the known links: with the caps off, equal to the exact top-k restricted to nodes within 2 hops. Built from
      * joins and aggregations; the largest task holds one node's candidates (at most c1·(c2 + 1) with caps).
      *
@@ -85,8 +103,48 @@ public final class TopLinks {
             int k,
             HopCaps caps) {
         requirePositive("k", k);
-        return LinkTable.ordered(
+        return LinkTable.perNode(
                 embeddings.sparkSession(), TwoHopSearch.perNode(embeddings, graph, known, decoder, k, caps));
+    }
+
+    /**
+     * The graph's k most likely new links among 2-hop candidates ({@code gae predict --top K} restricted to them);
+     * arguments as {@link #twoHop}, output as {@link #allPairsGraphTop}.
+     */
+    public static Dataset<Row> twoHopGraphTop(
+            Dataset<Row> embeddings,
+            Dataset<Row> graph,
+            Dataset<Row> known,
+            DecoderCarrier decoder,
+            int k,
+            HopCaps caps) {
+        requirePositive("k", k);
+        return LinkTable.graphTop(
+                embeddings.sparkSession(),
+                TwoHopSearch.perNode(embeddings, graph, known, decoder, k, caps),
+                k,
+                directed(decoder, embeddings));
+    }
+
+    private static JavaPairRDD<Long, BestTargets.Ranked> allPairsRanked(
+            Dataset<Row> embeddings,
+            Dataset<Row> known,
+            DecoderCarrier decoder,
+            int k,
+            int blocks,
+            int partitions,
+            long seed) {
+        requirePositive("k", k);
+        requirePositive("blocks", blocks);
+        requirePositive("partitions", partitions);
+        return AllPairsSearch.perNode(embeddings, known, decoder, k, blocks, partitions, seed);
+    }
+
+    /** Whether the decoder's scores are directed, asked of its scorer over two zero vectors of the table's width. */
+    private static boolean directed(DecoderCarrier decoder, Dataset<Row> embeddings) {
+        int width = EmbeddingTable.width(embeddings);
+        return decoder.scorer(Matrix.wrapRowMajor(2, width, new double[2 * width]))
+                .directed();
     }
 
     /**

@@ -5,12 +5,13 @@ import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import scala.Tuple2;
 
 /**
  * Per-node top-k over 2-hop candidates, all in joins and aggregations (nothing goes through the driver): the
@@ -29,7 +30,7 @@ final class TwoHopSearch {
 
     private TwoHopSearch() {}
 
-    static JavaRDD<Row> perNode(
+    static JavaPairRDD<Long, BestTargets.Ranked> perNode(
             Dataset<Row> embeddings,
             Dataset<Row> graph,
             Dataset<Row> known,
@@ -56,7 +57,9 @@ final class TwoHopSearch {
                         .as(CANDIDATES))
                 .join(z.toDF(U, ZU), U)
                 .select(U, ZU, CANDIDATES);
-        return gathered.javaRDD().flatMap(row -> score(row, decoder, k, width).iterator());
+        return gathered.javaRDD()
+                .mapToPair(row -> score(row, decoder, k, width))
+                .filter(t -> t._2().size() > 0);
     }
 
     /**
@@ -76,7 +79,7 @@ final class TwoHopSearch {
     }
 
     /** One node's candidates scored from its side: row 0 is the node, rows 1.. its distinct candidates by id. */
-    private static List<Row> score(Row row, DecoderCarrier decoder, int k, int width) {
+    private static Tuple2<Long, BestTargets.Ranked> score(Row row, DecoderCarrier decoder, int k, int width) {
         long u = EmbeddingTable.id(row, 0);
         List<Row> structs = new ArrayList<>(row.getList(2));
         structs.sort(Comparator.comparingLong(r -> r.getLong(0)));
@@ -104,6 +107,6 @@ final class TwoHopSearch {
         for (int r = 1; r < n; r++) {
             best.offer(logits[r], ids[r]);
         }
-        return LinkTable.rows(u, best.ranked());
+        return new Tuple2<>(u, best.ranked());
     }
 }

@@ -109,6 +109,14 @@ class TopLinksTest {
         List<Row> other = TopLinks.allPairs(embeddings.repartition(5), trainEdges.repartition(3), decoder, K, 3, 7, 99)
                 .collectAsList();
         assertThat(other).isEqualTo(distributed);
+
+        // The graph's top links (gae predict --top): each pair once, ranked over the whole graph.
+        List<Link> graphTop =
+                predictor(split.trainGraph(), z, scorer, split.trainPositives()).topK(50);
+        assertSameGraphTop(
+                TopLinks.allPairsGraphTop(embeddings, trainEdges, decoder, 50, 4, 3, SEED)
+                        .collectAsList(),
+                graphTop);
     }
 
     @Test
@@ -255,11 +263,17 @@ class TopLinksTest {
 
     /** The single-machine exact per-node top-K of every node, leaving out {@code known} (by index = id). */
     static Map<String, List<Link>> singleMachine(Graph graph, Matrix z, PairScorer scorer, EdgeList known) {
+        LinkPredictor predictor = predictor(graph, z, scorer, known);
+        return predictor.topK(predictor.nodeIds(), K);
+    }
+
+    /** The single-machine predictor over {@code z}, exact search, node i = id "i". */
+    static LinkPredictor predictor(Graph graph, Matrix z, PairScorer scorer, EdgeList known) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < z.rows(); i++) {
             ids.add(String.valueOf(i));
         }
-        LinkPredictor predictor = LinkPredictor.of(
+        return LinkPredictor.of(
                 ids,
                 z,
                 scorer,
@@ -268,7 +282,19 @@ class TopLinksTest {
                 Optional.empty(),
                 Optional.empty(),
                 "single machine");
-        return predictor.topK(ids, K);
+    }
+
+    /** The graph's top links equal {@code expected} (single-machine topK(k)): same pairs in order, ranks, scores. */
+    static void assertSameGraphTop(List<Row> rows, List<Link> expected) {
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row got = rows.get(i);
+            Link want = expected.get(i);
+            assertThat(got.getLong(0)).as("source of row %d", i).isEqualTo(Long.parseLong(want.source()));
+            assertThat(got.getLong(1)).as("target of row %d", i).isEqualTo(Long.parseLong(want.target()));
+            assertThat(got.getDouble(2)).as("score of row %d", i).isCloseTo(want.score(), within(1e-9));
+            assertThat(got.getInt(3)).isEqualTo(i + 1);
+        }
     }
 
     /** Same sources in order, same targets in rank order, scores within 1e-9, ranks 1, 2, ... */
