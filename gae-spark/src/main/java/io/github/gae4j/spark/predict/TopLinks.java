@@ -39,28 +39,19 @@ public final class TopLinks {
 
     /**
      * Each node's exact top-k over all pairs ({@code gae predict --per-node K}): equal to single-machine {@code
-     * LinkPredictor}'s exact per-node top-k (same pairs, same order, the decoder's scores). Nodes are hashed with
-     * {@code seed} into {@code blocks} blocks; each block pair is one task of O((N/blocks)·(d + k)) memory and the
-     * embeddings are shuffled {@code blocks} times, so it suits moderate N (B(B+1)/2 tasks of (N/B)² pairs each).
+     * LinkPredictor}'s exact per-node top-k (same pairs, same order, the decoder's scores). Nodes are hashed into
+     * B blocks ({@link Blocking}); each block pair is one task of O((N/B)·(d + k)) memory and the embeddings are
+     * shuffled B times, so it suits moderate N (B(B+1)/2 tasks of (N/B)² pairs each).
      *
      * @param embeddings (node_id, z), one row per node
      * @param known      pairs (src, dst) never recommended
      * @param decoder    the model's decoder
      * @param k          links per node, >= 1
-     * @param blocks     B, >= 1
-     * @param partitions shuffle partitions of the block-pair and merge stages, >= 1
-     * @param seed       the hash seed of the blocks (the result does not depend on it)
+     * @param blocking   blocks, partitions and hash seed (the result does not depend on them)
      */
     public static Dataset<Row> allPairs(
-            Dataset<Row> embeddings,
-            Dataset<Row> known,
-            DecoderCarrier decoder,
-            int k,
-            int blocks,
-            int partitions,
-            long seed) {
-        return LinkTable.perNode(
-                embeddings.sparkSession(), allPairsRanked(embeddings, known, decoder, k, blocks, partitions, seed));
+            Dataset<Row> embeddings, Dataset<Row> known, DecoderCarrier decoder, int k, Blocking blocking) {
+        return LinkTable.perNode(embeddings.sparkSession(), allPairsRanked(embeddings, known, decoder, k, blocking));
     }
 
     /**
@@ -69,16 +60,10 @@ public final class TopLinks {
      * over the whole graph. Arguments as {@link #allPairs}; the k links are gathered on the driver.
      */
     public static Dataset<Row> allPairsGraphTop(
-            Dataset<Row> embeddings,
-            Dataset<Row> known,
-            DecoderCarrier decoder,
-            int k,
-            int blocks,
-            int partitions,
-            long seed) {
+            Dataset<Row> embeddings, Dataset<Row> known, DecoderCarrier decoder, int k, Blocking blocking) {
         return LinkTable.graphTop(
                 embeddings.sparkSession(),
-                allPairsRanked(embeddings, known, decoder, k, blocks, partitions, seed),
+                allPairsRanked(embeddings, known, decoder, k, blocking),
                 k,
                 directed(decoder, embeddings));
     }
@@ -127,17 +112,10 @@ public final class TopLinks {
     }
 
     private static JavaPairRDD<Long, BestTargets.Ranked> allPairsRanked(
-            Dataset<Row> embeddings,
-            Dataset<Row> known,
-            DecoderCarrier decoder,
-            int k,
-            int blocks,
-            int partitions,
-            long seed) {
+            Dataset<Row> embeddings, Dataset<Row> known, DecoderCarrier decoder, int k, Blocking blocking) {
         requirePositive("k", k);
-        requirePositive("blocks", blocks);
-        requirePositive("partitions", partitions);
-        return AllPairsSearch.perNode(embeddings, known, decoder, k, blocks, partitions, seed);
+        return AllPairsSearch.perNode(
+                embeddings, known, decoder, k, blocking.blocks(), blocking.partitions(), blocking.seed());
     }
 
     /** Whether the decoder's scores are directed, asked of its scorer over two zero vectors of the table's width. */

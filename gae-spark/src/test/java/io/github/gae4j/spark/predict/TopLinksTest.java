@@ -101,12 +101,13 @@ class TopLinksTest {
     @Test
     void allPairsEqualsTheSingleMachineExactTopK() {
         Map<String, List<Link>> expected = singleMachine(split.trainGraph(), z, scorer, split.trainPositives());
-        List<Row> distributed = TopLinks.allPairs(embeddings, trainEdges, decoder, K, 4, 3, SEED)
+        List<Row> distributed = TopLinks.allPairs(embeddings, trainEdges, decoder, K, new Blocking(4, 3, SEED))
                 .collectAsList();
         assertSameLinks(distributed, expected, z.rows());
 
         // Other blocks, partitions and input partitioning: the same rows, bit for bit.
-        List<Row> other = TopLinks.allPairs(embeddings.repartition(5), trainEdges.repartition(3), decoder, K, 3, 7, 99)
+        List<Row> other = TopLinks.allPairs(
+                        embeddings.repartition(5), trainEdges.repartition(3), decoder, K, new Blocking(3, 7, 99))
                 .collectAsList();
         assertThat(other).isEqualTo(distributed);
 
@@ -114,7 +115,7 @@ class TopLinksTest {
         List<Link> graphTop =
                 predictor(split.trainGraph(), z, scorer, split.trainPositives()).topK(50);
         assertSameGraphTop(
-                TopLinks.allPairsGraphTop(embeddings, trainEdges, decoder, 50, 4, 3, SEED)
+                TopLinks.allPairsGraphTop(embeddings, trainEdges, decoder, 50, new Blocking(4, 3, SEED))
                         .collectAsList(),
                 graphTop);
     }
@@ -188,8 +189,8 @@ class TopLinksTest {
 
     @Test
     void writesParquetAndRefusesToOverwriteWithoutForce(@TempDir Path dir) {
-        Dataset<Row> links =
-                TopLinks.allPairs(embeddings.where(TopLinks.NODE_ID + " < 100"), trainEdges, decoder, 3, 1, 1, SEED);
+        Dataset<Row> links = TopLinks.allPairs(
+                embeddings.where(TopLinks.NODE_ID + " < 100"), trainEdges, decoder, 3, new Blocking(1, 1, SEED));
         String out = dir.resolve("links.parquet").toString();
         TopLinks.write(links, out, false);
         List<Row> read =
@@ -242,10 +243,23 @@ class TopLinksTest {
                     .as(spec.decoder().name())
                     .isEqualTo(!spec.decoder().name().equals("mlp"));
             List<Row> distributed = TopLinks.allPairs(
-                            embeddingTable(spark, zs), edges, DecoderCarrier.of(carrier, model), K, 3, 2, SEED)
+                            embeddingTable(spark, zs),
+                            edges,
+                            DecoderCarrier.of(carrier, model),
+                            K,
+                            new Blocking(3, 2, SEED))
                     .collectAsList();
-            assertSameLinks(
-                    distributed, singleMachine(small.trainGraph(), zs, scores, small.trainPositives()), zs.rows());
+            LinkPredictor reference = predictor(small.trainGraph(), zs, scores, small.trainPositives());
+            assertSameLinks(distributed, reference.topK(reference.nodeIds(), K), zs.rows());
+            assertSameGraphTop(
+                    TopLinks.allPairsGraphTop(
+                                    embeddingTable(spark, zs),
+                                    edges,
+                                    DecoderCarrier.of(carrier, model),
+                                    40,
+                                    new Blocking(2, 3, SEED))
+                            .collectAsList(),
+                    reference.topK(40));
         }
     }
 
