@@ -30,7 +30,6 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -163,18 +162,16 @@ public final class DistributedEmbedding {
                 new NodeBlocks(blocks > 0 ? blocks : spark.sparkContext().defaultParallelism(), seed);
         ExecutorModel shipped = new ExecutorModel(carrier, ModelCarrier.values(model));
         long start = System.nanoTime();
-        List<JavaPairRDD<?, ?>> cachedRdds = new ArrayList<>();
-        List<Dataset<Row>> cachedTables = new ArrayList<>();
+        List<Runnable> release = new ArrayList<>();
         JavaRDD<Row> rows;
         if (chosen == Method.LAYERWISE) {
-            rows = LayerwisePropagation.embed(graph, shipped, steps().orElseThrow(), nodeBlocks, cachedRdds);
+            rows = LayerwisePropagation.embed(graph, shipped, steps().orElseThrow(), nodeBlocks, release);
         } else {
-            rows = HaloEmbedding.embed(graph, shipped, hops(), nodeBlocks, cachedTables);
+            rows = HaloEmbedding.embed(graph, shipped, hops(), nodeBlocks, release);
         }
         Dataset<Row> out = spark.createDataFrame(rows, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
         long count = out.count();
-        cachedRdds.forEach(r -> r.unpersist(false));
-        cachedTables.forEach(t -> t.unpersist(false));
+        release.forEach(Runnable::run);
         LOG.info(
                 "Embedded {} nodes {} in {} blocks in {} ms",
                 count,

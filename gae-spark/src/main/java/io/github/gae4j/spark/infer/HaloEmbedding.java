@@ -3,6 +3,7 @@ package io.github.gae4j.spark.infer;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
 import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.core.parallel.Parallelism;
@@ -42,36 +43,34 @@ final class HaloEmbedding {
      * μ (Z in evaluation) for every node, as rows ({@code node_id}, {@code z}).
      *
      * @param hops   the encoder's reach L
-     * @param cached every Dataset persisted here is added, for the caller to unpersist
+     * @param release how to unpersist what is persisted here, for the caller to run once the result is materialised
      */
     static JavaRDD<Row> embed(
-            GraphTables graph, ExecutorModel model, int hops, NodeBlocks blocks, List<Dataset<Row>> cached) {
+            GraphTables graph, ExecutorModel model, int hops, NodeBlocks blocks, List<Runnable> release) {
         Partitioner partitioner = new HashPartitioner(blocks.count());
-        Dataset<Row> directed = GraphPieces.directed(graph);
-        Dataset<Row> nodes = GraphPieces.nodes(graph, directed);
+        Dataset<Row> directed = GraphPieces.directed(graph).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> nodes = GraphPieces.nodes(graph, directed).persist(StorageLevel.MEMORY_AND_DISK());
+        release.add(() -> directed.unpersist(false));
+        release.add(() -> nodes.unpersist(false));
         Dataset<Row> members = nodes.select(
                 GraphPieces.blockOf(blocks, col(GraphTables.ID)).as(GraphPieces.BLOCK),
                 col(GraphTables.ID).as(NODE),
                 lit(0).as(GraphPieces.TAG));
-        Dataset<Row> frontier = members.select(col(GraphPieces.BLOCK), col(NODE));
         for (int depth = 1; depth <= hops; depth++) {
-            Dataset<Row> reached = frontier.join(directed, col(NODE).equalTo(col(GraphTables.SRC)))
-                    .select(col(GraphPieces.BLOCK), col(GraphTables.DST).as(NODE))
-                    .distinct();
-            Dataset<Row> known = members.select(
-                    col(GraphPieces.BLOCK).as("known_block"), col(NODE).as("known_node"));
-            Dataset<Row> fresh = reached.join(
-                            known,
-                            col(GraphPieces.BLOCK)
-                                    .equalTo(col("known_block"))
-                                    .and(col(NODE).equalTo(col("known_node"))),
-                            "left_anti")
+            // The nodes one hop further than the last depth, each kept at its smallest depth: one join and one
+            // aggregation per hop.
+            Dataset<Row> reached = members.filter(col(GraphPieces.TAG).equalTo(depth - 1))
+                    .join(directed, col(NODE).equalTo(col(GraphTables.SRC)))
+                    .select(
+                            col(GraphPieces.BLOCK),
+                            col(GraphTables.DST).as(NODE),
+                            lit(depth).as(GraphPieces.TAG));
+            members = members.union(reached)
+                    .groupBy(col(GraphPieces.BLOCK), col(NODE))
+                    .agg(min(col(GraphPieces.TAG)).as(GraphPieces.TAG))
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(fresh);
-            members = members.union(fresh.withColumn(GraphPieces.TAG, lit(depth)))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(members);
-            frontier = fresh;
+            Dataset<Row> persisted = members;
+            release.add(() -> persisted.unpersist(false));
         }
         Dataset<Row> entries = members.filter(col(GraphPieces.TAG).lt(hops))
                 .join(directed, col(NODE).equalTo(col(GraphTables.SRC)))

@@ -44,22 +44,19 @@ final class LayerwisePropagation {
      * The encoder's μ for every node, as rows ({@code node_id}, {@code z}).
      *
      * @param steps the driver's copy of the steps (their kinds; executors run their own copies, by index)
-     * @param cached every RDD persisted here is added, for the caller to unpersist once the result is materialised
+     * @param release how to unpersist what is persisted here, for the caller to run once the result is materialised
      */
     static JavaRDD<Row> embed(
-            GraphTables graph,
-            ExecutorModel model,
-            List<Step> steps,
-            NodeBlocks blocks,
-            List<JavaPairRDD<?, ?>> cached) {
+            GraphTables graph, ExecutorModel model, List<Step> steps, NodeBlocks blocks, List<Runnable> release) {
         Partitioner partitioner = new HashPartitioner(blocks.count());
-        Dataset<Row> directed = GraphPieces.directed(graph);
+        Dataset<Row> directed = GraphPieces.directed(graph).persist(StorageLevel.MEMORY_AND_DISK());
+        release.add(() -> directed.unpersist(false));
         Dataset<Row> nodes = GraphPieces.nodes(graph, directed)
                 .withColumn(GraphPieces.BLOCK, GraphPieces.blockOf(blocks, col(GraphTables.ID)))
                 .withColumn(GraphPieces.TAG, lit(0));
         JavaPairRDD<Integer, NodeRows> nodeRows =
                 GraphPieces.nodeRows(nodes, graph.featureWidth(), partitioner).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(nodeRows);
+        release.add(() -> nodeRows.unpersist(false));
         JavaPairRDD<Integer, EdgeRows> edgeRows = GraphPieces.edgeRows(
                 directed.withColumn(GraphPieces.BLOCK, GraphPieces.blockOf(blocks, col(GraphTables.SRC))), partitioner);
         JavaPairRDD<Integer, PushBlock> structure = nodeRows.leftOuterJoin(edgeRows, partitioner)
@@ -77,14 +74,15 @@ final class LayerwisePropagation {
                         },
                         true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(structure);
+        release.add(() -> structure.unpersist(false));
         int width = graph.featureWidth();
         JavaPairRDD<Integer, BlockState> states = nodeRows.mapValues(r -> new BlockState(width, r.rows()));
         int from = 0;
         for (int s = 0; s < steps.size(); s++) {
             if (steps.get(s) instanceof Propagate) {
                 states = rowLocal(states, model, from, s).persist(StorageLevel.MEMORY_AND_DISK());
-                cached.add(states);
+                JavaPairRDD<Integer, BlockState> persisted = states;
+                release.add(() -> persisted.unpersist(false));
                 JavaPairRDD<Integer, Tuple2<PushBlock, BlockState>> joined = structure.join(states, partitioner);
                 JavaPairRDD<Integer, PushBlock.Partial> partials =
                         joined.flatMapToPair(b -> b._2()._1().push(b._2()._2()).iterator());
@@ -93,7 +91,8 @@ final class LayerwisePropagation {
             }
         }
         states = rowLocal(states, model, from, steps.size()).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(states);
+        JavaPairRDD<Integer, BlockState> persisted = states;
+        release.add(() -> persisted.unpersist(false));
         return structure.join(states, partitioner).values().flatMap(LayerwisePropagation::rows);
     }
 

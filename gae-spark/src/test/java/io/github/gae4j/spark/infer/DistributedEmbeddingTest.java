@@ -75,9 +75,7 @@ class DistributedEmbeddingTest {
                                 "activation",
                                 "prelu"),
                         Method.LAYERWISE),
-                Arguments.of("vgae", ModelSpec.vgae(), Method.LAYERWISE),
                 Arguments.of("linear", gae.withEncoder("linear", "latent", 8), Method.LAYERWISE),
-                Arguments.of("gat", gae.withEncoder("gat"), Method.HALO),
                 Arguments.of("gin, norm=layer", gae.withEncoder("gin", "norm", "layer"), Method.HALO),
                 Arguments.of(
                         "gcn with residual connections (3 hops)",
@@ -98,30 +96,22 @@ class DistributedEmbeddingTest {
         z.unpersist();
     }
 
+    /** vgae layer by layer and gat with halos, each in 1 and 5 blocks: the same within 1e-12, and as on one machine. */
     @Test
     void theResultDoesNotDependOnTheNumberOfBlocks(SparkSession spark) {
         Weighted graph = smallGraph();
         GraphTables tables = weightedTables(spark, graph);
-        for (ModelSpec spec : List.of(ModelSpec.gae(), ModelSpec.gae().withEncoder("gat"))) {
+        for (ModelSpec spec : List.of(ModelSpec.vgae(), ModelSpec.gae().withEncoder("gat"))) {
             Trained trained = Trained.of(spec, graph);
             DistributedEmbedding embedding = new DistributedEmbedding(trained.carrier, trained.model);
-            Map<Long, double[]> one = collect(embedding.withBlocks(1).embed(spark, tables));
+            Dataset<Row> oneBlock = embedding.withBlocks(1).embed(spark, tables);
+            assertEqualsSingleMachine(oneBlock, trained.model, graph);
+            Map<Long, double[]> one = collect(oneBlock);
             Map<Long, double[]> five =
                     collect(embedding.withBlocks(5).withSeed(3).embed(spark, tables));
             assertThat(five.keySet()).isEqualTo(one.keySet());
             one.forEach((id, z) -> assertThat(five.get(id)).as("node %d", id).containsExactly(z, within(1e-12)));
         }
-    }
-
-    @Test
-    void gcnThroughHalosEqualsTheSingleMachineEmbeddingToo(SparkSession spark) {
-        Weighted graph = smallGraph();
-        Trained trained = Trained.of(ModelSpec.vgae(), graph);
-        Dataset<Row> z = new DistributedEmbedding(trained.carrier, trained.model)
-                .withMethod(Method.HALO)
-                .withBlocks(2)
-                .embed(spark, weightedTables(spark, graph));
-        assertEqualsSingleMachine(z, trained.model, graph);
     }
 
     @Test
@@ -163,14 +153,17 @@ class DistributedEmbeddingTest {
         DistributedEmbedding embedding = new DistributedEmbedding(trained.carrier, trained.model).withBlocks(2);
         GraphTables tables = weightedTables(spark, graph);
         String out = dir.resolve("z.parquet").toString();
-        embedding.embedTo(spark, tables, out, false).unpersist();
-        Dataset<Row> read = spark.read().parquet(out);
-        assertEqualsSingleMachine(read, trained.model, graph);
+        Dataset<Row> z = embedding.embedTo(spark, tables, out, false);
+        assertEqualsSingleMachine(spark.read().parquet(out), trained.model, graph);
         assertThatThrownBy(() -> embedding.embedTo(spark, tables, out, false))
+                .as("checked before anything is computed")
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(out + ": exists; pass --force to replace it (the embeddings' output)");
-        embedding.embedTo(spark, tables, out, true).unpersist();
-        assertThat(spark.read().parquet(out).count()).isEqualTo(NODES);
+        assertThatThrownBy(() -> DistributedEmbedding.write(spark, z, out, false))
+                .isInstanceOf(ConfigException.class);
+        DistributedEmbedding.write(spark, z.limit(10), out, true);
+        assertThat(spark.read().parquet(out).count()).isEqualTo(10);
+        z.unpersist();
     }
 
     @Test
