@@ -150,14 +150,13 @@ public final class LocalGraph implements Serializable {
 
     /**
      * The encoder's input: a directed graph on the local rows (rows may be cut, so A need not be symmetric) with
-     * the given adjacency, Â built from the whole graph's degrees (D̃^{-1/2} (A + I) D̃^{-1/2} entry by entry, times
+     * the given adjacency's pattern (0/1, as every gae4j graph; the weights are in Â), Â built from the whole graph's degrees (D̃^{-1/2} (A + I) D̃^{-1/2} entry by entry, times
      * the row scale off the diagonal), and dense features. Node ids are the global ids, as text.
      */
     public GraphInput toGraphInput() {
         int n = nodeIds.length;
-        SparseMatrix adjacency = weights == null
-                ? SparseMatrix.ofPattern(n, n, rowPtr.clone(), cols.clone())
-                : SparseMatrix.ofCsr(n, n, rowPtr.clone(), cols.clone(), weights.clone());
+        // The graph's adjacency is 0/1 (gae4j graphs are; Graph refuses other values): edge weights live in Â only.
+        SparseMatrix adjacency = SparseMatrix.ofPattern(n, n, rowPtr.clone(), cols.clone());
         double[] invSqrt = new double[n];
         for (int i = 0; i < n; i++) {
             invSqrt[i] = 1.0 / Math.sqrt(degrees[i] + 1.0);
