@@ -2,6 +2,7 @@
 package io.github.gae4j.spark.cli;
 
 import io.github.gae4j.cli.run.RunFiles;
+import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.spark.io.GraphTables;
@@ -41,7 +42,12 @@ final class ModelJob {
     /** The work on the cluster: the engines applied to the model and the tables. */
     @FunctionalInterface
     interface Work {
-        Dataset<Row> apply(SparkEngines engines, GraphAutoencoder model, GraphTables graph, ClusterSettings settings);
+        Dataset<Row> apply(
+                SparkEngines engines,
+                ModelDescription description,
+                GraphAutoencoder model,
+                GraphTables graph,
+                ClusterSettings settings);
     }
 
     /**
@@ -64,7 +70,8 @@ final class ModelJob {
         try {
             output.check(spark);
             GraphTables graph = runtime.engines().read(spark, edges, features);
-            output.write(work.apply(runtime.engines(), saved.assemble(assembler, graph), graph, settings));
+            output.write(work.apply(
+                    runtime.engines(), saved.saved().description(), saved.assemble(assembler, graph), graph, settings));
         } finally {
             runtime.sessions().release(spark);
         }

@@ -3,14 +3,11 @@ package io.github.gae4j.spark.cli;
 
 import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.core.error.ConfigException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.gae4j.spark.io.TableWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -43,23 +40,12 @@ record ParquetOutput(String path, boolean force, String option) {
 
     /** The same check on Spark's file system (HDFS, S3, ...), once a session exists and before the work starts. */
     void check(SparkSession spark) {
-        if (force || TableSource.isLocal(path)) {
-            return;
-        }
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-        try {
-            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs.exists(p)) {
-                throw existing(path, option);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TableWriter.checkWritable(spark.emptyDataFrame(), path, force, option);
     }
 
     /** Writes {@code table} here (replacing what is there only with {@code --force}). */
     void write(Dataset<Row> table) {
-        table.write().mode(force ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(path);
+        TableWriter.parquet(table, path, force, option);
     }
 
     private static ConfigException existing(String path, String option) {

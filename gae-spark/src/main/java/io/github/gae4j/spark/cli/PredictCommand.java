@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import io.github.gae4j.cli.GaeCommand;
 import io.github.gae4j.cli.run.OptionChecks;
 import io.github.gae4j.core.error.ConfigException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,10 +65,12 @@ final class PredictCommand implements Callable<Integer> {
             throw new ConfigException("--rounds applies to train; predict takes --blocks and --halo-caps");
         }
         int k = top != null ? top : perNode;
-        String written = job.run(root, "predict", "predictions.parquet", (engines, m, graph, settings) -> {
-            Dataset<Row> links = engines.predict(m, graph, k, candidates, settings);
-            return top != null ? topOfGraph(links, top) : links;
-        });
+        String written = job.run(
+                root,
+                "predict",
+                "predictions.parquet",
+                (engines, description, m, graph, settings) ->
+                        engines.predict(description, m, graph, k, top != null, candidates, settings));
         spec.commandLine()
                 .getOut()
                 .printf(
@@ -86,26 +81,6 @@ final class PredictCommand implements Callable<Integer> {
                         candidates.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         written);
         return GaeCommand.OK;
-    }
-
-    /**
-     * The graph's {@code k} best links from each node's {@code k} best: every link of the global top k is among its
-     * source's top k. An undirected pair is listed once (src &lt; dst); ties are broken by (src, dst).
-     */
-    static Dataset<Row> topOfGraph(Dataset<Row> perNode, int k) {
-        Dataset<Row> pairs = perNode.select(
-                        functions.least(col("src"), col("dst")).as("src"),
-                        functions.greatest(col("src"), col("dst")).as("dst"),
-                        col("score"))
-                .dropDuplicates("src", "dst");
-        return pairs.orderBy(col("score").desc(), col("src"), col("dst"))
-                .limit(k)
-                .withColumn(
-                        "rank",
-                        functions
-                                .row_number()
-                                .over(Window.partitionBy(lit(0))
-                                        .orderBy(col("score").desc(), col("src"), col("dst"))));
     }
 
     /** two-hop or all-pairs (any case, - or _). */

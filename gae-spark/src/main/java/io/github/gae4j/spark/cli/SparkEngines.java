@@ -33,15 +33,28 @@ public interface SparkEngines {
     TrainingResult fit(
             GraphAutoencoder model, ModelDescription description, SplitTables split, ClusterSettings settings);
 
-    /** Every node's embedding (μ for variational models): {@code node_id} long, {@code z} array&lt;double&gt;. */
-    Dataset<Row> embed(GraphAutoencoder model, GraphTables graph, ClusterSettings settings);
+    /**
+     * Every node's embedding (μ for variational models): {@code node_id} long, {@code z} array&lt;double&gt;.
+     *
+     * @param description the model's description (executors assemble the model from it)
+     * @param model       the model with its trained weights, on the driver
+     */
+    Dataset<Row> embed(
+            ModelDescription description, GraphAutoencoder model, GraphTables graph, ClusterSettings settings);
 
     /**
-     * Each node's {@code k} most likely new links (the graph's edges are known links, never recommended):
-     * {@code src}, {@code dst} long, {@code score} double (the decoder's probability), {@code rank} int from 1.
+     * The most likely new links (the graph's edges are known links, never recommended): {@code src}, {@code dst} long,
+     * {@code score} double (the decoder's probability), {@code rank} int from 1; each node's {@code k}, or with
+     * {@code graphTop} the graph's {@code k} (each undirected pair once, ranks over the whole graph).
      */
     Dataset<Row> predict(
-            GraphAutoencoder model, GraphTables graph, int k, Candidates candidates, ClusterSettings settings);
+            ModelDescription description,
+            GraphAutoencoder model,
+            GraphTables graph,
+            int k,
+            boolean graphTop,
+            Candidates candidates,
+            ClusterSettings settings);
 
     /** Where the top-k candidates come from. */
     enum Candidates {

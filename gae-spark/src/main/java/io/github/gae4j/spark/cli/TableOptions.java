@@ -2,6 +2,7 @@
 package io.github.gae4j.spark.cli;
 
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.spark.io.GraphReader;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,15 +21,15 @@ final class TableOptions {
     @Option(
             names = "--features",
             paramLabel = "PATH",
-            description = "The node table: column id (long) and the features (an array column 'features', or one"
-                    + " numeric column per feature); one row per node, every edge's ends included.")
+            description = "The node table: column id (integer) and the features (an array column 'features', sparse"
+                    + " indices/values/size, or columns f0, f1, ...); one row per node, every edge's ends included.")
     String features;
 
     @Option(
             names = "--format",
             paramLabel = "parquet|csv",
-            description = "The tables' format (default: by extension, .csv/.tsv[.gz] are CSV, anything else Parquet).")
-    TableSource.Format format;
+            description = "The tables' format (default: by name, .csv and .csv.gz are CSV, anything else Parquet).")
+    GraphReader.Format format;
 
     /** The edge table, required. */
     TableSource edges() {

@@ -2,9 +2,9 @@
 package io.github.gae4j.spark.cli;
 
 import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.spark.io.GraphReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,17 +15,7 @@ import java.util.Objects;
  * @param format how to read it
  * @param option the option that named it, for messages
  */
-public record TableSource(String path, Format format, String option) {
-
-    /** The file formats gae-spark reads. */
-    public enum Format {
-        PARQUET,
-        CSV;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
+public record TableSource(String path, GraphReader.Format format, String option) {
 
     public TableSource {
         Objects.requireNonNull(path, "path is null");
@@ -34,23 +24,16 @@ public record TableSource(String path, Format format, String option) {
     }
 
     /**
-     * The table at {@code path}: {@code format} if given, else by extension ({@code .csv}, {@code .csv.gz},
-     * {@code .tsv} are CSV), else Parquet (a folder Spark wrote). A local path must exist.
+     * The table at {@code path}: {@code format} if given, else by name ({@link GraphReader.Format#of}: {@code .csv},
+     * {@code .csv.gz} are CSV, anything else Parquet). A local path must exist.
      *
      * @throws ConfigException for a local path that does not exist
      */
-    public static TableSource of(String path, Format format, String option) {
+    public static TableSource of(String path, GraphReader.Format format, String option) {
         if (isLocal(path) && !Files.exists(Path.of(path))) {
             throw new ConfigException(path + ": not found (" + option + ")");
         }
-        return new TableSource(path, format != null ? format : byExtension(path), option);
-    }
-
-    static Format byExtension(String path) {
-        String name = path.toLowerCase(Locale.ROOT).replaceFirst("/+$", "");
-        return name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".tsv.gz")
-                ? Format.CSV
-                : Format.PARQUET;
+        return new TableSource(path, format != null ? format : GraphReader.Format.of(path), option);
     }
 
     /** A path without a scheme ({@code hdfs://}, {@code s3a://}, {@code file:}) is on the driver's file system. */

@@ -47,6 +47,12 @@ final class DriverEngines implements SparkEngines {
         this.graph = graph;
     }
 
+    /** The session the stand-ins create their tables in, when read is not called first. */
+    DriverEngines withSession(SparkSession session) {
+        this.spark = session;
+        return this;
+    }
+
     @Override
     public GraphTables read(SparkSession session, TableSource edges, TableSource features) {
         this.spark = session;
@@ -70,7 +76,8 @@ final class DriverEngines implements SparkEngines {
     }
 
     @Override
-    public Dataset<Row> embed(GraphAutoencoder model, GraphTables tables, ClusterSettings settings) {
+    public Dataset<Row> embed(
+            ModelDescription description, GraphAutoencoder model, GraphTables tables, ClusterSettings settings) {
         Matrix z = embeddings(model);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < z.rows(); i++) {
@@ -83,26 +90,48 @@ final class DriverEngines implements SparkEngines {
         return spark.createDataFrame(rows, EMBEDDINGS);
     }
 
+    /** Each node's top k, or the graph's (each pair once, u < v), by brute force over all pairs. */
     @Override
     public Dataset<Row> predict(
-            GraphAutoencoder model, GraphTables tables, int k, Candidates candidates, ClusterSettings settings) {
-        Matrix z = embeddings(model);
-        PairScorer scorer = model.decoder().scorer(z);
+            ModelDescription description,
+            GraphAutoencoder model,
+            GraphTables tables,
+            int k,
+            boolean graphTop,
+            Candidates candidates,
+            ClusterSettings settings) {
+        PairScorer scorer = model.decoder().scorer(embeddings(model));
         List<Row> rows = new ArrayList<>();
+        List<double[]> all = new ArrayList<>();
         int n = graph.nodeCount();
         for (int u = 0; u < n; u++) {
             List<double[]> found = new ArrayList<>();
             for (int v = 0; v < n; v++) {
                 if (v != u && graph.adjacency().get(u, v) == 0.0) {
-                    found.add(new double[] {v, 1.0 / (1.0 + Math.exp(-scorer.logit(u, v)))});
+                    found.add(new double[] {u, v, 1.0 / (1.0 + Math.exp(-scorer.logit(u, v)))});
                 }
             }
-            found.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
-            for (int r = 0; r < Math.min(k, found.size()); r++) {
-                rows.add(RowFactory.create((long) u, (long) found.get(r)[0], found.get(r)[1], r + 1));
+            found.forEach(f -> {
+                if (f[0] < f[1]) {
+                    all.add(f);
+                }
+            });
+            if (!graphTop) {
+                addRanked(rows, found, k);
             }
         }
+        if (graphTop) {
+            addRanked(rows, all, k);
+        }
         return spark.createDataFrame(rows, LINKS);
+    }
+
+    private static void addRanked(List<Row> rows, List<double[]> links, int k) {
+        links.sort((a, b) -> a[2] != b[2] ? Double.compare(b[2], a[2]) : Double.compare(a[1], b[1]));
+        for (int r = 0; r < Math.min(k, links.size()); r++) {
+            double[] l = links.get(r);
+            rows.add(RowFactory.create((long) l[0], (long) l[1], l[2], r + 1));
+        }
     }
 
     Matrix embeddings(GraphAutoencoder model) {

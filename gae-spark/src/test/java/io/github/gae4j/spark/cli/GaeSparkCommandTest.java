@@ -196,12 +196,7 @@ class GaeSparkCommandTest {
     }
 
     @Test
-    void tablesAreParquetUnlessTheyLookLikeCsv() {
-        assertThat(TableSource.byExtension("edges.csv")).isEqualTo(TableSource.Format.CSV);
-        assertThat(TableSource.byExtension("s3a://bucket/edges.CSV.gz")).isEqualTo(TableSource.Format.CSV);
-        assertThat(TableSource.byExtension("edges.tsv")).isEqualTo(TableSource.Format.CSV);
-        assertThat(TableSource.byExtension("hdfs:///graphs/edges/")).isEqualTo(TableSource.Format.PARQUET);
-        assertThat(TableSource.byExtension("edges.parquet")).isEqualTo(TableSource.Format.PARQUET);
+    void localPathsAreCheckedBeforeSparkOthersAreSparks() {
         assertThat(TableSource.isLocal("data/edges.parquet")).isTrue();
         assertThat(TableSource.isLocal("/data/edges.parquet")).isTrue();
         assertThat(TableSource.isLocal("hdfs:///graphs/edges")).isFalse();

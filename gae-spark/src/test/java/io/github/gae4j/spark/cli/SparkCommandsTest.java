@@ -171,4 +171,80 @@ class SparkCommandsTest {
             assertThat(rows.get(i).getLong(0)).isLessThan(rows.get(i).getLong(1));
         }
     }
+
+    /** The commands with the engines of gae-spark connected (reader, distributed inference, top-k): as the driver's. */
+    @Test
+    void theConnectedEnginesEmbedAndPredictAsTheDriverDoes(SparkSession spark) {
+        Path model = trained.resolve("model.gae4j");
+        String out = dir.resolve("z-wired.parquet").toString();
+        GaeSparkCommandTest.Run r = GaeSparkCommandTest.run(
+                Sessions.lent(spark),
+                EngineWiring.engines(),
+                "embed",
+                model.toString(),
+                "--edges",
+                edges,
+                "--features",
+                features,
+                "-o",
+                out);
+        assertThat(r.code()).as(r.err()).isZero();
+        Matrix z = new DriverEngines(graph)
+                .embeddings(SavedModelFile.read(model)
+                        .assemble(
+                                new ModelAssembler(PluginRegistry.discover()),
+                                new io.github.gae4j.core.spi.CreationContext(
+                                        graph.featuresOrIdentity().dim(), graph.nodeCount(), 42),
+                                "test"));
+        List<Row> rows = spark.read().parquet(out).orderBy("node_id").collectAsList();
+        assertThat(rows).hasSize(graph.nodeCount());
+        for (int i = 0; i < rows.size(); i += 17) {
+            List<Double> zi = rows.get(i).getList(1);
+            for (int j = 0; j < zi.size(); j++) {
+                assertThat(zi.get(j)).isCloseTo(z.get(i, j), within(1e-9));
+            }
+        }
+
+        String top = dir.resolve("top-wired.parquet").toString();
+        r = GaeSparkCommandTest.run(
+                Sessions.lent(spark),
+                EngineWiring.engines(),
+                "predict",
+                model.toString(),
+                "--top",
+                "3",
+                "--candidates",
+                "all-pairs",
+                "--edges",
+                edges,
+                "--features",
+                features,
+                "-o",
+                top);
+        assertThat(r.code()).as(r.err()).isZero();
+        List<Row> links = spark.read().parquet(top).orderBy("rank").collectAsList();
+        List<Row> expected = new DriverEngines(graph)
+                .withSession(spark)
+                .predict(
+                        SavedModelFile.read(model).description(),
+                        SavedModelFile.read(model)
+                                .assemble(
+                                        new ModelAssembler(PluginRegistry.discover()),
+                                        new io.github.gae4j.core.spi.CreationContext(
+                                                graph.featuresOrIdentity().dim(), graph.nodeCount(), 42),
+                                        "test"),
+                        null,
+                        3,
+                        true,
+                        SparkEngines.Candidates.ALL_PAIRS,
+                        ClusterSettings.defaults())
+                .orderBy("rank")
+                .collectAsList();
+        assertThat(links).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(links.get(i).getLong(0)).isEqualTo(expected.get(i).getLong(0));
+            assertThat(links.get(i).getLong(1)).isEqualTo(expected.get(i).getLong(1));
+            assertThat(links.get(i).getDouble(2)).isCloseTo(expected.get(i).getDouble(2), within(1e-9));
+        }
+    }
 }
