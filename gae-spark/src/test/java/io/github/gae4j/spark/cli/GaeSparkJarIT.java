@@ -95,14 +95,21 @@ final class GaeSparkJarIT {
         assertThat(version.code()).as(version.out()).isZero();
         assertThat(version.out()).contains("gae-spark ", "(Spark ");
 
-        Path edges = Files.writeString(dir.resolve("edges.csv"), "src,dst\n0,1\n1,2\n2,0\n");
-        Path features = Files.writeString(dir.resolve("features.csv"), "id,f0\n0,1.0\n1,2.0\n2,3.0\n");
+        StringBuilder ring = new StringBuilder("src,dst\n");
+        StringBuilder rows = new StringBuilder("id,f0\n");
+        for (int i = 0; i < 40; i++) {
+            ring.append(i).append(',').append((i + 1) % 40).append('\n');
+            ring.append(i).append(',').append((i + 7) % 40).append('\n');
+            rows.append(i).append(',').append(i % 3).append('\n');
+        }
+        Path edges = Files.writeString(dir.resolve("edges.csv"), ring);
+        Path features = Files.writeString(dir.resolve("features.csv"), rows);
         Run bad = launch(dir, "train", "--edges", edges.toString(), "--features", features.toString(), "--lr", "0");
         assertThat(bad.code()).as(bad.out()).isEqualTo(2);
         assertThat(bad.out()).contains("gae-spark: --lr must be a positive finite number, got 0.0");
 
-        // Starts a local session from the launcher's class path and reads the tables.
-        // WIRING: once EngineWiring is connected, this tiny run trains: expect exit 0 and dir/run/model.gae4j.
+        // Starts a local session from the launcher's class path, reads the tables and splits them on Spark.
+        // WIRING: once EngineWiring.fit is connected, this tiny run trains: expect exit 0 and dir/run/model.gae4j.
         Run train = launch(
                 dir,
                 "train",
@@ -116,6 +123,6 @@ final class GaeSparkJarIT {
                 dir.resolve("run").toString());
         assertThat(train.out()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "\tat ");
         assertThat(train.code()).as(train.out()).isEqualTo(1);
-        assertThat(train.out()).contains("gae-spark: reading the tables (spark.io) is not connected");
+        assertThat(train.out()).contains("gae-spark: distributed training (SparkTrainer) is not connected");
     }
 }

