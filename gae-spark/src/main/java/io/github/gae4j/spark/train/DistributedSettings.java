@@ -2,7 +2,6 @@
 package io.github.gae4j.spark.train;
 
 import io.github.gae4j.core.error.ConfigException;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -17,9 +16,7 @@ import java.util.Locale;
  *                 empty, or an entry <= 0, keeps every neighbour (the exact halo)
  */
 @SuppressWarnings("ArrayRecordComponent") // copied in and out
-public record DistributedSettings(int blocks, int rounds, int[] haloCaps) implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public record DistributedSettings(int blocks, int rounds, int[] haloCaps) {
 
     public DistributedSettings {
         if (blocks < 1) {

@@ -6,16 +6,22 @@ import java.io.Serializable;
 
 /**
  * The part that owns a node: its block (hashed with the run's seed) times the rounds plus its round (hashed again,
- * with another seed), so part {@code block * rounds + round}. A pure function of (id, seed) on every machine.
- *
- * @param blocks the node blocks
- * @param rounds the rounds of each block
+ * with another seed), so part {@code block * rounds + round}. A pure function of (id, seed) on every machine. A
+ * plain class, not a record: Spark's Kryo cannot rebuild records.
  */
-public record PartIds(NodeBlocks blocks, NodeBlocks rounds) implements Serializable {
+public final class PartIds implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private static final long ROUND_SALT = 0x632be59bd9b4e019L;
+
+    private final NodeBlocks blocks;
+    private final NodeBlocks rounds;
+
+    public PartIds(NodeBlocks blocks, NodeBlocks rounds) {
+        this.blocks = blocks;
+        this.rounds = rounds;
+    }
 
     public static PartIds of(DistributedSettings settings, long seed) {
         return new PartIds(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -45,7 +46,8 @@ public final class SparkScorer implements Validator.SplitScorer, AutoCloseable {
             long seed) {
         this.context = Objects.requireNonNull(context, "context is null");
         this.model = Objects.requireNonNull(model, "model is null");
-        this.runner = new ScoreRunner(Objects.requireNonNull(carrier, "carrier is null"));
+        this.runner = new ScoreRunner(
+                UUID.randomUUID().getMostSignificantBits(), Objects.requireNonNull(carrier, "carrier is null"));
         this.split = Objects.requireNonNull(split, "split is null");
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.hops = hops;
@@ -76,22 +78,22 @@ public final class SparkScorer implements Validator.SplitScorer, AutoCloseable {
     private List<double[]> score(PartSet parts) {
         Broadcast<double[][]> shipped = context.broadcast(ModelCarrier.values(model));
         ScoreRunner r = runner;
-        List<double[]> scored;
+        List<ScoreRunner.Scored> scored;
         try {
             scored = new ArrayList<>(
                     parts.parts().flatMap(part -> r.run(part, shipped.value())).collect());
         } finally {
             shipped.destroy();
         }
-        scored.sort(Comparator.<double[]>comparingDouble(s -> s[0])
-                .thenComparingDouble(s -> s[1])
-                .thenComparingDouble(s -> s[2]));
+        scored.sort(Comparator.comparingInt(ScoreRunner.Scored::tag)
+                .thenComparingLong(ScoreRunner.Scored::src)
+                .thenComparingLong(ScoreRunner.Scored::dst));
         List<double[]> out = new ArrayList<>();
         for (int tag = 0; tag < 2; tag++) {
             int t = tag;
             out.add(scored.stream()
-                    .filter(s -> s[0] == t)
-                    .mapToDouble(s -> s[3])
+                    .filter(s -> s.tag() == t)
+                    .mapToDouble(ScoreRunner.Scored::score)
                     .toArray());
         }
         return out;

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -112,7 +113,9 @@ public final class SparkTrainer {
             MiniBatchSettings miniBatch,
             PartSet parts,
             TrainerConfig config) {
+        // The id keys what each part caches on its executor (its model and objective) to this run.
         return new StepRunner(
+                UUID.randomUUID().getMostSignificantBits(),
                 carrier,
                 miniBatch.fanOut().toArray(),
                 config.seed(),

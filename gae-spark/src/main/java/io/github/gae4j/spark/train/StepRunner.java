@@ -27,27 +27,42 @@ import java.util.Objects;
  * and the mini-batch objective on the part's local graph computed through a {@link LocalBackend}: the machinery of
  * single-machine mini-batch training, unchanged.
  *
- * @param carrier       the model
- * @param fanOut        neighbours per hop
- * @param seed          the run's seed
- * @param negativeRatio non-edges per positive
- * @param negatives     how non-edges are drawn
- * @param defaultKl     whether the model has a KL term with β = 1/N (it reads N from the training graph, which on
- *                      a part is the local graph: the part's node scale then carries local N / N)
- * @param ids           which part owns a node (rounds)
+ * <p>A KL term with β = 1/N reads N from the training graph, which on a part is the local graph: the part's node
+ * scale then carries local N / N ({@code defaultKl}).
  */
-@SuppressWarnings("ArrayRecordComponent") // the fan-out as plain ints, for Java serialisation
-record StepRunner(
-        ModelCarrier carrier,
-        int[] fanOut,
-        long seed,
-        double negativeRatio,
-        NegativeSampling negatives,
-        boolean defaultKl,
-        PartIds ids)
-        implements Serializable {
+final class StepRunner implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    // A plain class, not a record: Spark's Kryo cannot rebuild records.
+    private final long run;
+    private final ModelCarrier carrier;
+    private final int[] fanOut;
+    private final long seed;
+    private final double negativeRatio;
+    private final NegativeSampling negatives;
+    private final boolean defaultKl;
+    private final PartIds ids;
+
+    /** @param run this run's id: a part keeps what it built for one run only */
+    StepRunner(
+            long run,
+            ModelCarrier carrier,
+            int[] fanOut,
+            long seed,
+            double negativeRatio,
+            NegativeSampling negatives,
+            boolean defaultKl,
+            PartIds ids) {
+        this.run = run;
+        this.carrier = Objects.requireNonNull(carrier, "carrier is null");
+        this.fanOut = fanOut.clone();
+        this.seed = seed;
+        this.negativeRatio = negativeRatio;
+        this.negatives = Objects.requireNonNull(negatives, "negatives is null");
+        this.defaultKl = defaultKl;
+        this.ids = Objects.requireNonNull(ids, "ids is null");
+    }
 
     /** The part's result of the step, or nothing when the part is not in the step's round or its slice is empty. */
     Iterator<PartResult> run(Part part, double[][] weights, StepShape shape, long stepSeed) {
@@ -77,7 +92,7 @@ record StepRunner(
     }
 
     private State state(Part part) {
-        if (part.cache() instanceof State s && s.owner.equals(this)) {
+        if (part.cache() instanceof State s && s.run == run) {
             return s;
         }
         State s = new State(this, part);
@@ -101,33 +116,16 @@ record StepRunner(
         return out;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof StepRunner r
-                && r.carrier.equals(carrier)
-                && java.util.Arrays.equals(r.fanOut, fanOut)
-                && r.seed == seed
-                && Double.compare(r.negativeRatio, negativeRatio) == 0
-                && r.negatives == negatives
-                && r.defaultKl == defaultKl
-                && r.ids.equals(ids);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(carrier, java.util.Arrays.hashCode(fanOut), seed, negativeRatio, negatives, ids);
-    }
-
     /** What a part builds once per executor: its model, objective, batches and a single-threaded backend. */
     private static final class State {
-        final StepRunner owner;
+        final long run;
         final GraphAutoencoder model;
         final MiniBatchObjective objective;
         final PartBatches batches;
         final LocalBackend backend;
 
         State(StepRunner owner, Part part) {
-            this.owner = owner;
+            this.run = owner.run;
             this.model = owner.carrier.assemble();
             GraphInput input = part.graph().toGraphInput();
             this.objective =

@@ -43,11 +43,12 @@ final class TrainingFixtures {
         return Graph.builder(n).name("two-communities").edges(src, dst).build().withFeatures(Features.dense(x));
     }
 
-    /** The linqs dataset {@code name} (e.g. cora) from the shared datasets, if present. */
+    /** The linqs dataset {@code name} (e.g. cora) from the shared datasets, if its content file is there. */
     static Optional<Graph> linqs(String name) {
         return DataDirectories.find()
                 .map(root -> root.resolve("linqs").resolve(name))
-                .filter(Files::isDirectory)
+                .filter(dir -> Files.isRegularFile(dir.resolve(name + ".content"))
+                        || Files.isRegularFile(dir.resolve(name + ".content.gz")))
                 .map(TrainingFixtures::load);
     }
 
