@@ -158,6 +158,7 @@ public final class DistributedEmbedding {
                     carrier.inputDim()));
         }
         Method chosen = resolvedMethod();
+        int hops = chosen == Method.HALO ? hops() : 0;
         NodeBlocks nodeBlocks =
                 new NodeBlocks(blocks > 0 ? blocks : spark.sparkContext().defaultParallelism(), seed);
         ExecutorModel shipped = new ExecutorModel(carrier, ModelCarrier.values(model));
@@ -167,7 +168,7 @@ public final class DistributedEmbedding {
         if (chosen == Method.LAYERWISE) {
             rows = LayerwisePropagation.embed(graph, shipped, steps().orElseThrow(), nodeBlocks, release);
         } else {
-            rows = HaloEmbedding.embed(graph, shipped, hops(), nodeBlocks, release);
+            rows = HaloEmbedding.embed(graph, shipped, hops, nodeBlocks, release);
         }
         Dataset<Row> out = spark.createDataFrame(rows, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
         long count = out.count();
@@ -175,7 +176,7 @@ public final class DistributedEmbedding {
         LOG.info(
                 "Embedded {} nodes {} in {} blocks in {} ms",
                 count,
-                chosen == Method.LAYERWISE ? "layer by layer" : "with " + hops() + "-hop halos",
+                chosen == Method.LAYERWISE ? "layer by layer" : "with " + hops + "-hop halos",
                 nodeBlocks.count(),
                 (System.nanoTime() - start) / 1_000_000);
         return out;

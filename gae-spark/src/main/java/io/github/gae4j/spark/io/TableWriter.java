@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes result tables (embeddings, predictions) as Parquet, never replacing what is already at the path unless
@@ -25,8 +26,8 @@ public final class TableWriter {
      *
      * @param option the option that named the path, for the message (e.g. {@code "--out"})
      */
-    public static void checkWritable(Dataset<Row> table, String path, boolean force, String option) {
-        if (!force && exists(table, path)) {
+    public static void checkWritable(SparkSession spark, String path, boolean force, String option) {
+        if (!force && exists(spark, path)) {
             throw new ConfigException(path + ": exists; pass --force to replace it (" + option + ")");
         }
     }
@@ -42,14 +43,14 @@ public final class TableWriter {
      * @param option the option that named the path, for the message
      */
     public static void parquet(Dataset<Row> table, String path, boolean force, String option) {
-        checkWritable(table, path, force, option);
+        checkWritable(table.sparkSession(), path, force, option);
         table.write().mode(force ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(path);
     }
 
-    private static boolean exists(Dataset<Row> table, String path) {
+    private static boolean exists(SparkSession spark, String path) {
         Path p = new Path(path);
         try {
-            FileSystem fs = p.getFileSystem(table.sparkSession().sparkContext().hadoopConfiguration());
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
             return fs.exists(p);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot check whether " + path + " exists", e);
