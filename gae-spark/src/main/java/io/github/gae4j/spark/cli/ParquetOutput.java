@@ -40,7 +40,7 @@ record ParquetOutput(String path, boolean force, String option) {
 
     /** The same check on Spark's file system (HDFS, S3, ...), once a session exists and before the work starts. */
     void check(SparkSession spark) {
-        TableWriter.checkWritable(spark.emptyDataFrame(), path, force, option);
+        TableWriter.checkWritable(spark, path, force, option);
     }
 
     /** Writes {@code table} here (replacing what is there only with {@code --force}). */
