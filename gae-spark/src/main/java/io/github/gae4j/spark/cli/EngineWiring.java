@@ -2,10 +2,10 @@
 package io.github.gae4j.spark.cli;
 
 import io.github.gae4j.core.error.ConfigException;
-import io.github.gae4j.core.error.GaeException;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.minibatch.FanOut;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
+import io.github.gae4j.runtime.train.LoggingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.spark.infer.DistributedEmbedding;
 import io.github.gae4j.spark.io.GraphReader;
@@ -17,6 +17,8 @@ import io.github.gae4j.spark.predict.HopCaps;
 import io.github.gae4j.spark.predict.TopLinks;
 import io.github.gae4j.spark.split.SparkLinkSplit;
 import io.github.gae4j.spark.split.SplitTables;
+import io.github.gae4j.spark.train.DistributedSettings;
+import io.github.gae4j.spark.train.SparkTrainer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,9 +26,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The one place the command line meets the engines: each method calls one engine of gae-spark (spark.io's
  * {@link GraphReader}, {@link SparkLinkSplit}, spark.infer's {@link DistributedEmbedding}, spark.predict's
- * {@link TopLinks}).
+ * {@link TopLinks}, spark.train's {@link SparkTrainer}).
  *
- * <p>WIRING: {@code fit} is not connected yet: connect it to spark.train's {@code SparkTrainer}.
  */
 final class EngineWiring implements SparkEngines {
 
@@ -52,7 +53,22 @@ final class EngineWiring implements SparkEngines {
     @Override
     public TrainingResult fit(
             GraphAutoencoder model, ModelDescription description, SplitTables split, ClusterSettings settings) {
-        throw new GaeException("distributed training (SparkTrainer) is not connected in this build of gae-spark");
+        SparkSession spark = split.train().sparkSession();
+        int blocks = settings.blocks().orElse(spark.sparkContext().defaultParallelism());
+        FanOut fanOut = description.training().miniBatch().fanOut();
+        // Without --halo-caps the halo keeps twice the fan-out at each hop (-1 = every neighbour), so the sampler still
+        // draws from more neighbours than it takes; -1,-1 gives exact halos.
+        FanOut caps = settings.haloCaps().orElse(fanOut);
+        int[] haloCaps = new int[caps.hops()];
+        for (int h = 0; h < haloCaps.length; h++) {
+            int c = caps.at(h);
+            haloCaps[h] = c == FanOut.ALL ? 0 : settings.haloCaps().isPresent() ? c : 2 * c;
+        }
+        DistributedSettings distributed = DistributedSettings.of(blocks)
+                .withRounds(settings.rounds().orElse(1))
+                .withHaloCaps(haloCaps);
+        LoggingListener progress = new LoggingListener(1, description.training().epochs());
+        return new SparkTrainer(spark, distributed, progress).fit(model, description, split);
     }
 
     @Override

@@ -108,8 +108,9 @@ final class GaeSparkJarIT {
         assertThat(bad.code()).as(bad.out()).isEqualTo(2);
         assertThat(bad.out()).contains("gae-spark: --lr must be a positive finite number, got 0.0");
 
-        // Starts a local session from the launcher's class path, reads the tables and splits them on Spark.
-        // WIRING: once EngineWiring.fit is connected, this tiny run trains: expect exit 0 and dir/run/model.gae4j.
+        // A local session from the launcher's class path: read the tables, split and train on Spark, save the model;
+        // then embed and predict with that model file, as a user would.
+        Path run = dir.resolve("run");
         Run train = launch(
                 dir,
                 "train",
@@ -118,11 +119,43 @@ final class GaeSparkJarIT {
                 "--features",
                 features.toString(),
                 "--epochs",
-                "1",
+                "2",
+                "--batch-size",
+                "16",
+                "--fanout",
+                "5,5",
                 "-o",
-                dir.resolve("run").toString());
+                run.toString());
         assertThat(train.out()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "\tat ");
-        assertThat(train.code()).as(train.out()).isEqualTo(1);
-        assertThat(train.out()).contains("gae-spark: distributed training (SparkTrainer) is not connected");
+        assertThat(train.code()).as(train.out()).isZero();
+        assertThat(run.resolve("model.gae4j")).exists();
+
+        Run embed = launch(
+                dir,
+                "embed",
+                run.toString(),
+                "--edges",
+                edges.toString(),
+                "--features",
+                features.toString(),
+                "-o",
+                dir.resolve("z.parquet").toString());
+        assertThat(embed.code()).as(embed.out()).isZero();
+        assertThat(dir.resolve("z.parquet")).isDirectory();
+
+        Run predict = launch(
+                dir,
+                "predict",
+                run.toString(),
+                "--per-node",
+                "3",
+                "--edges",
+                edges.toString(),
+                "--features",
+                features.toString(),
+                "-o",
+                dir.resolve("links.parquet").toString());
+        assertThat(predict.code()).as(predict.out()).isZero();
+        assertThat(dir.resolve("links.parquet")).isDirectory();
     }
 }
