@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +52,9 @@ import picocli.CommandLine.Option;
                     + " --output /tmp/bench"
         })
 public final class SparkBenchCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkBenchCommand.class);
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     private final Supplier<Optional<ScaleEngines>> engines;
 
@@ -183,6 +188,11 @@ public final class SparkBenchCommand implements Callable<Integer> {
     /** Runs every stage and prints the table to {@code out}. */
     public List<Stage> run(SparkSession spark, PrintStream out) {
         int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+        if (!spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
+            // About 2M rows a shuffle partition: 200 (Spark's default) tiny tasks cost more than the dedup itself.
+            long shuffle = Math.max(parts, Math.min(100_000, edges / 2_000_000));
+            spark.conf().set(SHUFFLE_PARTITIONS, Long.toString(shuffle));
+        }
         SparkSbm.Settings settings = SparkSbm.Settings.of(nodes, edges, parts)
                 .withFeatureWidth(features)
                 .withSeed(seed);
@@ -193,12 +203,13 @@ public final class SparkBenchCommand implements Callable<Integer> {
         out.println(machineBefore);
         out.printf(
                 Locale.ROOT,
-                "graph: SBM, %,d nodes in %,d blocks, %,d edges, %d features, %d partitions, seed %d%n",
+                "graph: SBM, %,d nodes in %,d blocks, %,d edges, %d features, %d partitions (%s shuffle), seed %d%n",
                 settings.nodes(),
                 settings.communities(),
                 settings.edges(),
                 settings.featureWidth(),
                 parts,
+                spark.conf().get(SHUFFLE_PARTITIONS),
                 seed);
         List<Stage> stages = new ArrayList<>();
         String edgesDir = output.resolve("graph").resolve("edges").toString();
@@ -301,8 +312,19 @@ public final class SparkBenchCommand implements Callable<Integer> {
     /** One row of the table. */
     public record Stage(String name, long rows, double seconds, double heapPeakMb, String note) {}
 
-    /** Runs {@code body} (which returns a note) with the heap pools' peaks reset first. */
+    /** Runs {@code body} (which returns a note) with the heap pools' peaks reset first, and logs the result. */
     private static Stage timed(String name, long rows, Supplier<String> body) {
+        Stage stage = measure(name, rows, body);
+        LOG.info(
+                "bench stage '{}': {} s, heap peak {} MB, {}",
+                stage.name(),
+                String.format(Locale.ROOT, "%.1f", stage.seconds()),
+                Math.round(stage.heapPeakMb()),
+                stage.note());
+        return stage;
+    }
+
+    private static Stage measure(String name, long rows, Supplier<String> body) {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP)
                 .toList();

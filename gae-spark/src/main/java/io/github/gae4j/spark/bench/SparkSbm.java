@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.udf;
 
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.spark.graph.NodeBlocks;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Features</b> as in {@code sbm}: every community has a prototype drawn from N(0, I); a node's features are its
  * prototype plus {@code feature-noise} · N(0, I) (Box–Muller on hashes of (seed, community or node, column)), rounded
- * to float precision and stored as {@code array<double>}. A node's row depends only on (seed, id).
+ * to float precision and stored as {@code array<double>}. A node's row depends only on (seed, id) ({@link
+ * SbmFeatures}).
  */
 public final class SparkSbm {
 
@@ -334,25 +337,22 @@ public final class SparkSbm {
         return Math.max(1, (slots + CUT_BUCKETS - 1) / CUT_BUCKETS);
     }
 
-    /** The node table: id and F float-precision doubles, the community's prototype plus noise. */
+    /** The node table: id and F float-precision doubles, the community's prototype plus noise ({@link SbmFeatures}). */
     static Dataset<Row> features(SparkSession spark, Settings s) {
-        String gaussian = "sqrt(-2D * ln((shiftrightunsigned(%1$s, 32) + 0.5D) * 2.3283064365386963E-10D))"
-                + " * cos(6.283185307179586D * ((%1$s & 4294967295L) + 0.5D) * 2.3283064365386963E-10D)";
-        String values = String.format(
-                Locale.ROOT,
-                "zip_with(transform(sequence(0, %d), j -> xxhash64(c, j, %dL)),"
-                        + " transform(sequence(0, %d), j -> xxhash64(id, j, %dL)),"
-                        + " (p, q) -> CAST(CAST(%s + %sD * %s AS FLOAT) AS DOUBLE))",
-                s.featureWidth() - 1,
+        SbmFeatures draw = new SbmFeatures(
+                s.nodes(),
+                s.communities(),
+                s.featureWidth(),
+                s.featureNoise(),
                 subSeed(s.seed(), 4),
-                s.featureWidth() - 1,
-                subSeed(s.seed(), 5),
-                String.format(Locale.ROOT, gaussian, "p"),
-                Double.toString(s.featureNoise()),
-                String.format(Locale.ROOT, gaussian, "q"));
+                subSeed(s.seed(), 5));
         return spark.range(0, s.nodes(), 1, s.partitions())
-                .withColumn("c", expr(String.format(Locale.ROOT, "(id * %dL) div %dL", s.communities(), s.nodes())))
-                .select(col("id").as(GraphTables.ID), expr(values).as(GraphTables.FEATURES));
+                .select(
+                        col("id").as(GraphTables.ID),
+                        udf(draw, DataTypes.createArrayType(DataTypes.DoubleType, false))
+                                .asNonNullable()
+                                .apply(col("id"))
+                                .as(GraphTables.FEATURES));
     }
 
     /**

@@ -13,51 +13,62 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkSbmTest {
 
     private static final SparkSbm.Settings SMALL = new SparkSbm.Settings(
             300, 1500, 6, 16, SparkSbm.DEFAULT_WITHIN_SHARE, SparkSbm.DEFAULT_FEATURE_NOISE, 7L, 3);
 
-    @Test
-    void exactCountCanonicalPairsAndTheSameGraphWhateverThePartitionCount(SparkSession spark) {
-        List<String> edges1;
-        List<String> features1;
+    /** The small graph generated in 1 and in 5 partitions: edges and features, collected. */
+    private List<Row> edges1;
+
+    private List<Row> features1;
+    private List<Row> edges5;
+    private List<Row> features5;
+
+    @BeforeAll
+    void generate(SparkSession spark) {
         try (SparkSbm.Generated g = SparkSbm.generate(spark, SMALL.withPartitions(1))) {
-            edges1 = edges(g.tables());
-            features1 = features(g.tables());
             assertEquals(16, g.tables().featureWidth());
+            edges1 = g.tables().edges().collectAsList();
+            features1 = g.tables().features().collectAsList();
         }
         try (SparkSbm.Generated g = SparkSbm.generate(spark, SMALL.withPartitions(5))) {
-            assertEquals(edges1, edges(g.tables()), "edges differ between 1 and 5 partitions");
-            assertEquals(features1, features(g.tables()), "features differ between 1 and 5 partitions");
-        }
-        assertEquals(1500, edges1.size());
-        assertEquals(1500, new HashSet<>(edges1).size(), "duplicate pairs");
-        assertEquals(300, features1.size());
-        for (String e : edges1) {
-            String[] p = e.split(" ");
-            long src = Long.parseLong(p[0]);
-            long dst = Long.parseLong(p[1]);
-            assertTrue(src < dst && src >= 0 && dst < 300, e);
-            assertEquals("1.0", p[2]);
+            edges5 = g.tables().edges().collectAsList();
+            features5 = g.tables().features().collectAsList();
         }
     }
 
     @Test
-    void edgesAndFeaturesCarryTheCommunities(SparkSession spark) {
-        try (SparkSbm.Generated g = SparkSbm.generate(spark, SMALL)) {
-            long inside = g.tables().edges().collectAsList().stream()
-                    .filter(r ->
-                            SparkSbm.communityOf(r.getLong(0), 300, 6) == SparkSbm.communityOf(r.getLong(1), 300, 6))
-                    .count();
-            // 0.9 of the slots fall inside; duplicates are a little more frequent there. Chance would give 1/6.
-            assertTrue(inside >= 0.85 * 1500, "intra-community share " + inside / 1500.0);
+    void exactCountCanonicalPairsAndTheSameGraphWhateverThePartitionCount() {
+        assertEquals(edges(edges1), edges(edges5), "edges differ between 1 and 5 partitions");
+        assertEquals(features(features1), features(features5), "features differ between 1 and 5 partitions");
+        assertEquals(1500, edges1.size());
+        assertEquals(1500, new HashSet<>(edges(edges1)).size(), "duplicate pairs");
+        assertEquals(300, features1.size());
+        for (Row e : edges1) {
+            long src = e.getLong(0);
+            long dst = e.getLong(1);
+            assertTrue(src < dst && src >= 0 && dst < 300, e.toString());
+            assertEquals(1.0, e.getDouble(2));
+        }
+    }
 
-            List<Row> rows = g.tables().features().collectAsList();
+    @Test
+    void edgesAndFeaturesCarryTheCommunities() {
+        long inside = edges5.stream()
+                .filter(r -> SparkSbm.communityOf(r.getLong(0), 300, 6) == SparkSbm.communityOf(r.getLong(1), 300, 6))
+                .count();
+        // 0.9 of the slots fall inside; duplicates are a little more frequent there. Chance would give 1/6.
+        assertTrue(inside >= 0.85 * 1500, "intra-community share " + inside / 1500.0);
+        {
+            List<Row> rows = features5;
             double[][] means = new double[6][16];
             int[] sizes = new int[6];
             for (Row r : rows) {
@@ -120,14 +131,18 @@ class SparkSbmTest {
     }
 
     private static List<String> edges(GraphTables t) {
-        return t.edges().collectAsList().stream()
+        return edges(t.edges().collectAsList());
+    }
+
+    private static List<String> edges(List<Row> rows) {
+        return rows.stream()
                 .map(r -> r.getLong(0) + " " + r.getLong(1) + " " + r.getDouble(2))
                 .sorted()
                 .toList();
     }
 
-    private static List<String> features(GraphTables t) {
-        return t.features().collectAsList().stream()
+    private static List<String> features(List<Row> rows) {
+        return rows.stream()
                 .map(r -> r.getLong(0) + " " + r.getList(1))
                 .sorted()
                 .toList();
