@@ -80,7 +80,8 @@ public final class SparkBenchCommand implements Callable<Integer> {
     @Option(
             names = "--partitions",
             paramLabel = "P",
-            description = "Partitions the graph is generated in (default: spark.default.parallelism).")
+            description = "Partitions the graph is generated in (default: spark.default.parallelism, or one per 5M"
+                    + " edges if more).")
     Integer partitions;
 
     @Option(
@@ -187,7 +188,10 @@ public final class SparkBenchCommand implements Callable<Integer> {
 
     /** Runs every stage and prints the table to {@code out}. */
     public List<Stage> run(SparkSession spark, PrintStream out) {
-        int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+        // About 5M slots a generating task by default: two 50M-slot tasks spent minutes in map-side aggregation.
+        int parts = partitions != null
+                ? partitions
+                : (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(100_000, edges / 5_000_000));
         if (!spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
             // About 2M rows a shuffle partition: 200 (Spark's default) tiny tasks cost more than the dedup itself.
             long shuffle = Math.max(parts, Math.min(100_000, edges / 2_000_000));
@@ -243,9 +247,10 @@ public final class SparkBenchCommand implements Callable<Integer> {
                         .first();
                 return checkCount("edges", r.getLong(2), s.edges());
             }));
-            stages.add(timed("read features Parquet (scan every value)" + suffix, settings.nodes(), () -> {
+            stages.add(timed("read features Parquet (decode every row)" + suffix, settings.nodes(), () -> {
                 Row r = f.agg(
-                                expr("sum(aggregate(" + GraphTables.FEATURES + ", 0D, (a, x) -> a + x))"),
+                                expr("sum(" + GraphTables.FEATURES + "[0] + " + GraphTables.FEATURES + "["
+                                        + (features - 1) + "])"),
                                 expr("count(1)"))
                         .first();
                 return checkCount("features", r.getLong(1), s.nodes());
@@ -286,6 +291,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
                 "train one epoch (B " + batchSize + ", fan-out " + fanOut + ")",
                 r.stepsPerEpoch(),
                 epochSeconds,
+                cut ? trained.cpuSeconds() * r.stepsPerEpoch() / Math.max(1, r.steps()) : trained.cpuSeconds(),
                 trained.heapPeakMb(),
                 String.format(
                         Locale.ROOT,
@@ -310,15 +316,16 @@ public final class SparkBenchCommand implements Callable<Integer> {
     }
 
     /** One row of the table. */
-    public record Stage(String name, long rows, double seconds, double heapPeakMb, String note) {}
+    public record Stage(String name, long rows, double seconds, double cpuSeconds, double heapPeakMb, String note) {}
 
     /** Runs {@code body} (which returns a note) with the heap pools' peaks reset first, and logs the result. */
     private static Stage timed(String name, long rows, Supplier<String> body) {
         Stage stage = measure(name, rows, body);
         LOG.info(
-                "bench stage '{}': {} s, heap peak {} MB, {}",
+                "bench stage '{}': {} s (CPU {} s), heap peak {} MB, {}",
                 stage.name(),
                 String.format(Locale.ROOT, "%.1f", stage.seconds()),
+                String.format(Locale.ROOT, "%.1f", stage.cpuSeconds()),
                 Math.round(stage.heapPeakMb()),
                 stage.note());
         return stage;
@@ -329,31 +336,42 @@ public final class SparkBenchCommand implements Callable<Integer> {
                 .filter(p -> p.getType() == MemoryType.HEAP)
                 .toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         String note = body.get();
         double s = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = cpu < 0 ? Double.NaN : (processCpuNanos() - cpu) / 1e9;
         double peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
-        return new Stage(name, rows, s, peak, note);
+        return new Stage(name, rows, s, cpuSeconds, peak, note);
+    }
+
+    /** The JVM's CPU time (every thread; in local mode the executors' too), or -1 where the JDK does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     /** The Markdown table. */
     static String table(List<Stage> stages) {
         StringBuilder b = new StringBuilder();
-        b.append("| stage | rows | seconds | rows/s | heap peak | notes |\n");
-        b.append("|---|---:|---:|---:|---:|---|\n");
+        b.append("| stage | rows | seconds | CPU seconds | rows/s | heap peak | notes |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---|\n");
         for (Stage s : stages) {
             b.append(String.format(
                     Locale.ROOT,
-                    "| %s | %,d | %.1f | %s | %.1f GB | %s |%n",
+                    "| %s | %,d | %.1f | %.1f | %s | %.1f GB | %s |%n",
                     s.name(),
                     s.rows(),
                     s.seconds(),
+                    s.cpuSeconds(),
                     s.rows() > 0 && s.seconds() > 0 ? String.format(Locale.ROOT, "%,.0f", s.rows() / s.seconds()) : "",
                     s.heapPeakMb() / 1024,
                     s.note()));
         }
-        b.append("\nheap peak: the sum of the driver JVM's heap pools' peaks during the stage (an upper bound; in local"
-                + " mode the executors share that JVM).\n");
+        b.append("\nheap peak: the sum of the driver JVM's heap pools' peaks during the stage (an upper bound); CPU"
+                + " seconds: the driver JVM's CPU time over the stage (in local mode the executors share that JVM, so on"
+                + " a loaded machine CPU seconds show the work and seconds the wait).\n");
         return b.toString();
     }
 
