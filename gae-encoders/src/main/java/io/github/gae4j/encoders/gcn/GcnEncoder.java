@@ -13,11 +13,13 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LayerwiseEncoder;
 import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.StepwiseEncoder;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,7 +31,7 @@ import java.util.random.RandomGenerator;
  * <p>Dropout is applied only by {@link #encode(GraphInput, Mode, RandomGenerator)} in {@link Mode#TRAIN},
  * with masks drawn from that random source; {@link #encode(GraphInput, Mode)} and evaluation never drop.
  */
-public final class GcnEncoder implements Encoder, LayerwiseEncoder {
+public final class GcnEncoder implements Encoder, LayerwiseEncoder, StepwiseEncoder {
 
     private final HiddenLayers hidden;
     private final GraphConvolution output;
@@ -131,6 +133,12 @@ public final class GcnEncoder implements Encoder, LayerwiseEncoder {
                     first.rows(),
                     input.features().dim()));
         }
+    }
+
+    /** μ in evaluation as steps: each layer's H·W, Â, finish; empty with batch norm or residual connections. */
+    @Override
+    public Optional<List<Step>> evaluationSteps() {
+        return hidden.steps(output.steps());
     }
 
     @Override

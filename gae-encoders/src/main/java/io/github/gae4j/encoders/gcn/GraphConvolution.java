@@ -15,11 +15,15 @@ import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LayerwiseInference;
+import io.github.gae4j.core.spi.StepwiseEncoder.Propagate;
+import io.github.gae4j.core.spi.StepwiseEncoder.RowLocal;
+import io.github.gae4j.core.spi.StepwiseEncoder.Step;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.encoders.gcn.GcnOptions.Norm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -174,6 +178,21 @@ public final class GraphConvolution {
                 rows -> finish(
                         SparseMatMul.of(rows.of(input.normalizedAdjacency()), product),
                         residual && h != null ? rows.of(h) : null));
+    }
+
+    /**
+     * This layer in evaluation as {@link io.github.gae4j.core.spi.StepwiseEncoder} steps: H·W, Â, then
+     * {@link #finish} (bias, norm, activation); empty with batch norm (not row-local) or a residual connection (it
+     * needs H after the propagation).
+     */
+    public Optional<List<Step>> steps() {
+        if (norm == Norm.BATCH || residual) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(
+                new RowLocal(outputDim(), h -> MatMul.of(h, weight)),
+                new Propagate(),
+                new RowLocal(outputDim(), p -> finish(p, null))));
     }
 
     private Variable finish(Variable p, Variable layerInput) {

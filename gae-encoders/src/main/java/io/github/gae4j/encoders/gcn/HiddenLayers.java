@@ -5,9 +5,11 @@ import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LayerwiseInference;
+import io.github.gae4j.core.spi.StepwiseEncoder.Step;
 import io.github.gae4j.core.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -55,6 +57,26 @@ public final class HiddenLayers {
             h = layer.infer(input, h, run);
         }
         return h;
+    }
+
+    /**
+     * The hidden layers in evaluation as steps ({@link GraphConvolution#steps}), followed by {@code then}; empty
+     * when a layer or {@code then} has none.
+     */
+    public Optional<List<Step>> steps(Optional<List<Step>> then) {
+        List<Step> out = new ArrayList<>();
+        for (GraphConvolution layer : layers) {
+            Optional<List<Step>> steps = layer.steps();
+            if (steps.isEmpty()) {
+                return Optional.empty();
+            }
+            out.addAll(steps.get());
+        }
+        if (then.isEmpty()) {
+            return Optional.empty();
+        }
+        out.addAll(then.get());
+        return Optional.of(List.copyOf(out));
     }
 
     /** Width of the last hidden layer, or of X when there is none. */

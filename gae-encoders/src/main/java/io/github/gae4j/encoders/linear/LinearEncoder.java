@@ -2,6 +2,7 @@
 package io.github.gae4j.encoders.linear;
 
 import io.github.gae4j.core.autodiff.Weights;
+import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
@@ -9,9 +10,11 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LayerwiseEncoder;
 import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.StepwiseEncoder;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,7 +22,7 @@ import java.util.random.RandomGenerator;
  * Autoencoders with One-Hop Linear Models": Z = Â X W, one layer, no activation, no bias; W
  * ({@code linear.W}) Glorot-uniform.
  */
-public final class LinearEncoder implements Encoder, LayerwiseEncoder {
+public final class LinearEncoder implements Encoder, LayerwiseEncoder, StepwiseEncoder {
 
     private final Weights w;
 
@@ -46,6 +49,12 @@ public final class LinearEncoder implements Encoder, LayerwiseEncoder {
     public Encoding encodeLayerwise(GraphInput input, int chunkRows) {
         return Encoding.deterministic(LayerwiseInference.deferred(
                 input.nodeCount(), latentDim(), chunkRows, run -> GcnEncoder.inferPropagateFeatures(input, w, run)));
+    }
+
+    /** μ = Â·(X·W) as steps. */
+    @Override
+    public Optional<List<Step>> evaluationSteps() {
+        return Optional.of(List.of(new RowLocal(latentDim(), x -> MatMul.of(x, w)), new Propagate()));
     }
 
     @Override

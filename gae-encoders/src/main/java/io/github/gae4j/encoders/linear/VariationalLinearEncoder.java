@@ -4,6 +4,7 @@ package io.github.gae4j.encoders.linear;
 import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Clamp;
+import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.optim.GlorotUniform;
 import io.github.gae4j.core.spi.Encoder;
 import io.github.gae4j.core.spi.Encoding;
@@ -11,9 +12,11 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LayerwiseEncoder;
 import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.StepwiseEncoder;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import io.github.gae4j.encoders.vgae.VariationalGcnEncoder;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,7 +25,7 @@ import java.util.random.RandomGenerator;
  * from above as in {@link VariationalGcnEncoder} so that the {@code gaussian} sampler and the
  * {@code kl} loss see the same kind of encoding.
  */
-public final class VariationalLinearEncoder implements Encoder, LayerwiseEncoder {
+public final class VariationalLinearEncoder implements Encoder, LayerwiseEncoder, StepwiseEncoder {
 
     private final Weights wMu;
     private final Weights wLogStd;
@@ -61,6 +64,12 @@ public final class VariationalLinearEncoder implements Encoder, LayerwiseEncoder
                         chunkRows,
                         run -> run.evaluate(Clamp.max(
                                 Constant.of(GcnEncoder.inferPropagateFeatures(input, wLogStd, run)), maxLogStd))));
+    }
+
+    /** μ = Â·(X·Wμ) as steps. */
+    @Override
+    public Optional<List<Step>> evaluationSteps() {
+        return Optional.of(List.of(new RowLocal(latentDim(), x -> MatMul.of(x, wMu)), new Propagate()));
     }
 
     @Override

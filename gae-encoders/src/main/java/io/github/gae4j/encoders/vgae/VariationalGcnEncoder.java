@@ -11,6 +11,7 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LayerwiseEncoder;
 import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.StepwiseEncoder;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.encoders.gcn.GcnEncoder;
 import io.github.gae4j.encoders.gcn.GcnOptions;
@@ -19,6 +20,7 @@ import io.github.gae4j.encoders.gcn.HiddenLayers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,7 +34,7 @@ import java.util.random.RandomGenerator;
  * (each head draws its own mask on H, as the reference code's layers do); {@link #encode(GraphInput, Mode)}
  * and evaluation never drop.
  */
-public final class VariationalGcnEncoder implements Encoder, LayerwiseEncoder {
+public final class VariationalGcnEncoder implements Encoder, LayerwiseEncoder, StepwiseEncoder {
 
     /** The default upper clamp of log σ. */
     public static final double DEFAULT_MAX_LOG_STD = 10.0;
@@ -119,6 +121,12 @@ public final class VariationalGcnEncoder implements Encoder, LayerwiseEncoder {
             return run.evaluate(Clamp.max(Constant.of(raw), maxLogStd));
         });
         return Encoding.gaussian(mu, logStd);
+    }
+
+    /** μ in evaluation as steps: each layer's H·W, Â, finish; empty with batch norm or residual connections. */
+    @Override
+    public Optional<List<Step>> evaluationSteps() {
+        return hidden.steps(muHead.steps());
     }
 
     @Override

@@ -23,31 +23,43 @@ import java.util.Objects;
  * capped row stays an unbiased estimate of the whole row (the sampler's own d / s correction then applies within
  * it). A border row (the last hop) may be empty: the encoder reads only its features and its Â diagonal.
  *
- * @param nodeIds  global node ids of the local rows, strictly ascending
- * @param rowPtr   CSR row pointers of the local adjacency A (no self-loops), length n + 1
- * @param cols     CSR column indices (local rows), ascending within a row
- * @param weights  edge weights per entry, or null for a 0/1 adjacency
- * @param degrees  each node's weighted degree in the whole training graph (A's row sum there)
- * @param rowScale per row, the factor its off-diagonal Â entries are multiplied by (1 for a complete or a border
+ * <p>What it holds:
+ * <ul>
+ *   <li>{@code nodeIds}: global node ids of the local rows, strictly ascending
+ *   <li>{@code rowPtr}: CSR row pointers of the local adjacency A (no self-loops), length n + 1
+ *   <li>{@code cols}: CSR column indices (local rows), ascending within a row
+ *   <li>{@code weights}: edge weights per entry, or null for a 0/1 adjacency
+ *   <li>{@code degrees}: each node's weighted degree in the whole training graph (A's row sum there)
+ *   <li>{@code rowScale}: per row, the factor its off-diagonal Â entries are multiplied by (1 for a complete or a border
  *                 row; whole degree / kept weight for a capped one)
- * @param width    feature width
- * @param features row-major n × width features
+ *   <li>{@code width}: feature width
+ *   <li>{@code features}: row-major n × width features
+ * </ul>
  */
-@SuppressWarnings("ArrayRecordComponent") // plain arrays on purpose: Spark ships them without a custom serialiser
-public record LocalGraph(
-        long[] nodeIds,
-        int[] rowPtr,
-        int[] cols,
-        double[] weights,
-        double[] degrees,
-        double[] rowScale,
-        int width,
-        double[] features)
-        implements Serializable {
+public final class LocalGraph implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public LocalGraph {
+    // Plain final arrays, not a record: Spark's Kryo (when a cluster configures it) cannot rebuild records.
+    private final long[] nodeIds;
+    private final int[] rowPtr;
+    private final int[] cols;
+    private final double[] weights;
+    private final double[] degrees;
+    private final double[] rowScale;
+    private final int width;
+    private final double[] features;
+
+    @SuppressWarnings("ParameterNumber")
+    public LocalGraph(
+            long[] nodeIds,
+            int[] rowPtr,
+            int[] cols,
+            double[] weights,
+            double[] degrees,
+            double[] rowScale,
+            int width,
+            double[] features) {
         Objects.requireNonNull(nodeIds, "nodeIds is null");
         Objects.requireNonNull(rowPtr, "rowPtr is null");
         Objects.requireNonNull(cols, "cols is null");
@@ -82,6 +94,49 @@ public record LocalGraph(
                 throw new IllegalArgumentException("Local node ids must be strictly ascending, at row " + i);
             }
         }
+        this.nodeIds = nodeIds;
+        this.rowPtr = rowPtr;
+        this.cols = cols;
+        this.weights = weights;
+        this.degrees = degrees;
+        this.rowScale = rowScale;
+        this.width = width;
+        this.features = features;
+    }
+
+    // The arrays themselves (no copies: a task's graph can be large); callers must not change them.
+    @SuppressWarnings("MethodReturnsInternalArray")
+    public long[] nodeIds() {
+        return nodeIds;
+    }
+
+    public int[] rowPtr() {
+        return rowPtr;
+    }
+
+    public int[] cols() {
+        return cols;
+    }
+
+    /** Edge weights per entry, or null for a 0/1 adjacency. */
+    public double[] weights() {
+        return weights;
+    }
+
+    public double[] degrees() {
+        return degrees;
+    }
+
+    public double[] rowScale() {
+        return rowScale;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public double[] features() {
+        return features;
     }
 
     public int nodeCount() {
@@ -95,14 +150,13 @@ public record LocalGraph(
 
     /**
      * The encoder's input: a directed graph on the local rows (rows may be cut, so A need not be symmetric) with
-     * the given adjacency, Â built from the whole graph's degrees (D̃^{-1/2} (A + I) D̃^{-1/2} entry by entry, times
+     * the given adjacency's pattern (0/1, as every gae4j graph; the weights are in Â), Â built from the whole graph's degrees (D̃^{-1/2} (A + I) D̃^{-1/2} entry by entry, times
      * the row scale off the diagonal), and dense features. Node ids are the global ids, as text.
      */
     public GraphInput toGraphInput() {
         int n = nodeIds.length;
-        SparseMatrix adjacency = weights == null
-                ? SparseMatrix.ofPattern(n, n, rowPtr.clone(), cols.clone())
-                : SparseMatrix.ofCsr(n, n, rowPtr.clone(), cols.clone(), weights.clone());
+        // The graph's adjacency is 0/1 (gae4j graphs are; Graph refuses other values): edge weights live in Â only.
+        SparseMatrix adjacency = SparseMatrix.ofPattern(n, n, rowPtr.clone(), cols.clone());
         double[] invSqrt = new double[n];
         for (int i = 0; i < n; i++) {
             invSqrt[i] = 1.0 / Math.sqrt(degrees[i] + 1.0);

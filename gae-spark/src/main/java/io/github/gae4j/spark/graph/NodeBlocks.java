@@ -10,18 +10,35 @@ import java.util.Locale;
  * all nodes, which is what makes within-block negatives as good as uniform ones). A pure function of (id, seed):
  * every executor and the driver agree without shipping a table.
  *
- * @param count the number of blocks, >= 1
- * @param seed  the run's seed
+ * <p>What it holds:
+ * <ul>
+ *   <li>{@code count}: the number of blocks, >= 1
+ *   <li>{@code seed}: the run's seed
+ * </ul>
  */
-public record NodeBlocks(int count, long seed) implements Serializable {
+public final class NodeBlocks implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public NodeBlocks {
+    // A plain class, not a record: Spark's Kryo (when a cluster configures it) cannot rebuild records.
+    private final int count;
+    private final long seed;
+
+    public NodeBlocks(int count, long seed) {
         if (count < 1) {
             throw new IllegalArgumentException(
                     String.format(Locale.ROOT, "The number of blocks must be at least 1, got %d", count));
         }
+        this.count = count;
+        this.seed = seed;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public long seed() {
+        return seed;
     }
 
     /** The block of node {@code id}, in [0, count). */

@@ -22,17 +22,45 @@ import java.util.Objects;
  * {@linkplain #assemble assembles} the model from the plugins on its own class path, once per task set, and copies
  * the step's values in.
  *
- * @param descriptionJson the model description ({@link ModelDescriptionFile#write})
- * @param inputDim        the encoder's input width (the feature width)
- * @param nodeCount       the whole graph's node count (the VGAE KL's β = 1/N is of the whole graph)
- * @param seed            the creation seed (initial weights; overwritten by the shipped values)
+ * <p>What it holds:
+ * <ul>
+ *   <li>{@code descriptionJson}: the model description ({@link ModelDescriptionFile#write})
+ *   <li>{@code inputDim}: the encoder's input width (the feature width)
+ *   <li>{@code nodeCount}: the whole graph's node count (the VGAE KL's β = 1/N is of the whole graph)
+ *   <li>{@code seed}: the creation seed (initial weights; overwritten by the shipped values)
+ * </ul>
  */
-public record ModelCarrier(String descriptionJson, int inputDim, int nodeCount, long seed) implements Serializable {
+public final class ModelCarrier implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public ModelCarrier {
-        Objects.requireNonNull(descriptionJson, "descriptionJson is null");
+    // A plain class, not a record: Spark's Kryo (when a cluster configures it) cannot rebuild records.
+    private final String descriptionJson;
+    private final int inputDim;
+    private final int nodeCount;
+    private final long seed;
+
+    public ModelCarrier(String descriptionJson, int inputDim, int nodeCount, long seed) {
+        this.descriptionJson = Objects.requireNonNull(descriptionJson, "descriptionJson is null");
+        this.inputDim = inputDim;
+        this.nodeCount = nodeCount;
+        this.seed = seed;
+    }
+
+    public String descriptionJson() {
+        return descriptionJson;
+    }
+
+    public int inputDim() {
+        return inputDim;
+    }
+
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    public long seed() {
+        return seed;
     }
 
     public static ModelCarrier of(ModelDescription description, int inputDim, int nodeCount, long seed) {

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.github.gae4j.spark.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gae4j.spark.graph.NodeBlocks;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.JavaSerializer;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.serializer.Serializer;
+import org.apache.spark.serializer.SerializerInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import scala.Tuple2;
+import scala.reflect.ClassTag$;
+
+/** What inference shuffles (node and edge combiners, block rows, partial sums) survives Java's and Kryo's serialisers. */
+class InferCarriersSerialiseTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "kryo"})
+    void shuffledValuesRoundTrip(String which) {
+        SparkConf conf = new SparkConf().set("spark.kryo.registrationRequired", "false");
+        Serializer serializer = "kryo".equals(which) ? new KryoSerializer(conf) : new JavaSerializer(conf);
+        SerializerInstance instance = serializer.newInstance();
+
+        NodeRows nodes = new NodeRows(2).add(30, 1.0, 0, List.of(3.0, 4.0)).add(10, 2.0, 1, List.of(1.0, 2.0));
+        NodeRows back = roundTrip(instance, nodes, NodeRows.class).sorted();
+        assertThat(back.ids()).containsExactly(10, 30);
+        assertThat(back.rows()).containsExactly(1, 2, 3, 4);
+        assertThat(back.tag(0)).isEqualTo(1);
+
+        EdgeRows edges = roundTrip(instance, new EdgeRows().add(10, 30, 0.5).add(30, 10, 0.5), EdgeRows.class);
+        assertThat(edges.size()).isEqualTo(2);
+        assertThat(edges.weight(1)).isEqualTo(0.5);
+
+        BlockState state = roundTrip(instance, new BlockState(2, new double[] {1, 2, 3, 4}), BlockState.class);
+        assertThat(state.rowCount()).isEqualTo(2);
+
+        PushBlock block = roundTrip(instance, PushBlock.of(0, back, edges, new NodeBlocks(1, 0)), PushBlock.class);
+        List<Tuple2<Integer, PushBlock.Partial>> sent = block.push(state);
+        PushBlock.Partial partial = roundTrip(instance, sent.get(0)._2(), PushBlock.Partial.class);
+        assertThat(partial.targets()).containsExactly(10, 30);
+        // Â of the edge 10 - 30 (weight 0.5; degrees 2 and 1 as given): self 1/(d+1), neighbour w / sqrt(...).
+        BlockState out = block.combine(state, List.of(partial));
+        double a = 0.5 / Math.sqrt(3.0 * 2.0);
+        assertThat(out.rows()[0]).isCloseTo(1.0 / 3 + a * 3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(out.rows()[2]).isCloseTo(3.0 / 2 + a * 1, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    private static <T> T roundTrip(SerializerInstance instance, T value, Class<T> type) {
+        ByteBuffer bytes = instance.serialize(value, ClassTag$.MODULE$.apply(type));
+        return instance.deserialize(bytes, ClassTag$.MODULE$.apply(type));
+    }
+}
