@@ -3,6 +3,7 @@ package io.github.gae4j.spark.bench;
 
 import io.github.gae4j.spark.io.GraphTables;
 import io.github.gae4j.spark.split.SplitTables;
+import java.util.Optional;
 
 /**
  * What the scale bench times after the graph: the distributed split, training and inference of gae-spark, behind
@@ -19,12 +20,18 @@ public interface ScaleEngines {
     SplitTables split(GraphTables graph, long seed);
 
     /**
-     * Trains on {@code split} for at most one epoch, stopping early when {@code settings.seconds()} run out (SparkTrainer).
+     * Trains on {@code split} for at most one epoch, stopping early when {@code settings.seconds()} run out
+     * (SparkTrainer); empty while distributed training is not available.
      */
-    TrainRun train(SplitTables split, TrainSettings settings);
+    Optional<TrainRun> train(SplitTables split, TrainSettings settings);
 
-    /** Embeds every node of {@code graph} with the trained model and writes Parquet (node_id, z) to {@code dir}. */
-    long embed(GraphTables graph, TrainRun run, String dir);
+    /**
+     * Embeds every node of {@code graph} and writes Parquet (node_id, z) to {@code dir}; with the trained model of
+     * {@code run}, or the model's initial weights when there is none (the same work).
+     *
+     * @return the rows written
+     */
+    long embed(GraphTables graph, Optional<TrainRun> run, String dir);
 
     /**
      * The training options of the bench.

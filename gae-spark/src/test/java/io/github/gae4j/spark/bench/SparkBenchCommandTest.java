@@ -38,10 +38,10 @@ class SparkBenchCommandTest {
         }
 
         @Override
-        public TrainRun train(SplitTables split, TrainSettings settings) {
+        public Optional<TrainRun> train(SplitTables split, TrainSettings settings) {
             assertEquals(16, settings.batchSize());
             assertEquals("5,5", settings.fanOut());
-            return new TrainRun() {
+            return Optional.of(new TrainRun() {
                 @Override
                 public int steps() {
                     return 3;
@@ -56,11 +56,11 @@ class SparkBenchCommandTest {
                 public double msPerStep() {
                     return 20;
                 }
-            };
+            });
         }
 
         @Override
-        public long embed(GraphTables graph, TrainRun run, String dir) {
+        public long embed(GraphTables graph, Optional<TrainRun> run, String dir) {
             return graph.features().count();
         }
     }
