@@ -5,7 +5,6 @@ import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.minibatch.FanOut;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
-import io.github.gae4j.runtime.train.LoggingListener;
 import io.github.gae4j.runtime.train.TrainingResult;
 import io.github.gae4j.spark.infer.DistributedEmbedding;
 import io.github.gae4j.spark.io.GraphReader;
@@ -67,8 +66,7 @@ final class EngineWiring implements SparkEngines {
         DistributedSettings distributed = DistributedSettings.of(blocks)
                 .withRounds(settings.rounds().orElse(1))
                 .withHaloCaps(haloCaps);
-        LoggingListener progress = new LoggingListener(1, description.training().epochs());
-        return new SparkTrainer(spark, distributed, progress).fit(model, description, split);
+        return new SparkTrainer(spark, distributed).fit(model, description, split);
     }
 
     @Override

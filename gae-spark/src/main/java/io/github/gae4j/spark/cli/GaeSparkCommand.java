@@ -5,6 +5,7 @@ import io.github.gae4j.cli.GaeCommand;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.provenance.Provenance;
+import io.github.gae4j.spark.bench.SparkBenchCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,13 @@ import picocli.CommandLine.Command;
         versionProvider = GaeSparkCommand.Version.class,
         description = "Graph autoencoders on Apache Spark: train, embed and predict over edge and feature tables"
                 + " (Parquet or CSV), with gae4j's models, plugins and model files.",
-        subcommands = {TrainCommand.class, EmbedCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            TrainCommand.class,
+            EmbedCommand.class,
+            PredictCommand.class,
+            SparkBenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Start with:  gae-spark train --edges edges.parquet --features features.parquet --batch-size 1024 -o run",

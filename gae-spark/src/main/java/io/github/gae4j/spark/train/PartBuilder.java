@@ -48,33 +48,6 @@ public final class PartBuilder {
         return build(train, graph, pairs, true, ids, hops, settings, seed);
     }
 
-    /**
-     * Scoring parts over exact halos: list {@code k}'s pairs get tag {@code k}, each in the part of its {@code src}
-     * (blocks of {@code settings}, one round, no caps); the parts own no nodes.
-     */
-    public static PartSet scoring(
-            Dataset<Row> train,
-            GraphTables graph,
-            List<Dataset<Row>> pairLists,
-            DistributedSettings settings,
-            int hops,
-            long seed) {
-        DistributedSettings exact = DistributedSettings.of(settings.blocks());
-        PartIds ids = PartIds.of(exact, seed);
-        JavaPairRDD<Integer, long[]> pairs = null;
-        for (int k = 0; k < pairLists.size(); k++) {
-            int tag = k;
-            JavaPairRDD<Integer, long[]> list = pairLists
-                    .get(k)
-                    .select(GraphTables.SRC, GraphTables.DST)
-                    .javaRDD()
-                    .mapToPair(
-                            r -> new Tuple2<>(ids.partOf(r.getLong(0)), new long[] {r.getLong(0), r.getLong(1), tag}));
-            pairs = pairs == null ? list : pairs.union(list);
-        }
-        return build(train, graph, pairs, false, ids, hops, exact, seed);
-    }
-
     private static PartSet build(
             Dataset<Row> train,
             GraphTables graph,

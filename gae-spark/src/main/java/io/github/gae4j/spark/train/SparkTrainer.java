@@ -70,7 +70,8 @@ public final class SparkTrainer {
         SparkPlan plan = SparkPlan.of(parts, miniBatch, config.seed());
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SparkBackend backend = new SparkBackend(context, parts, runner(carrier, model, miniBatch, parts, config), plan);
-        try (SparkScorer scorer = new SparkScorer(context, model, carrier, split, settings, hops, config.seed())) {
+        SparkScorer scorer = new SparkScorer(model, carrier, split, settings.blocks(), config.seed());
+        try {
             Optimizer optimizer = Trainer.createOptimizer(
                     config, new DefaultOptimizers(SparkTrainer.class.getClassLoader()), (int) parts.nodeCount());
             TrainingStep step =

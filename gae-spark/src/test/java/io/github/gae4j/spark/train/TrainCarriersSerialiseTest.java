@@ -71,11 +71,6 @@ class TrainCarriersSerialiseTest {
         assertThat(restored.terms()).containsEntry("kl", 0.5);
         assertThat(restored.gradients().get(0).data()).containsExactly(1, 2);
         assertThat(restored.gradients().get(1)).isNull();
-
-        ScoreRunner.Scored scored =
-                roundTrip(instance, new ScoreRunner.Scored(1, 10, 20, 0.75), ScoreRunner.Scored.class);
-        assertThat(scored.tag()).isEqualTo(1);
-        assertThat(scored.score()).isEqualTo(0.75);
     }
 
     private static <T> T roundTrip(SerializerInstance instance, T value, Class<T> type) {
