@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * gae-spark.jar as spark-submit takes it, and the ./gae-spark.sh launcher as users run it: the jar holds gae4j and
+ * gae-spark.jar as spark-submit takes it, and the ./gae-spark launcher as users run it: the jar holds gae4j and
  * its own libraries only (no Spark, Scala, SLF4J or Logback; Jackson, SnakeYAML, Guava and Guice relocated), every
  * module's plugins are listed in its merged service file, and the launcher starts Spark from the build's class path.
  */
@@ -25,7 +25,7 @@ final class GaeSparkJarIT {
 
     private static final Path JAR = Path.of("target", "gae-spark.jar").toAbsolutePath();
     private static final Path LAUNCHER =
-            Path.of("..", "gae-spark.sh").toAbsolutePath().normalize();
+            Path.of("..", "gae-spark").toAbsolutePath().normalize();
     /** gae.jar is about 20 MB; Spark in it would make it about 285 MB. */
     private static final long MAX_BYTES = 40L << 20;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code gae-spark} command: {@code train}, {@code embed} and {@code predict} on Spark DataFrames, with the option
  * names of {@code gae}. Run by {@code spark-submit --class io.github.gae4j.spark.cli.GaeSparkCommand gae-spark.jar}
- * or by the {@code ./gae-spark.sh} launcher (local mode, no Spark installation). Exit codes as {@code gae}: 0 success,
+ * or by the {@code ./gae-spark} launcher (local mode, no Spark installation). Exit codes as {@code gae}: 0 success,
  * 1 failure (bad data, I/O), 2 bad arguments.
  */
 @Command(

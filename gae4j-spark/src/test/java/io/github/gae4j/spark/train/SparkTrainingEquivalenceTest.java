@@ -80,6 +80,9 @@ class SparkTrainingEquivalenceTest {
 
     @Test
     void aStepMatchesTheSingleMachineOnCora(SparkSession spark) {
+        Assumptions.assumeTrue(
+                Boolean.getBoolean("gae4j.spark.cora"),
+                "Cora-sized Spark checks take a minute on 2 cores: run them with -Dgae4j.spark.cora=true");
         Optional<Graph> cora = TrainingFixtures.linqs("cora");
         Assumptions.assumeTrue(
                 cora.isPresent(), "Cora not found: set GAE_DATA_DIR or put the shared datasets at ../shared/datasets");

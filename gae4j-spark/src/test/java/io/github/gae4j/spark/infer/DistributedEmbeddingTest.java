@@ -168,6 +168,9 @@ class DistributedEmbeddingTest {
 
     @Test
     void coraThroughBothWaysEqualsTheSingleMachineEmbedding(SparkSession spark) {
+        Assumptions.assumeTrue(
+                Boolean.getBoolean("gae4j.spark.cora"),
+                "Cora-sized Spark checks take a minute on 2 cores: run them with -Dgae4j.spark.cora=true");
         Optional<Path> root = DataDirectories.find()
                 .filter(r -> Files.isDirectory(r.resolve("linqs").resolve("cora")));
         Assumptions.assumeTrue(
