@@ -20,6 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A part's side of a training step, on its executor: the part's model (assembled from the carrier once, cached in
@@ -33,6 +35,7 @@ import java.util.Objects;
 final class StepRunner implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
 
     // A plain class, not a record: Spark's Kryo cannot rebuild records.
     private final long run;
@@ -95,8 +98,14 @@ final class StepRunner implements Serializable {
         if (part.cache() instanceof State s && s.run == run) {
             return s;
         }
+        long start = System.nanoTime();
         State s = new State(this, part);
         part.cache(s);
+        LOG.info(
+                "Part {}: executor state built in {} ms ({} local nodes)",
+                part.id(),
+                (System.nanoTime() - start) / 1_000_000,
+                part.graph().nodeCount());
         return s;
     }
 
