@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /**
  * One part of a distributed graph, as one Spark task holds it: the nodes it owns (their negatives and their share
- * of node-level terms are its), its pairs (for training, the training edges whose {@code src} it owns; for
- * scoring, held-out pairs with a tag saying which list they belong to), and its {@link LocalGraph}: the owned nodes
+ * of node-level terms are its), its pairs (the training edges whose {@code src} it owns), and its {@link LocalGraph}: the owned nodes
  * and the pairs' endpoints with an L-hop halo.
  *
  * <p>Executor-side objects (the assembled model, its objective) are cached in a transient field, so a persisted
@@ -24,29 +23,22 @@ public final class Part implements Serializable {
     private final long[] owned;
     private final long[] pairSrc;
     private final long[] pairDst;
-    private final int[] tags;
     private transient Object cache;
 
     /**
      * @param owned   the owned node ids, ascending
      * @param pairSrc the pairs' first ends (in a fixed order)
      * @param pairDst the pairs' second ends
-     * @param tags    per pair, which list it is of (0 for training positives)
      */
-    public Part(int id, LocalGraph graph, long[] owned, long[] pairSrc, long[] pairDst, int[] tags) {
+    public Part(int id, LocalGraph graph, long[] owned, long[] pairSrc, long[] pairDst) {
         this.id = id;
         this.graph = Objects.requireNonNull(graph, "graph is null");
         this.owned = Objects.requireNonNull(owned, "owned is null");
         this.pairSrc = Objects.requireNonNull(pairSrc, "pairSrc is null");
         this.pairDst = Objects.requireNonNull(pairDst, "pairDst is null");
-        this.tags = Objects.requireNonNull(tags, "tags is null");
-        if (pairDst.length != pairSrc.length || tags.length != pairSrc.length) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT,
-                    "%d pair sources, %d targets and %d tags",
-                    pairSrc.length,
-                    pairDst.length,
-                    tags.length));
+        if (pairDst.length != pairSrc.length) {
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%d pair sources but %d targets", pairSrc.length, pairDst.length));
         }
     }
 
@@ -71,10 +63,6 @@ public final class Part implements Serializable {
         return pairDst;
     }
 
-    int[] tagArray() {
-        return tags;
-    }
-
     public int ownedCount() {
         return owned.length;
     }
@@ -88,7 +76,7 @@ public final class Part implements Serializable {
         return owned.clone();
     }
 
-    /** The executor-side cache (null until set), for the step and the scorer. */
+    /** The executor-side cache (null until set), for the step. */
     synchronized Object cache() {
         return cache;
     }

@@ -44,19 +44,7 @@ public final class PartBuilder {
         PartIds ids = PartIds.of(settings, seed);
         JavaPairRDD<Integer, long[]> pairs = train.select(GraphTables.SRC, GraphTables.DST)
                 .javaRDD()
-                .mapToPair(r -> new Tuple2<>(ids.partOf(r.getLong(0)), new long[] {r.getLong(0), r.getLong(1), 0}));
-        return build(train, graph, pairs, true, ids, hops, settings, seed);
-    }
-
-    private static PartSet build(
-            Dataset<Row> train,
-            GraphTables graph,
-            JavaPairRDD<Integer, long[]> pairs,
-            boolean owning,
-            PartIds ids,
-            int hops,
-            DistributedSettings settings,
-            long seed) {
+                .mapToPair(r -> new Tuple2<>(ids.partOf(r.getLong(0)), new long[] {r.getLong(0), r.getLong(1)}));
         int width = graph.featureWidth();
         StorageLevel level = StorageLevel.MEMORY_AND_DISK();
         JavaPairRDD<Long, Adjacency> adjacency = train.select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT)
@@ -78,12 +66,8 @@ public final class PartBuilder {
                 .select(GraphTables.ID, GraphTables.FEATURES)
                 .javaRDD()
                 .mapToPair(r -> new Tuple2<>(r.getLong(0), doubles(r.getList(1))));
-        JavaPairRDD<Integer, Long> owned = owning
-                ? features.keys().mapToPair(id -> new Tuple2<>(ids.partOf(id), id))
-                : features.keys().filter(id -> false).mapToPair(id -> new Tuple2<>(0, id));
-        if (owning) {
-            seeds = seeds.union(owned.mapToPair(Tuple2::swap));
-        }
+        JavaPairRDD<Integer, Long> owned = features.keys().mapToPair(id -> new Tuple2<>(ids.partOf(id), id));
+        seeds = seeds.union(owned.mapToPair(Tuple2::swap));
         List<JavaPairRDD<Long, Integer>> layers = new ArrayList<>();
         JavaPairRDD<Long, Integer> visited = seeds.distinct().persist(level);
         layers.add(visited);
@@ -214,21 +198,17 @@ public final class PartBuilder {
                 new LocalGraph(nodeIds, rowPtr, cols, unit ? null : weights, degrees, rowScale, width, features);
         List<long[]> pairs = new ArrayList<>();
         pairList.forEach(pairs::add);
-        pairs.sort(Comparator.<long[]>comparingLong(p -> p[2])
-                .thenComparingLong(p -> p[0])
-                .thenComparingLong(p -> p[1]));
+        pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
         long[] src = new long[pairs.size()];
         long[] dst = new long[pairs.size()];
-        int[] tags = new int[pairs.size()];
         for (int k = 0; k < src.length; k++) {
             src[k] = pairs.get(k)[0];
             dst[k] = pairs.get(k)[1];
-            tags[k] = (int) pairs.get(k)[2];
         }
         List<Long> ownedList = new ArrayList<>();
         ownedIds.forEach(ownedList::add);
         long[] owned = ownedList.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Part(id, graph, owned, src, dst, tags);
+        return new Part(id, graph, owned, src, dst);
     }
 
     /** Part {@code k} (an Integer key) to partition {@code k}. */

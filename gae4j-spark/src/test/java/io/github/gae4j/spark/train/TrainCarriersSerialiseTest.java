@@ -40,7 +40,7 @@ class TrainCarriersSerialiseTest {
                 new double[] {1, 1, 1},
                 1,
                 new double[] {0.5, 1, 2});
-        Part part = new Part(3, graph, new long[] {10, 20}, new long[] {10}, new long[] {20}, new int[] {0});
+        Part part = new Part(3, graph, new long[] {10, 20}, new long[] {10}, new long[] {20});
         Part partBack = roundTrip(instance, part, Part.class);
         assertThat(partBack.id()).isEqualTo(3);
         assertThat(partBack.owned()).containsExactly(10, 20);
