@@ -129,6 +129,12 @@ public final class SparkBenchCommand implements Callable<Integer> {
             description = "Directory for the Parquet graph (graph/edges, graph/features) and embeddings.")
     Path output;
 
+    @Option(
+            names = "--no-train",
+            description = "Skip training: generation, Parquet, split and inference only (for graphs whose blocks'"
+                    + " halos do not fit this machine's memory).")
+    private boolean noTrain;
+
     @Option(names = "--force", description = "Replace an existing --output directory's bench files.")
     boolean force;
 
@@ -282,10 +288,12 @@ public final class SparkBenchCommand implements Callable<Integer> {
         ScaleEngines.TrainSettings train =
                 new ScaleEngines.TrainSettings(batchSize, fanOut, batchesPerEpoch, seconds, seed);
         Stage trained = timed("train", 0, () -> {
-            run[0] = engine.train(split[0], train);
+            run[0] = noTrain ? Optional.empty() : engine.train(split[0], train);
             return "";
         });
-        if (run[0].isEmpty()) {
+        if (noTrain) {
+            out.println("training: skipped (--no-train); inference runs with the model's initial weights");
+        } else if (run[0].isEmpty()) {
             out.println("training: not available in this build (SparkTrainer not merged): skipped");
         } else {
             ScaleEngines.TrainRun r = run[0].get();
