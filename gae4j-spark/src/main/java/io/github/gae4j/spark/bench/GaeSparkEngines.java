@@ -130,8 +130,13 @@ public final class GaeSparkEngines implements ScaleEngines {
                 Math.toIntExact(graph.features().count()),
                 42L);
         GraphAutoencoder model = run.map(r -> ((Run) r).model).orElseGet(carrier::assemble);
-        Dataset<Row> z =
-                new DistributedEmbedding(carrier, model).embedTo(graph.edges().sparkSession(), graph, dir, true);
+        // One block per input partition (one per 5M edges): a block's partial sums over its neighbours must fit a task.
+        int blocks = Math.max(
+                graph.edges().rdd().getNumPartitions(),
+                graph.edges().sparkSession().sparkContext().defaultParallelism());
+        Dataset<Row> z = new DistributedEmbedding(carrier, model)
+                .withBlocks(blocks)
+                .embedTo(graph.edges().sparkSession(), graph, dir, true);
         long rows = z.count();
         z.unpersist();
         return rows;
