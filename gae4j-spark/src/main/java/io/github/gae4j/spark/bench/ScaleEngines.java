@@ -39,10 +39,9 @@ public interface ScaleEngines {
      * @param batchSize       training edges per step per block
      * @param fanOut          neighbours per hop, e.g. "25,10"
      * @param batchesPerEpoch steps per epoch, 0 for every batch of the training edges
-     * @param seconds         the time budget of the training stage
      * @param seed            the run's seed
      */
-    record TrainSettings(int batchSize, String fanOut, int batchesPerEpoch, double seconds, long seed) {}
+    record TrainSettings(int batchSize, String fanOut, int batchesPerEpoch, long seed) {}
 
     /** What a training stage did; the engine that made it gets it back in {@link #embed}. */
     interface TrainRun {

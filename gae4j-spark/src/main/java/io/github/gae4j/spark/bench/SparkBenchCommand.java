@@ -108,16 +108,10 @@ public final class SparkBenchCommand implements Callable<Integer> {
     @Option(
             names = "--batches-per-epoch",
             paramLabel = "N",
-            defaultValue = "0",
-            description = "Steps per epoch (default 0: every batch of the training edges).")
+            defaultValue = "20",
+            description = "Training steps timed (default 20; 0: the whole epoch); a cut epoch is extrapolated from"
+                    + " their median and marked so.")
     int batchesPerEpoch;
-
-    @Option(
-            names = "--seconds",
-            paramLabel = "S",
-            defaultValue = "300",
-            description = "Time budget of the training stage; a cut epoch is extrapolated and marked (default 300).")
-    double seconds;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed (default 42).")
     long seed;
@@ -177,9 +171,6 @@ public final class SparkBenchCommand implements Callable<Integer> {
         }
         if (batchesPerEpoch < 0) {
             throw new ConfigException("Option '--batches-per-epoch' must be at least 0, got " + batchesPerEpoch);
-        }
-        if (!(seconds > 0)) {
-            throw new ConfigException("Option '--seconds' must be positive, got " + seconds);
         }
         Path graph = output.resolve("graph");
         Path embeddings = output.resolve("embeddings");
@@ -285,8 +276,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         }));
         @SuppressWarnings("unchecked")
         Optional<ScaleEngines.TrainRun>[] run = new Optional[] {Optional.empty()};
-        ScaleEngines.TrainSettings train =
-                new ScaleEngines.TrainSettings(batchSize, fanOut, batchesPerEpoch, seconds, seed);
+        ScaleEngines.TrainSettings train = new ScaleEngines.TrainSettings(batchSize, fanOut, batchesPerEpoch, seed);
         Stage trained = timed("train", 0, () -> {
             run[0] = noTrain ? Optional.empty() : engine.train(split[0], train);
             return "";
