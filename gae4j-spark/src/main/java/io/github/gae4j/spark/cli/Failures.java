@@ -36,6 +36,12 @@ final class Failures {
         } else if (e instanceof AnalysisException a) {
             err.println("gae-spark: " + firstLine(a.getMessage()));
             code = GaeCommand.FAILURE;
+        } else if (sparkStopped(e)) {
+            err.println("gae-spark: Spark stopped while the command ran: a task failed fatally (its error is in the log"
+                    + " above; for java.lang.OutOfMemoryError give the driver and executors more memory, e.g."
+                    + " spark-submit --driver-memory 16g --executor-memory 16g or GAE_JAVA_OPTS=-Xmx16g ./gae-spark,"
+                    + " or use more --blocks)");
+            code = GaeCommand.FAILURE;
         } else {
             String message = e.getMessage() != null
                     ? firstLine(e.getMessage())
@@ -52,6 +58,25 @@ final class Failures {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Whether {@code e} comes from a Spark context that was stopped under the command (an executor's fatal error,
+     * such as running out of memory, stops it in local mode): the failure then surfaces as an odd exception in the
+     * driver (a null scheduler, a stopped context), not as a bug of ours.
+     */
+    static boolean sparkStopped(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof OutOfMemoryError
+                    || m.contains("OutOfMemoryError")
+                    || m.contains("stopped SparkContext")
+                    || m.contains("SparkContext was shut down")
+                    || m.contains("SparkContext.dagScheduler()")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spark's messages can run over several lines (a query plan); the first says what went wrong. */
