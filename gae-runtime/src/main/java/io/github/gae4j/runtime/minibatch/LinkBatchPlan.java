@@ -94,7 +94,11 @@ public final class LinkBatchPlan implements EpochPlan {
         cachedEpoch = epoch;
     }
 
-    private static int[] permutation(int n, SplittableRandom random) {
+    /**
+     * A Fisher–Yates permutation of 0 … n − 1 drawn from {@code random} (the shuffle of every epoch's edges and nodes;
+     * gae-spark's blocks shuffle their own with it).
+     */
+    public static int[] permutation(int n, SplittableRandom random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

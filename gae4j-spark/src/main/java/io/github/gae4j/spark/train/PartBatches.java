@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.train;
 
+import io.github.gae4j.runtime.minibatch.LinkBatchPlan;
 import io.github.gae4j.runtime.minibatch.NegativeSampling;
 import io.github.gae4j.runtime.minibatch.Seeds;
 import io.github.gae4j.spark.graph.LocalGraph;
@@ -159,16 +160,7 @@ public final class PartBatches {
             return;
         }
         SplittableRandom random = new SplittableRandom(mix(Seeds.shuffle(seed, epoch), part.id()));
-        edgeOrder = new int[part.pairCount()];
-        for (int i = 0; i < edgeOrder.length; i++) {
-            edgeOrder[i] = i;
-        }
-        for (int i = edgeOrder.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = edgeOrder[i];
-            edgeOrder[i] = edgeOrder[j];
-            edgeOrder[j] = t;
-        }
+        edgeOrder = LinkBatchPlan.permutation(part.pairCount(), random);
         nodeOrder = part.ownedIds().clone();
         for (int i = nodeOrder.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
