@@ -106,17 +106,23 @@ public final class PartBatches {
                     part.id(),
                     owned.length));
         }
-        long a = 0;
-        long b = 0;
         for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
-            a = owned[pick(random)];
-            b = owned[pick(random)];
+            long a = owned[pick(random)];
+            long b = owned[pick(random)];
             if (a != b && !isEdge(a, b)) {
-                break;
+                negSrc[k] = a;
+                negDst[k] = b;
+                return;
             }
         }
-        negSrc[k] = a;
-        negDst[k] = b;
+        // As gae-core's NegativeSampler does: never hand on a self pair or an edge as a negative.
+        throw new IllegalStateException(String.format(
+                java.util.Locale.ROOT,
+                "Part %d found no non-edge among its %d nodes in %d draws: its nodes are nearly all linked; use fewer"
+                        + " blocks or rounds",
+                part.id(),
+                owned.length,
+                MAX_REJECTIONS));
     }
 
     private int pick(SplittableRandom random) {
