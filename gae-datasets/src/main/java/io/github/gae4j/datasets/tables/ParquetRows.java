@@ -124,10 +124,7 @@ final class ParquetRows implements TableRows {
             return true;
         } catch (IOException | RuntimeException e) {
             throw new DatasetFormatException(
-                    file,
-                    0,
-                    String.format(Locale.ROOT, "cannot read row %d: %s", row + 1, IoErrors.reason(e)),
-                    e);
+                    file, 0, String.format(Locale.ROOT, "cannot read row %d: %s", row + 1, IoErrors.reason(e)), e);
         }
     }
 
@@ -163,7 +160,11 @@ final class ParquetRows implements TableRows {
                 values.add(
                         element.getFieldRepetitionCount(0) == 0
                                 ? null
-                                : primitive(element, 0, 0, element.getType().getType(0).asPrimitiveType()));
+                                : primitive(
+                                        element,
+                                        0,
+                                        0,
+                                        element.getType().getType(0).asPrimitiveType()));
             }
         }
         return values;
@@ -196,7 +197,8 @@ final class ParquetRows implements TableRows {
                 return switch (type.getPrimitiveTypeName()) {
                     case INT32 -> BigDecimal.valueOf(g.getInteger(field, index), scale);
                     case INT64 -> BigDecimal.valueOf(g.getLong(field, index), scale);
-                    default -> new BigDecimal(new BigInteger(g.getBinary(field, index).getBytes()), scale);
+                    default ->
+                        new BigDecimal(new BigInteger(g.getBinary(field, index).getBytes()), scale);
                 };
             }
             case FLOATING:
@@ -244,9 +246,8 @@ final class ParquetRows implements TableRows {
             return Kind.DECIMAL;
         }
         return switch (p.getPrimitiveTypeName()) {
-            case INT32, INT64 -> a == null || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation
-                    ? Kind.INTEGER
-                    : Kind.OTHER;
+            case INT32, INT64 ->
+                a == null || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation ? Kind.INTEGER : Kind.OTHER;
             case FLOAT, DOUBLE -> Kind.FLOATING;
             case BINARY -> a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation ? Kind.TEXT : Kind.OTHER;
             case BOOLEAN -> Kind.BOOLEAN;
@@ -261,12 +262,14 @@ final class ParquetRows implements TableRows {
             return "decimal(" + d.getPrecision() + "," + d.getScale() + ")";
         }
         return switch (p.getPrimitiveTypeName()) {
-            case INT32 -> a == null || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation
-                    ? "int"
-                    : a.toString().toLowerCase(Locale.ROOT);
-            case INT64 -> a == null || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation
-                    ? "bigint"
-                    : a.toString().toLowerCase(Locale.ROOT);
+            case INT32 ->
+                a == null || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation
+                        ? "int"
+                        : a.toString().toLowerCase(Locale.ROOT);
+            case INT64 ->
+                a == null || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation
+                        ? "bigint"
+                        : a.toString().toLowerCase(Locale.ROOT);
             case FLOAT -> "float";
             case DOUBLE -> "double";
             case BINARY -> a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation ? "string" : "binary";

@@ -57,9 +57,7 @@ final class TableParts {
         }
         if (parts.isEmpty()) {
             throw new DatasetFormatException(
-                    path,
-                    0,
-                    "the folder holds no part files (only hidden files such as _SUCCESS or .crc, or nothing)");
+                    path, 0, "the folder holds no part files (only hidden files such as _SUCCESS or .crc, or nothing)");
         }
         return parts;
     }

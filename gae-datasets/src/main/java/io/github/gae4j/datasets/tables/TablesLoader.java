@@ -201,7 +201,8 @@ public final class TablesLoader implements DatasetLoader {
         return new Nodes(sorted, width, x);
     }
 
-    private void checkUnique(long[] sorted, LongList ids, LongList origins, List<Path> parts, TableFormat f, long rows) {
+    private void checkUnique(
+            long[] sorted, LongList ids, LongList origins, List<Path> parts, TableFormat f, long rows) {
         long repeatedIds = 0;
         long repeatedRows = 0;
         List<Long> examples = new ArrayList<>();

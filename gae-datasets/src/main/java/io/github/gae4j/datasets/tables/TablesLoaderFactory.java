@@ -66,7 +66,10 @@ public final class TablesLoaderFactory implements DatasetLoaderFactory {
         String value = c.getString(option)
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new ConfigException(String.format(
-                        Locale.ROOT, "Option '%s' of dataset loader 'tables' is required: the path of %s", option, what)));
+                        Locale.ROOT,
+                        "Option '%s' of dataset loader 'tables' is required: the path of %s",
+                        option,
+                        what)));
         try {
             return Path.of(value.trim());
         } catch (InvalidPathException e) {

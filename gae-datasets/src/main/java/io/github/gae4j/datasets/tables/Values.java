@@ -25,7 +25,8 @@ final class Values {
             return l;
         }
         if (v instanceof Double d) {
-            return d == Math.floor(d) && !Double.isInfinite(d) && d >= -0x1p63 && d < 0x1p63 ? (Long) d.longValue()
+            return d == Math.floor(d) && !Double.isInfinite(d) && d >= -0x1p63 && d < 0x1p63
+                    ? (Long) d.longValue()
                     : null;
         }
         if (v instanceof BigDecimal b) {

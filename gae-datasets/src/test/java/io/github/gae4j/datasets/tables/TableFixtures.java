@@ -27,7 +27,8 @@ import org.xerial.snappy.Snappy;
 final class TableFixtures {
 
     /** Spark's schema of an edge table with weights. */
-    static final String EDGES = "message spark_schema { optional int64 src; optional int64 dst; optional double weight; }";
+    static final String EDGES =
+            "message spark_schema { optional int64 src; optional int64 dst; optional double weight; }";
 
     /** Spark's schema of a node table with an {@code array<double>} column. */
     static final String NODES = "message spark_schema { optional int64 id; optional group features (LIST) {"
@@ -68,7 +69,8 @@ final class TableFixtures {
     static Path edges(Path file, double[][] edges) {
         return parquet(file, EDGES, rows -> {
             for (double[] e : edges) {
-                rows.add(g -> g.append("src", (long) e[0]).append("dst", (long) e[1]).append("weight", e[2]));
+                rows.add(g ->
+                        g.append("src", (long) e[0]).append("dst", (long) e[1]).append("weight", e[2]));
             }
         });
     }

@@ -25,8 +25,7 @@ final class TablesContractTest implements DatasetLoaderContract {
         Path nodes = tmp.resolve("nodes.parquet");
         if (!Files.exists(edges)) {
             TableFixtures.edges(edges, new double[][] {{1, 2, 1}, {2, 1, 1}, {2, 3, 1}, {3, 3, 1}, {4, 1, 2}});
-            TableFixtures.nodes(
-                    nodes, new long[] {4, 3, 2, 1}, new double[][] {{4, 0}, {3, 0}, {2, 1}, {1, 1}});
+            TableFixtures.nodes(nodes, new long[] {4, 3, 2, 1}, new double[][] {{4, 0}, {3, 0}, {2, 1}, {1, 1}});
         }
         return ComponentConfig.of("edges", edges, "features", nodes);
     }

@@ -60,11 +60,10 @@ final class TablesFormatErrorsTest {
 
     @Test
     void parquetProblemsNameTheRow() {
-        Path edges = TableFixtures.parquet(
-                tmp.resolve("e.parquet"), TableFixtures.EDGES, rows -> {
-                    rows.add(g -> g.append("src", 1L).append("dst", 2L).append("weight", 1.0));
-                    rows.add(g -> g.append("src", 2L).append("weight", 1.0));
-                });
+        Path edges = TableFixtures.parquet(tmp.resolve("e.parquet"), TableFixtures.EDGES, rows -> {
+            rows.add(g -> g.append("src", 1L).append("dst", 2L).append("weight", 1.0));
+            rows.add(g -> g.append("src", 2L).append("weight", 1.0));
+        });
         loading(edges, goodNodes()).hasMessageContaining("e.parquet: row 2, column 'dst': 1 of 2 rows have a null id");
         Path weights = TableFixtures.edges(tmp.resolve("w.parquet"), new double[][] {{1, 2, Double.NaN}});
         loading(weights, goodNodes())
@@ -98,11 +97,11 @@ final class TablesFormatErrorsTest {
     void featureRowsOfDifferentWidthsFail() {
         Path nodes = csv(tmp.resolve("n.csv"), "id,features\n1,1 2\n2,1 2 3\n3,4 5\n");
         loading(goodEdges(), nodes)
-                .hasMessageContaining("n.csv:3: column 'features': feature rows differ in width (width=rows: {2=2,"
-                        + " 3=1})")
+                .hasMessageContaining(
+                        "n.csv:3: column 'features': feature rows differ in width (width=rows: {2=2," + " 3=1})")
                 .hasMessageContaining("this row has 3 values, line 2 of");
-        Path list = TableFixtures.nodes(
-                tmp.resolve("n.parquet"), new long[] {1, 2, 3}, new double[][] {{1}, {1}, {1, 2}});
+        Path list =
+                TableFixtures.nodes(tmp.resolve("n.parquet"), new long[] {1, 2, 3}, new double[][] {{1}, {1}, {1, 2}});
         loading(goodEdges(), list).hasMessageContaining("row 3 has 2 values, row 1 of");
     }
 
@@ -112,8 +111,9 @@ final class TablesFormatErrorsTest {
         loading(goodEdges(), text)
                 .hasMessageContaining("t.csv:3: column 'f1': 2 of 3 rows have a missing or non-numeric feature value")
                 .hasMessageContaining("here 'Infinity'");
-        Path array = TableFixtures.nodes(
-                tmp.resolve("a.parquet"), new long[] {1, 2, 3}, new double[][] {{1, 1}, {1, Double.NaN}, {3, 3}});
+        Path array = TableFixtures.nodes(tmp.resolve("a.parquet"), new long[] {1, 2, 3}, new double[][] {
+            {1, 1}, {1, Double.NaN}, {3, 3}
+        });
         loading(goodEdges(), array)
                 .hasMessageContaining("a.parquet: row 2, column 'features': 1 of 3 rows have a missing or")
                 .hasMessageContaining("value 1 is 'NaN'");
@@ -121,7 +121,8 @@ final class TablesFormatErrorsTest {
             rows.add(g -> g.append("id", 1L).addGroup("features").addGroup("list"));
             rows.add(g -> g.append("id", 2L));
         });
-        loading(goodEdges(), nullElement).hasMessageContaining("row 2, column 'features': 1 of 2 rows have no features");
+        loading(goodEdges(), nullElement)
+                .hasMessageContaining("row 2, column 'features': 1 of 2 rows have no features");
         Path textVector = csv(tmp.resolve("tv.csv"), "id,features\n1,1 x\n");
         loading(goodEdges(), textVector).hasMessageContaining("value 1 is 'x'");
     }

@@ -48,12 +48,13 @@ final class TablesLoaderFactoryTest {
         assertThatThrownBy(() -> factory.create(ComponentConfig.of("edges", "e"), CONTEXT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Option 'features'");
-        assertThatThrownBy(() -> factory.create(
-                        ComponentConfig.of("edges", "e", "features", "n", "format", "orc"), CONTEXT))
+        assertThatThrownBy(() ->
+                        factory.create(ComponentConfig.of("edges", "e", "features", "n", "format", "orc"), CONTEXT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("must be csv or parquet")
                 .hasMessageContaining("'orc'");
-        assertThatThrownBy(() -> factory.create(ComponentConfig.of("edges", "e", "features", "n", "path", "p"), CONTEXT))
+        assertThatThrownBy(
+                        () -> factory.create(ComponentConfig.of("edges", "e", "features", "n", "path", "p"), CONTEXT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Unknown option 'path'");
     }

@@ -69,7 +69,11 @@ class TablesLoaderAgreesWithGraphReaderTest {
         for (long id : ids()) {
             nodes.add(RowFactory.create(id, random.nextDouble() / 3, (double) id));
         }
-        spark.createDataFrame(nodes, nodeSchema).repartition(2).write().option("header", "true").csv(features);
+        spark.createDataFrame(nodes, nodeSchema)
+                .repartition(2)
+                .write()
+                .option("header", "true")
+                .csv(features);
 
         assertSameGraph(spark, edges, features, TableFormat.CSV);
     }
@@ -130,7 +134,9 @@ class TablesLoaderAgreesWithGraphReaderTest {
         for (Map.Entry<Long, List<Double>> row : sparkFeatures.entrySet()) { // ascending ids: node order
             assertThat(g.nodeIds().get(node)).isEqualTo(String.valueOf(row.getKey()));
             for (int j = 0; j < d; j++) {
-                assertThat(x[node * d + j]).as("node %d feature %d", row.getKey(), j).isEqualTo(row.getValue().get(j));
+                assertThat(x[node * d + j])
+                        .as("node %d feature %d", row.getKey(), j)
+                        .isEqualTo(row.getValue().get(j));
             }
             node++;
         }
