@@ -3,7 +3,9 @@ package io.github.gae4j.spark.train;
 
 import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.datasets.DataDirectories;
 import io.github.gae4j.datasets.linqs.LinqsLoader;
 import java.nio.file.Files;
@@ -50,6 +52,75 @@ final class TrainingFixtures {
                 .filter(dir -> Files.isRegularFile(dir.resolve(name + ".content"))
                         || Files.isRegularFile(dir.resolve(name + ".content.gz")))
                 .map(TrainingFixtures::load);
+    }
+
+    /**
+     * PubMed's graph (Planetoid's {@code pubmed.cites}) with 64 seeded standard-normal features per node: the shared
+     * copy has no PubMed features ({@code pubmed_nofeatures.content}), and Spark training needs some. Random features
+     * carry no edge information, so nothing of the held-out edges leaks into them.
+     */
+    static Optional<Graph> pubmedWithRandomFeatures(long seed) {
+        return DataDirectories.find()
+                .map(root -> root.resolve("planetoid"))
+                .filter(dir -> Files.isRegularFile(dir.resolve("pubmed_nofeatures.content"))
+                        && Files.isRegularFile(dir.resolve("pubmed.cites")))
+                .map(dir -> new LinqsLoader(dir.resolve("pubmed_nofeatures.content"))
+                        .withCites(dir.resolve("pubmed.cites"))
+                        .load())
+                .map(g -> {
+                    int width = 64;
+                    SplittableRandom random = new SplittableRandom(seed);
+                    Matrix x = Matrix.zeros(g.nodeCount(), width);
+                    for (int i = 0; i < g.nodeCount(); i++) {
+                        for (int j = 0; j < width; j++) {
+                            x.set(i, j, gaussian(random));
+                        }
+                    }
+                    return g.withFeatures(Features.dense(x));
+                });
+    }
+
+    /**
+     * {@code split} with its training graph's features replaced by a sketch of the training adjacency: row i is
+     * node i's random vector plus its training neighbours' (64 seeded standard-normal columns), scaled to unit
+     * length. Only training edges go in, so held-out edges do not leak; nodes that share neighbours get similar
+     * rows, which gives a featureless graph something a GCN can learn links from.
+     */
+    static LinkSplit withAdjacencySketch(LinkSplit split, long seed) {
+        Graph train = split.trainGraph();
+        int n = train.nodeCount();
+        int width = 64;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] r = new double[n * width];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = gaussian(random);
+        }
+        SparseMatrix a = train.adjacency();
+        Matrix x = Matrix.zeros(n, width);
+        for (int i = 0; i < n; i++) {
+            double[] row = new double[width];
+            System.arraycopy(r, i * width, row, 0, width);
+            for (int p = a.rowStart(i); p < a.rowEnd(i); p++) {
+                int j = a.colAt(p);
+                for (int c = 0; c < width; c++) {
+                    row[c] += r[j * width + c];
+                }
+            }
+            double norm = 0;
+            for (double v : row) {
+                norm += v * v;
+            }
+            double scale = 1 / Math.sqrt(norm);
+            for (int c = 0; c < width; c++) {
+                x.set(i, c, row[c] * scale);
+            }
+        }
+        return split.withTrainGraph(train.withFeatures(Features.dense(x)));
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = 1 - random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     private static Graph load(Path dir) {
