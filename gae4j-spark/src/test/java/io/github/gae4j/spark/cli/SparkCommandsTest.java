@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gae4j.cli.run.DatasetOptions;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.HashedLinkSplit;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.predict.Link;
 import io.github.gae4j.runtime.predict.LinkPredictor;
 import io.github.gae4j.runtime.predict.PredictorOptions;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.spark.SharedSpark;
 import io.github.gae4j.spark.TestTables;
 import io.github.gae4j.spark.io.GraphTables;
@@ -94,7 +97,16 @@ class SparkCommandsTest {
         SavedModel saved = SavedModelFile.read(model);
         assertThat(saved.description().training().isMiniBatch()).isTrue();
         assertThat(saved.description().training().miniBatch().batchSize()).isEqualTo(64);
-        assertThat(saved.provenance().orElseThrow().dataset().name()).isEqualTo(edges);
+        Provenance provenance = saved.provenance().orElseThrow();
+        assertThat(provenance.dataset().name()).isEqualTo(edges);
+        // The split is recorded as gae-spark's, so gae eval rebuilds it (not LinkSplit's shuffle), and the tables as
+        // the 'tables' loader reads them again.
+        assertThat(provenance.split().method()).isEqualTo(Provenance.SplitMethod.HASHED);
+        assertThat(provenance.linkSplit(graph).testPositives())
+                .isEqualTo(HashedLinkSplit.of(graph, 0.05, 0.10, provenance.seeds().split())
+                        .testPositives());
+        assertThat(provenance.dataset().loader().orElseThrow())
+                .isEqualTo(ComponentSpec.of("tables", "edges", edges, "features", features, "format", "parquet"));
         // gae4j's predictor opens it for the graph the tables hold.
         LinkPredictor predictor = LinkPredictor.open(model, graph, PredictorOptions.defaults());
         List<Link> top = predictor.topK(3);
