@@ -39,8 +39,8 @@ public final class HashedLinkSplit {
      */
     public static LinkSplit of(Graph graph, double valFraction, double testFraction, long seed) {
         if (graph.isDirected()) {
-            throw new IllegalArgumentException("The hashed link split (gae-spark's) is for undirected graphs; '"
-                    + graph.name() + "' is directed");
+            throw new IllegalArgumentException(
+                    "The hashed link split (gae-spark's) is for undirected graphs; '" + graph.name() + "' is directed");
         }
         LinkSplit.checkFractions(valFraction, testFraction);
         long[] ids = numericIds(graph);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gae4j.testkit.TestGraphs;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,8 +59,12 @@ final class HashedLinkSplitTest {
         Graph graph = sparseIds();
         LinkSplit split = HashedLinkSplit.of(graph, 0.05, 0.10, 7);
         LinkSplit reference = LinkSplit.of(graph, 0.05, 0.10, 7);
-        assertThat(split.testPositives().size()).isEqualTo(reference.testPositives().size()).isEqualTo(200);
-        assertThat(split.valPositives().size()).isEqualTo(reference.valPositives().size()).isEqualTo(100);
+        assertThat(split.testPositives().size())
+                .isEqualTo(reference.testPositives().size())
+                .isEqualTo(200);
+        assertThat(split.valPositives().size())
+                .isEqualTo(reference.valPositives().size())
+                .isEqualTo(100);
         assertThat(split.trainPositives().size()).isEqualTo(1700);
         assertThat(split.testNegatives().size()).isEqualTo(200);
         assertThat(split.valNegatives().size()).isEqualTo(100);
@@ -102,7 +107,7 @@ final class HashedLinkSplitTest {
             assertThat(val[k]).isGreaterThanOrEqualTo(val[k - 1]);
         }
         assertThat(val[0]).isGreaterThanOrEqualTo(test[test.length - 1]);
-        assertThat(java.util.Arrays.stream(train).min().orElseThrow()).isGreaterThanOrEqualTo(val[val.length - 1]);
+        assertThat(Arrays.stream(train).min().orElseThrow()).isGreaterThanOrEqualTo(val[val.length - 1]);
 
         // The first test negative is the first draw (ranks pmod(xxhash64(seed, 1|2, d), N)) that is a non-edge.
         int n = graph.nodeCount();
@@ -173,7 +178,8 @@ final class HashedLinkSplitTest {
             s[k] = position[edges.src(k)];
             d[k] = position[edges.dst(k)];
         }
-        Graph shuffled = Graph.builder(300).edges(s, d).numericNodeIds(shuffledIds).build();
+        Graph shuffled =
+                Graph.builder(300).edges(s, d).numericNodeIds(shuffledIds).build();
         List<String> names = new ArrayList<>();
         for (long id : shuffledIds) {
             names.add(Long.toString(id));
@@ -191,7 +197,7 @@ final class HashedLinkSplitTest {
     void aGraphWithoutIdsUsesItsIndices() {
         Graph plain = TestGraphs.randomGraph(200, 600, 5);
         long[] indices = new long[200];
-        java.util.Arrays.setAll(indices, i -> i);
+        Arrays.setAll(indices, i -> i);
         Graph numbered = Graph.builder(200)
                 .edges(plain.upperTriangleEdges())
                 .numericNodeIds(indices)
@@ -222,10 +228,9 @@ final class HashedLinkSplitTest {
                 .edges(base.upperTriangleEdges())
                 .nodeIds(names)
                 .build();
-        assertThatThrownBy(() -> HashedLinkSplit.of(padded, 0.05, 0.10, 1))
-                .hasMessageContaining("node 4 has id '007'");
+        assertThatThrownBy(() -> HashedLinkSplit.of(padded, 0.05, 0.10, 1)).hasMessageContaining("node 4 has id '007'");
         long[] repeated = new long[50];
-        java.util.Arrays.setAll(repeated, i -> 100 - i);
+        Arrays.setAll(repeated, i -> 100 - i);
         repeated[10] = repeated[3];
         Graph twice = Graph.builder(50)
                 .name("twice")

@@ -98,7 +98,8 @@ final class ProvenanceTest {
         LinkSplit rebuilt = hashed.linkSplit(graph);
         assertThat(rebuilt.testPositives()).isEqualTo(expected.testPositives());
         assertThat(rebuilt.valNegatives()).isEqualTo(expected.valNegatives());
-        assertThat(rebuilt.testPositives()).isNotEqualTo(shuffled.linkSplit(graph).testPositives());
+        assertThat(rebuilt.testPositives())
+                .isNotEqualTo(shuffled.linkSplit(graph).testPositives());
 
         List<String> names = new ArrayList<>(graph.nodeIds());
         names.set(0, "n0");

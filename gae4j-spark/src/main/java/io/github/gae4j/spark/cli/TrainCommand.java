@@ -145,9 +145,7 @@ final class TrainCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             SavedModelFile.write(
                     SavedModel.of(
-                            description,
-                            Optional.of(provenance(description, edges, features, nodes, graph, seed)),
-                            m),
+                            description, Optional.of(provenance(description, edges, features, nodes, graph, seed)), m),
                     modelFile);
             stdout.printf(
                     Locale.ROOT,
@@ -256,7 +254,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String recordedPath(String path) {
-        return TableSource.isLocal(path) ? Path.of(path).toAbsolutePath().normalize().toString() : path;
+        return TableSource.isLocal(path)
+                ? Path.of(path).toAbsolutePath().normalize().toString()
+                : path;
     }
 
     private static String modelName(ModelDescription d) {

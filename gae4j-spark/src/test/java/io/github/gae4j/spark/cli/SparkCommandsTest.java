@@ -103,8 +103,9 @@ class SparkCommandsTest {
         // the 'tables' loader reads them again.
         assertThat(provenance.split().method()).isEqualTo(Provenance.SplitMethod.HASHED);
         assertThat(provenance.linkSplit(graph).testPositives())
-                .isEqualTo(HashedLinkSplit.of(graph, 0.05, 0.10, provenance.seeds().split())
-                        .testPositives());
+                .isEqualTo(
+                        HashedLinkSplit.of(graph, 0.05, 0.10, provenance.seeds().split())
+                                .testPositives());
         assertThat(provenance.dataset().loader().orElseThrow())
                 .isEqualTo(ComponentSpec.of("tables", "edges", edges, "features", features, "format", "parquet"));
         // gae4j's predictor opens it for the graph the tables hold.

@@ -93,7 +93,8 @@ class HashedLinkSplitEquivalenceTest {
             Set<List<Long>> set = new HashSet<>();
             for (int k = 0; k < pairs.size(); k++) {
                 set.add(List.of(
-                        Math.min(ids[pairs.src(k)], ids[pairs.dst(k)]), Math.max(ids[pairs.src(k)], ids[pairs.dst(k)])));
+                        Math.min(ids[pairs.src(k)], ids[pairs.dst(k)]),
+                        Math.max(ids[pairs.src(k)], ids[pairs.dst(k)])));
             }
             assertThat(set).hasSize(pairs.size());
             return set;
@@ -139,7 +140,9 @@ class HashedLinkSplitEquivalenceTest {
                 actual.get(k).add(pair);
                 sizes.set(k, sizes.get(k) + 1);
                 if (k == 0 || k == 5) {
-                    assertThat(r.getDouble(2)).as("weight of %s", pair).isEqualTo(c.weights().get(pair));
+                    assertThat(r.getDouble(2))
+                            .as("weight of %s", pair)
+                            .isEqualTo(c.weights().get(pair));
                 }
             }
             for (int k = 0; k < parts.size(); k++) {
@@ -192,8 +195,7 @@ class HashedLinkSplitEquivalenceTest {
         for (long v : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE - 1}) {
             values.add(RowFactory.create(v, -v));
         }
-        StructType schema =
-                new StructType().add("a", DataTypes.LongType, false).add("b", DataTypes.LongType, false);
+        StructType schema = new StructType().add("a", DataTypes.LongType, false).add("b", DataTypes.LongType, false);
         Dataset<Row> table = spark.createDataFrame(values, schema);
         for (long seed : seeds) {
             List<Row> hashed = table.select(
