@@ -9,12 +9,14 @@ import io.github.gae4j.datasets.linqs.LinqsLoaderFactory;
 import io.github.gae4j.datasets.npz.NpzLoaderFactory;
 import io.github.gae4j.datasets.snap.SnapLoaderFactory;
 import io.github.gae4j.datasets.synthetic.SbmLoaderFactory;
+import io.github.gae4j.datasets.tables.TablesLoaderFactory;
 import java.util.List;
 
 /**
  * The gae-datasets plugin: the dataset loaders {@code linqs} (LINQS {@code .content}/{@code .cites},
  * gzip transparently), {@code sbm} (a seeded stochastic block model, the built-in default), {@code npz}
- * (numpy {@code .npz} archives in the gnn-benchmark layout), {@code snap} (SNAP-style edge lists) and
+ * (numpy {@code .npz} archives in the gnn-benchmark layout), {@code snap} (SNAP-style edge lists), {@code tables} (the edge and
+ * node-feature tables of gae-spark, Parquet or CSV) and
  * {@code dataset} (a named dataset such as {@code cora} from a data directory, optionally downloaded; see
  * {@link NamedDatasetLoaderFactory}). {@link DatasetFiles#loaderFor(java.nio.file.Path)} picks one of the file
  * loaders by file type.
@@ -42,6 +44,7 @@ public final class DatasetsPlugin implements GaePlugin {
                 new SbmLoaderFactory(),
                 new NpzLoaderFactory(),
                 new SnapLoaderFactory(),
+                new TablesLoaderFactory(),
                 new NamedDatasetLoaderFactory());
     }
 }

@@ -31,7 +31,7 @@ final class DatasetsPluginTest {
     void serviceLoaderFindsEveryLoaderByName() {
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
 
-        assertThat(registry.factories(ComponentKind.DATASET)).containsKeys("linqs", "sbm", "npz", "snap");
+        assertThat(registry.factories(ComponentKind.DATASET)).containsKeys("linqs", "sbm", "npz", "snap", "tables");
         assertThat(registry.factory(ComponentKind.DATASET, "npz")).isInstanceOf(NpzLoaderFactory.class);
         assertThat(registry.factory(ComponentKind.DATASET, "snap")).isInstanceOf(SnapLoaderFactory.class);
         assertThat(registry.factory(ComponentKind.DATASET, "linqs")).isInstanceOf(LinqsLoaderFactory.class);
@@ -47,7 +47,7 @@ final class DatasetsPluginTest {
         assertThat(plugin.spiVersion()).isEqualTo(GaeSpi.VERSION);
         assertThat(plugin.datasetLoaders())
                 .extracting(DatasetLoaderFactory::name)
-                .containsExactly("linqs", "sbm", "npz", "snap", "dataset");
+                .containsExactly("linqs", "sbm", "npz", "snap", "tables", "dataset");
         assertThat(plugin.encoders()).isEmpty();
         assertThat(plugin.decoders()).isEmpty();
         assertThat(plugin.losses()).isEmpty();

@@ -20,6 +20,10 @@ public final class DoubleList {
         data[size++] = v;
     }
 
+    public double get(int k) {
+        return data[k];
+    }
+
     public int size() {
         return size;
     }
