@@ -104,6 +104,14 @@ public final class Graph {
     }
 
     /**
+     * The ids given to {@link Builder#numericNodeIds} (index = node number; not a copy, so read only), or null when
+     * the ids are strings or the default indices.
+     */
+    long[] numericNodeIdsOrNull() {
+        return nodeIds instanceof NumericIds numeric ? numeric.ids : null;
+    }
+
+    /**
      * The same nodes, features and labels with a different edge set (the training graph of a
      * split); directed if this graph is.
      */

@@ -84,6 +84,13 @@ public final class LinkSplit {
         int e = all.size();
         int numTest = (int) Math.floor(e * testFraction);
         int numVal = (int) Math.floor(e * valFraction);
+        requireEnoughEdges(graph, e, numTest, numVal, valFraction, testFraction);
+        return drawn(graph, all, numVal, numTest, seed, false);
+    }
+
+    /** Fails unless a split of {@code e} edges into these counts holds one test edge and one training edge. */
+    static void requireEnoughEdges(
+            Graph graph, int e, int numTest, int numVal, double valFraction, double testFraction) {
         if (numTest == 0 || e - numTest - numVal == 0) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
@@ -95,7 +102,20 @@ public final class LinkSplit {
                     100 * testFraction,
                     minimumEdges(valFraction, testFraction)));
         }
-        return drawn(graph, all, numVal, numTest, seed, false);
+    }
+
+    /** Fails unless the graph of {@code e} undirected edges has {@code needed} node pairs that are no edge. */
+    static void requireNonEdges(Graph graph, int e, long needed) {
+        long n = graph.nodeCount();
+        long nonEdges = n * (n - 1) / 2 - e;
+        if (nonEdges < needed) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Graph '%s' is too dense to sample %d negative pairs (only %d non-edges)",
+                    graph.name(),
+                    needed,
+                    nonEdges));
+        }
     }
 
     /** The fewest edges a split with these fractions accepts: one test edge and one training edge at least. */
@@ -118,16 +138,7 @@ public final class LinkSplit {
     private static LinkSplit drawn(
             Graph graph, EdgeList all, int numVal, int numTest, long seed, boolean allInTraining) {
         int e = all.size();
-        long n = graph.nodeCount();
-        long nonEdges = n * (n - 1) / 2 - e;
-        if (nonEdges < (long) numTest + numVal) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT,
-                    "Graph '%s' is too dense to sample %d negative pairs (only %d non-edges)",
-                    graph.name(),
-                    numTest + numVal,
-                    nonEdges));
-        }
+        requireNonEdges(graph, e, (long) numTest + numVal);
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = shuffledOrder(e, rng);
         EdgeList test = pick(all, order, 0, numTest);

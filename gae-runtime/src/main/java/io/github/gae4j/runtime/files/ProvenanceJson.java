@@ -26,9 +26,11 @@ import java.util.Optional;
  *   "seeds": {"split": 42, "init": 42, "training": 42},
  *   "dataset": {"name": "cora", "loader": {"name": "dataset", "options": {"name": "cora"}},
  *               "features": "as-loaded", "nodes": 2708, "edges": 5278, "fingerprint": "sha256:..."},
- *   "split": {"val-fraction": 0.05, "test-fraction": 0.1}
+ *   "split": {"val-fraction": 0.05, "test-fraction": 0.1, "method": "shuffled"}
  * }</pre>
  *
+ * The split's {@code method} is {@code shuffled} ({@code gae train}) or {@code hashed} ({@code gae-spark train});
+ * files written before it was recorded have none and read as {@code shuffled}, the only rule there was.
  * Reading ignores keys it does not know, so later gae4j versions may record more. Files written
  * before provenance was typed hold a flat string map instead ({@code "metadata"}); {@link
  * #fromLegacyMetadata} turns the one the command line wrote into a provenance.
@@ -77,7 +79,8 @@ public final class ProvenanceJson {
         d.fingerprint().ifPresent(f -> dataset.put("fingerprint", f));
         o.putObject("split")
                 .put("val-fraction", p.split().valFraction())
-                .put("test-fraction", p.split().testFraction());
+                .put("test-fraction", p.split().testFraction())
+                .put("method", p.split().method().key());
         return o;
     }
 
@@ -123,7 +126,8 @@ public final class ProvenanceJson {
                     dataset(tree, o, LocatedTree.child(at, "dataset")),
                     new Provenance.Split(
                             tree.number(split, splitAt, "val-fraction", "'split'"),
-                            tree.number(split, splitAt, "test-fraction", "'split'")));
+                            tree.number(split, splitAt, "test-fraction", "'split'"),
+                            splitMethod(tree, split, splitAt)));
         } catch (IllegalArgumentException e) {
             throw tree.fail(at, WHAT + ": " + e.getMessage());
         }
@@ -159,6 +163,18 @@ public final class ProvenanceJson {
                 requiredInt(tree, d, at, "nodes", what),
                 requiredInt(tree, d, at, "edges", what),
                 fingerprint);
+    }
+
+    /** The split's method; {@code shuffled} when absent (files written before gae-spark). */
+    private static Provenance.SplitMethod splitMethod(LocatedTree tree, ObjectNode split, String at) {
+        if (!split.has("method")) {
+            return Provenance.SplitMethod.SHUFFLED;
+        }
+        String method = tree.string(split, at, "method", "'split'");
+        return Provenance.SplitMethod.fromKey(method)
+                .orElseThrow(() -> tree.fail(
+                        LocatedTree.child(at, "method"),
+                        "'method' of 'split' must be one of shuffled, hashed, got " + method));
     }
 
     /** An integer that must be there. */

@@ -3,6 +3,7 @@ package io.github.gae4j.runtime.provenance;
 
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.HashedLinkSplit;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
@@ -39,7 +40,7 @@ import java.util.TreeMap;
  * @param model        the model's components and options
  * @param seeds        the seeds of the split, the initial weights and the training noise
  * @param dataset      the dataset
- * @param split        the held-out shares of the edges
+ * @param split        the held-out shares of the edges and the rule that drew them
  */
 public record Provenance(
         String gae4jVersion,
@@ -104,8 +105,14 @@ public record Provenance(
         }
     }
 
-    /** The shares of the edges held out for validation and test. */
-    public record Split(double valFraction, double testFraction) {
+    /**
+     * The shares of the edges held out for validation and test, and the rule that drew them.
+     *
+     * @param valFraction  the validation share
+     * @param testFraction the test share
+     * @param method       how the edges were ordered and the negatives drawn
+     */
+    public record Split(double valFraction, double testFraction, SplitMethod method) {
         public Split {
             if (!(valFraction >= 0 && testFraction >= 0 && valFraction + testFraction < 1)) {
                 throw new IllegalArgumentException(String.format(
@@ -114,6 +121,39 @@ public record Provenance(
                         valFraction,
                         testFraction));
             }
+            Objects.requireNonNull(method, "method is null");
+        }
+
+        /** A split by {@link LinkSplit} ({@link SplitMethod#SHUFFLED}), as {@code gae train} makes. */
+        public Split(double valFraction, double testFraction) {
+            this(valFraction, testFraction, SplitMethod.SHUFFLED);
+        }
+    }
+
+    /** The rule a split was drawn with: both have the same counts and rules, not the same edges for a seed. */
+    public enum SplitMethod {
+        /** {@link LinkSplit}: the edges shuffled with the seed ({@code gae train}). */
+        SHUFFLED("shuffled"),
+        /** {@link HashedLinkSplit}: the edges ordered by a seeded hash of their node ids ({@code gae-spark train}). */
+        HASHED("hashed");
+
+        private final String key;
+
+        SplitMethod(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public static Optional<SplitMethod> fromKey(String key) {
+            for (SplitMethod m : values()) {
+                if (m.key.equals(key)) {
+                    return Optional.of(m);
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -314,9 +354,28 @@ public record Provenance(
         }
     }
 
-    /** The split the run trained on: {@code graph}'s edges drawn with the recorded fractions and split seed. */
+    /**
+     * The split the run trained on: {@code graph}'s edges drawn with the recorded fractions, split seed and method.
+     *
+     * @throws ConfigException for a {@code hashed} split of a graph whose node ids are not integers (the rule orders
+     *                         nodes by id)
+     */
     public LinkSplit linkSplit(Graph graph) {
-        return LinkSplit.of(graph, split.valFraction(), split.testFraction(), seeds.split());
+        return switch (split.method()) {
+            case SHUFFLED -> LinkSplit.of(graph, split.valFraction(), split.testFraction(), seeds.split());
+            case HASHED -> hashedSplit(graph);
+        };
+    }
+
+    private LinkSplit hashedSplit(Graph graph) {
+        try {
+            return HashedLinkSplit.of(graph, split.valFraction(), split.testFraction(), seeds.split());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    "The model's split was made by gae-spark (split method 'hashed') and cannot be rebuilt: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /** What the model's components are created with on {@code graph}: its sizes and the recorded init seed. */

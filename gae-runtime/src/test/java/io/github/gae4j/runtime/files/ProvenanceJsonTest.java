@@ -84,6 +84,45 @@ final class ProvenanceJsonTest {
                 .hasMessageContaining("'init'");
     }
 
+    /** gae-spark's split method round-trips; a file from before the field reads as LinkSplit's, the only one then. */
+    @Test
+    void theSplitMethodRoundTripsAndIsShuffledWhenAbsent() {
+        Provenance spark = new Provenance(
+                PROVENANCE.gae4jVersion(),
+                PROVENANCE.jdk(),
+                PROVENANCE.plugins(),
+                PROVENANCE.model(),
+                PROVENANCE.seeds(),
+                new Provenance.Dataset(
+                        "edges.parquet",
+                        Optional.of(ComponentSpec.of(
+                                "tables", "edges", "edges.parquet", "features", "x.parquet", "format", "parquet")),
+                        Provenance.Features.AS_LOADED,
+                        2708,
+                        5278,
+                        Optional.empty()),
+                new Provenance.Split(0.05, 0.1, Provenance.SplitMethod.HASHED));
+        ObjectNode written = ProvenanceJson.write(spark);
+        assertThat(written.at("/split/method").textValue()).isEqualTo("hashed");
+        assertThat(written.at("/dataset/loader/options/format").textValue()).isEqualTo("parquet");
+        assertThat(roundTrip(spark)).isEqualTo(spark);
+        assertThat(ProvenanceJson.write(PROVENANCE).at("/split/method").textValue())
+                .isEqualTo("shuffled");
+
+        ObjectNode old = ProvenanceJson.write(PROVENANCE);
+        ((ObjectNode) old.get("split")).remove("method");
+        LocatedTree tree = Json.read(Json.write(old), Json.Syntax.JSON, "old.json");
+        assertThat(ProvenanceJson.read(tree, tree.root(), "").split())
+                .isEqualTo(new Provenance.Split(0.05, 0.1, Provenance.SplitMethod.SHUFFLED));
+
+        ((ObjectNode) old.get("split")).put("method", "random");
+        LocatedTree bad = Json.read(Json.write(old), Json.Syntax.JSON, "bad.json");
+        assertThatThrownBy(() -> ProvenanceJson.read(bad, bad.root(), ""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.json:")
+                .hasMessageContaining("'method' of 'split' must be one of shuffled, hashed, got random");
+    }
+
     /** The flat map {@code gae train} wrote into model files and run.json before provenance was typed. */
     @Test
     void theCommandLinesLegacyMetadataBecomesAProvenance() {

@@ -2,7 +2,12 @@
 package io.github.gae4j.runtime.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gae4j.core.error.ConfigException;
+import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.HashedLinkSplit;
+import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.spi.GaePlugin;
 import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.LossSpec;
@@ -79,6 +84,46 @@ final class ProvenanceTest {
         assertThat(p.dataset().fingerprint()).contains(GraphFingerprint.of(graph));
         assertThat(p.dataset().nodes()).isEqualTo(3);
         assertThat(p.dataset().edges()).isEqualTo(3);
+    }
+
+    /** The recorded method picks the rule: LinkSplit for shuffled, HashedLinkSplit for gae-spark's hashed. */
+    @Test
+    void theSplitIsRebuiltWithTheRecordedMethod() {
+        Graph graph = TestGraphs.randomGraph(200, 600, 5);
+        Provenance shuffled = withSplit(graph, new Provenance.Split(0.05, 0.1));
+        Provenance hashed = withSplit(graph, new Provenance.Split(0.05, 0.1, Provenance.SplitMethod.HASHED));
+        assertThat(shuffled.linkSplit(graph).testPositives())
+                .isEqualTo(LinkSplit.of(graph, 0.05, 0.1, 9).testPositives());
+        LinkSplit expected = HashedLinkSplit.of(graph, 0.05, 0.1, 9);
+        LinkSplit rebuilt = hashed.linkSplit(graph);
+        assertThat(rebuilt.testPositives()).isEqualTo(expected.testPositives());
+        assertThat(rebuilt.valNegatives()).isEqualTo(expected.valNegatives());
+        assertThat(rebuilt.testPositives())
+                .isNotEqualTo(shuffled.linkSplit(graph).testPositives());
+
+        List<String> names = new ArrayList<>(graph.nodeIds());
+        names.set(0, "n0");
+        Graph named = Graph.builder(200)
+                .name("named")
+                .edges(graph.upperTriangleEdges())
+                .nodeIds(names)
+                .build();
+        assertThatThrownBy(() -> hashed.linkSplit(named))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("The model's split was made by gae-spark (split method 'hashed') and cannot be"
+                        + " rebuilt: Graph 'named': the hashed link split (gae-spark's) orders nodes by integer id,"
+                        + " but node 0 has id 'n0'");
+    }
+
+    private static Provenance withSplit(Graph graph, Provenance.Split split) {
+        return new Provenance(
+                "0.1.0",
+                Provenance.Jdk.current(),
+                List.of(),
+                ModelSpec.gae(),
+                Provenance.Seeds.all(9),
+                Provenance.Dataset.of("random", Optional.empty(), Provenance.Features.AS_LOADED, graph),
+                split);
     }
 
     @Test

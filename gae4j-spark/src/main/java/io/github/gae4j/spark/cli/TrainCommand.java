@@ -9,6 +9,7 @@ import io.github.gae4j.cli.run.RunDirectory;
 import io.github.gae4j.cli.run.RunFiles;
 import io.github.gae4j.core.error.ConfigException;
 import io.github.gae4j.core.graph.Features;
+import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
@@ -16,6 +17,7 @@ import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.files.ModelDescription;
 import io.github.gae4j.runtime.files.ModelDescriptionFile;
 import io.github.gae4j.runtime.minibatch.MiniBatchSettings;
+import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.runtime.model.LossSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
@@ -29,7 +31,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -57,6 +61,9 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The reference recipe's loss: it reads all N² node pairs, so it stays single-machine. */
     static final String FULL_GRAPH_LOSS = "weighted-bce";
+
+    /** gae-datasets' loader of the edge and node tables, which reloads a Spark-trained model's graph. */
+    static final String TABLES_LOADER = "tables";
 
     @ParentCommand
     GaeSparkCommand root;
@@ -137,7 +144,8 @@ final class TrainCommand implements Callable<Integer> {
             TrainingResult result = engines.fit(m, description, split, settings);
             Files.createDirectories(dir);
             SavedModelFile.write(
-                    SavedModel.of(description, Optional.of(provenance(description, edges, nodes, graph, seed)), m),
+                    SavedModel.of(
+                            description, Optional.of(provenance(description, edges, features, nodes, graph, seed)), m),
                     modelFile);
             stdout.printf(
                     Locale.ROOT,
@@ -202,15 +210,22 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the model came from: the plugins, seeds and split as {@code gae train} records them; the dataset by the
-     * edge table's path, with no loader (tables are read by Spark, not by a gae4j dataset loader) and no fingerprint.
+     * Where the model came from: the plugins and seeds as {@code gae train} records them; the split as made here
+     * ({@code hashed}: {@code gae eval} and {@code gae predict} rebuild it with {@code HashedLinkSplit}, not with
+     * {@code LinkSplit}); the dataset by the edge table's path, with the {@code tables} loader that reads the same two
+     * tables on one machine (numbering nodes by ascending id, as the split needs), and no fingerprint.
      */
     private Provenance provenance(
-            ModelDescription description, TableSource edges, int nodes, GraphTables graph, long seed) {
+            ModelDescription description,
+            TableSource edges,
+            TableSource features,
+            int nodes,
+            GraphTables graph,
+            long seed) {
         long edgeCount = graph.edges().count();
         Provenance.Dataset dataset = new Provenance.Dataset(
                 edges.path(),
-                Optional.empty(),
+                Optional.of(tablesLoader(edges, features)),
                 Provenance.Features.AS_LOADED,
                 nodes,
                 (int) Math.min(edgeCount, Integer.MAX_VALUE),
@@ -220,7 +235,28 @@ final class TrainCommand implements Callable<Integer> {
                 root.runtime().plugins()::pluginOf,
                 Provenance.Seeds.all(seed),
                 dataset,
-                new Provenance.Split(LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST));
+                new Provenance.Split(LoadedRun.DEFAULT_VAL, LoadedRun.DEFAULT_TEST, Provenance.SplitMethod.HASHED));
+    }
+
+    /**
+     * The dataset loader {@code tables} with options {@code edges}, {@code features} (local paths made absolute, so a
+     * reload works from any folder; URIs as given) and {@code format} when both tables have the same one (tables of
+     * two formats were told apart by name, as the loader does without the option).
+     */
+    static ComponentSpec tablesLoader(TableSource edges, TableSource features) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("edges", recordedPath(edges.path()));
+        options.put("features", recordedPath(features.path()));
+        if (edges.format() == features.format()) {
+            options.put("format", edges.format().name().toLowerCase(Locale.ROOT));
+        }
+        return new ComponentSpec(TABLES_LOADER, ComponentConfig.of(options));
+    }
+
+    private static String recordedPath(String path) {
+        return TableSource.isLocal(path)
+                ? Path.of(path).toAbsolutePath().normalize().toString()
+                : path;
     }
 
     private static String modelName(ModelDescription d) {

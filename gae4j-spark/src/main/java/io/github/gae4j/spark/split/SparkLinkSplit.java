@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * first draw, and the first numTest pairs in draw order are test negatives, the next numVal validation ones. Draws
  * are generated on executors in ranges, more when too few survive. Both orders are functions of the seed and the
  * data alone: the same seed gives the same split whatever the partitioning. The split is not the same as
- * single-machine {@link LinkSplit}'s for a seed (another random stream), but it has the same counts and rules.
+ * single-machine {@link LinkSplit}'s for a seed (another random stream), but it has the same counts and rules;
+ * gae-core's {@link io.github.gae4j.core.graph.HashedLinkSplit} computes this very split on one machine (a model's
+ * provenance records it as split method {@code hashed}, so {@code gae eval} rebuilds it). Change both or neither.
  *
  * <p>Intermediate tables (the numbered candidates, the node index, the numbered negatives) are persisted
  * ({@code MEMORY_AND_DISK}) so the tables returned are not recomputed by each use.

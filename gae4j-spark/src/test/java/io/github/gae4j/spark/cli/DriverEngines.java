@@ -2,6 +2,7 @@
 package io.github.gae4j.spark.cli;
 
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.HashedLinkSplit;
 import io.github.gae4j.core.graph.LinkSplit;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.GraphInput;
@@ -63,7 +64,8 @@ final class DriverEngines implements SparkEngines {
 
     @Override
     public SplitTables split(GraphTables tables, double valFraction, double testFraction, long seed) {
-        split = LinkSplit.of(graph, valFraction, testFraction, seed);
+        // gae-spark's rule (SparkLinkSplit's, on one machine), as the model file then records it.
+        split = HashedLinkSplit.of(graph, valFraction, testFraction, seed);
         return TestTables.of(spark, split);
     }
 

@@ -6,22 +6,31 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gae4j.cli.run.DatasetOptions;
+import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.HashedLinkSplit;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.runtime.checkpoint.RecordedRun;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
+import io.github.gae4j.runtime.model.ComponentSpec;
 import io.github.gae4j.runtime.model.ModelAssembler;
 import io.github.gae4j.runtime.plugin.PluginRegistry;
 import io.github.gae4j.runtime.predict.Link;
 import io.github.gae4j.runtime.predict.LinkPredictor;
 import io.github.gae4j.runtime.predict.PredictorOptions;
+import io.github.gae4j.runtime.provenance.Provenance;
 import io.github.gae4j.spark.SharedSpark;
 import io.github.gae4j.spark.TestTables;
 import io.github.gae4j.spark.io.GraphTables;
+import io.github.gae4j.spark.split.SparkLinkSplit;
+import io.github.gae4j.spark.split.SplitTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +103,39 @@ class SparkCommandsTest {
         SavedModel saved = SavedModelFile.read(model);
         assertThat(saved.description().training().isMiniBatch()).isTrue();
         assertThat(saved.description().training().miniBatch().batchSize()).isEqualTo(64);
-        assertThat(saved.provenance().orElseThrow().dataset().name()).isEqualTo(edges);
+        Provenance provenance = saved.provenance().orElseThrow();
+        assertThat(provenance.dataset().name()).isEqualTo(edges);
+        // The split is recorded as gae-spark's, so gae eval rebuilds it (not LinkSplit's shuffle), and the tables as
+        // the 'tables' loader reads them again.
+        assertThat(provenance.split().method()).isEqualTo(Provenance.SplitMethod.HASHED);
+        assertThat(provenance.linkSplit(graph).testPositives())
+                .isEqualTo(
+                        HashedLinkSplit.of(graph, 0.05, 0.10, provenance.seeds().split())
+                                .testPositives());
+        assertThat(provenance.dataset().loader().orElseThrow())
+                .isEqualTo(ComponentSpec.of("tables", "edges", edges, "features", features, "format", "parquet"));
+        // gae eval's path: the graph loaded again through the recorded loader, the split rebuilt from the provenance;
+        // its test edges are the ones gae-spark's own split holds out, so the model trained on none of them.
+        RecordedRun recorded =
+                RecordedRun.load(model, (Path) null, new ModelAssembler(PluginRegistry.discover()), false);
+        GraphTables tables = new GraphTables(
+                spark.read().parquet(edges),
+                spark.read().parquet(features),
+                graph.featuresOrIdentity().dim());
+        SplitTables sparkSplit =
+                SparkLinkSplit.split(tables, 0.05, 0.10, provenance.seeds().split());
+        Set<List<Long>> rebuilt = new HashSet<>();
+        EdgeList test = recorded.split().testPositives();
+        for (int k = 0; k < test.size(); k++) {
+            long a = Long.parseLong(recorded.graph().nodeIds().get(test.src(k)));
+            long b = Long.parseLong(recorded.graph().nodeIds().get(test.dst(k)));
+            rebuilt.add(List.of(Math.min(a, b), Math.max(a, b)));
+        }
+        Set<List<Long>> heldOutBySpark = new HashSet<>();
+        for (Row row : sparkSplit.testPositives().collectAsList()) {
+            heldOutBySpark.add(List.of(row.getLong(0), row.getLong(1)));
+        }
+        assertThat(rebuilt).hasSize(test.size()).isEqualTo(heldOutBySpark);
         // gae4j's predictor opens it for the graph the tables hold.
         LinkPredictor predictor = LinkPredictor.open(model, graph, PredictorOptions.defaults());
         List<Link> top = predictor.topK(3);
