@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.testkit.TestGraphs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 final class NormalizedAdjacencyTest {
@@ -76,6 +79,83 @@ final class NormalizedAdjacencyTest {
             for (int j = 0; j < 40; j++) {
                 double aij = dense.get(i, j) + (i == j ? 1 : 0);
                 assertThat(a.get(i, j)).isCloseTo(aij / Math.sqrt(deg[i] * deg[j]), within(1e-15));
+            }
+        }
+    }
+
+    /**
+     * A symmetric weighted A (both triangles stored with the same value) on {@code n} nodes, {@code edges} random
+     * pairs with weights in (0.1, 3.1): the entries (i, j) and (j, i) of D̃^{-1/2} (A + I) D̃^{-1/2} are
+     * products of the same three numbers, which rounding must not make differ.
+     */
+    private static SparseMatrix weightedSymmetric(int n, int edges, long seed) {
+        SparsePairs pairs = new SparsePairs();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int e = 0; e < edges; e++) {
+            int i = random.nextInt(n);
+            int j = random.nextInt(n);
+            if (i != j && pairs.add(i, j)) {
+                double w = 0.1 + 3 * random.nextDouble();
+                pairs.rows.add(i);
+                pairs.cols.add(j);
+                pairs.values.add(w);
+                pairs.rows.add(j);
+                pairs.cols.add(i);
+                pairs.values.add(w);
+            }
+        }
+        return SparseMatrix.ofCoo(
+                n,
+                n,
+                pairs.rows.stream().mapToInt(Integer::intValue).toArray(),
+                pairs.cols.stream().mapToInt(Integer::intValue).toArray(),
+                pairs.values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static final class SparsePairs {
+        private final java.util.Set<Long> seen = new java.util.HashSet<>();
+        private final List<Integer> rows = new ArrayList<>();
+        private final List<Integer> cols = new ArrayList<>();
+        private final List<Double> values = new ArrayList<>();
+
+        boolean add(int i, int j) {
+            return seen.add((long) Math.min(i, j) << 32 | Math.max(i, j));
+        }
+    }
+
+    @Test
+    void weightedSymmetricAdjacencyIsNormalisedAndFlaggedSymmetric() {
+        // Used to fail in asSymmetric: l_i·w·l_j and l_j·w·l_i were rounded differently.
+        SparseMatrix adj = weightedSymmetric(60, 400, 11);
+        SparseMatrix a = NormalizedAdjacency.symmetric(adj);
+        assertThat(a.isSymmetric()).isTrue();
+        assertThat(NormalizedAdjacency.of(adj).toDense()).isEqualTo(a.toDense());
+        Matrix dense = adj.toDense();
+        double[] deg = adj.rowSums();
+        for (int i = 0; i < 60; i++) {
+            for (int j = 0; j < 60; j++) {
+                double aij = dense.get(i, j) + (i == j ? 1 : 0);
+                assertThat(a.get(i, j))
+                        .as("(%d, %d)", i, j)
+                        .isCloseTo(aij / Math.sqrt((deg[i] + 1) * (deg[j] + 1)), within(1e-15));
+            }
+        }
+    }
+
+    @Test
+    void normalisingItsOwnWeightedOutputAgainWorks() {
+        // Â has a stored diagonal and weighted entries; symmetric(Â) sums Â's diagonal with I's.
+        SparseMatrix hat = NormalizedAdjacency.symmetric(weightedSymmetric(30, 120, 5));
+        SparseMatrix twice = NormalizedAdjacency.symmetric(hat);
+        assertThat(twice.isSymmetric()).isTrue();
+        Matrix dense = hat.toDense();
+        double[] deg = hat.rowSums();
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 30; j++) {
+                double aij = dense.get(i, j) + (i == j ? 1 : 0);
+                assertThat(twice.get(i, j))
+                        .as("(%d, %d)", i, j)
+                        .isCloseTo(aij / Math.sqrt((deg[i] + 1) * (deg[j] + 1)), within(1e-15));
             }
         }
     }
