@@ -304,8 +304,8 @@ public interface EncoderContract extends GradientCheck {
                 for (int start = 0; start < n; start += blockRows) {
                     int rows = Math.min(blockRows, n - start);
                     double[] block = Arrays.copyOfRange(from, start * h.cols(), (start + rows) * h.cols());
-                    Matrix out = Contracts.forward(
-                            local.apply(Constant.of(Matrix.wrapRowMajor(rows, h.cols(), block))));
+                    Matrix out =
+                            Contracts.forward(local.apply(Constant.of(Matrix.wrapRowMajor(rows, h.cols(), block))));
                     System.arraycopy(out.toRowMajor(), 0, to, start * local.outputDim(), rows * local.outputDim());
                 }
                 h = Matrix.wrapRowMajor(n, local.outputDim(), to);

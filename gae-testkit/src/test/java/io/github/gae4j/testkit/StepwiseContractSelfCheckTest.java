@@ -4,7 +4,6 @@ package io.github.gae4j.testkit;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.MatMul;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
@@ -57,7 +56,9 @@ final class StepwiseContractSelfCheckTest {
         public Encoder create(ComponentConfig config, CreationContext context) {
             int latent = config.getPositiveInt("latent", 2);
             Weights w = new Weights(
-                    "w", TestGraphs.randomMatrix(context.inputDim(), latent, context.random().nextLong()));
+                    "w",
+                    TestGraphs.randomMatrix(
+                            context.inputDim(), latent, context.random().nextLong()));
             return new SigmoidGcn(bug, w, latent);
         }
     }
@@ -109,8 +110,8 @@ final class StepwiseContractSelfCheckTest {
 
     @Test
     void stepsThatForgetTheActivationFail() {
-        assertThatThrownBy(new Encoders(new SigmoidGcnFactory(Bug.FORGETS_ACTIVATION))
-                        ::evaluationStepsGiveTheEvaluationMu)
+        assertThatThrownBy(
+                        new Encoders(new SigmoidGcnFactory(Bug.FORGETS_ACTIVATION))::evaluationStepsGiveTheEvaluationMu)
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("encoder 'sigmoid-gcn': its 2 evaluation steps (row-local → 2, Â·H) on triangle,"
                         + " row-local steps on blocks of 1 rows, against μ of encode(EVAL) (3 × 2)");
@@ -119,8 +120,9 @@ final class StepwiseContractSelfCheckTest {
     /** The contract's own graphs are 0/1, where both Â agree: only the weighted input tells them apart. */
     @Test
     void anEncodeThatIgnoresTheInputsAdjacencyFailsOnWeightedEdges() {
-        assertThatThrownBy(new Encoders(new SigmoidGcnFactory(Bug.IGNORES_INPUT_ADJACENCY))
-                        ::evaluationStepsGiveTheEvaluationMu)
+        assertThatThrownBy(
+                        new Encoders(new SigmoidGcnFactory(Bug.IGNORES_INPUT_ADJACENCY))
+                                ::evaluationStepsGiveTheEvaluationMu)
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("encoder 'sigmoid-gcn': its 3 evaluation steps (row-local → 2, Â·H, row-local"
                         + " → 2) on star with weighted edges");

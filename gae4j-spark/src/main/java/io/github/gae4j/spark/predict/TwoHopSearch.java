@@ -5,6 +5,7 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.spark.io.GraphTables;
 import io.github.gae4j.spark.io.TableException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,11 @@ final class TwoHopSearch {
         Column[] counts = new Column[columns.length + 1];
         counts[0] = functions.count(functions.lit(1));
         for (int c = 0; c < columns.length; c++) {
-            counts[c + 1] = functions.count(functions.when(functions.col(columns[c]).isNull(), 1));
+            counts[c + 1] =
+                    functions.count(functions.when(functions.col(columns[c]).isNull(), 1));
         }
-        Row row = table.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length)).head();
+        Row row = table.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length))
+                .head();
         for (int c = 0; c < columns.length; c++) {
             long nulls = row.getLong(c + 1);
             if (nulls > 0) {
@@ -77,8 +80,7 @@ final class TwoHopSearch {
         requireIds(embeddings, EmbeddingTable.TABLE, TopLinks.NODE_ID);
         requireIds(graph, GRAPH, GraphTables.SRC, GraphTables.DST);
         requireIds(known, KNOWN, GraphTables.SRC, GraphTables.DST);
-        Dataset<Row> firstHops =
-                capped(KnownTable.bothDirections(graph, GRAPH, U, W), U, W, caps.first(), caps.seed());
+        Dataset<Row> firstHops = capped(KnownTable.bothDirections(graph, GRAPH, U, W), U, W, caps.first(), caps.seed());
         Dataset<Row> secondHops =
                 capped(KnownTable.bothDirections(graph, GRAPH, W, X), W, X, caps.second(), caps.seed() + 1);
         // Duplicates (a node reached through several first hops) are dropped in the scoring task, which sorts anyway.

@@ -70,7 +70,8 @@ class TwoHopSearchNullIdTest {
         List<Row> links = TopLinks.twoHop(embeddings(spark, false), graph, graph, decoder(), 5, HopCaps.off())
                 .collectAsList();
         // Each node's candidates are the nodes 2 hops along the path (its neighbours are known links).
-        assertThat(links).extracting(r -> r.getLong(0) + "-" + r.getLong(1))
+        assertThat(links)
+                .extracting(r -> r.getLong(0) + "-" + r.getLong(1))
                 .containsExactlyInAnyOrder("0-2", "1-3", "2-0", "2-4", "3-1", "3-5", "4-2", "5-3");
     }
 
@@ -87,8 +88,8 @@ class TwoHopSearchNullIdTest {
     void aNullIdInTheGraphOrTheKnownLinksFails(SparkSession spark) {
         Dataset<Row> clean = path(spark);
         Dataset<Row> nullSrc = path(spark, RowFactory.create(null, 2L), RowFactory.create(null, 4L));
-        assertThatThrownBy(() -> TopLinks.twoHopGraphTop(
-                        embeddings(spark, false), nullSrc, clean, decoder(), 5, HopCaps.off()))
+        assertThatThrownBy(() ->
+                        TopLinks.twoHopGraphTop(embeddings(spark, false), nullSrc, clean, decoder(), 5, HopCaps.off()))
                 .isInstanceOf(TableException.class)
                 .hasMessageStartingWith("Table 'graph edges', column 'src': 2 of 7 rows have a null id");
         Dataset<Row> nullDst = path(spark, RowFactory.create(3L, null));
