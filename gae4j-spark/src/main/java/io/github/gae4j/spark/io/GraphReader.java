@@ -450,21 +450,25 @@ public final class GraphReader {
                         countIf(size(col(INDICES)).notEqual(size(col(VALUES)))),
                         countIf(expr("exists(indices, i -> i is null or i < 0 or i >= size)")),
                         countIf(size(expr("array_distinct(indices)")).notEqual(size(col(INDICES)))),
-                        countIf(col(SIZE).lt(1)))
+                        countIf(col(SIZE).lt(1)),
+                        countIf(expr("exists(values, v -> v is null)")))
                 .head();
         String[] problems = {
             "have a null or unreadable indices, values or size",
             "have indices and values of different lengths",
             "have an index outside [0, size)",
             "repeat an index",
-            "have a size below 1"
+            "have a size below 1",
+            // else densifying would read the null as 0
+            "have a null or non-numeric value"
         };
         Column[] filters = {
             col(INDICES).isNull().or(col(VALUES).isNull()).or(col(SIZE).isNull()),
             size(col(INDICES)).notEqual(size(col(VALUES))),
             expr("exists(indices, i -> i is null or i < 0 or i >= size)"),
             size(expr("array_distinct(indices)")).notEqual(size(col(INDICES))),
-            col(SIZE).lt(1)
+            col(SIZE).lt(1),
+            expr("exists(values, v -> v is null)")
         };
         for (int p = 0; p < problems.length; p++) {
             if (counts.getLong(p) > 0) {

@@ -101,6 +101,14 @@ class GraphReaderBadInputTest {
                 .isInstanceOf(TableException.class)
                 .hasMessage("Table 'sparse', column 'indices, values, size': 1 rows have an index outside [0, size)"
                         + " (e.g. id 5)");
+        Dataset<Row> nullValue = GraphReaderTest.sparse(
+                spark,
+                RowFactory.create(5L, new int[] {0}, new double[] {1}, 2),
+                RowFactory.create(6L, new int[] {0, 1}, new Double[] {1.0, null}, 2));
+        assertThatThrownBy(() -> GraphReader.features(nullValue, "sparse"))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table 'sparse', column 'indices, values, size': 1 rows have a null or non-numeric value"
+                        + " (e.g. id 6)");
     }
 
     /** NaN and ±Infinity are counted with example ids in every feature form: array, text, sparse, f0..fk. */
