@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.gae4j.core.autodiff.ComputationContext;
+import io.github.gae4j.core.autodiff.Constant;
 import io.github.gae4j.core.autodiff.Variable;
 import io.github.gae4j.core.autodiff.Weights;
 import io.github.gae4j.core.autodiff.functions.Add;
 import io.github.gae4j.core.autodiff.functions.Mean;
 import io.github.gae4j.core.autodiff.functions.RowDot;
 import io.github.gae4j.core.autodiff.functions.Sigmoid;
+import io.github.gae4j.core.autodiff.functions.SparseMatMul;
 import io.github.gae4j.core.autodiff.functions.Sum;
 import io.github.gae4j.core.graph.EdgeList;
 import io.github.gae4j.core.graph.Graph;
+import io.github.gae4j.core.graph.NormalizedAdjacency;
 import io.github.gae4j.core.parallel.Parallelism;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
@@ -24,7 +27,11 @@ import io.github.gae4j.core.spi.GraphInput;
 import io.github.gae4j.core.spi.LayerwiseEncoder;
 import io.github.gae4j.core.spi.LayerwiseInference;
 import io.github.gae4j.core.spi.Mode;
+import io.github.gae4j.core.spi.StepwiseEncoder;
+import io.github.gae4j.core.spi.StepwiseEncoder.RowLocal;
+import io.github.gae4j.core.spi.StepwiseEncoder.Step;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.runtime.minibatch.FanOut;
 import io.github.gae4j.runtime.minibatch.NeighbourSampler;
 import io.github.gae4j.runtime.minibatch.ReceptiveField;
@@ -34,6 +41,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -58,7 +67,8 @@ import org.junit.jupiter.api.Test;
  * named in {@link #weightsWithoutGradient()}); {@code create} reads no option that {@code parameters()} does not
  * declare; an encoder offering {@link LayerwiseEncoder} gives the same encoding layer-wise as {@code encode};
  * gradients of a scalar function of the encoding match central finite differences (override the
- * {@link GradientCheck} tolerances if needed); an unknown option is rejected listing {@code optionNames(factory)};
+ * {@link GradientCheck} tolerances if needed); an encoder offering {@link StepwiseEncoder} steps gives the same μ
+ * step by step, as distributed inference runs them, also on a weighted Â; an unknown option is rejected listing {@code optionNames(factory)};
  * the encoder works on sampled subgraphs, as mini-batch training runs it (unless {@link #supportsMiniBatch()} says
  * it cannot).
  */
@@ -206,6 +216,112 @@ public interface EncoderContract extends GradientCheck {
                 }
             }
         }
+    }
+
+    /**
+     * For an encoder that offers {@link StepwiseEncoder} steps (as configured): running them as gae-spark's
+     * distributed inference does, from the dense features X, each row-local step on blocks of rows (1 row, 2 rows,
+     * all rows) and each propagation as Â·H, gives μ of {@code encode(input, EVAL)} within 1e-9 on every graph of
+     * {@link #graphs()} and on the star with an isolated node with a weight on each edge (as gae-spark reads
+     * weighted edge tables: the weights in Â only). Encoders without the capability, or whose configuration offers no steps, pass.
+     */
+    @Test
+    default void evaluationStepsGiveTheEvaluationMu() {
+        List<Map.Entry<String, GraphInput>> inputs = new ArrayList<>();
+        for (Graph graph : graphs()) {
+            inputs.add(Map.entry(String.valueOf(graph.name()), GraphInput.of(graph)));
+        }
+        Graph star = TestGraphs.starWithIsolatedNode(3);
+        inputs.add(Map.entry(star.name() + " with weighted edges", weightedInput(star, seed())));
+        for (Map.Entry<String, GraphInput> named : inputs) {
+            GraphInput input = named.getValue();
+            Encoder encoder = createEncoder(input.graph(), seed());
+            if (!(encoder instanceof StepwiseEncoder stepwise)) {
+                return;
+            }
+            Optional<List<Step>> steps = stepwise.evaluationSteps();
+            if (steps.isEmpty()) {
+                return;
+            }
+            double[] expected =
+                    Contracts.forward(encoder.encode(input, Mode.EVAL).mu()).toRowMajor();
+            for (int blockRows : new int[] {1, 2, input.nodeCount()}) {
+                Matrix h = runSteps(steps.get(), input, blockRows);
+                assertThat(h.toRowMajor())
+                        .as(
+                                "encoder '%s': its %d evaluation steps (%s) on %s, row-local steps on blocks of %d"
+                                        + " rows, against μ of encode(EVAL) (%d × %d)",
+                                factory().name(),
+                                steps.get().size(),
+                                describe(steps.get()),
+                                named.getKey(),
+                                blockRows,
+                                input.nodeCount(),
+                                encoder.latentDim())
+                        .containsExactly(expected, within(1e-9));
+            }
+        }
+    }
+
+    /**
+     * {@code graph} (featureless) with Â = D̃^{-1/2} (A + I) D̃^{-1/2} of A with a weight in [0.5, 2) on each edge
+     * (the same both ways), drawn from {@code seed}: the input distributed inference gives an encoder for a
+     * weighted edge table. The graph itself stays 0/1, as gae4j graphs are; the weights are in Â only.
+     */
+    private static GraphInput weightedInput(Graph graph, long seed) {
+        SparseMatrix a = graph.adjacency();
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] rows = new int[a.nnz()];
+        int[] cols = new int[a.nnz()];
+        double[] values = new double[a.nnz()];
+        int k = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            for (int p = a.rowStart(i); p < a.rowEnd(i); p++) {
+                int j = a.colAt(p);
+                if (i < j) {
+                    double w = 0.5 + 1.5 * random.nextDouble();
+                    rows[k] = i;
+                    cols[k] = j;
+                    values[k++] = w;
+                    rows[k] = j;
+                    cols[k] = i;
+                    values[k++] = w;
+                }
+            }
+        }
+        SparseMatrix weighted = SparseMatrix.ofCoo(a.rows(), a.cols(), rows, cols, values);
+        return new GraphInput(graph, NormalizedAdjacency.symmetric(weighted), graph.featuresOrIdentity());
+    }
+
+    /** H after {@code steps} from X: row-local steps on blocks of {@code blockRows} rows, propagations as Â·H. */
+    private static Matrix runSteps(List<Step> steps, GraphInput input, int blockRows) {
+        Matrix h = input.features().toDense();
+        for (Step step : steps) {
+            if (step instanceof RowLocal local) {
+                int n = h.rows();
+                double[] from = h.toRowMajor();
+                double[] to = new double[n * local.outputDim()];
+                for (int start = 0; start < n; start += blockRows) {
+                    int rows = Math.min(blockRows, n - start);
+                    double[] block = Arrays.copyOfRange(from, start * h.cols(), (start + rows) * h.cols());
+                    Matrix out =
+                            Contracts.forward(local.apply(Constant.of(Matrix.wrapRowMajor(rows, h.cols(), block))));
+                    System.arraycopy(out.toRowMajor(), 0, to, start * local.outputDim(), rows * local.outputDim());
+                }
+                h = Matrix.wrapRowMajor(n, local.outputDim(), to);
+            } else {
+                h = Contracts.forward(SparseMatMul.of(input.normalizedAdjacency(), Constant.of(h)));
+            }
+        }
+        return h;
+    }
+
+    private static String describe(List<Step> steps) {
+        List<String> names = new ArrayList<>();
+        for (Step step : steps) {
+            names.add(step instanceof RowLocal local ? "row-local → " + local.outputDim() : "Â·H");
+        }
+        return String.join(", ", names);
     }
 
     @Test

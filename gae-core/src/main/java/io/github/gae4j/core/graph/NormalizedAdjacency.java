@@ -85,7 +85,7 @@ public final class NormalizedAdjacency {
                                 "A + I of a 0/1 pattern needs A without self-loops, but A has (" + i + ", " + i + ")");
                     }
                     idx[out] = i;
-                    val[out++] = l * (adjacency.valueAt(p) + 1.0) * (right == null ? 1.0 : right[i]);
+                    val[out++] = (adjacency.valueAt(p) + 1.0) * (l * (right == null ? 1.0 : right[i]));
                     diagonal = true;
                     continue;
                 }
@@ -99,7 +99,9 @@ public final class NormalizedAdjacency {
                 }
                 idx[out] = j;
                 if (val != null) {
-                    val[out] = l * adjacency.valueAt(p) * (right == null ? 1.0 : right[j]);
+                    // a_ij · (l_i · r_j), not (l_i · a_ij) · r_j: with left = right the scale product commutes, so
+                    // (i, j) and (j, i) of a symmetric weighted A get the same bits and asSymmetric accepts them.
+                    val[out] = adjacency.valueAt(p) * (l * (right == null ? 1.0 : right[j]));
                 }
                 out++;
             }

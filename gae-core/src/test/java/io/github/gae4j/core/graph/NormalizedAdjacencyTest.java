@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.core.tensor.SparseMatrix;
 import io.github.gae4j.testkit.TestGraphs;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 final class NormalizedAdjacencyTest {
@@ -63,19 +64,64 @@ final class NormalizedAdjacencyTest {
     @Test
     void matchesDenseFormulaOnRandomGraph() {
         SparseMatrix adj = TestGraphs.randomGraph(40, 90, 3).adjacency();
-        SparseMatrix a = NormalizedAdjacency.of(adj);
-        Matrix dense = adj.toDense();
-        double[] deg = new double[40];
-        for (int i = 0; i < 40; i++) {
-            deg[i] = 1;
-            for (int j = 0; j < 40; j++) {
-                deg[i] += dense.get(i, j);
+        assertSymmetricNormalisation(adj, NormalizedAdjacency.of(adj));
+    }
+
+    /**
+     * A symmetric weighted A (both triangles stored with the same value) on {@code n} nodes, {@code edges} pairs of
+     * a random graph with weights in (0.1, 3.1): the entries (i, j) and (j, i) of D̃^{-1/2} (A + I) D̃^{-1/2} are
+     * products of the same three numbers, which rounding must not make differ.
+     */
+    private static SparseMatrix weightedSymmetric(int n, int edges, long seed) {
+        // The pairs of a random 0/1 graph, each weighted (both ways alike).
+        SparseMatrix pattern = TestGraphs.randomGraph(n, edges, seed).adjacency();
+        double[] weights = new double[pattern.nnz()];
+        int[] rows = new int[pattern.nnz()];
+        int[] cols = new int[pattern.nnz()];
+        for (int i = 0, k = 0; i < n; i++) {
+            for (int p = pattern.rowStart(i); p < pattern.rowEnd(i); p++, k++) {
+                rows[k] = i;
+                cols[k] = pattern.colAt(p);
+                // (i, j) and (j, i) draw from the same seeded stream, keyed by the unordered pair.
+                weights[k] = 0.1 + 3 * new SplittableRandom(seed ^ pairKey(i, cols[k])).nextDouble();
             }
         }
-        for (int i = 0; i < 40; i++) {
-            for (int j = 0; j < 40; j++) {
+        return SparseMatrix.ofCoo(n, n, rows, cols, weights);
+    }
+
+    private static long pairKey(int i, int j) {
+        return (long) Math.min(i, j) << 32 | Math.max(i, j);
+    }
+
+    @Test
+    void weightedSymmetricAdjacencyIsNormalisedAndFlaggedSymmetric() {
+        // Used to fail in asSymmetric: l_i·w·l_j and l_j·w·l_i were rounded differently.
+        SparseMatrix adj = weightedSymmetric(60, 400, 11);
+        SparseMatrix a = NormalizedAdjacency.symmetric(adj);
+        assertThat(a.isSymmetric()).isTrue();
+        assertThat(NormalizedAdjacency.of(adj).toDense()).isEqualTo(a.toDense());
+        assertSymmetricNormalisation(adj, a);
+    }
+
+    @Test
+    void normalisingItsOwnWeightedOutputAgainWorks() {
+        // Â has a stored diagonal and weighted entries; symmetric(Â) sums Â's diagonal with I's.
+        SparseMatrix hat = NormalizedAdjacency.symmetric(weightedSymmetric(30, 120, 5));
+        SparseMatrix twice = NormalizedAdjacency.symmetric(hat);
+        assertThat(twice.isSymmetric()).isTrue();
+        assertSymmetricNormalisation(hat, twice);
+    }
+
+    /** Every entry of {@code hat} is (A + I)_ij / sqrt(d̃_i d̃_j), d̃ the row sums of A + I, within 1e-15. */
+    private static void assertSymmetricNormalisation(SparseMatrix adjacency, SparseMatrix hat) {
+        Matrix dense = adjacency.toDense();
+        double[] deg = adjacency.rowSums();
+        for (int i = 0; i < dense.rows(); i++) {
+            for (int j = 0; j < dense.cols(); j++) {
                 double aij = dense.get(i, j) + (i == j ? 1 : 0);
-                assertThat(a.get(i, j)).isCloseTo(aij / Math.sqrt(deg[i] * deg[j]), within(1e-15));
+                assertThat(hat.get(i, j))
+                        .as("(%d, %d)", i, j)
+                        .isCloseTo(aij / Math.sqrt((deg[i] + 1) * (deg[j] + 1)), within(1e-15));
             }
         }
     }

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * dropped by design (self-loops, duplicate edges) is counted in a log line.
  *
  * <p><b>Edges</b>: columns {@code src} and {@code dst} (integer ids: integer types, whole-valued numbers, or text
- * of whole numbers in CSV) and an optional {@code weight} (finite numbers; 1.0 without the column); other columns
+ * of whole numbers in CSV) and an optional {@code weight} (finite numbers above 0; 1.0 without the column); other columns
  * are ignored. The result is canonical: each undirected pair once with {@code src < dst}; self-loops are dropped;
  * duplicates, in either direction, are merged into one edge with the largest of their weights.
  *
@@ -87,6 +87,9 @@ public final class GraphReader {
     private static final String VALUES = "values";
     private static final String SIZE = "size";
     private static final int EXAMPLES = 3;
+    /** A row whose features hold NaN or ±Infinity (nulls are counted separately). */
+    private static final Column NON_FINITE =
+            expr("exists(features, x -> isnan(x) or x = double('Infinity') or x = double('-Infinity'))");
 
     private GraphReader() {}
 
@@ -149,7 +152,8 @@ public final class GraphReader {
 
     /**
      * The edges of {@code raw} in canonical form ({@code src < dst} long, {@code weight} double), checked: missing
-     * columns, null or non-integer ids, and non-numeric weights fail; self-loops and duplicates are counted in a log
+     * columns, null or non-integer ids, and non-numeric, non-finite or non-positive weights fail; self-loops and
+     * duplicates are counted in a log
      * line. The result is persisted.
      *
      * @param table the table's path or name, for messages
@@ -175,7 +179,8 @@ public final class GraphReader {
                         countIf(unreadable(GraphTables.DST)),
                         countIf(col("raw_weight").isNull()),
                         countIf(unreadable(GraphTables.WEIGHT)),
-                        countIf(col(GraphTables.SRC).equalTo(col(GraphTables.DST))))
+                        countIf(col(GraphTables.SRC).equalTo(col(GraphTables.DST))),
+                        countIf(col(GraphTables.WEIGHT).leq(0)))
                 .head();
         long rows = counts.getLong(0);
         checkIds(typed, table, GraphTables.SRC, rows, counts.getLong(1), counts.getLong(2));
@@ -196,6 +201,25 @@ public final class GraphReader {
                             counts.getLong(6),
                             rows,
                             examples(typed.filter(unreadable(GraphTables.WEIGHT)), "raw_weight")));
+        }
+        if (counts.getLong(8) > 0) {
+            // An edge scales its endpoints' degrees in Â = D̃^{-1/2} (A + I) D̃^{-1/2}: a weight <= 0 is no edge (gae's
+            // own graphs are 0/1; its snap loader drops such lines only when told to), and a negative one can make a
+            // degree negative and Â NaN.
+            throw new TableException(
+                    table,
+                    GraphTables.WEIGHT,
+                    String.format(
+                            Locale.ROOT,
+                            "%d of %d rows have a weight <= 0 (e.g. %s); edge weights must be positive (drop the rows"
+                                    + " of absent edges)",
+                            counts.getLong(8),
+                            rows,
+                            examples(
+                                    typed.filter(col(GraphTables.WEIGHT).leq(0))
+                                            .select(expr("concat(src, '-', dst, ': ', cast(raw_weight as string))")
+                                                    .as("edge")),
+                                    "edge")));
         }
         long selfLoops = counts.getLong(7);
         Dataset<Row> canonical = typed.filter(col(GraphTables.SRC).notEqual(col(GraphTables.DST)))
@@ -246,7 +270,7 @@ public final class GraphReader {
             List<String> columns = featureColumns(raw, table);
             Column[] values = new Column[columns.size()];
             for (int j = 0; j < values.length; j++) {
-                values[j] = number(raw, table, columns.get(j));
+                values[j] = numeric(raw, table, columns.get(j));
             }
             typed = raw.select(
                     col(GraphTables.ID).as("raw_id"),
@@ -264,7 +288,8 @@ public final class GraphReader {
                         countIf(expr("exists(features, x -> x is null)")),
                         org.apache.spark.sql.functions.min(size(col(GraphTables.FEATURES))),
                         max(size(col(GraphTables.FEATURES))),
-                        org.apache.spark.sql.functions.countDistinct(col(GraphTables.ID)))
+                        org.apache.spark.sql.functions.countDistinct(col(GraphTables.ID)),
+                        countIf(NON_FINITE))
                 .head();
         long rows = counts.getLong(0);
         if (rows == 0) {
@@ -311,6 +336,10 @@ public final class GraphReader {
                             bad.get(bad.fieldIndex(GraphTables.ID)),
                             where));
         }
+        if (counts.getLong(9) > 0) {
+            // Sparse: only the values can be NaN (the zeros filled in are finite).
+            checkFinite(typed, table, valueColumn.startsWith(INDICES) ? VALUES : valueColumn, rows, counts.getLong(9));
+        }
         Dataset<Row> features = typed.select(GraphTables.ID, GraphTables.FEATURES);
         if (counts.getInt(6) != counts.getInt(7)) {
             checkWidths(features, table, valueColumn, rows);
@@ -324,6 +353,30 @@ public final class GraphReader {
         Dataset<Row> persisted = features.persist(StorageLevel.MEMORY_AND_DISK());
         LOG.info("Node features '{}': {} nodes", table, rows);
         return persisted;
+    }
+
+    /** Fails with the count of rows holding NaN or ±Infinity, the first ids, and where the first one has it. */
+    private static void checkFinite(Dataset<Row> typed, String table, String valueColumn, long rows, long bad) {
+        Dataset<Row> offending = typed.filter(NON_FINITE).orderBy(GraphTables.ID);
+        Row first = offending.head();
+        List<Object> values = first.getList(first.fieldIndex(GraphTables.FEATURES));
+        int at = 0;
+        while (Double.isFinite((Double) values.get(at))) {
+            at++;
+        }
+        throw new TableException(
+                table,
+                valueColumn,
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d rows have a feature value that is NaN or infinite (e.g. ids %s; id %s has %s at %s);"
+                                + " features must be finite numbers",
+                        bad,
+                        rows,
+                        examples(offending, GraphTables.ID),
+                        first.get(first.fieldIndex(GraphTables.ID)),
+                        values.get(at),
+                        (valueColumn.contains("..") ? "column f" : "value ") + at));
     }
 
     private static void checkWidths(Dataset<Row> features, String table, String valueColumn, long rows) {
@@ -397,21 +450,25 @@ public final class GraphReader {
                         countIf(size(col(INDICES)).notEqual(size(col(VALUES)))),
                         countIf(expr("exists(indices, i -> i is null or i < 0 or i >= size)")),
                         countIf(size(expr("array_distinct(indices)")).notEqual(size(col(INDICES)))),
-                        countIf(col(SIZE).lt(1)))
+                        countIf(col(SIZE).lt(1)),
+                        countIf(expr("exists(values, v -> v is null)")))
                 .head();
         String[] problems = {
             "have a null or unreadable indices, values or size",
             "have indices and values of different lengths",
             "have an index outside [0, size)",
             "repeat an index",
-            "have a size below 1"
+            "have a size below 1",
+            // else densifying would read the null as 0
+            "have a null or non-numeric value"
         };
         Column[] filters = {
             col(INDICES).isNull().or(col(VALUES).isNull()).or(col(SIZE).isNull()),
             size(col(INDICES)).notEqual(size(col(VALUES))),
             expr("exists(indices, i -> i is null or i < 0 or i >= size)"),
             size(expr("array_distinct(indices)")).notEqual(size(col(INDICES))),
-            col(SIZE).lt(1)
+            col(SIZE).lt(1),
+            expr("exists(values, v -> v is null)")
         };
         for (int p = 0; p < problems.length; p++) {
             if (counts.getLong(p) > 0) {
@@ -525,17 +582,21 @@ public final class GraphReader {
         throw new TableException(table, name, "has type " + type.simpleString() + "; ids must be integers (long)");
     }
 
+    /** A column of numbers as double: null where the value is not a number; NaN and ±Infinity kept. */
+    private static Column numeric(Dataset<Row> raw, String table, String name) {
+        DataType type = type(raw, name);
+        if (type instanceof NumericType) {
+            return col(name).cast(DataTypes.DoubleType);
+        }
+        if (type == DataTypes.StringType) {
+            return expr("try_cast(trim(" + quote(name) + ") as double)");
+        }
+        throw new TableException(table, name, "has type " + type.simpleString() + "; expected numbers");
+    }
+
     /** A column of numbers as double: null where the value is not a finite number. */
     private static Column number(Dataset<Row> raw, String table, String name) {
-        DataType type = type(raw, name);
-        Column value;
-        if (type instanceof NumericType) {
-            value = col(name).cast(DataTypes.DoubleType);
-        } else if (type == DataTypes.StringType) {
-            value = expr("try_cast(trim(" + quote(name) + ") as double)");
-        } else {
-            throw new TableException(table, name, "has type " + type.simpleString() + "; expected numbers");
-        }
+        Column value = numeric(raw, table, name);
         return when(
                         value.isNaN()
                                 .or(value.equalTo(Double.POSITIVE_INFINITY))

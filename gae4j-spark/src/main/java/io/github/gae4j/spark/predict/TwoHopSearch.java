@@ -2,9 +2,13 @@
 package io.github.gae4j.spark.predict;
 
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.spark.io.GraphTables;
+import io.github.gae4j.spark.io.TableException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -18,6 +22,11 @@ import scala.Tuple2;
  * training graph's neighbour pairs, capped per node by a seeded hash; first hops joined with second hops; known links
  * and self pairs removed by an anti-join; each node's candidates gathered with their embeddings and scored in one task
  * by the decoder's scorer, keeping a bounded heap.
+ *
+ * <p>Null ids would vanish in the joins (a null never equals anything) and KnownTable drops null pairs, so all three
+ * tables are first checked for null ids: they are user input through {@link TopLinks}'s public methods, not only
+ * GraphReader's checked tables. A node the graph names without an embedding row is neither a source nor a candidate,
+ * as in all-pairs search, where the embeddings table is the node set.
  */
 final class TwoHopSearch {
 
@@ -28,7 +37,37 @@ final class TwoHopSearch {
     private static final String ZX = "zx";
     private static final String CANDIDATES = "candidates";
 
+    private static final String GRAPH = "graph edges";
+    private static final String KNOWN = "known links";
+
     private TwoHopSearch() {}
+
+    /** Fails naming the table, the column and the count if any of {@code columns} holds a null id (one pass). */
+    private static void requireIds(Dataset<Row> table, String name, String... columns) {
+        EmbeddingTable.requireColumns(table, name, columns);
+        Column[] counts = new Column[columns.length + 1];
+        counts[0] = functions.count(functions.lit(1));
+        for (int c = 0; c < columns.length; c++) {
+            counts[c + 1] =
+                    functions.count(functions.when(functions.col(columns[c]).isNull(), 1));
+        }
+        Row row = table.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length))
+                .head();
+        for (int c = 0; c < columns.length; c++) {
+            long nulls = row.getLong(c + 1);
+            if (nulls > 0) {
+                throw new TableException(
+                        name,
+                        columns[c],
+                        String.format(
+                                Locale.ROOT,
+                                "%d of %d rows have a null id; every row needs one (a null matches no node, so the"
+                                        + " row would be lost)",
+                                nulls,
+                                row.getLong(0)));
+            }
+        }
+    }
 
     static JavaPairRDD<Long, BestTargets.Ranked> perNode(
             Dataset<Row> embeddings,
@@ -38,16 +77,18 @@ final class TwoHopSearch {
             int k,
             HopCaps caps) {
         int width = EmbeddingTable.width(embeddings);
-        Dataset<Row> firstHops =
-                capped(KnownTable.bothDirections(graph, "graph edges", U, W), U, W, caps.first(), caps.seed());
+        requireIds(embeddings, EmbeddingTable.TABLE, TopLinks.NODE_ID);
+        requireIds(graph, GRAPH, GraphTables.SRC, GraphTables.DST);
+        requireIds(known, KNOWN, GraphTables.SRC, GraphTables.DST);
+        Dataset<Row> firstHops = capped(KnownTable.bothDirections(graph, GRAPH, U, W), U, W, caps.first(), caps.seed());
         Dataset<Row> secondHops =
-                capped(KnownTable.bothDirections(graph, "graph edges", W, X), W, X, caps.second(), caps.seed() + 1);
+                capped(KnownTable.bothDirections(graph, GRAPH, W, X), W, X, caps.second(), caps.seed() + 1);
         // Duplicates (a node reached through several first hops) are dropped in the scoring task, which sorts anyway.
         Dataset<Row> candidates = firstHops
                 .select(functions.col(U), functions.col(W).as(X))
                 .union(firstHops.join(secondHops, W).select(U, X))
                 .where(functions.col(U).notEqual(functions.col(X)))
-                .join(KnownTable.bothDirections(known, "known links", U, X), new String[] {U, X}, "left_anti");
+                .join(KnownTable.bothDirections(known, KNOWN, U, X), new String[] {U, X}, "left_anti");
         Dataset<Row> z = embeddings.select(TopLinks.NODE_ID, TopLinks.Z);
         Dataset<Row> gathered = candidates
                 .join(z.toDF(X, ZX), X)

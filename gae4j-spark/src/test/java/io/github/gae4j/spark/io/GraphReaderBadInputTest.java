@@ -101,5 +101,75 @@ class GraphReaderBadInputTest {
                 .isInstanceOf(TableException.class)
                 .hasMessage("Table 'sparse', column 'indices, values, size': 1 rows have an index outside [0, size)"
                         + " (e.g. id 5)");
+        Dataset<Row> nullValue = GraphReaderTest.sparse(
+                spark,
+                RowFactory.create(5L, new int[] {0}, new double[] {1}, 2),
+                RowFactory.create(6L, new int[] {0, 1}, new Double[] {1.0, null}, 2));
+        assertThatThrownBy(() -> GraphReader.features(nullValue, "sparse"))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table 'sparse', column 'indices, values, size': 1 rows have a null or non-numeric value"
+                        + " (e.g. id 6)");
+    }
+
+    /** NaN and ±Infinity are counted with example ids in every feature form: array, text, sparse, f0..fk. */
+    @Test
+    void nonFiniteFeatureValuesAreCountedWithExampleIds(SparkSession spark) throws IOException {
+        StructType schema = new StructType()
+                .add("id", DataTypes.LongType)
+                .add("features", DataTypes.createArrayType(DataTypes.DoubleType));
+        Dataset<Row> arrays = spark.createDataFrame(
+                List.of(
+                        RowFactory.create(1L, new double[] {0, 1}),
+                        RowFactory.create(2L, new double[] {Double.NaN, 1}),
+                        RowFactory.create(3L, new double[] {0, Double.NEGATIVE_INFINITY}),
+                        RowFactory.create(4L, new double[] {1, 1})),
+                schema);
+        assertThatThrownBy(() -> GraphReader.features(arrays, "arrays"))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table 'arrays', column 'features': 2 of 4 rows have a feature value that is NaN or"
+                        + " infinite (e.g. ids 2, 3; id 2 has NaN at value 0); features must be finite numbers");
+        String text = csv(tmp, "t.csv", "id,features", "1,0 1", "2,1 Infinity", "3,1 0");
+        assertThatThrownBy(() -> GraphReader.features(GraphReader.readTable(spark, text), text))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table '" + text + "', column 'features': 1 of 3 rows have a feature value that is NaN"
+                        + " or infinite (e.g. ids 2; id 2 has Infinity at value 1); features must be finite numbers");
+        Dataset<Row> sparse = GraphReaderTest.sparse(
+                spark,
+                RowFactory.create(5L, new int[] {2}, new double[] {Double.POSITIVE_INFINITY}, 3),
+                RowFactory.create(6L, new int[] {1}, new double[] {1}, 3));
+        assertThatThrownBy(() -> GraphReader.features(sparse, "sparse"))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table 'sparse', column 'values': 1 of 2 rows have a feature value that is NaN or"
+                        + " infinite (e.g. ids 5; id 5 has Infinity at value 2); features must be finite numbers");
+        String columns = csv(tmp, "c.csv", "id,f0,f1", "1,0,1", "2,1,NaN", "3,-inf,0", "4,nan,1");
+        assertThatThrownBy(() -> GraphReader.features(GraphReader.readTable(spark, columns), columns))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table '" + columns + "', column 'f0..f1': 3 of 4 rows have a feature value that is NaN"
+                        + " or infinite (e.g. ids 2, 3, 4; id 2 has NaN at column f1); features must be finite"
+                        + " numbers");
+    }
+
+    /** Weights must be finite and positive, as for gae's own edge files (an edge of weight 0 is no edge). */
+    @Test
+    void nonFiniteAndNonPositiveWeightsAreCounted(SparkSession spark) throws IOException {
+        StructType schema = new StructType()
+                .add("src", DataTypes.LongType)
+                .add("dst", DataTypes.LongType)
+                .add("weight", DataTypes.DoubleType);
+        Dataset<Row> nan = spark.createDataFrame(
+                List.of(
+                        RowFactory.create(1L, 2L, 1.0),
+                        RowFactory.create(2L, 3L, Double.NaN),
+                        RowFactory.create(3L, 4L, Double.POSITIVE_INFINITY)),
+                schema);
+        assertThatThrownBy(() -> GraphReader.edges(nan, "nan"))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table 'nan', column 'weight': 2 of 3 rows have a weight that is not a finite number"
+                        + " (e.g. 'NaN, Infinity')");
+        String zero = csv(tmp, "z.csv", "src,dst,weight", "1,2,1", "2,3,0", "3,4,-0.5", "4,5,2", "5,6,-0.0");
+        assertThatThrownBy(() -> GraphReader.edges(GraphReader.readTable(spark, zero), zero))
+                .isInstanceOf(TableException.class)
+                .hasMessage("Table '" + zero + "', column 'weight': 3 of 5 rows have a weight <= 0 (e.g. 2-3: 0,"
+                        + " 3-4: -0.5, 5-6: -0.0); edge weights must be positive (drop the rows of absent edges)");
     }
 }
