@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * was trained on by {@code gae-spark train}. Plain Java: no Spark, no Hadoop.
  *
  * <p><b>Edges</b>: columns {@code src} and {@code dst} (integer ids: integer types, whole-valued numbers, or text of
- * whole numbers in CSV) and an optional {@code weight} (finite numbers); other columns are ignored. The graph is
+ * whole numbers in CSV) and an optional {@code weight} (finite positive numbers); other columns are ignored. The graph is
  * undirected: each pair once, self-loops dropped, duplicates in either direction merged (counts logged). A gae4j
  * {@link Graph} has a 0/1 adjacency, so weights are checked but not kept; a warning says so when any is not 1.
  *
@@ -265,6 +265,8 @@ public final class TablesLoader implements DatasetLoader {
         Problems.Kind badDst = problems.kind("are not integer ids; node ids must be whole numbers (long)");
         Problems.Kind nullWeight = problems.kind("have a null weight");
         Problems.Kind badWeight = problems.kind("have a weight that is not a finite number");
+        Problems.Kind nonPositiveWeight =
+                problems.kind("have a weight <= 0; weights must be positive (gae-spark puts them in the degrees)");
         LongList src = new LongList(1024);
         LongList dst = new LongList(1024);
         long rows = 0;
@@ -293,6 +295,8 @@ public final class TablesLoader implements DatasetLoader {
                             problems.note(nullWeight, table, WEIGHT, null);
                         } else if (weight == null) {
                             problems.note(badWeight, table, WEIGHT, "'" + raw + "'");
+                        } else if (weight <= 0) {
+                            problems.note(nonPositiveWeight, table, WEIGHT, "'" + raw + "'");
                         } else if (weight != 1.0) {
                             otherWeights++;
                             minWeight = Math.min(minWeight, weight);

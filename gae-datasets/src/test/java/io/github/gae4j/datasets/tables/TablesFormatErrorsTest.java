@@ -69,6 +69,10 @@ final class TablesFormatErrorsTest {
         loading(weights, goodNodes())
                 .hasMessageContaining("w.parquet: row 1, column 'weight'")
                 .hasMessageContaining("weight that is not a finite number; here 'NaN'");
+        Path zero = TableFixtures.edges(tmp.resolve("z.parquet"), new double[][] {{1, 2, 1.5}, {2, 3, 0}});
+        loading(zero, goodNodes())
+                .hasMessageContaining("z.parquet: row 2, column 'weight'")
+                .hasMessageContaining("1 of 2 rows have a weight <= 0");
         Path typed = TableFixtures.parquet(
                 tmp.resolve("t.parquet"),
                 "message spark_schema { optional boolean src; optional int64 dst; }",
