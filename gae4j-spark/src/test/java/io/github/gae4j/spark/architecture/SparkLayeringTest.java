@@ -10,12 +10,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * gae-spark's packages, bottom to top: each may use those below it, never one above, and no two depend on each
  * other in a cycle. The engines (io, split, infer, predict, train) know nothing of the command line; training uses
- * the distributed embedding and the decoder carrier for its validation.
+ * the distributed embedding and the decoder carrier for its validation. The classes are imported once for both rules
+ * (per-class instance).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkLayeringTest {
 
     static final List<String> LAYERS =

@@ -77,24 +77,33 @@ final class GaeSparkJarIT {
 
     record Run(int code, String out) {}
 
-    private static Run launch(Path workDir, String... args) throws IOException, InterruptedException {
+    /**
+     * A launcher run under way, its output going to a file: runs that do not depend on each other (the checks that
+     * start no Spark; embed and predict of one model file) overlap, so their JVM and Spark start-ups do too.
+     */
+    record Launched(Process process, Path log) {
+        Run await() throws IOException, InterruptedException {
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(log.toString()).isTrue();
+            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Launched start(Path workDir, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
+        Path log = workDir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Run(p.exitValue(), out);
+                .redirectOutput(log.toFile());
+        // Through the launcher's own option for JVM flags: a 40-node graph needs a small heap, which also keeps two
+        // overlapping runs well inside the shared machine's memory.
+        builder.environment().put("GAE_JAVA_OPTS", "-Xmx1g");
+        return new Launched(builder.start(), log);
     }
 
     @Test
     void theLauncherRunsTheCommandWithSparkFromTheBuild() throws Exception {
-        Run version = launch(dir, "--version");
-        assertThat(version.code()).as(version.out()).isZero();
-        assertThat(version.out()).contains("gae-spark ", "(Spark ");
-
         StringBuilder ring = new StringBuilder("src,dst\n");
         StringBuilder rows = new StringBuilder("id,f0\n");
         for (int i = 0; i < 40; i++) {
@@ -104,34 +113,48 @@ final class GaeSparkJarIT {
         }
         Path edges = Files.writeString(dir.resolve("edges.csv"), ring);
         Path features = Files.writeString(dir.resolve("features.csv"), rows);
-        Run bad = launch(dir, "train", "--edges", edges.toString(), "--features", features.toString(), "--lr", "0");
-        assertThat(bad.code()).as(bad.out()).isEqualTo(2);
-        assertThat(bad.out()).contains("gae-spark: --lr must be a positive finite number, got 0.0");
 
-        // A local session from the launcher's class path: read the tables, split and train on Spark, save the model;
-        // then embed and predict with that model file, as a user would.
+        // A local session from the launcher's class path: read the tables, split and train on Spark, save the model.
+        // One epoch of two steps (batch 64 of about 68 training edges): the run goes through every stage (read, split,
+        // parts, sampled steps, validation, test scoring, model file) as longer ones do.
         Path run = dir.resolve("run");
-        Run train = launch(
+        Launched training = start(
                 dir,
+                "train",
                 "train",
                 "--edges",
                 edges.toString(),
                 "--features",
                 features.toString(),
                 "--epochs",
-                "2",
+                "1",
                 "--batch-size",
-                "16",
+                "64",
                 "--fanout",
                 "5,5",
                 "-o",
                 run.toString());
+        // Meanwhile the runs that start no Spark session: the version, and a bad option refused with exit code 2.
+        Launched version = start(dir, "version", "--version");
+        Launched refused =
+                start(dir, "bad", "train", "--edges", edges.toString(), "--features", features.toString(), "--lr", "0");
+
+        Run v = version.await();
+        assertThat(v.code()).as(v.out()).isZero();
+        assertThat(v.out()).contains("gae-spark ", "(Spark ");
+        Run bad = refused.await();
+        assertThat(bad.code()).as(bad.out()).isEqualTo(2);
+        assertThat(bad.out()).contains("gae-spark: --lr must be a positive finite number, got 0.0");
+
+        Run train = training.await();
         assertThat(train.out()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "\tat ");
         assertThat(train.code()).as(train.out()).isZero();
         assertThat(run.resolve("model.gae4j")).exists();
 
-        Run embed = launch(
+        // Then embed and predict with that model file, as a user would: each its own session, side by side.
+        Launched embedding = start(
                 dir,
+                "embed",
                 "embed",
                 run.toString(),
                 "--edges",
@@ -140,11 +163,9 @@ final class GaeSparkJarIT {
                 features.toString(),
                 "-o",
                 dir.resolve("z.parquet").toString());
-        assertThat(embed.code()).as(embed.out()).isZero();
-        assertThat(dir.resolve("z.parquet")).isDirectory();
-
-        Run predict = launch(
+        Launched predicting = start(
                 dir,
+                "predict",
                 "predict",
                 run.toString(),
                 "--per-node",
@@ -155,6 +176,10 @@ final class GaeSparkJarIT {
                 features.toString(),
                 "-o",
                 dir.resolve("links.parquet").toString());
+        Run embed = embedding.await();
+        assertThat(embed.code()).as(embed.out()).isZero();
+        assertThat(dir.resolve("z.parquet")).isDirectory();
+        Run predict = predicting.await();
         assertThat(predict.code()).as(predict.out()).isZero();
         assertThat(dir.resolve("links.parquet")).isDirectory();
     }

@@ -35,6 +35,9 @@ class SparkTrainerTest {
         TrainerConfig config = TrainerConfig.builder()
                 .seed(3)
                 .epochs(4)
+                // Validation (a distributed embedding, most of an epoch's time here) at epochs 2 and 4: still
+                // repeated after weights changed, and at the epoch the assertions read.
+                .evalEvery(2)
                 .learningRate(0.01)
                 .miniBatch(MiniBatchSettings.of(100, FanOut.of(5, 5)))
                 .build();
