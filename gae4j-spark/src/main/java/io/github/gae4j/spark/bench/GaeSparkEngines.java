@@ -132,8 +132,8 @@ public final class GaeSparkEngines implements ScaleEngines {
         GraphAutoencoder model = run.map(r -> ((Run) r).model).orElseGet(carrier::assemble);
         // The default block count: as few as let a task hold its block's rows (records are bounded whatever the
         // count), so the shuffle of partial sums stays small.
-        Dataset<Row> z = new DistributedEmbedding(carrier, model)
-                .embedTo(graph.edges().sparkSession(), graph, dir, true);
+        Dataset<Row> z =
+                new DistributedEmbedding(carrier, model).embedTo(graph.edges().sparkSession(), graph, dir, true);
         long rows = z.count();
         z.unpersist();
         return rows;

@@ -36,7 +36,8 @@ final class BlockRows {
         int width = 0;
         while (part.hasNext()) {
             RowChunk c = part.next();
-            if (c.first() != rows || (chunks.size() > 0 && chunks.get(chunks.size() - 1).rowCount() != chunkRows)) {
+            if (c.first() != rows
+                    || (chunks.size() > 0 && chunks.get(chunks.size() - 1).rowCount() != chunkRows)) {
                 throw new IllegalStateException(String.format(
                         Locale.ROOT, "Chunk at row %d after %d rows in chunks of %d", c.first(), rows, chunkRows));
             }

@@ -45,8 +45,8 @@ final class ChunkCutter implements Iterator<RowChunk> {
             Tuple2<Long, Tuple2<Double, double[]>> node = nodes.next();
             long id = node._1();
             if (first + n > 0 && id == last) {
-                throw new GaeException(String.format(
-                        Locale.ROOT, "Table 'features', column 'id': node %d has more than one row", id));
+                throw new GaeException(
+                        String.format(Locale.ROOT, "Table 'features', column 'id': node %d has more than one row", id));
             }
             last = id;
             ids[n] = id;

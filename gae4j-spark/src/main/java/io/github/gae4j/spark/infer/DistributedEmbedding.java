@@ -257,11 +257,7 @@ public final class DistributedEmbedding {
                         / Math.max(1, context.getConf().getInt("spark.executor.cores", 1));
         int count = LayerwisePropagation.defaultBlocks(nodes, width, taskBytes, parallelism);
         LOG.info(
-                "{} nodes propagated at width {} with {} MB per task: {} blocks",
-                nodes,
-                width,
-                taskBytes >> 20,
-                count);
+                "{} nodes propagated at width {} with {} MB per task: {} blocks", nodes, width, taskBytes >> 20, count);
         return count;
     }
 

@@ -70,7 +70,8 @@ final class LayerwisePropagation {
             List<Runnable> release) {
         int width = graph.featureWidth();
         int chunkRows = chunkRows(recordBytes, widest(steps, width));
-        int maxEntries = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 16, recordBytes / (Integer.BYTES + Double.BYTES)));
+        int maxEntries =
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE - 16, recordBytes / (Integer.BYTES + Double.BYTES)));
         BlockPartitioner byNode = BlockPartitioner.ofNodes(blocks);
         Dataset<Row> directed = GraphPieces.directed(graph).persist(StorageLevel.MEMORY_AND_DISK());
         release.add(() -> directed.unpersist(false));
@@ -90,8 +91,7 @@ final class LayerwisePropagation {
                                 col(GraphTables.SRC), col(GraphTables.DST), col(GraphTables.WEIGHT))
                         .javaRDD()
                         .map(r -> new Tuple2<>(
-                                new EdgeKey(blocks.blockOf(r.getLong(1)), r.getLong(1), r.getLong(0)),
-                                r.getDouble(2))))
+                                new EdgeKey(blocks.blockOf(r.getLong(1)), r.getLong(1), r.getLong(0)), r.getDouble(2))))
                 .repartitionAndSortWithinPartitions(byNode);
         JavaRDD<TargetPiece> structure = features.zipPartitions(edges, (nodes, sorted) -> {
                     List<long[]> ids = new ArrayList<>();
@@ -117,12 +117,13 @@ final class LayerwisePropagation {
         for (int s = 0; s < steps.size(); s++) {
             if (steps.get(s) instanceof Propagate) {
                 states = persist(rowLocal(states, model, from, s), release);
-                LongAccumulator sent = graph.edges().sparkSession().sparkContext().longAccumulator();
+                LongAccumulator sent =
+                        graph.edges().sparkSession().sparkContext().longAccumulator();
                 JavaPairRDD<Long, Partial> partials = JavaPairRDD.fromJavaRDD(
                         states.zipPartitions(structure, (own, pieces) -> push(own, pieces, chunkRows, sent)));
                 JavaPairRDD<Long, Partial> received = partials.repartitionAndSortWithinPartitions(byTarget);
-                states = states.zipPartitions(received, (own, in) -> BlockRows.of(own, chunkRows)
-                        .combine(values(in)));
+                states = states.zipPartitions(
+                        received, (own, in) -> BlockRows.of(own, chunkRows).combine(values(in)));
                 int number = ++layer;
                 int propagated = width(steps, s, width);
                 release.add(() -> LOG.info(

@@ -17,8 +17,8 @@ final class PartialKeys {
 
     static long of(int targetBlock, int sourceBlock, int piece) {
         if (targetBlock >= MAX_BLOCKS || sourceBlock >= MAX_BLOCKS) {
-            throw new IllegalArgumentException(
-                    String.format(Locale.ROOT, "At most %d blocks, got block %d", MAX_BLOCKS, Math.max(targetBlock, sourceBlock)));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "At most %d blocks, got block %d", MAX_BLOCKS, Math.max(targetBlock, sourceBlock)));
         }
         if (piece >= MAX_PIECES) {
             throw new IllegalStateException(String.format(

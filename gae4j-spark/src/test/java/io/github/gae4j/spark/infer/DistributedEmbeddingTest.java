@@ -138,8 +138,10 @@ class DistributedEmbeddingTest {
         long gb = 1L << 30;
         assertThat(LayerwisePropagation.defaultBlocks(160, 12, gb, 2)).isEqualTo(2);
         // 10M nodes × 32 values × 8 bytes = 2.56 GB; a tenth of 9 GB per task is 0.9 GB: 3 blocks, rounded up to 4.
-        assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, 9 * gb, 2)).isEqualTo(4);
-        assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, 9 * gb, 8)).isEqualTo(8);
+        assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, 9 * gb, 2))
+                .isEqualTo(4);
+        assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, 9 * gb, 8))
+                .isEqualTo(8);
         assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, gb, 2)).isEqualTo(24);
         assertThat(LayerwisePropagation.chunkRows(200, 12)).isEqualTo(1);
         assertThat(LayerwisePropagation.chunkRows(64L << 20, 62)).isEqualTo(131_072);

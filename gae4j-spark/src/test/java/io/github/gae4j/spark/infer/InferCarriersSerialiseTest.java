@@ -39,17 +39,16 @@ class InferCarriersSerialiseTest {
         // sorted as the structure sorts them: by target, then source.
         long[] ids = {10, 30};
         double[] inv = {1 / Math.sqrt(3.0), 1 / Math.sqrt(2.0)};
-        RowChunk state = roundTrip(
-                instance, new RowChunk(0, ids, inv, 2, new double[] {1, 2, 3, 4}), RowChunk.class);
+        RowChunk state = roundTrip(instance, new RowChunk(0, ids, inv, 2, new double[] {1, 2, 3, 4}), RowChunk.class);
         assertThat(state.rowCount()).isEqualTo(2);
         List<Tuple2<EdgeKey, Double>> sorted = List.of(
                 new Tuple2<>(roundTrip(instance, new EdgeKey(0, 10, 30), EdgeKey.class), 0.5),
                 new Tuple2<>(new EdgeKey(0, 30, 10), 0.5));
-        TargetPiece piece = roundTrip(
-                instance, new PieceCutter(sorted.iterator(), 0, ids, inv, 16, 16).next(), TargetPiece.class);
+        TargetPiece piece =
+                roundTrip(instance, new PieceCutter(sorted.iterator(), 0, ids, inv, 16, 16).next(), TargetPiece.class);
         assertThat(piece.targetCount()).isEqualTo(2);
-        Partial partial = roundTrip(
-                instance, piece.push(BlockRows.of(List.of(state).iterator(), 2)), Partial.class);
+        Partial partial =
+                roundTrip(instance, piece.push(BlockRows.of(List.of(state).iterator(), 2)), Partial.class);
         assertThat(partial.targets()).containsExactly(10, 30);
         // Â of the edge: self 1/(d+1), neighbour w / sqrt((d_u + 1)(d_v + 1)).
         RowChunk out = BlockRows.of(List.of(state).iterator(), 2)
