@@ -130,13 +130,10 @@ public final class GaeSparkEngines implements ScaleEngines {
                 Math.toIntExact(graph.features().count()),
                 42L);
         GraphAutoencoder model = run.map(r -> ((Run) r).model).orElseGet(carrier::assemble);
-        // One block per input partition (one per 5M edges): a block's partial sums over its neighbours must fit a task.
-        int blocks = Math.max(
-                graph.edges().rdd().getNumPartitions(),
-                graph.edges().sparkSession().sparkContext().defaultParallelism());
-        Dataset<Row> z = new DistributedEmbedding(carrier, model)
-                .withBlocks(blocks)
-                .embedTo(graph.edges().sparkSession(), graph, dir, true);
+        // The default block count: as few as let a task hold its block's rows (records are bounded whatever the
+        // count), so the shuffle of partial sums stays small.
+        Dataset<Row> z =
+                new DistributedEmbedding(carrier, model).embedTo(graph.edges().sparkSession(), graph, dir, true);
         long rows = z.count();
         z.unpersist();
         return rows;

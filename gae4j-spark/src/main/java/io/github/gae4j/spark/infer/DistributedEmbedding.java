@@ -30,6 +30,7 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -83,40 +84,58 @@ public final class DistributedEmbedding {
     private final Method method;
     private final int blocks;
     private final long seed;
+    private final long recordBytes;
 
     /**
      * @param carrier how executors assemble the model (its description, input width, node count, seed)
      * @param model   the trained model, on the driver: its current weight values are shipped
      */
     public DistributedEmbedding(ModelCarrier carrier, GraphAutoencoder model) {
-        this(carrier, model, Method.AUTO, 0, 0L);
+        this(carrier, model, Method.AUTO, 0, 0L, LayerwisePropagation.DEFAULT_RECORD_BYTES);
     }
 
-    private DistributedEmbedding(ModelCarrier carrier, GraphAutoencoder model, Method method, int blocks, long seed) {
+    private DistributedEmbedding(
+            ModelCarrier carrier, GraphAutoencoder model, Method method, int blocks, long seed, long recordBytes) {
         this.carrier = Objects.requireNonNull(carrier, "carrier is null");
         this.model = Objects.requireNonNull(model, "model is null");
         this.method = Objects.requireNonNull(method, "method is null");
         this.blocks = blocks;
         this.seed = seed;
+        this.recordBytes = recordBytes;
     }
 
     /** The same with this method ({@link Method#AUTO} unless set). */
     public DistributedEmbedding withMethod(Method value) {
-        return new DistributedEmbedding(carrier, model, value, blocks, seed);
+        return new DistributedEmbedding(carrier, model, value, blocks, seed, recordBytes);
     }
 
-    /** The same with {@code count} blocks of nodes (one task each); 0, the default, means the session's default parallelism. */
+    /**
+     * The same with {@code count} blocks of nodes (one task each); 0, the default, means: layer by layer, as few as
+     * let a task hold its block's rows ({@link LayerwisePropagation#defaultBlocks}, at least the session's default
+     * parallelism); with halos, the session's default parallelism.
+     */
     public DistributedEmbedding withBlocks(int count) {
         if (count < 0) {
             throw new ConfigException(
                     String.format(Locale.ROOT, "The number of blocks must be positive (or 0: default), got %d", count));
         }
-        return new DistributedEmbedding(carrier, model, method, count, seed);
+        return new DistributedEmbedding(carrier, model, method, count, seed, recordBytes);
+    }
+
+    /**
+     * The same with records (chunks of rows, pieces of structure and partial sums) of about {@code bytes} at most
+     * (64 MB unless set); for tests that force chunking on small graphs.
+     */
+    DistributedEmbedding withRecordBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("A record budget must be positive, got " + bytes);
+        }
+        return new DistributedEmbedding(carrier, model, method, blocks, seed, bytes);
     }
 
     /** The same with this seed for hashing nodes into blocks (0 unless set; the result does not depend on it). */
     public DistributedEmbedding withSeed(long value) {
-        return new DistributedEmbedding(carrier, model, method, blocks, value);
+        return new DistributedEmbedding(carrier, model, method, blocks, value, recordBytes);
     }
 
     /**
@@ -159,14 +178,13 @@ public final class DistributedEmbedding {
         }
         Method chosen = resolvedMethod();
         int hops = chosen == Method.HALO ? hops() : 0;
-        NodeBlocks nodeBlocks =
-                new NodeBlocks(blocks > 0 ? blocks : spark.sparkContext().defaultParallelism(), seed);
+        NodeBlocks nodeBlocks = new NodeBlocks(blocks > 0 ? blocks : defaultBlocks(spark, graph, chosen), seed);
         ExecutorModel shipped = new ExecutorModel(carrier, ModelCarrier.values(model));
         long start = System.nanoTime();
         List<Runnable> release = new ArrayList<>();
         JavaRDD<Row> rows;
         if (chosen == Method.LAYERWISE) {
-            rows = LayerwisePropagation.embed(graph, shipped, steps().orElseThrow(), nodeBlocks, release);
+            rows = LayerwisePropagation.embed(graph, shipped, steps().orElseThrow(), nodeBlocks, recordBytes, release);
         } else {
             rows = HaloEmbedding.embed(graph, shipped, hops, nodeBlocks, release);
         }
@@ -222,6 +240,25 @@ public final class DistributedEmbedding {
         } catch (IOException e) {
             throw new GaeException(path + ": cannot check whether it exists: " + e.getMessage(), e);
         }
+    }
+
+    /** See {@link #withBlocks}: the block count when none is set. */
+    private int defaultBlocks(SparkSession spark, GraphTables graph, Method chosen) {
+        SparkContext context = spark.sparkContext();
+        int parallelism = context.defaultParallelism();
+        if (chosen != Method.LAYERWISE) {
+            return parallelism;
+        }
+        long nodes = graph.features().count();
+        int width = LayerwisePropagation.widestPropagated(steps().orElseThrow(), graph.featureWidth());
+        long taskBytes = context.isLocal()
+                ? Runtime.getRuntime().maxMemory() / Math.max(1, parallelism)
+                : (context.getConf().getSizeAsMb("spark.executor.memory", "1g") << 20)
+                        / Math.max(1, context.getConf().getInt("spark.executor.cores", 1));
+        int count = LayerwisePropagation.defaultBlocks(nodes, width, taskBytes, parallelism);
+        LOG.info(
+                "{} nodes propagated at width {} with {} MB per task: {} blocks", nodes, width, taskBytes >> 20, count);
+        return count;
     }
 
     private String encoderName() {

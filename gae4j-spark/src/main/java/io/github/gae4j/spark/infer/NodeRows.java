@@ -57,6 +57,18 @@ final class NodeRows implements Serializable {
 
     /** Adds a node whose row is {@code row} (a feature list of the features table), checking its width. */
     NodeRows add(long id, double degree, int tag, List<Double> row) {
+        double[] values = values(id, row, width);
+        grow(size + 1);
+        ids[size] = id;
+        degrees[size] = degree;
+        tags[size] = tag;
+        System.arraycopy(values, 0, rows, size * width, width);
+        size++;
+        return this;
+    }
+
+    /** Node {@code id}'s feature list as values, failing clearly on a width other than {@code width} or a null. */
+    static double[] values(long id, List<Double> row, int width) {
         if (row.size() != width) {
             throw new GaeException(String.format(
                     Locale.ROOT,
@@ -65,21 +77,16 @@ final class NodeRows implements Serializable {
                     row.size(),
                     width));
         }
-        grow(size + 1);
-        ids[size] = id;
-        degrees[size] = degree;
-        tags[size] = tag;
-        int at = size * width;
+        double[] out = new double[width];
         for (int j = 0; j < width; j++) {
             Double v = row.get(j);
             if (v == null) {
                 throw new GaeException(String.format(
                         Locale.ROOT, "Table 'features', column 'features': node %d has a null value at %d", id, j));
             }
-            rows[at + j] = v;
+            out[j] = v;
         }
-        size++;
-        return this;
+        return out;
     }
 
     /** Adds the row of {@code row}'s {@code features} column ({@code id}, {@code degree} and a tag given). */

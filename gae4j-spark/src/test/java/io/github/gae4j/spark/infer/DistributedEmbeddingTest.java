@@ -114,6 +114,39 @@ class DistributedEmbeddingTest {
         }
     }
 
+    /**
+     * Records cut to a few rows and entries each (a chunk of one or two rows, pieces of a few edges: what a budget of
+     * 64 MB does to a graph of millions of nodes) change nothing: the sums are added in the same order.
+     */
+    @Test
+    void recordsCutSmallGiveTheSameEmbedding(SparkSession spark) {
+        Weighted graph = smallGraph();
+        GraphTables tables = weightedTables(spark, graph);
+        Trained trained = Trained.of(ModelSpec.gae().withEncoder("gcn", "hidden", "12,8", "latent", 4), graph);
+        DistributedEmbedding embedding = new DistributedEmbedding(trained.carrier, trained.model).withBlocks(3);
+        Map<Long, double[]> whole = collect(embedding.embed(spark, tables));
+        Dataset<Row> cut = embedding.withRecordBytes(200).embed(spark, tables);
+        assertEqualsSingleMachine(cut, trained.model, graph);
+        Map<Long, double[]> chunked = collect(cut);
+        assertThat(chunked.keySet()).isEqualTo(whole.keySet());
+        whole.forEach((id, z) -> assertThat(chunked.get(id)).as("node %d", id).containsExactly(z, within(1e-12)));
+    }
+
+    /** Few blocks while a block's rows fit a tenth of a task's memory, a multiple of the parallelism, more past it. */
+    @Test
+    void theDefaultBlockCountGrowsWithTheRowsAndTheParallelism() {
+        long gb = 1L << 30;
+        assertThat(LayerwisePropagation.defaultBlocks(160, 12, gb, 2)).isEqualTo(2);
+        // 10M nodes × 32 values × 8 bytes = 2.56 GB; a tenth of 9 GB per task is 0.9 GB: 3 blocks, rounded up to 4.
+        assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, 9 * gb, 2))
+                .isEqualTo(4);
+        assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, 9 * gb, 8))
+                .isEqualTo(8);
+        assertThat(LayerwisePropagation.defaultBlocks(10_000_000, 32, gb, 2)).isEqualTo(24);
+        assertThat(LayerwisePropagation.chunkRows(200, 12)).isEqualTo(1);
+        assertThat(LayerwisePropagation.chunkRows(64L << 20, 62)).isEqualTo(131_072);
+    }
+
     @Test
     void encodersThatMixAllNodesAreRefusedClearly() {
         Weighted graph = smallGraph();

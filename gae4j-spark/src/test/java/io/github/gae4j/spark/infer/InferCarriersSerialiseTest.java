@@ -3,7 +3,6 @@ package io.github.gae4j.spark.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gae4j.spark.graph.NodeBlocks;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.spark.SparkConf;
@@ -16,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import scala.Tuple2;
 import scala.reflect.ClassTag$;
 
-/** What inference shuffles (node and edge combiners, block rows, partial sums) survives Java's and Kryo's serialisers. */
+/** What inference shuffles (node and edge combiners, row chunks, edge keys, structure pieces, partial sums) survives Java's and Kryo's serialisers. */
 class InferCarriersSerialiseTest {
 
     @ParameterizedTest
@@ -36,15 +35,25 @@ class InferCarriersSerialiseTest {
         assertThat(edges.size()).isEqualTo(2);
         assertThat(edges.weight(1)).isEqualTo(0.5);
 
-        BlockState state = roundTrip(instance, new BlockState(2, new double[] {1, 2, 3, 4}), BlockState.class);
+        // One block holding nodes 10 and 30 (degrees 2 and 1 as given), the edge 10 - 30 (weight 0.5) both ways,
+        // sorted as the structure sorts them: by target, then source.
+        long[] ids = {10, 30};
+        double[] inv = {1 / Math.sqrt(3.0), 1 / Math.sqrt(2.0)};
+        RowChunk state = roundTrip(instance, new RowChunk(0, ids, inv, 2, new double[] {1, 2, 3, 4}), RowChunk.class);
         assertThat(state.rowCount()).isEqualTo(2);
-
-        PushBlock block = roundTrip(instance, PushBlock.of(0, back, edges, new NodeBlocks(1, 0)), PushBlock.class);
-        List<Tuple2<Integer, PushBlock.Partial>> sent = block.push(state);
-        PushBlock.Partial partial = roundTrip(instance, sent.get(0)._2(), PushBlock.Partial.class);
+        List<Tuple2<EdgeKey, Double>> sorted = List.of(
+                new Tuple2<>(roundTrip(instance, new EdgeKey(0, 10, 30), EdgeKey.class), 0.5),
+                new Tuple2<>(new EdgeKey(0, 30, 10), 0.5));
+        TargetPiece piece =
+                roundTrip(instance, new PieceCutter(sorted.iterator(), 0, ids, inv, 16, 16).next(), TargetPiece.class);
+        assertThat(piece.targetCount()).isEqualTo(2);
+        Partial partial =
+                roundTrip(instance, piece.push(BlockRows.of(List.of(state).iterator(), 2)), Partial.class);
         assertThat(partial.targets()).containsExactly(10, 30);
-        // Â of the edge 10 - 30 (weight 0.5; degrees 2 and 1 as given): self 1/(d+1), neighbour w / sqrt(...).
-        BlockState out = block.combine(state, List.of(partial));
+        // Â of the edge: self 1/(d+1), neighbour w / sqrt((d_u + 1)(d_v + 1)).
+        RowChunk out = BlockRows.of(List.of(state).iterator(), 2)
+                .combine(List.of(partial).iterator())
+                .next();
         double a = 0.5 / Math.sqrt(3.0 * 2.0);
         assertThat(out.rows()[0]).isCloseTo(1.0 / 3 + a * 3, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(out.rows()[2]).isCloseTo(3.0 / 2 + a * 1, org.assertj.core.data.Offset.offset(1e-12));
