@@ -114,13 +114,6 @@ public final class SparkPlan implements EpochPlan {
         Objects.checkIndex(stepIndex, rounds.length);
         int r = rounds[stepIndex];
         return new StepShape(
-                epoch,
-                stepIndex,
-                r,
-                localSteps[stepIndex],
-                roundSteps[r],
-                fullEpochSteps,
-                positives[stepIndex],
-                nodes);
+                epoch, stepIndex, r, localSteps[stepIndex], roundSteps[r], fullEpochSteps, positives[stepIndex], nodes);
     }
 }

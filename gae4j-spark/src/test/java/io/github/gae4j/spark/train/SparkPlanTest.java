@@ -24,8 +24,7 @@ class SparkPlanTest {
     void aCappedEpochRunsTheFirstStepsOfTheUncutOneWithTheirBatchSize(SparkSession spark) {
         Graph graph = TrainingFixtures.small(120, 9);
         LinkSplit split = LinkSplit.of(graph, 2);
-        PartSet parts =
-                SparkTrainer.trainingParts(TestTables.of(spark, split), DistributedSettings.of(3), 2, SEED);
+        PartSet parts = SparkTrainer.trainingParts(TestTables.of(spark, split), DistributedSettings.of(3), 2, SEED);
         try {
             MiniBatchSettings uncut = MiniBatchSettings.of(20, FanOut.of(5, 5));
             MiniBatchSettings capped = uncut.withBatchesPerEpoch(3);
@@ -39,7 +38,8 @@ class SparkPlanTest {
                 StepShape a = cut.shape(1, cut.batch(1, i).index());
                 StepShape b = full.shape(1, full.batch(1, i).index());
                 // The step's positives stay a batch (about 20 over all parts), not a third of the epoch.
-                assertThat(cut.batch(1, i).examples()).isEqualTo(full.batch(1, i).examples());
+                assertThat(cut.batch(1, i).examples())
+                        .isEqualTo(full.batch(1, i).examples());
                 assertThat(cut.batch(1, i).examples()).isBetween(18L, 22L);
                 assertThat(a.steps()).isEqualTo(b.steps()).isEqualTo(fullSteps);
                 assertThat(a.epochSteps()).isEqualTo(b.epochSteps()).isEqualTo(fullSteps);
