@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The steps of a distributed epoch: round by round, {@code S_r = batchesPerEpoch(positives of round r)} steps,
- * step {@code i} taking slice {@code i} of each of the round's parts' positives. The driver knows every part's
+ * The steps of a distributed epoch: round by round, the round's parts' positives are cut into
+ * {@code S_r = batchesToCover(positives of round r)} slices, so a step takes about a batch of positives over all
+ * parts, and step {@code i} takes slice {@code i} of each part. A cap on the steps per epoch
+ * ({@link MiniBatchSettings#batchesPerEpoch}) runs only the first {@code min(S_r, cap)} steps of each round, as the
+ * single-machine plan runs only the first batches: it never makes the slices bigger. The driver knows every part's
  * counts, so it knows each step's positives over all parts (W) without seeing them; steps where every part's slice
  * is empty are skipped. Step {@code k} of the plan is {@link WorkBatch#step} with the step's index in the epoch
- * (which seeds its negatives and its sampling) and W.
+ * (which seeds its negatives and its sampling) and W. Node shares are scaled by the uncut epoch's steps, as the
+ * single-machine plan scales them by its full epoch's batches.
  */
 public final class SparkPlan implements EpochPlan {
 
@@ -25,11 +29,14 @@ public final class SparkPlan implements EpochPlan {
     private final int[] roundSteps;
     private final long[] positives;
     private final int[] executed;
+    private final int fullEpochSteps;
 
-    private SparkPlan(long seed, long nodes, List<int[]> steps, List<Long> positives, int[] roundSteps) {
+    private SparkPlan(
+            long seed, long nodes, List<int[]> steps, List<Long> positives, int[] roundSteps, int fullEpochSteps) {
         this.seed = seed;
         this.nodes = nodes;
         this.roundSteps = roundSteps;
+        this.fullEpochSteps = fullEpochSteps;
         int total = steps.size();
         this.rounds = new int[total];
         this.localSteps = new int[total];
@@ -55,12 +62,16 @@ public final class SparkPlan implements EpochPlan {
         int[] roundSteps = new int[roundCount];
         List<int[]> steps = new ArrayList<>();
         List<Long> positives = new ArrayList<>();
+        int fullEpochSteps = 0;
         for (int r = 0; r < roundCount; r++) {
             long inRound = 0;
             for (int p = 0; p < pairs.length; p++) {
                 inRound += ids.roundOf(p) == r ? pairs[p] : 0;
             }
-            int s = inRound == 0 ? 0 : settings.batchesPerEpoch((int) Math.min(Integer.MAX_VALUE, inRound));
+            int capped = (int) Math.min(Integer.MAX_VALUE, inRound);
+            // The slices are those of the whole epoch; a cap only stops the round early.
+            int s = inRound == 0 ? 0 : settings.batchesToCover(capped);
+            int run = inRound == 0 ? 0 : settings.batchesPerEpoch(capped);
             roundSteps[r] = s;
             for (int i = 0; i < s; i++) {
                 long w = 0;
@@ -69,14 +80,17 @@ public final class SparkPlan implements EpochPlan {
                         w += PartBatches.positivesIn(pairs[p], i, s);
                     }
                 }
-                steps.add(new int[] {r, i});
-                positives.add(w);
+                fullEpochSteps += w > 0 ? 1 : 0;
+                if (i < run) {
+                    steps.add(new int[] {r, i});
+                    positives.add(w);
+                }
             }
         }
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("The training table has no edges to make batches of");
         }
-        return new SparkPlan(seed, parts.nodeCount(), steps, positives, roundSteps);
+        return new SparkPlan(seed, parts.nodeCount(), steps, positives, roundSteps, fullEpochSteps);
     }
 
     @Override
@@ -100,13 +114,6 @@ public final class SparkPlan implements EpochPlan {
         Objects.checkIndex(stepIndex, rounds.length);
         int r = rounds[stepIndex];
         return new StepShape(
-                epoch,
-                stepIndex,
-                r,
-                localSteps[stepIndex],
-                roundSteps[r],
-                executed.length,
-                positives[stepIndex],
-                nodes);
+                epoch, stepIndex, r, localSteps[stepIndex], roundSteps[r], fullEpochSteps, positives[stepIndex], nodes);
     }
 }

@@ -5,8 +5,8 @@ import java.io.Serializable;
 
 /**
  * What every part needs to know of a step to cut its share: the step's index in the epoch ({@code index}, which
- * seeds its negatives), its round and its index there ({@code step} of {@code steps}), the epoch's executed steps
- * ({@code epochSteps}), the step's positives over all parts ({@code positives}) and the graph's node count. A plain
+ * seeds its negatives), its round and its index there ({@code step} of {@code steps}), the steps of the uncut
+ * epoch ({@code epochSteps}, which scale node shares; a cap on the steps does not change it), the step's positives over all parts ({@code positives}) and the graph's node count. A plain
  * class, not a record: Spark's Kryo cannot rebuild records.
  */
 public final class StepShape implements Serializable {
