@@ -94,9 +94,14 @@ class SparkBenchCommandTest {
         assertEquals(
                 200,
                 spark.read().parquet(dir.resolve("graph/features").toString()).count());
-        assertEquals(8, stages.size(), printed);
-        SparkBenchCommand.Stage epoch = stages.get(6);
+        assertEquals(9, stages.size(), printed);
+        SparkBenchCommand.Stage measured = stages.get(6);
+        assertTrue(measured.name().contains("3 steps (measured)"), measured.name());
+        assertEquals(3, measured.rows());
+        SparkBenchCommand.Stage epoch = stages.get(7);
         assertEquals(0.2, epoch.seconds(), 1e-12, "10 steps × 20 ms");
+        // The steps' CPU time is not measured apart from the parts' set-up, so it is not extrapolated.
+        assertTrue(Double.isNaN(epoch.cpuSeconds()), String.valueOf(epoch.cpuSeconds()));
         assertTrue(epoch.note().contains("3 of 10 steps") && epoch.note().contains("EXTRAPOLATED"), epoch.note());
         assertTrue(printed.contains("| stage | rows | seconds |"), printed);
         assertTrue(printed.contains("machine: ") && printed.contains("cores"), printed);
