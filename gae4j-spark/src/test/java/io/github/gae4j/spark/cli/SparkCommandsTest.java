@@ -116,6 +116,7 @@ class SparkCommandsTest {
                 .isEqualTo(ComponentSpec.of("tables", "edges", edges, "features", features, "format", "parquet"));
         // gae eval's path: the graph loaded again through the recorded loader, the split rebuilt from the provenance;
         // its test edges are the ones gae-spark's own split holds out, so the model trained on none of them.
+        io.github.gae4j.spark.TestTables.assumeTablesLoaderCanReadParquet();
         RecordedRun recorded =
                 RecordedRun.load(model, (Path) null, new ModelAssembler(PluginRegistry.discover()), false);
         GraphTables tables = new GraphTables(
