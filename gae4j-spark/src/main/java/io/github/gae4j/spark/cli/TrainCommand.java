@@ -12,6 +12,7 @@ import io.github.gae4j.core.graph.Features;
 import io.github.gae4j.core.spi.ComponentConfig;
 import io.github.gae4j.core.spi.CreationContext;
 import io.github.gae4j.core.tensor.Matrix;
+import io.github.gae4j.datasets.tables.TablesLoaderFactory;
 import io.github.gae4j.runtime.checkpoint.SavedModel;
 import io.github.gae4j.runtime.checkpoint.SavedModelFile;
 import io.github.gae4j.runtime.files.ModelDescription;
@@ -61,9 +62,6 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The reference recipe's loss: it reads all N² node pairs, so it stays single-machine. */
     static final String FULL_GRAPH_LOSS = "weighted-bce";
-
-    /** gae-datasets' loader of the edge and node tables, which reloads a Spark-trained model's graph. */
-    static final String TABLES_LOADER = "tables";
 
     @ParentCommand
     GaeSparkCommand root;
@@ -245,12 +243,12 @@ final class TrainCommand implements Callable<Integer> {
      */
     static ComponentSpec tablesLoader(TableSource edges, TableSource features) {
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("edges", recordedPath(edges.path()));
-        options.put("features", recordedPath(features.path()));
+        options.put(TablesLoaderFactory.EDGES, recordedPath(edges.path()));
+        options.put(TablesLoaderFactory.FEATURES, recordedPath(features.path()));
         if (edges.format() == features.format()) {
-            options.put("format", edges.format().name().toLowerCase(Locale.ROOT));
+            options.put(TablesLoaderFactory.FORMAT, edges.format().table().optionValue());
         }
-        return new ComponentSpec(TABLES_LOADER, ComponentConfig.of(options));
+        return new ComponentSpec(TablesLoaderFactory.NAME, ComponentConfig.of(options));
     }
 
     private static String recordedPath(String path) {

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.github.gae4j.datasets.tables.TableFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,8 +78,13 @@ public final class GraphReader {
 
         /** CSV for a path ending in {@code .csv} or {@code .csv.<compression>}, Parquet otherwise. */
         public static Format of(String path) {
-            String name = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-            return name.endsWith(".csv") || name.matches(".*\\.csv\\.[a-z0-9]+$") ? CSV : PARQUET;
+            // One naming rule for Spark and for gae's tables loader, which reloads these tables on one machine.
+            return TableFormat.of(path) == TableFormat.CSV ? CSV : PARQUET;
+        }
+
+        /** The same format as gae-datasets' tables loader names it. */
+        public TableFormat table() {
+            return this == CSV ? TableFormat.CSV : TableFormat.PARQUET;
         }
     }
 
