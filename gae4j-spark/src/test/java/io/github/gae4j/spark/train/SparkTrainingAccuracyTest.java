@@ -50,11 +50,10 @@ class SparkTrainingAccuracyTest {
         Assumptions.assumeTrue(
                 java.util.Arrays.asList(only.split(",")).contains(dataset),
                 dataset + " not in -D" + PROPERTY + ".datasets");
-        Optional<Graph> graph = dataset.equals("pubmed")
-                ? TrainingFixtures.pubmedWithRandomFeatures(7)
-                : TrainingFixtures.linqs(dataset);
+        boolean sketched = dataset.equals("pubmed");
+        Optional<Graph> graph = sketched ? TrainingFixtures.pubmed() : TrainingFixtures.linqs(dataset);
         Assumptions.assumeTrue(
-                graph.isPresent() && graph.get().features().isPresent(),
+                graph.isPresent() && (sketched || graph.get().features().isPresent()),
                 dataset + " not found under the shared datasets (linqs/" + dataset
                         + "/<name>.content, planetoid/pubmed.cites)");
         int epochs = Integer.getInteger(PROPERTY + ".epochs", 40);
@@ -69,7 +68,7 @@ class SparkTrainingAccuracyTest {
                 batch));
         for (long seed = 1; seed <= 3; seed++) {
             LinkSplit split = LinkSplit.of(graph.get(), seed);
-            if (dataset.equals("pubmed")) {
+            if (sketched) {
                 split = TrainingFixtures.withAdjacencySketch(split, seed);
             }
             TrainerConfig config = TrainerConfig.builder()

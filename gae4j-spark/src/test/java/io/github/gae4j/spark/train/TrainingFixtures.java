@@ -55,29 +55,17 @@ final class TrainingFixtures {
     }
 
     /**
-     * PubMed's graph (Planetoid's {@code pubmed.cites}) with 64 seeded standard-normal features per node: the shared
-     * copy has no PubMed features ({@code pubmed_nofeatures.content}), and Spark training needs some. Random features
-     * carry no edge information, so nothing of the held-out edges leaks into them.
+     * PubMed's graph (Planetoid's {@code pubmed.cites}), without features: the shared copy has none
+     * ({@code pubmed_nofeatures.content}); {@link #withAdjacencySketch} gives each split's training graph some.
      */
-    static Optional<Graph> pubmedWithRandomFeatures(long seed) {
+    static Optional<Graph> pubmed() {
         return DataDirectories.find()
                 .map(root -> root.resolve("planetoid"))
                 .filter(dir -> Files.isRegularFile(dir.resolve("pubmed_nofeatures.content"))
                         && Files.isRegularFile(dir.resolve("pubmed.cites")))
                 .map(dir -> new LinqsLoader(dir.resolve("pubmed_nofeatures.content"))
                         .withCites(dir.resolve("pubmed.cites"))
-                        .load())
-                .map(g -> {
-                    int width = 64;
-                    SplittableRandom random = new SplittableRandom(seed);
-                    Matrix x = Matrix.zeros(g.nodeCount(), width);
-                    for (int i = 0; i < g.nodeCount(); i++) {
-                        for (int j = 0; j < width; j++) {
-                            x.set(i, j, gaussian(random));
-                        }
-                    }
-                    return g.withFeatures(Features.dense(x));
-                });
+                        .load());
     }
 
     /**
