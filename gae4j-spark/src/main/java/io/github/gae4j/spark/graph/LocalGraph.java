@@ -33,7 +33,8 @@ import java.util.Objects;
  *   <li>{@code rowScale}: per row, the factor its off-diagonal Â entries are multiplied by (1 for a complete or a border
  *                 row; whole degree / kept weight for a capped one)
  *   <li>{@code width}: feature width
- *   <li>{@code features}: row-major n × width features
+ *   <li>{@code features}: row-major n × width features, as doubles or (when every value is a float, as the
+ *       part builder chooses) as floats: half the memory, the same values
  * </ul>
  */
 public final class LocalGraph implements Serializable {
@@ -48,7 +49,9 @@ public final class LocalGraph implements Serializable {
     private final double[] degrees;
     private final double[] rowScale;
     private final int width;
+    // Exactly one of the two is set.
     private final double[] features;
+    private final float[] floatFeatures;
 
     @SuppressWarnings("ParameterNumber")
     public LocalGraph(
@@ -60,12 +63,43 @@ public final class LocalGraph implements Serializable {
             double[] rowScale,
             int width,
             double[] features) {
+        this(nodeIds, rowPtr, cols, weights, degrees, rowScale, width, features, null);
+    }
+
+    /** A local graph whose features are floats (taken, not copied). */
+    @SuppressWarnings("ParameterNumber")
+    public LocalGraph(
+            long[] nodeIds,
+            int[] rowPtr,
+            int[] cols,
+            double[] weights,
+            double[] degrees,
+            double[] rowScale,
+            int width,
+            float[] features) {
+        this(nodeIds, rowPtr, cols, weights, degrees, rowScale, width, null, features);
+    }
+
+    @SuppressWarnings("ParameterNumber")
+    private LocalGraph(
+            long[] nodeIds,
+            int[] rowPtr,
+            int[] cols,
+            double[] weights,
+            double[] degrees,
+            double[] rowScale,
+            int width,
+            double[] features,
+            float[] floatFeatures) {
         Objects.requireNonNull(nodeIds, "nodeIds is null");
         Objects.requireNonNull(rowPtr, "rowPtr is null");
         Objects.requireNonNull(cols, "cols is null");
         Objects.requireNonNull(degrees, "degrees is null");
         Objects.requireNonNull(rowScale, "rowScale is null");
-        Objects.requireNonNull(features, "features is null");
+        if ((features == null) == (floatFeatures == null)) {
+            throw new IllegalArgumentException("A local graph needs its features as doubles or as floats");
+        }
+        long values = features != null ? features.length : floatFeatures.length;
         int n = nodeIds.length;
         if (rowPtr.length != n + 1 || rowPtr[n] != cols.length || degrees.length != n || rowScale.length != n) {
             throw new IllegalArgumentException(String.format(
@@ -85,9 +119,9 @@ public final class LocalGraph implements Serializable {
             throw new IllegalArgumentException(
                     String.format(Locale.ROOT, "%d weights for %d entries", weights.length, cols.length));
         }
-        if (width < 1 || features.length != (long) n * width) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT, "%d feature values cannot be %d rows of width %d", features.length, n, width));
+        if (width < 1 || values != (long) n * width) {
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%d feature values cannot be %d rows of width %d", values, n, width));
         }
         for (int i = 1; i < n; i++) {
             if (nodeIds[i] <= nodeIds[i - 1]) {
@@ -102,6 +136,7 @@ public final class LocalGraph implements Serializable {
         this.rowScale = rowScale;
         this.width = width;
         this.features = features;
+        this.floatFeatures = floatFeatures;
     }
 
     // The arrays themselves (no copies: a task's graph can be large); callers must not change them.
@@ -135,8 +170,16 @@ public final class LocalGraph implements Serializable {
         return width;
     }
 
-    public double[] features() {
-        return features;
+    /** The features, wrapping this graph's array (no copy). */
+    public Features features() {
+        return features != null
+                ? new Features.Dense(Matrix.wrapRowMajor(nodeIds.length, width, features))
+                : Features.denseFloat(nodeIds.length, width, floatFeatures);
+    }
+
+    /** Whether the features are held as floats. */
+    public boolean floatFeatures() {
+        return floatFeatures != null;
     }
 
     public int nodeCount() {
@@ -156,7 +199,8 @@ public final class LocalGraph implements Serializable {
     public GraphInput toGraphInput() {
         int n = nodeIds.length;
         // The graph's adjacency is 0/1 (gae4j graphs are; Graph refuses other values): edge weights live in Â only.
-        SparseMatrix adjacency = SparseMatrix.ofPattern(n, n, rowPtr.clone(), cols.clone());
+        // No copies of the pattern or the features (a part's can be gigabytes): the input only reads them.
+        SparseMatrix adjacency = SparseMatrix.ofPattern(n, n, rowPtr, cols);
         double[] invSqrt = new double[n];
         for (int i = 0; i < n; i++) {
             invSqrt[i] = 1.0 / Math.sqrt(degrees[i] + 1.0);
@@ -193,7 +237,6 @@ public final class LocalGraph implements Serializable {
                 .adjacency(adjacency)
                 .numericNodeIds(nodeIds.clone())
                 .build();
-        Features x = new Features.Dense(Matrix.wrapRowMajor(n, width, features.clone()));
-        return new GraphInput(graph, normalized, x);
+        return new GraphInput(graph, normalized, features());
     }
 }

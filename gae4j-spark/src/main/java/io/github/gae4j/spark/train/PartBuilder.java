@@ -1,32 +1,50 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.train;
 
-import io.github.gae4j.spark.graph.LocalGraph;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
 import io.github.gae4j.spark.graph.NodeBlocks;
 import io.github.gae4j.spark.io.GraphTables;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
- * Builds {@link Part}s with Spark joins only, nothing through the driver: adjacency lists grouped by node (both
- * directions of each training edge, sorted by neighbour), the seeds of each part (its owned nodes and its pairs'
- * endpoints) expanded hop by hop through them (capped rows per hop when the settings cap them, the kept neighbours
- * drawn as a function of (seed, node)), distinct per part, the features joined at the end, then grouped by part
- * with a partitioner that puts part {@code k} in partition {@code k}.
+ * Builds {@link Part}s with Spark only, nothing through the driver but counts. The graph work is DataFrame joins
+ * (rows stay in Spark's compact binary form; boxed tuples in RDD hash maps did not finish at 100M edges): the
+ * training edges in both directions; each node's whole-graph row length and degree; the rows kept at each hop
+ * (capped rows keep the neighbours with the smallest hashes of (seed, node, neighbour)); the seeds of each part
+ * (its owned nodes and its pairs' endpoints) expanded hop by hop through the kept rows, each node at its smallest
+ * distance. Each map task then gathers its rows per part into a few pieces ({@link NodePiece}, {@link LinkPiece}),
+ * which are shuffled to partition {@code k} for part {@code k} and written there straight into the part's arrays
+ * ({@link PartAssembler}).
  *
  * <p>Rows of nodes at distance below the hops are kept (complete without caps); nodes at the last hop are border
  * rows (no neighbours, only features and the whole graph's degree). With caps off, the neighbourhood sampler on a
@@ -36,179 +54,230 @@ public final class PartBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartBuilder.class);
 
+    private static final String NODE = "node";
+    private static final String NBR = "nbr";
+    private static final String W = "w";
+    private static final String PART = "part";
+    private static final String DISTANCE = "distance";
+    private static final String LENGTH = "length";
+    private static final String DEGREE = "degree";
+    private static final String KEY = "cap_key";
+    private static final String POSITION = "position";
+
     private PartBuilder() {}
 
     /** Training parts: each part owns its nodes and the training edges whose {@code src} it owns. */
     public static PartSet training(
             Dataset<Row> train, GraphTables graph, DistributedSettings settings, int hops, long seed) {
         PartIds ids = PartIds.of(settings, seed);
-        JavaPairRDD<Integer, long[]> pairs = train.select(GraphTables.SRC, GraphTables.DST)
-                .javaRDD()
-                .mapToPair(r -> new Tuple2<>(ids.partOf(r.getLong(0)), new long[] {r.getLong(0), r.getLong(1)}));
+        int partCount = ids.count();
         int width = graph.featureWidth();
-        StorageLevel level = StorageLevel.MEMORY_AND_DISK();
-        JavaPairRDD<Long, Adjacency> adjacency = train.select(GraphTables.SRC, GraphTables.DST, GraphTables.WEIGHT)
-                .javaRDD()
-                .flatMapToPair(r -> {
-                    long s = r.getLong(0);
-                    long d = r.getLong(1);
-                    long w = Double.doubleToLongBits(r.getDouble(2));
-                    return List.of(new Tuple2<>(s, new long[] {d, w}), new Tuple2<>(d, new long[] {s, w}))
-                            .iterator();
-                })
-                .groupByKey()
-                .mapValues(Adjacency::of)
-                .persist(level);
-        JavaPairRDD<Long, Integer> seeds =
-                pairs.flatMapToPair(t -> List.of(new Tuple2<>(t._2()[0], t._1()), new Tuple2<>(t._2()[1], t._1()))
-                        .iterator());
-        JavaPairRDD<Long, double[]> features = graph.features()
-                .select(GraphTables.ID, GraphTables.FEATURES)
-                .javaRDD()
-                .mapToPair(r -> new Tuple2<>(r.getLong(0), doubles(r.getList(1))));
-        JavaPairRDD<Integer, Long> owned = features.keys().mapToPair(id -> new Tuple2<>(ids.partOf(id), id));
-        seeds = seeds.union(owned.mapToPair(Tuple2::swap));
-        List<JavaPairRDD<Long, Integer>> layers = new ArrayList<>();
-        JavaPairRDD<Long, Integer> visited = seeds.distinct().persist(level);
-        layers.add(visited);
-        for (int h = 0; h < hops; h++) {
-            int cap = settings.capAt(h);
-            JavaPairRDD<Long, Integer> next = layers.get(h)
-                    .join(adjacency)
-                    .flatMapToPair(t -> {
-                        Adjacency row = t._2()._2().capped(cap, seed, t._1());
-                        List<Tuple2<Long, Integer>> out = new ArrayList<>(row.neighbours.length);
-                        for (long v : row.neighbours) {
-                            out.add(new Tuple2<>(v, t._2()._1()));
-                        }
-                        return out.iterator();
-                    })
-                    .distinct()
-                    .subtract(visited)
-                    .persist(level);
-            layers.add(next);
-            visited = visited.union(next);
-        }
-        JavaPairRDD<Long, int[]> located = null;
-        for (int h = 0; h <= hops; h++) {
-            int distance = h;
-            JavaPairRDD<Long, int[]> layer = layers.get(h).mapValues(p -> new int[] {p, distance});
-            located = located == null ? layer : located.union(layer);
-        }
         int[] caps = new int[hops];
         for (int h = 0; h < hops; h++) {
             caps[h] = settings.capAt(h);
         }
-        JavaPairRDD<Integer, NodeEntry> entries = located.leftOuterJoin(adjacency)
-                .join(features)
-                .mapToPair(t -> {
-                    long id = t._1();
-                    int[] where = t._2()._1()._1();
-                    Optional<Adjacency> row = t._2()._1()._2();
-                    double[] x = t._2()._2();
-                    return new Tuple2<>(where[0], NodeEntry.of(id, where[1], row, caps, seed, x));
-                });
-        PartPartitioner partitioner = new PartPartitioner(ids.count());
-        JavaRDD<Part> parts = entries.cogroup(pairs, owned, partitioner)
-                .map(t -> assemble(t._1(), t._2()._1(), t._2()._2(), t._2()._3(), width))
-                .persist(level);
+        List<Dataset<Row>> persisted = new ArrayList<>();
+        UserDefinedFunction partOf = udf((UDF1<Long, Integer>) ids::partOf, DataTypes.IntegerType);
+        Dataset<Row> edges = train.select(
+                col(GraphTables.SRC),
+                col(GraphTables.DST),
+                col(GraphTables.WEIGHT).cast(DataTypes.DoubleType));
+        Dataset<Row> directed = persist(
+                persisted,
+                edges.select(
+                                col(GraphTables.SRC).as(NODE),
+                                col(GraphTables.DST).as(NBR),
+                                col(GraphTables.WEIGHT).as(W))
+                        .union(edges.select(
+                                col(GraphTables.DST).as(NODE),
+                                col(GraphTables.SRC).as(NBR),
+                                col(GraphTables.WEIGHT).as(W))));
+        // Unit weights sum exactly in any order; other weights are summed in ascending order, so the degree does
+        // not depend on how Spark partitioned the rows.
+        boolean weighted = !edges.filter(col(GraphTables.WEIGHT).notEqual(1.0)).isEmpty();
+        Column degree =
+                weighted ? expr("aggregate(array_sort(collect_list(w)), 0D, (acc, x) -> acc + x)") : sum(col(W));
+        Dataset<Row> stats = persist(
+                persisted, directed.groupBy(NODE).agg(count(lit(1)).cast("int").as(LENGTH), degree.as(DEGREE)));
+        Map<Integer, Dataset<Row>> keptByCap = new HashMap<>();
+        Dataset<Row> pairs = persist(
+                persisted,
+                edges.select(
+                        col(GraphTables.SRC),
+                        col(GraphTables.DST),
+                        partOf.apply(col(GraphTables.SRC)).as(PART)));
+        Dataset<Row> seeds = pairs.select(col(GraphTables.SRC).as(NODE), col(PART))
+                .union(pairs.select(col(GraphTables.DST).as(NODE), col(PART)))
+                .union(graph.features()
+                        .select(
+                                col(GraphTables.ID).as(NODE),
+                                partOf.apply(col(GraphTables.ID)).as(PART)))
+                .distinct();
+        List<Dataset<Row>> layers = new ArrayList<>();
+        layers.add(persist(persisted, seeds));
+        Dataset<Row> visited = layers.get(0);
+        for (int h = 0; h < hops; h++) {
+            Dataset<Row> kept = keptByCap.computeIfAbsent(caps[h], cap -> kept(directed, cap, seed, persisted));
+            Dataset<Row> next = layers.get(h)
+                    .join(kept, NODE)
+                    .select(col(NBR).as(NODE), col(PART))
+                    .distinct()
+                    .join(visited, new String[] {NODE, PART}, "left_anti");
+            layers.add(persist(persisted, next));
+            visited = visited.union(layers.get(h + 1));
+        }
+        Dataset<Row> located = null;
+        for (int h = 0; h <= hops; h++) {
+            Dataset<Row> layer = layers.get(h).withColumn(DISTANCE, lit(h));
+            located = located == null ? layer : located.union(layer);
+        }
+        Dataset<Row> nodes = located.join(stats, new String[] {NODE}, "left_outer")
+                .select(
+                        col(PART),
+                        col(NODE),
+                        col(DISTANCE),
+                        coalesce(col(LENGTH), lit(0)).as(LENGTH),
+                        coalesce(col(DEGREE), lit(0.0)).as(DEGREE));
+        PartAssembler assembler = counted(nodes, pairs, ids, caps, width);
+        Partitioner partitioner = new PartPartitioner(partCount);
+        JavaPairRDD<Integer, NodePiece> nodePieces = nodes.join(
+                        graph.features().select(col(GraphTables.ID).as(NODE), col(GraphTables.FEATURES)), NODE)
+                .select(PART, NODE, DISTANCE, LENGTH, DEGREE, GraphTables.FEATURES)
+                .javaRDD()
+                .mapPartitionsToPair(rows -> nodePieces(rows, partCount, width))
+                .partitionBy(partitioner);
+        Dataset<Row> entries = null;
+        for (int h = 0; h < hops; h++) {
+            Dataset<Row> layerEntries =
+                    layers.get(h).join(keptByCap.get(caps[h]), NODE).select(PART, NODE, NBR, W);
+            entries = entries == null ? layerEntries : entries.union(layerEntries);
+        }
+        JavaPairRDD<Integer, LinkPiece> pairPieces = pairs.select(PART, GraphTables.SRC, GraphTables.DST)
+                .javaRDD()
+                .mapPartitionsToPair(rows -> linkPieces(rows, partCount, true));
+        JavaPairRDD<Integer, LinkPiece> linkPieces = entries == null
+                ? pairPieces
+                : entries.javaRDD()
+                        .mapPartitionsToPair(rows -> linkPieces(rows, partCount, false))
+                        .union(pairPieces);
+        linkPieces = linkPieces.partitionBy(partitioner);
+        JavaRDD<Part> parts =
+                nodePieces.zipPartitions(linkPieces, assembler::assemble).persist(StorageLevel.MEMORY_AND_DISK());
         List<int[]> counts = parts.map(p -> new int[] {p.id(), p.pairCount(), p.ownedCount()})
                 .collect();
-        adjacency.unpersist(false);
-        layers.forEach(l -> l.unpersist(false));
-        int[] pairCounts = new int[ids.count()];
-        int[] ownedCounts = new int[ids.count()];
+        persisted.forEach(d -> d.unpersist(false));
+        int[] pairCounts = new int[partCount];
+        int[] ownedCounts = new int[partCount];
+        long nodeCount = 0;
         for (int[] c : counts) {
             pairCounts[c[0]] = c[1];
             ownedCounts[c[0]] = c[2];
+            nodeCount += c[2];
         }
-        long nodes = features.count();
         LOG.info(
                 "Built {} parts over {} nodes: pairs per part {}, owned nodes per part {}",
-                ids.count(),
-                nodes,
+                partCount,
+                nodeCount,
                 Arrays.toString(pairCounts),
                 Arrays.toString(ownedCounts));
-        return new PartSet(parts, ids, pairCounts, ownedCounts, nodes);
+        return new PartSet(parts, ids, pairCounts, ownedCounts, nodeCount);
     }
 
-    private static double[] doubles(List<Object> values) {
-        double[] out = new double[values.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = ((Number) values.get(k)).doubleValue();
+    /**
+     * The rows kept at a hop capped at {@code cap} (0 = whole rows): each node's {@code cap} neighbours with the
+     * smallest hashes of (seed, node, neighbour), ties by neighbour; nested across caps, so a node's rows agree in
+     * every part.
+     */
+    private static Dataset<Row> kept(Dataset<Row> directed, int cap, long seed, List<Dataset<Row>> persisted) {
+        if (cap <= 0) {
+            return directed;
         }
-        return out;
+        UserDefinedFunction key =
+                udf((UDF2<Long, Long, Long>) (node, nbr) -> capKey(seed, node, nbr), DataTypes.LongType);
+        Dataset<Row> kept = directed.withColumn(KEY, key.apply(col(NODE), col(NBR)))
+                .withColumn(POSITION, row_number().over(Window.partitionBy(NODE).orderBy(col(KEY), col(NBR))))
+                .where(col(POSITION).leq(cap))
+                .select(NODE, NBR, W);
+        return persist(persisted, kept);
     }
 
-    private static Part assemble(
-            int id, Iterable<NodeEntry> nodeEntries, Iterable<long[]> pairList, Iterable<Long> ownedIds, int width) {
-        List<NodeEntry> nodes = new ArrayList<>();
-        nodeEntries.forEach(nodes::add);
-        nodes.sort(Comparator.comparingLong(e -> e.id));
-        int n = nodes.size();
-        long[] nodeIds = new long[n];
-        for (int i = 0; i < n; i++) {
-            nodeIds[i] = nodes.get(i).id;
+    /** The order in which a capped row keeps node {@code node}'s neighbours: smallest first. */
+    static long capKey(long seed, long node, long nbr) {
+        long salt = NodeBlocks.mix(seed ^ NodeBlocks.mix(node));
+        return NodeBlocks.mix(salt + nbr);
+    }
+
+    /**
+     * Counts each part's nodes, kept entries and pairs on the executors (small aggregates over persisted tables),
+     * so the parts are assembled into arrays of the final size.
+     */
+    private static PartAssembler counted(Dataset<Row> nodes, Dataset<Row> pairs, PartIds ids, int[] caps, int width) {
+        Column keptLength = lit(0);
+        for (int h = caps.length - 1; h >= 0; h--) {
+            Column row = caps[h] > 0 ? least(col(LENGTH), lit(caps[h])) : col(LENGTH);
+            keptLength = when(col(DISTANCE).equalTo(h), row).otherwise(keptLength);
         }
-        int[] rowPtr = new int[n + 1];
-        int entriesCount = 0;
-        boolean unit = true;
-        for (int i = 0; i < n; i++) {
-            NodeEntry e = nodes.get(i);
-            entriesCount += e.neighbours.length;
-            for (double w : e.weights) {
-                unit &= w == 1.0;
+        int parts = ids.count();
+        int[] nodeCounts = new int[parts];
+        long[] entryCounts = new long[parts];
+        int[] pairCounts = new int[parts];
+        for (Row r : nodes.groupBy(PART)
+                .agg(count(lit(1)), sum(keptLength.cast(DataTypes.LongType)))
+                .collectAsList()) {
+            nodeCounts[r.getInt(0)] = Math.toIntExact(r.getLong(1));
+            entryCounts[r.getInt(0)] = r.getLong(2);
+        }
+        for (Row r : pairs.groupBy(PART).count().collectAsList()) {
+            pairCounts[r.getInt(0)] = Math.toIntExact(r.getLong(1));
+        }
+        return new PartAssembler(ids, caps, width, nodeCounts, entryCounts, pairCounts);
+    }
+
+    /** A map task's node rows ({@code part, node, distance, length, degree, features}) as one piece per part. */
+    private static Iterator<Tuple2<Integer, NodePiece>> nodePieces(Iterator<Row> rows, int parts, int width) {
+        NodePiece[] pieces = new NodePiece[parts];
+        rows.forEachRemaining(r -> {
+            int part = r.getInt(0);
+            if (pieces[part] == null) {
+                pieces[part] = new NodePiece(width);
+            }
+            pieces[part].add(r.getLong(1), r.getInt(2), r.getInt(3), r.getDouble(4), r.getList(5));
+        });
+        List<Tuple2<Integer, NodePiece>> out = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            if (pieces[k] != null) {
+                out.add(new Tuple2<>(k, pieces[k]));
             }
         }
-        int[] cols = new int[entriesCount];
-        double[] weights = new double[entriesCount];
-        double[] degrees = new double[n];
-        double[] rowScale = new double[n];
-        double[] features = new double[n * width];
-        int out = 0;
-        for (int i = 0; i < n; i++) {
-            NodeEntry e = nodes.get(i);
-            for (int k = 0; k < e.neighbours.length; k++) {
-                int c = Arrays.binarySearch(nodeIds, e.neighbours[k]);
-                if (c < 0) {
-                    throw new IllegalStateException(String.format(
-                            Locale.ROOT,
-                            "Part %d: neighbour %d of node %d is not in the part's local graph",
-                            id,
-                            e.neighbours[k],
-                            e.id));
-                }
-                cols[out] = c;
-                weights[out++] = e.weights[k];
+        return out.iterator();
+    }
+
+    /**
+     * A map task's adjacency entries ({@code part, node, nbr, w}) or pairs ({@code part, src, dst}) as one piece
+     * per part.
+     */
+    private static Iterator<Tuple2<Integer, LinkPiece>> linkPieces(Iterator<Row> rows, int parts, boolean pairs) {
+        LinkPiece[] pieces = new LinkPiece[parts];
+        rows.forEachRemaining(r -> {
+            int part = r.getInt(0);
+            if (pieces[part] == null) {
+                pieces[part] = pairs ? LinkPiece.pairs() : LinkPiece.entries();
             }
-            rowPtr[i + 1] = out;
-            degrees[i] = e.degree;
-            rowScale[i] = e.rowScale;
-            if (e.features.length != width) {
-                throw new IllegalStateException(String.format(
-                        Locale.ROOT,
-                        "Table features, column features: node %d has %d values, expected %d",
-                        e.id,
-                        e.features.length,
-                        width));
+            pieces[part].add(r.getLong(1), r.getLong(2), pairs ? 1.0 : r.getDouble(3));
+        });
+        List<Tuple2<Integer, LinkPiece>> out = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            if (pieces[k] != null) {
+                out.add(new Tuple2<>(k, pieces[k]));
             }
-            System.arraycopy(e.features, 0, features, i * width, width);
         }
-        LocalGraph graph =
-                new LocalGraph(nodeIds, rowPtr, cols, unit ? null : weights, degrees, rowScale, width, features);
-        List<long[]> pairs = new ArrayList<>();
-        pairList.forEach(pairs::add);
-        pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
-        long[] src = new long[pairs.size()];
-        long[] dst = new long[pairs.size()];
-        for (int k = 0; k < src.length; k++) {
-            src[k] = pairs.get(k)[0];
-            dst[k] = pairs.get(k)[1];
-        }
-        List<Long> ownedList = new ArrayList<>();
-        ownedIds.forEach(ownedList::add);
-        long[] owned = ownedList.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Part(id, graph, owned, src, dst);
+        return out.iterator();
+    }
+
+    private static Dataset<Row> persist(List<Dataset<Row>> persisted, Dataset<Row> table) {
+        Dataset<Row> p = table.persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(p);
+        return p;
     }
 
     /** Part {@code k} (an Integer key) to partition {@code k}. */
@@ -238,105 +307,6 @@ public final class PartBuilder {
         @Override
         public int hashCode() {
             return parts;
-        }
-    }
-
-    /** A node's whole adjacency list: neighbours ascending, their weights, and the weighted degree. */
-    static final class Adjacency implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final long[] neighbours;
-        final double[] weights;
-        final double degree;
-
-        Adjacency(long[] neighbours, double[] weights, double degree) {
-            this.neighbours = neighbours;
-            this.weights = weights;
-            this.degree = degree;
-        }
-
-        static Adjacency of(Iterable<long[]> entries) {
-            List<long[]> list = new ArrayList<>();
-            entries.forEach(list::add);
-            list.sort(Comparator.comparingLong(e -> e[0]));
-            long[] nbrs = new long[list.size()];
-            double[] ws = new double[list.size()];
-            double degree = 0;
-            for (int k = 0; k < nbrs.length; k++) {
-                nbrs[k] = list.get(k)[0];
-                ws[k] = Double.longBitsToDouble(list.get(k)[1]);
-            }
-            // The whole graph's degree sums in neighbour order, as a CSR row sum does.
-            for (double w : ws) {
-                degree += w;
-            }
-            return new Adjacency(nbrs, ws, degree);
-        }
-
-        /**
-         * The row kept at a hop capped at {@code cap} (0 = all): the {@code cap} neighbours with the smallest hashes
-         * of (seed, node, neighbour), in neighbour order; nested across caps, so a node's rows agree in every part.
-         */
-        Adjacency capped(int cap, long seed, long node) {
-            if (cap <= 0 || neighbours.length <= cap) {
-                return this;
-            }
-            long salt = NodeBlocks.mix(seed ^ NodeBlocks.mix(node));
-            Integer[] order = new Integer[neighbours.length];
-            long[] keys = new long[neighbours.length];
-            for (int k = 0; k < order.length; k++) {
-                order[k] = k;
-                keys[k] = NodeBlocks.mix(salt + neighbours[k]);
-            }
-            Arrays.sort(order, Comparator.comparingLong((Integer k) -> keys[k]).thenComparingInt(k -> k));
-            int[] kept = new int[cap];
-            for (int k = 0; k < cap; k++) {
-                kept[k] = order[k];
-            }
-            Arrays.sort(kept);
-            long[] nbrs = new long[cap];
-            double[] ws = new double[cap];
-            for (int k = 0; k < cap; k++) {
-                nbrs[k] = neighbours[kept[k]];
-                ws[k] = weights[kept[k]];
-            }
-            return new Adjacency(nbrs, ws, degree);
-        }
-    }
-
-    /** A node of a part: its distance from the part's seeds, its kept row, its whole degree, its features. */
-    static final class NodeEntry implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final long id;
-        final long[] neighbours;
-        final double[] weights;
-        final double degree;
-        final double rowScale;
-        final double[] features;
-
-        NodeEntry(long id, long[] neighbours, double[] weights, double degree, double rowScale, double[] features) {
-            this.id = id;
-            this.neighbours = neighbours;
-            this.weights = weights;
-            this.degree = degree;
-            this.rowScale = rowScale;
-            this.features = features;
-        }
-
-        static NodeEntry of(long id, int distance, Optional<Adjacency> row, int[] caps, long seed, double[] x) {
-            if (!row.isPresent()) {
-                return new NodeEntry(id, new long[0], new double[0], 0.0, 1.0, x);
-            }
-            Adjacency whole = row.get();
-            if (distance >= caps.length) {
-                return new NodeEntry(id, new long[0], new double[0], whole.degree, 1.0, x);
-            }
-            Adjacency kept = whole.capped(caps[distance], seed, id);
-            double keptWeight = 0;
-            for (double w : kept.weights) {
-                keptWeight += w;
-            }
-            double scale = kept == whole || keptWeight == 0 ? 1.0 : whole.degree / keptWeight;
-            return new NodeEntry(id, kept.neighbours, kept.weights, whole.degree, scale, x);
         }
     }
 }

@@ -41,7 +41,7 @@ class CarriersSerialiseTest {
 
         LocalGraph back = roundTrip(instance, path(), LocalGraph.class);
         assertThat(back.nodeIds()).containsExactly(10, 20, 30, 40);
-        assertThat(back.features()).containsExactly(1, 0, 0, 1, 1, 1, 0.5, 2);
+        assertThat(back.features().toDense().data()).containsExactly(1, 0, 0, 1, 1, 1, 0.5, 2);
 
         NodeBlocks blocks = roundTrip(instance, new NodeBlocks(7, 42), NodeBlocks.class);
         assertThat(blocks.blockOf(123456789L)).isEqualTo(new NodeBlocks(7, 42).blockOf(123456789L));
