@@ -14,13 +14,12 @@ import java.util.Objects;
 public final class TrainingGraph {
 
     private final Graph graph;
-    private final EdgeList positives;
+    private volatile EdgeList positives;
     private volatile SparseMatrix target;
     private volatile NegativeSampler negativeSampler;
 
     public TrainingGraph(Graph graph) {
         this.graph = Objects.requireNonNull(graph, "graph is null");
-        this.positives = graph.edges();
     }
 
     public Graph graph() {
@@ -52,7 +51,19 @@ public final class TrainingGraph {
 
     /** Training edges, each once: (i, j) with i {@literal <} j for an undirected graph, every edge i → j for a directed one. */
     public EdgeList positives() {
-        return positives;
+        // Built on first use: a Spark part's training graph never lists its edges (its pairs are its own), and
+        // the list is 8 bytes an edge.
+        EdgeList p = positives;
+        if (p == null) {
+            synchronized (this) {
+                p = positives;
+                if (p == null) {
+                    p = graph.edges();
+                    positives = p;
+                }
+            }
+        }
+        return p;
     }
 
     /** Uniform non-edges of the training graph (ordered pairs (i, j) with no edge i → j if directed); built on first use. */

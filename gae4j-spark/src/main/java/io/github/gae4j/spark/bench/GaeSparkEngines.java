@@ -59,23 +59,35 @@ public final class GaeSparkEngines implements ScaleEngines {
                 .assemble();
         SparkSession spark = split.train().sparkSession();
         List<Double> millis = new ArrayList<>();
+        long[] firstStepStart = {-1};
+        long[] lastStepEnd = {-1};
         TrainingListener steps = new TrainingListener() {
             @Override
             public void onEpoch(EpochStats stats) {}
 
             @Override
             public void onBatch(BatchStats stats) {
+                long now = System.nanoTime();
+                if (millis.isEmpty()) {
+                    firstStepStart[0] = now - (long) (stats.millis() * 1e6);
+                }
+                lastStepEnd[0] = now;
                 millis.add(stats.millis());
             }
         };
+        long start = System.nanoTime();
         new SparkTrainer(
                         spark,
                         DistributedSettings.of(spark.sparkContext().defaultParallelism())
                                 .withHaloCaps(haloCaps(miniBatch.fanOut())),
                         steps)
                 .fit(model, description, split);
+        long end = System.nanoTime();
         long positives = split.train().count();
-        return Optional.of(new Run(model, description, millis, miniBatch.batchesToCover((int) positives)));
+        double setup = millis.isEmpty() ? Double.NaN : (firstStepStart[0] - start) / 1e9;
+        double closing = millis.isEmpty() ? Double.NaN : (end - lastStepEnd[0]) / 1e9;
+        return Optional.of(
+                new Run(model, description, millis, miniBatch.batchesToCover((int) positives), setup, closing));
     }
 
     /** Twice the fan-out per hop, as gae-spark train's default. */
@@ -93,12 +105,32 @@ public final class GaeSparkEngines implements ScaleEngines {
         private final ModelDescription description;
         private final List<Double> millis;
         private final long stepsPerEpoch;
+        private final double setupSeconds;
+        private final double closingSeconds;
 
-        Run(GraphAutoencoder model, ModelDescription description, List<Double> millis, long stepsPerEpoch) {
+        Run(
+                GraphAutoencoder model,
+                ModelDescription description,
+                List<Double> millis,
+                long stepsPerEpoch,
+                double setupSeconds,
+                double closingSeconds) {
             this.model = model;
             this.description = description;
             this.millis = List.copyOf(millis);
             this.stepsPerEpoch = stepsPerEpoch;
+            this.setupSeconds = setupSeconds;
+            this.closingSeconds = closingSeconds;
+        }
+
+        @Override
+        public double setupSeconds() {
+            return setupSeconds;
+        }
+
+        @Override
+        public double closingSeconds() {
+            return closingSeconds;
         }
 
         @Override

@@ -53,5 +53,15 @@ public interface ScaleEngines {
 
         /** The median (or mean) wall time of a step after warm-up, in milliseconds. */
         double msPerStep();
+
+        /** Seconds from the start of training to its first step (building the parts); NaN when not known. */
+        default double setupSeconds() {
+            return Double.NaN;
+        }
+
+        /** Seconds from the end of the last step to the end of training (the test scores); NaN when not known. */
+        default double closingSeconds() {
+            return Double.NaN;
+        }
     }
 }

@@ -300,12 +300,18 @@ public final class SparkBenchCommand implements Callable<Integer> {
                 // below extrapolates only the steps' wall time; CPU time is not split per step, so it is not
                 // extrapolated (multiplying the set-up's CPU by the step count would overstate it).
                 stages.add(new Stage(
-                        "train: build parts + " + r.steps() + " steps (measured)",
+                        "train: build parts + " + r.steps() + " steps + test scores (measured)",
                         r.steps(),
                         trained.seconds(),
                         trained.cpuSeconds(),
                         trained.heapPeakMb(),
-                        ""));
+                        String.format(
+                                Locale.ROOT,
+                                "of which building the parts %.1f s, the steps %.1f s, the test scores (every node"
+                                        + " embedded) %.1f s",
+                                r.setupSeconds(),
+                                trained.seconds() - r.setupSeconds() - r.closingSeconds(),
+                                r.closingSeconds())));
             }
             stages.add(new Stage(
                     "train one epoch (B " + batchSize + ", fan-out " + fanOut + ")",
