@@ -17,6 +17,9 @@ import org.apache.spark.sql.AnalysisException;
  */
 final class Failures {
 
+    private static final String MORE_MEMORY = "give the driver and executors more memory, e.g. spark-submit"
+            + " --driver-memory 16g --executor-memory 16g or GAE_JAVA_OPTS=-Xmx16g ./gae-spark, or use more --blocks";
+
     private Failures() {}
 
     static int report(Exception e, PrintWriter err, boolean debug) {
@@ -36,11 +39,12 @@ final class Failures {
         } else if (e instanceof AnalysisException a) {
             err.println("gae-spark: " + firstLine(a.getMessage()));
             code = GaeCommand.FAILURE;
+        } else if (outOfMemory(e)) {
+            err.println("gae-spark: a task ran out of memory (java.lang.OutOfMemoryError): " + MORE_MEMORY);
+            code = GaeCommand.FAILURE;
         } else if (sparkStopped(e)) {
             err.println("gae-spark: Spark stopped while the command ran: a task failed fatally (its error is in the log"
-                    + " above; for java.lang.OutOfMemoryError give the driver and executors more memory, e.g."
-                    + " spark-submit --driver-memory 16g --executor-memory 16g or GAE_JAVA_OPTS=-Xmx16g ./gae-spark,"
-                    + " or use more --blocks)");
+                    + " above; if it is java.lang.OutOfMemoryError, " + MORE_MEMORY + ")");
             code = GaeCommand.FAILURE;
         } else {
             String message = e.getMessage() != null
@@ -68,11 +72,20 @@ final class Failures {
     static boolean sparkStopped(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof OutOfMemoryError
-                    || m.contains("OutOfMemoryError")
-                    || m.contains("stopped SparkContext")
+            if (m.contains("stopped SparkContext")
                     || m.contains("SparkContext was shut down")
                     || m.contains("SparkContext.dagScheduler()")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code e} is, or reports (a task's error travels to the driver as text), an OutOfMemoryError. */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError
+                    || (t.getMessage() != null && t.getMessage().contains("OutOfMemoryError"))) {
                 return true;
             }
         }

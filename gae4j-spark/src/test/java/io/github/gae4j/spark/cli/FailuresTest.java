@@ -26,7 +26,8 @@ class FailuresTest {
                                 + " because the return value of \"org.apache.spark.SparkContext.dagScheduler()\" is null"),
                 GaeCommand.FAILURE);
         assertThat(out)
-                .startsWith("gae-spark: Spark stopped while the command ran")
+                .startsWith("gae-spark: Spark stopped while the command ran: a task failed fatally")
+                .contains("if it is java.lang.OutOfMemoryError")
                 .contains("--executor-memory");
         assertThat(out).doesNotContain("internal error");
 
@@ -35,7 +36,10 @@ class FailuresTest {
                         "Job aborted",
                         new RuntimeException("Lost task 0.0: java.lang.OutOfMemoryError: Java heap space")),
                 GaeCommand.FAILURE);
-        assertThat(aborted).startsWith("gae-spark: Spark stopped while the command ran");
+        assertThat(aborted)
+                .startsWith("gae-spark: a task ran out of memory (java.lang.OutOfMemoryError)")
+                .contains("--executor-memory")
+                .doesNotContain("internal error");
     }
 
     @Test
