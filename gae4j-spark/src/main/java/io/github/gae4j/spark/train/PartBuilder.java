@@ -16,10 +16,8 @@ import io.github.gae4j.spark.graph.NodeBlocks;
 import io.github.gae4j.spark.io.GraphTables;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -82,16 +80,15 @@ public final class PartBuilder {
                 col(GraphTables.SRC),
                 col(GraphTables.DST),
                 col(GraphTables.WEIGHT).cast(DataTypes.DoubleType));
-        Dataset<Row> directed = persist(
-                persisted,
-                edges.select(
-                                col(GraphTables.SRC).as(NODE),
-                                col(GraphTables.DST).as(NBR),
-                                col(GraphTables.WEIGHT).as(W))
-                        .union(edges.select(
-                                col(GraphTables.DST).as(NODE),
-                                col(GraphTables.SRC).as(NBR),
-                                col(GraphTables.WEIGHT).as(W))));
+        // Not persisted: it is read twice (row lengths and degrees; the ranked rows), each a cheap projection.
+        Dataset<Row> directed = edges.select(
+                        col(GraphTables.SRC).as(NODE),
+                        col(GraphTables.DST).as(NBR),
+                        col(GraphTables.WEIGHT).as(W))
+                .union(edges.select(
+                        col(GraphTables.DST).as(NODE),
+                        col(GraphTables.SRC).as(NBR),
+                        col(GraphTables.WEIGHT).as(W)));
         // Unit weights sum exactly in any order; other weights are summed in ascending order, so the degree does
         // not depend on how Spark partitioned the rows.
         boolean weighted = !edges.filter(col(GraphTables.WEIGHT).notEqual(1.0)).isEmpty();
@@ -99,13 +96,12 @@ public final class PartBuilder {
                 weighted ? expr("aggregate(array_sort(collect_list(w)), 0D, (acc, x) -> acc + x)") : sum(col(W));
         Dataset<Row> stats = persist(
                 persisted, directed.groupBy(NODE).agg(count(lit(1)).cast("int").as(LENGTH), degree.as(DEGREE)));
-        Map<Integer, Dataset<Row>> keptByCap = new HashMap<>();
-        Dataset<Row> pairs = persist(
-                persisted,
-                edges.select(
-                        col(GraphTables.SRC),
-                        col(GraphTables.DST),
-                        partOf.apply(col(GraphTables.SRC)).as(PART)));
+        Dataset<Row> ranked = ranked(directed, caps, seed, persisted);
+        // Not persisted either: a projection of the (persisted) training table.
+        Dataset<Row> pairs = edges.select(
+                col(GraphTables.SRC),
+                col(GraphTables.DST),
+                partOf.apply(col(GraphTables.SRC)).as(PART));
         Dataset<Row> seeds = pairs.select(col(GraphTables.SRC).as(NODE), col(PART))
                 .union(pairs.select(col(GraphTables.DST).as(NODE), col(PART)))
                 .union(graph.features()
@@ -117,7 +113,7 @@ public final class PartBuilder {
         layers.add(persist(persisted, seeds));
         Dataset<Row> visited = layers.get(0);
         for (int h = 0; h < hops; h++) {
-            Dataset<Row> kept = keptByCap.computeIfAbsent(caps[h], cap -> kept(directed, cap, seed, persisted));
+            Dataset<Row> kept = kept(ranked, caps[h]);
             Dataset<Row> next = layers.get(h)
                     .join(kept, NODE)
                     .select(col(NBR).as(NODE), col(PART))
@@ -149,7 +145,7 @@ public final class PartBuilder {
         Dataset<Row> entries = null;
         for (int h = 0; h < hops; h++) {
             Dataset<Row> layerEntries =
-                    layers.get(h).join(keptByCap.get(caps[h]), NODE).select(PART, NODE, NBR, W);
+                    layers.get(h).join(kept(ranked, caps[h]), NODE).select(PART, NODE, NBR, W);
             entries = entries == null ? layerEntries : entries.union(layerEntries);
         }
         JavaPairRDD<Integer, LinkPiece> pairPieces = pairs.select(PART, GraphTables.SRC, GraphTables.DST)
@@ -184,21 +180,34 @@ public final class PartBuilder {
     }
 
     /**
-     * The rows kept at a hop capped at {@code cap} (0 = whole rows): each node's {@code cap} neighbours with the
-     * smallest hashes of (seed, node, neighbour), ties by neighbour; nested across caps, so a node's rows agree in
-     * every part.
+     * Every directed entry with its position in its row's keeping order ({@code position}, from 1): a capped row
+     * keeps the neighbours with the smallest hashes of (seed, node, neighbour), ties by neighbour. One order for
+     * every cap, so rows are nested across hops and a node's row at a hop agrees in every part. Entries past the
+     * largest cap are dropped (none when some hop keeps whole rows); without caps, no order is computed.
      */
-    private static Dataset<Row> kept(Dataset<Row> directed, int cap, long seed, List<Dataset<Row>> persisted) {
-        if (cap <= 0) {
-            return directed;
+    private static Dataset<Row> ranked(Dataset<Row> directed, int[] caps, long seed, List<Dataset<Row>> persisted) {
+        int largest = 0;
+        boolean whole = false;
+        for (int cap : caps) {
+            largest = Math.max(largest, cap);
+            whole |= cap <= 0;
+        }
+        if (largest == 0) {
+            return persist(persisted, directed);
         }
         UserDefinedFunction key =
                 udf((UDF2<Long, Long, Long>) (node, nbr) -> capKey(seed, node, nbr), DataTypes.LongType);
-        Dataset<Row> kept = directed.withColumn(KEY, key.apply(col(NODE), col(NBR)))
-                .withColumn(POSITION, row_number().over(Window.partitionBy(NODE).orderBy(col(KEY), col(NBR))))
-                .where(col(POSITION).leq(cap))
-                .select(NODE, NBR, W);
-        return persist(persisted, kept);
+        Dataset<Row> ranked = directed.withColumn(KEY, key.apply(col(NODE), col(NBR)))
+                .withColumn(POSITION, row_number().over(Window.partitionBy(NODE).orderBy(col(KEY), col(NBR))));
+        if (!whole) {
+            ranked = ranked.where(col(POSITION).leq(largest));
+        }
+        return persist(persisted, ranked.select(NODE, NBR, W, POSITION));
+    }
+
+    /** The entries a hop capped at {@code cap} keeps (0: whole rows). */
+    private static Dataset<Row> kept(Dataset<Row> ranked, int cap) {
+        return cap > 0 ? ranked.where(col(POSITION).leq(cap)).select(NODE, NBR, W) : ranked.select(NODE, NBR, W);
     }
 
     /** The order in which a capped row keeps node {@code node}'s neighbours: smallest first. */

@@ -76,8 +76,11 @@ public final class SparkTrainer {
                     config, new DefaultOptimizers(SparkTrainer.class.getClassLoader()), (int) parts.nodeCount());
             TrainingStep step =
                     new TrainingStep(new DriverObjective(model), backend, optimizer, config.gradientClipNorm());
-            Validator validator =
-                    new Validator(model, scorer, !split.valPositives().isEmpty(), config);
+            Validator validator = new Validator(
+                    model,
+                    releasingBeforeTest(scorer, parts),
+                    !split.valPositives().isEmpty(),
+                    config);
             List<TrainingListener> all = new ArrayList<>();
             all.add(LoggingListener.of(config));
             all.addAll(listeners);
@@ -85,6 +88,25 @@ public final class SparkTrainer {
         } finally {
             parts.release();
         }
+    }
+
+    /**
+     * {@code scorer}, releasing the parts before the test scores: those come after the last step, and embedding every
+     * node needs the memory the parts (their local graphs and the executors' state) hold.
+     */
+    static Validator.SplitScorer releasingBeforeTest(Validator.SplitScorer scorer, PartSet parts) {
+        return new Validator.SplitScorer() {
+            @Override
+            public List<double[]> validation() {
+                return scorer.validation();
+            }
+
+            @Override
+            public List<double[]> test() {
+                parts.release();
+                return scorer.test();
+            }
+        };
     }
 
     /** The training parts of {@code split} (exposed for tests and benchmarks). */
