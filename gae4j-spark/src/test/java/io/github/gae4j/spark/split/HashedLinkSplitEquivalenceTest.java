@@ -101,6 +101,9 @@ class HashedLinkSplitEquivalenceTest {
         }
     }
 
+    /** The tables compared per split: the five parts, the training graph's edges, and its nodes. */
+    private static final int PARTS = 7;
+
     private static void assertSameSplit(SparkSession spark, Case c, long seed) {
         LinkSplit local = HashedLinkSplit.of(c.graph(), 0.05, 0.10, seed);
         Set<List<Long>> train = c.idPairs(local.trainPositives());
@@ -111,47 +114,67 @@ class HashedLinkSplitEquivalenceTest {
                 c.idPairs(local.testPositives()),
                 c.idPairs(local.testNegatives()),
                 train);
-        for (int partitions : new int[] {1, 4}) {
-            GraphTables tables = c.tables(spark, partitions);
+        int[] partitionCounts = {1, 4};
+        // Both splits' six tables, and the node table training sees, in one job: per partition count train, val+,
+        // val-, test+, test-, the graph training sees (the training edges with their weights), and its nodes (as
+        // pairs id, id).
+        List<GraphTables> inputs = new ArrayList<>();
+        Dataset<Row> tagged = null;
+        for (int p = 0; p < partitionCounts.length; p++) {
+            GraphTables tables = c.tables(spark, partitionCounts[p]);
+            inputs.add(tables);
             SplitTables split = SparkLinkSplit.split(tables, 0.05, 0.10, seed);
-            // The six tables in one job: train, val+, val-, test+, test-, and the graph training sees (the training
-            // edges with their weights).
             List<Dataset<Row>> parts = List.of(
                     split.train(),
                     split.valPositives().withColumn("weight", lit(0.0)),
                     split.valNegatives().withColumn("weight", lit(0.0)),
                     split.testPositives().withColumn("weight", lit(0.0)),
                     split.testNegatives().withColumn("weight", lit(0.0)),
-                    split.graph().edges());
-            Dataset<Row> tagged = null;
-            for (int k = 0; k < parts.size(); k++) {
-                Dataset<Row> part = parts.get(k).select(col("src"), col("dst"), col("weight"), lit(k).as("part"));
+                    split.graph().edges(),
+                    split.graph()
+                            .features()
+                            .select(col("id").as("src"), col("id").as("dst"), lit(0.0).as("weight")));
+            for (int k = 0; k < PARTS; k++) {
+                Dataset<Row> part = parts.get(k)
+                        .select(
+                                col("src"),
+                                col("dst"),
+                                col("weight"),
+                                lit(p * PARTS + k).as("part"));
                 tagged = tagged == null ? part : tagged.union(part);
             }
-            List<Set<List<Long>>> actual = new ArrayList<>();
-            List<Integer> sizes = new ArrayList<>();
-            for (int k = 0; k < parts.size(); k++) {
-                actual.add(new HashSet<>());
-                sizes.add(0);
+        }
+        List<Set<List<Long>>> actual = new ArrayList<>();
+        int[] sizes = new int[partitionCounts.length * PARTS];
+        for (int t = 0; t < sizes.length; t++) {
+            actual.add(new HashSet<>());
+        }
+        for (Row r : tagged.collectAsList()) {
+            int t = r.getInt(3);
+            int k = t % PARTS;
+            List<Long> pair = List.of(r.getLong(0), r.getLong(1));
+            actual.get(t).add(pair);
+            sizes[t]++;
+            if (k == 0 || k == 5) {
+                assertThat(r.getDouble(2))
+                        .as("weight of %s", pair)
+                        .isEqualTo(c.weights().get(pair));
             }
-            for (Row r : tagged.collectAsList()) {
-                int k = r.getInt(3);
-                List<Long> pair = List.of(r.getLong(0), r.getLong(1));
-                actual.get(k).add(pair);
-                sizes.set(k, sizes.get(k) + 1);
-                if (k == 0 || k == 5) {
-                    assertThat(r.getDouble(2))
-                            .as("weight of %s", pair)
-                            .isEqualTo(c.weights().get(pair));
+        }
+        for (int p = 0; p < partitionCounts.length; p++) {
+            for (int k = 0; k < PARTS; k++) {
+                int t = p * PARTS + k;
+                assertThat(actual.get(t)).as("table %d holds no pair twice", k).hasSize(sizes[t]);
+                if (k < PARTS - 1) {
+                    assertThat(actual.get(t))
+                            .as("table %d with %d partitions, seed %d", k, partitionCounts[p], seed)
+                            .isEqualTo(expected.get(k));
                 }
             }
-            for (int k = 0; k < parts.size(); k++) {
-                assertThat(actual.get(k)).as("table %d holds no pair twice", k).hasSize(sizes.get(k));
-                assertThat(actual.get(k))
-                        .as("table %d with %d partitions, seed %d", k, partitions, seed)
-                        .isEqualTo(expected.get(k));
-            }
-            assertThat(split.graph().features().count()).isEqualTo(c.ids().length);
+            // Training sees every node.
+            assertThat(sizes[p * PARTS + PARTS - 1]).isEqualTo(c.ids().length);
+        }
+        for (GraphTables tables : inputs) {
             tables.edges().unpersist();
             tables.features().unpersist();
         }
