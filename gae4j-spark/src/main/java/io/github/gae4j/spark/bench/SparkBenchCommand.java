@@ -305,13 +305,15 @@ public final class SparkBenchCommand implements Callable<Integer> {
                         trained.seconds(),
                         trained.cpuSeconds(),
                         trained.heapPeakMb(),
-                        String.format(
-                                Locale.ROOT,
-                                "of which building the parts %.1f s, the steps %.1f s, the test scores (every node"
-                                        + " embedded) %.1f s",
-                                r.setupSeconds(),
-                                trained.seconds() - r.setupSeconds() - r.closingSeconds(),
-                                r.closingSeconds())));
+                        Double.isNaN(r.setupSeconds()) || Double.isNaN(r.closingSeconds())
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "of which building the parts %.1f s, the steps %.1f s, the test scores"
+                                                + " (every node embedded) %.1f s",
+                                        r.setupSeconds(),
+                                        trained.seconds() - r.setupSeconds() - r.closingSeconds(),
+                                        r.closingSeconds())));
             }
             stages.add(new Stage(
                     "train one epoch (B " + batchSize + ", fan-out " + fanOut + ")",

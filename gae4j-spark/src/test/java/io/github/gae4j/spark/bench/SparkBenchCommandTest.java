@@ -56,6 +56,16 @@ class SparkBenchCommandTest {
                 public double msPerStep() {
                     return 20;
                 }
+
+                @Override
+                public double setupSeconds() {
+                    return 1.5;
+                }
+
+                @Override
+                public double closingSeconds() {
+                    return 2.5;
+                }
             });
         }
 
@@ -96,7 +106,11 @@ class SparkBenchCommandTest {
                 spark.read().parquet(dir.resolve("graph/features").toString()).count());
         assertEquals(9, stages.size(), printed);
         SparkBenchCommand.Stage measured = stages.get(6);
-        assertTrue(measured.name().contains("3 steps (measured)"), measured.name());
+        assertTrue(measured.name().contains("3 steps + test scores (measured)"), measured.name());
+        assertTrue(
+                measured.note().contains("building the parts 1.5 s")
+                        && measured.note().contains("the test scores (every node embedded) 2.5 s"),
+                measured.note());
         assertEquals(3, measured.rows());
         SparkBenchCommand.Stage epoch = stages.get(7);
         assertEquals(0.2, epoch.seconds(), 1e-12, "10 steps × 20 ms");
