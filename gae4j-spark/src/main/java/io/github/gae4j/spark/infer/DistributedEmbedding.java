@@ -18,6 +18,7 @@ import io.github.gae4j.core.tensor.Matrix;
 import io.github.gae4j.runtime.minibatch.ReceptiveField;
 import io.github.gae4j.runtime.model.GraphAutoencoder;
 import io.github.gae4j.spark.graph.NodeBlocks;
+import io.github.gae4j.spark.graph.TaskMemory;
 import io.github.gae4j.spark.io.GraphTables;
 import io.github.gae4j.spark.model.ModelCarrier;
 import java.io.IOException;
@@ -251,10 +252,7 @@ public final class DistributedEmbedding {
         }
         long nodes = graph.features().count();
         int width = LayerwisePropagation.widestPropagated(steps().orElseThrow(), graph.featureWidth());
-        long taskBytes = context.isLocal()
-                ? Runtime.getRuntime().maxMemory() / Math.max(1, parallelism)
-                : (context.getConf().getSizeAsMb("spark.executor.memory", "1g") << 20)
-                        / Math.max(1, context.getConf().getInt("spark.executor.cores", 1));
+        long taskBytes = TaskMemory.bytesPerTask(context);
         int count = LayerwisePropagation.defaultBlocks(nodes, width, taskBytes, parallelism);
         LOG.info(
                 "{} nodes propagated at width {} with {} MB per task: {} blocks", nodes, width, taskBytes >> 20, count);

@@ -26,20 +26,30 @@ final class PartAssembler implements Serializable {
     private final int[] nodeCounts;
     private final long[] entryCounts;
     private final int[] pairCounts;
+    private final boolean floatsWhenExact;
 
     /**
      * @param caps        the row cap at each hop (0 = whole rows); its length is the number of hops
      * @param nodeCounts  local nodes per part
      * @param entryCounts kept adjacency entries per part
      * @param pairCounts  training pairs per part
+     * @param floatsWhenExact whether a part whose every feature value is a float holds them as floats
      */
-    PartAssembler(PartIds ids, int[] caps, int width, int[] nodeCounts, long[] entryCounts, int[] pairCounts) {
+    PartAssembler(
+            PartIds ids,
+            int[] caps,
+            int width,
+            int[] nodeCounts,
+            long[] entryCounts,
+            int[] pairCounts,
+            boolean floatsWhenExact) {
         this.ids = ids;
         this.caps = caps.clone();
         this.width = width;
         this.nodeCounts = nodeCounts.clone();
         this.entryCounts = entryCounts.clone();
         this.pairCounts = pairCounts.clone();
+        this.floatsWhenExact = floatsWhenExact;
     }
 
     /** The kept row length of a node at {@code distance} whose whole row has {@code length} entries. */
@@ -98,7 +108,11 @@ final class PartAssembler implements Serializable {
             distance = new int[n];
             length = new int[n];
             degree = new double[n];
-            floats = new float[(int) values];
+            if (floatsWhenExact) {
+                floats = new float[(int) values];
+            } else {
+                doubles = new double[(int) values];
+            }
         }
 
         void add(NodePiece piece) {

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.github.gae4j.spark.graph.NodeBlocks;
+import io.github.gae4j.spark.graph.TaskMemory;
 import io.github.gae4j.spark.io.GraphTables;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -64,9 +66,20 @@ public final class PartBuilder {
 
     private PartBuilder() {}
 
-    /** Training parts: each part owns its nodes and the training edges whose {@code src} it owns. */
+    /**
+     * Training parts: each part owns its nodes and the training edges whose {@code src} it owns. A part holds its
+     * features as floats when every value is exactly a float and, as doubles, the largest part's would take more than
+     * a quarter of a task's memory ({@link TaskMemory}): half the memory, but a step about 20 % slower (measured at
+     * 1M nodes: 554 against 458 ms).
+     */
     public static PartSet training(
             Dataset<Row> train, GraphTables graph, DistributedSettings settings, int hops, long seed) {
+        return training(train, graph, settings, hops, seed, null);
+    }
+
+    /** As {@link #training}, with the feature precision forced ({@code floats}: floats when exact; null: chosen). */
+    static PartSet training(
+            Dataset<Row> train, GraphTables graph, DistributedSettings settings, int hops, long seed, Boolean floats) {
         PartIds ids = PartIds.of(settings, seed);
         int partCount = ids.count();
         int width = graph.featureWidth();
@@ -134,7 +147,7 @@ public final class PartBuilder {
                         col(DISTANCE),
                         coalesce(col(LENGTH), lit(0)).as(LENGTH),
                         coalesce(col(DEGREE), lit(0.0)).as(DEGREE));
-        PartAssembler assembler = counted(nodes, pairs, ids, caps, width);
+        PartAssembler assembler = counted(nodes, pairs, ids, caps, width, floats, train.sparkSession());
         Partitioner partitioner = new PartPartitioner(partCount);
         JavaPairRDD<Integer, NodePiece> nodePieces = nodes.join(
                         graph.features().select(col(GraphTables.ID).as(NODE), col(GraphTables.FEATURES)), NODE)
@@ -220,7 +233,14 @@ public final class PartBuilder {
      * Counts each part's nodes, kept entries and pairs on the executors (small aggregates over persisted tables),
      * so the parts are assembled into arrays of the final size.
      */
-    private static PartAssembler counted(Dataset<Row> nodes, Dataset<Row> pairs, PartIds ids, int[] caps, int width) {
+    private static PartAssembler counted(
+            Dataset<Row> nodes,
+            Dataset<Row> pairs,
+            PartIds ids,
+            int[] caps,
+            int width,
+            Boolean floats,
+            SparkSession spark) {
         Column keptLength = lit(0);
         for (int h = caps.length - 1; h >= 0; h--) {
             Column row = caps[h] > 0 ? least(col(LENGTH), lit(caps[h])) : col(LENGTH);
@@ -239,7 +259,16 @@ public final class PartBuilder {
         for (Row r : pairs.groupBy(PART).count().collectAsList()) {
             pairCounts[r.getInt(0)] = Math.toIntExact(r.getLong(1));
         }
-        return new PartAssembler(ids, caps, width, nodeCounts, entryCounts, pairCounts);
+        long largest = Arrays.stream(nodeCounts).max().orElse(0);
+        long taskBytes = TaskMemory.bytesPerTask(spark.sparkContext());
+        boolean floatsWhenExact = floats != null ? floats : largest * width * Double.BYTES > taskBytes / 4;
+        LOG.info(
+                "Largest part: {} nodes × {} features; {} MB per task: features held as {}",
+                largest,
+                width,
+                taskBytes >> 20,
+                floatsWhenExact ? "floats where every value is one" : "doubles");
+        return new PartAssembler(ids, caps, width, nodeCounts, entryCounts, pairCounts, floatsWhenExact);
     }
 
     /** A map task's node rows ({@code part, node, distance, length, degree, features}) as one piece per part. */

@@ -38,7 +38,8 @@ class PartBuilderTest {
     void weightedGraphWithCappedHalosAndRoundsMatchesTheDefinition(SparkSession spark) {
         Graph g = Graph.random(70, 260, true, false, 5);
         DistributedSettings settings = DistributedSettings.of(2).withRounds(2).withHaloCaps(3, 2);
-        List<Part> parts = check(spark, g, settings);
+        List<Part> parts = check(spark, g, settings, true);
+        // Floats only where every value is one: these are doubles.
         assertThat(parts).allSatisfy(p -> assertThat(p.graph().floatFeatures()).isFalse());
         assertThat(parts).anySatisfy(p -> assertThat(p.graph().weights()).isNotNull());
         assertThat(parts.stream().flatMapToDouble(p -> Arrays.stream(p.graph().rowScale())))
@@ -48,7 +49,7 @@ class PartBuilderTest {
     @Test
     void unitGraphWithFloatFeaturesAndWholeRowsIsHeldAsFloats(SparkSession spark) {
         Graph g = Graph.random(60, 150, false, true, 6);
-        List<Part> parts = check(spark, g, DistributedSettings.of(3));
+        List<Part> parts = check(spark, g, DistributedSettings.of(3), true);
         assertThat(parts).allSatisfy(p -> {
             assertThat(p.graph().floatFeatures()).isTrue();
             assertThat(p.graph().weights()).isNull();
@@ -56,9 +57,16 @@ class PartBuilderTest {
         });
     }
 
-    private static List<Part> check(SparkSession spark, Graph g, DistributedSettings settings) {
+    @Test
+    void smallPartsKeepDoublesEvenWhenTheValuesAreFloats(SparkSession spark) {
+        Graph g = Graph.random(40, 80, false, true, 7);
+        List<Part> parts = check(spark, g, DistributedSettings.of(2), null);
+        assertThat(parts).allSatisfy(p -> assertThat(p.graph().floatFeatures()).isFalse());
+    }
+
+    private static List<Part> check(SparkSession spark, Graph g, DistributedSettings settings, Boolean floats) {
         int hops = 2;
-        PartSet set = PartBuilder.training(g.edges(spark), g.tables(spark), settings, hops, SEED);
+        PartSet set = PartBuilder.training(g.edges(spark), g.tables(spark), settings, hops, SEED, floats);
         try {
             List<Part> parts = new ArrayList<>(set.parts().collect());
             parts.sort(Comparator.comparingInt(Part::id));
