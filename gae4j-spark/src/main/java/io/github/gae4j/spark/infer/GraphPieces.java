@@ -32,17 +32,6 @@ final class GraphPieces {
 
     private GraphPieces() {}
 
-    /** Every edge in both directions: {@code src}, {@code dst}, {@code weight}. */
-    static Dataset<Row> directed(GraphTables graph) {
-        Dataset<Row> e = graph.edges();
-        Column w = col(GraphTables.WEIGHT).cast(DataTypes.DoubleType).as(GraphTables.WEIGHT);
-        return e.select(col(GraphTables.SRC), col(GraphTables.DST), w)
-                .union(e.select(
-                        col(GraphTables.DST).as(GraphTables.SRC),
-                        col(GraphTables.SRC).as(GraphTables.DST),
-                        w));
-    }
-
     /** Every node of the features table: {@code id}, {@code degree} (0 without edges), {@code features}. */
     static Dataset<Row> nodes(GraphTables graph, Dataset<Row> directed) {
         Dataset<Row> degrees = directed.groupBy(col(GraphTables.SRC).as("degree_id"))

@@ -48,7 +48,7 @@ final class HaloEmbedding {
     static JavaRDD<Row> embed(
             GraphTables graph, ExecutorModel model, int hops, NodeBlocks blocks, List<Runnable> release) {
         Partitioner partitioner = new HashPartitioner(blocks.count());
-        Dataset<Row> directed = GraphPieces.directed(graph).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> directed = graph.directedEdges().persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> nodes = GraphPieces.nodes(graph, directed).persist(StorageLevel.MEMORY_AND_DISK());
         release.add(() -> directed.unpersist(false));
         release.add(() -> nodes.unpersist(false));

@@ -73,7 +73,7 @@ final class LayerwisePropagation {
         int maxEntries =
                 (int) Math.max(1, Math.min(Integer.MAX_VALUE - 16, recordBytes / (Integer.BYTES + Double.BYTES)));
         BlockPartitioner byNode = BlockPartitioner.ofNodes(blocks);
-        Dataset<Row> directed = GraphPieces.directed(graph).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> directed = graph.directedEdges().persist(StorageLevel.MEMORY_AND_DISK());
         release.add(() -> directed.unpersist(false));
         JavaRDD<RowChunk> features = JavaPairRDD.fromJavaRDD(GraphPieces.nodes(graph, directed)
                         .select(col(GraphTables.ID), col(GraphPieces.DEGREE), col(GraphTables.FEATURES))

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.gae4j.spark.io;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * A graph as gae-spark holds it, after reading and checking: two DataFrames in gae4j's canonical schema.
@@ -35,5 +39,16 @@ public record GraphTables(Dataset<Row> edges, Dataset<Row> features, int feature
             throw new IllegalArgumentException(
                     String.format(Locale.ROOT, "The feature width must be at least 1, got %d", featureWidth));
         }
+    }
+
+    /** Every edge of this graph in both directions: {@code src}, {@code dst}, {@code weight} (double). */
+    public Dataset<Row> directedEdges() {
+        return bothDirections(edges);
+    }
+
+    /** Every edge of an edge table ({@code src}, {@code dst}, {@code weight}) in both directions, weights as doubles. */
+    public static Dataset<Row> bothDirections(Dataset<Row> edges) {
+        Column w = col(WEIGHT).cast(DataTypes.DoubleType).as(WEIGHT);
+        return edges.select(col(SRC), col(DST), w).union(edges.select(col(DST).as(SRC), col(SRC).as(DST), w));
     }
 }

@@ -94,14 +94,7 @@ public final class PartBuilder {
                 col(GraphTables.DST),
                 col(GraphTables.WEIGHT).cast(DataTypes.DoubleType));
         // Not persisted: it is read twice (row lengths and degrees; the ranked rows), each a cheap projection.
-        Dataset<Row> directed = edges.select(
-                        col(GraphTables.SRC).as(NODE),
-                        col(GraphTables.DST).as(NBR),
-                        col(GraphTables.WEIGHT).as(W))
-                .union(edges.select(
-                        col(GraphTables.DST).as(NODE),
-                        col(GraphTables.SRC).as(NBR),
-                        col(GraphTables.WEIGHT).as(W)));
+        Dataset<Row> directed = GraphTables.bothDirections(train).toDF(NODE, NBR, W);
         // Unit weights sum exactly in any order; other weights are summed in ascending order, so the degree does
         // not depend on how Spark partitioned the rows.
         boolean weighted = !edges.filter(col(GraphTables.WEIGHT).notEqual(1.0)).isEmpty();
